@@ -1,0 +1,177 @@
+//! The command line as clap sees it: every flag of DESIGN.md §6, with value
+//! parsers whose errors name the value and what is allowed.
+
+use crate::plan::{Unit, limits};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  comeback new --layoff 3w --weekly 25 --runs 4
+  comeback plan
+  comeback today
+  comeback --data-dir /tmp/cb plan --json";
+
+/// A return-to-running planner for runners whose feet or legs go numb.
+#[derive(Debug, Parser)]
+#[command(name = "comeback", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Where the data lives (default: the platform data dir, e.g. ~/.local/share/comeback)
+    #[arg(long, global = true, env = "COMEBACK_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Act as if today were this date
+    #[arg(long, global = true, env = "COMEBACK_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    /// Show distances in this unit; with `new`, the unit of the plan (default mi)
+    #[arg(long, global = true, value_name = "mi|km", value_parser = parse_unit)]
+    pub unit: Option<Unit>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make the plan
+    New(NewArgs),
+    /// The plan, week by week
+    Plan(JsonFlag),
+    /// Today's sessions, checks and habits
+    Today(JsonFlag),
+    /// List the templates, or check a template file
+    Templates {
+        #[command(subcommand)]
+        action: Option<TemplatesAction>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON (a stable interface) instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// How long you did not run: days or weeks, like 21d or 3w
+    #[arg(long, value_name = "Nd|Nw", value_parser = parse_layoff)]
+    pub layoff: u32,
+    /// Weekly distance before the layoff
+    #[arg(long, value_name = "N", value_parser = parse_weekly)]
+    pub weekly: f64,
+    /// Runs per week
+    #[arg(long, value_name = "3-6", value_parser = clap::value_parser!(u8).range(3..=6))]
+    pub runs: u8,
+    /// Weekly distance to build towards (default: the weekly distance before)
+    #[arg(long, value_name = "N", value_parser = parse_weekly)]
+    pub goal: Option<f64>,
+    /// First day of the plan (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
+    /// A shipped template (standard, cautious) or a template file
+    #[arg(long, value_name = "NAME|FILE")]
+    pub template: Option<String>,
+    /// You kept fit with other sport during the layoff
+    #[arg(long)]
+    pub cross_trained: bool,
+    /// Your feet or legs go numb or tingle now (default template: cautious)
+    #[arg(long)]
+    pub numb_now: bool,
+    /// Replace an existing plan
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// List the shipped templates
+    List,
+    /// Validate a template file
+    Check {
+        /// The template file
+        file: PathBuf,
+    },
+}
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
+        .ok_or_else(|| "expected a real calendar date as YYYY-MM-DD".to_string())
+}
+
+pub fn parse_unit(text: &str) -> Result<Unit, String> {
+    text.parse::<Unit>()
+        .map_err(|_| "expected mi or km".to_string())
+}
+
+pub fn parse_layoff(text: &str) -> Result<u32, String> {
+    let expected = "expected a number of days or weeks, like 21d or 3w";
+    let (number, per) = match text.strip_suffix('d') {
+        Some(n) => (n, 1),
+        None => match text.strip_suffix('w') {
+            Some(n) => (n, 7),
+            None => return Err(expected.to_string()),
+        },
+    };
+    let days = number
+        .parse::<u32>()
+        .ok()
+        .and_then(|n| n.checked_mul(per))
+        .ok_or_else(|| expected.to_string())?;
+    if limits::LAYOFF_DAYS.contains(&days) {
+        Ok(days)
+    } else {
+        Err(format!(
+            "expected at most {} days (10 years)",
+            limits::LAYOFF_DAYS.end()
+        ))
+    }
+}
+
+pub fn parse_weekly(text: &str) -> Result<f64, String> {
+    let range = limits::WEEKLY;
+    let expected = format!(
+        "expected a distance from {} to {}",
+        range.start(),
+        range.end()
+    );
+    let value: f64 = text.parse().map_err(|_| expected.clone())?;
+    if range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(expected)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layoff_takes_days_or_weeks() {
+        assert_eq!(parse_layoff("21d"), Ok(21));
+        assert_eq!(parse_layoff("3w"), Ok(21));
+        assert!(parse_layoff("3x").is_err());
+        assert!(parse_layoff("-3d").is_err());
+        assert!(parse_layoff("99999w").is_err());
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(parse_date("2026-13-01").is_err());
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("2026-2-3").is_err());
+        assert!(parse_date("2026-02-28").is_ok());
+    }
+
+    #[test]
+    fn clap_definitions_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,10 @@
+//! comeback: a return-to-running planner for runners whose feet or legs go numb.
+//!
+//! The pure core ([`plan`]) knows nothing of files, clocks or terminals; the
+//! [`store`] is the only module that touches the database; the [`cli`] is a thin
+//! face over both.
+
+pub mod cli;
+pub mod document;
+pub mod plan;
+pub mod store;

@@ -1,0 +1,582 @@
+//! Plan templates: the rules the generator follows, loaded from JSON and
+//! validated with errors that name the file, the field and the problem.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+
+/// A template as written in `plans/<name>.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub name: String,
+    pub version: u32,
+    pub description: String,
+    /// Week-1 volume as a fraction of the weekly distance before the layoff,
+    /// by layoff length; longer layoffs than the last band start with run/walk.
+    pub layoff_bands: Vec<LayoffBand>,
+    /// Fraction of the weekly distance before the layoff that the first distance
+    /// week after a run/walk phase may reach at most.
+    pub after_run_walk_fraction: f64,
+    /// Whether a runner who is numb now starts with the run/walk phase.
+    pub run_walk_when_numb: bool,
+    /// Largest week-on-week increase over the largest earlier week (0.10 = 10%).
+    pub weekly_increase_cap: f64,
+    /// Longest single run as a multiple of the longest run of the previous 30 days.
+    pub single_run_cap: f64,
+    /// Longest run's largest share of its week's distance.
+    pub long_run_share: f64,
+    /// Every this many build weeks, a recovery week.
+    pub recovery_every: u32,
+    /// Recovery week volume as a fraction of the week before.
+    pub recovery_fraction: f64,
+    /// The run/walk ladder, one rung a week, easiest first.
+    pub run_walk_ladder: Vec<Interval>,
+    /// Runs a week during the run/walk phase (with a rest day between runs).
+    pub run_walk_runs_per_week: u8,
+    /// Rungs skipped by runners who cross-trained during the layoff.
+    pub cross_trained_skip_rungs: u32,
+    /// A brisk walk on days with neither a run nor strength; 0 means rest.
+    pub rest_day_walk_minutes: u32,
+    pub strength: Strength,
+    pub habits: Vec<Habit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayoffBand {
+    /// The band covers layoffs up to and including this many days.
+    pub up_to_days: u32,
+    pub start_fraction: f64,
+}
+
+/// One rung of the run/walk ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interval {
+    pub run_seconds: u32,
+    pub walk_seconds: u32,
+    pub repeats: u32,
+}
+
+impl Interval {
+    /// Whole minutes of the session, rounded up.
+    pub fn minutes(&self) -> u32 {
+        (self.repeats * (self.run_seconds + self.walk_seconds)).div_ceil(60)
+    }
+
+    /// Seconds spent running in the session.
+    pub fn running_seconds(&self) -> u32 {
+        self.repeats * self.run_seconds
+    }
+
+    /// "8 x (1:00 run, 1:30 walk)" or "25:00 continuous".
+    pub fn describe(&self) -> String {
+        let clock = |s: u32| format!("{}:{:02}", s / 60, s % 60);
+        if self.walk_seconds == 0 {
+            format!("{} run", clock(self.run_seconds * self.repeats))
+        } else {
+            format!(
+                "{} x ({} run, {} walk)",
+                self.repeats,
+                clock(self.run_seconds),
+                clock(self.walk_seconds)
+            )
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strength {
+    /// Two or three sessions a week, never on consecutive days.
+    pub days_per_week: u8,
+    pub sets: u32,
+    pub reps: Progression,
+    pub hold_seconds: Progression,
+    /// The strength library; `harder` names the next variant of an exercise.
+    pub exercises: Vec<StrengthExercise>,
+    /// Sessions in rotation, each a list of exercise ids (the easiest variants).
+    pub sessions: Vec<Vec<String>>,
+}
+
+/// Start, weekly step and ceiling of a dose; past the ceiling the harder variant
+/// starts again from `start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progression {
+    pub start: u32,
+    pub step: u32,
+    pub max: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrengthExercise {
+    pub id: String,
+    pub name: String,
+    pub region: Region,
+    pub dose: StrengthDose,
+    #[serde(default)]
+    pub harder: Option<String>,
+}
+
+/// Where an exercise works: the core or one part of the lower extremity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Region {
+    Core,
+    Hip,
+    Knee,
+    Calf,
+    Foot,
+}
+
+impl Region {
+    pub fn is_lower_extremity(self) -> bool {
+        !matches!(self, Region::Core)
+    }
+}
+
+/// Whether an exercise is counted in repetitions or held for seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StrengthDose {
+    Reps,
+    Hold,
+}
+
+/// A pre-run check or a post-run habit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Habit {
+    pub id: String,
+    pub when: HabitWhen,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HabitWhen {
+    PreRun,
+    PostRun,
+}
+
+/// Habits every template must carry (DESIGN.md §2 invariant 7; DOMAIN.md §1, §5).
+pub const REQUIRED_HABITS: [&str; 4] = [
+    "lace-check",
+    "loosen-laces",
+    "walk-before-sitting",
+    "no-low-seats",
+];
+
+/// A template that cannot be used: which file, which field, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct TemplateError {
+    pub file: String,
+    pub field: String,
+    pub problem: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "template {}: {}", self.file, self.problem)
+        } else {
+            write!(
+                f,
+                "template {}: {}: {}",
+                self.file, self.field, self.problem
+            )
+        }
+    }
+}
+
+const BUILTIN: [(&str, &str); 2] = [
+    ("standard", include_str!("../../plans/standard.json")),
+    ("cautious", include_str!("../../plans/cautious.json")),
+];
+
+impl Template {
+    /// Names of the templates shipped inside the binary.
+    pub fn builtin_names() -> impl Iterator<Item = &'static str> {
+        BUILTIN.iter().map(|(name, _)| *name)
+    }
+
+    /// A shipped template by name.
+    pub fn builtin(name: &str) -> Option<Result<Template, TemplateError>> {
+        BUILTIN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, text)| Template::parse(&format!("plans/{n}.json"), text))
+    }
+
+    /// The template a profile gets when none is named: `cautious` for a runner
+    /// who is numb now, `standard` otherwise.
+    pub fn default_name(numb_now: bool) -> &'static str {
+        if numb_now { "cautious" } else { "standard" }
+    }
+
+    /// Parses and validates template JSON; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Template, TemplateError> {
+        let deserializer = &mut serde_json::Deserializer::from_str(text);
+        let template: Template = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let path = e.path().to_string();
+            TemplateError {
+                file: file.to_string(),
+                field: if path == "." { String::new() } else { path },
+                problem: e.into_inner().to_string(),
+            }
+        })?;
+        template
+            .validate()
+            .map_err(|(field, problem)| TemplateError {
+                file: file.to_string(),
+                field,
+                problem,
+            })?;
+        Ok(template)
+    }
+
+    /// The start fraction for a layoff, or `None` when it calls for run/walk.
+    pub fn band_fraction(&self, layoff_days: u32) -> Option<f64> {
+        self.layoff_bands
+            .iter()
+            .find(|band| layoff_days <= band.up_to_days)
+            .map(|band| band.start_fraction)
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&StrengthExercise> {
+        self.strength.exercises.iter().find(|e| e.id == id)
+    }
+
+    fn validate(&self) -> Result<(), (String, String)> {
+        let fail = |field: String, problem: String| Err((field, problem));
+        let fraction = |field: String, value: f64| {
+            if value > 0.0 && value <= 1.0 {
+                Ok(())
+            } else {
+                Err((field, format!("{value} is outside (0, 1]")))
+            }
+        };
+        let positive = |field: &str, value: f64| {
+            if value > 0.0 && value.is_finite() {
+                Ok(())
+            } else {
+                Err((field.to_string(), format!("{value} must be above 0")))
+            }
+        };
+
+        if self.name.trim().is_empty() {
+            return fail("name".into(), "must not be empty".into());
+        }
+        if self.layoff_bands.is_empty() {
+            return fail("layoff_bands".into(), "needs at least one band".into());
+        }
+        for (i, band) in self.layoff_bands.iter().enumerate() {
+            fraction(
+                format!("layoff_bands[{i}].start_fraction"),
+                band.start_fraction,
+            )?;
+            if i > 0 && band.up_to_days <= self.layoff_bands[i - 1].up_to_days {
+                return fail(
+                    format!("layoff_bands[{i}].up_to_days"),
+                    format!("{} must be above the band before it", band.up_to_days),
+                );
+            }
+        }
+        fraction(
+            "after_run_walk_fraction".into(),
+            self.after_run_walk_fraction,
+        )?;
+        positive("weekly_increase_cap", self.weekly_increase_cap)?;
+        if self.weekly_increase_cap > 0.3 {
+            // Nielsen 2014: weekly increases above 30% raised injury risk.
+            return fail(
+                "weekly_increase_cap".into(),
+                format!("{} is above 0.3 (30% a week)", self.weekly_increase_cap),
+            );
+        }
+        if !(self.single_run_cap > 1.0 && self.single_run_cap <= 1.1) {
+            // Frandsen 2025: runs over 1.1x the 30-day longest raised injury rate.
+            return fail(
+                "single_run_cap".into(),
+                format!("{} is outside (1, 1.1]", self.single_run_cap),
+            );
+        }
+        fraction("long_run_share".into(), self.long_run_share)?;
+        if self.long_run_share < 0.34 {
+            return fail(
+                "long_run_share".into(),
+                format!(
+                    "{} leaves no room for a long run (at least 0.34)",
+                    self.long_run_share
+                ),
+            );
+        }
+        if self.recovery_every < 2 {
+            return fail(
+                "recovery_every".into(),
+                format!("{} must be at least 2", self.recovery_every),
+            );
+        }
+        fraction("recovery_fraction".into(), self.recovery_fraction)?;
+        if self.run_walk_ladder.is_empty() {
+            return fail("run_walk_ladder".into(), "needs at least one rung".into());
+        }
+        for (i, rung) in self.run_walk_ladder.iter().enumerate() {
+            if rung.run_seconds == 0 || rung.repeats == 0 {
+                return fail(
+                    format!("run_walk_ladder[{i}]"),
+                    "run_seconds and repeats must be above 0".into(),
+                );
+            }
+            if rung.repeats * (rung.run_seconds + rung.walk_seconds) > 3 * 3600 {
+                return fail(
+                    format!("run_walk_ladder[{i}]"),
+                    "a session longer than three hours".into(),
+                );
+            }
+            if i > 0 && rung.running_seconds() < self.run_walk_ladder[i - 1].running_seconds() {
+                return fail(
+                    format!("run_walk_ladder[{i}]"),
+                    "runs less in total than the rung before it".into(),
+                );
+            }
+        }
+        if !(3..=4).contains(&self.run_walk_runs_per_week) {
+            return fail(
+                "run_walk_runs_per_week".into(),
+                format!("{} is outside 3 to 4", self.run_walk_runs_per_week),
+            );
+        }
+        if self.rest_day_walk_minutes > 120 {
+            return fail(
+                "rest_day_walk_minutes".into(),
+                format!("{} is above 120", self.rest_day_walk_minutes),
+            );
+        }
+        self.validate_strength()?;
+        self.validate_habits()
+    }
+
+    fn validate_strength(&self) -> Result<(), (String, String)> {
+        let s = &self.strength;
+        let fail = |field: &str, problem: String| Err((format!("strength.{field}"), problem));
+        if !(2..=3).contains(&s.days_per_week) {
+            return fail(
+                "days_per_week",
+                format!("{} is outside 2 to 3", s.days_per_week),
+            );
+        }
+        if !(1..=4).contains(&s.sets) {
+            return fail("sets", format!("{} is outside 1 to 4", s.sets));
+        }
+        for (field, p) in [("reps", s.reps), ("hold_seconds", s.hold_seconds)] {
+            if p.start == 0 || p.step == 0 || p.max < p.start {
+                return fail(
+                    field,
+                    "start and step must be above 0 and max at least start".into(),
+                );
+            }
+        }
+        if s.exercises.is_empty() {
+            return fail("exercises", "the strength library is empty".into());
+        }
+        let mut ids = HashSet::new();
+        for (i, e) in s.exercises.iter().enumerate() {
+            if e.id.trim().is_empty() {
+                return fail(&format!("exercises[{i}].id"), "must not be empty".into());
+            }
+            if !ids.insert(e.id.as_str()) {
+                return fail(
+                    &format!("exercises[{i}].id"),
+                    format!("'{}' appears twice", e.id),
+                );
+            }
+        }
+        for (i, e) in s.exercises.iter().enumerate() {
+            if let Some(harder) = &e.harder {
+                match self.exercise(harder) {
+                    None => {
+                        return fail(
+                            &format!("exercises[{i}].harder"),
+                            format!("no exercise has the id '{harder}'"),
+                        );
+                    }
+                    Some(h) if h.region.is_lower_extremity() != e.region.is_lower_extremity() => {
+                        return fail(
+                            &format!("exercises[{i}].harder"),
+                            format!("'{harder}' works another region than '{}'", e.id),
+                        );
+                    }
+                    Some(_) => {}
+                }
+                if self.variant_chain(&e.id).len() > s.exercises.len() {
+                    return fail(
+                        &format!("exercises[{i}].harder"),
+                        format!("'{}' leads back to itself", e.id),
+                    );
+                }
+            }
+        }
+        if s.sessions.is_empty() {
+            return fail("sessions", "needs at least one session".into());
+        }
+        for (i, session) in s.sessions.iter().enumerate() {
+            let mut regions = Vec::new();
+            for (j, id) in session.iter().enumerate() {
+                match self.exercise(id) {
+                    Some(e) => regions.push(e.region),
+                    None => {
+                        return fail(
+                            &format!("sessions[{i}][{j}]"),
+                            format!("no exercise has the id '{id}'"),
+                        );
+                    }
+                }
+            }
+            if !regions.contains(&Region::Core) || !regions.iter().any(|r| r.is_lower_extremity()) {
+                return fail(
+                    &format!("sessions[{i}]"),
+                    "needs at least one core and one hip, knee, calf or foot exercise".into(),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_habits(&self) -> Result<(), (String, String)> {
+        let mut ids = HashSet::new();
+        for (i, h) in self.habits.iter().enumerate() {
+            if h.id.trim().is_empty() {
+                return Err((format!("habits[{i}].id"), "a habit needs an id".into()));
+            }
+            if h.text.trim().is_empty() {
+                return Err((format!("habits[{i}].text"), "must not be empty".into()));
+            }
+            if !ids.insert(h.id.as_str()) {
+                return Err((
+                    format!("habits[{i}].id"),
+                    format!("'{}' appears twice", h.id),
+                ));
+            }
+        }
+        for required in REQUIRED_HABITS {
+            if !ids.contains(required) {
+                return Err((
+                    "habits".into(),
+                    format!(
+                        "the habit '{required}' is missing (required: {})",
+                        REQUIRED_HABITS.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// An exercise and its harder variants, easiest first (stops at a loop).
+    pub fn variant_chain(&self, id: &str) -> Vec<&StrengthExercise> {
+        let mut chain: Vec<&StrengthExercise> = Vec::new();
+        let mut next = self.exercise(id);
+        while let Some(e) = next {
+            if chain.len() > self.strength.exercises.len() {
+                break;
+            }
+            chain.push(e);
+            next = e.harder.as_deref().and_then(|h| self.exercise(h));
+        }
+        chain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn standard_text() -> &'static str {
+        BUILTIN[0].1
+    }
+
+    fn with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut value: serde_json::Value = serde_json::from_str(standard_text()).unwrap();
+        edit(&mut value);
+        value.to_string()
+    }
+
+    fn error(text: &str) -> String {
+        Template::parse("mine.json", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn both_shipped_templates_load() {
+        for name in Template::builtin_names() {
+            let template = Template::builtin(name).unwrap().unwrap();
+            assert_eq!(template.name, name);
+        }
+    }
+
+    #[test]
+    fn an_unknown_field_is_named() {
+        let text = with(|v| v["strength"]["colour"] = "red".into());
+        let e = error(&text);
+        assert!(e.starts_with("template mine.json: strength"), "{e}");
+        assert!(e.contains("unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_field_is_named() {
+        let text = with(|v| {
+            v.as_object_mut().unwrap().remove("weekly_increase_cap");
+        });
+        assert!(error(&text).contains("missing field `weekly_increase_cap`"));
+    }
+
+    #[test]
+    fn a_fraction_above_one_is_refused() {
+        let text = with(|v| v["layoff_bands"][1]["start_fraction"] = 1.5.into());
+        assert_eq!(
+            error(&text),
+            "template mine.json: layoff_bands[1].start_fraction: 1.5 is outside (0, 1]"
+        );
+    }
+
+    #[test]
+    fn a_non_positive_increase_cap_is_refused() {
+        let text = with(|v| v["weekly_increase_cap"] = 0.0.into());
+        assert_eq!(
+            error(&text),
+            "template mine.json: weekly_increase_cap: 0 must be above 0"
+        );
+    }
+
+    #[test]
+    fn an_empty_strength_library_is_refused() {
+        let text = with(|v| v["strength"]["exercises"] = serde_json::json!([]));
+        assert_eq!(
+            error(&text),
+            "template mine.json: strength.exercises: the strength library is empty"
+        );
+    }
+
+    #[test]
+    fn a_habit_without_an_id_is_refused() {
+        let text = with(|v| v["habits"][0]["id"] = "".into());
+        assert_eq!(
+            error(&text),
+            "template mine.json: habits[0].id: a habit needs an id"
+        );
+    }
+
+    #[test]
+    fn a_session_without_core_work_is_refused() {
+        let text = with(|v| v["strength"]["sessions"] = serde_json::json!([["calf-raise"]]));
+        assert!(error(&text).contains("strength.sessions[0]: needs at least one core"));
+    }
+
+    #[test]
+    fn malformed_json_names_the_file() {
+        assert!(error("{ not json").starts_with("template mine.json: "));
+    }
+}
