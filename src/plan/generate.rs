@@ -20,8 +20,8 @@ use chrono::{Days, NaiveDate};
 /// A plan never runs longer than this, whatever the template says.
 pub const MAX_WEEKS: usize = 156;
 
-/// Smallest first distance week, in tenths, so 10% steps still move the volume.
-const SMALLEST_FIRST_WEEK: u32 = 10;
+/// Smallest first distance week, in hundredths: one unit.
+const SMALLEST_FIRST_WEEK: u32 = 100;
 
 /// Builds the plan for `profile` from `template`.
 pub fn generate(profile: &Profile, template: &Template) -> Result<Plan, ProfileError> {
@@ -90,7 +90,7 @@ impl Builder<'_> {
         let first = p
             .weekly_before
             .scale_down(fraction)
-            .max(Distance::from_tenths(SMALLEST_FIRST_WEEK))
+            .max(Distance::from_hundredths(SMALLEST_FIRST_WEEK))
             .min(goal);
 
         let mut build_week = 0;
@@ -116,7 +116,7 @@ impl Builder<'_> {
                 Some(before) if cutback => before
                     .runs()
                     .filter_map(|r| r.distance)
-                    .map(|d| d.scale_down(t.recovery_fraction).tenths())
+                    .map(|d| d.scale_down(t.recovery_fraction).hundredths())
                     .collect(),
                 _ => self.split(target, &days),
             };
@@ -136,14 +136,14 @@ impl Builder<'_> {
         }
     }
 
-    /// Splits a week's target over its run days, in tenths: easy runs first,
+    /// Splits a week's target over its run days, in hundredths: easy runs first,
     /// the long run last.
     fn split(&self, target: Distance, days: &[u64]) -> Vec<u32> {
         let t = self.template;
         let n = days.len() as u32;
         let first_run = self.next_week_start() + Days::new(days[0]);
-        let total = target.tenths();
-        let share_cap = target.scale_down(t.long_run_share).tenths();
+        let total = target.hundredths();
+        let share_cap = target.scale_down(t.long_run_share).hundredths();
 
         match self.longest_before(first_run) {
             // The first distance week: easy runs, then a long run at most
@@ -167,7 +167,7 @@ impl Builder<'_> {
                 runs
             }
             Some(longest) => {
-                let cap = longest.scale_down(t.single_run_cap).tenths();
+                let cap = longest.scale_down(t.single_run_cap).hundredths();
                 let long = share_cap.min(cap);
                 let rest = total.saturating_sub(long);
                 let easy = rest / (n - 1);
@@ -184,7 +184,7 @@ impl Builder<'_> {
         }
     }
 
-    /// Places planned distances (tenths) on the week's run days, each clamped
+    /// Places planned distances (hundredths) on the week's run days, each clamped
     /// in date order by the 30-day rule, and records them for later weeks.
     fn place(&mut self, days: &[u64], mut plan: Vec<u32>) -> Vec<Run> {
         let t = self.template;
@@ -194,15 +194,15 @@ impl Builder<'_> {
         // Frandsen 2025: no run longer than 1.1x the longest of the previous 30 days.
         for (i, date) in dates.iter().enumerate() {
             if let Some(longest) = self.longest_before(*date) {
-                plan[i] = plan[i].min(longest.scale_down(t.single_run_cap).tenths());
+                plan[i] = plan[i].min(longest.scale_down(t.single_run_cap).hundredths());
             }
-            self.runs.push((*date, Distance::from_tenths(plan[i])));
+            self.runs.push((*date, Distance::from_hundredths(plan[i])));
         }
         let last = plan.len() - 1;
         plan.iter()
             .enumerate()
-            .map(|(i, tenths)| Run {
-                distance: Some(Distance::from_tenths(*tenths)),
+            .map(|(i, hundredths)| Run {
+                distance: Some(Distance::from_hundredths(*hundredths)),
                 minutes: None,
                 intervals: None,
                 long: i == last,
@@ -213,9 +213,12 @@ impl Builder<'_> {
     /// The longest distance run in the 30 days before `date`.
     fn longest_before(&self, date: NaiveDate) -> Option<Distance> {
         let from = date - Days::new(30);
+        // Runs are recorded in date order: walk back only as far as the window.
         self.runs
             .iter()
-            .filter(|(d, _)| *d >= from && *d < date)
+            .rev()
+            .skip_while(|(d, _)| *d >= date)
+            .take_while(|(d, _)| *d >= from)
             .map(|(_, distance)| *distance)
             .max()
     }
@@ -346,31 +349,28 @@ fn run_days(runs_per_week: u8) -> Vec<u64> {
 fn strength_days(count: u8, run_days: &[u64], long_day: u64) -> Vec<u64> {
     let count = count as usize;
     let candidates: Vec<u64> = (1..=5).filter(|d| *d != long_day).collect();
-    let mut best: Option<(Vec<u64>, (usize, std::cmp::Reverse<u64>))> = None;
-    for mask in 0u32..(1 << candidates.len()) {
-        if mask.count_ones() as usize != count {
-            continue;
-        }
-        let days: Vec<u64> = candidates
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, d)| *d)
-            .collect();
-        if days.windows(2).any(|w| w[1] - w[0] < 2) {
-            continue;
-        }
-        let on_runs = days.iter().filter(|d| run_days.contains(d)).count();
-        let gaps = days
-            .windows(2)
-            .map(|w| w[1] - w[0])
-            .chain(std::iter::once(7 - days[days.len() - 1] + days[0]));
-        let score = (on_runs, std::cmp::Reverse(gaps.min().unwrap_or(7)));
-        if best.as_ref().is_none_or(|(_, s)| score < *s) {
-            best = Some((days, score));
-        }
-    }
-    best.map(|(days, _)| days).unwrap_or_default()
+    (0u32..(1 << candidates.len()))
+        .filter(|mask| mask.count_ones() as usize == count)
+        .map(|mask| {
+            candidates
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, d)| *d)
+                .collect::<Vec<u64>>()
+        })
+        .filter(|days| days.windows(2).all(|w| w[1] - w[0] >= 2))
+        .min_by_key(|days| {
+            let on_runs = days.iter().filter(|d| run_days.contains(d)).count();
+            let narrowest_gap = days
+                .windows(2)
+                .map(|w| w[1] - w[0])
+                .chain(days.first().zip(days.last()).map(|(f, l)| 7 - l + f))
+                .min()
+                .unwrap_or(7);
+            (on_runs, std::cmp::Reverse(narrowest_gap))
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

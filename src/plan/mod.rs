@@ -6,7 +6,7 @@ mod generate;
 mod template;
 
 pub use distance::{Distance, Unit};
-pub use generate::generate;
+pub use generate::{MAX_WEEKS, generate};
 pub use template::{
     Habit, HabitWhen, Interval, LayoffBand, Region, StrengthDose, StrengthExercise, Template,
     TemplateError,

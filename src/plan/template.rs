@@ -222,10 +222,17 @@ impl Template {
         let deserializer = &mut serde_json::Deserializer::from_str(text);
         let template: Template = serde_path_to_error::deserialize(deserializer).map_err(|e| {
             let path = e.path().to_string();
+            let inner = e.into_inner();
+            // A syntax error has no meaningful field: its line and column say where.
+            let field = if inner.is_syntax() || inner.is_eof() || path == "." {
+                String::new()
+            } else {
+                path
+            };
             TemplateError {
                 file: file.to_string(),
-                field: if path == "." { String::new() } else { path },
-                problem: e.into_inner().to_string(),
+                field,
+                problem: inner.to_string(),
             }
         })?;
         template

@@ -1,0 +1,417 @@
+//! The plan commands, driven through the real binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn comeback(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("comeback").unwrap();
+    cmd.env_remove("COMEBACK_DATA_DIR")
+        .env_remove("COMEBACK_TODAY")
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--today")
+        .arg("2026-11-23");
+    cmd
+}
+
+fn new_plan(dir: &Path) {
+    comeback(dir)
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Plan saved: 12 weeks"));
+}
+
+fn db_bytes(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("comeback.db")).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/templates/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn new_then_plan_shows_the_week_table() {
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    comeback(dir.path())
+        .arg("plan")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            ">    1  23 Nov–29 Nov  build     12.5 mi",
+        ))
+        .stdout(predicate::str::contains("recovery"));
+}
+
+#[test]
+fn plan_text_fits_in_eighty_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    let out = comeback(dir.path()).arg("plan").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
+
+#[test]
+fn plan_json_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    let out = comeback(dir.path())
+        .args(["plan", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["schema"], "comeback.plan/1");
+    assert_eq!(doc["template"]["name"], "standard");
+    assert_eq!(doc["template"]["version"], 1);
+    assert_eq!(doc["profile"]["layoff_days"], 21);
+    assert_eq!(doc["profile"]["unit"], "mi");
+    assert!(doc["checkins"].is_array() && doc["decisions"].is_array());
+    let week = &doc["weeks"][0];
+    for key in [
+        "week",
+        "start",
+        "phase",
+        "target_distance",
+        "target_minutes",
+        "cutback",
+        "days",
+    ] {
+        assert!(week.get(key).is_some(), "week lacks {key}");
+    }
+    assert_eq!(week["start"], "2026-11-23");
+    assert_eq!(week["target_minutes"], serde_json::Value::Null);
+    let day = &week["days"][0];
+    assert_eq!(day["date"], "2026-11-23");
+    let run = &day["sessions"][0];
+    assert_eq!(run["kind"], "run");
+    assert!(run["distance"].is_number());
+    assert!(run.get("minutes").is_some() && run.get("intervals").is_some());
+    let habit_ids: Vec<&str> = day["habits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "walk-before-sitting",
+        "no-low-seats",
+        "loosen-laces",
+        "lace-check",
+    ] {
+        assert!(habit_ids.contains(&id), "missing habit {id}");
+    }
+    let strength = doc["weeks"][0]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["sessions"].as_array().unwrap())
+        .find(|s| s["kind"] == "strength")
+        .unwrap();
+    let exercise = &strength["exercises"][0];
+    for key in ["id", "name", "region", "sets"] {
+        assert!(exercise.get(key).is_some(), "exercise lacks {key}");
+    }
+    assert!(exercise.get("reps").is_some() || exercise.get("hold_seconds").is_some());
+}
+
+#[test]
+fn run_walk_weeks_have_minutes_and_intervals_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    comeback(dir.path())
+        .args(["new", "--layoff", "20w", "--weekly", "30", "--runs", "3"])
+        .assert()
+        .success();
+    let out = comeback(dir.path())
+        .args(["plan", "--json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let week = &doc["weeks"][0];
+    assert_eq!(week["phase"], "run_walk");
+    assert_eq!(week["target_distance"], serde_json::Value::Null);
+    let run = &week["days"][0]["sessions"][0];
+    assert_eq!(run["distance"], serde_json::Value::Null);
+    assert_eq!(run["intervals"]["run_seconds"], 60);
+    assert_eq!(run["minutes"], 20);
+}
+
+#[test]
+fn today_lists_sessions_exercises_and_checklists() {
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    comeback(dir.path())
+        .args(["--today", "2026-11-23", "today"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("week 1 of 12"))
+        .stdout(predicate::str::contains("Easy run 3."))
+        .stdout(predicate::str::contains("Before the run:"))
+        .stdout(predicate::str::contains("Walk or stand for 3 to 5 minutes"));
+    comeback(dir.path())
+        .args(["--today", "2026-11-24", "today"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Strength:"))
+        .stdout(predicate::str::contains("Front plank"))
+        .stdout(predicate::str::contains("2 x 10 s"));
+}
+
+#[test]
+fn today_json_names_the_week_and_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    let out = comeback(dir.path())
+        .args(["today", "--json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["today"], "2026-11-23");
+    assert_eq!(doc["week"], 1);
+    assert_eq!(doc["sessions"][0]["kind"], "run");
+}
+
+#[test]
+fn unit_flag_converts_the_display() {
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    comeback(dir.path())
+        .args(["--unit", "km", "plan"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("20.1 km"));
+}
+
+#[test]
+fn today_and_data_dir_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    Command::cargo_bin("comeback")
+        .unwrap()
+        .env("COMEBACK_DATA_DIR", dir.path())
+        .env("COMEBACK_TODAY", "2026-12-01")
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tuesday 1 December 2026 · week 2"));
+}
+
+#[test]
+fn a_user_template_file_is_used_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    comeback(dir.path())
+        .args([
+            "new",
+            "--layoff",
+            "3w",
+            "--weekly",
+            "25",
+            "--runs",
+            "4",
+            "--template",
+        ])
+        .arg(fixture("valid-mine"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("template mine v1"));
+}
+
+#[test]
+fn new_refuses_to_replace_a_plan_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    let before = db_bytes(dir.path());
+    comeback(dir.path())
+        .args(["new", "--layoff", "1w", "--weekly", "40", "--runs", "5"])
+        .assert()
+        .code(1)
+        .stderr(
+            "comeback: a plan already exists (started 2026-11-23); add --force to replace it\n",
+        );
+    assert_eq!(db_bytes(dir.path()), before);
+    comeback(dir.path())
+        .args(["plan"])
+        .assert()
+        .stdout(predicate::str::contains("4 runs a week towards 25.0 mi"));
+    comeback(dir.path())
+        .args([
+            "new", "--layoff", "1w", "--weekly", "40", "--runs", "5", "--force",
+        ])
+        .assert()
+        .success();
+    comeback(dir.path())
+        .args(["plan"])
+        .assert()
+        .stdout(predicate::str::contains("5 runs a week towards 40.0 mi"));
+}
+
+#[test]
+fn plan_without_a_plan_says_how_to_make_one_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    comeback(&data).arg("plan").assert().code(1).stderr(
+        predicate::str::contains("no plan in").and(predicate::str::contains("comeback new")),
+    );
+    assert!(!data.exists());
+}
+
+/// Bad input: one line on stderr naming the value and what is allowed, a
+/// non-zero exit, and nothing written.
+fn refused(args: &[&str], expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = comeback(&data).args(args).output().unwrap();
+    assert!(!out.status.success(), "{args:?} was accepted");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    assert!(!data.exists(), "{args:?} wrote to the data dir");
+}
+
+const NEW: [&str; 7] = ["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"];
+
+fn new_with(replace: &str, value: &str) -> Vec<String> {
+    let mut args: Vec<String> = NEW.iter().map(|s| s.to_string()).collect();
+    match args.iter().position(|a| a == replace) {
+        Some(i) => args[i + 1] = value.to_string(),
+        None => {
+            args.push(replace.to_string());
+            args.push(value.to_string());
+        }
+    }
+    args
+}
+
+fn refused_new(flag: &str, value: &str, expected: &str) {
+    let args = new_with(flag, value);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    refused(&args, expected);
+}
+
+#[test]
+fn a_layoff_that_is_not_days_or_weeks_is_refused() {
+    refused_new(
+        "--layoff",
+        "3x",
+        "invalid value '3x' for '--layoff <Nd|Nw>': expected a number of days or weeks, like 21d or 3w",
+    );
+}
+
+#[test]
+fn a_negative_weekly_distance_is_refused() {
+    refused(
+        &["new", "--layoff", "3w", "--weekly=-5", "--runs", "4"],
+        "invalid value '-5' for '--weekly <N>': expected a distance from 3 to 200",
+    );
+}
+
+#[test]
+fn nine_runs_a_week_is_refused() {
+    refused_new(
+        "--runs",
+        "9",
+        "invalid value '9' for '--runs <3-6>': 9 is not in 3..=6",
+    );
+}
+
+#[test]
+fn a_start_date_that_does_not_exist_is_refused() {
+    refused_new(
+        "--start",
+        "2026-13-01",
+        "invalid value '2026-13-01' for '--start <YYYY-MM-DD>': expected a real calendar date",
+    );
+}
+
+#[test]
+fn an_unknown_unit_is_refused() {
+    refused(
+        &["--unit", "furlong", "plan"],
+        "invalid value 'furlong' for '--unit <mi|km>': expected mi or km",
+    );
+}
+
+#[test]
+fn an_unknown_template_is_refused() {
+    refused_new(
+        "--template",
+        "speedy",
+        "template 'speedy': expected a shipped template (standard, cautious) or a template file",
+    );
+}
+
+#[test]
+fn a_malformed_template_file_is_refused_with_file_field_and_problem() {
+    refused_new(
+        "--template",
+        &fixture("bad-fraction"),
+        "bad-fraction.json: layoff_bands[1].start_fraction: 1.5 is outside (0, 1]",
+    );
+    refused_new(
+        "--template",
+        &fixture("bad-unknown-field"),
+        "bad-unknown-field.json: strength.colour: unknown field `colour`",
+    );
+    refused_new(
+        "--template",
+        &fixture("bad-not-json"),
+        "bad-not-json.json: EOF while parsing",
+    );
+}
+
+#[test]
+fn templates_list_names_both_shipped_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    comeback(dir.path())
+        .args(["templates", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("standard").and(predicate::str::contains("cautious")));
+}
+
+#[test]
+fn templates_check_accepts_a_good_file_and_names_the_problem_in_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    comeback(dir.path())
+        .args(["templates", "check"])
+        .arg(fixture("valid-mine"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok (template 'mine', version 1)"));
+    let cases = [
+        (
+            "bad-fraction",
+            "layoff_bands[1].start_fraction: 1.5 is outside (0, 1]",
+        ),
+        (
+            "bad-unknown-field",
+            "strength.colour: unknown field `colour`",
+        ),
+        (
+            "bad-empty-library",
+            "strength.exercises: the strength library is empty",
+        ),
+        ("bad-habit-without-id", "habits[0]: missing field `id`"),
+        ("bad-cap", "weekly_increase_cap: -0.1 must be above 0"),
+    ];
+    for (name, problem) in cases {
+        let out = comeback(dir.path())
+            .args(["templates", "check"])
+            .arg(fixture(name))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(&format!("{name}.json: {problem}")),
+            "{name}: {stderr}"
+        );
+    }
+}
