@@ -142,7 +142,7 @@ proptest! {
     fn the_plan_ends_with_the_goal_held((profile, name) in profiles()) {
         let (plan, _) = plan_for(&profile, &name);
         let n = plan.weeks.len();
-        prop_assert!(n >= 2 && n < comeback::plan::MAX_WEEKS);
+        prop_assert!((2..comeback::plan::MAX_WEEKS).contains(&n));
         let goal = profile.goal_weekly.value();
         for week in &plan.weeks[n - 2..] {
             prop_assert_eq!(week.phase, Phase::Goal);
