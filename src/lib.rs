@@ -4,6 +4,7 @@
 //! [`store`] is the only module that touches the database; the [`cli`] is a thin
 //! face over both.
 
+pub mod checkin;
 pub mod cli;
 pub mod document;
 pub mod plan;

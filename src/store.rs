@@ -3,7 +3,9 @@
 //! transaction. A file that is damaged or from a newer comeback is refused and
 //! left exactly as it was.
 
+use crate::checkin::{CheckIn, Clearance, Decision, Journal};
 use crate::plan::{Profile, Template};
+use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -21,6 +23,32 @@ const MIGRATIONS: &[&str] = &[
         profile TEXT NOT NULL,
         template TEXT NOT NULL,
         created_at TEXT NOT NULL
+    );",
+    // 2: the journal. One check-in per date; every change logged so it can be
+    // undone; clearances; and the decisions the plan took, with their reasons.
+    "CREATE TABLE checkins (
+        date TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE TABLE clearances (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        date TEXT NOT NULL,
+        note TEXT,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE TABLE changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('checkin', 'clearance')),
+        date TEXT NOT NULL,
+        before TEXT,
+        clearance_id INTEGER,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE decisions (
+        date TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
     );",
 ];
 
@@ -44,7 +72,7 @@ pub enum StoreError {
     #[error("{file}: {detail}")]
     Io { file: PathBuf, detail: String },
     #[error("a plan already exists (started {start}); add --force to replace it")]
-    PlanExists { start: chrono::NaiveDate },
+    PlanExists { start: NaiveDate },
     #[error("{file}: {source}")]
     Sqlite {
         file: PathBuf,
@@ -283,4 +311,285 @@ impl Store {
         .map_err(classify)?;
         tx.commit().map_err(classify)
     }
+}
+
+/// What `undo` took back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undone {
+    /// A check-in was restored to its earlier value, or removed if it was new.
+    CheckIn {
+        date: NaiveDate,
+        restored: Option<CheckIn>,
+    },
+    Clearance {
+        date: NaiveDate,
+    },
+}
+
+/// A decision as the journal keeps it: when it was first recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedDecision {
+    pub decision: Decision,
+    pub recorded_at: String,
+}
+
+type Tx<'a> = rusqlite::Transaction<'a>;
+
+/// A row of the change log: what to put back on undo.
+struct Change {
+    id: i64,
+    kind: String,
+    date: String,
+    before: Option<String>,
+    clearance_id: Option<i64>,
+}
+
+impl Store {
+    /// Every check-in and clearance.
+    pub fn journal(&self) -> Result<Journal, StoreError> {
+        read_journal(&self.conn, &self.path)
+    }
+
+    /// Records a check-in (amending the one of the same date), logs the change
+    /// for undo, and records the decisions `decide` derives from the new
+    /// journal; all in one transaction. Returns the check-in it replaced.
+    pub fn record_checkin(
+        &mut self,
+        checkin: &CheckIn,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<Option<CheckIn>, StoreError> {
+        let path = self.path.clone();
+        let data = to_json(&path, checkin)?;
+        self.write(decide, now, |tx| {
+            let date = checkin.date.to_string();
+            let before: Option<String> = tx
+                .query_row("SELECT data FROM checkins WHERE date = ?1", [&date], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            tx.execute(
+                "INSERT INTO checkins (date, data, recorded_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(date) DO UPDATE SET data = ?2, recorded_at = ?3",
+                params![date, data, now],
+            )?;
+            tx.execute(
+                "INSERT INTO changes (kind, date, before, at) VALUES ('checkin', ?1, ?2, ?3)",
+                params![date, before, now],
+            )?;
+            Ok(before)
+        })
+        .and_then(|before| {
+            before
+                .map(|text| from_json::<CheckIn>(&path, "check-in", &text))
+                .transpose()
+        })
+    }
+
+    /// Records a clinician's clearance.
+    pub fn record_clearance(
+        &mut self,
+        clearance: &Clearance,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<(), StoreError> {
+        self.write(decide, now, |tx| {
+            let date = clearance.date.to_string();
+            tx.execute(
+                "INSERT INTO clearances (date, note, recorded_at) VALUES (?1, ?2, ?3)",
+                params![date, clearance.note, now],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO changes (kind, date, clearance_id, at) VALUES ('clearance', ?1, ?2, ?3)",
+                params![date, id, now],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Takes back the last change, if any.
+    pub fn undo(
+        &mut self,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<Option<Undone>, StoreError> {
+        let path = self.path.clone();
+        let undone = self.write(decide, now, |tx| {
+            let last = tx
+                .query_row(
+                    "SELECT id, kind, date, before, clearance_id FROM changes ORDER BY id DESC LIMIT 1",
+                    [],
+                    |r| {
+                        Ok(Change {
+                            id: r.get(0)?,
+                            kind: r.get(1)?,
+                            date: r.get(2)?,
+                            before: r.get(3)?,
+                            clearance_id: r.get(4)?,
+                        })
+                    },
+                )
+                .optional()?;
+            let Some(Change {
+                id,
+                kind,
+                date,
+                before,
+                clearance_id,
+            }) = last
+            else {
+                return Ok(None);
+            };
+            if kind == "clearance" {
+                tx.execute("DELETE FROM clearances WHERE id = ?1", [clearance_id])?;
+            } else if let Some(before) = &before {
+                tx.execute(
+                    "UPDATE checkins SET data = ?2, recorded_at = ?3 WHERE date = ?1",
+                    params![date, before, now],
+                )?;
+            } else {
+                tx.execute("DELETE FROM checkins WHERE date = ?1", [&date])?;
+            }
+            tx.execute("DELETE FROM changes WHERE id = ?1", [id])?;
+            Ok(Some((kind, date, before)))
+        })?;
+        let Some((kind, date, before)) = undone else {
+            return Ok(None);
+        };
+        let date = date.parse::<NaiveDate>().map_err(|e| StoreError::Damaged {
+            file: path.clone(),
+            detail: format!("a change has the date '{date}': {e}"),
+        })?;
+        Ok(Some(if kind == "clearance" {
+            Undone::Clearance { date }
+        } else {
+            Undone::CheckIn {
+                date,
+                restored: before
+                    .map(|text| from_json::<CheckIn>(&path, "check-in", &text))
+                    .transpose()?,
+            }
+        }))
+    }
+
+    /// The decisions the plan took, oldest first.
+    pub fn decisions(&self) -> Result<Vec<RecordedDecision>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT data, recorded_at FROM decisions ORDER BY date")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (data, recorded_at) = row.map_err(|e| self.err(e))?;
+            out.push(RecordedDecision {
+                decision: from_json(&self.path, "decision", &data)?,
+                recorded_at,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Runs `change` and then records the decisions derived from the changed
+    /// journal, in one immediate transaction.
+    fn write<T>(
+        &mut self,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+        now: &str,
+        change: impl FnOnce(&Tx<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let path = self.path.clone();
+        let classify = |e| Self::classify(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(classify)?;
+        let out = change(&tx).map_err(classify)?;
+        let journal = read_journal(&tx, &path)?;
+        sync_decisions(&tx, &path, &decide(&journal), now)?;
+        tx.commit().map_err(classify)?;
+        Ok(out)
+    }
+}
+
+fn to_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Io {
+        file: path.to_path_buf(),
+        detail: e.to_string(),
+    })
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+    text: &str,
+) -> Result<T, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::Damaged {
+        file: path.to_path_buf(),
+        detail: format!("a saved {what} does not read back: {e}"),
+    })
+}
+
+fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, StoreError> {
+    let classify = |e| Store::classify(path, e);
+    let mut stmt = conn
+        .prepare_cached("SELECT data FROM checkins ORDER BY date")
+        .map_err(classify)?;
+    let mut checkins = Vec::new();
+    let mut rows = stmt.query([]).map_err(classify)?;
+    while let Some(row) = rows.next().map_err(classify)? {
+        let text: String = row.get(0).map_err(classify)?;
+        checkins.push(from_json::<CheckIn>(path, "check-in", &text)?);
+    }
+    let mut stmt = conn
+        .prepare_cached("SELECT date, note FROM clearances ORDER BY date, id")
+        .map_err(classify)?;
+    let mut clearances = Vec::new();
+    let mut rows = stmt.query([]).map_err(classify)?;
+    while let Some(row) = rows.next().map_err(classify)? {
+        let date: String = row.get(0).map_err(classify)?;
+        let note: Option<String> = row.get(1).map_err(classify)?;
+        let date = date.parse().map_err(|e| StoreError::Damaged {
+            file: path.to_path_buf(),
+            detail: format!("a clearance has the date '{date}': {e}"),
+        })?;
+        clearances.push(Clearance { date, note });
+    }
+    Ok(Journal::new(checkins, clearances))
+}
+
+/// Keeps the decisions table equal to the derived decisions, keeping the
+/// recording time of those that did not change.
+fn sync_decisions(
+    tx: &Tx<'_>,
+    path: &Path,
+    decisions: &[Decision],
+    now: &str,
+) -> Result<(), StoreError> {
+    let classify = |e| Store::classify(path, e);
+    let mut keep: Vec<String> = Vec::with_capacity(decisions.len());
+    for decision in decisions {
+        let date = decision.date.to_string();
+        let data = to_json(path, decision)?;
+        tx.execute(
+            "INSERT INTO decisions (date, data, recorded_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(date) DO UPDATE SET data = ?2, recorded_at = ?3 WHERE data <> ?2",
+            params![date, data, now],
+        )
+        .map_err(classify)?;
+        keep.push(date);
+    }
+    let existing: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT date FROM decisions").map_err(classify)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(classify)?;
+        rows.collect::<Result<_, _>>().map_err(classify)?
+    };
+    for date in existing.iter().filter(|d| !keep.contains(d)) {
+        tx.execute("DELETE FROM decisions WHERE date = ?1", [date])
+            .map_err(classify)?;
+    }
+    Ok(())
 }

@@ -43,7 +43,7 @@ fn new_then_plan_shows_the_week_table() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            ">    1  23 Nov–29 Nov  build     12.5 mi",
+            ">   1  23 Nov–29 Nov    1  build     12.5 mi",
         ))
         .stdout(predicate::str::contains("recovery"));
 }
@@ -150,7 +150,7 @@ fn today_lists_sessions_exercises_and_checklists() {
         .args(["--today", "2026-11-23", "today"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("week 1 of 12"))
+        .stdout(predicate::str::contains("week 1 · stage 1 of 12"))
         .stdout(predicate::str::contains("Easy run 3."))
         .stdout(predicate::str::contains("Before the run:"))
         .stdout(predicate::str::contains("Walk or stand for 3 to 5 minutes"));
@@ -199,7 +199,8 @@ fn today_and_data_dir_come_from_the_environment() {
         .arg("today")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Tuesday 1 December 2026 · week 2"));
+        .stdout(predicate::str::contains("Tuesday 1 December 2026 · week 2"))
+        .stdout(predicate::str::contains("Not medical advice"));
 }
 
 #[test]

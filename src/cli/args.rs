@@ -1,6 +1,7 @@
 //! The command line as clap sees it: every flag of DESIGN.md §6, with value
 //! parsers whose errors name the value and what is allowed.
 
+use crate::checkin::{Cleared, Flag, Numbness, Onset, SessionDone, Side, Spot};
 use crate::plan::{Unit, limits};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
@@ -11,6 +12,9 @@ Examples:
   comeback new --layoff 3w --weekly 25 --runs 4
   comeback plan
   comeback today
+  comeback checkin --numbness 0
+  comeback checkin --numbness 2 --where toes,top --side left --onset during --minutes 20 --cleared quickly
+  comeback status --json
   comeback --data-dir /tmp/cb plan --json";
 
 /// A return-to-running planner for runners whose feet or legs go numb.
@@ -41,6 +45,23 @@ pub enum Command {
     Plan(JsonFlag),
     /// Today's sessions, checks and habits
     Today(JsonFlag),
+    /// Record today's numbness check-in and see the verdict
+    Checkin(CheckinArgs),
+    /// The verdict and where the plan stands
+    Status(JsonFlag),
+    /// The check-ins and the decisions taken, newest first
+    History(JsonFlag),
+    /// Record a clinician's all-clear; runs resume one stage back
+    Clear {
+        /// The day you were cleared (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// What the clinician said
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Take back the last check-in or clearance change
+    Undo,
     /// List the templates, or check a template file
     Templates {
         #[command(subcommand)]
@@ -84,6 +105,43 @@ pub struct NewArgs {
     /// Replace an existing plan
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The day the check-in is for (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// 0 none, 1 tingling, 2 partly numb, 3 no feeling
+    #[arg(long, value_name = "0-3")]
+    pub numbness: Numbness,
+    /// Where: toes, ball, arch, heel, top, ankle, calf (comma-separated)
+    #[arg(long = "where", value_name = "SPOTS", value_delimiter = ',')]
+    pub spots: Vec<Spot>,
+    /// left, right or both
+    #[arg(long, value_name = "SIDE")]
+    pub side: Option<Side>,
+    /// When it began: during, after, rest
+    #[arg(long, value_name = "ONSET")]
+    pub onset: Option<Onset>,
+    /// Minutes into the run when it began
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(0..=600))]
+    pub minutes: Option<u32>,
+    /// How soon it went: quickly, hours, not_yet
+    #[arg(long, value_name = "CLEARED")]
+    pub cleared: Option<Cleared>,
+    /// The day's session: done, partial, skipped, rest_day (default: done on a run day, rest_day otherwise)
+    #[arg(long, value_name = "SESSION")]
+    pub session: Option<SessionDone>,
+    /// Warning signs: sharp_pain, skin_colour, weakness, back_pain, saddle, bladder_bowel
+    #[arg(long = "flag", value_name = "FLAGS", value_delimiter = ',')]
+    pub flags: Vec<Flag>,
+    /// The shoes you ran in
+    #[arg(long, value_name = "ID")]
+    pub shoes: Option<String>,
+    /// A free-text note
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

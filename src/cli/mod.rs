@@ -6,11 +6,12 @@ mod show;
 
 pub use args::{Cli, Command};
 
-use crate::document::PlanDocument;
+use crate::checkin::{self, CheckIn, Clearance, Journal};
+use crate::document::{HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::plan::{self, Distance, Profile, Template, Unit};
-use crate::store::{SavedPlan, Store};
+use crate::store::{SavedPlan, Store, Undone};
 use anyhow::{Context, Result, anyhow, bail};
-use args::{NewArgs, TemplatesAction};
+use args::{CheckinArgs, NewArgs, TemplatesAction};
 use chrono::NaiveDate;
 use clap::Parser;
 use std::path::{Path, PathBuf};
@@ -62,25 +63,201 @@ fn run(cli: Cli) -> Result<()> {
         None => bail!("the terminal UI is not built yet; try `comeback --help`"),
         Some(Command::New(args)) => new(&ctx, args),
         Some(Command::Plan(flag)) => {
-            let (saved, plan) = load_plan(&ctx)?;
+            let comeback = Comeback::load(&ctx)?;
+            let assessment = comeback.assess(ctx.today);
             if flag.json {
-                print_json(&PlanDocument::new(&plan, &saved.template))
+                print_json(&PlanDocument::new(
+                    &comeback.plan,
+                    &comeback.template,
+                    &comeback.journal,
+                    &assessment,
+                ))
             } else {
-                print!("{}", show::plan_table(&plan, ctx.today, ctx.unit));
+                let weeks = assessment.schedule(&comeback.plan, &comeback.template);
+                print!(
+                    "{}",
+                    show::plan_table(&comeback.plan, &weeks, &assessment, ctx.unit)
+                );
                 Ok(())
             }
         }
         Some(Command::Today(flag)) => {
-            let (_, plan) = load_plan(&ctx)?;
+            let comeback = Comeback::load(&ctx)?;
+            let assessment = comeback.assess(ctx.today);
+            let week = assessment.current_week(&comeback.plan, &comeback.template);
             if flag.json {
-                print_json(&crate::document::TodayDocument::new(&plan, ctx.today))
+                print_json(&TodayDocument::new(week.as_ref(), ctx.today, &assessment))
             } else {
-                print!("{}", show::today(&plan, ctx.today, ctx.unit));
+                print!(
+                    "{}",
+                    show::today(&comeback.plan, week.as_ref(), &assessment, ctx.unit)
+                );
                 Ok(())
             }
         }
+        Some(Command::Checkin(args)) => checkin(&ctx, args),
+        Some(Command::Status(flag)) => {
+            let comeback = Comeback::load(&ctx)?;
+            let assessment = comeback.assess(ctx.today);
+            if flag.json {
+                print_json(&StatusDocument::new(&comeback.plan, &assessment))
+            } else {
+                print!("{}", show::status(&comeback.plan, &assessment));
+                Ok(())
+            }
+        }
+        Some(Command::History(flag)) => {
+            let comeback = Comeback::load(&ctx)?;
+            let mut checkins = comeback.journal.checkins().to_vec();
+            checkins.retain(|c| c.date <= ctx.today);
+            checkins.reverse();
+            let mut decisions = comeback.assess(ctx.today).decisions;
+            decisions.reverse();
+            if flag.json {
+                let mut clearances = comeback.journal.clearances().to_vec();
+                clearances.reverse();
+                print_json(&HistoryDocument {
+                    checkins,
+                    clearances,
+                    decisions,
+                })
+            } else {
+                print!(
+                    "{}",
+                    show::history(&checkins, comeback.journal.clearances(), &decisions)
+                );
+                Ok(())
+            }
+        }
+        Some(Command::Clear { date, note }) => {
+            let mut comeback = Comeback::load(&ctx)?;
+            let date = date.unwrap_or(ctx.today);
+            if date > ctx.today || date < comeback.plan.profile.start {
+                bail!(
+                    "date {date}: expected a day from the plan start ({}) to today ({})",
+                    comeback.plan.profile.start,
+                    ctx.today
+                );
+            }
+            let clearance = Clearance { date, note };
+            let (plan, template) = (comeback.plan.clone(), comeback.template.clone());
+            comeback
+                .store
+                .record_clearance(&clearance, &timestamp(), |journal| {
+                    checkin::assess(&plan, &template, journal, ctx.today).decisions
+                })?;
+            let comeback = Comeback::load(&ctx)?;
+            let assessment = comeback.assess(ctx.today);
+            println!("Clearance recorded for {}.", checkin::short_date(date));
+            print!("{}", show::verdict(&assessment));
+            Ok(())
+        }
+        Some(Command::Undo) => {
+            let mut comeback = Comeback::load(&ctx)?;
+            let (plan, template) = (comeback.plan.clone(), comeback.template.clone());
+            let undone = comeback.store.undo(&timestamp(), |journal| {
+                checkin::assess(&plan, &template, journal, ctx.today).decisions
+            })?;
+            match undone {
+                None => println!("Nothing to undo."),
+                Some(Undone::CheckIn {
+                    date,
+                    restored: Some(c),
+                }) => println!(
+                    "Undone: the check-in for {} is back to: {}",
+                    checkin::short_date(date),
+                    c.summary()
+                ),
+                Some(Undone::CheckIn {
+                    date,
+                    restored: None,
+                }) => println!(
+                    "Undone: the check-in for {} was removed.",
+                    checkin::short_date(date)
+                ),
+                Some(Undone::Clearance { date }) => println!(
+                    "Undone: the clearance of {} was removed.",
+                    checkin::short_date(date)
+                ),
+            }
+            Ok(())
+        }
         Some(Command::Templates { action }) => templates(action),
     }
+}
+
+fn timestamp() -> String {
+    chrono::Local::now().to_rfc3339()
+}
+
+/// A runner's saved plan, rebuilt from its profile and template, and the journal.
+struct Comeback {
+    store: Store,
+    plan: plan::Plan,
+    template: Template,
+    journal: Journal,
+}
+
+impl Comeback {
+    fn load(ctx: &Invocation) -> Result<Comeback> {
+        let no_plan = || {
+            anyhow!(
+                "no plan in {}: make one with `comeback new --layoff 3w --weekly 25 --runs 4`",
+                ctx.data_dir.display()
+            )
+        };
+        let store = Store::open_existing(&ctx.data_dir)?.ok_or_else(no_plan)?;
+        let SavedPlan { profile, template } = store.plan()?.ok_or_else(no_plan)?;
+        let plan = plan::generate(&profile, &template)?;
+        let journal = store.journal()?;
+        Ok(Comeback {
+            store,
+            plan,
+            template,
+            journal,
+        })
+    }
+
+    fn assess(&self, today: NaiveDate) -> checkin::Assessment {
+        checkin::assess(&self.plan, &self.template, &self.journal, today)
+    }
+}
+
+fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
+    let mut comeback = Comeback::load(ctx)?;
+    let date = args.date.unwrap_or(ctx.today);
+    let mut entry = CheckIn {
+        date,
+        numbness: args.numbness,
+        spots: args.spots,
+        side: args.side,
+        onset: args.onset,
+        minutes: args.minutes,
+        cleared: args.cleared,
+        session: args.session,
+        flags: args.flags,
+        shoes: args.shoes,
+        note: args.note,
+    };
+    entry.validate(comeback.plan.profile.start, ctx.today)?;
+    if entry.session.is_none() {
+        let before = comeback.assess(ctx.today);
+        entry.session = Some(checkin::default_session(&before, &comeback.plan, date));
+    }
+    let (plan, template) = (comeback.plan.clone(), comeback.template.clone());
+    let replaced = comeback
+        .store
+        .record_checkin(&entry, &timestamp(), |journal| {
+            checkin::assess(&plan, &template, journal, ctx.today).decisions
+        })?;
+    let comeback = Comeback::load(ctx)?;
+    let assessment = comeback.assess(ctx.today);
+    println!("Saved {}.", entry.summary());
+    if replaced.is_some() {
+        println!("It replaces the earlier check-in for that day; `comeback undo` brings it back.");
+    }
+    print!("{}", show::verdict(&assessment));
+    Ok(())
 }
 
 pub fn default_data_dir() -> Result<PathBuf> {
@@ -137,20 +314,6 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
     store.save_plan(&profile, &template, args.force, &now)?;
     print!("{}", show::plan_saved(&plan, ctx.unit));
     Ok(())
-}
-
-/// The saved plan, regenerated from its profile and template.
-fn load_plan(ctx: &Invocation) -> Result<(SavedPlan, plan::Plan)> {
-    let no_plan = || {
-        anyhow!(
-            "no plan in {}: make one with `comeback new --layoff 3w --weekly 25 --runs 4`",
-            ctx.data_dir.display()
-        )
-    };
-    let store = Store::open_existing(&ctx.data_dir)?.ok_or_else(no_plan)?;
-    let saved = store.plan()?.ok_or_else(no_plan)?;
-    let plan = plan::generate(&saved.profile, &saved.template)?;
-    Ok((saved, plan))
 }
 
 fn templates(action: Option<TemplatesAction>) -> Result<()> {

@@ -1,8 +1,8 @@
 //! Text output of the command line: the week table and today's sheet, readable
 //! at 80 columns.
 
-use crate::plan::{Day, Distance, Habit, HabitWhen, Plan, Run, Session, Unit, Week};
-use chrono::NaiveDate;
+use crate::checkin::{Assessment, CareLevel, CheckIn, Clearance, Decision, NOTICE, short_date};
+use crate::plan::{Day, Distance, Habit, HabitWhen, Move, Plan, Run, Session, Unit, Week};
 use std::fmt::Write;
 
 const WIDTH: usize = 80;
@@ -16,7 +16,12 @@ pub fn distance(d: Distance, plan_unit: Unit, display: Option<Unit>) -> String {
 /// A week's volume: distance, or minutes in run/walk weeks.
 pub fn volume(week: &Week, plan_unit: Unit, display: Option<Unit>) -> String {
     match (week.target_distance, week.target_minutes) {
-        (Some(d), _) => distance(d, plan_unit, display),
+        (Some(d), Some(m)) => format!(
+            "{}{}+{m}m",
+            d.convert(plan_unit, display.unwrap_or(plan_unit)),
+            display.unwrap_or(plan_unit)
+        ),
+        (Some(d), None) => distance(d, plan_unit, display),
         (None, Some(m)) => format!("{m} min"),
         (None, None) => "-".into(),
     }
@@ -62,7 +67,12 @@ pub fn plan_saved(plan: &Plan, display: Option<Unit>) -> String {
     out
 }
 
-pub fn plan_table(plan: &Plan, today: NaiveDate, display: Option<Unit>) -> String {
+pub fn plan_table(
+    plan: &Plan,
+    weeks: &[Week],
+    assessment: &Assessment,
+    display: Option<Unit>,
+) -> String {
     let p = &plan.profile;
     let mut out = String::new();
     let _ = writeln!(
@@ -74,40 +84,102 @@ pub fn plan_table(plan: &Plan, today: NaiveDate, display: Option<Unit>) -> Strin
         plan.template_name,
         plan.template_version
     );
+    let _ = writeln!(out, "{} stages; > marks this week.", plan.weeks.len());
     let _ = writeln!(out);
+    let row = |marker: &str, cells: [&str; 9]| {
+        let [
+            week,
+            dates,
+            stage,
+            phase,
+            volume,
+            long,
+            runs,
+            strength,
+            note,
+        ] = cells;
+        let line = format!(
+            "{marker} {week:>3}  {dates:<13}  {stage:>3}  {phase:<8}  {volume:<9}  {long:<7}  {runs:>4}  {strength:>3}  {note}"
+        );
+        line.trim_end().to_string()
+    };
     let _ = writeln!(
         out,
-        "  Week  Dates          Phase     Volume     Long run  Runs  Strength"
+        "{}",
+        row(
+            " ",
+            [
+                "Wk", "Dates", "Stg", "Phase", "Volume", "Long", "Runs", "Str", "Note"
+            ]
+        )
     );
-    for week in &plan.weeks {
-        let marker = if week.contains(today) { ">" } else { " " };
+    for (i, week) in weeks.iter().enumerate() {
+        let marker = if assessment.current == Some(i) {
+            ">"
+        } else {
+            " "
+        };
         let long = week
             .runs()
             .filter_map(|r| r.distance)
             .max()
             .map_or("-".to_string(), |d| distance(d, p.unit, display));
-        let mut line = format!(
-            "{marker} {:>4}  {}–{}  {:<8}  {:<9}  {:<8}  {:>4}  {} days",
-            week.week,
-            week.start.format("%d %b"),
-            week.end().format("%d %b"),
-            week.phase.label(),
-            volume(week, p.unit, display),
-            long,
-            week.run_count(),
-            week.strength_days()
-        );
+        let mut notes: Vec<&str> = Vec::new();
         if week.cutback {
-            line.push_str("  recovery");
+            notes.push("recovery");
         }
-        let _ = writeln!(out, "{}", line.trim_end());
+        if let Some(moved) = week.moved.filter(|m| *m != Move::Advance) {
+            notes.push(moved.words());
+        }
+        let dates = format!(
+            "{}–{}",
+            week.start.format("%d %b"),
+            week.end().format("%d %b")
+        );
+        let line = row(
+            marker,
+            [
+                &week.week.to_string(),
+                &dates,
+                &week.stage.to_string(),
+                week.phase.label(),
+                &volume(week, p.unit, display),
+                &long,
+                &week.run_count().to_string(),
+                &week.strength_days().to_string(),
+                &notes.join(", "),
+            ],
+        );
+        let _ = writeln!(out, "{line}");
+    }
+    if assessment.verdict.status.is_care() {
+        let _ = writeln!(
+            out,
+            "\nRuns are suspended until a clinician clears you (`comeback clear`); the plan then resumes one stage back."
+        );
+    } else if assessment.next.finished {
+        let _ = writeln!(
+            out,
+            "\nThe plan is complete: you are back to your goal volume."
+        );
+    } else if assessment.current.is_some() {
+        let _ = writeln!(
+            out,
+            "\nWeeks after this one are projected as if every run gets done."
+        );
     }
     out
 }
 
-pub fn today(plan: &Plan, today: NaiveDate, display: Option<Unit>) -> String {
+pub fn today(
+    plan: &Plan,
+    week: Option<&Week>,
+    assessment: &Assessment,
+    display: Option<Unit>,
+) -> String {
     let mut out = String::new();
-    let Some(week) = plan.week_of(today) else {
+    let today = assessment.today;
+    let Some(week) = week else {
         if today < plan.profile.start {
             let _ = writeln!(
                 out,
@@ -118,19 +190,16 @@ pub fn today(plan: &Plan, today: NaiveDate, display: Option<Unit>) -> String {
                 day_sheet(&mut out, plan, day, display);
             }
         } else {
-            let _ = writeln!(
-                out,
-                "Your plan ended on {}: you are back to your goal volume.",
-                plan.end().format("%A %-d %B %Y")
-            );
+            out.push_str(&verdict(assessment));
         }
         return out;
     };
     let _ = writeln!(
         out,
-        "{} · week {} of {} · {}{}",
+        "{} · week {} · stage {} of {} · {}{}",
         today.format("%A %-d %B %Y"),
         week.week,
+        week.stage,
         plan.weeks.len(),
         week.phase.label(),
         if week.cutback { " (recovery week)" } else { "" }
@@ -138,7 +207,12 @@ pub fn today(plan: &Plan, today: NaiveDate, display: Option<Unit>) -> String {
     if let Some(day) = week.days.iter().find(|d| d.date == today) {
         day_sheet(&mut out, plan, day, display);
     }
-    if let Some((date, run)) = next_run(plan, today) {
+    if let Some((date, run)) = week
+        .days
+        .iter()
+        .filter(|d| d.date > today)
+        .find_map(|d| d.runs().next().map(|r| (d.date, r)))
+    {
         let _ = writeln!(
             out,
             "\nNext run {}: {}",
@@ -146,15 +220,153 @@ pub fn today(plan: &Plan, today: NaiveDate, display: Option<Unit>) -> String {
             self::run(run, plan.profile.unit, display)
         );
     }
+    let _ = writeln!(out);
+    out.push_str(&verdict(assessment));
     out
 }
 
-fn next_run(plan: &Plan, after: NaiveDate) -> Option<(NaiveDate, &Run)> {
-    plan.weeks
-        .iter()
-        .flat_map(|w| &w.days)
-        .filter(|d| d.date > after)
-        .find_map(|d| d.runs().next().map(|r| (d.date, r)))
+/// The verdict block: status, reasons, advice, care, what comes next, notice.
+pub fn verdict(assessment: &Assessment) -> String {
+    let v = &assessment.verdict;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", v.status.label(), v.status.headline());
+    bullets(&mut out, "Why", &v.reasons);
+    bullets(&mut out, "What to do", &v.advice);
+    if let Some(care) = &v.care {
+        let see = match care.level {
+            CareLevel::Urgent => format!("Stop running. Get care today: {}.", care.who),
+            CareLevel::Book => format!(
+                "Book {}. Runs are suspended (walking and pain-free strength stay) until you record their all-clear with `comeback clear`.",
+                care.who
+            ),
+        };
+        wrap_into(&mut out, &see, "", "");
+        wrap_into(
+            &mut out,
+            "Show them your check-ins: `comeback history`.",
+            "",
+            "",
+        );
+    }
+    let next = &assessment.next;
+    if next.finished {
+        let _ = writeln!(out, "The plan is complete.");
+    } else if let Some(stage) = next.stage {
+        let mut line = format!("Next: stage {stage} from {}", short_date(next.week_start));
+        if let Some(up) = next.advance_on {
+            line.push_str(&format!("; next step up {}", short_date(up)));
+        }
+        let _ = writeln!(out, "{line}.");
+    }
+    let _ = writeln!(out, "{NOTICE}");
+    out
+}
+
+pub fn status(plan: &Plan, assessment: &Assessment) -> String {
+    let mut out = String::new();
+    let today = assessment.today.format("%A %-d %B %Y");
+    match assessment.current.map(|i| &assessment.weeks[i]) {
+        Some(w) => {
+            let _ = writeln!(
+                out,
+                "{today} · week {} · stage {} of {}",
+                w.week,
+                w.stage + 1,
+                plan.weeks.len()
+            );
+        }
+        None => {
+            let _ = writeln!(out, "{today}");
+        }
+    }
+    let _ = writeln!(out);
+    out.push_str(&verdict(assessment));
+    if let Some(d) = assessment.decisions.last() {
+        let _ = writeln!(out);
+        wrap_into(
+            &mut out,
+            &format!(
+                "Last change, {}: {} (stage {} -> {}). {}",
+                short_date(d.date),
+                d.kind.words(),
+                d.from_stage,
+                d.to_stage,
+                d.reasons.join(" ")
+            ),
+            "",
+            "  ",
+        );
+    }
+    out
+}
+
+pub fn history(checkins: &[CheckIn], clearances: &[Clearance], decisions: &[Decision]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Check-ins, newest first:");
+    if checkins.is_empty() {
+        let _ = writeln!(
+            out,
+            "  none yet: `comeback checkin --numbness 0` records a symptom-free day"
+        );
+    }
+    for c in checkins {
+        wrap_into(&mut out, &c.summary(), "  ", "      ");
+    }
+    if !clearances.is_empty() {
+        let _ = writeln!(out, "\nClearances:");
+        for c in clearances.iter().rev() {
+            let note = c
+                .note
+                .as_deref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default();
+            wrap_into(
+                &mut out,
+                &format!("{}{note}", short_date(c.date)),
+                "  ",
+                "      ",
+            );
+        }
+    }
+    let _ = writeln!(out, "\nDecisions, newest first:");
+    if decisions.is_empty() {
+        let _ = writeln!(out, "  none: the plan has moved as planned");
+    }
+    for d in decisions {
+        wrap_into(
+            &mut out,
+            &format!(
+                "{}: {} (stage {} -> {}). {}",
+                short_date(d.date),
+                d.kind.words(),
+                d.from_stage,
+                d.to_stage,
+                d.reasons.join(" ")
+            ),
+            "  ",
+            "      ",
+        );
+    }
+    out
+}
+
+fn bullets(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{title}:");
+    for item in items {
+        wrap_into(out, item, "  - ", "    ");
+    }
+}
+
+fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    for line in textwrap::wrap(text, &options) {
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 fn day_sheet(out: &mut String, plan: &Plan, day: &Day, display: Option<Unit>) {
@@ -189,12 +401,7 @@ fn checklist(out: &mut String, title: &str, habits: &[Habit], when: HabitWhen) {
         return;
     }
     let _ = writeln!(out, "\n{title}:");
-    let options = textwrap::Options::new(WIDTH)
-        .initial_indent("  [ ] ")
-        .subsequent_indent("      ");
     for habit in items {
-        for line in textwrap::wrap(&habit.text, &options) {
-            let _ = writeln!(out, "{line}");
-        }
+        wrap_into(out, &habit.text, "  [ ] ", "      ");
     }
 }

@@ -267,6 +267,8 @@ impl Builder<'_> {
             .collect::<Vec<_>>();
         let mut week = Week {
             week: stage + 1,
+            stage: stage + 1,
+            moved: None,
             start,
             phase,
             target_distance: None,

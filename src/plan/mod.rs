@@ -99,12 +99,52 @@ impl Phase {
     }
 }
 
-/// One stage of the ladder: a week of sessions.
+/// How the journal moved the plan into a week (DESIGN.md §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Move {
+    /// On to the next stage.
+    Advance,
+    /// The same stage again (hold, or too few runs done).
+    Repeat,
+    /// Back one stage after numbness during a run.
+    StepBack,
+    /// Runs suspended until a clinician clears the runner.
+    Suspend,
+    /// Cleared: running resumes one stage back.
+    Resume,
+    /// Seven or more days without a run: re-entered by the layoff bands.
+    NewLayoff,
+    /// The last stage is done.
+    Finish,
+}
+
+impl Move {
+    pub fn words(self) -> &'static str {
+        match self {
+            Move::Advance => "advanced",
+            Move::Repeat => "repeated",
+            Move::StepBack => "stepped back",
+            Move::Suspend => "runs suspended",
+            Move::Resume => "resumed after clearance",
+            Move::NewLayoff => "re-entered after a break",
+            Move::Finish => "finished",
+        }
+    }
+}
+
+/// One week of sessions: a stage of the ladder, or a calendar week of the
+/// schedule running one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Week {
-    /// 1-based position of this week in the schedule.
+    /// 1-based calendar week of the plan.
     pub week: u32,
+    /// 1-based stage of the ladder this week runs.
+    pub stage: u32,
+    /// How the journal moved the plan into this week, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved: Option<Move>,
     pub start: NaiveDate,
     pub phase: Phase,
     /// Sum of the week's run distances; `None` in run/walk weeks.

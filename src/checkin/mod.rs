@@ -1,0 +1,375 @@
+//! The journal: daily numbness check-ins and clinicians' clearances, and the
+//! verdict and schedule derived from them. Pure: "today" is always a parameter.
+
+mod care;
+mod schedule;
+mod verdict;
+
+pub use crate::plan::Move;
+pub use care::{Care, CareLevel};
+pub use schedule::{Assessment, Decision, Next, ScheduledWeek, assess, default_session};
+pub use verdict::{NOTICE, Status, Verdict};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Declares a field enum with its JSON/CLI spelling and the sentence word.
+macro_rules! choice {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal / $words:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The spelling used on the command line and in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The words used in sentences.
+            pub fn words(self) -> &'static str {
+                match self { $($name::$variant => $words),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| {
+                    let allowed: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                    format!("expected one of {}", allowed.join(", "))
+                })
+            }
+        }
+    };
+}
+
+choice!(
+    /// Where the numbness was felt.
+    Spot {
+        Toes = "toes" / "toes",
+        Ball = "ball" / "ball of the foot",
+        Arch = "arch" / "arch",
+        Heel = "heel" / "heel",
+        Top = "top" / "top of the foot",
+        Ankle = "ankle" / "ankle",
+        Calf = "calf" / "calf",
+    }
+);
+
+choice!(
+    Side {
+        Left = "left" / "left",
+        Right = "right" / "right",
+        Both = "both" / "both sides",
+    }
+);
+
+choice!(
+    /// When the numbness began.
+    Onset {
+        During = "during" / "during the run",
+        After = "after" / "after the run",
+        Rest = "rest" / "at rest",
+    }
+);
+
+choice!(
+    /// How soon it went away after stopping.
+    Cleared {
+        Quickly = "quickly" / "cleared quickly",
+        Hours = "hours" / "took hours to clear",
+        NotYet = "not_yet" / "has not cleared",
+    }
+);
+
+choice!(
+    /// What became of the day's planned session.
+    SessionDone {
+        Done = "done" / "run done",
+        Partial = "partial" / "run cut short",
+        Skipped = "skipped" / "run skipped",
+        RestDay = "rest_day" / "rest day",
+    }
+);
+
+choice!(
+    /// Warning signs that send the runner to a clinician (DOMAIN.md §6).
+    Flag {
+        SharpPain = "sharp_pain" / "sharp pain",
+        SkinColour = "skin_colour" / "skin colour change",
+        Weakness = "weakness" / "weakness in the leg or foot",
+        BackPain = "back_pain" / "back pain",
+        Saddle = "saddle" / "numbness in the groin or saddle area",
+        BladderBowel = "bladder_bowel" / "new bladder or bowel trouble",
+    }
+);
+
+impl Flag {
+    /// Red flags: urgent care today (cauda equina and nerve warnings).
+    pub fn is_red(self) -> bool {
+        matches!(self, Flag::Saddle | Flag::BladderBowel | Flag::Weakness)
+    }
+}
+
+/// Numbness level: 0 none, 1 tingling, 2 partly numb, 3 no feeling.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Numbness(u8);
+
+impl Numbness {
+    pub const NONE: Numbness = Numbness(0);
+    pub const TINGLING: Numbness = Numbness(1);
+    pub const PARTLY_NUMB: Numbness = Numbness(2);
+    pub const NO_FEELING: Numbness = Numbness(3);
+
+    pub fn level(self) -> u8 {
+        self.0
+    }
+
+    pub fn is_symptomatic(self) -> bool {
+        self.0 > 0
+    }
+
+    pub fn words(self) -> &'static str {
+        match self.0 {
+            0 => "no numbness",
+            1 => "tingling",
+            2 => "partly numb",
+            _ => "no feeling",
+        }
+    }
+}
+
+impl TryFrom<u8> for Numbness {
+    type Error = String;
+    fn try_from(value: u8) -> Result<Self, String> {
+        if value <= 3 {
+            Ok(Numbness(value))
+        } else {
+            Err(format!(
+                "numbness {value}: expected 0 (none), 1 (tingling), 2 (partly numb) or 3 (no feeling)"
+            ))
+        }
+    }
+}
+
+impl From<Numbness> for u8 {
+    fn from(n: Numbness) -> u8 {
+        n.0
+    }
+}
+
+impl FromStr for Numbness {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        s.parse::<u8>()
+            .map_err(|_| {
+                "expected 0 (none), 1 (tingling), 2 (partly numb) or 3 (no feeling)".to_string()
+            })
+            .and_then(|n| {
+                Numbness::try_from(n).map_err(|_| {
+                    "expected 0 (none), 1 (tingling), 2 (partly numb) or 3 (no feeling)".to_string()
+                })
+            })
+    }
+}
+
+/// One day's numbness check-in (DESIGN.md §3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckIn {
+    pub date: NaiveDate,
+    pub numbness: Numbness,
+    #[serde(rename = "where", default)]
+    pub spots: Vec<Spot>,
+    #[serde(default)]
+    pub side: Option<Side>,
+    #[serde(default)]
+    pub onset: Option<Onset>,
+    /// Minutes into the run when numbness began (with `onset: during`).
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    #[serde(default)]
+    pub cleared: Option<Cleared>,
+    #[serde(default)]
+    pub session: Option<SessionDone>,
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    #[serde(default)]
+    pub shoes: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl CheckIn {
+    /// A symptom-free day with the given session.
+    pub fn symptom_free(date: NaiveDate, session: Option<SessionDone>) -> CheckIn {
+        CheckIn {
+            date,
+            numbness: Numbness::NONE,
+            spots: Vec::new(),
+            side: None,
+            onset: None,
+            minutes: None,
+            cleared: None,
+            session,
+            flags: Vec::new(),
+            shoes: None,
+            note: None,
+        }
+    }
+
+    /// How much of a run this check-in reports: 1 done, 0.5 cut short, else 0.
+    pub fn run_credit(&self) -> f64 {
+        match self.session {
+            Some(SessionDone::Done) => 1.0,
+            Some(SessionDone::Partial) => 0.5,
+            _ => 0.0,
+        }
+    }
+
+    /// "Mon 23 Nov: partly numb at the toes (left), during the run, cleared quickly".
+    pub fn summary(&self) -> String {
+        let mut text = format!("{}: {}", short_date(self.date), self.numbness.words());
+        if !self.spots.is_empty() {
+            let spots: Vec<&str> = self.spots.iter().map(|s| s.words()).collect();
+            text.push_str(&format!(" at the {}", spots.join(", ")));
+        }
+        if let Some(side) = self.side {
+            text.push_str(&format!(" ({})", side.words()));
+        }
+        if let Some(onset) = self.onset {
+            text.push_str(&format!(", {}", onset.words()));
+            if let (Onset::During, Some(m)) = (onset, self.minutes) {
+                text.push_str(&format!(" after {m} min"));
+            }
+        }
+        if let Some(cleared) = self.cleared {
+            text.push_str(&format!(", {}", cleared.words()));
+        }
+        if !self.flags.is_empty() {
+            let flags: Vec<&str> = self.flags.iter().map(|f| f.words()).collect();
+            text.push_str(&format!("; {}", flags.join(", ")));
+        }
+        if let Some(session) = self.session {
+            text.push_str(&format!("; {}", session.words()));
+        }
+        text
+    }
+}
+
+/// A clinician's all-clear, recorded by the runner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clearance {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Everything the runner recorded, in date order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Journal {
+    checkins: Vec<CheckIn>,
+    clearances: Vec<Clearance>,
+}
+
+impl Journal {
+    /// Builds a journal; order of the input does not matter, one check-in per
+    /// date (the last one given wins).
+    pub fn new(mut checkins: Vec<CheckIn>, mut clearances: Vec<Clearance>) -> Journal {
+        checkins.sort_by_key(|c| c.date);
+        checkins.reverse();
+        checkins.dedup_by_key(|c| c.date);
+        checkins.reverse();
+        clearances.sort_by_key(|c| c.date);
+        Journal {
+            checkins,
+            clearances,
+        }
+    }
+
+    pub fn checkins(&self) -> &[CheckIn] {
+        &self.checkins
+    }
+
+    pub fn clearances(&self) -> &[Clearance] {
+        &self.clearances
+    }
+
+    /// Check-ins dated from `from` to `to`, inclusive.
+    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> &[CheckIn] {
+        let lo = self.checkins.partition_point(|c| c.date < from);
+        let hi = self.checkins.partition_point(|c| c.date <= to);
+        &self.checkins[lo..hi.max(lo)]
+    }
+
+    pub fn on(&self, date: NaiveDate) -> Option<&CheckIn> {
+        self.between(date, date).first()
+    }
+}
+
+/// "Mon 23 Nov".
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+/// Why a check-in cannot be recorded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckInError {
+    #[error("date {date}: the plan starts on {start}; expected a day from then to today ({today})")]
+    BeforePlan {
+        date: NaiveDate,
+        start: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error(
+        "date {date}: that is after today ({today}); check-ins are for days that have happened"
+    )]
+    Future { date: NaiveDate, today: NaiveDate },
+    #[error("{field}: {length} characters; expected at most {MAX_TEXT}")]
+    TooLong { field: &'static str, length: usize },
+}
+
+/// Longest note or shoe id a check-in takes.
+pub const MAX_TEXT: usize = 2000;
+
+impl CheckIn {
+    /// Checks that the check-in is for a day of the plan that has happened.
+    pub fn validate(&self, plan_start: NaiveDate, today: NaiveDate) -> Result<(), CheckInError> {
+        if self.date > today {
+            return Err(CheckInError::Future {
+                date: self.date,
+                today,
+            });
+        }
+        if self.date < plan_start {
+            return Err(CheckInError::BeforePlan {
+                date: self.date,
+                start: plan_start,
+                today,
+            });
+        }
+        for (field, text) in [("note", &self.note), ("shoes", &self.shoes)] {
+            let length = text.as_deref().map_or(0, |t| t.chars().count());
+            if length > MAX_TEXT {
+                return Err(CheckInError::TooLong { field, length });
+            }
+        }
+        Ok(())
+    }
+}
