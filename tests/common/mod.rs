@@ -25,3 +25,70 @@ pub fn profile(layoff_days: u32) -> Profile {
         numb_now: false,
     }
 }
+
+use comeback::checkin::{
+    Assessment, CheckIn, Clearance, Cleared, Flag, Journal, Numbness, Onset, SessionDone, Spot,
+    assess,
+};
+use comeback::plan::{Plan, generate};
+
+/// A three-week-layoff plan starting Mon 2026-11-23 and its template.
+pub fn plan() -> (Plan, Template) {
+    let template = template("standard");
+    (generate(&profile(21), &template).expect("valid"), template)
+}
+
+/// `day` days after the plan start.
+pub fn day(offset: u64) -> NaiveDate {
+    date("2026-11-23") + chrono::Days::new(offset)
+}
+
+pub fn fine(offset: u64) -> CheckIn {
+    CheckIn::symptom_free(day(offset), Some(SessionDone::Done))
+}
+
+pub fn rest(offset: u64) -> CheckIn {
+    CheckIn::symptom_free(day(offset), Some(SessionDone::RestDay))
+}
+
+pub fn numb(offset: u64, level: u8) -> CheckIn {
+    let mut c = fine(offset);
+    c.numbness = Numbness::try_from(level).expect("0-3");
+    c.onset = Some(Onset::During);
+    c.cleared = Some(Cleared::Quickly);
+    c.spots = vec![Spot::Toes];
+    c
+}
+
+pub fn with_flag(mut c: CheckIn, flag: Flag) -> CheckIn {
+    c.flags.push(flag);
+    c
+}
+
+/// The runs of a plan week done on their planned days, symptom-free.
+pub fn runs_done(plan: &Plan, stage: usize, week_offset: u64) -> Vec<CheckIn> {
+    plan.weeks[stage]
+        .days
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.has_run())
+        .map(|(i, _)| fine(week_offset * 7 + i as u64))
+        .collect()
+}
+
+pub fn assess_on(checkins: Vec<CheckIn>, clearances: &[u64], today: u64) -> Assessment {
+    let (plan, template) = plan();
+    let clearances = clearances
+        .iter()
+        .map(|d| Clearance {
+            date: day(*d),
+            note: None,
+        })
+        .collect();
+    assess(
+        &plan,
+        &template,
+        &Journal::new(checkins, clearances),
+        day(today),
+    )
+}

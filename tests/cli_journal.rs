@@ -1,0 +1,434 @@
+//! The journal commands through the real binary: check-ins, verdicts, undo,
+//! clearance, history, status, bad input and refused stores.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn comeback(dir: &Path, today: &str) -> Command {
+    let mut cmd = Command::cargo_bin("comeback").unwrap();
+    cmd.env_remove("COMEBACK_DATA_DIR")
+        .env_remove("COMEBACK_TODAY")
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--today")
+        .arg(today);
+    cmd
+}
+
+/// A plan starting Mon 2026-11-23.
+fn with_plan() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    comeback(dir.path(), "2026-11-23")
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .assert()
+        .success();
+    dir
+}
+
+fn json(dir: &Path, today: &str, args: &[&str]) -> serde_json::Value {
+    let out = comeback(dir, today).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn db(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("comeback.db")).unwrap()
+}
+
+#[test]
+fn a_symptom_free_check_in_prints_the_verdict_and_the_notice() {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-23")
+        .args(["checkin", "--numbness", "0"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Saved Mon 23 Nov: no numbness; run done.",
+        ))
+        .stdout(predicate::str::contains("ON TRACK"))
+        .stdout(predicate::str::contains("Not medical advice"));
+}
+
+#[test]
+fn partial_numbness_during_a_run_steps_back_with_lacing_advice() {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-25")
+        .args([
+            "checkin",
+            "--numbness",
+            "2",
+            "--where",
+            "toes,top",
+            "--side",
+            "left",
+            "--onset",
+            "during",
+            "--minutes",
+            "15",
+            "--cleared",
+            "quickly",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("STEP BACK"))
+        .stdout(predicate::str::contains(
+            "Partly numb during the run on Wed 25 Nov.",
+        ))
+        .stdout(predicate::str::contains("window lacing"));
+}
+
+#[test]
+fn a_red_flag_sends_the_runner_to_urgent_care_from_the_command_line() {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-24")
+        .args(["checkin", "--numbness", "1", "--flag", "weakness"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("URGENT CARE"))
+        .stdout(predicate::str::contains(
+            "urgent care or an emergency department, today",
+        ));
+    let status = json(dir.path(), "2026-11-24", &["status", "--json"]);
+    assert_eq!(status["status"], "urgent_care");
+    assert_eq!(status["care"]["level"], "urgent");
+}
+
+#[test]
+fn seven_days_of_numbness_books_a_clinician_and_clear_resumes_one_stage_back() {
+    let dir = with_plan();
+    for d in 23..=29 {
+        comeback(dir.path(), &format!("2026-11-{d}"))
+            .args([
+                "checkin",
+                "--numbness",
+                "1",
+                "--onset",
+                "after",
+                "--cleared",
+                "quickly",
+            ])
+            .assert()
+            .success();
+    }
+    let status = json(dir.path(), "2026-11-29", &["status", "--json"]);
+    assert_eq!(status["status"], "seek_care");
+    assert_eq!(status["care"]["level"], "book");
+    assert!(
+        status["care"]["who"]
+            .as_str()
+            .unwrap()
+            .contains("physical therapist")
+    );
+    assert!(
+        status["care"]["why"][0]
+            .as_str()
+            .unwrap()
+            .contains("7 days")
+    );
+    assert_eq!(status["next"]["stage"], serde_json::Value::Null);
+    comeback(dir.path(), "2026-12-02")
+        .args(["clear", "--note", "PT: tight laces, fine to run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Clearance recorded for Wed 2 Dec.",
+        ));
+    let status = json(dir.path(), "2026-12-07", &["status", "--json"]);
+    assert_eq!(status["status"], "on_track");
+    assert_eq!(status["stage"], 1);
+    let history = json(dir.path(), "2026-12-07", &["history", "--json"]);
+    assert_eq!(history["decisions"][0]["move"], "resume");
+    assert_eq!(
+        history["clearances"][0]["note"],
+        "PT: tight laces, fine to run"
+    );
+}
+
+#[test]
+fn status_json_has_the_contract_fields() {
+    let dir = with_plan();
+    let status = json(dir.path(), "2026-11-25", &["status", "--json"]);
+    for key in [
+        "today",
+        "status",
+        "stage",
+        "stages",
+        "week_start",
+        "reasons",
+        "advice",
+        "care",
+        "next",
+    ] {
+        assert!(status.get(key).is_some(), "status lacks {key}");
+    }
+    assert_eq!(status["today"], "2026-11-25");
+    assert_eq!(status["stage"], 1);
+    assert_eq!(status["stages"], 12);
+    assert_eq!(status["week_start"], "2026-11-23");
+    assert_eq!(status["care"], serde_json::Value::Null);
+    assert_eq!(status["next"]["week_start"], "2026-11-30");
+}
+
+#[test]
+fn a_second_check_in_amends_and_undo_restores_it() {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-23")
+        .args(["checkin", "--numbness", "0"])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-23")
+        .args(["checkin", "--numbness", "3", "--onset", "during"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("replaces the earlier check-in"));
+    let history = json(dir.path(), "2026-11-23", &["history", "--json"]);
+    assert_eq!(history["checkins"].as_array().unwrap().len(), 1);
+    assert_eq!(history["checkins"][0]["numbness"], 3);
+    comeback(dir.path(), "2026-11-23")
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("back to: Mon 23 Nov: no numbness"));
+    let history = json(dir.path(), "2026-11-23", &["history", "--json"]);
+    assert_eq!(history["checkins"][0]["numbness"], 0);
+    comeback(dir.path(), "2026-11-23")
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("was removed"));
+    comeback(dir.path(), "2026-11-23")
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout("Nothing to undo.\n");
+}
+
+#[test]
+fn history_lists_check_ins_newest_first_with_the_decisions() {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-23")
+        .args(["checkin", "--numbness", "0"])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-25")
+        .args([
+            "checkin",
+            "--numbness",
+            "1",
+            "--where",
+            "toes",
+            "--onset",
+            "during",
+            "--cleared",
+            "quickly",
+        ])
+        .assert()
+        .success();
+    let history = json(dir.path(), "2026-12-01", &["history", "--json"]);
+    assert_eq!(history["checkins"][0]["date"], "2026-11-25");
+    assert_eq!(history["checkins"][0]["where"][0], "toes");
+    assert_eq!(history["checkins"][1]["date"], "2026-11-23");
+    assert_eq!(history["decisions"][0]["move"], "repeat");
+    comeback(dir.path(), "2026-12-01")
+        .arg("history")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Wed 25 Nov: tingling at the toes, during the run, cleared quickly",
+        ))
+        .stdout(predicate::str::contains(
+            "Mon 30 Nov: repeated (stage 1 -> 1)",
+        ));
+}
+
+#[test]
+fn the_plan_json_carries_the_journal_and_the_moved_weeks() {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "2", "--onset", "during"])
+        .assert()
+        .success();
+    let plan = json(dir.path(), "2026-12-01", &["plan", "--json"]);
+    assert_eq!(plan["checkins"][0]["numbness"], 2);
+    assert_eq!(plan["decisions"][0]["move"], "step_back");
+    assert_eq!(plan["weeks"][1]["stage"], 1);
+    assert_eq!(plan["weeks"][1]["moved"], "step_back");
+    let later_run = &plan["weeks"][0]["days"][4]["sessions"][0];
+    assert_eq!(later_run["kind"], "run");
+    assert_eq!(
+        later_run["distance"],
+        serde_json::Value::Null,
+        "runs after the step back drop to run/walk"
+    );
+}
+
+#[test]
+fn the_decisions_are_kept_in_the_journal() {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-12-01")
+        .args(["checkin", "--numbness", "0", "--date", "2026-11-23"])
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();
+    let moves: Vec<String> = conn
+        .prepare("SELECT data FROM decisions ORDER BY date")
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|d| d.unwrap())
+        .collect();
+    assert_eq!(moves.len(), 1);
+    assert!(moves[0].contains("\"move\":\"repeat\""), "{moves:?}");
+}
+
+/// Bad input: one line, non-zero exit, the database unchanged.
+fn refused(args: &[&str], expected: &str) {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "0", "--date", "2026-11-23"])
+        .assert()
+        .success();
+    let before = db(dir.path());
+    let out = comeback(dir.path(), "2026-11-25")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{args:?} was accepted");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    assert_eq!(db(dir.path()), before, "{args:?} changed the database");
+}
+
+#[test]
+fn numbness_four_is_refused() {
+    refused(
+        &["checkin", "--numbness", "4"],
+        "invalid value '4' for '--numbness <0-3>': expected 0 (none), 1 (tingling), 2 (partly numb) or 3 (no feeling)",
+    );
+}
+
+#[test]
+fn an_unknown_place_is_refused() {
+    refused(
+        &["checkin", "--numbness", "1", "--where", "toes,knee"],
+        "invalid value 'knee' for '--where <SPOTS>': expected one of toes, ball, arch, heel, top, ankle, calf",
+    );
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_refused() {
+    refused(
+        &["checkin", "--numbness", "0", "--date", "2026-02-30"],
+        "invalid value '2026-02-30' for '--date <YYYY-MM-DD>'",
+    );
+}
+
+#[test]
+fn a_check_in_before_the_plan_starts_is_refused() {
+    refused(
+        &["checkin", "--numbness", "0", "--date", "2026-11-20"],
+        "date 2026-11-20: the plan starts on 2026-11-23",
+    );
+}
+
+#[test]
+fn a_check_in_after_today_is_refused() {
+    refused(
+        &["checkin", "--numbness", "0", "--date", "2026-11-26"],
+        "date 2026-11-26: that is after today (2026-11-25)",
+    );
+}
+
+#[test]
+fn an_unknown_flag_is_refused() {
+    refused(
+        &["checkin", "--numbness", "1", "--flag", "unknown"],
+        "invalid value 'unknown' for '--flag <FLAGS>': expected one of sharp_pain, skin_colour, weakness, back_pain, saddle, bladder_bowel",
+    );
+}
+
+#[test]
+fn a_clearance_in_the_future_is_refused() {
+    refused(
+        &["clear", "--date", "2026-12-25"],
+        "date 2026-12-25: expected a day from the plan start (2026-11-23) to today (2026-11-25)",
+    );
+}
+
+#[test]
+fn a_damaged_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("comeback.db");
+    std::fs::write(&file, b"this is not a database, it is a shopping list").unwrap();
+    let before = std::fs::read(&file).unwrap();
+    for args in [
+        &["status"][..],
+        &["checkin", "--numbness", "0"],
+        &[
+            "new", "--layoff", "1w", "--weekly", "20", "--runs", "3", "--force",
+        ],
+    ] {
+        comeback(dir.path(), "2026-11-25")
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains("comeback.db: not a readable comeback database")
+                    .and(predicate::str::contains("left untouched")),
+            );
+        assert_eq!(std::fs::read(&file).unwrap(), before);
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_comeback_is_refused_and_left_untouched() {
+    let dir = with_plan();
+    let file = dir.path().join("comeback.db");
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = std::fs::read(&file).unwrap();
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "0"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "made by a newer comeback (schema 99",
+        ));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn a_plan_made_by_schema_one_is_migrated_with_its_plan_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("comeback.db");
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        let profile = r#"{"layoff_days":21,"weekly_before":25.0,"goal_weekly":25.0,"runs_per_week":4,"unit":"mi","start":"2026-11-23","cross_trained":false,"numb_now":false}"#;
+        let template =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/plans/standard.json"))
+                .unwrap();
+        conn.execute_batch("CREATE TABLE plan (id INTEGER PRIMARY KEY CHECK (id = 1), profile TEXT NOT NULL, template TEXT NOT NULL, created_at TEXT NOT NULL); PRAGMA user_version = 1;").unwrap();
+        conn.execute(
+            "INSERT INTO plan VALUES (1, ?1, ?2, 'then')",
+            [profile, &template],
+        )
+        .unwrap();
+    }
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "0"])
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+}

@@ -1,0 +1,142 @@
+//! The store under pressure: writers at once, and processes killed mid-write.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+const PLAN_START: &str = "2025-06-02";
+const TODAY: &str = "2026-11-21";
+
+fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_comeback"))
+}
+
+fn comeback(dir: &Path) -> Command {
+    let mut cmd = Command::new(binary());
+    cmd.env_remove("COMEBACK_DATA_DIR")
+        .env_remove("COMEBACK_TODAY")
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--today")
+        .arg(TODAY)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+fn with_plan() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let status = comeback(dir.path())
+        .args([
+            "new", "--layoff", "3w", "--weekly", "25", "--runs", "4", "--start", PLAN_START,
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    dir
+}
+
+fn date(offset: u64) -> String {
+    let start = chrono::NaiveDate::parse_from_str(PLAN_START, "%Y-%m-%d").unwrap();
+    (start + chrono::Days::new(offset)).to_string()
+}
+
+fn stored_dates(dir: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(dir.join("comeback.db")).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let mut stmt = conn
+        .prepare("SELECT date FROM checkins ORDER BY date")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|d| d.unwrap())
+        .collect()
+}
+
+#[test]
+fn two_writers_at_once_lose_no_check_in() {
+    let dir = with_plan();
+    let writers: Vec<_> = (0..2u64)
+        .map(|writer| {
+            let dir = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                for i in 0..200u64 {
+                    let out = comeback(&dir)
+                        .args([
+                            "checkin",
+                            "--numbness",
+                            &(i % 2).to_string(),
+                            "--cleared",
+                            "quickly",
+                            "--date",
+                            &date(i * 2 + writer),
+                        ])
+                        .output()
+                        .unwrap();
+                    assert!(
+                        out.status.success(),
+                        "writer {writer}: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    assert_eq!(stored_dates(dir.path()).len(), 400);
+}
+
+#[test]
+fn a_process_killed_mid_write_leaves_a_sound_database_with_every_saved_check_in() {
+    let dir = with_plan();
+    let mut saved = Vec::new();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for i in 0..60u64 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = comeback(dir.path())
+            .args([
+                "checkin",
+                "--numbness",
+                "1",
+                "--onset",
+                "after",
+                "--cleared",
+                "quickly",
+                "--date",
+                &date(i),
+            ])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(seed % 12_000));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if status.success() {
+            saved.push(date(i));
+        }
+    }
+    let stored = stored_dates(dir.path());
+    eprintln!(
+        "{} of 60 check-ins completed before the kill; {} stored",
+        saved.len(),
+        stored.len()
+    );
+    for d in &saved {
+        assert!(
+            stored.contains(d),
+            "check-in {d} reported saved but missing"
+        );
+    }
+    // The store still takes writes afterwards.
+    let status = comeback(dir.path())
+        .args(["checkin", "--numbness", "0", "--date", &date(100)])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}

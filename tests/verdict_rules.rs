@@ -1,0 +1,399 @@
+//! One scenario per rule of the verdict and the derived schedule (DESIGN.md §4).
+
+mod common;
+
+use comeback::checkin::{
+    CareLevel, Cleared, Flag, Journal, Move, Onset, SessionDone, Side, Spot, Status, assess,
+    default_session,
+};
+use comeback::plan::Session;
+use common::*;
+
+fn status(checkins: Vec<comeback::checkin::CheckIn>, today: u64) -> Status {
+    assess_on(checkins, &[], today).verdict.status
+}
+
+// Rule 1: red flags.
+
+#[test]
+fn saddle_numbness_sends_the_runner_to_urgent_care() {
+    let a = assess_on(vec![with_flag(numb(0, 1), Flag::Saddle)], &[], 0);
+    assert_eq!(a.verdict.status, Status::UrgentCare);
+    let care = a.verdict.care.unwrap();
+    assert_eq!(care.level, CareLevel::Urgent);
+    assert!(care.who.contains("urgent care"));
+    assert!(care.why[0].contains("Mon 23 Nov"), "{:?}", care.why);
+}
+
+#[test]
+fn bladder_or_bowel_trouble_sends_the_runner_to_urgent_care() {
+    assert_eq!(
+        status(vec![with_flag(fine(0), Flag::BladderBowel)], 0),
+        Status::UrgentCare
+    );
+}
+
+#[test]
+fn weakness_sends_the_runner_to_urgent_care_even_after_other_care() {
+    let checkins = vec![
+        with_flag(numb(0, 1), Flag::SharpPain),
+        with_flag(numb(1, 1), Flag::Weakness),
+    ];
+    assert_eq!(status(checkins, 1), Status::UrgentCare);
+}
+
+// Rule 2: book a clinician.
+
+#[test]
+fn numbness_unresolved_for_seven_days_books_a_clinician() {
+    let checkins = (0..7).map(|d| numb(d, 1)).collect();
+    let a = assess_on(checkins, &[], 6);
+    assert_eq!(a.verdict.status, Status::SeekCare);
+    let care = a.verdict.care.unwrap();
+    assert_eq!(care.level, CareLevel::Book);
+    assert!(care.who.contains("orthopedist") && care.who.contains("physical therapist"));
+    assert!(
+        care.why
+            .iter()
+            .any(|w| w.contains("7 days") && w.contains("Mon 23 Nov") && w.contains("Sun 29 Nov"))
+    );
+}
+
+#[test]
+fn six_days_of_tingling_is_not_yet_a_care_verdict() {
+    let checkins = (0..6).map(|d| numb(d, 1)).collect();
+    assert!(!status(checkins, 5).is_care());
+}
+
+#[test]
+fn days_without_a_check_in_do_not_break_a_spell() {
+    let checkins = vec![numb(0, 1), numb(3, 1), numb(7, 1)];
+    assert_eq!(status(checkins, 7), Status::SeekCare);
+}
+
+#[test]
+fn a_symptom_free_check_in_ends_the_spell() {
+    let checkins = vec![numb(0, 1), numb(2, 1), fine(4), numb(5, 1), numb(7, 1)];
+    assert!(!status(checkins, 7).is_care());
+}
+
+#[test]
+fn a_worsening_spell_books_a_clinician() {
+    let mut third = numb(2, 2);
+    third.onset = Some(Onset::After);
+    let a = assess_on(vec![numb(0, 1), numb(1, 1), third], &[], 2);
+    assert_eq!(a.verdict.status, Status::SeekCare);
+    assert!(
+        a.verdict
+            .reasons
+            .iter()
+            .any(|r| r.contains("getting worse"))
+    );
+}
+
+#[test]
+fn numbness_that_does_not_clear_twice_in_a_week_books_a_clinician() {
+    let not_yet = |d| {
+        let mut c = numb(d, 1);
+        c.cleared = Some(Cleared::NotYet);
+        c
+    };
+    let checkins = vec![not_yet(0), fine(2), not_yet(5)];
+    assert_eq!(status(checkins, 5), Status::SeekCare);
+}
+
+#[test]
+fn numbness_beginning_at_rest_twice_books_a_clinician() {
+    let at_rest = |d| {
+        let mut c = numb(d, 1);
+        c.onset = Some(Onset::Rest);
+        c
+    };
+    let checkins = vec![at_rest(0), fine(3), at_rest(9)];
+    assert_eq!(status(checkins, 9), Status::SeekCare);
+}
+
+#[test]
+fn sharp_pain_skin_colour_or_back_pain_books_a_clinician() {
+    for flag in [Flag::SharpPain, Flag::SkinColour, Flag::BackPain] {
+        assert_eq!(
+            status(vec![with_flag(numb(0, 1), flag)], 0),
+            Status::SeekCare,
+            "{flag}"
+        );
+    }
+}
+
+#[test]
+fn care_suspends_runs_until_a_clearance() {
+    let (plan, template) = plan();
+    let checkins = vec![with_flag(numb(0, 1), Flag::SharpPain)];
+    let journal = Journal::new(checkins, vec![]);
+    let a = assess(&plan, &template, &journal, day(20));
+    assert_eq!(
+        a.verdict.status,
+        Status::SeekCare,
+        "care lasts until cleared"
+    );
+    assert!(a.weeks.iter().all(|w| w.stage == 0));
+    assert_eq!(a.next.stage, None);
+    let week = a.current_week(&plan, &template).unwrap();
+    assert_eq!(week.run_count(), 0);
+    assert!(
+        week.days
+            .iter()
+            .any(|d| matches!(d.sessions[0], Session::Walk { .. }))
+    );
+    assert!(week.strength_days() >= 2, "strength stays");
+    assert!(a.decisions.iter().all(|d| d.kind == Move::Suspend));
+}
+
+#[test]
+fn a_clearance_resumes_the_plan_one_stage_back() {
+    let (plan, _) = plan();
+    let mut checkins = runs_done(&plan, 0, 0);
+    checkins.extend(runs_done(&plan, 1, 1));
+    checkins.extend(runs_done(&plan, 2, 2));
+    checkins.push(with_flag(numb(15, 1), Flag::BackPain));
+    let a = assess_on(checkins, &[19], 22);
+    assert!(!a.verdict.status.is_care());
+    let stages: Vec<usize> = a.weeks.iter().take(4).map(|w| w.stage).collect();
+    assert_eq!(stages, vec![0, 1, 2, 1]);
+    let resume = a.decisions.last().unwrap();
+    assert_eq!(resume.kind, Move::Resume);
+    assert!(resume.reasons[0].contains("Sat 12 Dec"));
+}
+
+// Rule 3: step back.
+
+#[test]
+fn partial_numbness_during_a_run_steps_back() {
+    let (plan, _) = plan();
+    let mut checkins = runs_done(&plan, 0, 0);
+    checkins.extend(runs_done(&plan, 1, 1));
+    checkins.push(numb(9, 2));
+    let a = assess_on(checkins, &[], 9);
+    assert_eq!(a.verdict.status, Status::StepBack);
+    assert!(a.verdict.reasons[0].contains("Partly numb during the run on Wed 2 Dec"));
+    assert_eq!(a.next.stage, Some(1), "next week repeats the stage before");
+}
+
+#[test]
+fn numbness_clearing_only_after_hours_steps_back() {
+    let mut c = numb(2, 1);
+    c.cleared = Some(Cleared::Hours);
+    assert_eq!(status(vec![c], 2), Status::StepBack);
+}
+
+#[test]
+fn a_step_back_turns_the_rest_of_the_weeks_runs_into_run_walk() {
+    let (plan, template) = plan();
+    let a = assess_on(vec![fine(0), numb(2, 3)], &[], 3);
+    let week = a.current_week(&plan, &template).unwrap();
+    let later: Vec<_> = week
+        .days
+        .iter()
+        .filter(|d| d.date > day(2))
+        .flat_map(|d| d.runs())
+        .collect();
+    assert!(!later.is_empty());
+    assert!(
+        later
+            .iter()
+            .all(|r| r.distance.is_none() && r.intervals.is_some())
+    );
+    assert!(week.days[0].runs().all(|r| r.distance.is_some()));
+}
+
+#[test]
+fn a_step_back_at_the_week_end_repeats_the_previous_stage() {
+    let (plan, _) = plan();
+    let mut checkins = runs_done(&plan, 0, 0);
+    checkins.extend(runs_done(&plan, 1, 1));
+    checkins.push(numb(10, 2));
+    let a = assess_on(checkins, &[], 15);
+    assert_eq!(a.weeks[2].stage, 0);
+    let d = a.decisions.last().unwrap();
+    assert_eq!((d.kind, d.from_stage, d.to_stage), (Move::StepBack, 2, 1));
+}
+
+// Rule 4: hold.
+
+#[test]
+fn tingling_that_is_not_easing_holds_the_stage() {
+    let (plan, _) = plan();
+    let mut checkins = runs_done(&plan, 0, 0);
+    checkins.push(numb(2, 1));
+    let a = assess_on(checkins, &[], 7);
+    assert_eq!(a.weeks[1].stage, 0, "week 2 repeats stage 1");
+    assert_eq!(a.decisions[0].kind, Move::Repeat);
+    assert!(a.decisions[0].reasons[0].contains("not easing"));
+}
+
+// Rule 5: on track.
+
+#[test]
+fn tingling_that_clears_quickly_and_eases_stays_on_track() {
+    let last_week = vec![numb(1, 1), numb(3, 1), numb(5, 1), numb(6, 1)];
+    let mut checkins = last_week;
+    checkins.extend([fine(7), numb(9, 1)]);
+    let a = assess_on(checkins, &[], 9);
+    assert_eq!(a.verdict.status, Status::OnTrack);
+    assert!(a.verdict.reasons[0].contains("easing"));
+}
+
+#[test]
+fn a_symptom_free_week_with_the_runs_done_advances() {
+    let (plan, _) = plan();
+    let a = assess_on(runs_done(&plan, 0, 0), &[], 7);
+    assert_eq!(a.weeks[1].stage, 1);
+    assert!(
+        a.decisions.is_empty(),
+        "advancing is not a change worth recording"
+    );
+    assert_eq!(a.next.advance_on, Some(day(14)));
+}
+
+// Rule 6: missed training.
+
+#[test]
+fn three_of_four_runs_done_is_enough_to_advance() {
+    let (plan, _) = plan();
+    let mut checkins = runs_done(&plan, 0, 0);
+    checkins.pop();
+    checkins.push(rest(5));
+    let a = assess_on(checkins, &[], 7);
+    assert_eq!(a.weeks[1].stage, 1);
+}
+
+#[test]
+fn under_half_the_runs_done_repeats_the_stage() {
+    let a = assess_on(vec![fine(0), rest(1), rest(6)], &[], 7);
+    assert_eq!(a.weeks[1].stage, 0);
+    let d = &a.decisions[0];
+    assert_eq!(d.kind, Move::Repeat);
+    assert_eq!(
+        d.reasons,
+        vec!["1 of 4 runs done (under half): the stage repeats.".to_string()]
+    );
+}
+
+#[test]
+fn under_two_thirds_of_the_runs_done_repeats_the_stage() {
+    let mut partial = fine(4);
+    partial.session = Some(SessionDone::Partial);
+    let a = assess_on(vec![fine(0), fine(2), partial, rest(6)], &[], 7);
+    assert_eq!(a.weeks[1].stage, 0);
+    assert!(a.decisions[0].reasons[0].starts_with("2.5 of 4 runs done (under two thirds)"));
+}
+
+#[test]
+fn seven_days_without_a_run_is_a_new_layoff() {
+    let (plan, _) = plan();
+    let checkins = (0..5).flat_map(|w| runs_done(&plan, w, w as u64)).collect();
+    let a = assess_on(checkins, &[], 42);
+    assert_eq!(a.weeks[5].stage, 5);
+    let d = a.decisions.last().unwrap();
+    assert_eq!(d.kind, Move::NewLayoff);
+    assert_eq!((d.from_stage, d.to_stage), (6, 1));
+    assert!(d.reasons[0].contains("7 days"), "{:?}", d.reasons);
+    assert_eq!(a.weeks[6].stage, 0);
+}
+
+#[test]
+fn the_plan_finishes_after_the_last_stage() {
+    let (plan, _) = plan();
+    let weeks = plan.weeks.len();
+    let checkins = (0..weeks)
+        .flat_map(|w| runs_done(&plan, w, w as u64))
+        .collect();
+    let a = assess_on(checkins, &[], weeks as u64 * 7 + 2);
+    assert!(a.next.finished);
+    assert_eq!(a.decisions.last().unwrap().kind, Move::Finish);
+    assert_eq!(a.current, None);
+}
+
+#[test]
+fn weeks_ahead_are_projected_to_the_last_stage() {
+    let (plan, _) = plan();
+    let a = assess_on(vec![], &[], 3);
+    assert_eq!(a.weeks.len(), plan.weeks.len());
+    assert_eq!(a.next.advance_on, Some(day(7)));
+}
+
+// Advice follows the check-in.
+
+fn advice(c: comeback::checkin::CheckIn) -> Vec<String> {
+    assess_on(vec![c], &[], 0).verdict.advice
+}
+
+#[test]
+fn numb_toes_during_the_run_advise_looser_lacing() {
+    assert!(advice(numb(0, 1))[0].contains("window lacing"));
+}
+
+#[test]
+fn numbness_after_the_run_advises_walking_before_sitting() {
+    let mut c = numb(0, 1);
+    c.onset = Some(Onset::After);
+    assert!(
+        advice(c)
+            .iter()
+            .any(|a| a.contains("before you sit down") && a.contains("low seats"))
+    );
+}
+
+#[test]
+fn numbness_under_the_foot_advises_checking_shoe_fit() {
+    let mut c = numb(0, 1);
+    c.spots = vec![Spot::Arch];
+    assert!(advice(c).iter().any(|a| a.contains("shoe fit")));
+}
+
+#[test]
+fn calf_numbness_advises_strength_and_a_shorter_stride() {
+    let mut c = numb(0, 1);
+    c.spots = vec![Spot::Calf];
+    c.side = Some(Side::Both);
+    let advice = advice(c);
+    assert!(advice.iter().any(|a| a.contains("shorten your stride")));
+    assert!(advice.iter().any(|a| a.contains("both sides")));
+}
+
+#[test]
+fn a_quiet_day_gives_no_advice() {
+    assert!(advice(fine(0)).is_empty());
+}
+
+// Check-ins.
+
+#[test]
+fn an_unnamed_session_is_a_done_run_on_run_days_and_rest_otherwise() {
+    let (plan, _) = plan();
+    let a = assess_on(vec![], &[], 1);
+    assert_eq!(default_session(&a, &plan, day(0)), SessionDone::Done);
+    assert_eq!(default_session(&a, &plan, day(1)), SessionDone::RestDay);
+}
+
+#[test]
+fn a_check_in_must_fall_between_the_plan_start_and_today() {
+    let c = fine(5);
+    assert!(c.validate(day(0), day(5)).is_ok());
+    assert_eq!(
+        c.validate(day(0), day(4)).unwrap_err().to_string(),
+        "date 2026-11-28: that is after today (2026-11-27); check-ins are for days that have happened"
+    );
+    assert!(
+        c.validate(day(6), day(9))
+            .unwrap_err()
+            .to_string()
+            .contains("the plan starts on 2026-11-29")
+    );
+}
+
+#[test]
+fn a_second_check_in_for_a_day_replaces_the_first() {
+    let journal = Journal::new(vec![numb(0, 3), fine(0)], vec![]);
+    assert_eq!(journal.checkins().len(), 1);
+    assert_eq!(journal.checkins()[0], fine(0));
+}
