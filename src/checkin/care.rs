@@ -165,26 +165,20 @@ impl<'a> Watch<'a> {
 
         // DOMAIN.md §6: numbness that lingers after runs or appears at rest.
         if c.cleared == Some(Cleared::NotYet) {
-            if let Some(before) = self.not_cleared {
-                if (c.date - before).num_days() < NOT_CLEARED_WINDOW {
-                    book.push(format!(
-                        "Numbness had not cleared on {} and again on {day}.",
-                        short_date(before)
-                    ));
-                }
+            if let Some(before) = again_within(&mut self.not_cleared, c.date, NOT_CLEARED_WINDOW) {
+                book.push(format!(
+                    "Numbness had not cleared on {} and again on {day}.",
+                    short_date(before)
+                ));
             }
-            self.not_cleared = Some(c.date);
         }
         if c.onset == Some(Onset::Rest) {
-            if let Some(before) = self.at_rest {
-                if (c.date - before).num_days() < AT_REST_WINDOW {
-                    book.push(format!(
-                        "Numbness began at rest on {} and again on {day}.",
-                        short_date(before)
-                    ));
-                }
+            if let Some(before) = again_within(&mut self.at_rest, c.date, AT_REST_WINDOW) {
+                book.push(format!(
+                    "Numbness began at rest on {} and again on {day}.",
+                    short_date(before)
+                ));
             }
-            self.at_rest = Some(c.date);
         }
 
         if !urgent.is_empty() {
@@ -196,4 +190,11 @@ impl<'a> Watch<'a> {
             None
         }
     }
+}
+
+/// Remembers `date` as the latest occurrence; returns the one before it if it
+/// was fewer than `window` days earlier.
+fn again_within(latest: &mut Option<NaiveDate>, date: NaiveDate, window: i64) -> Option<NaiveDate> {
+    let before = latest.replace(date)?;
+    ((date - before).num_days() < window).then_some(before)
 }

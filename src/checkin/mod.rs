@@ -177,13 +177,10 @@ impl FromStr for Numbness {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         s.parse::<u8>()
-            .map_err(|_| {
+            .ok()
+            .and_then(|n| Numbness::try_from(n).ok())
+            .ok_or_else(|| {
                 "expected 0 (none), 1 (tingling), 2 (partly numb) or 3 (no feeling)".to_string()
-            })
-            .and_then(|n| {
-                Numbness::try_from(n).map_err(|_| {
-                    "expected 0 (none), 1 (tingling), 2 (partly numb) or 3 (no feeling)".to_string()
-                })
             })
     }
 }

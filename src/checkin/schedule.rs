@@ -24,6 +24,22 @@ pub struct Decision {
     pub reasons: Vec<String>,
 }
 
+impl Decision {
+    /// "Mon 7 Dec: stepped back (stage 2 -> 1). Partly numb during the run on Wed 2 Dec."
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: {} (stage {} -> {}). {}",
+            short_date(self.date),
+            self.kind.words(),
+            self.from_stage,
+            self.to_stage,
+            self.reasons.join(" ")
+        )
+        .trim_end()
+        .to_string()
+    }
+}
+
 /// One calendar week of the schedule, before its sessions are laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScheduledWeek {

@@ -285,14 +285,7 @@ pub fn status(plan: &Plan, assessment: &Assessment) -> String {
         let _ = writeln!(out);
         wrap_into(
             &mut out,
-            &format!(
-                "Last change, {}: {} (stage {} -> {}). {}",
-                short_date(d.date),
-                d.kind.words(),
-                d.from_stage,
-                d.to_stage,
-                d.reasons.join(" ")
-            ),
+            &format!("Last change, {}", d.describe()),
             "",
             "  ",
         );
@@ -333,19 +326,7 @@ pub fn history(checkins: &[CheckIn], clearances: &[Clearance], decisions: &[Deci
         let _ = writeln!(out, "  none: the plan has moved as planned");
     }
     for d in decisions {
-        wrap_into(
-            &mut out,
-            &format!(
-                "{}: {} (stage {} -> {}). {}",
-                short_date(d.date),
-                d.kind.words(),
-                d.from_stage,
-                d.to_stage,
-                d.reasons.join(" ")
-            ),
-            "  ",
-            "      ",
-        );
+        wrap_into(&mut out, &d.describe(), "  ", "      ");
     }
     out
 }
