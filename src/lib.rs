@@ -6,6 +6,8 @@
 
 pub mod checkin;
 pub mod cli;
+pub mod comeback;
 pub mod document;
+pub mod input;
 pub mod plan;
 pub mod store;

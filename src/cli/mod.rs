@@ -6,10 +6,11 @@ mod show;
 
 pub use args::{Cli, Command};
 
-use crate::checkin::{self, CheckIn, Clearance, Journal};
+use crate::checkin::{self, CheckIn, Clearance};
+use crate::comeback::{Comeback, timestamp};
 use crate::document::{HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::plan::{self, Distance, Profile, Template, Unit};
-use crate::store::{SavedPlan, Store, Undone};
+use crate::store::{Store, Undone};
 use anyhow::{Context, Result, anyhow, bail};
 use args::{CheckinArgs, NewArgs, TemplatesAction};
 use chrono::NaiveDate;
@@ -63,7 +64,7 @@ fn run(cli: Cli) -> Result<()> {
         None => bail!("the terminal UI is not built yet; try `comeback --help`"),
         Some(Command::New(args)) => new(&ctx, args),
         Some(Command::Plan(flag)) => {
-            let comeback = Comeback::load(&ctx)?;
+            let comeback = Comeback::load(&ctx.data_dir)?;
             let assessment = comeback.assess(ctx.today);
             if flag.json {
                 print_json(&PlanDocument::new(
@@ -82,7 +83,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Some(Command::Today(flag)) => {
-            let comeback = Comeback::load(&ctx)?;
+            let comeback = Comeback::load(&ctx.data_dir)?;
             let assessment = comeback.assess(ctx.today);
             let week = assessment.current_week(&comeback.plan, &comeback.template);
             if flag.json {
@@ -97,7 +98,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Checkin(args)) => checkin(&ctx, args),
         Some(Command::Status(flag)) => {
-            let comeback = Comeback::load(&ctx)?;
+            let comeback = Comeback::load(&ctx.data_dir)?;
             let assessment = comeback.assess(ctx.today);
             if flag.json {
                 print_json(&StatusDocument::new(&comeback.plan, &assessment))
@@ -107,7 +108,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Some(Command::History(flag)) => {
-            let comeback = Comeback::load(&ctx)?;
+            let comeback = Comeback::load(&ctx.data_dir)?;
             let mut checkins = comeback.journal.checkins().to_vec();
             checkins.retain(|c| c.date <= ctx.today);
             checkins.reverse();
@@ -130,34 +131,17 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Some(Command::Clear { date, note }) => {
-            let mut comeback = Comeback::load(&ctx)?;
+            let mut comeback = Comeback::load(&ctx.data_dir)?;
             let date = date.unwrap_or(ctx.today);
-            if date > ctx.today || date < comeback.plan.profile.start {
-                bail!(
-                    "date {date}: expected a day from the plan start ({}) to today ({})",
-                    comeback.plan.profile.start,
-                    ctx.today
-                );
-            }
-            let clearance = Clearance { date, note };
-            let (plan, template) = (comeback.plan.clone(), comeback.template.clone());
-            comeback
-                .store
-                .record_clearance(&clearance, &timestamp(), |journal| {
-                    checkin::assess(&plan, &template, journal, ctx.today).decisions
-                })?;
-            let comeback = Comeback::load(&ctx)?;
+            comeback.clear(Clearance { date, note }, ctx.today, &timestamp())?;
             let assessment = comeback.assess(ctx.today);
             println!("Clearance recorded for {}.", checkin::short_date(date));
             print!("{}", show::verdict(&assessment));
             Ok(())
         }
         Some(Command::Undo) => {
-            let mut comeback = Comeback::load(&ctx)?;
-            let (plan, template) = (comeback.plan.clone(), comeback.template.clone());
-            let undone = comeback.store.undo(&timestamp(), |journal| {
-                checkin::assess(&plan, &template, journal, ctx.today).decisions
-            })?;
+            let mut comeback = Comeback::load(&ctx.data_dir)?;
+            let undone = comeback.undo(ctx.today, &timestamp())?;
             match undone {
                 None => println!("Nothing to undo."),
                 Some(Undone::CheckIn {
@@ -186,48 +170,10 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn timestamp() -> String {
-    chrono::Local::now().to_rfc3339()
-}
-
-/// A runner's saved plan, rebuilt from its profile and template, and the journal.
-struct Comeback {
-    store: Store,
-    plan: plan::Plan,
-    template: Template,
-    journal: Journal,
-}
-
-impl Comeback {
-    fn load(ctx: &Invocation) -> Result<Comeback> {
-        let no_plan = || {
-            anyhow!(
-                "no plan in {}: make one with `comeback new --layoff 3w --weekly 25 --runs 4`",
-                ctx.data_dir.display()
-            )
-        };
-        let store = Store::open_existing(&ctx.data_dir)?.ok_or_else(no_plan)?;
-        let SavedPlan { profile, template } = store.plan()?.ok_or_else(no_plan)?;
-        let plan = plan::generate(&profile, &template)?;
-        let journal = store.journal()?;
-        Ok(Comeback {
-            store,
-            plan,
-            template,
-            journal,
-        })
-    }
-
-    fn assess(&self, today: NaiveDate) -> checkin::Assessment {
-        checkin::assess(&self.plan, &self.template, &self.journal, today)
-    }
-}
-
 fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
-    let mut comeback = Comeback::load(ctx)?;
-    let date = args.date.unwrap_or(ctx.today);
-    let mut entry = CheckIn {
-        date,
+    let mut comeback = Comeback::load(&ctx.data_dir)?;
+    let entry = CheckIn {
+        date: args.date.unwrap_or(ctx.today),
         numbness: args.numbness,
         spots: args.spots,
         side: args.side,
@@ -239,25 +185,23 @@ fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         shoes: args.shoes,
         note: args.note,
     };
-    entry.validate(comeback.plan.profile.start, ctx.today)?;
-    if entry.session.is_none() {
-        let before = comeback.assess(ctx.today);
-        entry.session = Some(checkin::default_session(&before, &comeback.plan, date));
-    }
-    let (plan, template) = (comeback.plan.clone(), comeback.template.clone());
-    let replaced = comeback
-        .store
-        .record_checkin(&entry, &timestamp(), |journal| {
-            checkin::assess(&plan, &template, journal, ctx.today).decisions
-        })?;
-    let comeback = Comeback::load(ctx)?;
+    let replaced = comeback.record(entry, ctx.today, &timestamp())?;
     let assessment = comeback.assess(ctx.today);
-    println!("Saved {}.", entry.summary());
+    let saved = replaced_summary(&comeback, args.date.unwrap_or(ctx.today));
+    println!("Saved {saved}.");
     if replaced.is_some() {
         println!("It replaces the earlier check-in for that day; `comeback undo` brings it back.");
     }
     print!("{}", show::verdict(&assessment));
     Ok(())
+}
+
+/// The summary of the check-in now stored for `date`.
+fn replaced_summary(comeback: &Comeback, date: NaiveDate) -> String {
+    comeback
+        .journal
+        .on(date)
+        .map_or_else(|| checkin::short_date(date), CheckIn::summary)
 }
 
 pub fn default_data_dir() -> Result<PathBuf> {
@@ -310,8 +254,7 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
     )?;
     let plan = plan::generate(&profile, &template)?;
     let mut store = Store::open(&ctx.data_dir)?;
-    let now = chrono::Local::now().to_rfc3339();
-    store.save_plan(&profile, &template, args.force, &now)?;
+    store.save_plan(&profile, &template, args.force, &timestamp())?;
     print!("{}", show::plan_saved(&plan, ctx.unit));
     Ok(())
 }

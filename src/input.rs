@@ -1,0 +1,78 @@
+//! Parsing what the runner types, shared by the command line and the terminal
+//! UI so both give the same messages: each error says what was expected.
+
+use crate::plan::{Unit, limits};
+use chrono::NaiveDate;
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
+        .ok_or_else(|| "expected a real calendar date as YYYY-MM-DD".to_string())
+}
+
+pub fn parse_unit(text: &str) -> Result<Unit, String> {
+    text.parse::<Unit>()
+        .map_err(|_| "expected mi or km".to_string())
+}
+
+pub fn parse_layoff(text: &str) -> Result<u32, String> {
+    let expected = "expected a number of days or weeks, like 21d or 3w";
+    let (number, per) = match text.strip_suffix('d') {
+        Some(n) => (n, 1),
+        None => match text.strip_suffix('w') {
+            Some(n) => (n, 7),
+            None => return Err(expected.to_string()),
+        },
+    };
+    let days = number
+        .parse::<u32>()
+        .ok()
+        .and_then(|n| n.checked_mul(per))
+        .ok_or_else(|| expected.to_string())?;
+    if limits::LAYOFF_DAYS.contains(&days) {
+        Ok(days)
+    } else {
+        Err(format!(
+            "expected at most {} days (10 years)",
+            limits::LAYOFF_DAYS.end()
+        ))
+    }
+}
+
+pub fn parse_weekly(text: &str) -> Result<f64, String> {
+    let range = limits::WEEKLY;
+    let expected = format!(
+        "expected a distance from {} to {}",
+        range.start(),
+        range.end()
+    );
+    let value: f64 = text.parse().map_err(|_| expected.clone())?;
+    if range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(expected)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layoff_takes_days_or_weeks() {
+        assert_eq!(parse_layoff("21d"), Ok(21));
+        assert_eq!(parse_layoff("3w"), Ok(21));
+        assert!(parse_layoff("3x").is_err());
+        assert!(parse_layoff("-3d").is_err());
+        assert!(parse_layoff("99999w").is_err());
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(parse_date("2026-13-01").is_err());
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("2026-2-3").is_err());
+        assert!(parse_date("2026-02-28").is_ok());
+    }
+}
