@@ -11,3 +11,5 @@ pub mod document;
 pub mod input;
 pub mod plan;
 pub mod store;
+pub mod summary;
+pub mod tui;

@@ -2,11 +2,13 @@
 //! verdict and schedule derived from them. Pure: "today" is always a parameter.
 
 mod care;
+mod progress;
 mod schedule;
 mod verdict;
 
 pub use crate::plan::Move;
 pub use care::{Care, CareLevel};
+pub use progress::WeekProgress;
 pub use schedule::{Assessment, Decision, Next, ScheduledWeek, assess, default_session};
 pub use verdict::{NOTICE, Status, Verdict};
 

@@ -2,7 +2,7 @@
 //! It holds no rule of its own.
 
 mod args;
-mod show;
+pub mod show;
 
 pub use args::{Cli, Command};
 
@@ -61,7 +61,7 @@ fn run(cli: Cli) -> Result<()> {
         unit: cli.unit,
     };
     match cli.command {
-        None => bail!("the terminal UI is not built yet; try `comeback --help`"),
+        None => crate::tui::run(&ctx.data_dir, cli.today, ctx.unit),
         Some(Command::New(args)) => new(&ctx, args),
         Some(Command::Plan(flag)) => {
             let comeback = Comeback::load(&ctx.data_dir)?;

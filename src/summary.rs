@@ -1,0 +1,128 @@
+//! The clinician summary: a short Markdown page a runner can hand over — the
+//! profile, where the plan stands, the check-ins, and what triggered the verdict.
+//! Pure: built from the plan, the journal and an assessment.
+
+use crate::checkin::{Assessment, Journal, NOTICE, short_date};
+use crate::plan::Plan;
+use std::fmt::Write;
+
+/// Check-ins listed in the summary, newest first.
+const RECENT_CHECKINS: usize = 28;
+
+pub fn clinician_summary(plan: &Plan, journal: &Journal, assessment: &Assessment) -> String {
+    let p = &plan.profile;
+    let mut out = String::new();
+    let _ = writeln!(out, "# Running comeback: summary for a clinician\n");
+    let _ = writeln!(
+        out,
+        "Prepared {} by comeback. {NOTICE}\n",
+        assessment.today.format("%-d %B %Y")
+    );
+    let _ = writeln!(out, "## The runner\n");
+    let _ = writeln!(
+        out,
+        "- Layoff before the comeback: {} days; ran {} {} a week before it; goal {} {} a week.",
+        p.layoff_days, p.weekly_before, p.unit, p.goal_weekly, p.unit
+    );
+    let _ = writeln!(
+        out,
+        "- {} runs a week; cross-trained during the layoff: {}; numb when the plan was made: {}.",
+        p.runs_per_week,
+        if p.cross_trained { "yes" } else { "no" },
+        if p.numb_now { "yes" } else { "no" }
+    );
+    let _ = writeln!(out, "\n## Where the plan stands\n");
+    match assessment.current.map(|i| &assessment.weeks[i]) {
+        Some(w) => {
+            let _ = writeln!(
+                out,
+                "- Week {} of the comeback (started {}), stage {} of {} ({}).",
+                w.week,
+                short_date(p.start),
+                w.stage + 1,
+                plan.weeks.len(),
+                plan.weeks[w.stage].phase.label()
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "- Plan started {}; not in a plan week today.",
+                short_date(p.start)
+            );
+        }
+    }
+    let v = &assessment.verdict;
+    let _ = writeln!(
+        out,
+        "- Verdict today: **{}** — {}.",
+        v.status.label(),
+        v.status.headline()
+    );
+    if let Some(care) = &v.care {
+        let _ = writeln!(
+            out,
+            "- Runs suspended since {}; advised to see {}.",
+            short_date(care.since),
+            care.who
+        );
+    }
+    if !v.reasons.is_empty() {
+        let _ = writeln!(out, "\n## What triggered it\n");
+        for r in &v.reasons {
+            let _ = writeln!(out, "- {r}");
+        }
+    }
+    let recent: Vec<_> = journal
+        .checkins()
+        .iter()
+        .rev()
+        .filter(|c| c.date <= assessment.today)
+        .take(RECENT_CHECKINS)
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n## Check-ins (latest {}, newest first)\n",
+        recent.len()
+    );
+    let _ = writeln!(
+        out,
+        "| date | numbness | where | side | onset | cleared | session | flags |"
+    );
+    let _ = writeln!(out, "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for c in recent {
+        let spots: Vec<&str> = c.spots.iter().map(|s| s.as_str()).collect();
+        let flags: Vec<&str> = c.flags.iter().map(|f| f.as_str()).collect();
+        let onset = match (c.onset, c.minutes) {
+            (Some(o), Some(m)) => format!("{o} ({m} min)"),
+            (Some(o), None) => o.to_string(),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} {} | {} | {} | {} | {} | {} | {} |",
+            c.date,
+            c.numbness.level(),
+            c.numbness.words(),
+            spots.join(", "),
+            c.side.map(|s| s.as_str()).unwrap_or(""),
+            onset,
+            c.cleared.map(|s| s.as_str()).unwrap_or(""),
+            c.session.map(|s| s.as_str()).unwrap_or(""),
+            flags.join(", ")
+        );
+    }
+    let shoes: std::collections::BTreeSet<&str> = journal
+        .checkins()
+        .iter()
+        .filter_map(|c| c.shoes.as_deref())
+        .collect();
+    if !shoes.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nShoes named in check-ins: {}.",
+            shoes.into_iter().collect::<Vec<_>>().join(", ")
+        );
+    }
+    out
+}

@@ -1,0 +1,463 @@
+//! The one key table: it turns key presses into actions and it draws the help,
+//! so the help can never drift from what the keys do.
+
+use super::app::Action;
+use crate::checkin::{Cleared, Flag, Onset, Spot};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Every screen, when no panel or form has the keys.
+    Global,
+    Today,
+    History,
+    /// The check-in panel.
+    Panel,
+    /// The onboarding form.
+    Onboarding,
+    /// The care takeover.
+    Care,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Today => "Today",
+            Context::History => "History",
+            Context::Panel => "Check-in panel",
+            Context::Onboarding => "New plan",
+            Context::Care => "See a clinician",
+        }
+    }
+}
+
+/// What a binding matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    One(KeyCode),
+    Two(KeyCode, KeyCode),
+    /// Any printable character (typing into a field).
+    AnyChar,
+}
+
+impl Keys {
+    fn matches(self, code: KeyCode) -> bool {
+        match self {
+            Keys::One(k) => k == code,
+            Keys::Two(a, b) => a == code || b == code,
+            Keys::AnyChar => matches!(code, KeyCode::Char(_)),
+        }
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    /// Shown in the footer line of its context.
+    pub footer: bool,
+    pub keys: Keys,
+    /// How the keys are written in the help.
+    pub label: &'static str,
+    pub help: &'static str,
+    pub action: Action,
+}
+
+const fn bind(
+    context: Context,
+    keys: Keys,
+    label: &'static str,
+    help: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        context,
+        footer: false,
+        keys,
+        label,
+        help,
+        action,
+    }
+}
+
+use Context::*;
+use KeyCode::{BackTab, Backspace, Char, Down, Enter, Esc, Left, Right, Tab, Up};
+use Keys::{AnyChar, One, Two};
+
+/// A binding that is also shown in the footer.
+const fn shown(
+    context: Context,
+    keys: Keys,
+    label: &'static str,
+    help: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        footer: true,
+        ..bind(context, keys, label, help, action)
+    }
+}
+
+/// Every binding, in the order the help shows them.
+pub static BINDINGS: &[Binding] = &[
+    shown(Global, Two(Char('q'), Esc), "q", "back/quit", Action::Back),
+    shown(Global, One(Tab), "Tab", "screens", Action::NextScreen),
+    bind(
+        Global,
+        One(BackTab),
+        "Shift-Tab",
+        "previous screen",
+        Action::PrevScreen,
+    ),
+    bind(
+        Global,
+        Two(Right, Char('l')),
+        "→ / l",
+        "next screen",
+        Action::NextScreen,
+    ),
+    bind(
+        Global,
+        Two(Left, Char('h')),
+        "← / h",
+        "previous screen",
+        Action::PrevScreen,
+    ),
+    bind(
+        Global,
+        Two(Down, Char('j')),
+        "↓ / j",
+        "move down",
+        Action::Down,
+    ),
+    bind(Global, Two(Up, Char('k')), "↑ / k", "move up", Action::Up),
+    shown(Global, One(Char('?')), "?", "help", Action::Help),
+    shown(Global, One(Char('u')), "u", "undo", Action::Undo),
+    bind(
+        Global,
+        One(Char('e')),
+        "e",
+        "export the plan as JSON",
+        Action::Export,
+    ),
+    bind(
+        Global,
+        One(Char('r')),
+        "r",
+        "reload what other windows wrote",
+        Action::Reload,
+    ),
+    shown(
+        Today,
+        One(Char('0')),
+        "0",
+        "symptom-free day",
+        Action::Quick(0),
+    ),
+    shown(
+        Today,
+        One(Char('1')),
+        "1-3",
+        "check in with numbness",
+        Action::Quick(1),
+    ),
+    bind(Today, One(Char('2')), "", "", Action::Quick(2)),
+    bind(Today, One(Char('3')), "", "", Action::Quick(3)),
+    shown(Today, One(Char(' ')), "Space", "tick", Action::Tick),
+    shown(History, One(Enter), "Enter", "edit", Action::Edit),
+    bind(
+        Panel,
+        One(Char('0')),
+        "0-3",
+        "numbness level",
+        Action::Level(0),
+    ),
+    bind(Panel, One(Char('1')), "", "", Action::Level(1)),
+    bind(Panel, One(Char('2')), "", "", Action::Level(2)),
+    bind(Panel, One(Char('3')), "", "", Action::Level(3)),
+    bind(
+        Panel,
+        One(Char('t')),
+        "t",
+        "where: toes",
+        Action::Spot(Spot::Toes),
+    ),
+    bind(
+        Panel,
+        One(Char('b')),
+        "b",
+        "where: ball of the foot",
+        Action::Spot(Spot::Ball),
+    ),
+    bind(
+        Panel,
+        One(Char('a')),
+        "a",
+        "where: arch",
+        Action::Spot(Spot::Arch),
+    ),
+    bind(
+        Panel,
+        One(Char('e')),
+        "e",
+        "where: heel",
+        Action::Spot(Spot::Heel),
+    ),
+    bind(
+        Panel,
+        One(Char('o')),
+        "o",
+        "where: top of the foot",
+        Action::Spot(Spot::Top),
+    ),
+    bind(
+        Panel,
+        One(Char('k')),
+        "k",
+        "where: ankle",
+        Action::Spot(Spot::Ankle),
+    ),
+    bind(
+        Panel,
+        One(Char('c')),
+        "c",
+        "where: calf",
+        Action::Spot(Spot::Calf),
+    ),
+    bind(
+        Panel,
+        One(Char('s')),
+        "s",
+        "side: left, right, both",
+        Action::CycleSide,
+    ),
+    bind(
+        Panel,
+        One(Char('d')),
+        "d",
+        "began during the run",
+        Action::Onset(Onset::During),
+    ),
+    bind(
+        Panel,
+        One(Char('f')),
+        "f",
+        "began after the run (finished)",
+        Action::Onset(Onset::After),
+    ),
+    bind(
+        Panel,
+        One(Char('r')),
+        "r",
+        "began at rest",
+        Action::Onset(Onset::Rest),
+    ),
+    bind(
+        Panel,
+        One(Char('+')),
+        "+ / -",
+        "minutes into the run",
+        Action::Minutes(5),
+    ),
+    bind(Panel, One(Char('-')), "", "", Action::Minutes(-5)),
+    bind(
+        Panel,
+        One(Char('q')),
+        "q",
+        "cleared quickly",
+        Action::Cleared(Cleared::Quickly),
+    ),
+    bind(
+        Panel,
+        One(Char('w')),
+        "w",
+        "took hours (a while) to clear",
+        Action::Cleared(Cleared::Hours),
+    ),
+    bind(
+        Panel,
+        One(Char('n')),
+        "n",
+        "not cleared yet",
+        Action::Cleared(Cleared::NotYet),
+    ),
+    bind(
+        Panel,
+        One(Char('x')),
+        "x",
+        "session: done, partial, skipped, rest day",
+        Action::CycleSession,
+    ),
+    bind(
+        Panel,
+        One(Char('P')),
+        "P",
+        "flag: sharp pain",
+        Action::Flag(Flag::SharpPain),
+    ),
+    bind(
+        Panel,
+        One(Char('C')),
+        "C",
+        "flag: skin colour change",
+        Action::Flag(Flag::SkinColour),
+    ),
+    bind(
+        Panel,
+        One(Char('W')),
+        "W",
+        "flag: weakness",
+        Action::Flag(Flag::Weakness),
+    ),
+    bind(
+        Panel,
+        One(Char('K')),
+        "K",
+        "flag: back pain",
+        Action::Flag(Flag::BackPain),
+    ),
+    bind(
+        Panel,
+        One(Char('S')),
+        "S",
+        "flag: groin or saddle numbness",
+        Action::Flag(Flag::Saddle),
+    ),
+    bind(
+        Panel,
+        One(Char('B')),
+        "B",
+        "flag: bladder or bowel trouble",
+        Action::Flag(Flag::BladderBowel),
+    ),
+    shown(
+        Panel,
+        One(Enter),
+        "Enter",
+        "save the check-in",
+        Action::Confirm,
+    ),
+    shown(Panel, One(Esc), "Esc", "cancel", Action::Back),
+    shown(
+        Onboarding,
+        Two(Down, Tab),
+        "↓ / Tab",
+        "next field",
+        Action::Down,
+    ),
+    bind(
+        Onboarding,
+        Two(Up, BackTab),
+        "↑ / Shift-Tab",
+        "previous field",
+        Action::Up,
+    ),
+    bind(
+        Onboarding,
+        Two(Left, Right),
+        "← / →",
+        "change a choice",
+        Action::Toggle,
+    ),
+    bind(
+        Onboarding,
+        One(Char(' ')),
+        "Space",
+        "change a choice",
+        Action::Toggle,
+    ),
+    bind(
+        Onboarding,
+        One(Backspace),
+        "Backspace",
+        "erase",
+        Action::Erase,
+    ),
+    shown(
+        Onboarding,
+        One(Enter),
+        "Enter",
+        "save the plan (on Save)",
+        Action::Confirm,
+    ),
+    bind(Onboarding, One(Esc), "Esc", "quit", Action::Quit),
+    bind(
+        Onboarding,
+        AnyChar,
+        "a-z 0-9",
+        "type into the field",
+        Action::Type,
+    ),
+    shown(
+        Care,
+        Two(Enter, Char('a')),
+        "Enter / a",
+        "I understand: go on to the plan",
+        Action::Acknowledge,
+    ),
+    shown(
+        Care,
+        One(Char('s')),
+        "s",
+        "show the summary for the clinician",
+        Action::Summary,
+    ),
+    bind(
+        Care,
+        Two(Down, Char('j')),
+        "↓ / j",
+        "scroll the summary",
+        Action::Down,
+    ),
+    bind(
+        Care,
+        Two(Up, Char('k')),
+        "↑ / k",
+        "scroll the summary",
+        Action::Up,
+    ),
+    bind(Care, Two(Char('q'), Esc), "q / Esc", "quit", Action::Quit),
+];
+
+/// The action a key press means in the given contexts, first match wins.
+pub fn action(contexts: &[Context], key: KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == Char('c') {
+        return Some(Action::Quit);
+    }
+    contexts.iter().find_map(|context| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == *context)
+            .find(|b| b.keys.matches(key.code))
+            .map(|b| match (b.action, key.code) {
+                (Action::Type, Char(c)) => Action::Char(c),
+                (action, _) => action,
+            })
+    })
+}
+
+/// The help rows of one context: (keys, what they do); continuation rows of a
+/// group (empty label) are left out.
+pub fn help(context: Context) -> impl Iterator<Item = (&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.context == context && !b.label.is_empty())
+        .map(|b| (b.label, b.help))
+}
+
+/// The contexts, in the order the help lists them.
+pub const CONTEXTS: [Context; 6] = [Global, Today, History, Panel, Onboarding, Care];
+
+/// The footer line for the contexts in force: their marked bindings.
+pub fn footer(contexts: &[Context]) -> String {
+    contexts
+        .iter()
+        .flat_map(|context| {
+            BINDINGS
+                .iter()
+                .filter(move |b| b.context == *context && b.footer)
+        })
+        .map(|b| format!("{} {}", b.label, b.help))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

@@ -1,0 +1,72 @@
+//! The terminal UI: one `App` state, an `Action` enum, `update` and `view`,
+//! one file per screen, one key table for keys and help. It calls the same core
+//! the command line calls and holds no rule of its own.
+
+pub mod app;
+pub mod keys;
+pub mod screens;
+pub mod theme;
+pub mod view;
+
+use app::{Action, App};
+use chrono::NaiveDate;
+use crossterm::event::{self, Event, KeyEventKind};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// How often the journal is re-read, so writes from the CLI show up.
+const RELOAD_EVERY: Duration = Duration::from_secs(2);
+
+/// Restores the terminal however the run ends (panics are covered by the hook
+/// ratatui installs).
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+/// Runs the TUI until the runner quits. `today` fixed by `--today`, or `None`
+/// to follow the clock.
+pub fn run(
+    data_dir: &Path,
+    today: Option<NaiveDate>,
+    unit: Option<crate::plan::Unit>,
+) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the terminal UI needs a terminal; the subcommands work anywhere (comeback --help)"
+        );
+    }
+    let clock = || today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let export_dir = std::env::current_dir()?;
+    let mut app = App::load(data_dir, &export_dir, clock(), unit, colour)?;
+    let mut terminal = ratatui::try_init()?;
+    let _restore = Restore;
+    let mut last_reload = Instant::now();
+    while !app.quit {
+        terminal.draw(|frame| view::view(&app, frame))?;
+        if event::poll(Duration::from_millis(500))? {
+            if let Event::Key(key) = event::read()? {
+                // Windows reports releases too: act on presses only, here alone.
+                if key.kind == KeyEventKind::Press {
+                    if let Some(action) = keys::action(&app.contexts(), key) {
+                        if matches!(action, Action::Quick(_) | Action::Confirm | Action::Undo) {
+                            app::update(&mut app, Action::Reload);
+                        }
+                        app::update(&mut app, action);
+                    }
+                }
+            }
+        }
+        if last_reload.elapsed() >= RELOAD_EVERY {
+            app.set_today(clock());
+            app::update(&mut app, Action::Reload);
+            last_reload = Instant::now();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,41 @@
+//! Help: generated from the key table that also dispatches the keys.
+
+use crate::checkin::NOTICE;
+use crate::tui::keys::{self, CONTEXTS};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// How many lines the help has, for scrolling.
+pub fn line_count() -> usize {
+    lines(Theme { colour: false }).len()
+}
+
+pub fn render(theme: Theme, scroll: usize, frame: &mut Frame, area: Rect) {
+    let lines = lines(theme);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+            .block(Block::bordered().title("Keys (↑↓ scroll)")),
+        area,
+    );
+}
+
+fn lines(theme: Theme) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line> = Vec::new();
+    for context in CONTEXTS {
+        lines.push(Line::styled(context.title(), theme.title()));
+        for (keys, help) in keys::help(context) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<14}"), theme.key()),
+                Span::raw(help),
+            ]));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(NOTICE, theme.dim()));
+    lines
+}

@@ -1,0 +1,50 @@
+//! History: check-ins newest first (Enter edits one, u undoes the last change),
+//! and the decisions that moved the plan.
+
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, List, ListState, Paragraph, Wrap};
+
+pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(running) = &app.running else { return };
+    let checkins = app.history();
+    let decisions = &running.assessment.decisions;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
+    let width = usize::from(top.width.saturating_sub(2)).max(1);
+    let items: Vec<String> = checkins
+        .iter()
+        .map(|c| textwrap::fill(&c.summary(), width))
+        .collect();
+    let title = format!(
+        "Check-ins, newest first ({}) · Enter edits · u undoes",
+        items.len()
+    );
+    let list = if items.is_empty() {
+        List::new(["No check-ins yet: press 0 on Today after a symptom-free day."])
+    } else {
+        List::new(items)
+    };
+    let mut state = ListState::default().with_selected(
+        (!checkins.is_empty()).then_some(app.history_row.min(checkins.len().saturating_sub(1))),
+    );
+    frame.render_stateful_widget(
+        list.block(Block::bordered().title(title))
+            .highlight_style(theme.selected()),
+        top,
+        &mut state,
+    );
+    let lines: Vec<String> = if decisions.is_empty() {
+        vec!["None: the plan has moved as planned.".into()]
+    } else {
+        decisions.iter().rev().map(|d| d.describe()).collect()
+    };
+    frame.render_widget(
+        Paragraph::new(lines.join("\n"))
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title("Decisions, newest first")),
+        bottom,
+    );
+}

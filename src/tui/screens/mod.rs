@@ -1,0 +1,10 @@
+//! One file per screen.
+
+pub mod care;
+pub mod checkin;
+pub mod help;
+pub mod history;
+pub mod onboarding;
+pub mod plan;
+pub mod progress;
+pub mod today;

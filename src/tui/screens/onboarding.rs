@@ -1,0 +1,93 @@
+//! Onboarding: the fields of `comeback new` with defaults, inline validation in
+//! the command line's words, and a preview of the first weeks before saving.
+
+use crate::cli::show;
+use crate::tui::app::{Field, Onboarding};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
+    let [fields_area, preview_area] =
+        Layout::vertical([Constraint::Length(15), Constraint::Min(3)]).areas(area);
+    let problem = form.profile().err();
+    let mut lines = vec![Line::styled(
+        "Welcome back. Tell comeback about your layoff; Enter on Save makes the plan.",
+        theme.title(),
+    )];
+    for (i, field) in Field::ALL.iter().enumerate() {
+        let selected = i == form.field;
+        let style = if selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        if *field == Field::Save {
+            lines.push(Line::from(""));
+            lines.push(Line::styled("[ Save the plan ]", style));
+            continue;
+        }
+        let mark = if problem.as_ref().is_some_and(|(f, _)| f == field) {
+            "✗"
+        } else {
+            " "
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("{mark} {:<34}", field.label())),
+            Span::styled(form.value(*field), style),
+        ]));
+    }
+    lines.push(Line::from(match &problem {
+        Some((_, problem)) => Span::styled(
+            problem.clone(),
+            theme.status(crate::checkin::Status::StepBack),
+        ),
+        None => Span::styled(
+            "↑↓ move · type to edit · Space/←→ change a choice · Esc quit",
+            theme.dim(),
+        ),
+    }));
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title("New plan")),
+        fields_area,
+    );
+
+    let preview = match form.preview() {
+        Ok(plan) => {
+            let mut lines = vec![Line::styled(
+                format!(
+                    "{} weeks, template {}; the first weeks:",
+                    plan.weeks.len(),
+                    plan.template_name
+                ),
+                theme.title(),
+            )];
+            for week in plan
+                .weeks
+                .iter()
+                .take(preview_area.height.saturating_sub(3) as usize)
+            {
+                lines.push(Line::from(format!(
+                    "Week {:>2}  {:<8}  {:<9}  {} runs, {} strength days{}",
+                    week.week,
+                    week.phase.label(),
+                    show::volume(week, plan.profile.unit, None),
+                    week.run_count(),
+                    week.strength_days(),
+                    if week.cutback { ", recovery" } else { "" }
+                )));
+            }
+            lines
+        }
+        Err((_, problem)) => vec![Line::from(format!("No preview yet: {problem}"))],
+    };
+    frame.render_widget(
+        Paragraph::new(preview)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title("Preview")),
+        preview_area,
+    );
+}

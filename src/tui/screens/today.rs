@@ -1,0 +1,172 @@
+//! Today: the day's sessions, the checks and habits as checkboxes, the verdict
+//! banner and the next planned run.
+
+use crate::checkin::{NOTICE, Verdict};
+use crate::cli::show;
+use crate::plan::{HabitWhen, Session};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(running) = &app.running else { return };
+    let plan = &running.comeback.plan;
+    let unit = plan.profile.unit;
+    let header = match &running.week {
+        Some(w) => format!(
+            "{} · week {} · stage {} of {} · {}{}",
+            app.today.format("%A %-d %B %Y"),
+            w.week,
+            w.stage,
+            plan.weeks.len(),
+            w.phase.label(),
+            if w.cutback { " (recovery week)" } else { "" }
+        ),
+        None if app.today < plan.profile.start => format!(
+            "{} · the plan starts {}",
+            app.today.format("%A %-d %B %Y"),
+            plan.profile.start.format("%A %-d %B")
+        ),
+        None => format!(
+            "{} · the plan is complete",
+            app.today.format("%A %-d %B %Y")
+        ),
+    };
+    let verdict = &running.assessment.verdict;
+    let banner_height = banner_height(verdict, area.width);
+    let [head, banner, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(banner_height.min(area.height.saturating_sub(5))),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(Line::styled(header, theme.title())), head);
+    render_banner(verdict, theme, frame, banner);
+
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+    let mut lines: Vec<Line> = Vec::new();
+    let day = running
+        .week
+        .as_ref()
+        .and_then(|w| w.days.iter().find(|d| d.date == app.today));
+    for session in day.map(|d| d.sessions.as_slice()).unwrap_or_default() {
+        match session {
+            Session::Run(run) => lines.push(Line::from(show::run(run, unit, app.unit))),
+            Session::Walk { minutes } => {
+                lines.push(Line::from(format!("Brisk walk {minutes} min")))
+            }
+            Session::Rest => lines.push(Line::from("Rest day")),
+            Session::Strength { exercises } => {
+                lines.push(Line::from("Strength:"));
+                for e in exercises {
+                    lines.push(Line::from(vec![
+                        Span::raw(format!("• {}  ", e.name)),
+                        Span::styled(e.dose(), theme.title()),
+                    ]));
+                }
+            }
+        }
+    }
+    if day.is_none() {
+        lines.push(Line::from("Nothing planned today."));
+    }
+    if let Some((date, run)) = running
+        .week
+        .iter()
+        .flat_map(|w| &w.days)
+        .filter(|d| d.date > app.today)
+        .find_map(|d| d.runs().next().map(|r| (d.date, r)))
+    {
+        lines.push(Line::from(""));
+        lines.push(Line::from(format!(
+            "Next run {}: {}",
+            date.format("%a %-d %b"),
+            show::run(run, unit, app.unit)
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title("Sessions")),
+        left,
+    );
+
+    let habits = app.habits();
+    let mut lines: Vec<Line> = Vec::new();
+    for (when, title) in [
+        (HabitWhen::PreRun, "Before the run"),
+        (HabitWhen::PostRun, "After the run"),
+    ] {
+        let group: Vec<(usize, &crate::plan::Habit)> = habits
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.when == when)
+            .map(|(i, h)| (i, *h))
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(title, theme.title()));
+        for (i, habit) in group {
+            let ticked = app.ticked.contains(&(app.today, habit.id.clone()));
+            let mark = if ticked { "[x] " } else { "[ ] " };
+            let style = if i == app.habit_row {
+                theme.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            lines.push(Line::styled(format!("{mark}{}", habit.text), style));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::from("No run today, so no checklist."));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title("Checks and habits (Space ticks)")),
+        right,
+    );
+}
+
+/// The banner's text lines (before wrapping): reasons and advice, capped.
+fn banner_items(verdict: &Verdict) -> Vec<String> {
+    let reasons = verdict.reasons.iter().take(3).map(|r| format!("• {r}"));
+    let advice = verdict.advice.iter().take(2).map(|a| format!("→ {a}"));
+    reasons.chain(advice).collect()
+}
+
+/// Rows the banner needs at this width: borders, status, wrapped items, notice.
+fn banner_height(verdict: &Verdict, width: u16) -> u16 {
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let wrapped: usize = banner_items(verdict)
+        .iter()
+        .chain(std::iter::once(&NOTICE.to_string()))
+        .map(|t| textwrap::wrap(t, inner).len().max(1))
+        .sum();
+    (wrapped + 3) as u16
+}
+
+/// The verdict banner: the status in words and colour, the reasons, advice, and
+/// the not-a-diagnosis line.
+pub fn render_banner(verdict: &Verdict, theme: Theme, frame: &mut Frame, area: Rect) {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!(" {} ", verdict.status.label()),
+            theme.status(verdict.status),
+        ),
+        Span::raw(format!(" {}", verdict.status.headline())),
+    ])];
+    lines.extend(banner_items(verdict).into_iter().map(Line::from));
+    lines.push(Line::styled(NOTICE, theme.dim()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title("Verdict")),
+        area,
+    );
+}

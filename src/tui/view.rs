@@ -1,0 +1,95 @@
+//! `view`: draws the whole frame from the state, with no side effects.
+
+use super::app::{App, Screen};
+use super::keys;
+use super::screens;
+use super::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme { colour: app.colour };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "comeback needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    if let Some(form) = &app.onboarding {
+        let [body, message] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        screens::onboarding::render(form, theme, frame, body);
+        render_message(app, frame, message);
+        return;
+    }
+    if app.care_takeover() {
+        let [body, message] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        screens::care::render(app, theme, frame, body);
+        render_message(app, frame, message);
+        return;
+    }
+    let [tabs, body, message, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let selected = Screen::ALL
+        .iter()
+        .position(|s| *s == app.screen)
+        .unwrap_or(0);
+    frame.render_widget(
+        Tabs::new(Screen::ALL.iter().map(|s| s.title()))
+            .select(selected)
+            .highlight_style(theme.selected())
+            .divider("|"),
+        tabs,
+    );
+    match app.screen {
+        Screen::Today => screens::today::render(app, theme, frame, body),
+        Screen::Plan => screens::plan::render(app, theme, frame, body),
+        Screen::Progress => screens::progress::render(app, theme, frame, body),
+        Screen::History => screens::history::render(app, theme, frame, body),
+        Screen::Help => screens::help::render(theme, app.help_row, frame, body),
+    }
+    if app.summary {
+        screens::care::render_summary(app, frame, body);
+    }
+    render_message(app, frame, message);
+    frame.render_widget(
+        Paragraph::new(Line::styled(keys::footer(&app.contexts()), theme.dim())),
+        footer,
+    );
+    if let Some(panel) = &app.panel {
+        screens::checkin::render(panel, app, theme, frame, body);
+    }
+}
+
+fn render_message(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(message) = &app.message {
+        frame.render_widget(Paragraph::new(message.as_str()), area);
+    }
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
