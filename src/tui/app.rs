@@ -293,24 +293,36 @@ pub struct Running {
     pub assessment: Assessment,
     /// Today's week with its sessions.
     pub week: Option<Week>,
+    /// Every scheduled week with its sessions, laid out once per change.
+    pub schedule: Vec<Week>,
 }
 
 impl Running {
     fn new(comeback: Comeback, today: NaiveDate) -> Running {
         let assessment = comeback.assess(today);
-        let week = assessment.current_week(&comeback.plan, &comeback.template);
-        Running {
+        let mut running = Running {
             comeback,
             assessment,
-            week,
-        }
+            week: None,
+            schedule: Vec::new(),
+        };
+        running.lay_out();
+        running
     }
 
     fn refresh(&mut self, today: NaiveDate) {
         self.assessment = self.comeback.assess(today);
+        self.lay_out();
+    }
+
+    fn lay_out(&mut self) {
+        self.schedule = self
+            .assessment
+            .schedule(&self.comeback.plan, &self.comeback.template);
         self.week = self
             .assessment
-            .current_week(&self.comeback.plan, &self.comeback.template);
+            .current
+            .and_then(|i| self.schedule.get(i).cloned());
     }
 }
 

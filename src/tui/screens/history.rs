@@ -39,7 +39,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let lines: Vec<String> = if decisions.is_empty() {
         vec!["None: the plan has moved as planned.".into()]
     } else {
-        decisions.iter().rev().map(|d| d.describe()).collect()
+        let rows = usize::from(bottom.height.saturating_sub(2));
+        decisions
+            .iter()
+            .rev()
+            .take(rows)
+            .map(|d| d.describe())
+            .collect()
     };
     frame.render_widget(
         Paragraph::new(lines.join("\n"))

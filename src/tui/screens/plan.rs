@@ -14,7 +14,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
     let c = &running.comeback;
     let unit = c.plan.profile.unit;
-    let weeks = running.assessment.schedule(&c.plan, &c.template);
+    let weeks = &running.schedule;
     let current = running.assessment.current;
     let rows = weeks.iter().enumerate().map(|(i, w)| {
         let mut notes = Vec::new();

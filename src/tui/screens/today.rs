@@ -9,7 +9,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
@@ -95,8 +95,15 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         left,
     );
 
+    render_checklist(app, theme, frame, right);
+}
+
+/// The checks and habits as a list that scrolls to the selected one.
+fn render_checklist(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let habits = app.habits();
-    let mut lines: Vec<Line> = Vec::new();
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut selected = None;
     for (when, title) in [
         (HabitWhen::PreRun, "Before the run"),
         (HabitWhen::PostRun, "After the run"),
@@ -110,26 +117,29 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         if group.is_empty() {
             continue;
         }
-        lines.push(Line::styled(title, theme.title()));
+        items.push(ListItem::new(Line::styled(title, theme.title())));
         for (i, habit) in group {
             let ticked = app.ticked.contains(&(app.today, habit.id.clone()));
             let mark = if ticked { "[x] " } else { "[ ] " };
-            let style = if i == app.habit_row {
-                theme.selected()
-            } else {
-                ratatui::style::Style::new()
-            };
-            lines.push(Line::styled(format!("{mark}{}", habit.text), style));
+            if i == app.habit_row {
+                selected = Some(items.len());
+            }
+            items.push(ListItem::new(textwrap::fill(
+                &format!("{mark}{}", habit.text),
+                width,
+            )));
         }
     }
-    if lines.is_empty() {
-        lines.push(Line::from("No run today, so no checklist."));
+    if items.is_empty() {
+        items.push(ListItem::new("No run today, so no checklist."));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
+    let mut state = ListState::default().with_selected(selected);
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme.selected())
             .block(Block::bordered().title("Checks and habits (Space ticks)")),
-        right,
+        area,
+        &mut state,
     );
 }
 

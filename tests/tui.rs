@@ -1,0 +1,461 @@
+//! The terminal UI on ratatui's TestBackend: every screen rendered and
+//! snapshotted, banner styles asserted cell by cell, and key sequences driven
+//! through `update`.
+
+mod common;
+
+use comeback::checkin::{CheckIn, Cleared, Flag, Numbness, Onset, SessionDone, Spot, Status};
+use comeback::comeback::Comeback;
+use comeback::plan::Unit;
+use comeback::store::Store;
+use comeback::tui::app::{Action, App, Screen, update};
+use comeback::tui::keys::{self, BINDINGS, CONTEXTS};
+use comeback::tui::view::view;
+use common::{date, profile, template};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const TODAY: &str = "2026-12-09";
+
+/// A data dir with a plan from Mon 23 Nov and two weeks of check-ins.
+fn fixture(care: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store
+        .save_plan(&profile(21), &template("standard"), false, "test")
+        .unwrap();
+    drop(store);
+    let mut comeback = Comeback::load(dir.path()).unwrap();
+    let today = date(TODAY);
+    for (offset, level) in [
+        (0, 0),
+        (2, 0),
+        (4, 1),
+        (6, 0),
+        (7, 0),
+        (9, 0),
+        (11, 1),
+        (13, 0),
+        (14, 0),
+    ] {
+        let mut c = CheckIn::symptom_free(common::day(offset), None);
+        if level > 0 {
+            c.numbness = Numbness::TINGLING;
+            c.spots = vec![Spot::Toes];
+            c.onset = Some(Onset::During);
+            c.cleared = Some(Cleared::Quickly);
+        }
+        comeback.record(c, today, "test").unwrap();
+    }
+    if care {
+        let mut c = CheckIn::symptom_free(common::day(16), Some(SessionDone::Partial));
+        c.numbness = Numbness::TINGLING;
+        c.flags = vec![Flag::SharpPain];
+        comeback.record(c, today, "test").unwrap();
+    }
+    dir
+}
+
+fn app(dir: &std::path::Path, colour: bool) -> App {
+    App::load(dir, dir, date(TODAY), Some(Unit::Mi), colour).unwrap()
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(action) = keys::action(&app.contexts(), key) {
+        update(app, action);
+    }
+}
+
+fn snapshot_all_sizes(name: &str, app: &App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&draw(app, w, h)));
+    }
+}
+
+#[test]
+fn every_screen_renders_at_80x24_and_120x40() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    for screen in Screen::ALL {
+        app.screen = screen;
+        snapshot_all_sizes(&format!("screen_{}", screen.title().to_lowercase()), &app);
+    }
+}
+
+#[test]
+fn the_check_in_panel_renders() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('t'));
+    snapshot_all_sizes("checkin_panel", &app);
+}
+
+#[test]
+fn onboarding_renders_with_a_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();
+    snapshot_all_sizes("onboarding", &app);
+}
+
+#[test]
+fn the_care_takeover_renders_who_and_why() {
+    let dir = fixture(true);
+    let app = app(dir.path(), true);
+    assert!(app.care_takeover());
+    snapshot_all_sizes("care", &app);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("Who to see: an orthopedist"));
+    assert!(screen.contains("Wed 9 Dec you reported sharp pain"));
+    assert!(screen.contains("Not medical advice"));
+}
+
+/// The cell where `needle` starts.
+fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
+    let lines = text(buffer);
+    for (y, line) in lines.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let x = line[..byte].chars().count();
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{needle} not on screen:\n{lines}");
+}
+
+#[test]
+fn the_banner_shows_the_status_in_colour_and_bold() {
+    let dir = fixture(false);
+    let app = app(dir.path(), true);
+    let buffer = draw(&app, 80, 24);
+    let (x, y) = find(&buffer, "ON TRACK");
+    let cell = &buffer[(x, y)];
+    assert_eq!(cell.fg, Color::Green);
+    assert!(cell.modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn without_colour_the_banner_keeps_its_words_and_weight() {
+    let dir = fixture(false);
+    let app = app(dir.path(), false);
+    let buffer = draw(&app, 80, 24);
+    let (x, y) = find(&buffer, "ON TRACK");
+    let cell = &buffer[(x, y)];
+    assert_eq!(cell.fg, Color::Reset);
+    assert!(cell.modifier.contains(Modifier::BOLD));
+    for y in 0..24 {
+        for x in 0..80 {
+            assert!(
+                matches!(buffer[(x, y)].fg, Color::Reset),
+                "colour at {x},{y} under NO_COLOR"
+            );
+        }
+    }
+}
+
+#[test]
+fn care_and_step_back_banners_use_their_own_colours() {
+    let theme = comeback::tui::theme::Theme { colour: true };
+    assert_eq!(theme.status(Status::SeekCare).fg, Some(Color::LightRed));
+    assert_eq!(theme.status(Status::StepBack).fg, Some(Color::Magenta));
+    assert_eq!(theme.status(Status::Hold).fg, Some(Color::Yellow));
+    let urgent = theme.status(Status::UrgentCare);
+    assert_eq!(urgent.fg, Some(Color::Red));
+    assert!(urgent.add_modifier.contains(Modifier::REVERSED));
+    let plain = comeback::tui::theme::Theme { colour: false };
+    assert!(
+        plain
+            .status(Status::UrgentCare)
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+}
+
+#[test]
+fn zero_on_today_records_a_symptom_free_check_in_for_today() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('0'));
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    let today = journal.on(date(TODAY)).expect("a check-in for today");
+    assert_eq!(today.numbness, Numbness::NONE);
+    assert_eq!(
+        today.session,
+        Some(SessionDone::Done),
+        "Wed 9 Dec is a run day"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Saved Wed 9 Dec: no numbness")
+    );
+}
+
+#[test]
+fn two_t_d_enter_records_partial_numbness_at_the_toes_during_the_run() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    for key in [
+        KeyCode::Char('2'),
+        KeyCode::Char('t'),
+        KeyCode::Char('d'),
+        KeyCode::Enter,
+    ] {
+        press(&mut app, key);
+    }
+    assert!(app.panel.is_none(), "Enter saves and closes the panel");
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    let c = journal.on(date(TODAY)).unwrap();
+    assert_eq!(c.numbness, Numbness::PARTLY_NUMB);
+    assert_eq!(c.spots, vec![Spot::Toes]);
+    assert_eq!(c.onset, Some(Onset::During));
+    let verdict = &app.running.as_ref().unwrap().assessment.verdict;
+    assert_eq!(
+        verdict.status,
+        Status::StepBack,
+        "the banner updates at once"
+    );
+}
+
+#[test]
+fn escape_cancels_the_panel_without_saving() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.panel.is_none());
+    assert!(
+        Comeback::load(dir.path())
+            .unwrap()
+            .journal
+            .on(date(TODAY))
+            .is_none()
+    );
+}
+
+#[test]
+fn every_field_of_the_panel_is_one_key_away() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    for key in ['1', 'b', 'c', 's', 's', 'f', 'w', 'x', 'x', 'K', '+', '+'] {
+        press(&mut app, KeyCode::Char(key));
+    }
+    let e = &app.panel.as_ref().unwrap().entry;
+    assert_eq!(e.spots, vec![Spot::Ball, Spot::Calf]);
+    assert_eq!(e.side, Some(comeback::checkin::Side::Right));
+    assert_eq!(e.onset, Some(Onset::After));
+    assert_eq!(e.cleared, Some(Cleared::Hours));
+    assert_eq!(e.session, Some(SessionDone::Partial));
+    assert_eq!(e.flags, vec![Flag::BackPain]);
+    assert_eq!(e.minutes, Some(10));
+}
+
+#[test]
+fn u_undoes_the_last_check_in() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('0'));
+    press(&mut app, KeyCode::Char('u'));
+    assert!(
+        Comeback::load(dir.path())
+            .unwrap()
+            .journal
+            .on(date(TODAY))
+            .is_none()
+    );
+}
+
+#[test]
+fn history_edits_the_selected_check_in() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    app.screen = Screen::History;
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let panel = app
+        .panel
+        .as_ref()
+        .expect("the panel opens on the selected check-in");
+    assert!(panel.editing);
+    assert_eq!(panel.entry.date, common::day(13));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    assert_eq!(
+        journal.on(common::day(13)).unwrap().numbness,
+        Numbness::TINGLING
+    );
+}
+
+#[test]
+fn tab_moves_between_screens_and_q_goes_back_then_quits() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.screen, Screen::Plan);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.screen, Screen::Help);
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.screen, Screen::Today);
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.quit);
+}
+
+#[test]
+fn space_ticks_a_habit() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.ticked.len(), 1);
+    assert!(text(&draw(&app, 80, 24)).contains("[x]"));
+}
+
+#[test]
+fn the_care_takeover_stays_until_acknowledged() {
+    let dir = fixture(true);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Tab);
+    assert!(app.care_takeover(), "other keys do not dismiss it");
+    press(&mut app, KeyCode::Char('s'));
+    assert!(text(&draw(&app, 80, 24)).contains("summary for a clinician"));
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.care_takeover());
+    assert!(text(&draw(&app, 80, 24)).contains("SEEK CARE"));
+}
+
+#[test]
+fn onboarding_validates_inline_and_saves_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Char('x'));
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("layoff 'x': expected a number of days or weeks, like 21d or 3w"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Backspace);
+    for c in "10w".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.onboarding.is_none(), "{:?}", app.message);
+    let comeback = Comeback::load(dir.path()).unwrap();
+    assert_eq!(comeback.plan.profile.layoff_days, 70);
+    assert_eq!(comeback.plan.weeks[0].phase, comeback::plan::Phase::RunWalk);
+}
+
+#[test]
+fn help_lists_every_binding_of_the_key_table() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    app.screen = Screen::Help;
+    let seen = text(&draw(&app, 120, 120));
+    for context in CONTEXTS {
+        assert!(seen.contains(context.title()), "{}", context.title());
+    }
+    for binding in BINDINGS.iter().filter(|b| !b.label.is_empty()) {
+        assert!(seen.contains(binding.help), "help lacks '{}'", binding.help);
+    }
+}
+
+#[test]
+fn writes_from_another_process_show_up_on_reload() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    let mut other = Comeback::load(dir.path()).unwrap();
+    other
+        .record(CheckIn::symptom_free(date(TODAY), None), date(TODAY), "cli")
+        .unwrap();
+    update(&mut app, Action::Reload);
+    assert!(
+        app.running
+            .as_ref()
+            .unwrap()
+            .comeback
+            .journal
+            .on(date(TODAY))
+            .is_some()
+    );
+}
+
+#[test]
+fn e_exports_the_plan_to_a_file() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('e'));
+    let path = dir.path().join("comeback-plan-2026-12-09.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(doc["schema"], "comeback.plan/1");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("comeback-plan-2026-12-09.json")
+    );
+}
+
+#[test]
+fn tiny_terminals_say_the_size_they_need_and_never_panic() {
+    let dir = fixture(true);
+    let mut apps = vec![app(dir.path(), true)];
+    let onboarding = tempfile::tempdir().unwrap();
+    apps.push(
+        App::load(
+            onboarding.path(),
+            onboarding.path(),
+            date(TODAY),
+            None,
+            false,
+        )
+        .unwrap(),
+    );
+    for app in &mut apps {
+        for screen in Screen::ALL {
+            app.screen = screen;
+            for w in 1..=62 {
+                for h in 1..=18 {
+                    draw(app, w, h);
+                }
+            }
+        }
+    }
+    let small = text(&draw(&apps[0], 40, 10));
+    assert!(
+        small.contains("at least") && small.contains("60x16"),
+        "{small}"
+    );
+}

@@ -1,0 +1,126 @@
+//! The real binary in a pseudo-terminal: onboarding, a one-key check-in, quit,
+//! and the terminal back in cooked mode afterwards.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+struct Screen {
+    parser: vt100::Parser,
+    output: mpsc::Receiver<Vec<u8>>,
+    raw: Vec<u8>,
+}
+
+impl Screen {
+    /// Reads output until `needle` is on screen, or fails after a while.
+    fn wait_for(&mut self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.parser.screen().contents().contains(needle) {
+                return;
+            }
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+            }
+        }
+        panic!(
+            "'{needle}' never appeared; the screen:\n{}",
+            self.parser.screen().contents()
+        );
+    }
+
+    /// Everything the process wrote until it closed the terminal.
+    fn drain(&mut self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            match self.output.recv_timeout(Duration::from_millis(100)) {
+                Ok(bytes) => self.raw.extend_from_slice(&bytes),
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+            }
+        }
+        String::from_utf8_lossy(&self.raw).into_owned()
+    }
+}
+
+#[test]
+fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
+    let data = tempfile::tempdir().unwrap();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let script = format!(
+        "'{}' --data-dir '{}' --today 2026-11-23; echo \"exit=$?\"; stty -a",
+        env!("CARGO_BIN_EXE_comeback"),
+        data.path().display()
+    );
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", &script]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("COMEBACK_DATA_DIR");
+    cmd.env_remove("COMEBACK_TODAY");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut writer = pty.master.take_writer().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = Screen {
+        parser: vt100::Parser::new(30, 100, 0),
+        output: rx,
+        raw: Vec::new(),
+    };
+    let mut keys = |bytes: &[u8]| {
+        writer.write_all(bytes).unwrap();
+        writer.flush().unwrap();
+    };
+
+    screen.wait_for("New plan");
+    screen.wait_for("Preview");
+    for _ in 0..9 {
+        keys(b"\x1b[B");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    keys(b"\r");
+    screen.wait_for("Plan saved");
+    screen.wait_for("Monday 23 November 2026");
+    keys(b"0");
+    screen.wait_for("Saved Mon 23 Nov: no numbness; run done");
+    keys(b"q");
+    let rest = screen.drain();
+    assert!(child.wait().unwrap().success());
+    assert!(rest.contains("exit=0"), "{rest}");
+    let stty = rest.rsplit("exit=0").next().unwrap();
+    assert!(
+        stty.contains(" icanon") && !stty.contains("-icanon"),
+        "not cooked: {stty}"
+    );
+    assert!(
+        stty.contains(" echo ") && !stty.contains("-echo "),
+        "no echo: {stty}"
+    );
+
+    let conn = rusqlite::Connection::open(data.path().join("comeback.db")).unwrap();
+    let count: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM checkins WHERE date = '2026-11-23'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(count, 1);
+}
