@@ -157,7 +157,7 @@ pub static BINDINGS: &[Binding] = &[
         Today,
         One(Char('0')),
         "0",
-        "no numbness today",
+        "no numbness",
         Action::Quick(0),
     ),
     shown(Today, One(Char('1')), "1-3", "numbness", Action::Quick(1)),
