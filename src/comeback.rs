@@ -4,6 +4,7 @@
 
 use crate::checkin::{self, Assessment, CheckIn, Clearance, Journal};
 use crate::plan::{self, Plan, Template};
+use crate::shoes::{self, Shoe, ShoeMileage};
 use crate::store::{SavedPlan, Store, StoreError, Undone};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -24,6 +25,7 @@ pub struct Comeback {
     pub plan: Plan,
     pub template: Template,
     pub journal: Journal,
+    pub shoes: Vec<Shoe>,
 }
 
 impl Comeback {
@@ -34,21 +36,42 @@ impl Comeback {
         let SavedPlan { profile, template } = store.plan()?.ok_or_else(no_plan)?;
         let plan = plan::generate(&profile, &template)?;
         let journal = store.journal()?;
+        let shoes = store.shoes()?;
         Ok(Comeback {
             store,
             plan,
             template,
             journal,
+            shoes,
         })
     }
 
+    /// The verdict and schedule as of `today`, with advice for worn-out shoes.
     pub fn assess(&self, today: NaiveDate) -> Assessment {
-        checkin::assess(&self.plan, &self.template, &self.journal, today)
+        let mut assessment = checkin::assess(&self.plan, &self.template, &self.journal, today);
+        let mileage = self.mileage(&assessment);
+        assessment
+            .verdict
+            .advice
+            .extend(shoes::advice(&mileage, self.plan.profile.unit));
+        assessment
     }
 
-    /// Re-reads the journal (another process may have written).
+    /// Every pair's distance so far.
+    pub fn mileage(&self, assessment: &Assessment) -> Vec<ShoeMileage> {
+        shoes::mileage(
+            &self.shoes,
+            &self.plan,
+            &self.template,
+            &self.journal,
+            assessment,
+        )
+    }
+
+    /// Re-reads the journal and shoes (another process may have written).
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.journal = self.store.journal()?;
+        self.shoes = self.store.shoes()?;
         Ok(())
     }
 
@@ -61,6 +84,21 @@ impl Comeback {
         now: &str,
     ) -> Result<Option<CheckIn>, CheckInFailure> {
         entry.validate(self.plan.profile.start, today)?;
+        match &entry.shoes {
+            Some(name) if !self.shoes.iter().any(|s| &s.name == name) => {
+                let names: Vec<&str> = self.shoes.iter().map(|s| s.name.as_str()).collect();
+                return Err(CheckInFailure::UnknownShoes {
+                    name: name.clone(),
+                    known: if names.is_empty() {
+                        "none yet: add a pair with `comeback shoes add NAME`".into()
+                    } else {
+                        names.join(", ")
+                    },
+                });
+            }
+            Some(_) => {}
+            None => entry.shoes = shoes::current(&self.shoes).map(|s| s.name.clone()),
+        }
         if entry.session.is_none() {
             let before = self.assess(today);
             entry.session = Some(checkin::default_session(&before, &self.plan, entry.date));
@@ -115,6 +153,8 @@ pub enum CheckInFailure {
         start: NaiveDate,
         today: NaiveDate,
     },
+    #[error("shoes '{name}': no pair of that name; expected one of: {known}")]
+    UnknownShoes { name: String, known: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -122,4 +162,33 @@ pub enum CheckInFailure {
 /// The local time, for the journal's records.
 pub fn timestamp() -> String {
     chrono::Local::now().to_rfc3339()
+}
+
+/// Why an import changed nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error(transparent)]
+    Invalid(#[from] crate::document::ImportError),
+    #[error("the plan cannot be built: {0}")]
+    Profile(#[from] plan::ProfileError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Checks a plan document completely, then restores it in one transaction.
+/// On any error the store is left as it was.
+pub fn import(
+    data_dir: &Path,
+    text: &str,
+    replace: bool,
+    today: NaiveDate,
+    now: &str,
+) -> Result<crate::document::Restore, ImportFailure> {
+    let restore = crate::document::read_document(text)?;
+    let plan = plan::generate(&restore.profile, &restore.template)?;
+    let mut store = Store::open(data_dir)?;
+    store.restore(&restore, replace, now, |journal| {
+        checkin::assess(&plan, &restore.template, journal, today).decisions
+    })?;
+    Ok(restore)
 }

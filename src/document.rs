@@ -1,23 +1,31 @@
 //! The JSON documents of the command line: `plan --json` (also the export) and
 //! `today --json`. Their field names are a public interface (DESIGN.md §6).
 
-use crate::checkin::{Assessment, Care, CheckIn, Decision, Journal, NOTICE, Next, Status};
+use crate::checkin::{
+    Assessment, Care, CheckIn, Clearance, Decision, Journal, NOTICE, Next, Status,
+};
 use crate::plan::{Habit, Phase, Plan, Profile, Session, Template, Week};
+use crate::shoes::Shoe;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The value of the `schema` field of a plan document.
 pub const PLAN_SCHEMA: &str = "comeback.plan/1";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TemplateRef {
     pub name: String,
     pub version: u32,
+    /// The full template the plan was built from, so an import can rebuild it
+    /// even from a user's own template file. Without it, a shipped template of
+    /// this name and version is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<Template>,
 }
 
 /// The plan as JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanDocument {
     pub schema: String,
@@ -27,6 +35,12 @@ pub struct PlanDocument {
     pub weeks: Vec<Week>,
     pub checkins: Vec<CheckIn>,
     pub decisions: Vec<Decision>,
+    /// Clinicians' all-clears, oldest first.
+    #[serde(default)]
+    pub clearances: Vec<Clearance>,
+    /// The runner's shoes, in the order they were added.
+    #[serde(default)]
+    pub shoes: Vec<Shoe>,
 }
 
 impl PlanDocument {
@@ -34,6 +48,7 @@ impl PlanDocument {
         plan: &Plan,
         template: &Template,
         journal: &Journal,
+        shoes: &[Shoe],
         assessment: &Assessment,
     ) -> Self {
         PlanDocument {
@@ -42,10 +57,13 @@ impl PlanDocument {
             template: TemplateRef {
                 name: template.name.clone(),
                 version: template.version,
+                rules: Some(template.clone()),
             },
             weeks: assessment.schedule(plan, template),
             checkins: journal.checkins().to_vec(),
             decisions: assessment.decisions.clone(),
+            clearances: journal.clearances().to_vec(),
+            shoes: shoes.to_vec(),
         }
     }
 }
@@ -90,7 +108,7 @@ impl StatusDocument {
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryDocument {
     pub checkins: Vec<CheckIn>,
-    pub clearances: Vec<crate::checkin::Clearance>,
+    pub clearances: Vec<Clearance>,
     pub decisions: Vec<Decision>,
 }
 
@@ -124,4 +142,162 @@ impl TodayDocument {
             notice: NOTICE,
         }
     }
+}
+
+/// The JSON Schema of [`PlanDocument`], generated from the types.
+pub fn plan_schema() -> String {
+    serde_json::to_string_pretty(&schemars::schema_for!(PlanDocument)).unwrap_or_default()
+}
+
+/// What an import restores: everything else in a document is derived.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restore {
+    pub profile: Profile,
+    pub template: Template,
+    pub checkins: Vec<CheckIn>,
+    pub clearances: Vec<Clearance>,
+    pub shoes: Vec<Shoe>,
+}
+
+/// Why a document cannot be imported: where in the JSON, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {problem}")]
+pub struct ImportError {
+    /// A JSON path such as `checkins[3].numbness`, or `.` for the whole document.
+    pub path: String,
+    pub problem: String,
+}
+
+fn at(path: impl Into<String>, problem: impl Into<String>) -> ImportError {
+    ImportError {
+        path: path.into(),
+        problem: problem.into(),
+    }
+}
+
+/// Reads and checks a plan document completely; nothing is written here.
+pub fn read_document(text: &str) -> Result<Restore, ImportError> {
+    // The schema first, so a newer document is named as such rather than as
+    // a list of unknown fields.
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| at(".", format!("not valid JSON: {e}")))?;
+    match value.get("schema").and_then(|s| s.as_str()) {
+        Some(PLAN_SCHEMA) => {}
+        Some(other) if other.starts_with("comeback.plan/") => {
+            return Err(at(
+                "schema",
+                format!("'{other}' is from a newer comeback; this one reads {PLAN_SCHEMA}"),
+            ));
+        }
+        Some(other) => {
+            return Err(at("schema", format!("'{other}': expected {PLAN_SCHEMA}")));
+        }
+        None => return Err(at("schema", format!("missing: expected {PLAN_SCHEMA}"))),
+    }
+    let doc: PlanDocument = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let path = e.path().to_string();
+        at(path, e.into_inner().to_string())
+    })?;
+    doc.profile
+        .validate()
+        .map_err(|e| at("profile", e.to_string()))?;
+    let template = match doc.template.rules {
+        Some(rules) => {
+            let text = serde_json::to_string(&rules).map_err(|e| at("template.rules", e.to_string()))?;
+            Template::parse("(in the document)", &text)
+                .map_err(|e| at(format!("template.rules.{}", e.field).trim_end_matches('.').to_string(), e.problem))?
+        }
+        None => Template::builtin(&doc.template.name)
+            .and_then(Result::ok)
+            .filter(|t| t.version == doc.template.version)
+            .ok_or_else(|| {
+                at(
+                    "template",
+                    format!(
+                        "'{}' version {} is not a shipped template and the document carries no rules",
+                        doc.template.name, doc.template.version
+                    ),
+                )
+            })?,
+    };
+    if template.name != doc.template.name || template.version != doc.template.version {
+        return Err(at(
+            "template",
+            "name and version differ from the rules' own",
+        ));
+    }
+    let start = doc.profile.start;
+    for (i, c) in doc.checkins.iter().enumerate() {
+        let path = format!("checkins[{i}]");
+        if i > 0 && c.date <= doc.checkins[i - 1].date {
+            return Err(at(
+                format!("{path}.date"),
+                format!(
+                    "{} is not after the check-in before it ({}): dates must be in order, one per day",
+                    c.date,
+                    doc.checkins[i - 1].date
+                ),
+            ));
+        }
+        if c.date < start {
+            return Err(at(
+                format!("{path}.date"),
+                format!("{} is before the plan starts ({start})", c.date),
+            ));
+        }
+        if c.minutes.is_some_and(|m| m > 600) {
+            return Err(at(format!("{path}.minutes"), "expected 0 to 600"));
+        }
+        for (field, text) in [("note", &c.note), ("shoes", &c.shoes)] {
+            if text
+                .as_deref()
+                .is_some_and(|t| t.chars().count() > crate::checkin::MAX_TEXT)
+            {
+                return Err(at(
+                    format!("{path}.{field}"),
+                    format!("longer than {} characters", crate::checkin::MAX_TEXT),
+                ));
+            }
+        }
+    }
+    for (i, c) in doc.clearances.iter().enumerate() {
+        if i > 0 && c.date < doc.clearances[i - 1].date {
+            return Err(at(
+                format!("clearances[{i}].date"),
+                "dates must be in order",
+            ));
+        }
+        if c.date < start {
+            return Err(at(
+                format!("clearances[{i}].date"),
+                format!("{} is before the plan starts ({start})", c.date),
+            ));
+        }
+    }
+    let mut names = std::collections::HashSet::new();
+    for (i, shoe) in doc.shoes.iter().enumerate() {
+        if shoe.name.trim().is_empty() || !names.insert(shoe.name.as_str()) {
+            return Err(at(
+                format!("shoes[{i}].name"),
+                "names must be present and different",
+            ));
+        }
+    }
+    for (i, c) in doc.checkins.iter().enumerate() {
+        if let Some(name) = &c.shoes {
+            if !names.contains(name.as_str()) {
+                return Err(at(
+                    format!("checkins[{i}].shoes"),
+                    format!("'{name}' is not in shoes"),
+                ));
+            }
+        }
+    }
+    Ok(Restore {
+        profile: doc.profile,
+        template,
+        checkins: doc.checkins,
+        clearances: doc.clearances,
+        shoes: doc.shoes,
+    })
 }

@@ -55,6 +55,15 @@ pub fn parse_weekly(text: &str) -> Result<f64, String> {
     }
 }
 
+/// A distance already run, e.g. on a pair of shoes: 0 to 5000.
+pub fn parse_distance(text: &str) -> Result<f64, String> {
+    let expected = "expected a distance from 0 to 5000";
+    text.parse::<f64>()
+        .ok()
+        .filter(|d| (0.0..=5000.0).contains(d))
+        .ok_or_else(|| expected.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

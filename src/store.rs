@@ -4,7 +4,8 @@
 //! left exactly as it was.
 
 use crate::checkin::{CheckIn, Clearance, Decision, Journal};
-use crate::plan::{Profile, Template};
+use crate::plan::{Distance, Profile, Template};
+use crate::shoes::Shoe;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use std::io::Read;
@@ -50,6 +51,14 @@ const MIGRATIONS: &[&str] = &[
         data TEXT NOT NULL,
         recorded_at TEXT NOT NULL
     );",
+    // 3: shoes, in the order they were added.
+    "CREATE TABLE shoes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        start_distance REAL NOT NULL DEFAULT 0,
+        retired TEXT,
+        added_at TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.
@@ -73,6 +82,8 @@ pub enum StoreError {
     Io { file: PathBuf, detail: String },
     #[error("a plan already exists (started {start}); add --force to replace it")]
     PlanExists { start: NaiveDate },
+    #[error("shoes '{0}': a pair with that name exists; pick another name")]
+    ShoeExists(String),
     #[error("{file}: {source}")]
     Sqlite {
         file: PathBuf,
@@ -473,6 +484,108 @@ impl Store {
         }))
     }
 
+    /// Replaces everything with an imported plan and journal, in one
+    /// transaction; refuses to replace an existing plan unless `replace` is set.
+    pub fn restore(
+        &mut self,
+        restore: &crate::document::Restore,
+        replace: bool,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let profile = to_json(&path, &restore.profile)?;
+        let template = to_json(&path, &restore.template)?;
+        let checkins = restore
+            .checkins
+            .iter()
+            .map(|c| to_json(&path, c).map(|data| (c.date.to_string(), data)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let existing = self.plan()?;
+        if let (Some(saved), false) = (existing, replace) {
+            return Err(StoreError::PlanExists {
+                start: saved.profile.start,
+            });
+        }
+        self.write(decide, now, |tx| {
+            tx.execute_batch(
+                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM shoes;",
+            )?;
+            for shoe in &restore.shoes {
+                tx.execute(
+                    "INSERT INTO shoes (name, start_distance, retired, added_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![shoe.name, shoe.start_distance.value(), shoe.retired.map(|d| d.to_string()), now],
+                )?;
+            }
+            tx.execute(
+                "INSERT INTO plan (id, profile, template, created_at) VALUES (1, ?1, ?2, ?3)
+                 ON CONFLICT(id) DO UPDATE SET profile = ?1, template = ?2, created_at = ?3",
+                params![profile, template, now],
+            )?;
+            for (date, data) in &checkins {
+                tx.execute(
+                    "INSERT INTO checkins (date, data, recorded_at) VALUES (?1, ?2, ?3)",
+                    params![date, data, now],
+                )?;
+            }
+            for c in &restore.clearances {
+                tx.execute(
+                    "INSERT INTO clearances (date, note, recorded_at) VALUES (?1, ?2, ?3)",
+                    params![c.date.to_string(), c.note, now],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The shoes, oldest first.
+    pub fn shoes(&self) -> Result<Vec<Shoe>, StoreError> {
+        read_shoes(&self.conn, &self.path)
+    }
+
+    /// Adds a pair; refuses a name already taken.
+    pub fn add_shoe(&mut self, shoe: &Shoe, now: &str) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let classify = |e| Self::classify(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(classify)?;
+        let taken: bool = tx
+            .query_row(
+                "SELECT COUNT(*) > 0 FROM shoes WHERE name = ?1",
+                [&shoe.name],
+                |r| r.get(0),
+            )
+            .map_err(classify)?;
+        if taken {
+            return Err(StoreError::ShoeExists(shoe.name.clone()));
+        }
+        tx.execute(
+            "INSERT INTO shoes (name, start_distance, retired, added_at) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                shoe.name,
+                shoe.start_distance.value(),
+                shoe.retired.map(|d| d.to_string()),
+                now
+            ],
+        )
+        .map_err(classify)?;
+        tx.commit().map_err(classify)
+    }
+
+    /// Marks a pair retired on `date`; false when no pair has that name.
+    pub fn retire_shoe(&mut self, name: &str, date: NaiveDate) -> Result<bool, StoreError> {
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE shoes SET retired = ?2 WHERE name = ?1",
+                params![name, date.to_string()],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(changed > 0)
+    }
+
     /// The decisions the plan took, oldest first.
     pub fn decisions(&self) -> Result<Vec<RecordedDecision>, StoreError> {
         let mut stmt = self
@@ -559,6 +672,32 @@ fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, StoreError> {
         clearances.push(Clearance { date, note });
     }
     Ok(Journal::new(checkins, clearances))
+}
+
+fn read_shoes(conn: &Connection, path: &Path) -> Result<Vec<Shoe>, StoreError> {
+    let classify = |e| Store::classify(path, e);
+    let mut stmt = conn
+        .prepare_cached("SELECT name, start_distance, retired FROM shoes ORDER BY id")
+        .map_err(classify)?;
+    let mut rows = stmt.query([]).map_err(classify)?;
+    let mut shoes = Vec::new();
+    while let Some(row) = rows.next().map_err(classify)? {
+        let retired: Option<String> = row.get(2).map_err(classify)?;
+        let retired = retired
+            .map(|d| {
+                d.parse::<NaiveDate>().map_err(|e| StoreError::Damaged {
+                    file: path.to_path_buf(),
+                    detail: format!("a pair of shoes has the date '{d}': {e}"),
+                })
+            })
+            .transpose()?;
+        shoes.push(Shoe {
+            name: row.get(0).map_err(classify)?,
+            start_distance: Distance::from_value(row.get(1).map_err(classify)?),
+            retired,
+        });
+    }
+    Ok(shoes)
 }
 
 /// Keeps the decisions table equal to the derived decisions, keeping the

@@ -4,12 +4,18 @@
 
 use crate::checkin::{Assessment, Journal, NOTICE, short_date};
 use crate::plan::Plan;
+use crate::shoes::ShoeMileage;
 use std::fmt::Write;
 
 /// Check-ins listed in the summary, newest first.
 const RECENT_CHECKINS: usize = 28;
 
-pub fn clinician_summary(plan: &Plan, journal: &Journal, assessment: &Assessment) -> String {
+pub fn clinician_summary(
+    plan: &Plan,
+    journal: &Journal,
+    shoes: &[ShoeMileage],
+    assessment: &Assessment,
+) -> String {
     let p = &plan.profile;
     let mut out = String::new();
     let _ = writeln!(out, "# Running comeback: summary for a clinician\n");
@@ -112,17 +118,11 @@ pub fn clinician_summary(plan: &Plan, journal: &Journal, assessment: &Assessment
             flags.join(", ")
         );
     }
-    let shoes: std::collections::BTreeSet<&str> = journal
-        .checkins()
-        .iter()
-        .filter_map(|c| c.shoes.as_deref())
-        .collect();
     if !shoes.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nShoes named in check-ins: {}.",
-            shoes.into_iter().collect::<Vec<_>>().join(", ")
-        );
+        let _ = writeln!(out, "\n## Shoes\n");
+        for shoe in shoes {
+            let _ = writeln!(out, "- {}", shoe.describe(p.unit));
+        }
     }
     out
 }

@@ -430,5 +430,5 @@ fn a_plan_made_by_schema_one_is_migrated_with_its_plan_kept() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, comeback::store::SCHEMA_VERSION);
 }

@@ -412,20 +412,35 @@ fn writes_from_another_process_show_up_on_reload() {
 }
 
 #[test]
-fn e_exports_the_plan_to_a_file() {
+fn e_opens_the_export_menu_and_writes_where_it_says() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
     press(&mut app, KeyCode::Char('e'));
-    let path = dir.path().join("comeback-plan-2026-12-09.json");
-    let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(doc["schema"], "comeback.plan/1");
+    let screen = text(&draw(&app, 100, 30));
     assert!(
-        app.message
-            .as_deref()
-            .unwrap()
-            .contains("comeback-plan-2026-12-09.json")
+        screen.contains("plan (JSON)") && screen.contains("calendar (ICS)"),
+        "{screen}"
     );
+    assert!(screen.contains("comeback-plan-2026-12-09.json"));
+    press(&mut app, KeyCode::Enter);
+    let json = dir.path().join("comeback-plan-2026-12-09.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(doc["schema"], "comeback.plan/1");
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("Wrote the plan (JSON) to {}", json.display()).as_str())
+    );
+
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let ics = std::fs::read_to_string(dir.path().join("comeback-calendar-2026-12-09.ics")).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR"));
+
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.export_menu.is_none());
 }
 
 #[test]

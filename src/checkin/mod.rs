@@ -21,7 +21,7 @@ use std::str::FromStr;
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal / $words:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 
@@ -169,6 +169,21 @@ impl TryFrom<u8> for Numbness {
     }
 }
 
+impl schemars::JsonSchema for Numbness {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Numbness".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "0 none, 1 tingling, 2 partly numb, 3 no feeling.",
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 3
+        })
+    }
+}
+
 impl From<Numbness> for u8 {
     fn from(n: Numbness) -> u8 {
         n.0
@@ -188,7 +203,7 @@ impl FromStr for Numbness {
 }
 
 /// One day's numbness check-in (DESIGN.md §3).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
     pub date: NaiveDate,
@@ -272,7 +287,7 @@ impl CheckIn {
 }
 
 /// A clinician's all-clear, recorded by the runner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Clearance {
     pub date: NaiveDate,

@@ -2,7 +2,8 @@
 //! parsers whose errors name the value and what is allowed.
 
 use crate::checkin::{Cleared, Flag, Numbness, Onset, SessionDone, Side, Spot};
-use crate::input::{parse_date, parse_layoff, parse_unit, parse_weekly};
+use crate::export::Format;
+use crate::input::{parse_date, parse_distance, parse_layoff, parse_unit, parse_weekly};
 use crate::plan::Unit;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
@@ -16,6 +17,8 @@ Examples:
   comeback checkin --numbness 0
   comeback checkin --numbness 2 --where toes,top --side left --onset during --minutes 20 --cleared quickly
   comeback status --json
+  comeback export --format ics -o comeback.ics
+  comeback export --format md -o for-my-physio.md
   comeback --data-dir /tmp/cb plan --json";
 
 /// A return-to-running planner for runners whose feet or legs go numb.
@@ -63,6 +66,37 @@ pub enum Command {
     },
     /// Take back the last check-in or clearance change
     Undo,
+    /// Export the plan (JSON), a calendar (ICS) or a clinician summary (Markdown)
+    Export {
+        /// What to export
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write to this file (through a temporary file and a rename) instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Restore a JSON export: validated first, all or nothing
+    Import {
+        /// The JSON export
+        file: PathBuf,
+        /// Replace an existing plan and journal
+        #[arg(long)]
+        force: bool,
+    },
+    /// Your shoes and their distance
+    Shoes {
+        #[command(subcommand)]
+        action: Option<ShoesAction>,
+    },
+    /// Print shell completions (bash, zsh, fish, powershell, elvish)
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+    /// Print the JSON Schema of the plan document (export and import)
+    Schema,
     /// List the templates, or check a template file
     Templates {
         #[command(subcommand)]
@@ -143,6 +177,25 @@ pub struct CheckinArgs {
     /// A free-text note
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShoesAction {
+    /// List the pairs with their distance
+    List,
+    /// Add a pair; later check-ins count towards the newest pair unless they name one
+    Add {
+        /// A name for the pair, e.g. "pegasus-41"
+        name: String,
+        /// Distance already on the pair
+        #[arg(long, value_name = "N", default_value_t = 0.0, value_parser = parse_distance)]
+        start_distance: f64,
+    },
+    /// Retire a pair
+    Retire {
+        /// The pair's name
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

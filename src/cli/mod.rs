@@ -7,12 +7,14 @@ pub mod show;
 pub use args::{Cli, Command};
 
 use crate::checkin::{self, CheckIn, Clearance};
-use crate::comeback::{Comeback, timestamp};
-use crate::document::{HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
+use crate::comeback::{self, Comeback, timestamp};
+use crate::document::{self, HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
+use crate::export;
 use crate::plan::{self, Distance, Profile, Template, Unit};
+use crate::shoes::Shoe;
 use crate::store::{Store, Undone};
 use anyhow::{Context, Result, anyhow, bail};
-use args::{CheckinArgs, NewArgs, TemplatesAction};
+use args::{CheckinArgs, NewArgs, ShoesAction, TemplatesAction};
 use chrono::NaiveDate;
 use clap::Parser;
 use std::path::{Path, PathBuf};
@@ -35,6 +37,16 @@ pub fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped early (`comeback man | head`) is not an error.
+        Err(e)
+            if e.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("comeback: {e:#}");
             ExitCode::FAILURE
@@ -71,6 +83,7 @@ fn run(cli: Cli) -> Result<()> {
                     &comeback.plan,
                     &comeback.template,
                     &comeback.journal,
+                    &comeback.shoes,
                     &assessment,
                 ))
             } else {
@@ -166,6 +179,51 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Some(Command::Export { format, output }) => {
+            let comeback = Comeback::load(&ctx.data_dir)?;
+            let assessment = comeback.assess(ctx.today);
+            let text = export::render(format, &comeback, &assessment);
+            match output {
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+                Some(path) => {
+                    export::write_atomically(&path, &text)
+                        .with_context(|| format!("{}: cannot write the export", path.display()))?;
+                    eprintln!("Wrote the {} to {}.", format.describe(), path.display());
+                    Ok(())
+                }
+            }
+        }
+        Some(Command::Import { file, force }) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("import {}: cannot read it", file.display()))?;
+            let restore = comeback::import(&ctx.data_dir, &text, force, ctx.today, &timestamp())
+                .map_err(|e| anyhow!("import {}: {e}; nothing was changed", file.display()))?;
+            println!(
+                "Imported the plan from {} ({} check-ins, {} clearances).",
+                file.display(),
+                restore.checkins.len(),
+                restore.clearances.len()
+            );
+            Ok(())
+        }
+        Some(Command::Shoes { action }) => shoes(&ctx, action),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "comeback", &mut std::io::stdout());
+            Ok(())
+        }
+        Some(Command::Schema) => {
+            println!("{}", document::plan_schema());
+            Ok(())
+        }
+        Some(Command::Man) => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            Ok(())
+        }
         Some(Command::Templates { action }) => templates(action),
     }
 }
@@ -257,6 +315,52 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
     store.save_plan(&profile, &template, args.force, &timestamp())?;
     print!("{}", show::plan_saved(&plan, ctx.unit));
     Ok(())
+}
+
+fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
+    let mut comeback = Comeback::load(&ctx.data_dir)?;
+    let unit = comeback.plan.profile.unit;
+    match action.unwrap_or(ShoesAction::List) {
+        ShoesAction::List => {
+            let assessment = comeback.assess(ctx.today);
+            let mileage = comeback.mileage(&assessment);
+            if mileage.is_empty() {
+                println!("No shoes yet: `comeback shoes add NAME [--start-distance N]`.");
+            }
+            for m in mileage {
+                println!("{}", m.describe(unit));
+            }
+            Ok(())
+        }
+        ShoesAction::Add {
+            name,
+            start_distance,
+        } => {
+            let name = name.trim().to_string();
+            if name.is_empty() || name.chars().count() > 60 {
+                bail!("shoes '{name}': expected a name of 1 to 60 characters");
+            }
+            comeback.store.add_shoe(
+                &Shoe {
+                    name: name.clone(),
+                    start_distance: Distance::from_value(start_distance),
+                    retired: None,
+                },
+                &timestamp(),
+            )?;
+            println!(
+                "Added '{name}'; check-ins now count towards it unless they name another pair."
+            );
+            Ok(())
+        }
+        ShoesAction::Retire { name } => {
+            if !comeback.store.retire_shoe(&name, ctx.today)? {
+                bail!("shoes '{name}': no pair of that name; `comeback shoes list` shows them");
+            }
+            println!("Retired '{name}'.");
+            Ok(())
+        }
+    }
 }
 
 fn templates(action: Option<TemplatesAction>) -> Result<()> {

@@ -8,7 +8,9 @@ use std::ops::{Add, Sub};
 use std::str::FromStr;
 
 /// Miles or kilometres.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     #[default]
@@ -131,6 +133,21 @@ impl<'de> Deserialize<'de> for Distance {
                 "distance {value}: expected a number from 0 to 100000"
             )))
         }
+    }
+}
+
+impl schemars::JsonSchema for Distance {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Distance".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A distance in the profile's unit, to a hundredth.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100000
+        })
     }
 }
 

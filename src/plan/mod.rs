@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Who is coming back, from what, and towards what.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Days without running before the comeback starts.
@@ -78,7 +78,7 @@ impl Profile {
 }
 
 /// What a stage of the ladder is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     /// Run/walk intervals measured in minutes.
@@ -100,7 +100,7 @@ impl Phase {
 }
 
 /// How the journal moved the plan into a week (DESIGN.md §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Move {
     /// On to the next stage.
@@ -135,7 +135,7 @@ impl Move {
 
 /// One week of sessions: a stage of the ladder, or a calendar week of the
 /// schedule running one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Week {
     /// 1-based calendar week of the plan.
@@ -179,7 +179,7 @@ impl Week {
 }
 
 /// One calendar day of a stage.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Day {
     pub date: NaiveDate,
@@ -209,7 +209,7 @@ impl Day {
 }
 
 /// One thing to do on a day.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Session {
     Run(Run),
@@ -219,7 +219,7 @@ pub enum Session {
 }
 
 /// A run: a distance, or run/walk intervals for a number of minutes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Run {
     /// `None` in run/walk weeks.
@@ -233,7 +233,7 @@ pub struct Run {
 }
 
 /// One strength exercise with its dose for the week.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
     pub id: String,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 /// A template as written in `plans/<name>.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
     pub name: String,
@@ -38,11 +38,15 @@ pub struct Template {
     pub cross_trained_skip_rungs: u32,
     /// A brisk walk on days with neither a run nor strength; 0 means rest.
     pub rest_day_walk_minutes: u32,
+    /// Kilometres a pair of shoes lasts (AAPSM: 350–500 mi, 560–800 km; the
+    /// low end for heavier runners). Optional in user templates.
+    #[serde(default = "default_shoe_life_km")]
+    pub shoe_life_km: u32,
     pub strength: Strength,
     pub habits: Vec<Habit>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LayoffBand {
     /// The band covers layoffs up to and including this many days.
@@ -51,7 +55,7 @@ pub struct LayoffBand {
 }
 
 /// One rung of the run/walk ladder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interval {
     pub run_seconds: u32,
@@ -86,7 +90,7 @@ impl Interval {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Strength {
     /// Two or three sessions a week, never on consecutive days.
@@ -102,7 +106,7 @@ pub struct Strength {
 
 /// Start, weekly step and ceiling of a dose; past the ceiling the harder variant
 /// starts again from `start`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Progression {
     pub start: u32,
@@ -110,7 +114,7 @@ pub struct Progression {
     pub max: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StrengthExercise {
     pub id: String,
@@ -122,7 +126,7 @@ pub struct StrengthExercise {
 }
 
 /// Where an exercise works: the core or one part of the lower extremity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Region {
     Core,
@@ -139,7 +143,7 @@ impl Region {
 }
 
 /// Whether an exercise is counted in repetitions or held for seconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StrengthDose {
     Reps,
@@ -147,7 +151,7 @@ pub enum StrengthDose {
 }
 
 /// A pre-run check or a post-run habit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Habit {
     pub id: String,
@@ -155,11 +159,15 @@ pub struct Habit {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HabitWhen {
     PreRun,
     PostRun,
+}
+
+fn default_shoe_life_km() -> u32 {
+    640
 }
 
 /// Habits every template must carry (DESIGN.md §2 invariant 7; DOMAIN.md §1, §5).
@@ -361,6 +369,12 @@ impl Template {
             return fail(
                 "rest_day_walk_minutes".into(),
                 format!("{} is above 120", self.rest_day_walk_minutes),
+            );
+        }
+        if !(300..=1200).contains(&self.shoe_life_km) {
+            return fail(
+                "shoe_life_km".into(),
+                format!("{} is outside 300 to 1200", self.shoe_life_km),
             );
         }
         self.validate_strength()?;

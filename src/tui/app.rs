@@ -5,7 +5,7 @@ use crate::checkin::{
     Assessment, CheckIn, Cleared, Flag, Numbness, Onset, SessionDone, Side, Spot, short_date,
 };
 use crate::comeback::{Comeback, timestamp};
-use crate::document::PlanDocument;
+use crate::export::Format;
 use crate::input::{parse_date, parse_layoff, parse_weekly};
 use crate::plan::{self, Distance, Plan, Profile, Template, Unit, Week};
 use crate::store::{Store, Undone};
@@ -287,6 +287,15 @@ pub struct Panel {
     pub editing: bool,
 }
 
+/// The export menu: a format and where to write it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportMenu {
+    pub format: Format,
+    pub path: String,
+    /// The runner typed a path: changing the format keeps it.
+    pub edited: bool,
+}
+
 /// The loaded comeback and what the journal says about it today.
 pub struct Running {
     pub comeback: Comeback,
@@ -338,6 +347,7 @@ pub struct App {
     pub running: Option<Running>,
     pub onboarding: Option<Onboarding>,
     pub panel: Option<Panel>,
+    pub export_menu: Option<ExportMenu>,
     /// The care episode (by its first day) the runner has acknowledged.
     pub care_seen: Option<NaiveDate>,
     pub summary: bool,
@@ -380,6 +390,7 @@ impl App {
             running,
             onboarding,
             panel: None,
+            export_menu: None,
             care_seen: None,
             summary: false,
             message: None,
@@ -405,6 +416,8 @@ impl App {
         use super::keys::Context;
         if self.onboarding.is_some() {
             vec![Context::Onboarding]
+        } else if self.export_menu.is_some() {
+            vec![Context::Export]
         } else if self.panel.is_some() {
             vec![Context::Panel]
         } else if self.care_takeover() {
@@ -459,6 +472,10 @@ impl App {
 pub fn update(app: &mut App, action: Action) {
     if let Some(field) = app.onboarding.as_ref().map(Onboarding::current) {
         update_onboarding(app, action, field);
+        return;
+    }
+    if app.export_menu.is_some() {
+        update_export(app, action);
         return;
     }
     if app.panel.is_some() {
@@ -527,7 +544,14 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Undo => undo(app),
         Action::Reload => reload(app),
-        Action::Export => export(app),
+        Action::Export if app.running.is_some() => {
+            let format = Format::Json;
+            app.export_menu = Some(ExportMenu {
+                format,
+                path: default_export_path(app, format),
+                edited: false,
+            });
+        }
         _ => {}
     }
 }
@@ -679,35 +703,59 @@ fn reload(app: &mut App) {
     }
 }
 
-/// Writes the plan export (JSON) next to where comeback was started, through a
-/// temporary file and a rename.
-fn export(app: &mut App) {
+fn default_export_path(app: &App, format: Format) -> String {
+    export_path(&app.export_dir, app.today, format)
+}
+
+fn export_path(dir: &Path, today: NaiveDate, format: Format) -> String {
+    dir.join(format.file_name(today)).display().to_string()
+}
+
+fn update_export(app: &mut App, action: Action) {
+    let (dir, today) = (app.export_dir.clone(), app.today);
+    let default_for = |format| export_path(&dir, today, format);
+    let Some(menu) = app.export_menu.as_mut() else {
+        return;
+    };
+    let next = |format: Format| {
+        let i = Format::ALL.iter().position(|f| *f == format).unwrap_or(0);
+        Format::ALL[(i + 1) % Format::ALL.len()]
+    };
+    match action {
+        Action::Back | Action::Quit => app.export_menu = None,
+        Action::Down => {
+            menu.format = next(menu.format);
+            if !menu.edited {
+                menu.path = default_for(menu.format);
+            }
+        }
+        Action::Char(c) => {
+            menu.path.push(c);
+            menu.edited = true;
+        }
+        Action::Erase => {
+            menu.path.pop();
+            menu.edited = true;
+        }
+        Action::Confirm => {
+            let (format, path) = (menu.format, PathBuf::from(menu.path.trim()));
+            app.export_menu = None;
+            export(app, format, &path);
+        }
+        _ => {}
+    }
+}
+
+/// Writes an export through a temporary file and a rename, and says where.
+fn export(app: &mut App, format: Format, path: &Path) {
     let Some(running) = app.running.as_ref() else {
         return;
     };
-    let c = &running.comeback;
-    let doc = PlanDocument::new(&c.plan, &c.template, &c.journal, &running.assessment);
-    let path = app
-        .export_dir
-        .join(format!("comeback-plan-{}.json", app.today));
-    let written = serde_json::to_string_pretty(&doc)
-        .map_err(|e| e.to_string())
-        .and_then(|text| write_atomically(&path, &text).map_err(|e| e.to_string()));
-    app.message = Some(match written {
-        Ok(()) => format!("Plan exported to {}", path.display()),
+    let text = crate::export::render(format, &running.comeback, &running.assessment);
+    app.message = Some(match crate::export::write_atomically(path, &text) {
+        Ok(()) => format!("Wrote the {} to {}", format.describe(), path.display()),
         Err(e) => format!("Export failed ({}): {e}", path.display()),
     });
-}
-
-/// Writes `text` to `path` through a temporary file in the same folder.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 fn update_onboarding(app: &mut App, action: Action, field: Field) {

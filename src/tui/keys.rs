@@ -18,6 +18,8 @@ pub enum Context {
     Onboarding,
     /// The care takeover.
     Care,
+    /// The export menu.
+    Export,
 }
 
 impl Context {
@@ -29,6 +31,7 @@ impl Context {
             Context::Panel => "Check-in panel",
             Context::Onboarding => "New plan",
             Context::Care => "See a clinician",
+            Context::Export => "Export",
         }
     }
 }
@@ -143,7 +146,7 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         One(Char('e')),
         "e",
-        "export the plan as JSON",
+        "export: plan, calendar or clinician summary",
         Action::Export,
     ),
     bind(
@@ -411,6 +414,23 @@ pub static BINDINGS: &[Binding] = &[
         Action::Up,
     ),
     bind(Care, Two(Char('q'), Esc), "q / Esc", "quit", Action::Quit),
+    shown(Export, Two(Up, Down), "↑ / ↓", "format", Action::Down),
+    bind(
+        Export,
+        One(Backspace),
+        "Backspace",
+        "erase in the path",
+        Action::Erase,
+    ),
+    shown(
+        Export,
+        One(Enter),
+        "Enter",
+        "write the file",
+        Action::Confirm,
+    ),
+    shown(Export, One(Esc), "Esc", "cancel", Action::Back),
+    bind(Export, AnyChar, "a-z 0-9", "type the path", Action::Type),
 ];
 
 /// The action a key press means in the given contexts, first match wins.
@@ -440,7 +460,7 @@ pub fn help(context: Context) -> impl Iterator<Item = (&'static str, &'static st
 }
 
 /// The contexts, in the order the help lists them.
-pub const CONTEXTS: [Context; 6] = [Global, Today, History, Panel, Onboarding, Care];
+pub const CONTEXTS: [Context; 7] = [Global, Today, History, Panel, Onboarding, Care, Export];
 
 /// The footer line for the contexts in force: their marked bindings.
 pub fn footer(contexts: &[Context]) -> String {

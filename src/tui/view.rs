@@ -74,6 +74,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(panel) = &app.panel {
         screens::checkin::render(panel, app, theme, frame, body);
     }
+    if let Some(menu) = &app.export_menu {
+        screens::export::render(menu, theme, frame, body);
+    }
 }
 
 fn render_message(app: &App, frame: &mut Frame, area: Rect) {

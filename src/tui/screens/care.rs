@@ -66,7 +66,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 pub fn render_summary(app: &App, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
     let c = &running.comeback;
-    let text = clinician_summary(&c.plan, &c.journal, &running.assessment);
+    let mileage = c.mileage(&running.assessment);
+    let text = clinician_summary(&c.plan, &c.journal, &mileage, &running.assessment);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(text)

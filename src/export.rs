@@ -1,0 +1,177 @@
+//! Exports: the plan document (JSON), a calendar (ICS, RFC 5545) and the
+//! clinician summary (Markdown); and writing them safely (a temporary file in
+//! the same folder, then a rename).
+
+use crate::checkin::Assessment;
+use crate::comeback::Comeback;
+use crate::document::PlanDocument;
+use crate::plan::{HabitWhen, Session};
+use crate::summary::clinician_summary;
+use chrono::NaiveDate;
+use icalendar::{Calendar, Component, Event, EventLike};
+use std::path::Path;
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// The plan document (DESIGN.md §6)
+    #[default]
+    Json,
+    /// A calendar file: one event per day with sessions
+    Ics,
+    /// A summary to hand a clinician
+    Md,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Json, Format::Ics, Format::Md];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Ics => "ics",
+            Format::Md => "md",
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Json => "plan (JSON)",
+            Format::Ics => "calendar (ICS)",
+            Format::Md => "clinician summary (Markdown)",
+        }
+    }
+
+    /// `comeback-plan-2026-11-23.json` and the like.
+    pub fn file_name(self, today: NaiveDate) -> String {
+        let what = match self {
+            Format::Json => "plan",
+            Format::Ics => "calendar",
+            Format::Md => "summary",
+        };
+        format!("comeback-{what}-{today}.{}", self.extension())
+    }
+}
+
+/// The export in `format`, as text.
+pub fn render(format: Format, comeback: &Comeback, assessment: &Assessment) -> String {
+    match format {
+        Format::Json => {
+            let doc = PlanDocument::new(
+                &comeback.plan,
+                &comeback.template,
+                &comeback.journal,
+                &comeback.shoes,
+                assessment,
+            );
+            let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Format::Ics => calendar(comeback, assessment),
+        Format::Md => {
+            let mileage = comeback.mileage(assessment);
+            clinician_summary(&comeback.plan, &comeback.journal, &mileage, assessment)
+        }
+    }
+}
+
+/// One all-day event per day with sessions. UIDs are built from the plan's
+/// start and the day, so importing a newer export updates the same events.
+fn calendar(comeback: &Comeback, assessment: &Assessment) -> String {
+    let plan = &comeback.plan;
+    let unit = plan.profile.unit;
+    let stamp = assessment
+        .today
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc();
+    let mut calendar = Calendar::new();
+    calendar
+        .name("comeback")
+        .description("Return-to-running plan from comeback");
+    for week in assessment.schedule(plan, &comeback.template) {
+        for day in &week.days {
+            let sessions: Vec<&Session> = day
+                .sessions
+                .iter()
+                .filter(|s| !matches!(s, Session::Rest))
+                .collect();
+            if sessions.is_empty() {
+                continue;
+            }
+            let mut title = Vec::new();
+            let mut description = vec![format!(
+                "Week {}, stage {} ({})",
+                week.week,
+                week.stage,
+                week.phase.label()
+            )];
+            for session in sessions {
+                match session {
+                    Session::Run(run) => {
+                        let text = crate::cli::show::run(run, unit, None);
+                        title.push(text.clone());
+                        description.push(text);
+                    }
+                    Session::Walk { minutes } => {
+                        title.push(format!("Brisk walk {minutes} min"));
+                        description.push(format!("Brisk walk {minutes} min"));
+                    }
+                    Session::Strength { exercises } => {
+                        title.push("Strength".to_string());
+                        description.push("Strength:".to_string());
+                        description.extend(
+                            exercises
+                                .iter()
+                                .map(|e| format!("- {} {}", e.name, e.dose())),
+                        );
+                    }
+                    Session::Rest => {}
+                }
+            }
+            for (when, heading) in [
+                (HabitWhen::PreRun, "Before the run:"),
+                (HabitWhen::PostRun, "After the run:"),
+            ] {
+                let habits: Vec<String> = day
+                    .habits
+                    .iter()
+                    .filter(|h| h.when == when)
+                    .map(|h| format!("- {}", h.text))
+                    .collect();
+                if !habits.is_empty() {
+                    description.push(heading.to_string());
+                    description.extend(habits);
+                }
+            }
+            calendar.push(
+                Event::new()
+                    .uid(&format!("{}-{}@comeback", plan.profile.start, day.date))
+                    .timestamp(stamp)
+                    .summary(&title.join(" + "))
+                    .description(&description.join("\n"))
+                    // RFC 5545: an all-day event ends (exclusively) the next day.
+                    .starts(day.date)
+                    .ends(day.date + chrono::Days::new(1))
+                    .done(),
+            );
+        }
+    }
+    calendar.done().to_string()
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder and a
+/// rename, so a crash never leaves half a file.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

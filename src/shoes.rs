@@ -1,0 +1,107 @@
+//! Shoes: each pair's distance, counted from the done runs whose check-ins name
+//! it, against the template's shoe life (DOMAIN.md §5). Pure.
+
+use crate::checkin::{Assessment, Journal};
+use crate::plan::{Distance, Plan, Template, Unit};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A pair of shoes as the runner registered it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Shoe {
+    pub name: String,
+    /// Distance already on the pair when it was added, in the profile's unit.
+    #[serde(default)]
+    pub start_distance: Distance,
+    #[serde(default)]
+    pub retired: Option<NaiveDate>,
+}
+
+/// A pair with the distance it has done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShoeMileage {
+    pub name: String,
+    pub distance: Distance,
+    /// The template's shoe life in the profile's unit.
+    pub limit: Distance,
+    pub retired: Option<NaiveDate>,
+}
+
+impl ShoeMileage {
+    pub fn worn_out(&self) -> bool {
+        self.retired.is_none() && self.distance >= self.limit
+    }
+
+    /// "Pegasus: 412.0 of 400.0 mi".
+    pub fn describe(&self, unit: Unit) -> String {
+        let state = match (self.retired, self.worn_out()) {
+            (Some(d), _) => format!(" (retired {d})"),
+            (None, true) => " (past its life: replace)".to_string(),
+            (None, false) => String::new(),
+        };
+        format!(
+            "{}: {} of {} {unit}{state}",
+            self.name, self.distance, self.limit
+        )
+    }
+}
+
+/// The pair a check-in gets when it names none: the newest pair not retired.
+pub fn current(shoes: &[Shoe]) -> Option<&Shoe> {
+    shoes.iter().rev().find(|s| s.retired.is_none())
+}
+
+/// Every pair's distance: its start distance plus the planned distance of
+/// each run its check-ins report done (half for a run cut short).
+pub fn mileage(
+    shoes: &[Shoe],
+    plan: &Plan,
+    template: &Template,
+    journal: &Journal,
+    assessment: &Assessment,
+) -> Vec<ShoeMileage> {
+    let limit =
+        Distance::from_value(f64::from(template.shoe_life_km)).convert(Unit::Km, plan.profile.unit);
+    let mut run_on = std::collections::HashMap::new();
+    if journal.checkins().iter().any(|c| c.shoes.is_some()) {
+        for week in assessment.schedule(plan, template) {
+            for day in &week.days {
+                if let Some(d) = day.runs().find_map(|r| r.distance) {
+                    run_on.insert(day.date, d);
+                }
+            }
+        }
+    }
+    shoes
+        .iter()
+        .map(|shoe| {
+            let done: Distance = journal
+                .checkins()
+                .iter()
+                .filter(|c| c.shoes.as_deref() == Some(shoe.name.as_str()))
+                .filter_map(|c| run_on.get(&c.date).map(|d| d.scale_down(c.run_credit())))
+                .sum();
+            ShoeMileage {
+                name: shoe.name.clone(),
+                distance: shoe.start_distance + done,
+                limit,
+                retired: shoe.retired,
+            }
+        })
+        .collect()
+}
+
+/// Advice for pairs past their life.
+pub fn advice(mileage: &[ShoeMileage], unit: Unit) -> Vec<String> {
+    mileage
+        .iter()
+        .filter(|m| m.worn_out())
+        .map(|m| {
+            format!(
+                "Your shoes '{}' have done {} {unit}, past the {} {unit} a pair lasts: worn cushioning and a changed fit can bring numbness on; replace them.",
+                m.name, m.distance, m.limit
+            )
+        })
+        .collect()
+}
