@@ -93,9 +93,12 @@ pub fn clinician_summary(
     );
     let _ = writeln!(
         out,
-        "| date | numbness | where | side | onset | cleared | session | flags |"
+        "| date | numbness | where | side | onset | cleared | session | flags | note |"
     );
-    let _ = writeln!(out, "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    let _ = writeln!(
+        out,
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    );
     for c in recent {
         let spots: Vec<&str> = c.spots.iter().map(|s| s.as_str()).collect();
         let flags: Vec<&str> = c.flags.iter().map(|f| f.as_str()).collect();
@@ -106,7 +109,7 @@ pub fn clinician_summary(
         };
         let _ = writeln!(
             out,
-            "| {} | {} {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} {} | {} | {} | {} | {} | {} | {} | {} |",
             c.date,
             c.numbness.level(),
             c.numbness.words(),
@@ -115,8 +118,27 @@ pub fn clinician_summary(
             onset,
             c.cleared.map(|s| s.as_str()).unwrap_or(""),
             c.session.map(|s| s.as_str()).unwrap_or(""),
-            flags.join(", ")
+            flags.join(", "),
+            note(c.note.as_deref())
         );
+    }
+    if !journal.clearances().is_empty() || !assessment.decisions.is_empty() {
+        let _ = writeln!(out, "\n## Clearances and plan changes\n");
+        for c in journal
+            .clearances()
+            .iter()
+            .filter(|c| c.date <= assessment.today)
+        {
+            let _ = writeln!(
+                out,
+                "- {}: cleared by a clinician. {}",
+                c.date,
+                note(c.note.as_deref())
+            );
+        }
+        for d in &assessment.decisions {
+            let _ = writeln!(out, "- {}", d.describe());
+        }
     }
     if !shoes.is_empty() {
         let _ = writeln!(out, "\n## Shoes\n");
@@ -125,4 +147,15 @@ pub fn clinician_summary(
         }
     }
     out
+}
+
+/// A note cut to fit a table cell, with pipes escaped.
+fn note(text: Option<&str>) -> String {
+    const WIDTH: usize = 60;
+    let text = text.unwrap_or("").replace('|', "/").replace('\n', " ");
+    if text.chars().count() > WIDTH {
+        format!("{}…", text.chars().take(WIDTH - 1).collect::<String>())
+    } else {
+        text
+    }
 }
