@@ -3,7 +3,7 @@
 //! transaction. A file that is damaged or from a newer comeback is refused and
 //! left exactly as it was.
 
-use crate::checkin::{CheckIn, Clearance, Decision, Journal};
+use crate::checkin::{CheckIn, Clearance, Decision, Journal, Numbness};
 use crate::plan::{Distance, Profile, Template};
 use crate::shoes::Shoe;
 use chrono::NaiveDate;
@@ -59,6 +59,38 @@ const MIGRATIONS: &[&str] = &[
         retired TEXT,
         added_at TEXT NOT NULL
     );",
+    // 4: check-ins as columns rather than JSON: reading ten years of them was
+    // mostly JSON parsing. Lists are comma-separated words.
+    "CREATE TABLE checkins_v4 (
+        date TEXT PRIMARY KEY,
+        numbness INTEGER NOT NULL CHECK (numbness BETWEEN 0 AND 3),
+        spots TEXT NOT NULL DEFAULT '',
+        side TEXT,
+        onset TEXT,
+        minutes INTEGER,
+        cleared TEXT,
+        session TEXT,
+        flags TEXT NOT NULL DEFAULT '',
+        shoes TEXT,
+        note TEXT,
+        recorded_at TEXT NOT NULL
+    );
+    INSERT INTO checkins_v4
+    SELECT date,
+        json_extract(data, '$.numbness'),
+        COALESCE((SELECT group_concat(value, ',') FROM json_each(data, '$.where')), ''),
+        json_extract(data, '$.side'),
+        json_extract(data, '$.onset'),
+        json_extract(data, '$.minutes'),
+        json_extract(data, '$.cleared'),
+        json_extract(data, '$.session'),
+        COALESCE((SELECT group_concat(value, ',') FROM json_each(data, '$.flags')), ''),
+        json_extract(data, '$.shoes'),
+        json_extract(data, '$.note'),
+        recorded_at
+    FROM checkins;
+    DROP TABLE checkins;
+    ALTER TABLE checkins_v4 RENAME TO checkins;",
 ];
 
 /// The schema version this build writes.
@@ -371,30 +403,22 @@ impl Store {
         decide: impl FnOnce(&Journal) -> Vec<Decision>,
     ) -> Result<Option<CheckIn>, StoreError> {
         let path = self.path.clone();
-        let data = to_json(&path, checkin)?;
-        self.write(decide, now, |tx| {
-            let date = checkin.date.to_string();
-            let before: Option<String> = tx
-                .query_row("SELECT data FROM checkins WHERE date = ?1", [&date], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            tx.execute(
-                "INSERT INTO checkins (date, data, recorded_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(date) DO UPDATE SET data = ?2, recorded_at = ?3",
-                params![date, data, now],
-            )?;
+        let before = self.write(decide, now, |tx| {
+            let before = read_checkin(tx, checkin.date)?;
+            let before_json = before
+                .as_ref()
+                .and_then(|c| c.as_ref().ok())
+                .and_then(|c| serde_json::to_string(c).ok());
+            put_checkin(tx, checkin, now)?;
             tx.execute(
                 "INSERT INTO changes (kind, date, before, at) VALUES ('checkin', ?1, ?2, ?3)",
-                params![date, before, now],
+                params![checkin.date.to_string(), before_json, now],
             )?;
             Ok(before)
-        })
-        .and_then(|before| {
-            before
-                .map(|text| from_json::<CheckIn>(&path, "check-in", &text))
-                .transpose()
-        })
+        })?;
+        before
+            .map(|c| c.map_err(|detail| StoreError::Damaged { file: path, detail }))
+            .transpose()
     }
 
     /// Records a clinician's clearance.
@@ -455,10 +479,10 @@ impl Store {
             if kind == "clearance" {
                 tx.execute("DELETE FROM clearances WHERE id = ?1", [clearance_id])?;
             } else if let Some(before) = &before {
-                tx.execute(
-                    "UPDATE checkins SET data = ?2, recorded_at = ?3 WHERE date = ?1",
-                    params![date, before, now],
-                )?;
+                // An earlier value that no longer reads back is left alone.
+                if let Ok(checkin) = serde_json::from_str::<CheckIn>(before) {
+                    put_checkin(tx, &checkin, now)?;
+                }
             } else {
                 tx.execute("DELETE FROM checkins WHERE date = ?1", [&date])?;
             }
@@ -496,11 +520,6 @@ impl Store {
         let path = self.path.clone();
         let profile = to_json(&path, &restore.profile)?;
         let template = to_json(&path, &restore.template)?;
-        let checkins = restore
-            .checkins
-            .iter()
-            .map(|c| to_json(&path, c).map(|data| (c.date.to_string(), data)))
-            .collect::<Result<Vec<_>, _>>()?;
         let existing = self.plan()?;
         if let (Some(saved), false) = (existing, replace) {
             return Err(StoreError::PlanExists {
@@ -522,11 +541,8 @@ impl Store {
                  ON CONFLICT(id) DO UPDATE SET profile = ?1, template = ?2, created_at = ?3",
                 params![profile, template, now],
             )?;
-            for (date, data) in &checkins {
-                tx.execute(
-                    "INSERT INTO checkins (date, data, recorded_at) VALUES (?1, ?2, ?3)",
-                    params![date, data, now],
-                )?;
+            for checkin in &restore.checkins {
+                put_checkin(tx, checkin, now)?;
             }
             for c in &restore.clearances {
                 tx.execute(
@@ -646,16 +662,106 @@ fn from_json<T: serde::de::DeserializeOwned>(
     })
 }
 
+const CHECKIN_COLUMNS: &str =
+    "date, numbness, spots, side, onset, minutes, cleared, session, flags, shoes, note";
+
+/// A check-in from its columns; a value that does not parse is reported.
+fn checkin_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CheckIn, String>> {
+    fn one<T: std::str::FromStr<Err = String>>(text: Option<String>) -> Result<Option<T>, String> {
+        text.map(|t| t.parse::<T>().map_err(|e| format!("'{t}': {e}")))
+            .transpose()
+    }
+    fn list<T: std::str::FromStr<Err = String>>(text: String) -> Result<Vec<T>, String> {
+        text.split(',')
+            .filter(|t| !t.is_empty())
+            .map(|t| t.parse::<T>().map_err(|e| format!("'{t}': {e}")))
+            .collect()
+    }
+    let date: String = row.get(0)?;
+    let numbness: u8 = row.get(1)?;
+    let spots: String = row.get(2)?;
+    let flags: String = row.get(8)?;
+    let (side, onset, cleared, session): (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) = (row.get(3)?, row.get(4)?, row.get(6)?, row.get(7)?);
+    let minutes: Option<u32> = row.get(5)?;
+    let shoes: Option<String> = row.get(9)?;
+    let note: Option<String> = row.get(10)?;
+    Ok((|| {
+        Ok(CheckIn {
+            date: date
+                .parse()
+                .map_err(|e| format!("a check-in has the date '{date}': {e}"))?,
+            numbness: Numbness::try_from(numbness)?,
+            spots: list(spots)?,
+            side: one(side)?,
+            onset: one(onset)?,
+            minutes,
+            cleared: one(cleared)?,
+            session: one(session)?,
+            flags: list(flags)?,
+            shoes,
+            note,
+        })
+    })()
+    .map_err(|e: String| format!("a saved check-in does not read back: {e}")))
+}
+
+fn read_checkin(
+    tx: &Connection,
+    date: NaiveDate,
+) -> rusqlite::Result<Option<Result<CheckIn, String>>> {
+    tx.query_row(
+        &format!("SELECT {CHECKIN_COLUMNS} FROM checkins WHERE date = ?1"),
+        [date.to_string()],
+        checkin_from_row,
+    )
+    .optional()
+}
+
+fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::Result<()> {
+    let words = |items: Vec<&str>| items.join(",");
+    tx.prepare_cached(
+        "INSERT INTO checkins (date, numbness, spots, side, onset, minutes, cleared, session, flags, shoes, note, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT(date) DO UPDATE SET numbness = ?2, spots = ?3, side = ?4, onset = ?5, minutes = ?6,
+             cleared = ?7, session = ?8, flags = ?9, shoes = ?10, note = ?11, recorded_at = ?12",
+    )?
+    .execute(params![
+        c.date.to_string(),
+        c.numbness.level(),
+        words(c.spots.iter().map(|s| s.as_str()).collect()),
+        c.side.map(|s| s.as_str()),
+        c.onset.map(|s| s.as_str()),
+        c.minutes,
+        c.cleared.map(|s| s.as_str()),
+        c.session.map(|s| s.as_str()),
+        words(c.flags.iter().map(|f| f.as_str()).collect()),
+        c.shoes,
+        c.note,
+        now
+    ])?;
+    Ok(())
+}
+
 fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, StoreError> {
     let classify = |e| Store::classify(path, e);
     let mut stmt = conn
-        .prepare_cached("SELECT data FROM checkins ORDER BY date")
+        .prepare_cached(&format!(
+            "SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY date"
+        ))
         .map_err(classify)?;
     let mut checkins = Vec::new();
     let mut rows = stmt.query([]).map_err(classify)?;
     while let Some(row) = rows.next().map_err(classify)? {
-        let text: String = row.get(0).map_err(classify)?;
-        checkins.push(from_json::<CheckIn>(path, "check-in", &text)?);
+        let checkin = checkin_from_row(row).map_err(classify)?;
+        checkins.push(checkin.map_err(|detail| StoreError::Damaged {
+            file: path.to_path_buf(),
+            detail,
+        })?);
     }
     let mut stmt = conn
         .prepare_cached("SELECT date, note FROM clearances ORDER BY date, id")

@@ -432,3 +432,33 @@ fn a_plan_made_by_schema_one_is_migrated_with_its_plan_kept() {
         .unwrap();
     assert_eq!(version, comeback::store::SCHEMA_VERSION);
 }
+
+#[test]
+fn check_ins_kept_as_json_by_schema_three_move_into_columns() {
+    let dir = with_plan();
+    let file = dir.path().join("comeback.db");
+    {
+        // Rebuild the schema-3 shape of the check-ins table with one JSON row.
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.execute_batch(
+            r#"DROP TABLE checkins;
+            CREATE TABLE checkins (date TEXT PRIMARY KEY, data TEXT NOT NULL, recorded_at TEXT NOT NULL);
+            INSERT INTO checkins VALUES ('2026-11-24', '{"date":"2026-11-24","numbness":2,"where":["toes","top"],"side":"left","onset":"during","minutes":15,"cleared":"hours","session":"partial","flags":["back_pain"],"shoes":null,"note":"tight laces"}', 'then');
+            PRAGMA user_version = 3;"#,
+        )
+        .unwrap();
+    }
+    let history = json(dir.path(), "2026-11-25", &["history", "--json"]);
+    let c = &history["checkins"][0];
+    assert_eq!(c["numbness"], 2);
+    assert_eq!(c["where"], serde_json::json!(["toes", "top"]));
+    assert_eq!(c["flags"], serde_json::json!(["back_pain"]));
+    assert_eq!(
+        (
+            c["side"].as_str(),
+            c["minutes"].as_u64(),
+            c["note"].as_str()
+        ),
+        (Some("left"), Some(15), Some("tight laces"))
+    );
+}
