@@ -22,7 +22,7 @@ fn bench_status(c: &mut Criterion) {
     let dir = fixture::data_dir();
     c.bench_function("open the store, read 10 years and assess", |b| {
         b.iter(|| {
-            let store = Store::open(dir.path()).expect("store");
+            let mut store = Store::open(dir.path()).expect("store");
             let saved = store.plan().expect("plan").expect("a plan");
             let plan = generate(&saved.profile, &saved.template).expect("valid");
             let journal = store.journal().expect("journal");

@@ -32,7 +32,7 @@ impl Comeback {
     /// Loads the comeback in `data_dir`; never creates a database.
     pub fn load(data_dir: &Path) -> Result<Comeback, LoadError> {
         let no_plan = || LoadError::NoPlan(data_dir.display().to_string());
-        let store = Store::open_existing(data_dir)?.ok_or_else(no_plan)?;
+        let mut store = Store::open_existing(data_dir)?.ok_or_else(no_plan)?;
         let SavedPlan { profile, template } = store.plan()?.ok_or_else(no_plan)?;
         let plan = plan::generate(&profile, &template)?;
         let journal = store.journal()?;

@@ -9,6 +9,7 @@ use crate::plan::{HabitWhen, Session};
 use crate::summary::clinician_summary;
 use chrono::NaiveDate;
 use icalendar::{Calendar, Component, Event, EventLike};
+use std::io::Write;
 use std::path::Path;
 
 /// The export formats.
@@ -53,8 +54,14 @@ impl Format {
     }
 }
 
-/// The export in `format`, as text.
-pub fn render(format: Format, comeback: &Comeback, assessment: &Assessment) -> String {
+/// Writes the export in `format` to `out`, streaming rather than building
+/// the whole text first.
+pub fn write(
+    format: Format,
+    comeback: &Comeback,
+    assessment: &Assessment,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         Format::Json => {
             let doc = PlanDocument::new(
@@ -64,21 +71,27 @@ pub fn render(format: Format, comeback: &Comeback, assessment: &Assessment) -> S
                 &comeback.shoes,
                 assessment,
             );
-            let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            text.push('\n');
-            text
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)
         }
-        Format::Ics => calendar(comeback, assessment),
+        Format::Ics => write_calendar(comeback, assessment, out),
         Format::Md => {
             let mileage = comeback.mileage(assessment);
-            clinician_summary(&comeback.plan, &comeback.journal, &mileage, assessment)
+            let summary =
+                clinician_summary(&comeback.plan, &comeback.journal, &mileage, assessment);
+            out.write_all(summary.as_bytes())
         }
     }
 }
 
-/// One all-day event per day with sessions. UIDs are built from the plan's
-/// start and the day, so importing a newer export updates the same events.
-fn calendar(comeback: &Comeback, assessment: &Assessment) -> String {
+/// One all-day event per day with sessions, written a week at a time. UIDs
+/// are built from the plan's start and the day, so importing a newer export
+/// updates the same events.
+fn write_calendar(
+    comeback: &Comeback,
+    assessment: &Assessment,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let plan = &comeback.plan;
     let unit = plan.profile.unit;
     let stamp = assessment
@@ -86,11 +99,22 @@ fn calendar(comeback: &Comeback, assessment: &Assessment) -> String {
         .and_hms_opt(0, 0, 0)
         .unwrap_or_default()
         .and_utc();
-    let mut calendar = Calendar::new();
-    calendar
+    // The crate writes the calendar's own lines; events follow one by one.
+    let mut head = Calendar::new()
         .name("comeback")
-        .description("Return-to-running plan from comeback");
-    for week in assessment.schedule(plan, &comeback.template) {
+        .description("Return-to-running plan from comeback")
+        .done()
+        .to_string();
+    let end = "END:VCALENDAR\r\n";
+    if head.ends_with(end) {
+        head.truncate(head.len() - end.len());
+    }
+    out.write_all(head.as_bytes())?;
+    let mut text = String::new();
+    for index in 0..assessment.weeks.len() {
+        let Some(week) = assessment.week(plan, &comeback.template, index) else {
+            continue;
+        };
         for day in &week.days {
             let sessions: Vec<&Session> = day
                 .sessions
@@ -145,32 +169,39 @@ fn calendar(comeback: &Comeback, assessment: &Assessment) -> String {
                     description.extend(habits);
                 }
             }
-            calendar.push(
-                Event::new()
-                    .uid(&format!("{}-{}@comeback", plan.profile.start, day.date))
-                    .timestamp(stamp)
-                    .summary(&title.join(" + "))
-                    .description(&description.join("\n"))
-                    // RFC 5545: an all-day event ends (exclusively) the next day.
-                    .starts(day.date)
-                    .ends(day.date + chrono::Days::new(1))
-                    .done(),
-            );
+            let event = Event::new()
+                .uid(&format!("{}-{}@comeback", plan.profile.start, day.date))
+                .timestamp(stamp)
+                .summary(&title.join(" + "))
+                .description(&description.join("\n"))
+                // RFC 5545: an all-day event ends (exclusively) the next day.
+                .starts(day.date)
+                .ends(day.date + chrono::Days::new(1))
+                .done();
+            text.clear();
+            event.fmt_write(&mut text).map_err(std::io::Error::other)?;
+            out.write_all(text.as_bytes())?;
         }
     }
-    calendar.done().to_string()
+    out.write_all(end.as_bytes())
 }
 
-/// Writes `text` to `path` through a temporary file in the same folder and a
-/// rename, so a crash never leaves half a file.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
+/// Writes a file through a temporary file in the same folder and a rename,
+/// so a crash never leaves half a file; `fill` writes the content.
+pub fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(text.as_bytes())?;
+    {
+        let mut out = std::io::BufWriter::new(&mut file);
+        fill(&mut out)?;
+        out.flush()?;
+    }
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())

@@ -127,6 +127,21 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The journal as last read or written through this connection, with the
+    /// `PRAGMA data_version` it was read at: while no other connection has
+    /// committed, it is current and need not be read again.
+    cache: Option<(i64, Journal)>,
+}
+
+/// What a write did to the journal, so the cached copy can follow it.
+enum Edit {
+    Put(CheckIn),
+    Remove(NaiveDate),
+    AddClearance(Clearance),
+    RemoveClearance(NaiveDate),
+    /// Too much changed: read it all again.
+    Everything,
+    Nothing,
 }
 
 /// The profile and template a plan was built from.
@@ -159,7 +174,11 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| Self::classify(&path, e))?;
-        let mut store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            cache: None,
+        };
         store.prepare()?;
         Ok(store)
     }
@@ -253,6 +272,10 @@ impl Store {
             .map_err(|e| self.err(e))?;
         self.conn
             .pragma_update(None, "synchronous", "FULL")
+            .map_err(|e| self.err(e))?;
+        // Read pages through a memory map rather than one read call each.
+        self.conn
+            .pragma_update(None, "mmap_size", 64 * 1024 * 1024)
             .map_err(|e| self.err(e))?;
         if version < SCHEMA_VERSION {
             self.migrate()?;
@@ -389,8 +412,16 @@ struct Change {
 
 impl Store {
     /// Every check-in and clearance.
-    pub fn journal(&self) -> Result<Journal, StoreError> {
-        read_journal(&self.conn, &self.path)
+    pub fn journal(&mut self) -> Result<Journal, StoreError> {
+        let version = data_version(&self.conn).map_err(|e| self.err(e))?;
+        if let Some((cached, journal)) = &self.cache {
+            if *cached == version {
+                return Ok(journal.clone());
+            }
+        }
+        let journal = read_journal(&self.conn, &self.path)?;
+        self.cache = Some((version, journal.clone()));
+        Ok(journal)
     }
 
     /// Records a check-in (amending the one of the same date), logs the change
@@ -414,7 +445,7 @@ impl Store {
                 "INSERT INTO changes (kind, date, before, at) VALUES ('checkin', ?1, ?2, ?3)",
                 params![checkin.date.to_string(), before_json, now],
             )?;
-            Ok(before)
+            Ok((before, Edit::Put(checkin.clone())))
         })?;
         before
             .map(|c| c.map_err(|detail| StoreError::Damaged { file: path, detail }))
@@ -439,7 +470,7 @@ impl Store {
                 "INSERT INTO changes (kind, date, clearance_id, at) VALUES ('clearance', ?1, ?2, ?3)",
                 params![date, id, now],
             )?;
-            Ok(())
+            Ok(((), Edit::AddClearance(clearance.clone())))
         })
     }
 
@@ -474,20 +505,27 @@ impl Store {
                 clearance_id,
             }) = last
             else {
-                return Ok(None);
+                return Ok((None, Edit::Nothing));
             };
-            if kind == "clearance" {
+            let day = date.parse::<NaiveDate>().ok();
+            let edit = if kind == "clearance" {
                 tx.execute("DELETE FROM clearances WHERE id = ?1", [clearance_id])?;
+                day.map_or(Edit::Everything, Edit::RemoveClearance)
             } else if let Some(before) = &before {
                 // An earlier value that no longer reads back is left alone.
-                if let Ok(checkin) = serde_json::from_str::<CheckIn>(before) {
-                    put_checkin(tx, &checkin, now)?;
+                match serde_json::from_str::<CheckIn>(before) {
+                    Ok(checkin) => {
+                        put_checkin(tx, &checkin, now)?;
+                        Edit::Put(checkin)
+                    }
+                    Err(_) => Edit::Nothing,
                 }
             } else {
                 tx.execute("DELETE FROM checkins WHERE date = ?1", [&date])?;
-            }
+                day.map_or(Edit::Everything, Edit::Remove)
+            };
             tx.execute("DELETE FROM changes WHERE id = ?1", [id])?;
-            Ok(Some((kind, date, before)))
+            Ok((Some((kind, date, before)), edit))
         })?;
         let Some((kind, date, before)) = undone else {
             return Ok(None);
@@ -550,7 +588,7 @@ impl Store {
                     params![c.date.to_string(), c.note, now],
                 )?;
             }
-            Ok(())
+            Ok(((), Edit::Everything))
         })
     }
 
@@ -623,23 +661,49 @@ impl Store {
     }
 
     /// Runs `change` and then records the decisions derived from the changed
-    /// journal, in one immediate transaction.
+    /// journal, in one immediate transaction. The journal is re-read only if
+    /// another connection committed since this one last saw it.
     fn write<T>(
         &mut self,
         decide: impl FnOnce(&Journal) -> Vec<Decision>,
         now: &str,
-        change: impl FnOnce(&Tx<'_>) -> rusqlite::Result<T>,
+        change: impl FnOnce(&Tx<'_>) -> rusqlite::Result<(T, Edit)>,
     ) -> Result<T, StoreError> {
         let path = self.path.clone();
         let classify = |e| Self::classify(&path, e);
+        let cached = self.cache.take();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(classify)?;
-        let out = change(&tx).map_err(classify)?;
-        let journal = read_journal(&tx, &path)?;
+        // With the write lock held, nobody else can commit until we do.
+        let version = data_version(&tx).map_err(classify)?;
+        let current = cached.filter(|(v, _)| *v == version).map(|(_, j)| j);
+        let (out, edit) = change(&tx).map_err(classify)?;
+        let journal = match (current, edit) {
+            (Some(mut journal), Edit::Put(c)) => {
+                journal.put(c);
+                journal
+            }
+            (Some(mut journal), Edit::Remove(date)) => {
+                journal.remove(date);
+                journal
+            }
+            (Some(mut journal), Edit::AddClearance(c)) => {
+                journal.add_clearance(c);
+                journal
+            }
+            (Some(mut journal), Edit::RemoveClearance(date)) => {
+                journal.remove_clearance(date);
+                journal
+            }
+            (Some(journal), Edit::Nothing) => journal,
+            _ => read_journal(&tx, &path)?,
+        };
         sync_decisions(&tx, &path, &decide(&journal), now)?;
         tx.commit().map_err(classify)?;
+        // Our own commit does not move our data_version.
+        self.cache = Some((version, journal));
         Ok(out)
     }
 }
@@ -666,48 +730,46 @@ const CHECKIN_COLUMNS: &str =
     "date, numbness, spots, side, onset, minutes, cleared, session, flags, shoes, note";
 
 /// A check-in from its columns; a value that does not parse is reported.
+/// Text is borrowed from SQLite where it can be, so reading ten years
+/// allocates little.
 fn checkin_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CheckIn, String>> {
-    fn one<T: std::str::FromStr<Err = String>>(text: Option<String>) -> Result<Option<T>, String> {
+    fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+        Ok(row.get_ref(i)?.as_str_or_null()?)
+    }
+    fn one<T: std::str::FromStr<Err = String>>(text: Option<&str>) -> Result<Option<T>, String> {
         text.map(|t| t.parse::<T>().map_err(|e| format!("'{t}': {e}")))
             .transpose()
     }
-    fn list<T: std::str::FromStr<Err = String>>(text: String) -> Result<Vec<T>, String> {
-        text.split(',')
+    fn list<T: std::str::FromStr<Err = String>>(text: Option<&str>) -> Result<Vec<T>, String> {
+        text.unwrap_or("")
+            .split(',')
             .filter(|t| !t.is_empty())
             .map(|t| t.parse::<T>().map_err(|e| format!("'{t}': {e}")))
             .collect()
     }
-    let date: String = row.get(0)?;
+    let date = text(row, 0)?.unwrap_or("");
     let numbness: u8 = row.get(1)?;
-    let spots: String = row.get(2)?;
-    let flags: String = row.get(8)?;
-    let (side, onset, cleared, session): (
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) = (row.get(3)?, row.get(4)?, row.get(6)?, row.get(7)?);
     let minutes: Option<u32> = row.get(5)?;
     let shoes: Option<String> = row.get(9)?;
     let note: Option<String> = row.get(10)?;
-    Ok((|| {
+    let parsed = (|| {
         Ok(CheckIn {
             date: date
                 .parse()
                 .map_err(|e| format!("a check-in has the date '{date}': {e}"))?,
             numbness: Numbness::try_from(numbness)?,
-            spots: list(spots)?,
-            side: one(side)?,
-            onset: one(onset)?,
+            spots: list(text(row, 2).map_err(|e| e.to_string())?)?,
+            side: one(text(row, 3).map_err(|e| e.to_string())?)?,
+            onset: one(text(row, 4).map_err(|e| e.to_string())?)?,
             minutes,
-            cleared: one(cleared)?,
-            session: one(session)?,
-            flags: list(flags)?,
+            cleared: one(text(row, 6).map_err(|e| e.to_string())?)?,
+            session: one(text(row, 7).map_err(|e| e.to_string())?)?,
+            flags: list(text(row, 8).map_err(|e| e.to_string())?)?,
             shoes,
             note,
         })
-    })()
-    .map_err(|e: String| format!("a saved check-in does not read back: {e}")))
+    })();
+    Ok(parsed.map_err(|e: String| format!("a saved check-in does not read back: {e}")))
 }
 
 fn read_checkin(
@@ -745,6 +807,11 @@ fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::Result<()> 
         now
     ])?;
     Ok(())
+}
+
+/// Changes whenever another connection commits (SQLite `PRAGMA data_version`).
+fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
 }
 
 fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, StoreError> {

@@ -140,3 +140,35 @@ fn a_process_killed_mid_write_leaves_a_sound_database_with_every_saved_check_in(
         .unwrap();
     assert!(status.success());
 }
+
+#[test]
+fn a_write_after_another_connections_write_sees_both() {
+    use comeback::checkin::CheckIn;
+    use comeback::comeback::Comeback;
+    let dir = with_plan();
+    let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
+    let day = |offset| chrono::NaiveDate::parse_from_str(&date(offset), "%Y-%m-%d").unwrap();
+    let mut a = Comeback::load(dir.path()).unwrap();
+    let mut b = Comeback::load(dir.path()).unwrap();
+    a.record(CheckIn::symptom_free(day(0), None), today, "a")
+        .unwrap();
+    b.record(CheckIn::symptom_free(day(2), None), today, "b")
+        .unwrap();
+    a.record(CheckIn::symptom_free(day(4), None), today, "a")
+        .unwrap();
+    let seen: Vec<_> = a.journal.checkins().iter().map(|c| c.date).collect();
+    assert_eq!(
+        seen,
+        vec![day(0), day(2), day(4)],
+        "a's journal includes b's write"
+    );
+    b.undo(today, "b").unwrap();
+    a.reload().unwrap();
+    let seen: Vec<_> = a.journal.checkins().iter().map(|c| c.date).collect();
+    assert_eq!(
+        seen,
+        vec![day(0), day(2)],
+        "b undid a's last write and a sees it"
+    );
+    assert_eq!(stored_dates(dir.path()), vec![date(0), date(2)]);
+}

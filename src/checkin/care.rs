@@ -125,10 +125,11 @@ impl<'a> Watch<'a> {
     fn observe(&mut self, c: &'a CheckIn) -> Option<(CareLevel, Vec<String>)> {
         let mut urgent = Vec::new();
         let mut book = Vec::new();
-        let day = short_date(c.date);
+        // Formatted only when a sentence needs it: most check-ins trigger nothing.
+        let day = || short_date(c.date);
 
         for flag in &c.flags {
-            let sentence = format!("On {day} you reported {}.", flag.words());
+            let sentence = format!("On {} you reported {}.", day(), flag.words());
             if flag.is_red() {
                 urgent.push(sentence);
             } else {
@@ -167,16 +168,18 @@ impl<'a> Watch<'a> {
         if c.cleared == Some(Cleared::NotYet) {
             if let Some(before) = again_within(&mut self.not_cleared, c.date, NOT_CLEARED_WINDOW) {
                 book.push(format!(
-                    "Numbness had not cleared on {} and again on {day}.",
-                    short_date(before)
+                    "Numbness had not cleared on {} and again on {}.",
+                    short_date(before),
+                    day()
                 ));
             }
         }
         if c.onset == Some(Onset::Rest) {
             if let Some(before) = again_within(&mut self.at_rest, c.date, AT_REST_WINDOW) {
                 book.push(format!(
-                    "Numbness began at rest on {} and again on {day}.",
-                    short_date(before)
+                    "Numbness began at rest on {} and again on {}.",
+                    short_date(before),
+                    day()
                 ));
             }
         }

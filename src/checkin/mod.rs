@@ -335,6 +335,38 @@ impl Journal {
     pub fn on(&self, date: NaiveDate) -> Option<&CheckIn> {
         self.between(date, date).first()
     }
+
+    /// Records or amends the check-in of its date.
+    pub fn put(&mut self, checkin: CheckIn) {
+        match self
+            .checkins
+            .binary_search_by_key(&checkin.date, |c| c.date)
+        {
+            Ok(i) => self.checkins[i] = checkin,
+            Err(i) => self.checkins.insert(i, checkin),
+        }
+    }
+
+    /// Removes the check-in of `date`, if any.
+    pub fn remove(&mut self, date: NaiveDate) {
+        if let Ok(i) = self.checkins.binary_search_by_key(&date, |c| c.date) {
+            self.checkins.remove(i);
+        }
+    }
+
+    pub fn add_clearance(&mut self, clearance: Clearance) {
+        let i = self
+            .clearances
+            .partition_point(|c| c.date <= clearance.date);
+        self.clearances.insert(i, clearance);
+    }
+
+    /// Removes the last-recorded clearance of `date`.
+    pub fn remove_clearance(&mut self, date: NaiveDate) {
+        if let Some(i) = self.clearances.iter().rposition(|c| c.date == date) {
+            self.clearances.remove(i);
+        }
+    }
 }
 
 /// "Mon 23 Nov".

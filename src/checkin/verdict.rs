@@ -89,7 +89,7 @@ pub(crate) fn week_signal(this_week: &[CheckIn], last_week: &[CheckIn]) -> WeekS
     let mut step_back = Vec::new();
     let mut step_back_on = None;
     for c in this_week {
-        let day = short_date(c.date);
+        let day = || short_date(c.date);
         // Soreness rules (Trials 2023): symptoms during a run above a mild level
         // drop one level. An unknown onset counts as during.
         let during = !matches!(c.onset, Some(Onset::After));
@@ -100,18 +100,19 @@ pub(crate) fn week_signal(this_week: &[CheckIn], last_week: &[CheckIn]) -> WeekS
                 _ => "during the run",
             };
             step_back.push(format!(
-                "{} {when} on {day}.",
-                capitalised(c.numbness.words())
+                "{} {when} on {}.",
+                capitalised(c.numbness.words()),
+                day()
             ));
             hit = true;
         }
         match c.cleared {
             Some(Cleared::Hours) if c.numbness.is_symptomatic() => {
-                step_back.push(format!("Numbness on {day} took hours to clear."));
+                step_back.push(format!("Numbness on {} took hours to clear.", day()));
                 hit = true;
             }
             Some(Cleared::NotYet) if c.numbness.is_symptomatic() => {
-                step_back.push(format!("Numbness on {day} had not cleared."));
+                step_back.push(format!("Numbness on {} had not cleared.", day()));
                 hit = true;
             }
             _ => {}

@@ -182,15 +182,19 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Export { format, output }) => {
             let comeback = Comeback::load(&ctx.data_dir)?;
             let assessment = comeback.assess(ctx.today);
-            let text = export::render(format, &comeback, &assessment);
             match output {
                 None => {
-                    print!("{text}");
+                    use std::io::Write;
+                    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                    export::write(format, &comeback, &assessment, &mut out)?;
+                    out.flush()?;
                     Ok(())
                 }
                 Some(path) => {
-                    export::write_atomically(&path, &text)
-                        .with_context(|| format!("{}: cannot write the export", path.display()))?;
+                    export::write_atomically(&path, |out| {
+                        export::write(format, &comeback, &assessment, out)
+                    })
+                    .with_context(|| format!("{}: cannot write the export", path.display()))?;
                     eprintln!("Wrote the {} to {}.", format.describe(), path.display());
                     Ok(())
                 }
@@ -268,9 +272,13 @@ pub fn default_data_dir() -> Result<PathBuf> {
         .ok_or_else(|| anyhow!("no home folder found; pass --data-dir DIR"))
 }
 
+/// Streams JSON to stdout rather than building it in memory first.
 fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    println!("{text}");
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    out.flush()?;
     Ok(())
 }
 

@@ -751,8 +751,10 @@ fn export(app: &mut App, format: Format, path: &Path) {
     let Some(running) = app.running.as_ref() else {
         return;
     };
-    let text = crate::export::render(format, &running.comeback, &running.assessment);
-    app.message = Some(match crate::export::write_atomically(path, &text) {
+    let written = crate::export::write_atomically(path, |out| {
+        crate::export::write(format, &running.comeback, &running.assessment, out)
+    });
+    app.message = Some(match written {
         Ok(()) => format!("Wrote the {} to {}", format.describe(), path.display()),
         Err(e) => format!("Export failed ({}): {e}", path.display()),
     });
