@@ -96,7 +96,7 @@ fn a_process_killed_mid_write_leaves_a_sound_database_with_every_saved_check_in(
     let dir = with_plan();
     let mut saved = Vec::new();
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    for i in 0..60u64 {
+    for i in 0..220u64 {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
@@ -123,7 +123,7 @@ fn a_process_killed_mid_write_leaves_a_sound_database_with_every_saved_check_in(
     }
     let stored = stored_dates(dir.path());
     eprintln!(
-        "{} of 60 check-ins completed before the kill; {} stored",
+        "{} of 220 check-ins completed before the kill; {} stored",
         saved.len(),
         stored.len()
     );

@@ -22,7 +22,16 @@ use std::process::ExitCode;
 
 /// Runs the command line; every error becomes one line on stderr.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    run_args(std::env::args_os())
+}
+
+/// Runs the command line with these arguments (the first is the program name).
+pub fn run_args<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             let _ = e.print();

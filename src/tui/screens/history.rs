@@ -14,22 +14,27 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
     let width = usize::from(top.width.saturating_sub(2)).max(1);
+    // Only the rows that can show: each check-in takes a line or two.
+    let visible = usize::from(top.height.saturating_sub(2)).max(1);
+    let selected = app.history_row.min(checkins.len().saturating_sub(1));
+    let first = selected.saturating_sub(visible / 2);
     let items: Vec<String> = checkins
         .iter()
+        .skip(first)
+        .take(visible)
         .map(|c| textwrap::fill(&c.summary(), width))
         .collect();
     let title = format!(
         "Check-ins, newest first ({}) · Enter edits · u undoes",
-        items.len()
+        checkins.len()
     );
     let list = if items.is_empty() {
         List::new(["No check-ins yet: press 0 on Today after a symptom-free day."])
     } else {
         List::new(items)
     };
-    let mut state = ListState::default().with_selected(
-        (!checkins.is_empty()).then_some(app.history_row.min(checkins.len().saturating_sub(1))),
-    );
+    let mut state =
+        ListState::default().with_selected((!checkins.is_empty()).then_some(selected - first));
     frame.render_stateful_widget(
         list.block(Block::bordered().title(title))
             .highlight_style(theme.selected()),
