@@ -137,7 +137,7 @@ impl TodayDocument {
             phase: week.map(|w| w.phase),
             cutback: week.is_some_and(|w| w.cutback),
             sessions: day.map(|d| d.sessions.clone()).unwrap_or_default(),
-            habits: day.map(|d| d.habits.clone()).unwrap_or_default(),
+            habits: day.map(|d| d.habits.to_vec()).unwrap_or_default(),
             status: assessment.verdict.status,
             notice: NOTICE,
         }

@@ -116,7 +116,7 @@ impl Assessment {
                         })
                         .collect(),
                     habits: if suspended {
-                        Vec::new()
+                        std::sync::Arc::new([])
                     } else {
                         day.habits.clone()
                     },

@@ -233,7 +233,8 @@ impl Builder<'_> {
         let start = self.next_week_start();
         let long_day = run_days.last().copied().unwrap_or(6);
         let strength = strength_days(t.strength.days_per_week, &run_days, long_day);
-        let habits: Vec<Habit> = t.habits.clone();
+        let habits: std::sync::Arc<[Habit]> = t.habits.clone().into();
+        let no_habits: std::sync::Arc<[Habit]> = std::sync::Arc::new([]);
         let mut runs = runs.into_iter();
         let days = (0..7u64)
             .map(|offset| {
@@ -260,7 +261,11 @@ impl Builder<'_> {
                 }
                 Day {
                     date: start + Days::new(offset),
-                    habits: if has_run { habits.clone() } else { Vec::new() },
+                    habits: if has_run {
+                        habits.clone()
+                    } else {
+                        no_habits.clone()
+                    },
                     sessions,
                 }
             })

@@ -185,7 +185,8 @@ pub struct Day {
     pub date: NaiveDate,
     pub sessions: Vec<Session>,
     /// Pre-run checks and post-run habits; empty on days without a run.
-    pub habits: Vec<Habit>,
+    // Shared between days: every run day carries the same list.
+    pub habits: std::sync::Arc<[Habit]>,
 }
 
 impl Day {
