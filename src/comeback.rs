@@ -176,15 +176,16 @@ pub enum ImportFailure {
 }
 
 /// Checks a plan document completely, then restores it in one transaction.
-/// On any error the store is left as it was.
+/// On any error the store is left as it was. The text is dropped once read.
 pub fn import(
     data_dir: &Path,
-    text: &str,
+    text: String,
     replace: bool,
     today: NaiveDate,
     now: &str,
 ) -> Result<crate::document::Restore, ImportFailure> {
-    let restore = crate::document::read_document(text)?;
+    let restore = crate::document::read_document(&text)?;
+    drop(text);
     let plan = plan::generate(&restore.profile, &restore.template)?;
     let mut store = Store::open(data_dir)?;
     store.restore(&restore, replace, now, |journal| {

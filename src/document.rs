@@ -175,13 +175,37 @@ fn at(path: impl Into<String>, problem: impl Into<String>) -> ImportError {
     }
 }
 
+/// Just the `schema` field, read first so a newer document is named as such.
+#[derive(Deserialize)]
+struct SchemaField {
+    schema: Option<String>,
+}
+
+/// A plan document as an import reads it: `weeks` and `decisions` are derived
+/// and rebuilt after the import, so they are skipped rather than held.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportDocument {
+    #[serde(rename = "schema")]
+    _schema: String,
+    profile: Profile,
+    template: TemplateRef,
+    #[serde(rename = "weeks")]
+    _weeks: serde::de::IgnoredAny,
+    checkins: Vec<CheckIn>,
+    #[serde(rename = "decisions")]
+    _decisions: serde::de::IgnoredAny,
+    #[serde(default)]
+    clearances: Vec<Clearance>,
+    #[serde(default)]
+    shoes: Vec<Shoe>,
+}
+
 /// Reads and checks a plan document completely; nothing is written here.
 pub fn read_document(text: &str) -> Result<Restore, ImportError> {
-    // The schema first, so a newer document is named as such rather than as
-    // a list of unknown fields.
-    let value: serde_json::Value =
+    let head: SchemaField =
         serde_json::from_str(text).map_err(|e| at(".", format!("not valid JSON: {e}")))?;
-    match value.get("schema").and_then(|s| s.as_str()) {
+    match head.schema.as_deref() {
         Some(PLAN_SCHEMA) => {}
         Some(other) if other.starts_with("comeback.plan/") => {
             return Err(at(
@@ -194,7 +218,8 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
         }
         None => return Err(at("schema", format!("missing: expected {PLAN_SCHEMA}"))),
     }
-    let doc: PlanDocument = serde_path_to_error::deserialize(&value).map_err(|e| {
+    let deserializer = &mut serde_json::Deserializer::from_str(text);
+    let doc: ImportDocument = serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
         at(path, e.into_inner().to_string())
     })?;

@@ -343,7 +343,7 @@ proptest! {
         let edited = String::from_utf8_lossy(&bytes).into_owned();
         let before = db(source);
         let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
-        if comeback::comeback::import(source, &edited, true, today, "test").is_err() {
+        if comeback::comeback::import(source, edited, true, today, "test").is_err() {
             prop_assert_eq!(db(source), before);
         }
     }

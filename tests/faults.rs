@@ -406,7 +406,7 @@ proptest! {
         let edited = String::from_utf8_lossy(&bytes).into_owned();
         let before = std::fs::read(db_file(dir)).unwrap();
         let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
-        if comeback::comeback::import(dir, &edited, true, today, "test").is_err() {
+        if comeback::comeback::import(dir, edited, true, today, "test").is_err() {
             prop_assert_eq!(std::fs::read(db_file(dir)).unwrap(), before);
         }
     }

@@ -212,7 +212,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Import { file, force }) => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("import {}: cannot read it", file.display()))?;
-            let restore = comeback::import(&ctx.data_dir, &text, force, ctx.today, &timestamp())
+            let restore = comeback::import(&ctx.data_dir, text, force, ctx.today, &timestamp())
                 .map_err(|e| anyhow!("import {}: {e}; nothing was changed", file.display()))?;
             println!(
                 "Imported the plan from {} ({} check-ins, {} clearances).",
