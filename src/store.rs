@@ -273,6 +273,15 @@ impl Store {
         self.conn
             .pragma_update(None, "synchronous", "FULL")
             .map_err(|e| self.err(e))?;
+        // Each command is a short process and usually the last connection:
+        // skip the checkpoint SQLite runs on close (commits are already durable
+        // in the WAL, which SQLite still checkpoints as it grows).
+        self.conn
+            .set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                true,
+            )
+            .map_err(|e| self.err(e))?;
         // Read pages through a memory map rather than one read call each.
         self.conn
             .pragma_update(None, "mmap_size", 64 * 1024 * 1024)
