@@ -470,3 +470,106 @@ fn store_for_imports() -> (&'static Path, String) {
     });
     (dir.path(), text.clone())
 }
+
+/// Unmounts the small filesystem however the test ends.
+struct Mounted(PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_is_named_and_the_store_keeps_what_it_had() {
+    let dir = tempfile::tempdir().unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=400k", "tmpfs"])
+        .arg(dir.path())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: this machine does not let the test mount a small filesystem");
+        return;
+    }
+    let _unmount = Mounted(dir.path().to_path_buf());
+    let data = dir.path().join("data");
+    assert!(
+        comeback(&data)
+            .args([
+                "new", "--layoff", "3w", "--weekly", "25", "--runs", "4", "--start", PLAN_START
+            ])
+            .status()
+            .unwrap()
+            .success()
+    );
+    for i in 0..5 {
+        assert!(
+            comeback(&data)
+                .args(["checkin", "--numbness", "0", "--date", &date(i)])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+    // Fill the filesystem.
+    {
+        use std::io::Write;
+        let mut filler = std::fs::File::create(dir.path().join("filler")).unwrap();
+        let block = vec![0u8; 4096];
+        while filler
+            .write_all(&block)
+            .and_then(|()| filler.sync_all())
+            .is_ok()
+        {}
+    }
+    let before = std::fs::read(db_file(&data)).unwrap();
+    let mut refused = 0;
+    for i in 5..40 {
+        let out = comeback(&data)
+            .args([
+                "checkin",
+                "--numbness",
+                "1",
+                "--note",
+                &"x".repeat(1500),
+                "--date",
+                &date(i),
+            ])
+            .output()
+            .unwrap();
+        if !out.status.success() {
+            refused += 1;
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+            assert!(stderr.contains("comeback.db"), "{stderr}");
+            assert!(
+                stderr.contains("the disk is full; nothing was saved"),
+                "{stderr}"
+            );
+        }
+    }
+    assert_eq!(
+        std::fs::read(db_file(&data)).unwrap(),
+        before,
+        "the database file changed"
+    );
+    assert!(refused > 0, "the disk never filled up");
+    // Whatever was stored before is still there and the database opens.
+    let conn = rusqlite::Connection::open(db_file(&data)).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let stored: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM checkins WHERE date < ?1",
+            [date(5)],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, 5);
+    drop(conn);
+    eprintln!("{refused} of 35 check-ins refused on the full disk");
+}

@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: onboarding, a one-key check-in, quit,
-//! and the terminal back in cooked mode afterwards.
+//! and the terminal back in cooked mode afterwards; and the same after a panic
+//! inside the terminal session.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -45,9 +46,10 @@ impl Screen {
     }
 }
 
-#[test]
-fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
-    let data = tempfile::tempdir().unwrap();
+type Child = Box<dyn portable_pty::Child + Send + Sync>;
+
+/// Runs `script` under `sh -c` in a 100x30 pseudo-terminal.
+fn spawn(script: &str) -> (Screen, Box<dyn Write + Send>, Child) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -56,22 +58,18 @@ fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
             pixel_height: 0,
         })
         .unwrap();
-    let script = format!(
-        "'{}' --data-dir '{}' --today 2026-11-23; echo \"exit=$?\"; stty -a",
-        env!("CARGO_BIN_EXE_comeback"),
-        data.path().display()
-    );
     let mut cmd = CommandBuilder::new("sh");
-    cmd.args(["-c", &script]);
+    cmd.args(["-c", script]);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("COMEBACK_DATA_DIR");
     cmd.env_remove("COMEBACK_TODAY");
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
-    let mut writer = pty.master.take_writer().unwrap();
+    let writer = pty.master.take_writer().unwrap();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
+        let _master = pty.master;
         let mut buf = [0u8; 4096];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
@@ -79,16 +77,40 @@ fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
             }
         }
     });
-    let mut screen = Screen {
+    let screen = Screen {
         parser: vt100::Parser::new(30, 100, 0),
         output: rx,
         raw: Vec::new(),
     };
+    (screen, writer, child)
+}
+
+/// What `stty -a` printed after `marker`, checked for cooked mode.
+fn assert_cooked(output: &str, marker: &str) {
+    let stty = output.rsplit(marker).next().unwrap();
+    assert!(
+        stty.contains(" icanon") && !stty.contains("-icanon"),
+        "not cooked: {stty}"
+    );
+    assert!(
+        stty.contains(" echo ") && !stty.contains("-echo "),
+        "no echo: {stty}"
+    );
+}
+
+#[test]
+fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
+    let data = tempfile::tempdir().unwrap();
+    let script = format!(
+        "'{}' --data-dir '{}' --today 2026-11-23; echo \"exit=$?\"; stty -a",
+        env!("CARGO_BIN_EXE_comeback"),
+        data.path().display()
+    );
+    let (mut screen, mut writer, mut child) = spawn(&script);
     let mut keys = |bytes: &[u8]| {
         writer.write_all(bytes).unwrap();
         writer.flush().unwrap();
     };
-
     screen.wait_for("New plan");
     screen.wait_for("Preview");
     for _ in 0..9 {
@@ -104,15 +126,7 @@ fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
     let rest = screen.drain();
     assert!(child.wait().unwrap().success());
     assert!(rest.contains("exit=0"), "{rest}");
-    let stty = rest.rsplit("exit=0").next().unwrap();
-    assert!(
-        stty.contains(" icanon") && !stty.contains("-icanon"),
-        "not cooked: {stty}"
-    );
-    assert!(
-        stty.contains(" echo ") && !stty.contains("-echo "),
-        "no echo: {stty}"
-    );
+    assert_cooked(&rest, "exit=0");
 
     let conn = rusqlite::Connection::open(data.path().join("comeback.db")).unwrap();
     let count: i64 = conn
@@ -123,4 +137,26 @@ fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
         )
         .unwrap();
     assert_eq!(count, 1);
+}
+
+#[test]
+fn a_panic_inside_the_terminal_session_leaves_the_terminal_in_cooked_mode() {
+    // The example panics inside `comeback::tui::with_terminal`, the session the
+    // TUI runs in.
+    let built = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--example", "tui_panic"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .unwrap();
+    assert!(built.success());
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .unwrap_or_else(|_| format!("{}/target", env!("CARGO_MANIFEST_DIR")));
+    let example = format!("{target}/debug/examples/tui_panic");
+    let (mut screen, _writer, mut child) =
+        spawn(&format!("'{example}'; echo \"exit=$?\"; stty -a"));
+    let rest = screen.drain();
+    assert!(child.wait().unwrap().success(), "the shell itself");
+    assert!(rest.contains("a bug in a screen"), "{rest}");
+    assert!(rest.contains("exit=101"), "{rest}");
+    assert_cooked(&rest, "exit=101");
 }

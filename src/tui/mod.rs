@@ -44,29 +44,40 @@ pub fn run(
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let export_dir = std::env::current_dir()?;
     let mut app = App::load(data_dir, &export_dir, clock(), unit, colour)?;
-    let mut terminal = ratatui::try_init()?;
-    let _restore = Restore;
-    let mut last_reload = Instant::now();
-    while !app.quit {
-        terminal.draw(|frame| view::view(&app, frame))?;
-        if event::poll(Duration::from_millis(500))? {
-            if let Event::Key(key) = event::read()? {
-                // Windows reports releases too: act on presses only, here alone.
-                if key.kind == KeyEventKind::Press {
-                    if let Some(action) = keys::action(&app.contexts(), key) {
-                        if matches!(action, Action::Quick(_) | Action::Confirm | Action::Undo) {
-                            app::update(&mut app, Action::Reload);
+    with_terminal(|terminal| {
+        let mut last_reload = Instant::now();
+        while !app.quit {
+            terminal.draw(|frame| view::view(&app, frame))?;
+            if event::poll(Duration::from_millis(500))? {
+                if let Event::Key(key) = event::read()? {
+                    // Windows reports releases too: act on presses only, here alone.
+                    if key.kind == KeyEventKind::Press {
+                        if let Some(action) = keys::action(&app.contexts(), key) {
+                            if matches!(action, Action::Quick(_) | Action::Confirm | Action::Undo) {
+                                app::update(&mut app, Action::Reload);
+                            }
+                            app::update(&mut app, action);
                         }
-                        app::update(&mut app, action);
                     }
                 }
             }
+            if last_reload.elapsed() >= RELOAD_EVERY {
+                app.set_today(clock());
+                app::update(&mut app, Action::Reload);
+                last_reload = Instant::now();
+            }
         }
-        if last_reload.elapsed() >= RELOAD_EVERY {
-            app.set_today(clock());
-            app::update(&mut app, Action::Reload);
-            last_reload = Instant::now();
-        }
-    }
-    Ok(())
+        Ok(())
+    })
+}
+
+/// Runs `f` with the terminal in raw mode on the alternate screen, and puts it
+/// back however `f` ends: returning, failing (the drop guard) or panicking (the
+/// hook `ratatui::try_init` installs).
+pub fn with_terminal<T>(
+    f: impl FnOnce(&mut ratatui::DefaultTerminal) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let mut terminal = ratatui::try_init()?;
+    let _restore = Restore;
+    f(&mut terminal)
 }
