@@ -192,10 +192,6 @@ impl Store {
         }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Refuses a file that exists but does not start like an SQLite database,
     /// before SQLite gets a chance to touch it.
     fn check_header(path: &Path) -> Result<(), StoreError> {
@@ -399,13 +395,6 @@ pub enum Undone {
     Clearance {
         date: NaiveDate,
     },
-}
-
-/// A decision as the journal keeps it: when it was first recorded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordedDecision {
-    pub decision: Decision,
-    pub recorded_at: String,
 }
 
 type Tx<'a> = rusqlite::Transaction<'a>;
@@ -647,26 +636,6 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         Ok(changed > 0)
-    }
-
-    /// The decisions the plan took, oldest first.
-    pub fn decisions(&self) -> Result<Vec<RecordedDecision>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT data, recorded_at FROM decisions ORDER BY date")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (data, recorded_at) = row.map_err(|e| self.err(e))?;
-            out.push(RecordedDecision {
-                decision: from_json(&self.path, "decision", &data)?,
-                recorded_at,
-            });
-        }
-        Ok(out)
     }
 
     /// Runs `change` and then records the decisions derived from the changed

@@ -269,11 +269,6 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The stage whose nominal week holds `date`, if any.
-    pub fn week_of(&self, date: NaiveDate) -> Option<&Week> {
-        self.weeks.iter().find(|w| w.contains(date))
-    }
-
     pub fn end(&self) -> NaiveDate {
         self.weeks.last().map_or(self.profile.start, Week::end)
     }
