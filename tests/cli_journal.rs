@@ -1,19 +1,14 @@
 //! The journal commands through the real binary: check-ins, verdicts, undo,
 //! clearance, history, status, bad input and refused stores.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
 fn comeback(dir: &Path, today: &str) -> Command {
-    let mut cmd = Command::cargo_bin("comeback").unwrap();
-    cmd.env_remove("COMEBACK_DATA_DIR")
-        .env_remove("COMEBACK_TODAY")
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--today")
-        .arg(today);
-    cmd
+    common::cli(dir, today)
 }
 
 /// A plan starting Mon 2026-11-23.

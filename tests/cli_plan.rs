@@ -1,18 +1,13 @@
 //! The plan commands, driven through the real binary.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
 fn comeback(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("comeback").unwrap();
-    cmd.env_remove("COMEBACK_DATA_DIR")
-        .env_remove("COMEBACK_TODAY")
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
+    common::cli(dir, "2026-11-23")
 }
 
 fn new_plan(dir: &Path) {

@@ -2,6 +2,8 @@
 //! round trip, refused imports that change nothing, the calendar parsed back,
 //! the clinician summary, shoes, completions and the man page.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use proptest::prelude::*;
@@ -10,14 +12,7 @@ use std::path::Path;
 const TODAY: &str = "2026-12-09";
 
 fn comeback(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("comeback").unwrap();
-    cmd.env_remove("COMEBACK_DATA_DIR")
-        .env_remove("COMEBACK_TODAY")
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--today")
-        .arg(TODAY);
-    cmd
+    common::cli(dir, TODAY)
 }
 
 fn run(dir: &Path, args: &[&str]) -> String {

@@ -2,6 +2,8 @@
 //! property tests over every CLI argument and the import format. The long
 //! ones are `#[ignore]`d and run by `.ci/run` with `--include-ignored`.
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::sample::select;
 use std::path::{Path, PathBuf};
@@ -11,16 +13,7 @@ const PLAN_START: &str = "2025-06-02";
 const TODAY: &str = "2026-11-21";
 
 fn comeback(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_comeback"));
-    cmd.env_remove("COMEBACK_DATA_DIR")
-        .env_remove("COMEBACK_TODAY")
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--today")
-        .arg(TODAY)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    cmd
+    common::process(dir, TODAY)
 }
 
 fn with_plan() -> tempfile::TempDir {

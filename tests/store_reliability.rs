@@ -1,27 +1,16 @@
 //! The store under pressure: writers at once, and processes killed mid-write.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod common;
+
+use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 
 const PLAN_START: &str = "2025-06-02";
 const TODAY: &str = "2026-11-21";
 
-fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_comeback"))
-}
-
 fn comeback(dir: &Path) -> Command {
-    let mut cmd = Command::new(binary());
-    cmd.env_remove("COMEBACK_DATA_DIR")
-        .env_remove("COMEBACK_TODAY")
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--today")
-        .arg(TODAY)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    cmd
+    common::process(dir, TODAY)
 }
 
 fn with_plan() -> tempfile::TempDir {

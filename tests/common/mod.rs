@@ -3,6 +3,35 @@
 
 use chrono::NaiveDate;
 use comeback::plan::{Distance, Profile, Template, Unit};
+use std::path::Path;
+
+/// The binary with its data dir and day fixed, and the environment's
+/// `COMEBACK_*` variables removed.
+pub fn cli(dir: &Path, today: &str) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("comeback").expect("the binary");
+    cmd.env_remove("COMEBACK_DATA_DIR")
+        .env_remove("COMEBACK_TODAY")
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--today")
+        .arg(today);
+    cmd
+}
+
+/// The same as a plain process (for spawning and killing), output discarded
+/// but errors kept.
+pub fn process(dir: &Path, today: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_comeback"));
+    cmd.env_remove("COMEBACK_DATA_DIR")
+        .env_remove("COMEBACK_TODAY")
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--today")
+        .arg(today)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    cmd
+}
 
 pub fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
