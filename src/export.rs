@@ -134,7 +134,7 @@ fn write_calendar(
             for session in sessions {
                 match session {
                     Session::Run(run) => {
-                        let text = crate::cli::show::run(run, unit, None);
+                        let text = crate::words::run(run, unit, None);
                         title.push(text.clone());
                         description.push(text);
                     }

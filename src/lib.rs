@@ -15,3 +15,4 @@ pub mod shoes;
 pub mod store;
 pub mod summary;
 pub mod tui;
+pub mod words;

@@ -2,7 +2,7 @@
 //! It holds no rule of its own.
 
 mod args;
-pub mod show;
+mod show;
 
 pub use args::{Cli, Command};
 

@@ -1,9 +1,9 @@
 //! Onboarding: the fields of `comeback new` with defaults, inline validation in
 //! the command line's words, and a preview of the first weeks before saving.
 
-use crate::cli::show;
 use crate::tui::app::{Field, Onboarding};
 use crate::tui::theme::Theme;
+use crate::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -74,7 +74,7 @@ pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
                     "Week {:>2}  {:<8}  {:<9}  {} runs, {} strength days{}",
                     week.week,
                     week.phase.label(),
-                    show::volume(week, plan.profile.unit, None),
+                    words::volume(week, plan.profile.unit, None),
                     week.run_count(),
                     week.strength_days(),
                     if week.cutback { ", recovery" } else { "" }

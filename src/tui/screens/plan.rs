@@ -1,10 +1,10 @@
 //! Plan: every week with its dates, volume, runs and strength days; this week
 //! marked; weeks the journal repeated or stepped back shown as such.
 
-use crate::cli::show;
 use crate::plan::Move;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use crate::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
@@ -36,7 +36,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             format!("{}–{}", w.start.format("%d %b"), w.end().format("%d %b")),
             w.stage.to_string(),
             w.phase.label().to_string(),
-            show::volume(w, unit, app.unit),
+            words::volume(w, unit, app.unit),
             w.run_count().to_string(),
             w.strength_days().to_string(),
             marker.to_string(),

@@ -2,10 +2,10 @@
 //! banner and the next planned run.
 
 use crate::checkin::{NOTICE, Verdict};
-use crate::cli::show;
 use crate::plan::{HabitWhen, Session};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use crate::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -55,7 +55,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .and_then(|w| w.days.iter().find(|d| d.date == app.today));
     for session in day.map(|d| d.sessions.as_slice()).unwrap_or_default() {
         match session {
-            Session::Run(run) => lines.push(Line::from(show::run(run, unit, app.unit))),
+            Session::Run(run) => lines.push(Line::from(words::run(run, unit, app.unit))),
             Session::Walk { minutes } => {
                 lines.push(Line::from(format!("Brisk walk {minutes} min")))
             }
@@ -96,7 +96,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(format!(
             "Next run {}: {}",
             date.format("%a %-d %b"),
-            show::run(run, unit, app.unit)
+            words::run(run, unit, app.unit)
         )));
     }
     frame.render_widget(
