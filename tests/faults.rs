@@ -33,12 +33,7 @@ fn with_plan_from(start: &str) -> tempfile::TempDir {
 }
 
 fn date(offset: u64) -> String {
-    date_from(PLAN_START, offset)
-}
-
-fn date_from(start: &str, offset: u64) -> String {
-    let start = chrono::NaiveDate::parse_from_str(start, "%Y-%m-%d").unwrap();
-    (start + chrono::Days::new(offset)).to_string()
+    (common::date(PLAN_START) + chrono::Days::new(offset)).to_string()
 }
 
 fn db_file(dir: &Path) -> PathBuf {
@@ -69,37 +64,7 @@ fn four_writers_and_a_reader_lose_nothing() {
             reads
         })
     };
-    let writers: Vec<_> = (0..4u64)
-        .map(|writer| {
-            let dir = dir.path().to_path_buf();
-            std::thread::spawn(move || {
-                for i in 0..250u64 {
-                    let out = comeback(&dir)
-                        .args([
-                            "checkin",
-                            "--numbness",
-                            &(i % 3).to_string(),
-                            "--onset",
-                            "after",
-                            "--cleared",
-                            "quickly",
-                            "--date",
-                            &date_from(START, i * 4 + writer),
-                        ])
-                        .output()
-                        .unwrap();
-                    assert!(
-                        out.status.success(),
-                        "writer {writer}: {}",
-                        String::from_utf8_lossy(&out.stderr)
-                    );
-                }
-            })
-        })
-        .collect();
-    for w in writers {
-        w.join().unwrap();
-    }
+    common::write_concurrently(dir.path(), TODAY, common::date(START), 4, 250);
     done.store(true, std::sync::atomic::Ordering::Relaxed);
     let reads = reader.join().unwrap();
     let conn = rusqlite::Connection::open(db_file(dir.path())).unwrap();

@@ -48,35 +48,7 @@ fn stored_dates(dir: &Path) -> Vec<String> {
 #[test]
 fn two_writers_at_once_lose_no_check_in() {
     let dir = with_plan();
-    let writers: Vec<_> = (0..2u64)
-        .map(|writer| {
-            let dir = dir.path().to_path_buf();
-            std::thread::spawn(move || {
-                for i in 0..200u64 {
-                    let out = comeback(&dir)
-                        .args([
-                            "checkin",
-                            "--numbness",
-                            &(i % 2).to_string(),
-                            "--cleared",
-                            "quickly",
-                            "--date",
-                            &date(i * 2 + writer),
-                        ])
-                        .output()
-                        .unwrap();
-                    assert!(
-                        out.status.success(),
-                        "writer {writer}: {}",
-                        String::from_utf8_lossy(&out.stderr)
-                    );
-                }
-            })
-        })
-        .collect();
-    for w in writers {
-        w.join().unwrap();
-    }
+    common::write_concurrently(dir.path(), TODAY, common::date(PLAN_START), 2, 200);
     assert_eq!(stored_dates(dir.path()).len(), 400);
 }
 

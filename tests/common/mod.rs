@@ -121,3 +121,46 @@ pub fn assess_on(checkins: Vec<CheckIn>, clearances: &[u64], today: u64) -> Asse
         day(today),
     )
 }
+
+/// `writers` threads, each running `per_writer` `comeback checkin` processes on
+/// interleaved dates from `start` (writer w takes days w, w + writers, ...);
+/// fails if any process reports an error.
+pub fn write_concurrently(
+    dir: &Path,
+    today: &str,
+    start: NaiveDate,
+    writers: u64,
+    per_writer: u64,
+) {
+    let threads: Vec<_> = (0..writers)
+        .map(|writer| {
+            let (dir, today) = (dir.to_path_buf(), today.to_string());
+            std::thread::spawn(move || {
+                for i in 0..per_writer {
+                    let day = start + chrono::Days::new(i * writers + writer);
+                    let out = process(&dir, &today)
+                        .args([
+                            "checkin",
+                            "--numbness",
+                            &(i % 3).to_string(),
+                            "--onset",
+                            "after",
+                            "--cleared",
+                            "quickly",
+                        ])
+                        .args(["--date", &day.to_string()])
+                        .output()
+                        .expect("the binary runs");
+                    assert!(
+                        out.status.success(),
+                        "writer {writer}: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().expect("a writer failed");
+    }
+}
