@@ -18,6 +18,23 @@ pub struct Shoe {
     pub retired: Option<NaiveDate>,
 }
 
+impl Shoe {
+    /// A new pair; the name is trimmed and must be 1 to 60 characters.
+    pub fn new(name: &str, start_distance: Distance) -> Result<Shoe, String> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 60 {
+            return Err(format!(
+                "shoes '{name}': expected a name of 1 to 60 characters"
+            ));
+        }
+        Ok(Shoe {
+            name: name.to_string(),
+            start_distance,
+            retired: None,
+        })
+    }
+}
+
 /// A pair with the distance it has done.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShoeMileage {

@@ -353,20 +353,12 @@ fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
             name,
             start_distance,
         } => {
-            let name = name.trim().to_string();
-            if name.is_empty() || name.chars().count() > 60 {
-                bail!("shoes '{name}': expected a name of 1 to 60 characters");
-            }
-            comeback.store.add_shoe(
-                &Shoe {
-                    name: name.clone(),
-                    start_distance: Distance::from_value(start_distance),
-                    retired: None,
-                },
-                &timestamp(),
-            )?;
+            let shoe =
+                Shoe::new(&name, Distance::from_value(start_distance)).map_err(|e| anyhow!(e))?;
+            comeback.store.add_shoe(&shoe, &timestamp())?;
             println!(
-                "Added '{name}'; check-ins now count towards it unless they name another pair."
+                "Added '{}'; check-ins now count towards it unless they name another pair.",
+                shoe.name
             );
             Ok(())
         }
