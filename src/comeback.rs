@@ -8,6 +8,7 @@ use crate::shoes::{self, Shoe, ShoeMileage};
 use crate::store::{SavedPlan, Store, StoreError, Undone};
 use chrono::NaiveDate;
 use std::path::Path;
+use std::rc::Rc;
 
 /// Why a comeback could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -24,7 +25,7 @@ pub struct Comeback {
     pub store: Store,
     pub plan: Plan,
     pub template: Template,
-    pub journal: Journal,
+    pub journal: Rc<Journal>,
     pub shoes: Vec<Shoe>,
 }
 
@@ -103,11 +104,11 @@ impl Comeback {
             let before = self.assess(today);
             entry.session = Some(checkin::default_session(&before, &self.plan, entry.date));
         }
-        let (plan, template) = (&self.plan, &self.template);
-        let replaced = self.store.record_checkin(&entry, now, |journal| {
-            checkin::assess(plan, template, journal, today).decisions
+        let replaced = self.write(|store, plan, template| {
+            store.record_checkin(&entry, now, |journal| {
+                checkin::assess(plan, template, journal, today).decisions
+            })
         })?;
-        self.reload()?;
         Ok(replaced)
     }
 
@@ -124,21 +125,36 @@ impl Comeback {
                 today,
             });
         }
-        let (plan, template) = (&self.plan, &self.template);
-        self.store.record_clearance(&clearance, now, |journal| {
-            checkin::assess(plan, template, journal, today).decisions
+        self.write(|store, plan, template| {
+            store.record_clearance(&clearance, now, |journal| {
+                checkin::assess(plan, template, journal, today).decisions
+            })
         })?;
-        self.reload()?;
         Ok(())
     }
 
     pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, StoreError> {
-        let (plan, template) = (&self.plan, &self.template);
-        let undone = self.store.undo(now, |journal| {
-            checkin::assess(plan, template, journal, today).decisions
-        })?;
-        self.reload()?;
-        Ok(undone)
+        self.write(|store, plan, template| {
+            store.undo(now, |journal| {
+                checkin::assess(plan, template, journal, today).decisions
+            })
+        })
+    }
+
+    /// Runs a write with this comeback's hold on the journal let go, so the
+    /// store edits the journal in place instead of copying ten years of it;
+    /// the journal is read back afterwards, whether the write went through or
+    /// not.
+    fn write<T>(
+        &mut self,
+        change: impl FnOnce(&mut Store, &Plan, &Template) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.journal = Rc::default();
+        let out = change(&mut self.store, &self.plan, &self.template);
+        let reloaded = self.reload();
+        let out = out?;
+        reloaded?;
+        Ok(out)
     }
 }
 
