@@ -34,10 +34,11 @@ impl Comeback {
     pub fn load(data_dir: &Path) -> Result<Comeback, LoadError> {
         let no_plan = || LoadError::NoPlan(data_dir.display().to_string());
         let mut store = Store::open_existing(data_dir)?.ok_or_else(no_plan)?;
-        let SavedPlan { profile, template } = store.plan()?.ok_or_else(no_plan)?;
+        let (saved, journal, shoes) = store.reading(|store| {
+            Ok::<_, StoreError>((store.plan()?, store.journal()?, store.shoes()?))
+        })?;
+        let SavedPlan { profile, template } = saved.ok_or_else(no_plan)?;
         let plan = plan::generate(&profile, &template)?;
-        let journal = store.journal()?;
-        let shoes = store.shoes()?;
         Ok(Comeback {
             store,
             plan,
@@ -71,8 +72,9 @@ impl Comeback {
 
     /// Re-reads the journal and shoes (another process may have written).
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        self.journal = self.store.journal()?;
-        self.shoes = self.store.shoes()?;
+        (self.journal, self.shoes) = self
+            .store
+            .reading(|store| Ok::<_, StoreError>((store.journal()?, store.shoes()?)))?;
         Ok(())
     }
 

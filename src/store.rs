@@ -3,7 +3,9 @@
 //! transaction. A file that is damaged or from a newer comeback is refused and
 //! left exactly as it was.
 
-use crate::checkin::{CheckIn, Clearance, Decision, Journal, Numbness};
+mod choices;
+
+use crate::checkin::{CheckIn, Clearance, Decision, Journal};
 use crate::plan::{Distance, Profile, Template};
 use crate::shoes::Shoe;
 use chrono::NaiveDate;
@@ -92,26 +94,43 @@ const MIGRATIONS: &[&str] = &[
     FROM checkins;
     DROP TABLE checkins;
     ALTER TABLE checkins_v4 RENAME TO checkins;",
-    // 5: check-ins kept in date order by the table itself (WITHOUT ROWID):
-    // reading the journal becomes one pass over one b-tree instead of an
-    // index scan with a table lookup for every row.
+    // 5: check-ins keyed by their day number (days since 1970-01-01), so
+    // the table itself is in date order, and their choices packed into one
+    // integer (see `choices`): reading ten years of them is one pass over one
+    // b-tree with five columns. `date` stays readable as a computed column.
+    // (In SQL `|` and `<<` bind equally tight, hence every shift in brackets.)
+    // A date that is not one makes the migration fail rather than move a row.
     "CREATE TABLE checkins_v5 (
-        date TEXT PRIMARY KEY,
-        numbness INTEGER NOT NULL CHECK (numbness BETWEEN 0 AND 3),
-        spots TEXT NOT NULL DEFAULT '',
-        side TEXT,
-        onset TEXT,
+        day INTEGER PRIMARY KEY,
+        date TEXT GENERATED ALWAYS AS (date(day * 86400, 'unixepoch')) VIRTUAL,
+        choices INTEGER NOT NULL CHECK (choices BETWEEN 0 AND 16777215),
         minutes INTEGER,
-        cleared TEXT,
-        session TEXT,
-        flags TEXT NOT NULL DEFAULT '',
         shoes TEXT,
         note TEXT,
         recorded_at TEXT NOT NULL
-    ) WITHOUT ROWID;
-    INSERT INTO checkins_v5
-    SELECT date, numbness, spots, side, onset, minutes, cleared, session, flags, shoes, note,
-        recorded_at
+    );
+    INSERT INTO checkins_v5 (day, choices, minutes, shoes, note, recorded_at)
+    SELECT COALESCE(unixepoch(date) / 86400, 'not a date: ' || date),
+        numbness
+        | ((CASE side WHEN 'left' THEN 1 WHEN 'right' THEN 2 WHEN 'both' THEN 3 ELSE 0 END) << 2)
+        | ((CASE onset WHEN 'during' THEN 1 WHEN 'after' THEN 2 WHEN 'rest' THEN 3 ELSE 0 END) << 4)
+        | ((CASE cleared WHEN 'quickly' THEN 1 WHEN 'hours' THEN 2 WHEN 'not_yet' THEN 3 ELSE 0 END) << 6)
+        | ((CASE session WHEN 'done' THEN 1 WHEN 'partial' THEN 2 WHEN 'skipped' THEN 3
+            WHEN 'rest_day' THEN 4 ELSE 0 END) << 8)
+        | ((instr(',' || spots || ',', ',toes,') > 0) << 11)
+        | ((instr(',' || spots || ',', ',ball,') > 0) << 12)
+        | ((instr(',' || spots || ',', ',arch,') > 0) << 13)
+        | ((instr(',' || spots || ',', ',heel,') > 0) << 14)
+        | ((instr(',' || spots || ',', ',top,') > 0) << 15)
+        | ((instr(',' || spots || ',', ',ankle,') > 0) << 16)
+        | ((instr(',' || spots || ',', ',calf,') > 0) << 17)
+        | ((instr(',' || flags || ',', ',sharp_pain,') > 0) << 18)
+        | ((instr(',' || flags || ',', ',skin_colour,') > 0) << 19)
+        | ((instr(',' || flags || ',', ',weakness,') > 0) << 20)
+        | ((instr(',' || flags || ',', ',back_pain,') > 0) << 21)
+        | ((instr(',' || flags || ',', ',saddle,') > 0) << 22)
+        | ((instr(',' || flags || ',', ',bladder_bowel,') > 0) << 23),
+        minutes, shoes, note, recorded_at
     FROM checkins;
     DROP TABLE checkins;
     ALTER TABLE checkins_v5 RENAME TO checkins;",
@@ -335,7 +354,9 @@ impl Store {
             tx.pragma_update(None, "user_version", from as i64 + 1)
                 .map_err(|e| Self::classify(&path, e))?;
         }
-        tx.commit().map_err(|e| Self::classify(&path, e))
+        tx.commit().map_err(|e| Self::classify(&path, e))?;
+        self.empty_wal();
+        Ok(())
     }
 
     /// The saved profile and template, if a plan was made.
@@ -405,7 +426,9 @@ impl Store {
             params![profile_json, template_json, now],
         )
         .map_err(classify)?;
-        tx.commit().map_err(classify)
+        tx.commit().map_err(classify)?;
+        self.empty_wal();
+        Ok(())
     }
 }
 
@@ -434,6 +457,19 @@ struct Change {
 }
 
 impl Store {
+    /// Runs `read` in one read transaction: the reads see one state of the
+    /// database, and SQLite takes its locks once rather than per statement.
+    pub fn reading<T, E: From<StoreError>>(
+        &mut self,
+        read: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.conn.execute_batch("BEGIN").map_err(|e| self.err(e))?;
+        let out = read(self);
+        let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        self.conn.execute_batch(end).map_err(|e| self.err(e))?;
+        out
+    }
+
     /// Every check-in and clearance.
     pub fn journal(&mut self) -> Result<Rc<Journal>, StoreError> {
         let version = data_version(&self.conn).map_err(|e| self.err(e))?;
@@ -543,9 +579,11 @@ impl Store {
                     }
                     Err(_) => Edit::Nothing,
                 }
+            } else if let Some(day) = day {
+                tx.execute("DELETE FROM checkins WHERE day = ?1", [choices::day(day)])?;
+                Edit::Remove(day)
             } else {
-                tx.execute("DELETE FROM checkins WHERE date = ?1", [&date])?;
-                day.map_or(Edit::Everything, Edit::Remove)
+                Edit::Nothing
             };
             tx.execute("DELETE FROM changes WHERE id = ?1", [id])?;
             Ok((Some((kind, date, before)), edit))
@@ -648,7 +686,9 @@ impl Store {
             ],
         )
         .map_err(classify)?;
-        tx.commit().map_err(classify)
+        tx.commit().map_err(classify)?;
+        self.empty_wal();
+        Ok(())
     }
 
     /// Marks a pair retired on `date`; false when no pair has that name.
@@ -660,7 +700,21 @@ impl Store {
                 params![name, date.to_string()],
             )
             .map_err(|e| self.err(e))?;
+        self.empty_wal();
         Ok(changed > 0)
+    }
+
+    /// Copies the WAL into the database file and truncates it. Every command
+    /// is a new process, and the first connection to open the database reads
+    /// the whole WAL to rebuild its index: left to grow (SQLite checkpoints at
+    /// 1000 pages, but a fresh process never restarts the WAL), it made every
+    /// command after a few hundred check-ins read megabytes. The commit is
+    /// already durable, so a checkpoint that cannot finish now (another
+    /// process is reading, the disk is full) is left to a later write.
+    fn empty_wal(&self) {
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     }
 
     /// Runs `change` and then records the decisions derived from the changed
@@ -707,6 +761,7 @@ impl Store {
         };
         sync_decisions(&tx, &path, &decide(&journal), now)?;
         tx.commit().map_err(classify)?;
+        self.empty_wal();
         // Our own commit does not move our data_version.
         self.cache = Some((version, journal));
         Ok(out)
@@ -731,50 +786,23 @@ fn from_json<T: serde::de::DeserializeOwned>(
     })
 }
 
-const CHECKIN_COLUMNS: &str =
-    "date, numbness, spots, side, onset, minutes, cleared, session, flags, shoes, note";
+const CHECKIN_COLUMNS: &str = "day, choices, minutes, shoes, note";
 
-/// A check-in from its columns; a value that does not parse is reported.
-/// Text is borrowed from SQLite where it can be, so reading ten years
-/// allocates little.
+/// A check-in from its columns; a value that does not read back is reported.
 fn checkin_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CheckIn, String>> {
-    fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
-        Ok(row.get_ref(i)?.as_str_or_null()?)
-    }
-    fn one<T: std::str::FromStr<Err = String>>(text: Option<&str>) -> Result<Option<T>, String> {
-        text.map(|t| t.parse::<T>().map_err(|e| format!("'{t}': {e}")))
-            .transpose()
-    }
-    fn list<T: std::str::FromStr<Err = String>>(text: Option<&str>) -> Result<Vec<T>, String> {
-        text.unwrap_or("")
-            .split(',')
-            .filter(|t| !t.is_empty())
-            .map(|t| t.parse::<T>().map_err(|e| format!("'{t}': {e}")))
-            .collect()
-    }
-    let date = text(row, 0)?.unwrap_or("");
-    let numbness: u8 = row.get(1)?;
-    let minutes: Option<u32> = row.get(5)?;
-    let shoes: Option<String> = row.get(9)?;
-    let note: Option<String> = row.get(10)?;
-    let parsed = (|| {
-        Ok(CheckIn {
-            date: date
-                .parse()
-                .map_err(|e| format!("a check-in has the date '{date}': {e}"))?,
-            numbness: Numbness::try_from(numbness)?,
-            spots: list(text(row, 2).map_err(|e| e.to_string())?)?,
-            side: one(text(row, 3).map_err(|e| e.to_string())?)?,
-            onset: one(text(row, 4).map_err(|e| e.to_string())?)?,
+    let day: i64 = row.get(0)?;
+    let packed: i64 = row.get(1)?;
+    let minutes: Option<u32> = row.get(2)?;
+    let shoes: Option<String> = row.get(3)?;
+    let note: Option<String> = row.get(4)?;
+    Ok(choices::unpack(day, packed)
+        .map(|c| CheckIn {
             minutes,
-            cleared: one(text(row, 6).map_err(|e| e.to_string())?)?,
-            session: one(text(row, 7).map_err(|e| e.to_string())?)?,
-            flags: list(text(row, 8).map_err(|e| e.to_string())?)?,
             shoes,
             note,
+            ..c
         })
-    })();
-    Ok(parsed.map_err(|e: String| format!("a saved check-in does not read back: {e}")))
+        .map_err(|e| format!("a saved check-in does not read back: {e}")))
 }
 
 fn read_checkin(
@@ -782,31 +810,24 @@ fn read_checkin(
     date: NaiveDate,
 ) -> rusqlite::Result<Option<Result<CheckIn, String>>> {
     tx.query_row(
-        &format!("SELECT {CHECKIN_COLUMNS} FROM checkins WHERE date = ?1"),
-        [date.to_string()],
+        &format!("SELECT {CHECKIN_COLUMNS} FROM checkins WHERE day = ?1"),
+        [choices::day(date)],
         checkin_from_row,
     )
     .optional()
 }
 
 fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::Result<()> {
-    let words = |items: Vec<&str>| items.join(",");
     tx.prepare_cached(
-        "INSERT INTO checkins (date, numbness, spots, side, onset, minutes, cleared, session, flags, shoes, note, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-         ON CONFLICT(date) DO UPDATE SET numbness = ?2, spots = ?3, side = ?4, onset = ?5, minutes = ?6,
-             cleared = ?7, session = ?8, flags = ?9, shoes = ?10, note = ?11, recorded_at = ?12",
+        "INSERT INTO checkins (day, choices, minutes, shoes, note, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(day) DO UPDATE SET choices = ?2, minutes = ?3, shoes = ?4, note = ?5,
+             recorded_at = ?6",
     )?
     .execute(params![
-        c.date.to_string(),
-        c.numbness.level(),
-        words(c.spots.iter().map(|s| s.as_str()).collect()),
-        c.side.map(|s| s.as_str()),
-        c.onset.map(|s| s.as_str()),
+        choices::day(c.date),
+        choices::pack(c),
         c.minutes,
-        c.cleared.map(|s| s.as_str()),
-        c.session.map(|s| s.as_str()),
-        words(c.flags.iter().map(|f| f.as_str()).collect()),
         c.shoes,
         c.note,
         now
@@ -823,7 +844,7 @@ fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, StoreError> {
     let classify = |e| Store::classify(path, e);
     let mut stmt = conn
         .prepare_cached(&format!(
-            "SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY date"
+            "SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY day"
         ))
         .map_err(classify)?;
     let mut checkins = Vec::new();

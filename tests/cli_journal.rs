@@ -457,3 +457,105 @@ fn check_ins_kept_as_json_by_schema_three_move_into_columns() {
         (Some("left"), Some(15), Some("tight laces"))
     );
 }
+
+#[test]
+fn every_choice_kept_as_text_by_schema_four_reads_back_after_the_move_to_packed_choices() {
+    let dir = with_plan();
+    let file = dir.path().join("comeback.db");
+    let rows = [
+        (
+            "2026-11-23",
+            1,
+            "toes,ball,arch",
+            Some("left"),
+            Some("during"),
+            Some(5),
+            Some("quickly"),
+            Some("done"),
+            "sharp_pain,skin_colour",
+            Some("a note"),
+        ),
+        (
+            "2026-11-24",
+            2,
+            "heel,top",
+            Some("right"),
+            Some("after"),
+            None,
+            Some("hours"),
+            Some("partial"),
+            "weakness,back_pain",
+            None,
+        ),
+        (
+            "2026-11-25",
+            3,
+            "ankle,calf",
+            Some("both"),
+            Some("rest"),
+            None,
+            Some("not_yet"),
+            Some("skipped"),
+            "saddle,bladder_bowel",
+            None,
+        ),
+        (
+            "2026-11-26",
+            0,
+            "",
+            None,
+            None,
+            None,
+            None,
+            Some("rest_day"),
+            "",
+            None,
+        ),
+        ("2026-11-27", 0, "", None, None, None, None, None, "", None),
+    ];
+    {
+        // Rebuild the schema-4 shape of the check-ins table: choices as words.
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.execute_batch(
+            "DROP TABLE checkins;
+            CREATE TABLE checkins (date TEXT PRIMARY KEY, numbness INTEGER NOT NULL, spots TEXT NOT NULL DEFAULT '',
+                side TEXT, onset TEXT, minutes INTEGER, cleared TEXT, session TEXT, flags TEXT NOT NULL DEFAULT '',
+                shoes TEXT, note TEXT, recorded_at TEXT NOT NULL);
+            PRAGMA user_version = 4;",
+        )
+        .unwrap();
+        for r in &rows {
+            conn.execute(
+                "INSERT INTO checkins VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, ?10, 'then')",
+                rusqlite::params![r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9],
+            )
+            .unwrap();
+        }
+    }
+    let history = json(dir.path(), "2026-11-28", &["history", "--json"]);
+    let mut read: Vec<serde_json::Value> = history["checkins"].as_array().unwrap().clone();
+    read.sort_by_key(|c| c["date"].as_str().unwrap().to_string());
+    fn list(words: &str) -> Vec<&str> {
+        words.split(',').filter(|w| !w.is_empty()).collect()
+    }
+    let expected: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "date": r.0, "numbness": r.1, "where": list(r.2), "side": r.3, "onset": r.4,
+                "minutes": r.5, "cleared": r.6, "session": r.7, "flags": list(r.8),
+                "shoes": null, "note": r.9,
+            })
+        })
+        .collect();
+    assert_eq!(read, expected);
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let dates: Vec<String> = conn
+        .prepare("SELECT date FROM checkins ORDER BY day")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(dates, rows.map(|r| r.0.to_string()));
+}

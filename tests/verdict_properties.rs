@@ -3,7 +3,8 @@
 mod common;
 
 use comeback::checkin::{
-    CheckIn, Clearance, Cleared, Flag, Journal, Numbness, Onset, SessionDone, Status, assess,
+    CheckIn, Choice, Clearance, Cleared, Flag, Journal, Numbness, Onset, SessionDone, Status,
+    assess,
 };
 use common::*;
 use proptest::prelude::*;

@@ -17,6 +17,14 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+/// A check-in field with a fixed set of values.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every value, in the order declared. The store keeps a value as its
+    /// position here (`store::choices`), so values are only ever added at the
+    /// end.
+    const ALL: &'static [Self];
+}
+
 /// Declares a field enum with its JSON/CLI spelling and the sentence word.
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal / $words:literal),+ $(,)? }) => {
@@ -25,9 +33,11 @@ macro_rules! choice {
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+        impl Choice for $name {
+            const ALL: &'static [$name] = &[$($name::$variant),+];
+        }
 
+        impl $name {
             /// The spelling used on the command line and in JSON.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
@@ -48,8 +58,9 @@ macro_rules! choice {
         impl FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
-                $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| {
-                    let allowed: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                let all = <$name as Choice>::ALL;
+                all.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| {
+                    let allowed: Vec<&str> = all.iter().map(|v| v.as_str()).collect();
                     format!("expected one of {}", allowed.join(", "))
                 })
             }
@@ -306,10 +317,14 @@ impl Journal {
     /// Builds a journal; order of the input does not matter, one check-in per
     /// date (the last one given wins).
     pub fn new(mut checkins: Vec<CheckIn>, mut clearances: Vec<Clearance>) -> Journal {
-        checkins.sort_by_key(|c| c.date);
-        checkins.reverse();
-        checkins.dedup_by_key(|c| c.date);
-        checkins.reverse();
+        // The store hands them over in order, one a day: nothing to do then
+        // (sorting ten years would first copy them all).
+        if !checkins.is_sorted_by(|a, b| a.date < b.date) {
+            checkins.sort_by_key(|c| c.date);
+            checkins.reverse();
+            checkins.dedup_by_key(|c| c.date);
+            checkins.reverse();
+        }
         clearances.sort_by_key(|c| c.date);
         Journal {
             checkins,

@@ -1,0 +1,233 @@
+//! How a check-in's choices are kept in its one integer `choices` column:
+//! reading ten years of check-ins is then an integer a row rather than eight
+//! text columns to parse (BENCHMARKS.md). The codes are part of the file
+//! format; migration 5 writes the same ones from the older text columns.
+//!
+//! | bits  | field    | code                                          |
+//! | ----- | -------- | --------------------------------------------- |
+//! | 0–1   | numbness | the level, 0–3                                |
+//! | 2–3   | side     | 0 when absent, else 1 + position in `ALL`     |
+//! | 4–5   | onset    | the same                                      |
+//! | 6–7   | cleared  | the same                                      |
+//! | 8–10  | session  | the same                                      |
+//! | 11–17 | where    | bit `i` set when `Spot::ALL[i]` is in the list |
+//! | 18–23 | flags    | bit `i` set when `Flag::ALL[i]` is in the list |
+
+use crate::checkin::{CheckIn, Choice, Cleared, Flag, Numbness, Onset, SessionDone, Side, Spot};
+use chrono::NaiveDate;
+
+/// Where one field sits in the integer.
+#[derive(Clone, Copy)]
+struct Bits {
+    shift: u32,
+    width: u32,
+}
+
+const NUMBNESS: Bits = Bits { shift: 0, width: 2 };
+const SIDE: Bits = Bits { shift: 2, width: 2 };
+const ONSET: Bits = Bits { shift: 4, width: 2 };
+const CLEARED: Bits = Bits { shift: 6, width: 2 };
+const SESSION: Bits = Bits { shift: 8, width: 3 };
+const SPOTS: Bits = Bits {
+    shift: 11,
+    width: 7,
+};
+const FLAGS: Bits = Bits {
+    shift: 18,
+    width: 6,
+};
+/// Every bit a stored value may use.
+const USED: i64 = (1 << 24) - 1;
+
+impl Bits {
+    fn get(self, packed: i64) -> i64 {
+        (packed >> self.shift) & ((1 << self.width) - 1)
+    }
+
+    fn put(self, code: i64) -> i64 {
+        code << self.shift
+    }
+}
+
+fn position<T: Choice>(value: T) -> i64 {
+    T::ALL.iter().position(|v| *v == value).unwrap_or(0) as i64
+}
+
+fn one_code<T: Choice>(value: Option<T>) -> i64 {
+    value.map_or(0, |v| position(v) + 1)
+}
+
+fn set_code<T: Choice>(values: &[T]) -> i64 {
+    values.iter().fold(0, |code, v| code | 1 << position(*v))
+}
+
+fn one<T: Choice>(code: i64, field: &str) -> Result<Option<T>, String> {
+    match code {
+        0 => Ok(None),
+        n => T::ALL
+            .get(n as usize - 1)
+            .copied()
+            .map(Some)
+            .ok_or_else(|| format!("{field} has the unknown code {n}")),
+    }
+}
+
+fn set<T: Choice>(code: i64, field: &str) -> Result<Vec<T>, String> {
+    if code >> T::ALL.len() != 0 {
+        return Err(format!("{field} has the unknown codes {code:#b}"));
+    }
+    Ok(T::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| code & (1 << i) != 0)
+        .map(|(_, v)| *v)
+        .collect())
+}
+
+/// The `choices` column of a check-in.
+pub fn pack(c: &CheckIn) -> i64 {
+    NUMBNESS.put(i64::from(c.numbness.level()))
+        | SIDE.put(one_code::<Side>(c.side))
+        | ONSET.put(one_code::<Onset>(c.onset))
+        | CLEARED.put(one_code::<Cleared>(c.cleared))
+        | SESSION.put(one_code::<SessionDone>(c.session))
+        | SPOTS.put(set_code::<Spot>(&c.spots))
+        | FLAGS.put(set_code::<Flag>(&c.flags))
+}
+
+/// The check-in of `day` (days since 1970-01-01) with the choices in
+/// `packed`; minutes, shoes and note are left for the caller.
+pub fn unpack(day: i64, packed: i64) -> Result<CheckIn, String> {
+    let date = i32::try_from(day)
+        .ok()
+        .and_then(NaiveDate::from_epoch_days)
+        .ok_or_else(|| format!("day {day} is not a date"))?;
+    if packed & !USED != 0 {
+        return Err(format!("{date}: the choices {packed:#x} use unknown bits"));
+    }
+    let field = |e: String| format!("{date}: {e}");
+    Ok(CheckIn {
+        date,
+        numbness: Numbness::try_from(NUMBNESS.get(packed) as u8)?,
+        spots: set(SPOTS.get(packed), "where").map_err(field)?,
+        side: one(SIDE.get(packed), "side").map_err(field)?,
+        onset: one(ONSET.get(packed), "onset").map_err(field)?,
+        minutes: None,
+        cleared: one(CLEARED.get(packed), "cleared").map_err(field)?,
+        session: one(SESSION.get(packed), "session").map_err(field)?,
+        flags: set(FLAGS.get(packed), "flags").map_err(field)?,
+        shoes: None,
+        note: None,
+    })
+}
+
+/// Days since 1970-01-01, the `day` column.
+pub fn day(date: NaiveDate) -> i64 {
+    i64::from(date.to_epoch_days())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn some<T: Choice + std::fmt::Debug>() -> impl Strategy<Value = Option<T>> {
+        proptest::option::of(proptest::sample::select(T::ALL))
+    }
+
+    fn list<T: Choice + Ord + std::fmt::Debug>() -> impl Strategy<Value = Vec<T>> {
+        proptest::sample::subsequence(T::ALL, 0..=T::ALL.len())
+    }
+
+    prop_compose! {
+        fn checkin()(
+            day in -1000i32..40000,
+            numbness in 0u8..=3,
+            spots in list::<Spot>(),
+            side in some::<Side>(),
+            onset in some::<Onset>(),
+            cleared in some::<Cleared>(),
+            session in some::<SessionDone>(),
+            flags in list::<Flag>(),
+        ) -> CheckIn {
+            CheckIn {
+                date: NaiveDate::from_epoch_days(day).unwrap_or_default(),
+                numbness: Numbness::try_from(numbness).unwrap_or_default(),
+                spots, side, onset, minutes: None, cleared, session, flags, shoes: None, note: None,
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn every_check_in_reads_back_as_it_was_packed(c in checkin()) {
+            prop_assert_eq!(unpack(day(c.date), pack(&c)), Ok(c));
+        }
+
+        #[test]
+        fn any_integer_unpacks_to_a_check_in_or_a_refusal(day in any::<i64>(), packed in any::<i64>()) {
+            let _ = unpack(day, packed);
+        }
+    }
+
+    #[test]
+    fn the_codes_stay_what_the_file_format_says() {
+        let c = CheckIn {
+            spots: vec![Spot::Toes, Spot::Calf],
+            side: Some(Side::Both),
+            onset: Some(Onset::Rest),
+            cleared: Some(Cleared::NotYet),
+            session: Some(SessionDone::RestDay),
+            flags: vec![Flag::SharpPain, Flag::BladderBowel],
+            ..CheckIn::symptom_free(NaiveDate::from_epoch_days(1).unwrap_or_default(), None)
+        };
+        let c = CheckIn {
+            numbness: Numbness::NO_FEELING,
+            ..c
+        };
+        let expected =
+            3 | 3 << 2 | 3 << 4 | 3 << 6 | 4 << 8 | (1 | 1 << 6) << 11 | (1 | 1 << 5) << 18;
+        assert_eq!(pack(&c), expected);
+        assert_eq!(day(c.date), 1);
+    }
+
+    #[test]
+    fn every_value_keeps_its_position() {
+        fn words<T: Choice + std::fmt::Display>() -> Vec<String> {
+            T::ALL.iter().map(|v| v.to_string()).collect()
+        }
+        assert_eq!(words::<Side>(), ["left", "right", "both"]);
+        assert_eq!(words::<Onset>(), ["during", "after", "rest"]);
+        assert_eq!(words::<Cleared>(), ["quickly", "hours", "not_yet"]);
+        assert_eq!(
+            words::<SessionDone>(),
+            ["done", "partial", "skipped", "rest_day"]
+        );
+        assert_eq!(
+            words::<Spot>(),
+            ["toes", "ball", "arch", "heel", "top", "ankle", "calf"]
+        );
+        assert_eq!(
+            words::<Flag>(),
+            [
+                "sharp_pain",
+                "skin_colour",
+                "weakness",
+                "back_pain",
+                "saddle",
+                "bladder_bowel"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_bits_are_refused_with_the_date() {
+        let e = unpack(0, 1 << 30).unwrap_err();
+        assert!(
+            e.contains("1970-01-01") && e.contains("unknown bits"),
+            "{e}"
+        );
+        let e = unpack(0, 5 << 8).unwrap_err();
+        assert!(e.contains("session has the unknown code 5"), "{e}");
+    }
+}
