@@ -50,7 +50,15 @@ impl Comeback {
 
     /// The verdict and schedule as of `today`, with advice for worn-out shoes.
     pub fn assess(&self, today: NaiveDate) -> Assessment {
-        let mut assessment = checkin::assess(&self.plan, &self.template, &self.journal, today);
+        self.with_shoe_advice(checkin::assess(
+            &self.plan,
+            &self.template,
+            &self.journal,
+            today,
+        ))
+    }
+
+    fn with_shoe_advice(&self, mut assessment: Assessment) -> Assessment {
         let mileage = self.mileage(&assessment);
         assessment
             .verdict
@@ -79,13 +87,14 @@ impl Comeback {
     }
 
     /// Records a check-in, filling in the session from the plan when none is
-    /// named; returns the check-in it replaced.
+    /// named; returns the check-in it replaced and the assessment as of
+    /// `today` with it.
     pub fn record(
         &mut self,
         mut entry: CheckIn,
         today: NaiveDate,
         now: &str,
-    ) -> Result<Option<CheckIn>, CheckInFailure> {
+    ) -> Result<Recorded, CheckInFailure> {
         entry.validate(self.plan.profile.start, today)?;
         match &entry.shoes {
             Some(name) if !self.shoes.iter().any(|s| &s.name == name) => {
@@ -106,12 +115,25 @@ impl Comeback {
             let before = self.assess(today);
             entry.session = Some(checkin::default_session(&before, &self.plan, entry.date));
         }
+        // The decisions to store come from the assessment the caller wants
+        // next: keep it rather than derive it twice.
+        let mut after = None;
         let replaced = self.write(|store, plan, template| {
             store.record_checkin(&entry, now, |journal| {
-                checkin::assess(plan, template, journal, today).decisions
+                let assessment = checkin::assess(plan, template, journal, today);
+                let decisions = assessment.decisions.clone();
+                after = Some(assessment);
+                decisions
             })
         })?;
-        Ok(replaced)
+        let assessment = match after {
+            Some(assessment) => self.with_shoe_advice(assessment),
+            None => self.assess(today),
+        };
+        Ok(Recorded {
+            replaced,
+            assessment,
+        })
     }
 
     pub fn clear(
@@ -158,6 +180,14 @@ impl Comeback {
         reloaded?;
         Ok(out)
     }
+}
+
+/// What recording a check-in did.
+pub struct Recorded {
+    /// The check-in of the same date it replaced, if any.
+    pub replaced: Option<CheckIn>,
+    /// The verdict and schedule as of today, with the new check-in.
+    pub assessment: Assessment,
 }
 
 /// Why a check-in or clearance was not recorded.

@@ -18,6 +18,11 @@ use std::time::Duration;
 /// The database file inside the data dir.
 pub const FILE_NAME: &str = "comeback.db";
 
+/// How large the WAL may grow before a write empties it: about 30 pages, a
+/// week or so of check-ins, which a command opening the store replays in
+/// well under a tenth of a millisecond.
+const WAL_LIMIT: u64 = 128 * 1024;
+
 /// Each entry migrates the schema from version `index` to `index + 1`.
 const MIGRATIONS: &[&str] = &[
     // 1: the profile and the template the plan was built from; the plan itself
@@ -704,17 +709,23 @@ impl Store {
         Ok(changed > 0)
     }
 
-    /// Copies the WAL into the database file and truncates it. Every command
-    /// is a new process, and the first connection to open the database reads
-    /// the whole WAL to rebuild its index: left to grow (SQLite checkpoints at
-    /// 1000 pages, but a fresh process never restarts the WAL), it made every
-    /// command after a few hundred check-ins read megabytes. The commit is
-    /// already durable, so a checkpoint that cannot finish now (another
-    /// process is reading, the disk is full) is left to a later write.
+    /// Once the WAL holds `WAL_LIMIT` bytes, copies it into the database file
+    /// and truncates it. Every command is a new process, and the first
+    /// connection to open the database reads the whole WAL to rebuild its
+    /// index: left to grow (SQLite checkpoints at 1000 pages, but a fresh
+    /// process never restarts the WAL), it made every command after a few
+    /// hundred check-ins read megabytes. Emptying it after every write instead
+    /// would cost each check-in three more fsyncs. The commit is already
+    /// durable, so a checkpoint that cannot finish now (another process is
+    /// reading, the disk is full) is left to a later write.
     fn empty_wal(&self) {
-        let _ = self
-            .conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let mut wal = self.path.clone().into_os_string();
+        wal.push("-wal");
+        if std::fs::metadata(wal).is_ok_and(|m| m.len() >= WAL_LIMIT) {
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
     }
 
     /// Runs `change` and then records the decisions derived from the changed
@@ -908,26 +919,31 @@ fn sync_decisions(
     now: &str,
 ) -> Result<(), StoreError> {
     let classify = |e| Store::classify(path, e);
-    let mut keep: Vec<String> = Vec::with_capacity(decisions.len());
+    let mut upsert = tx
+        .prepare_cached(
+            "INSERT INTO decisions (date, data, recorded_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(date) DO UPDATE SET data = ?2, recorded_at = ?3 WHERE data <> ?2",
+        )
+        .map_err(classify)?;
+    let mut keep = std::collections::HashSet::with_capacity(decisions.len());
     for decision in decisions {
         let date = decision.date.to_string();
         let data = to_json(path, decision)?;
-        tx.execute(
-            "INSERT INTO decisions (date, data, recorded_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(date) DO UPDATE SET data = ?2, recorded_at = ?3 WHERE data <> ?2",
-            params![date, data, now],
-        )
-        .map_err(classify)?;
-        keep.push(date);
+        upsert.execute(params![date, data, now]).map_err(classify)?;
+        keep.insert(date);
     }
     let existing: Vec<String> = {
-        let mut stmt = tx.prepare("SELECT date FROM decisions").map_err(classify)?;
+        let mut stmt = tx
+            .prepare_cached("SELECT date FROM decisions")
+            .map_err(classify)?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(classify)?;
         rows.collect::<Result<_, _>>().map_err(classify)?
     };
-    for date in existing.iter().filter(|d| !keep.contains(d)) {
-        tx.execute("DELETE FROM decisions WHERE date = ?1", [date])
-            .map_err(classify)?;
+    let mut delete = tx
+        .prepare_cached("DELETE FROM decisions WHERE date = ?1")
+        .map_err(classify)?;
+    for date in existing.iter().filter(|d| !keep.contains(*d)) {
+        delete.execute([date]).map_err(classify)?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ mod show;
 pub use args::{Cli, Command};
 
 use crate::checkin::{self, CheckIn, Clearance};
-use crate::comeback::{self, Comeback, timestamp};
+use crate::comeback::{self, Comeback, Recorded, timestamp};
 use crate::document::{self, HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::export;
 use crate::plan::{self, Distance, Profile, Template, Unit};
@@ -256,8 +256,10 @@ fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         shoes: args.shoes,
         note: args.note,
     };
-    let replaced = comeback.record(entry, ctx.today, &timestamp())?;
-    let assessment = comeback.assess(ctx.today);
+    let Recorded {
+        replaced,
+        assessment,
+    } = comeback.record(entry, ctx.today, &timestamp())?;
     let saved = replaced_summary(&comeback, args.date.unwrap_or(ctx.today));
     println!("Saved {saved}.");
     if replaced.is_some() {

@@ -73,6 +73,9 @@ fn one<T: Choice>(code: i64, field: &str) -> Result<Option<T>, String> {
 }
 
 fn set<T: Choice>(code: i64, field: &str) -> Result<Vec<T>, String> {
+    if code == 0 {
+        return Ok(Vec::new());
+    }
     if code >> T::ALL.len() != 0 {
         return Err(format!("{field} has the unknown codes {code:#b}"));
     }

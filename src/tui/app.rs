@@ -4,7 +4,7 @@
 use crate::checkin::{
     Assessment, CheckIn, Cleared, Flag, Numbness, Onset, SessionDone, Side, Spot, short_date,
 };
-use crate::comeback::{Comeback, timestamp};
+use crate::comeback::{Comeback, Recorded, timestamp};
 use crate::export::Format;
 use crate::input::{parse_date, parse_layoff, parse_weekly};
 use crate::plan::{self, Distance, Plan, Profile, Template, Unit, Week};
@@ -646,8 +646,12 @@ fn record(app: &mut App, entry: CheckIn) -> bool {
     };
     let date = entry.date;
     match running.comeback.record(entry, today, &timestamp()) {
-        Ok(replaced) => {
-            running.refresh(today);
+        Ok(Recorded {
+            replaced,
+            assessment,
+        }) => {
+            running.assessment = assessment;
+            running.lay_out();
             let saved = running
                 .comeback
                 .journal
