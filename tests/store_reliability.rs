@@ -133,3 +133,29 @@ fn a_write_after_another_connections_write_sees_both() {
     );
     assert_eq!(stored_dates(dir.path()), vec![date(0), date(2)]);
 }
+
+#[test]
+fn the_wal_stays_small_however_many_commands_write() {
+    // Every command is a new process whose first read replays the whole WAL;
+    // writes empty it once it passes 128 KB, so it never grows past that plus
+    // one write's pages.
+    let dir = with_plan();
+    let wal = dir.path().join("comeback.db-wal");
+    let mut largest = 0;
+    for offset in 0..80 {
+        let out = comeback(dir.path())
+            .args(["checkin", "--numbness", "1", "--where", "toes", "--date"])
+            .arg(date(offset))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        largest = largest.max(std::fs::metadata(&wal).map_or(0, |m| m.len()));
+    }
+    assert!(largest > 0, "the check-ins went through the WAL");
+    assert!(largest < 256 * 1024, "the WAL grew to {largest} bytes");
+    assert_eq!(stored_dates(dir.path()).len(), 80);
+}
