@@ -559,3 +559,21 @@ fn every_choice_kept_as_text_by_schema_four_reads_back_after_the_move_to_packed_
         .unwrap();
     assert_eq!(dates, rows.map(|r| r.0.to_string()));
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
+    let dir = with_plan();
+    for command in [&["history"][..], &["status"], &["plan"], &["today"]] {
+        let mut child = common::process(dir.path(), "2026-11-28")
+            .args(command)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close our end before comeback writes, as `| head -0` would.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{command:?}: {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{command:?}");
+    }
+}

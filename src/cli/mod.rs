@@ -20,6 +20,22 @@ use clap::Parser;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// `print!` and `println!` that hand back a write error (a reader that closed
+/// the pipe early: `comeback history | head`) instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 /// Runs the command line; every error becomes one line on stderr.
 pub fn main() -> ExitCode {
     run_args(std::env::args_os())
@@ -97,10 +113,10 @@ fn run(cli: Cli) -> Result<()> {
                 ))
             } else {
                 let weeks = assessment.schedule(&comeback.plan, &comeback.template);
-                print!(
+                out!(
                     "{}",
                     show::plan_table(&comeback.plan, &weeks, &assessment, ctx.unit)
-                );
+                )?;
                 Ok(())
             }
         }
@@ -111,10 +127,10 @@ fn run(cli: Cli) -> Result<()> {
             if flag.json {
                 print_json(&TodayDocument::new(week.as_ref(), ctx.today, &assessment))
             } else {
-                print!(
+                out!(
                     "{}",
                     show::today(&comeback.plan, week.as_ref(), &assessment, ctx.unit)
-                );
+                )?;
                 Ok(())
             }
         }
@@ -125,7 +141,7 @@ fn run(cli: Cli) -> Result<()> {
             if flag.json {
                 print_json(&StatusDocument::new(&comeback.plan, &assessment))
             } else {
-                print!("{}", show::status(&comeback.plan, &assessment));
+                out!("{}", show::status(&comeback.plan, &assessment))?;
                 Ok(())
             }
         }
@@ -145,10 +161,10 @@ fn run(cli: Cli) -> Result<()> {
                     decisions,
                 })
             } else {
-                print!(
+                out!(
                     "{}",
                     show::history(&checkins, comeback.journal.clearances(), &decisions)
-                );
+                )?;
                 Ok(())
             }
         }
@@ -157,34 +173,34 @@ fn run(cli: Cli) -> Result<()> {
             let date = date.unwrap_or(ctx.today);
             comeback.clear(Clearance { date, note }, ctx.today, &timestamp())?;
             let assessment = comeback.assess(ctx.today);
-            println!("Clearance recorded for {}.", checkin::short_date(date));
-            print!("{}", show::verdict(&assessment));
+            outln!("Clearance recorded for {}.", checkin::short_date(date))?;
+            out!("{}", show::verdict(&assessment))?;
             Ok(())
         }
         Some(Command::Undo) => {
             let mut comeback = Comeback::load(&ctx.data_dir)?;
             let undone = comeback.undo(ctx.today, &timestamp())?;
             match undone {
-                None => println!("Nothing to undo."),
+                None => outln!("Nothing to undo.")?,
                 Some(Undone::CheckIn {
                     date,
                     restored: Some(c),
-                }) => println!(
+                }) => outln!(
                     "Undone: the check-in for {} is back to: {}",
                     checkin::short_date(date),
                     c.summary()
-                ),
+                )?,
                 Some(Undone::CheckIn {
                     date,
                     restored: None,
-                }) => println!(
+                }) => outln!(
                     "Undone: the check-in for {} was removed.",
                     checkin::short_date(date)
-                ),
-                Some(Undone::Clearance { date }) => println!(
+                )?,
+                Some(Undone::Clearance { date }) => outln!(
                     "Undone: the clearance of {} was removed.",
                     checkin::short_date(date)
-                ),
+                )?,
             }
             Ok(())
         }
@@ -214,12 +230,12 @@ fn run(cli: Cli) -> Result<()> {
                 .with_context(|| format!("import {}: cannot read it", file.display()))?;
             let restore = comeback::import(&ctx.data_dir, text, force, ctx.today, &timestamp())
                 .map_err(|e| anyhow!("import {}: {e}; nothing was changed", file.display()))?;
-            println!(
+            outln!(
                 "Imported the plan from {} ({} check-ins, {} clearances).",
                 file.display(),
                 restore.checkins.len(),
                 restore.clearances.len()
-            );
+            )?;
             Ok(())
         }
         Some(Command::Shoes { action }) => shoes(&ctx, action),
@@ -229,7 +245,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Some(Command::Schema) => {
-            println!("{}", document::plan_schema());
+            outln!("{}", document::plan_schema())?;
             Ok(())
         }
         Some(Command::Man) => {
@@ -261,11 +277,11 @@ fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         assessment,
     } = comeback.record(entry, ctx.today, &timestamp())?;
     let saved = replaced_summary(&comeback, args.date.unwrap_or(ctx.today));
-    println!("Saved {saved}.");
+    outln!("Saved {saved}.")?;
     if replaced.is_some() {
-        println!("It replaces the earlier check-in for that day; `comeback undo` brings it back.");
+        outln!("It replaces the earlier check-in for that day; `comeback undo` brings it back.")?;
     }
-    print!("{}", show::verdict(&assessment));
+    out!("{}", show::verdict(&assessment))?;
     Ok(())
 }
 
@@ -332,7 +348,7 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
     let plan = plan::generate(&profile, &template)?;
     let mut store = Store::open(&ctx.data_dir)?;
     store.save_plan(&profile, &template, args.force, &timestamp())?;
-    print!("{}", show::plan_saved(&plan, ctx.unit));
+    out!("{}", show::plan_saved(&plan, ctx.unit))?;
     Ok(())
 }
 
@@ -344,10 +360,10 @@ fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
             let assessment = comeback.assess(ctx.today);
             let mileage = comeback.mileage(&assessment);
             if mileage.is_empty() {
-                println!("No shoes yet: `comeback shoes add NAME [--start-distance N]`.");
+                outln!("No shoes yet: `comeback shoes add NAME [--start-distance N]`.")?;
             }
             for m in mileage {
-                println!("{}", m.describe(unit));
+                outln!("{}", m.describe(unit))?;
             }
             Ok(())
         }
@@ -358,17 +374,17 @@ fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
             let shoe =
                 Shoe::new(&name, Distance::from_value(start_distance)).map_err(|e| anyhow!(e))?;
             comeback.store.add_shoe(&shoe, &timestamp())?;
-            println!(
+            outln!(
                 "Added '{}'; check-ins now count towards it unless they name another pair.",
                 shoe.name
-            );
+            )?;
             Ok(())
         }
         ShoesAction::Retire { name } => {
             if !comeback.store.retire_shoe(&name, ctx.today)? {
                 bail!("shoes '{name}': no pair of that name; `comeback shoes list` shows them");
             }
-            println!("Retired '{name}'.");
+            outln!("Retired '{name}'.")?;
             Ok(())
         }
     }
@@ -379,7 +395,7 @@ fn templates(action: Option<TemplatesAction>) -> Result<()> {
         TemplatesAction::List => {
             for name in Template::builtin_names() {
                 let template = load_template(name)?;
-                println!("{name:<10} v{}  {}", template.version, template.description);
+                outln!("{name:<10} v{}  {}", template.version, template.description)?;
             }
             Ok(())
         }
@@ -387,12 +403,12 @@ fn templates(action: Option<TemplatesAction>) -> Result<()> {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("template {}: cannot read it", file.display()))?;
             let template = Template::parse(&file.display().to_string(), &text)?;
-            println!(
+            outln!(
                 "{}: ok (template '{}', version {})",
                 file.display(),
                 template.name,
                 template.version
-            );
+            )?;
             Ok(())
         }
     }
