@@ -3,8 +3,8 @@
 mod common;
 
 use comeback::checkin::{
-    CareLevel, Cleared, Flag, Journal, Move, Onset, SessionDone, Side, Spot, Status, assess,
-    default_session,
+    CareLevel, CheckIn, Cleared, Flag, Journal, Move, Onset, SessionDone, Side, Spot, Status,
+    assess, default_session,
 };
 use comeback::plan::Session;
 use common::*;
@@ -311,6 +311,31 @@ fn the_plan_finishes_after_the_last_stage() {
     assert!(a.next.finished);
     assert_eq!(a.decisions.last().unwrap().kind, Move::Finish);
     assert_eq!(a.current, None);
+}
+
+#[test]
+fn numbness_after_the_plan_is_complete_still_steps_the_runner_back() {
+    let (plan, _) = plan();
+    let weeks = plan.weeks.len() as u64;
+    let mut checkins: Vec<CheckIn> = (0..plan.weeks.len())
+        .flat_map(|w| runs_done(&plan, w, w as u64))
+        .collect();
+    let today = weeks * 7 + 9;
+    let mut numb = numb(today, 2);
+    numb.onset = Some(Onset::During);
+    numb.cleared = Some(Cleared::Hours);
+    checkins.push(numb);
+    let a = assess_on(checkins, &[], today);
+    assert!(a.next.finished);
+    assert_eq!(a.verdict.status, Status::StepBack);
+    assert!(
+        a.verdict
+            .reasons
+            .iter()
+            .any(|r| r.contains("during the run")),
+        "{:?}",
+        a.verdict.reasons
+    );
 }
 
 #[test]

@@ -275,7 +275,27 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         moved = Some(kind);
     }
 
-    // Today's verdict.
+    // Today's verdict. Once the plan is complete there is no plan week, but
+    // the week's symptoms still count: numbness still steps a runner back.
+    if finished {
+        let since_start = (today - plan.profile.start).num_days().max(0) as u64;
+        let week_start = plan.profile.start + Days::new(since_start / 7 * 7);
+        let this = journal.between(week_start, today);
+        let last = journal.between(week_start - Days::new(7), week_start - Days::new(1));
+        signal = Some(verdict::week_signal(this, last))
+            .filter(|s| s.status != Status::OnTrack)
+            .map(|mut s| {
+                s.reasons.push(match s.status {
+                    Status::StepBack => "The plan is complete, but run next week at the last \
+                        stage's volume before going back to your goal."
+                        .into(),
+                    _ => "The plan is complete: stay at your goal volume, no higher, \
+                        until this eases."
+                        .into(),
+                });
+                s
+            });
+    }
     let today_care = episodes.iter().find(|e| e.covers(today));
     let recent_start = today - Days::new(6);
     let advice = verdict::advice(journal.between(recent_start, today));
