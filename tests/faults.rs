@@ -17,23 +17,11 @@ fn comeback(dir: &Path) -> Command {
 }
 
 fn with_plan() -> tempfile::TempDir {
-    with_plan_from(PLAN_START)
-}
-
-fn with_plan_from(start: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let status = comeback(dir.path())
-        .args([
-            "new", "--layoff", "3w", "--weekly", "25", "--runs", "4", "--start", start,
-        ])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    dir
+    common::plan_dir(TODAY, PLAN_START)
 }
 
 fn date(offset: u64) -> String {
-    (common::date(PLAN_START) + chrono::Days::new(offset)).to_string()
+    common::date_after(PLAN_START, offset)
 }
 
 fn db_file(dir: &Path) -> PathBuf {
@@ -47,7 +35,7 @@ fn db_file(dir: &Path) -> PathBuf {
 fn four_writers_and_a_reader_lose_nothing() {
     // 1000 distinct days before today.
     const START: &str = "2023-01-02";
-    let dir = with_plan_from(START);
+    let dir = common::plan_dir(TODAY, START);
     let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let reader = {
         let (dir, done) = (dir.path().to_path_buf(), done.clone());

@@ -14,20 +14,11 @@ fn comeback(dir: &Path) -> Command {
 }
 
 fn with_plan() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let status = comeback(dir.path())
-        .args([
-            "new", "--layoff", "3w", "--weekly", "25", "--runs", "4", "--start", PLAN_START,
-        ])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    dir
+    common::plan_dir(TODAY, PLAN_START)
 }
 
 fn date(offset: u64) -> String {
-    let start = chrono::NaiveDate::parse_from_str(PLAN_START, "%Y-%m-%d").unwrap();
-    (start + chrono::Days::new(offset)).to_string()
+    common::date_after(PLAN_START, offset)
 }
 
 fn stored_dates(dir: &Path) -> Vec<String> {

@@ -179,6 +179,14 @@ pub fn default_session(assessment: &Assessment, plan: &Plan, date: NaiveDate) ->
     }
 }
 
+/// The check-ins of the week from `start` up to `upto`, and what they say
+/// with the week before them.
+fn week_so_far(journal: &Journal, start: NaiveDate, upto: NaiveDate) -> (&[CheckIn], WeekSignal) {
+    let this = journal.between(start, upto);
+    let last = journal.between(start - Days::new(7), start - Days::new(1));
+    (this, verdict::week_signal(this, last))
+}
+
 /// Derives the schedule, the decisions and today's verdict.
 pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveDate) -> Assessment {
     let episodes = care::episodes(journal, today);
@@ -201,9 +209,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         }
         let end = start + Days::new(6);
         let upto = end.min(today);
-        let this = journal.between(start, upto);
-        let last = journal.between(start - Days::new(7), start - Days::new(1));
-        let week_signal = verdict::week_signal(this, last);
+        let (this, week_signal) = week_so_far(journal, start, upto);
         let suspended = suspension(&episodes, start, upto);
         weeks.push(ScheduledWeek {
             week: number,
@@ -280,9 +286,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
     if finished {
         let since_start = (today - plan.profile.start).num_days().max(0) as u64;
         let week_start = plan.profile.start + Days::new(since_start / 7 * 7);
-        let this = journal.between(week_start, today);
-        let last = journal.between(week_start - Days::new(7), week_start - Days::new(1));
-        signal = Some(verdict::week_signal(this, last))
+        signal = Some(week_so_far(journal, week_start, today).1)
             .filter(|s| s.status != Status::OnTrack)
             .map(|mut s| {
                 s.reasons.push(match s.status {

@@ -37,6 +37,25 @@ pub fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
 }
 
+/// The date `offset` days after `start`, as the command line writes it.
+pub fn date_after(start: &str, offset: u64) -> String {
+    (date(start) + chrono::Days::new(offset)).to_string()
+}
+
+/// A data dir holding a plan (3-week layoff, 25 a week, 4 runs) that starts on
+/// `start`, made by the binary as of `today`.
+pub fn plan_dir(today: &str, start: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let status = process(dir.path(), today)
+        .args([
+            "new", "--layoff", "3w", "--weekly", "25", "--runs", "4", "--start", start,
+        ])
+        .status()
+        .expect("comeback runs");
+    assert!(status.success());
+    dir
+}
+
 pub fn template(name: &str) -> Template {
     Template::builtin(name).expect("shipped").expect("valid")
 }
