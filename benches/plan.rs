@@ -16,6 +16,7 @@ fn fifty_two_week_profile(template: &Template) -> Profile {
         start: NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date"),
         cross_trained: false,
         numb_now: false,
+        health: Vec::new(),
     };
     for goal in 10..=200 {
         profile.goal_weekly = Distance::from_value(f64::from(goal));

@@ -25,7 +25,7 @@ fn bench_tui(c: &mut Criterion) {
         .running
         .as_ref()
         .and_then(|r| r.assessment.verdict.care.as_ref())
-        .map(|care| care.since);
+        .map(|care| (care.since, care.level));
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     for screen in Screen::ALL {
         app.screen = screen;

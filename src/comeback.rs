@@ -89,13 +89,31 @@ impl Comeback {
     /// Records a check-in, filling in the session from the plan when none is
     /// named; returns the check-in it replaced and the assessment as of
     /// `today` with it.
+    ///
+    /// A check-in that reports numbness or a warning flag is replaced only
+    /// with `replace` set: the runner must say so.
     pub fn record(
         &mut self,
         mut entry: CheckIn,
+        replace: bool,
         today: NaiveDate,
         now: &str,
     ) -> Result<Recorded, CheckInFailure> {
         entry.validate(self.plan.profile.start, today)?;
+        if !replace {
+            if let Some(what) = self
+                .journal
+                .on(entry.date)
+                .filter(|old| *old != &entry)
+                .and_then(CheckIn::what_a_replacement_loses)
+            {
+                return Err(checkin::CheckInError::WouldReplace {
+                    date: entry.date,
+                    what,
+                }
+                .into());
+            }
+        }
         match &entry.shoes {
             Some(name) if !self.shoes.iter().any(|s| &s.name == name) => {
                 let names: Vec<&str> = self.shoes.iter().map(|s| s.name.as_str()).collect();
@@ -136,6 +154,9 @@ impl Comeback {
         })
     }
 
+    /// Records a clinician's clearance of the care verdict open today; it
+    /// lifts care at once. Refused when no care verdict is open, or when the
+    /// date is before the care began.
     pub fn clear(
         &mut self,
         clearance: Clearance,
@@ -149,12 +170,52 @@ impl Comeback {
                 today,
             });
         }
+        if let Some(note) = &clearance.note {
+            let length = note.chars().count();
+            if length > checkin::MAX_TEXT {
+                return Err(checkin::CheckInError::TooLong {
+                    field: "note",
+                    length,
+                }
+                .into());
+            }
+        }
+        let Some(care) = self.assess(today).verdict.care else {
+            return Err(CheckInFailure::NothingToClear);
+        };
+        if clearance.date < care.since {
+            return Err(CheckInFailure::ClearanceBeforeCare {
+                date: clearance.date,
+                since: care.since,
+            });
+        }
         self.write(|store, plan, template| {
             store.record_clearance(&clearance, now, |journal| {
                 checkin::assess(plan, template, journal, today).decisions
             })
         })?;
         Ok(())
+    }
+
+    /// Replaces the health context on the saved profile. It lowers the care
+    /// thresholds and leaves the plan as it is.
+    pub fn set_health(
+        &mut self,
+        health: Vec<checkin::Health>,
+        today: NaiveDate,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        let before = std::mem::replace(&mut self.plan.profile.health, health);
+        let profile = self.plan.profile.clone();
+        let saved = self.write(|store, plan, template| {
+            store.update_profile(&profile, now, |journal| {
+                checkin::assess(plan, template, journal, today).decisions
+            })
+        });
+        if saved.is_err() {
+            self.plan.profile.health = before;
+        }
+        saved
     }
 
     pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, StoreError> {
@@ -201,6 +262,10 @@ pub enum CheckInFailure {
         start: NaiveDate,
         today: NaiveDate,
     },
+    #[error("nothing to clear: no care verdict is open, so a clearance would change nothing")]
+    NothingToClear,
+    #[error("date {date}: the care verdict began on {since}; expected a clearance from then on")]
+    ClearanceBeforeCare { date: NaiveDate, since: NaiveDate },
     #[error("shoes '{name}': no pair of that name; expected one of: {known}")]
     UnknownShoes { name: String, known: String },
     #[error(transparent)]

@@ -9,8 +9,13 @@ use crate::shoes::Shoe;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The value of the `schema` field of a plan document.
-pub const PLAN_SCHEMA: &str = "comeback.plan/1";
+/// The value of the `schema` field of a plan document. Version 2 added the
+/// check-in words of the care rules (`eased_by`, `cleared_minutes`, places,
+/// night, flags), the order of recording (`seq`) and the health context.
+pub const PLAN_SCHEMA: &str = "comeback.plan/2";
+
+/// Every schema an import reads, oldest first.
+pub const READABLE_SCHEMAS: [&str; 2] = ["comeback.plan/1", PLAN_SCHEMA];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -201,28 +206,76 @@ struct ImportDocument {
     shoes: Vec<Shoe>,
 }
 
+/// A `comeback.plan/1` document as version 2 reads it: the order of
+/// recording is by date, a clearance after the check-in of its day (as
+/// version 1 judged them), and symptom fields on a symptom-free day, which
+/// version 1 accepted, are dropped.
+fn upgrade_first_version(doc: &mut ImportDocument) {
+    for c in doc
+        .checkins
+        .iter_mut()
+        .filter(|c| !c.numbness.is_symptomatic())
+    {
+        *c = CheckIn {
+            session: c.session,
+            flags: std::mem::take(&mut c.flags),
+            shoes: c.shoes.take(),
+            note: c.note.take(),
+            ..CheckIn::symptom_free(c.date, None)
+        };
+    }
+    let mut events: Vec<(NaiveDate, u8, usize)> = doc
+        .checkins
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.date, 0, i))
+        .chain(
+            doc.clearances
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.date, 1, i)),
+        )
+        .collect();
+    events.sort();
+    for (seq, (_, kind, i)) in events.into_iter().enumerate() {
+        let seq = seq as u64 + 1;
+        match kind {
+            0 => doc.checkins[i].seq = seq,
+            _ => doc.clearances[i].seq = seq,
+        }
+    }
+}
+
 /// Reads and checks a plan document completely; nothing is written here.
 pub fn read_document(text: &str) -> Result<Restore, ImportError> {
     let head: SchemaField =
         serde_json::from_str(text).map_err(|e| at(".", format!("not valid JSON: {e}")))?;
-    match head.schema.as_deref() {
-        Some(PLAN_SCHEMA) => {}
+    let readable = READABLE_SCHEMAS.join(", ");
+    let version = match head.schema.as_deref() {
+        Some(known) if READABLE_SCHEMAS.contains(&known) => known,
         Some(other) if other.starts_with("comeback.plan/") => {
             return Err(at(
                 "schema",
-                format!("'{other}' is from a newer comeback; this one reads {PLAN_SCHEMA}"),
+                format!("'{other}' is from a newer comeback; this one reads {readable}"),
             ));
         }
         Some(other) => {
-            return Err(at("schema", format!("'{other}': expected {PLAN_SCHEMA}")));
+            return Err(at(
+                "schema",
+                format!("'{other}': expected one of {readable}"),
+            ));
         }
-        None => return Err(at("schema", format!("missing: expected {PLAN_SCHEMA}"))),
-    }
+        None => return Err(at("schema", format!("missing: expected one of {readable}"))),
+    };
+    let first_version = version == READABLE_SCHEMAS[0];
     let deserializer = &mut serde_json::Deserializer::from_str(text);
-    let doc: ImportDocument = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+    let mut doc: ImportDocument = serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
         at(path, e.into_inner().to_string())
     })?;
+    if first_version {
+        upgrade_first_version(&mut doc);
+    }
     doc.profile
         .validate()
         .map_err(|e| at("profile", e.to_string()))?;
@@ -270,19 +323,22 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
                 format!("{} is before the plan starts ({start})", c.date),
             ));
         }
-        if c.minutes.is_some_and(|m| m > 600) {
-            return Err(at(format!("{path}.minutes"), "expected 0 to 600"));
-        }
-        for (field, text) in [("note", &c.note), ("shoes", &c.shoes)] {
-            if text
-                .as_deref()
-                .is_some_and(|t| t.chars().count() > crate::checkin::MAX_TEXT)
-            {
-                return Err(at(
-                    format!("{path}.{field}"),
-                    format!("longer than {} characters", crate::checkin::MAX_TEXT),
-                ));
-            }
+        c.check_fields().map_err(|e| match e.field() {
+            Some(field) => at(format!("{path}.{field}"), e.to_string()),
+            None => at(path.clone(), e.to_string()),
+        })?;
+    }
+    let mut seqs = std::collections::HashSet::new();
+    let all_seqs = doc.checkins.iter().map(|c| ("checkins", c.seq));
+    let all_seqs = all_seqs.chain(doc.clearances.iter().map(|c| ("clearances", c.seq)));
+    for (list, seq) in all_seqs {
+        if seq == 0 || !seqs.insert(seq) {
+            return Err(at(
+                format!("{list}.seq"),
+                format!(
+                    "{seq}: expected a different number from 1 up for every check-in and clearance"
+                ),
+            ));
         }
     }
     for (i, c) in doc.clearances.iter().enumerate() {
@@ -296,6 +352,15 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
             return Err(at(
                 format!("clearances[{i}].date"),
                 format!("{} is before the plan starts ({start})", c.date),
+            ));
+        }
+        if c.note
+            .as_deref()
+            .is_some_and(|t| t.chars().count() > crate::checkin::MAX_TEXT)
+        {
+            return Err(at(
+                format!("clearances[{i}].note"),
+                format!("longer than {} characters", crate::checkin::MAX_TEXT),
             ));
         }
     }

@@ -139,6 +139,48 @@ const MIGRATIONS: &[&str] = &[
     FROM checkins;
     DROP TABLE checkins;
     ALTER TABLE checkins_v5 RENAME TO checkins;",
+    // 6: the new check-in words (places, night, what eased it, more flags)
+    // need more bits, so the choices move to the layout `choices` describes;
+    // minutes to clear get a column; and check-ins and clearances get `seq`,
+    // the order they were recorded in, numbered from their recording times,
+    // so a clearance and a check-in of the same day can be told apart.
+    // Symptom fields on a symptom-free day (which earlier versions accepted
+    // and acted on) say nothing and are dropped; session and flags stay.
+    "CREATE TABLE checkins_v6 (
+        day INTEGER PRIMARY KEY,
+        date TEXT GENERATED ALWAYS AS (date(day * 86400, 'unixepoch')) VIRTUAL,
+        choices INTEGER NOT NULL CHECK (choices BETWEEN 0 AND 1099511627775),
+        minutes INTEGER,
+        cleared_minutes INTEGER,
+        shoes TEXT,
+        note TEXT,
+        seq INTEGER NOT NULL DEFAULT 0,
+        recorded_at TEXT NOT NULL
+    );
+    INSERT INTO checkins_v6 (day, choices, minutes, shoes, note, recorded_at)
+    SELECT day,
+        CASE WHEN (choices & 3) = 0 THEN 0 ELSE
+            (choices & 3)
+            | (((choices >> 2) & 3) << 2)
+            | (((choices >> 4) & 3) << 4)
+            | (((choices >> 6) & 3) << 7)
+            | (((choices >> 11) & 127) << 12)
+        END
+        | (((choices >> 8) & 7) << 9)
+        | (((choices >> 18) & 63) << 25),
+        CASE WHEN (choices & 3) = 0 THEN NULL ELSE minutes END,
+        shoes, note, recorded_at
+    FROM checkins;
+    DROP TABLE checkins;
+    ALTER TABLE checkins_v6 RENAME TO checkins;
+    ALTER TABLE clearances ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+    CREATE TEMP TABLE recorded AS
+    SELECT kind, key, row_number() OVER (ORDER BY at, kind, key) AS n
+    FROM (SELECT 0 AS kind, day AS key, recorded_at AS at FROM checkins
+          UNION ALL SELECT 1, id, recorded_at FROM clearances);
+    UPDATE checkins SET seq = (SELECT n FROM recorded WHERE kind = 0 AND key = checkins.day);
+    UPDATE clearances SET seq = (SELECT n FROM recorded WHERE kind = 1 AND key = clearances.id);
+    DROP TABLE recorded;",
 ];
 
 /// The schema version this build writes.
@@ -504,12 +546,16 @@ impl Store {
                 .as_ref()
                 .and_then(|c| c.as_ref().ok())
                 .and_then(|c| serde_json::to_string(c).ok());
-            put_checkin(tx, checkin, now)?;
+            let checkin = CheckIn {
+                seq: next_seq(tx)?,
+                ..checkin.clone()
+            };
+            put_checkin(tx, &checkin, now)?;
             tx.execute(
                 "INSERT INTO changes (kind, date, before, at) VALUES ('checkin', ?1, ?2, ?3)",
                 params![checkin.date.to_string(), before_json, now],
             )?;
-            Ok((before, Edit::Put(checkin.clone())))
+            Ok((before, Edit::Put(checkin)))
         })?;
         before
             .map(|c| c.map_err(|detail| StoreError::Damaged { file: path, detail }))
@@ -525,16 +571,35 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.write(decide, now, |tx| {
             let date = clearance.date.to_string();
+            let clearance = Clearance {
+                seq: next_seq(tx)?,
+                ..clearance.clone()
+            };
             tx.execute(
-                "INSERT INTO clearances (date, note, recorded_at) VALUES (?1, ?2, ?3)",
-                params![date, clearance.note, now],
+                "INSERT INTO clearances (date, note, seq, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+                params![date, clearance.note, clearance.seq as i64, now],
             )?;
             let id = tx.last_insert_rowid();
             tx.execute(
                 "INSERT INTO changes (kind, date, clearance_id, at) VALUES ('clearance', ?1, ?2, ?3)",
                 params![date, id, now],
             )?;
-            Ok(((), Edit::AddClearance(clearance.clone())))
+            Ok(((), Edit::AddClearance(clearance)))
+        })
+    }
+
+    /// Saves a changed profile of the same plan (its health context), and the
+    /// decisions derived with it.
+    pub fn update_profile(
+        &mut self,
+        profile: &Profile,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<(), StoreError> {
+        let profile = to_json(&self.path, profile)?;
+        self.write(decide, now, |tx| {
+            tx.execute("UPDATE plan SET profile = ?1 WHERE id = 1", [&profile])?;
+            Ok(((), Edit::Nothing))
         })
     }
 
@@ -650,8 +715,8 @@ impl Store {
             }
             for c in &restore.clearances {
                 tx.execute(
-                    "INSERT INTO clearances (date, note, recorded_at) VALUES (?1, ?2, ?3)",
-                    params![c.date.to_string(), c.note, now],
+                    "INSERT INTO clearances (date, note, seq, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![c.date.to_string(), c.note, c.seq as i64, now],
                 )?;
             }
             Ok(((), Edit::Everything))
@@ -797,20 +862,24 @@ fn from_json<T: serde::de::DeserializeOwned>(
     })
 }
 
-const CHECKIN_COLUMNS: &str = "day, choices, minutes, shoes, note";
+const CHECKIN_COLUMNS: &str = "day, choices, minutes, cleared_minutes, shoes, note, seq";
 
 /// A check-in from its columns; a value that does not read back is reported.
 fn checkin_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CheckIn, String>> {
     let day: i64 = row.get(0)?;
     let packed: i64 = row.get(1)?;
     let minutes: Option<u32> = row.get(2)?;
-    let shoes: Option<String> = row.get(3)?;
-    let note: Option<String> = row.get(4)?;
+    let cleared_minutes: Option<u32> = row.get(3)?;
+    let shoes: Option<String> = row.get(4)?;
+    let note: Option<String> = row.get(5)?;
+    let seq: i64 = row.get(6)?;
     Ok(choices::unpack(day, packed)
         .map(|c| CheckIn {
             minutes,
+            cleared_minutes,
             shoes,
             note,
+            seq: seq.max(0) as u64,
             ..c
         })
         .map_err(|e| format!("a saved check-in does not read back: {e}")))
@@ -830,20 +899,33 @@ fn read_checkin(
 
 fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO checkins (day, choices, minutes, shoes, note, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT(day) DO UPDATE SET choices = ?2, minutes = ?3, shoes = ?4, note = ?5,
-             recorded_at = ?6",
+        "INSERT INTO checkins (day, choices, minutes, cleared_minutes, shoes, note, seq, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT(day) DO UPDATE SET choices = ?2, minutes = ?3, cleared_minutes = ?4,
+             shoes = ?5, note = ?6, seq = ?7, recorded_at = ?8",
     )?
     .execute(params![
         choices::day(c.date),
         choices::pack(c),
         c.minutes,
+        c.cleared_minutes,
         c.shoes,
         c.note,
+        c.seq as i64,
         now
     ])?;
     Ok(())
+}
+
+/// The order number of the next check-in or clearance recorded.
+fn next_seq(tx: &Connection) -> rusqlite::Result<u64> {
+    let last: i64 = tx
+        .prepare_cached(
+            "SELECT MAX((SELECT COALESCE(MAX(seq), 0) FROM checkins),
+                        (SELECT COALESCE(MAX(seq), 0) FROM clearances))",
+        )?
+        .query_row([], |r| r.get(0))?;
+    Ok(last.max(0) as u64 + 1)
 }
 
 /// Changes whenever another connection commits (SQLite `PRAGMA data_version`).
@@ -868,18 +950,20 @@ fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, StoreError> {
         })?);
     }
     let mut stmt = conn
-        .prepare_cached("SELECT date, note FROM clearances ORDER BY date, id")
+        .prepare_cached("SELECT date, note, seq FROM clearances ORDER BY date, seq, id")
         .map_err(classify)?;
     let mut clearances = Vec::new();
     let mut rows = stmt.query([]).map_err(classify)?;
     while let Some(row) = rows.next().map_err(classify)? {
         let date: String = row.get(0).map_err(classify)?;
         let note: Option<String> = row.get(1).map_err(classify)?;
+        let seq: i64 = row.get(2).map_err(classify)?;
+        let seq = seq.max(0) as u64;
         let date = date.parse().map_err(|e| StoreError::Damaged {
             file: path.to_path_buf(),
             detail: format!("a clearance has the date '{date}': {e}"),
         })?;
-        clearances.push(Clearance { date, note });
+        clearances.push(Clearance { date, note, seq });
     }
     Ok(Journal::new(checkins, clearances))
 }

@@ -37,6 +37,16 @@ pub fn clinician_summary(
         if p.cross_trained { "yes" } else { "no" },
         if p.numb_now { "yes" } else { "no" }
     );
+    let health: Vec<&str> = p.health.iter().map(|h| h.words()).collect();
+    let _ = writeln!(
+        out,
+        "- Health context given by the runner: {}.",
+        if health.is_empty() {
+            "none".to_string()
+        } else {
+            health.join(", ")
+        }
+    );
     let _ = writeln!(out, "\n## Where the plan stands\n");
     match assessment.current.map(|i| &assessment.weeks[i]) {
         Some(w) => {
@@ -59,23 +69,31 @@ pub fn clinician_summary(
         }
     }
     let v = &assessment.verdict;
-    let _ = writeln!(
-        out,
-        "- Verdict today: **{}** — {}.",
-        v.status.label(),
-        v.status.headline()
-    );
+    let _ = writeln!(out, "- Verdict today: **{}**.", v.status.label());
     if let Some(care) = &v.care {
         let _ = writeln!(
             out,
-            "- Runs suspended since {}; advised to see {}.",
+            "- Care level: {} ({}). The pattern the runner reported: {}.",
+            care.level.as_str(),
+            care.level.how_soon().to_lowercase(),
+            care.pattern_words
+        );
+        let what = if care.level.allows_exercise() {
+            "Runs suspended"
+        } else {
+            "All exercise stopped"
+        };
+        let _ = writeln!(
+            out,
+            "- {what} since {}; the runner was advised to see {}.",
             short_date(care.since),
             care.who
         );
     }
-    if !v.reasons.is_empty() {
+    let triggers = v.care.as_ref().map_or(&v.reasons, |care| &care.why);
+    if !triggers.is_empty() {
         let _ = writeln!(out, "\n## What triggered it\n");
-        for r in &v.reasons {
+        for r in triggers {
             let _ = writeln!(out, "- {r}");
         }
     }
@@ -93,11 +111,11 @@ pub fn clinician_summary(
     );
     let _ = writeln!(
         out,
-        "| date | numbness | where | side | onset | cleared | session | flags | note |"
+        "| date | numbness | where | side | onset | cleared | eased by | session | flags | note |"
     );
     let _ = writeln!(
         out,
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     );
     for c in recent {
         let spots: Vec<&str> = c.spots.iter().map(|s| s.as_str()).collect();
@@ -107,16 +125,24 @@ pub fn clinician_summary(
             (Some(o), None) => o.to_string(),
             _ => String::new(),
         };
+        let cleared = match (c.cleared, c.cleared_minutes) {
+            (Some(x), Some(m)) => format!("{x} ({m} min)"),
+            (Some(x), None) => x.to_string(),
+            (None, Some(m)) => format!("{m} min"),
+            (None, None) => String::new(),
+        };
+        let eased: Vec<&str> = c.eased_by.iter().map(|e| e.as_str()).collect();
         let _ = writeln!(
             out,
-            "| {} | {} {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             c.date,
             c.numbness.level(),
             c.numbness.words(),
             spots.join(", "),
             c.side.map(|s| s.as_str()).unwrap_or(""),
             onset,
-            c.cleared.map(|s| s.as_str()).unwrap_or(""),
+            cleared,
+            eased.join(", "),
             c.session.map(|s| s.as_str()).unwrap_or(""),
             flags.join(", "),
             note(c.note.as_deref())

@@ -105,7 +105,7 @@ fn seven_days_of_numbness_books_a_clinician_and_clear_resumes_one_stage_back() {
                 "--onset",
                 "after",
                 "--cleared",
-                "quickly",
+                "hours",
             ])
             .assert()
             .success();
@@ -131,8 +131,9 @@ fn seven_days_of_numbness_books_a_clinician_and_clear_resumes_one_stage_back() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Clearance recorded for Wed 2 Dec.",
-        ));
+            "Clearance recorded for Wed 2 Dec: care is lifted.",
+        ))
+        .stdout(predicate::str::contains("SEEK CARE").not());
     let status = json(dir.path(), "2026-12-07", &["status", "--json"]);
     assert_eq!(status["status"], "on_track");
     assert_eq!(status["stage"], 1);
@@ -439,6 +440,8 @@ fn check_ins_kept_as_json_by_schema_three_move_into_columns() {
             r#"DROP TABLE checkins;
             CREATE TABLE checkins (date TEXT PRIMARY KEY, data TEXT NOT NULL, recorded_at TEXT NOT NULL);
             INSERT INTO checkins VALUES ('2026-11-24', '{"date":"2026-11-24","numbness":2,"where":["toes","top"],"side":"left","onset":"during","minutes":15,"cleared":"hours","session":"partial","flags":["back_pain"],"shoes":null,"note":"tight laces"}', 'then');
+            DROP TABLE clearances;
+            CREATE TABLE clearances (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, note TEXT, recorded_at TEXT NOT NULL);
             PRAGMA user_version = 3;"#,
         )
         .unwrap();
@@ -521,6 +524,8 @@ fn every_choice_kept_as_text_by_schema_four_reads_back_after_the_move_to_packed_
             CREATE TABLE checkins (date TEXT PRIMARY KEY, numbness INTEGER NOT NULL, spots TEXT NOT NULL DEFAULT '',
                 side TEXT, onset TEXT, minutes INTEGER, cleared TEXT, session TEXT, flags TEXT NOT NULL DEFAULT '',
                 shoes TEXT, note TEXT, recorded_at TEXT NOT NULL);
+            DROP TABLE clearances;
+            CREATE TABLE clearances (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, note TEXT, recorded_at TEXT NOT NULL);
             PRAGMA user_version = 4;",
         )
         .unwrap();
@@ -538,13 +543,15 @@ fn every_choice_kept_as_text_by_schema_four_reads_back_after_the_move_to_packed_
     fn list(words: &str) -> Vec<&str> {
         words.split(',').filter(|w| !w.is_empty()).collect()
     }
+    // All recorded at the same time: numbered in date order.
     let expected: Vec<serde_json::Value> = rows
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             serde_json::json!({
                 "date": r.0, "numbness": r.1, "where": list(r.2), "side": r.3, "onset": r.4,
                 "minutes": r.5, "cleared": r.6, "session": r.7, "flags": list(r.8),
-                "shoes": null, "note": r.9,
+                "shoes": null, "note": r.9, "seq": i + 1,
             })
         })
         .collect();

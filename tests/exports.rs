@@ -196,7 +196,7 @@ fn export_to_a_file_goes_through_a_rename_and_says_where() {
         .success()
         .stderr(predicate::str::contains("Wrote the plan (JSON) to"));
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\n  \"schema\": \"comeback.plan/1\""));
+    assert!(text.starts_with("{\n  \"schema\": \"comeback.plan/2\""));
     let leftovers = std::fs::read_dir(dir.path())
         .unwrap()
         .filter(|e| {
@@ -259,15 +259,15 @@ fn malformed_json_is_refused() {
 fn another_schema_is_refused() {
     refused(
         |d| d["schema"] = "taskwarrior/3".into(),
-        "schema: 'taskwarrior/3': expected comeback.plan/1",
+        "schema: 'taskwarrior/3': expected one of comeback.plan/1, comeback.plan/2",
     );
 }
 
 #[test]
 fn a_newer_schema_is_refused() {
     refused(
-        |d| d["schema"] = "comeback.plan/2".into(),
-        "schema: 'comeback.plan/2' is from a newer comeback",
+        |d| d["schema"] = "comeback.plan/3".into(),
+        "schema: 'comeback.plan/3' is from a newer comeback",
     );
 }
 
@@ -291,7 +291,7 @@ fn numbers_out_of_range_are_refused_with_their_path() {
     );
     refused(
         |d| d["checkins"][1]["minutes"] = 5000.into(),
-        "checkins[1].minutes: expected 0 to 600",
+        "checkins[1].minutes: minutes 5000: expected 0 to 600",
     );
 }
 

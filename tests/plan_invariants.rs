@@ -32,6 +32,7 @@ fn profiles() -> impl Strategy<Value = (Profile, String)> {
                         start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(offset),
                         cross_trained: cross,
                         numb_now: numb,
+                        health: Vec::new(),
                     },
                     template.to_string(),
                 )

@@ -87,7 +87,14 @@ fn a_process_killed_mid_write_leaves_a_sound_database_with_every_saved_check_in(
     }
     // The store still takes writes afterwards.
     let status = comeback(dir.path())
-        .args(["checkin", "--numbness", "0", "--date", &date(100)])
+        .args([
+            "checkin",
+            "--numbness",
+            "0",
+            "--replace",
+            "--date",
+            &date(100),
+        ])
         .status()
         .unwrap();
     assert!(status.success());
@@ -102,11 +109,11 @@ fn a_write_after_another_connections_write_sees_both() {
     let day = |offset| chrono::NaiveDate::parse_from_str(&date(offset), "%Y-%m-%d").unwrap();
     let mut a = Comeback::load(dir.path()).unwrap();
     let mut b = Comeback::load(dir.path()).unwrap();
-    a.record(CheckIn::symptom_free(day(0), None), today, "a")
+    a.record(CheckIn::symptom_free(day(0), None), false, today, "a")
         .unwrap();
-    b.record(CheckIn::symptom_free(day(2), None), today, "b")
+    b.record(CheckIn::symptom_free(day(2), None), false, today, "b")
         .unwrap();
-    a.record(CheckIn::symptom_free(day(4), None), today, "a")
+    a.record(CheckIn::symptom_free(day(4), None), false, today, "a")
         .unwrap();
     let seen: Vec<_> = a.journal.checkins().iter().map(|c| c.date).collect();
     assert_eq!(

@@ -48,13 +48,13 @@ fn fixture(care: bool) -> tempfile::TempDir {
             c.onset = Some(Onset::During);
             c.cleared = Some(Cleared::Quickly);
         }
-        comeback.record(c, today, "test").unwrap();
+        comeback.record(c, false, today, "test").unwrap();
     }
     if care {
         let mut c = CheckIn::symptom_free(common::day(16), Some(SessionDone::Partial));
         c.numbness = Numbness::TINGLING;
         c.flags = vec![Flag::SharpPain];
-        comeback.record(c, today, "test").unwrap();
+        comeback.record(c, false, today, "test").unwrap();
     }
     dir
 }
@@ -130,7 +130,7 @@ fn the_care_takeover_renders_who_and_why() {
     snapshot_all_sizes("care", &app);
     let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("Who to see: an orthopedist"));
-    assert!(screen.contains("Wed 9 Dec you reported sharp pain"));
+    assert!(screen.contains("Wed 9 Dec: sharp pain reported"));
     assert!(screen.contains("Not medical advice"));
 }
 
@@ -367,7 +367,7 @@ fn onboarding_validates_inline_and_saves_a_plan() {
     for c in "10w".chars() {
         press(&mut app, KeyCode::Char(c));
     }
-    for _ in 0..9 {
+    for _ in 0..10 {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
@@ -397,7 +397,12 @@ fn writes_from_another_process_show_up_on_reload() {
     let mut app = app(dir.path(), true);
     let mut other = Comeback::load(dir.path()).unwrap();
     other
-        .record(CheckIn::symptom_free(date(TODAY), None), date(TODAY), "cli")
+        .record(
+            CheckIn::symptom_free(date(TODAY), None),
+            false,
+            date(TODAY),
+            "cli",
+        )
         .unwrap();
     update(&mut app, Action::Reload);
     assert!(
@@ -426,7 +431,7 @@ fn e_opens_the_export_menu_and_writes_where_it_says() {
     let json = dir.path().join("comeback-plan-2026-12-09.json");
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
-    assert_eq!(doc["schema"], "comeback.plan/1");
+    assert_eq!(doc["schema"], "comeback.plan/2");
     assert_eq!(
         app.message.as_deref(),
         Some(format!("Wrote the plan (JSON) to {}", json.display()).as_str())

@@ -56,6 +56,8 @@ fn clearances(days: &[u64]) -> Vec<Clearance> {
         .map(|d| Clearance {
             date: day(*d),
             note: None,
+            // Recorded after the check-in of its day.
+            seq: 1,
         })
         .collect()
 }

@@ -7,7 +7,7 @@ mod schedule;
 mod verdict;
 
 pub use crate::plan::Move;
-pub use care::{Care, CareLevel};
+pub use care::{Care, CareLevel, Pattern};
 pub use progress::WeekProgress;
 pub use schedule::{Assessment, Decision, Next, ScheduledWeek, assess, default_session};
 pub use verdict::{NOTICE, Status, Verdict};
@@ -78,6 +78,12 @@ choice!(
         Top = "top" / "top of the foot",
         Ankle = "ankle" / "ankle",
         Calf = "calf" / "calf",
+        BetweenToes = "between_toes" / "between the toes",
+        Sole = "sole" / "sole",
+        WholeFoot = "whole_foot" / "whole foot",
+        Shin = "shin" / "shin",
+        Thigh = "thigh" / "thigh",
+        Buttock = "buttock" / "buttock",
     }
 );
 
@@ -95,6 +101,7 @@ choice!(
         During = "during" / "during the run",
         After = "after" / "after the run",
         Rest = "rest" / "at rest",
+        Night = "night" / "at night",
     }
 );
 
@@ -104,6 +111,26 @@ choice!(
         Quickly = "quickly" / "cleared quickly",
         Hours = "hours" / "took hours to clear",
         NotYet = "not_yet" / "has not cleared",
+    }
+);
+
+choice!(
+    /// What made the numbness ease.
+    Ease {
+        Stopping = "stopping" / "stopping",
+        LooseningLaces = "loosening_laces" / "loosening the laces",
+        SittingOrBending = "sitting_or_bending" / "sitting or bending forward",
+        Nothing = "nothing" / "nothing",
+    }
+);
+
+choice!(
+    /// Health context the runner chooses to give; it lowers the care
+    /// thresholds (DOMAIN: diabetes and circulation problems reach care sooner).
+    Health {
+        Diabetes = "diabetes" / "diabetes",
+        Circulation = "circulation" / "circulation problems",
+        BackHistory = "back_history" / "a history of back trouble",
     }
 );
 
@@ -118,7 +145,8 @@ choice!(
 );
 
 choice!(
-    /// Warning signs that send the runner to a clinician (DOMAIN.md §6).
+    /// Warning signs that send the runner to a clinician; the care rules say
+    /// how soon.
     Flag {
         SharpPain = "sharp_pain" / "sharp pain",
         SkinColour = "skin_colour" / "skin colour change",
@@ -126,15 +154,13 @@ choice!(
         BackPain = "back_pain" / "back pain",
         Saddle = "saddle" / "numbness in the groin or saddle area",
         BladderBowel = "bladder_bowel" / "new bladder or bowel trouble",
+        ColdPale = "cold_pale" / "a cold, pale or blue foot",
+        CalfTightness = "calf_tightness" / "calf tightness or cramping",
+        FootDrop = "foot_drop" / "a dropping or slapping foot",
+        LegPainBoth = "leg_pain_both" / "pain down both legs",
+        FaceArm = "face_arm" / "numbness or weakness of the face or arm",
     }
 );
-
-impl Flag {
-    /// Red flags: urgent care today (cauda equina and nerve warnings).
-    pub fn is_red(self) -> bool {
-        matches!(self, Flag::Saddle | Flag::BladderBowel | Flag::Weakness)
-    }
-}
 
 /// Numbness level: 0 none, 1 tingling, 2 partly numb, 3 no feeling.
 #[derive(
@@ -213,7 +239,7 @@ impl FromStr for Numbness {
     }
 }
 
-/// One day's numbness check-in (DESIGN.md §3).
+/// One day's numbness check-in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
@@ -230,6 +256,12 @@ pub struct CheckIn {
     pub minutes: Option<u32>,
     #[serde(default)]
     pub cleared: Option<Cleared>,
+    /// Minutes after stopping until it cleared, when the runner knows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleared_minutes: Option<u32>,
+    /// What made it ease.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eased_by: Vec<Ease>,
     #[serde(default)]
     pub session: Option<SessionDone>,
     #[serde(default)]
@@ -238,6 +270,11 @@ pub struct CheckIn {
     pub shoes: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The order it was recorded in, counted across check-ins and clearances:
+    /// it tells a check-in from a clearance recorded later the same day. The
+    /// store sets it; 0 means "before anything else that day".
+    #[serde(default)]
+    pub seq: u64,
 }
 
 impl CheckIn {
@@ -251,10 +288,13 @@ impl CheckIn {
             onset: None,
             minutes: None,
             cleared: None,
+            cleared_minutes: None,
+            eased_by: Vec::new(),
             session,
             flags: Vec::new(),
             shoes: None,
             note: None,
+            seq: 0,
         }
     }
 
@@ -265,6 +305,33 @@ impl CheckIn {
             Some(SessionDone::Partial) => 0.5,
             _ => 0.0,
         }
+    }
+
+    /// Whether it reports numbness or a warning flag: such a check-in is
+    /// never replaced without the runner saying so.
+    pub fn is_notable(&self) -> bool {
+        self.numbness.is_symptomatic() || !self.flags.is_empty()
+    }
+
+    /// The symptom fields that were filled in, by their JSON names.
+    fn symptom_fields(&self) -> Vec<&'static str> {
+        let mut filled = Vec::new();
+        if !self.spots.is_empty() {
+            filled.push("where");
+        }
+        for (name, set) in [
+            ("side", self.side.is_some()),
+            ("onset", self.onset.is_some()),
+            ("minutes", self.minutes.is_some()),
+            ("cleared", self.cleared.is_some()),
+            ("cleared_minutes", self.cleared_minutes.is_some()),
+            ("eased_by", !self.eased_by.is_empty()),
+        ] {
+            if set {
+                filled.push(name);
+            }
+        }
+        filled
     }
 
     /// "Mon 23 Nov: partly numb at the toes (left), during the run, cleared quickly".
@@ -285,6 +352,13 @@ impl CheckIn {
         }
         if let Some(cleared) = self.cleared {
             text.push_str(&format!(", {}", cleared.words()));
+            if let Some(m) = self.cleared_minutes {
+                text.push_str(&format!(" ({m} min)"));
+            }
+        }
+        if !self.eased_by.is_empty() {
+            let eased: Vec<&str> = self.eased_by.iter().map(|e| e.words()).collect();
+            text.push_str(&format!(", eased by {}", eased.join(" or ")));
         }
         if !self.flags.is_empty() {
             let flags: Vec<&str> = self.flags.iter().map(|f| f.words()).collect();
@@ -304,6 +378,17 @@ pub struct Clearance {
     pub date: NaiveDate,
     #[serde(default)]
     pub note: Option<String>,
+    /// The order it was recorded in (see [`CheckIn::seq`]).
+    #[serde(default)]
+    pub seq: u64,
+}
+
+impl Clearance {
+    /// Whether `checkin` was recorded before this clearance: an earlier day,
+    /// or the same day and earlier in the order of recording.
+    pub fn comes_after(&self, checkin: &CheckIn) -> bool {
+        (checkin.date, checkin.seq) < (self.date, self.seq)
+    }
 }
 
 /// Everything the runner recorded, in date order.
@@ -325,7 +410,7 @@ impl Journal {
             checkins.dedup_by_key(|c| c.date);
             checkins.reverse();
         }
-        clearances.sort_by_key(|c| c.date);
+        clearances.sort_by_key(|c| (c.date, c.seq));
         Journal {
             checkins,
             clearances,
@@ -372,8 +457,20 @@ impl Journal {
     pub fn add_clearance(&mut self, clearance: Clearance) {
         let i = self
             .clearances
-            .partition_point(|c| c.date <= clearance.date);
+            .partition_point(|c| (c.date, c.seq) <= (clearance.date, clearance.seq));
         self.clearances.insert(i, clearance);
+    }
+
+    /// The last clearance recorded, if any.
+    pub fn last_clearance(&self) -> Option<&Clearance> {
+        self.clearances.iter().max_by_key(|c| (c.date, c.seq))
+    }
+
+    /// The highest order number in the journal.
+    pub fn last_seq(&self) -> u64 {
+        let checkins = self.checkins.iter().map(|c| c.seq);
+        let clearances = self.clearances.iter().map(|c| c.seq);
+        checkins.chain(clearances).max().unwrap_or(0)
     }
 
     /// Removes the last-recorded clearance of `date`.
@@ -404,6 +501,29 @@ pub enum CheckInError {
     Future { date: NaiveDate, today: NaiveDate },
     #[error("{field}: {length} characters; expected at most {MAX_TEXT}")]
     TooLong { field: &'static str, length: usize },
+    #[error(
+        "numbness 0 with {fields}: expected no symptom fields on a symptom-free day (or a numbness of 1 to 3)"
+    )]
+    SymptomsWithoutNumbness { fields: String },
+    #[error("{field} {value}: expected 0 to 600")]
+    Minutes { field: &'static str, value: u32 },
+    #[error(
+        "{date} already has a check-in with {what}; it is replaced only when the runner confirms"
+    )]
+    WouldReplace { date: NaiveDate, what: String },
+}
+
+impl CheckInError {
+    /// The check-in field the error is about, by its JSON name.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            CheckInError::BeforePlan { .. } | CheckInError::Future { .. } => Some("date"),
+            CheckInError::TooLong { field, .. } | CheckInError::Minutes { field, .. } => {
+                Some(field)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Longest note or shoe id a check-in takes.
@@ -425,12 +545,44 @@ impl CheckIn {
                 today,
             });
         }
+        self.check_fields()
+    }
+
+    /// The checks that do not depend on the plan or the day: the same for a
+    /// check-in typed in and one read from an import.
+    pub fn check_fields(&self) -> Result<(), CheckInError> {
         for (field, text) in [("note", &self.note), ("shoes", &self.shoes)] {
             let length = text.as_deref().map_or(0, |t| t.chars().count());
             if length > MAX_TEXT {
                 return Err(CheckInError::TooLong { field, length });
             }
         }
+        for (field, minutes) in [
+            ("minutes", self.minutes),
+            ("cleared_minutes", self.cleared_minutes),
+        ] {
+            if let Some(value) = minutes.filter(|m| *m > 600) {
+                return Err(CheckInError::Minutes { field, value });
+            }
+        }
+        let fields = self.symptom_fields();
+        if !self.numbness.is_symptomatic() && !fields.is_empty() {
+            return Err(CheckInError::SymptomsWithoutNumbness {
+                fields: fields.join(", "),
+            });
+        }
         Ok(())
+    }
+
+    /// What a replacement would overwrite: `Some` with the words for it when
+    /// the check-in reports numbness or a warning flag.
+    pub fn what_a_replacement_loses(&self) -> Option<String> {
+        if !self.is_notable() {
+            return None;
+        }
+        let mut what = vec![self.numbness.words()];
+        what.extend(self.flags.iter().map(|f| f.words()));
+        what.retain(|w| *w != "no numbness");
+        Some(what.join(", "))
     }
 }

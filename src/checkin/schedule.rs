@@ -5,7 +5,7 @@
 
 use super::care::{self, Episode};
 use super::verdict::{self, Status, Verdict, WeekSignal};
-use super::{CheckIn, Journal, SessionDone, short_date};
+use super::{CheckIn, Cleared, Journal, SessionDone, short_date};
 use crate::plan::{Day, Move, Plan, Run, Session, Template, Week};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -50,8 +50,29 @@ pub struct ScheduledWeek {
     pub moved: Option<Move>,
     /// Runs on these days (inclusive) are suspended for care.
     pub suspended: Option<(NaiveDate, NaiveDate)>,
+    /// On these days (inclusive) urgent care is open: no exercise at all.
+    pub rest_only: Option<(NaiveDate, NaiveDate)>,
     /// Runs after this day drop to run/walk (a step back).
     pub run_walk_after: Option<NaiveDate>,
+    /// Runs after this day wait for an answer: numbness had not cleared and
+    /// nothing was recorded since.
+    pub held_after: Option<NaiveDate>,
+}
+
+impl ScheduledWeek {
+    fn within(range: Option<(NaiveDate, NaiveDate)>, date: NaiveDate) -> bool {
+        range.is_some_and(|(a, b)| date >= a && date <= b)
+    }
+
+    /// Whether runs give way to walks on `date` (care or an open question).
+    pub fn runs_suspended_on(&self, date: NaiveDate) -> bool {
+        Self::within(self.suspended, date) || self.held_after.is_some_and(|d| date > d)
+    }
+
+    /// Whether no exercise at all is prescribed on `date` (urgent care).
+    pub fn rest_only_on(&self, date: NaiveDate) -> bool {
+        Self::within(self.rest_only, date)
+    }
 }
 
 /// What comes next.
@@ -91,8 +112,16 @@ impl Assessment {
             .enumerate()
             .map(|(i, day)| {
                 let date = w.start + Days::new(i as u64);
-                let suspended = w.suspended.is_some_and(|(a, b)| date >= a && date <= b);
+                let suspended = w.runs_suspended_on(date);
                 let run_walk = w.run_walk_after.is_some_and(|d| date > d);
+                if w.rest_only_on(date) {
+                    // Urgent care: nothing is prescribed, not even a walk.
+                    return Day {
+                        date,
+                        sessions: vec![Session::Rest],
+                        habits: std::sync::Arc::new([]),
+                    };
+                }
                 Day {
                     date,
                     sessions: day
@@ -165,7 +194,7 @@ pub fn default_session(assessment: &Assessment, plan: &Plan, date: NaiveDate) ->
         .find(|w| date >= w.start && date < w.start + Days::new(7))
         .and_then(|w| {
             let offset = (date - w.start).num_days() as usize;
-            let suspended = w.suspended.is_some_and(|(a, b)| date >= a && date <= b);
+            let suspended = w.runs_suspended_on(date) || w.rest_only_on(date);
             plan.weeks
                 .get(w.stage)
                 .and_then(|s| s.days.get(offset))
@@ -179,17 +208,57 @@ pub fn default_session(assessment: &Assessment, plan: &Plan, date: NaiveDate) ->
     }
 }
 
-/// The check-ins of the week from `start` up to `upto`, and what they say
-/// with the week before them.
-fn week_so_far(journal: &Journal, start: NaiveDate, upto: NaiveDate) -> (&[CheckIn], WeekSignal) {
-    let this = journal.between(start, upto);
-    let last = journal.between(start - Days::new(7), start - Days::new(1));
-    (this, verdict::week_signal(this, last))
+/// The check-ins of the week from `start` up to `upto` recorded after the
+/// last clearance (what came before a clearance was judged by the clinician),
+/// and what they say with the week before them.
+fn week_so_far(
+    journal: &Journal,
+    start: NaiveDate,
+    upto: NaiveDate,
+) -> (Vec<&CheckIn>, WeekSignal) {
+    let this = since_clearance(journal, journal.between(start, upto), upto);
+    let last = since_clearance(
+        journal,
+        journal.between(start - Days::new(7), start - Days::new(1)),
+        upto,
+    );
+    let signal = verdict::week_signal(&this, &last);
+    (this, signal)
+}
+
+/// The check-ins among `checkins` that come after the last clearance dated
+/// up to `upto`.
+fn since_clearance<'a>(
+    journal: &Journal,
+    checkins: &'a [CheckIn],
+    upto: NaiveDate,
+) -> Vec<&'a CheckIn> {
+    let last = journal.clearances().iter().rfind(|x| x.date <= upto);
+    checkins
+        .iter()
+        .filter(|c| last.is_none_or(|x| !x.comes_after(c)))
+        .collect()
+}
+
+/// A check-in whose numbness had not cleared, with no symptom-free check-in
+/// since (DOMAIN §6: an open question, not good news).
+fn open_question(journal: &Journal, today: NaiveDate) -> Option<&CheckIn> {
+    let recent = since_clearance(
+        journal,
+        journal.between(today - Days::new(27), today),
+        today,
+    );
+    let answered_from = recent.iter().rposition(|c| !c.numbness.is_symptomatic());
+    recent
+        .iter()
+        .skip(answered_from.map_or(0, |i| i + 1))
+        .rfind(|c| c.cleared == Some(Cleared::NotYet))
+        .copied()
 }
 
 /// Derives the schedule, the decisions and today's verdict.
 pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveDate) -> Assessment {
-    let episodes = care::episodes(journal, today);
+    let episodes = care::episodes(journal, &plan.profile, today);
     let last_stage = plan.weeks.len().saturating_sub(1);
     let mut weeks: Vec<ScheduledWeek> = Vec::new();
     let mut decisions: Vec<Decision> = Vec::new();
@@ -210,14 +279,16 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         let end = start + Days::new(6);
         let upto = end.min(today);
         let (this, week_signal) = week_so_far(journal, start, upto);
-        let suspended = suspension(&episodes, start, upto);
+        let (suspended, rest_only) = suspension(&episodes, start, upto);
         weeks.push(ScheduledWeek {
             week: number,
             start,
             stage,
             moved,
             suspended,
+            rest_only,
             run_walk_after: week_signal.step_back_on,
+            held_after: None,
         });
         if let Some(c) = this.iter().rev().find(|c| c.run_credit() > 0.0) {
             last_run = c.date;
@@ -230,13 +301,13 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         }
 
         // The week is over: decide the next one.
-        let (kind, to, reasons) = if let Some(e) = episodes.iter().find(|e| e.covers(end)) {
+        let (kind, to, reasons) = if let Some(e) = episodes.iter().find(|e| e.open_at(end)) {
             (Move::Suspend, stage, e.care.why.clone())
-        } else if let Some(e) = episodes
+        } else if let Some(cleared) = episodes
             .iter()
-            .find(|e| e.cleared_on.is_some_and(|c| c >= start && c <= end))
+            .filter_map(Episode::cleared_on)
+            .find(|c| *c >= start && *c <= end)
         {
-            let cleared = e.cleared_on.unwrap_or(end);
             last_run = end;
             (
                 Move::Resume,
@@ -251,7 +322,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
                 plan,
                 template,
                 &weeks[weeks.len() - 1],
-                this,
+                &this,
                 &week_signal,
                 (end - last_run).num_days(),
                 gap_stage,
@@ -291,18 +362,74 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
             .map(|mut s| {
                 s.reasons.push(match s.status {
                     Status::StepBack => "The plan is complete, but run next week at the last \
-                        stage's volume before going back to your goal."
+                        stage's volume before going back to the goal."
                         .into(),
-                    _ => "The plan is complete: stay at your goal volume, no higher, \
+                    _ => "The plan is complete: stay at the goal volume, no higher, \
                         until this eases."
                         .into(),
                 });
                 s
             });
     }
-    let today_care = episodes.iter().find(|e| e.covers(today));
+    let today_care = episodes.last().filter(|e| e.cleared.is_none());
     let recent_start = today - Days::new(6);
-    let advice = verdict::advice(journal.between(recent_start, today));
+    let runs_allowed = today_care.is_none();
+    let advice = verdict::advice(
+        journal.between(recent_start, today),
+        runs_allowed,
+        &plan.profile.health,
+    );
+
+    // An open question holds the plan and the runs after it until the runner
+    // says how it is (DOMAIN §6).
+    if today_care.is_none() {
+        if let Some(question) = open_question(journal, today) {
+            let asked_today = journal
+                .checkins()
+                .iter()
+                .rfind(|c| c.date <= today)
+                .map(|c| c.date);
+            let words = if asked_today == Some(question.date) && question.date < today {
+                format!(
+                    "Numbness on {} had not cleared, and nothing since: how is it now? Record a check-in; runs wait until it has cleared.",
+                    short_date(question.date)
+                )
+            } else {
+                format!(
+                    "Numbness on {} had not cleared, and no symptom-free day since: the stage holds until one.",
+                    short_date(question.date)
+                )
+            };
+            if asked_today == Some(question.date) && question.date < today {
+                if let Some(w) = current.map(|i| &mut weeks[i]) {
+                    w.held_after = Some(question.date.max(w.start - Days::new(1)));
+                }
+            }
+            signal = Some(match signal {
+                Some(mut s) if s.status <= Status::Hold => {
+                    s.reasons.push(words);
+                    s
+                }
+                _ => WeekSignal {
+                    status: Status::Hold,
+                    reasons: vec![words],
+                    step_back_on: None,
+                },
+            });
+        }
+        if let Some(cleared) = journal
+            .clearances()
+            .iter()
+            .rfind(|x| x.date <= today && x.date > today - Days::new(7))
+        {
+            if let Some(s) = signal.as_mut() {
+                s.reasons.push(format!(
+                    "Cleared by a clinician on {}: runs resume, one stage back from the week after.",
+                    short_date(cleared.date)
+                ));
+            }
+        }
+    }
     let verdict = match (today_care, &signal) {
         (Some(e), _) => Verdict::from_care(e.care.clone(), advice),
         (None, Some(s)) => Verdict {
@@ -313,7 +440,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         },
         (None, None) if finished => Verdict {
             status: Status::OnTrack,
-            reasons: vec!["The plan is complete: you are back to your goal volume.".into()],
+            reasons: vec!["The plan is complete: back to the goal volume.".into()],
             advice,
             care: None,
         },
@@ -363,7 +490,9 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
                 stage: s,
                 moved: how,
                 suspended: None,
+                rest_only: None,
                 run_walk_after: None,
+                held_after: None,
             });
             previous = Some(s);
             projected = (s < last_stage).then_some(s + 1);
@@ -382,22 +511,39 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
     }
 }
 
-/// The days of a week (up to `upto`) on which runs are suspended for care.
-fn suspension(
-    episodes: &[Episode],
-    start: NaiveDate,
-    upto: NaiveDate,
-) -> Option<(NaiveDate, NaiveDate)> {
+/// The days of a week (up to `upto`) on which runs are suspended for care,
+/// and those on which urgent care leaves no exercise at all.
+type Span = Option<(NaiveDate, NaiveDate)>;
+
+fn suspension(episodes: &[Episode], start: NaiveDate, upto: NaiveDate) -> (Span, Span) {
     let end = start + Days::new(6);
-    episodes
+    let mut suspended: Span = None;
+    let mut rest_only: Span = None;
+    let widen = |span: &mut Span, from: NaiveDate, to: NaiveDate| {
+        *span = Some(match *span {
+            Some((a, b)) => (a.min(from), b.max(to)),
+            None => (from, to),
+        });
+    };
+    for e in episodes
         .iter()
-        .find(|e| e.care.since <= upto && e.cleared_on.is_none_or(|c| c >= start))
-        .map(|e| {
-            (
-                e.care.since.max(start),
-                e.cleared_on.unwrap_or(end).min(end),
-            )
-        })
+        .filter(|e| e.care.since <= upto && e.care.since <= end)
+    {
+        let from = e.care.since.max(start);
+        let to = match e.cleared_on() {
+            Some(c) if c <= from => continue,
+            Some(c) => (c - Days::new(1)).min(end),
+            None => end,
+        };
+        if to < start {
+            continue;
+        }
+        widen(&mut suspended, from, to);
+        if !e.care.level.allows_exercise() {
+            widen(&mut rest_only, from, to);
+        }
+    }
+    (suspended, rest_only)
 }
 
 /// Rules 3–6 at the end of a week without care: step back, hold, missed
@@ -406,7 +552,7 @@ fn week_end_decision(
     plan: &Plan,
     template: &Template,
     week: &ScheduledWeek,
-    checkins: &[CheckIn],
+    checkins: &[&CheckIn],
     signal: &WeekSignal,
     days_without_run: i64,
     gap_stage: usize,
@@ -415,7 +561,7 @@ fn week_end_decision(
     let planned = plan.weeks[stage].run_count() as f64;
     let done: f64 = checkins
         .iter()
-        .map(CheckIn::run_credit)
+        .map(|c| c.run_credit())
         .sum::<f64>()
         .min(planned);
 

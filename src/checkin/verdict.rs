@@ -1,7 +1,9 @@
 //! The verdict: what this week's check-ins mean for the plan (DESIGN.md §4),
 //! with the reasons behind it and advice that follows the check-ins.
 
-use super::{Care, CareLevel, CheckIn, Cleared, Flag, Numbness, Onset, Spot, short_date};
+use super::care::{calls_for_step_back, capitalised, lace_pattern};
+use super::{Care, CareLevel, CheckIn, Cleared, Ease, Flag, Health, Numbness, Onset, Spot};
+use super::{Side, short_date};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -63,7 +65,7 @@ pub struct Verdict {
 impl Verdict {
     pub fn from_care(care: Care, advice: Vec<String>) -> Verdict {
         let status = match care.level {
-            CareLevel::Urgent => Status::UrgentCare,
+            CareLevel::Emergency | CareLevel::Urgent => Status::UrgentCare,
             CareLevel::Book => Status::SeekCare,
         };
         Verdict {
@@ -84,42 +86,34 @@ pub(crate) struct WeekSignal {
     pub step_back_on: Option<NaiveDate>,
 }
 
-/// Rules 3–5 of DESIGN.md §4 over this week's and last week's check-ins.
-pub(crate) fn week_signal(this_week: &[CheckIn], last_week: &[CheckIn]) -> WeekSignal {
+/// Rules 3–5 of the verdict ladder over this week's and last week's
+/// check-ins (only those recorded after the last clearance).
+pub(crate) fn week_signal(this_week: &[&CheckIn], last_week: &[&CheckIn]) -> WeekSignal {
     let mut step_back = Vec::new();
     let mut step_back_on = None;
-    for c in this_week {
-        let day = || short_date(c.date);
+    for c in this_week.iter().filter(|c| calls_for_step_back(c)) {
+        let day = short_date(c.date);
         // Soreness rules (Trials 2023): symptoms during a run above a mild level
         // drop one level. An unknown onset counts as during.
-        let during = !matches!(c.onset, Some(Onset::After));
-        let mut hit = false;
-        if c.numbness >= Numbness::PARTLY_NUMB && during {
+        if c.numbness >= Numbness::PARTLY_NUMB && c.onset != Some(Onset::After) {
             let when = match c.onset {
                 Some(Onset::Rest) => "at rest",
+                Some(Onset::Night) => "at night",
                 _ => "during the run",
             };
             step_back.push(format!(
-                "{} {when} on {}.",
-                capitalised(c.numbness.words()),
-                day()
+                "{} {when} on {day}.",
+                capitalised(c.numbness.words())
             ));
-            hit = true;
         }
         match c.cleared {
-            Some(Cleared::Hours) if c.numbness.is_symptomatic() => {
-                step_back.push(format!("Numbness on {} took hours to clear.", day()));
-                hit = true;
+            Some(Cleared::Hours) => {
+                step_back.push(format!("Numbness on {day} took hours to clear."))
             }
-            Some(Cleared::NotYet) if c.numbness.is_symptomatic() => {
-                step_back.push(format!("Numbness on {} had not cleared.", day()));
-                hit = true;
-            }
+            Some(Cleared::NotYet) => step_back.push(format!("Numbness on {day} had not cleared.")),
             _ => {}
         }
-        if hit && step_back_on.is_none() {
-            step_back_on = Some(c.date);
-        }
+        step_back_on.get_or_insert(c.date);
     }
     if !step_back.is_empty() {
         return WeekSignal {
@@ -131,10 +125,26 @@ pub(crate) fn week_signal(this_week: &[CheckIn], last_week: &[CheckIn]) -> WeekS
 
     let symptomatic: Vec<&CheckIn> = this_week
         .iter()
+        .copied()
         .filter(|c| c.numbness.is_symptomatic())
         .collect();
-    if symptomatic.is_empty() {
-        let reasons = if this_week.is_empty() {
+    let laces: Vec<&CheckIn> = symptomatic
+        .iter()
+        .copied()
+        .filter(|c| lace_pattern(c))
+        .collect();
+    let other: Vec<&CheckIn> = symptomatic
+        .iter()
+        .copied()
+        .filter(|c| !lace_pattern(c))
+        .collect();
+    if other.is_empty() {
+        let reasons = if !laces.is_empty() {
+            vec![format!(
+                "Numbness on the top of the foot on {} eased when the laces were loosened: a lacing matter.",
+                dates(&laces)
+            )]
+        } else if this_week.is_empty() {
             vec!["No check-ins yet this week.".to_string()]
         } else {
             vec!["No numbness this week.".to_string()]
@@ -148,32 +158,39 @@ pub(crate) fn week_signal(this_week: &[CheckIn], last_week: &[CheckIn]) -> WeekS
 
     // Dr. Green: on track when the numbness fades once the run ends and keeps
     // decreasing as the strength work goes on.
-    let days: Vec<String> = symptomatic.iter().map(|c| short_date(c.date)).collect();
-    let mild = symptomatic
+    let mild = other
         .iter()
         .all(|c| c.numbness == Numbness::TINGLING && c.cleared == Some(Cleared::Quickly));
+    let had_tingling_before = last_week
+        .iter()
+        .any(|c| c.numbness.is_symptomatic() && !lace_pattern(c));
     let now = mean_level(this_week);
     let before = mean_level(last_week);
     let easing = before.is_some_and(|b| now.is_some_and(|n| n < b));
-    if mild && easing {
+    if mild && (!had_tingling_before || easing) {
+        let how = if had_tingling_before {
+            "and is easing week on week"
+        } else {
+            "the first this week after a week without it"
+        };
         return WeekSignal {
             status: Status::OnTrack,
             reasons: vec![format!(
-                "Tingling on {} cleared quickly and is easing week on week.",
-                days.join(", ")
+                "Tingling on {} cleared quickly, {how}.",
+                dates(&other)
             )],
             step_back_on: None,
         };
     }
     let reason = if mild {
         format!(
-            "Tingling on {} cleared quickly but is not easing week on week.",
-            days.join(", ")
+            "Tingling on {} cleared quickly but keeps coming back without easing week on week.",
+            dates(&other)
         )
     } else {
         format!(
             "Numbness on {} needs to settle before the plan moves on.",
-            days.join(", ")
+            dates(&other)
         )
     };
     WeekSignal {
@@ -183,7 +200,12 @@ pub(crate) fn week_signal(this_week: &[CheckIn], last_week: &[CheckIn]) -> WeekS
     }
 }
 
-fn mean_level(checkins: &[CheckIn]) -> Option<f64> {
+fn dates(checkins: &[&CheckIn]) -> String {
+    let days: Vec<String> = checkins.iter().map(|c| short_date(c.date)).collect();
+    days.join(", ")
+}
+
+fn mean_level(checkins: &[&CheckIn]) -> Option<f64> {
     if checkins.is_empty() {
         None
     } else {
@@ -192,36 +214,41 @@ fn mean_level(checkins: &[CheckIn]) -> Option<f64> {
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// Advice that follows the check-ins' onset and location (DOMAIN.md §1, §5).
-pub(crate) fn advice(checkins: &[CheckIn]) -> Vec<String> {
+/// Advice that follows the check-ins' onset, place and easing (source
+/// articles; DOMAIN §1, §5). Running advice is given only while runs are
+/// allowed; the health context adds its own.
+pub(crate) fn advice(checkins: &[CheckIn], runs_allowed: bool, health: &[Health]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut add = |text: &str| {
         if !out.iter().any(|a| a == text) {
             out.push(text.to_string());
         }
     };
-    for c in checkins.iter().filter(|c| c.numbness.is_symptomatic()) {
+    // NIDDK: with diabetes, a daily look at the feet for blisters or cuts.
+    if health.contains(&Health::Diabetes) {
+        add("Check both feet every day for blisters, cuts or red spots you may not feel.");
+    }
+    if !runs_allowed {
+        return out;
+    }
+    let symptomatic: Vec<&CheckIn> = checkins
+        .iter()
+        .filter(|c| c.numbness.is_symptomatic())
+        .collect();
+    for c in &symptomatic {
         let at = |spots: &[Spot]| c.spots.iter().any(|s| spots.contains(s));
-        if c.onset == Some(Onset::During) {
+        if c.onset == Some(Onset::During)
+            && (at(&[Spot::Toes, Spot::Top]) || c.spots.is_empty() || lace_pattern(c))
+        {
             // Running blog: ~90% of numbness during a run is laces too tight near the toes.
-            if at(&[Spot::Toes, Spot::Top]) || c.spots.is_empty() {
-                add(
-                    "Loosen the laces over the toes; try window lacing that skips the eyelets over the numb spot, or straight-bar lacing for the top of the foot.",
-                );
-            }
-            if let Some(minutes) = c.minutes {
-                add(&format!(
-                    "It started about {minutes} minutes in: take a walk break and loosen the laces before that point."
-                ));
-            }
+            add(
+                "Loosen the laces over the toes; try window lacing that skips the eyelets over the numb spot, or straight-bar lacing for the top of the foot.",
+            );
+        }
+        if c.eased_by.contains(&Ease::LooseningLaces) {
+            add(
+                "Lace snug from the toes up, not tight, and re-check the laces once the feet have swollen mid-run.",
+            );
         }
         if c.onset == Some(Onset::After) {
             // Running blog: sitting straight after, on a low seat, pinches circulation.
@@ -229,19 +256,38 @@ pub(crate) fn advice(checkins: &[CheckIn]) -> Vec<String> {
                 "Walk or stand for 3 to 5 minutes before you sit down, and keep off low seats after runs.",
             );
         }
-        if at(&[Spot::Ball, Spot::Arch, Spot::Heel]) {
-            // Shoe fit checklist and eHow article: fit, age, padding, inserts.
+        if at(&[
+            Spot::Ball,
+            Spot::Arch,
+            Spot::Heel,
+            Spot::Sole,
+            Spot::BetweenToes,
+        ]) {
+            // Shoe fit checklist and eHow article: fit, age, padding, inserts, toe box.
             add(
-                "Check shoe fit and age: try them late in the day with running socks, allow for swelling (often half a size up), and replace worn inserts.",
+                "Check shoe fit and age: try them late in the day with running socks, allow for swelling (often half a size up), a roomy toe box, and replace worn inserts.",
             );
         }
-        if at(&[Spot::Calf]) || c.flags.contains(&Flag::BackPain) {
+        if at(&[Spot::Calf, Spot::Shin, Spot::Thigh, Spot::Buttock])
+            || c.flags.contains(&Flag::BackPain)
+        {
             // Dr. Green: the lumbar spine; eHow: shorter strides for a worn disc.
             add("Keep up the core and hip strength work, and shorten your stride.");
         }
-        if c.side == Some(super::Side::Both) {
+        if c.side == Some(Side::Both) {
             add("Numbness on both sides is worth telling a clinician about if it comes back.");
         }
+    }
+    // One line for the minute it starts: the earliest of the recent runs.
+    if let Some(minutes) = symptomatic
+        .iter()
+        .filter(|c| c.onset == Some(Onset::During))
+        .filter_map(|c| c.minutes)
+        .min()
+    {
+        add(&format!(
+            "It has started about {minutes} minutes in: take a walk break and loosen the laces a little before that point."
+        ));
     }
     out
 }

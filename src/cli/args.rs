@@ -1,7 +1,7 @@
 //! The command line as clap sees it: every flag of DESIGN.md §6, with value
 //! parsers whose errors name the value and what is allowed.
 
-use crate::checkin::{Cleared, Flag, Numbness, Onset, SessionDone, Side, Spot};
+use crate::checkin::{Cleared, Ease, Flag, Health, Numbness, Onset, SessionDone, Side, Spot};
 use crate::export::Format;
 use crate::input::{parse_date, parse_distance, parse_layoff, parse_unit, parse_weekly};
 use crate::plan::Unit;
@@ -16,6 +16,8 @@ Examples:
   comeback today
   comeback checkin --numbness 0
   comeback checkin --numbness 2 --where toes,top --side left --onset during --minutes 20 --cleared quickly
+  comeback checkin --numbness 1 --where top --onset during --eased-by loosening_laces --cleared quickly
+  comeback health --set diabetes
   comeback status --json
   comeback export --format ics -o comeback.ics
   comeback export --format md -o for-my-physio.md
@@ -55,7 +57,7 @@ pub enum Command {
     Status(JsonFlag),
     /// The check-ins and the decisions taken, newest first
     History(JsonFlag),
-    /// Record a clinician's all-clear; runs resume one stage back
+    /// Record a clinician's all-clear of the open care verdict; runs resume one stage back
     Clear {
         /// The day you were cleared (default: today)
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -66,6 +68,12 @@ pub enum Command {
     },
     /// Take back the last check-in or clearance change
     Undo,
+    /// Show or change the health context that lowers the care thresholds
+    Health {
+        /// diabetes, circulation, back_history (comma-separated), or none
+        #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_health)]
+        set: Option<Vec<HealthChoice>>,
+    },
     /// Export the plan (JSON), a calendar (ICS) or a clinician summary (Markdown)
     Export {
         /// What to export
@@ -137,6 +145,9 @@ pub struct NewArgs {
     /// Your feet or legs go numb or tingle now (default template: cautious)
     #[arg(long)]
     pub numb_now: bool,
+    /// Health context that brings care sooner: diabetes, circulation, back_history (comma-separated)
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub health: Vec<Health>,
     /// Replace an existing plan
     #[arg(long)]
     pub force: bool,
@@ -150,25 +161,31 @@ pub struct CheckinArgs {
     /// 0 none, 1 tingling, 2 partly numb, 3 no feeling
     #[arg(long, value_name = "0-3")]
     pub numbness: Numbness,
-    /// Where: toes, ball, arch, heel, top, ankle, calf (comma-separated)
+    /// Where: toes, between_toes, ball, arch, sole, heel, top, whole_foot, ankle, shin, calf, thigh, buttock (comma-separated)
     #[arg(long = "where", value_name = "SPOTS", value_delimiter = ',')]
     pub spots: Vec<Spot>,
     /// left, right or both
     #[arg(long, value_name = "SIDE")]
     pub side: Option<Side>,
-    /// When it began: during, after, rest
+    /// When it began: during, after, rest, night
     #[arg(long, value_name = "ONSET")]
     pub onset: Option<Onset>,
     /// Minutes into the run when it began
     #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(0..=600))]
     pub minutes: Option<u32>,
-    /// How soon it went: quickly, hours, not_yet
+    /// How soon it went: quickly (within about 15 minutes), hours, not_yet
     #[arg(long, value_name = "CLEARED")]
     pub cleared: Option<Cleared>,
+    /// Minutes after stopping until it cleared
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(0..=600))]
+    pub cleared_minutes: Option<u32>,
+    /// What eased it: stopping, loosening_laces, sitting_or_bending, nothing (comma-separated)
+    #[arg(long, value_name = "WHAT", value_delimiter = ',')]
+    pub eased_by: Vec<Ease>,
     /// The day's session: done, partial, skipped, rest_day (default: done on a run day, rest_day otherwise)
     #[arg(long, value_name = "SESSION")]
     pub session: Option<SessionDone>,
-    /// Warning signs: sharp_pain, skin_colour, weakness, back_pain, saddle, bladder_bowel
+    /// Warning signs: sharp_pain, skin_colour, weakness, back_pain, saddle, bladder_bowel, cold_pale, calf_tightness, foot_drop, leg_pain_both, face_arm
     #[arg(long = "flag", value_name = "FLAGS", value_delimiter = ',')]
     pub flags: Vec<Flag>,
     /// The shoes you ran in
@@ -177,6 +194,25 @@ pub struct CheckinArgs {
     /// A free-text note
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Overwrite a check-in of that day that reports numbness or a warning flag
+    #[arg(long)]
+    pub replace: bool,
+}
+
+/// One value of `health --set`: a health context, or `none` for no context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HealthChoice {
+    Some(Health),
+    None,
+}
+
+fn parse_health(text: &str) -> Result<HealthChoice, String> {
+    if text == "none" {
+        return Ok(HealthChoice::None);
+    }
+    text.parse::<Health>()
+        .map(HealthChoice::Some)
+        .map_err(|e| format!("{e}, or none"))
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,15 +6,16 @@ mod show;
 
 pub use args::{Cli, Command};
 
+use crate::checkin::CheckInError;
 use crate::checkin::{self, CheckIn, Clearance};
-use crate::comeback::{self, Comeback, Recorded, timestamp};
+use crate::comeback::{self, CheckInFailure, Comeback, Recorded, timestamp};
 use crate::document::{self, HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::export;
 use crate::plan::{self, Distance, Profile, Template, Unit};
 use crate::shoes::Shoe;
 use crate::store::{Store, Undone};
 use anyhow::{Context, Result, anyhow, bail};
-use args::{CheckinArgs, NewArgs, ShoesAction, TemplatesAction};
+use args::{CheckinArgs, HealthChoice, NewArgs, ShoesAction, TemplatesAction};
 use chrono::NaiveDate;
 use clap::Parser;
 use std::path::{Path, PathBuf};
@@ -171,12 +172,16 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Clear { date, note }) => {
             let mut comeback = Comeback::load(&ctx.data_dir)?;
             let date = date.unwrap_or(ctx.today);
-            comeback.clear(Clearance { date, note }, ctx.today, &timestamp())?;
+            comeback.clear(Clearance { date, note, seq: 0 }, ctx.today, &timestamp())?;
             let assessment = comeback.assess(ctx.today);
-            outln!("Clearance recorded for {}.", checkin::short_date(date))?;
+            outln!(
+                "Clearance recorded for {}: care is lifted.",
+                checkin::short_date(date)
+            )?;
             out!("{}", show::verdict(&assessment))?;
             Ok(())
         }
+        Some(Command::Health { set }) => health(&ctx, set),
         Some(Command::Undo) => {
             let mut comeback = Comeback::load(&ctx.data_dir)?;
             let undone = comeback.undo(ctx.today, &timestamp())?;
@@ -267,15 +272,25 @@ fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         onset: args.onset,
         minutes: args.minutes,
         cleared: args.cleared,
+        cleared_minutes: args.cleared_minutes,
+        eased_by: args.eased_by,
         session: args.session,
         flags: args.flags,
         shoes: args.shoes,
         note: args.note,
+        seq: 0,
     };
     let Recorded {
         replaced,
         assessment,
-    } = comeback.record(entry, ctx.today, &timestamp())?;
+    } = comeback
+        .record(entry, args.replace, ctx.today, &timestamp())
+        .map_err(|e| match e {
+            CheckInFailure::Invalid(CheckInError::WouldReplace { date, what }) => anyhow!(
+                "{date} already has a check-in with {what}; add --replace to overwrite it (undo brings it back)"
+            ),
+            other => other.into(),
+        })?;
     let saved = replaced_summary(&comeback, args.date.unwrap_or(ctx.today));
     outln!("Saved {saved}.")?;
     if replaced.is_some() {
@@ -339,6 +354,7 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
         start: args.start.unwrap_or(ctx.today),
         cross_trained: args.cross_trained,
         numb_now: args.numb_now,
+        health: args.health,
     };
     let template = load_template(
         args.template
@@ -349,6 +365,27 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
     let mut store = Store::open(&ctx.data_dir)?;
     store.save_plan(&profile, &template, args.force, &timestamp())?;
     out!("{}", show::plan_saved(&plan, ctx.unit))?;
+    Ok(())
+}
+
+fn health(ctx: &Invocation, set: Option<Vec<HealthChoice>>) -> Result<()> {
+    let mut comeback = Comeback::load(&ctx.data_dir)?;
+    if let Some(choices) = set {
+        let mut health: Vec<checkin::Health> = choices
+            .iter()
+            .filter_map(|c| match c {
+                HealthChoice::Some(h) => Some(*h),
+                HealthChoice::None => None,
+            })
+            .collect();
+        if choices.contains(&HealthChoice::None) && !health.is_empty() {
+            bail!("health: 'none' with other values; expected either none or a list");
+        }
+        health.sort();
+        health.dedup();
+        comeback.set_health(health, ctx.today, &timestamp())?;
+    }
+    out!("{}", show::health(&comeback.plan.profile.health))?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Text output of the command line: the week table and today's sheet, readable
 //! at 80 columns.
 
-use crate::checkin::{Assessment, CareLevel, CheckIn, Clearance, Decision, NOTICE, short_date};
+use crate::checkin::{Assessment, CheckIn, Clearance, Decision, Health, NOTICE, short_date};
 use crate::plan::{Day, Habit, HabitWhen, Move, Plan, Session, Unit, Week};
 use crate::words::{distance, run, volume};
 use std::fmt::Write;
@@ -122,10 +122,15 @@ pub fn plan_table(
         );
         let _ = writeln!(out, "{line}");
     }
-    if assessment.verdict.status.is_care() {
+    if let Some(care) = &assessment.verdict.care {
+        let what = if care.level.allows_exercise() {
+            "Runs are suspended"
+        } else {
+            "No exercise is prescribed"
+        };
         let _ = writeln!(
             out,
-            "\nRuns are suspended until a clinician clears you (`comeback clear`); the plan then resumes one stage back."
+            "\n{what} until a clinician clears you (`comeback clear`); the plan then resumes one stage back."
         );
     } else if assessment.next.finished {
         let _ = writeln!(
@@ -203,20 +208,15 @@ pub fn verdict(assessment: &Assessment) -> String {
     bullets(&mut out, "Why", &v.reasons);
     bullets(&mut out, "What to do", &v.advice);
     if let Some(care) = &v.care {
-        let see = match care.level {
-            CareLevel::Urgent => format!("Stop running. Get care today: {}.", care.who),
-            CareLevel::Book => format!(
-                "Book {}. Runs are suspended (walking and pain-free strength stay) until you record their all-clear with `comeback clear`.",
-                care.who
-            ),
+        for line in care.what_to_do() {
+            wrap_into(&mut out, &line, "", "");
+        }
+        let after = if care.level.allows_exercise() {
+            "Show them your check-ins (`comeback export --format md`); once cleared, record it with `comeback clear`."
+        } else {
+            "Show them your check-ins (`comeback export --format md`)."
         };
-        wrap_into(&mut out, &see, "", "");
-        wrap_into(
-            &mut out,
-            "Show them your check-ins: `comeback history`.",
-            "",
-            "",
-        );
+        wrap_into(&mut out, after, "", "");
     }
     let next = &assessment.next;
     if next.finished {
@@ -230,6 +230,18 @@ pub fn verdict(assessment: &Assessment) -> String {
     }
     let _ = writeln!(out, "{NOTICE}");
     out
+}
+
+/// The health context, and what it changes.
+pub fn health(health: &[Health]) -> String {
+    if health.is_empty() {
+        return "Health context: none given. `comeback health --set diabetes,circulation,back_history` brings care sooner where it matters.\n".into();
+    }
+    let words: Vec<&str> = health.iter().map(|h| h.words()).collect();
+    format!(
+        "Health context: {}. The care rules send you to a clinician sooner.\n",
+        words.join(", ")
+    )
 }
 
 pub fn status(plan: &Plan, assessment: &Assessment) -> String {

@@ -34,6 +34,10 @@ pub struct Profile {
     pub cross_trained: bool,
     /// Whether feet or legs go numb or tingle now.
     pub numb_now: bool,
+    /// Health context the runner chose to give; it lowers the care
+    /// thresholds and does not change the plan.
+    #[serde(default)]
+    pub health: Vec<crate::checkin::Health>,
 }
 
 /// The limits a profile must keep; the CLI and the TUI both check through these.

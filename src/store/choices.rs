@@ -3,17 +3,22 @@
 //! text columns to parse (BENCHMARKS.md). The codes are part of the file
 //! format; migration 5 writes the same ones from the older text columns.
 //!
-//! | bits  | field    | code                                          |
-//! | ----- | -------- | --------------------------------------------- |
-//! | 0–1   | numbness | the level, 0–3                                |
-//! | 2–3   | side     | 0 when absent, else 1 + position in `ALL`     |
-//! | 4–5   | onset    | the same                                      |
-//! | 6–7   | cleared  | the same                                      |
-//! | 8–10  | session  | the same                                      |
-//! | 11–17 | where    | bit `i` set when `Spot::ALL[i]` is in the list |
-//! | 18–23 | flags    | bit `i` set when `Flag::ALL[i]` is in the list |
+//! | bits  | field    | code                                           |
+//! | ----- | -------- | ---------------------------------------------- |
+//! | 0–1   | numbness | the level, 0–3                                 |
+//! | 2–3   | side     | 0 when absent, else 1 + position in `ALL`      |
+//! | 4–6   | onset    | the same                                       |
+//! | 7–8   | cleared  | the same                                       |
+//! | 9–11  | session  | the same                                       |
+//! | 12–24 | where    | bit `i` set when `Spot::ALL[i]` is in the list  |
+//! | 25–35 | flags    | bit `i` set when `Flag::ALL[i]` is in the list  |
+//! | 36–39 | eased_by | bit `i` set when `Ease::ALL[i]` is in the list  |
+//!
+//! Migration 6 moved the fields of the first layout (schema 5) to these bits.
 
-use crate::checkin::{CheckIn, Choice, Cleared, Flag, Numbness, Onset, SessionDone, Side, Spot};
+use crate::checkin::{
+    CheckIn, Choice, Cleared, Ease, Flag, Numbness, Onset, SessionDone, Side, Spot,
+};
 use chrono::NaiveDate;
 
 /// Where one field sits in the integer.
@@ -25,19 +30,23 @@ struct Bits {
 
 const NUMBNESS: Bits = Bits { shift: 0, width: 2 };
 const SIDE: Bits = Bits { shift: 2, width: 2 };
-const ONSET: Bits = Bits { shift: 4, width: 2 };
-const CLEARED: Bits = Bits { shift: 6, width: 2 };
-const SESSION: Bits = Bits { shift: 8, width: 3 };
+const ONSET: Bits = Bits { shift: 4, width: 3 };
+const CLEARED: Bits = Bits { shift: 7, width: 2 };
+const SESSION: Bits = Bits { shift: 9, width: 3 };
 const SPOTS: Bits = Bits {
-    shift: 11,
-    width: 7,
+    shift: 12,
+    width: 13,
 };
 const FLAGS: Bits = Bits {
-    shift: 18,
-    width: 6,
+    shift: 25,
+    width: 11,
+};
+const EASED: Bits = Bits {
+    shift: 36,
+    width: 4,
 };
 /// Every bit a stored value may use.
-const USED: i64 = (1 << 24) - 1;
+const USED: i64 = (1 << 40) - 1;
 
 impl Bits {
     fn get(self, packed: i64) -> i64 {
@@ -96,10 +105,11 @@ pub fn pack(c: &CheckIn) -> i64 {
         | SESSION.put(one_code::<SessionDone>(c.session))
         | SPOTS.put(set_code::<Spot>(&c.spots))
         | FLAGS.put(set_code::<Flag>(&c.flags))
+        | EASED.put(set_code::<Ease>(&c.eased_by))
 }
 
 /// The check-in of `day` (days since 1970-01-01) with the choices in
-/// `packed`; minutes, shoes and note are left for the caller.
+/// `packed`; the other columns are left for the caller.
 pub fn unpack(day: i64, packed: i64) -> Result<CheckIn, String> {
     let date = i32::try_from(day)
         .ok()
@@ -117,10 +127,13 @@ pub fn unpack(day: i64, packed: i64) -> Result<CheckIn, String> {
         onset: one(ONSET.get(packed), "onset").map_err(field)?,
         minutes: None,
         cleared: one(CLEARED.get(packed), "cleared").map_err(field)?,
+        cleared_minutes: None,
+        eased_by: set(EASED.get(packed), "eased_by").map_err(field)?,
         session: one(SESSION.get(packed), "session").map_err(field)?,
         flags: set(FLAGS.get(packed), "flags").map_err(field)?,
         shoes: None,
         note: None,
+        seq: 0,
     })
 }
 
@@ -152,11 +165,13 @@ mod tests {
             cleared in some::<Cleared>(),
             session in some::<SessionDone>(),
             flags in list::<Flag>(),
+            eased_by in list::<Ease>(),
         ) -> CheckIn {
             CheckIn {
                 date: NaiveDate::from_epoch_days(day).unwrap_or_default(),
                 numbness: Numbness::try_from(numbness).unwrap_or_default(),
-                spots, side, onset, minutes: None, cleared, session, flags, shoes: None, note: None,
+                spots, side, onset, minutes: None, cleared, cleared_minutes: None, eased_by,
+                session, flags, shoes: None, note: None, seq: 0,
             }
         }
     }
@@ -181,15 +196,22 @@ mod tests {
             onset: Some(Onset::Rest),
             cleared: Some(Cleared::NotYet),
             session: Some(SessionDone::RestDay),
-            flags: vec![Flag::SharpPain, Flag::BladderBowel],
+            flags: vec![Flag::SharpPain, Flag::BladderBowel, Flag::FaceArm],
+            eased_by: vec![Ease::Nothing],
             ..CheckIn::symptom_free(NaiveDate::from_epoch_days(1).unwrap_or_default(), None)
         };
         let c = CheckIn {
             numbness: Numbness::NO_FEELING,
             ..c
         };
-        let expected =
-            3 | 3 << 2 | 3 << 4 | 3 << 6 | 4 << 8 | (1 | 1 << 6) << 11 | (1 | 1 << 5) << 18;
+        let expected = 3
+            | 3 << 2
+            | 3 << 4
+            | 3 << 7
+            | 4 << 9
+            | (1 | 1 << 6) << 12
+            | (1 | 1 << 5 | 1 << 10) << 25
+            | 1 << 39;
         assert_eq!(pack(&c), expected);
         assert_eq!(day(c.date), 1);
     }
@@ -200,7 +222,7 @@ mod tests {
             T::ALL.iter().map(|v| v.to_string()).collect()
         }
         assert_eq!(words::<Side>(), ["left", "right", "both"]);
-        assert_eq!(words::<Onset>(), ["during", "after", "rest"]);
+        assert_eq!(words::<Onset>(), ["during", "after", "rest", "night"]);
         assert_eq!(words::<Cleared>(), ["quickly", "hours", "not_yet"]);
         assert_eq!(
             words::<SessionDone>(),
@@ -208,7 +230,30 @@ mod tests {
         );
         assert_eq!(
             words::<Spot>(),
-            ["toes", "ball", "arch", "heel", "top", "ankle", "calf"]
+            [
+                "toes",
+                "ball",
+                "arch",
+                "heel",
+                "top",
+                "ankle",
+                "calf",
+                "between_toes",
+                "sole",
+                "whole_foot",
+                "shin",
+                "thigh",
+                "buttock"
+            ]
+        );
+        assert_eq!(
+            words::<Ease>(),
+            [
+                "stopping",
+                "loosening_laces",
+                "sitting_or_bending",
+                "nothing"
+            ]
         );
         assert_eq!(
             words::<Flag>(),
@@ -218,19 +263,24 @@ mod tests {
                 "weakness",
                 "back_pain",
                 "saddle",
-                "bladder_bowel"
+                "bladder_bowel",
+                "cold_pale",
+                "calf_tightness",
+                "foot_drop",
+                "leg_pain_both",
+                "face_arm"
             ]
         );
     }
 
     #[test]
     fn unknown_bits_are_refused_with_the_date() {
-        let e = unpack(0, 1 << 30).unwrap_err();
+        let e = unpack(0, 1 << 45).unwrap_err();
         assert!(
             e.contains("1970-01-01") && e.contains("unknown bits"),
             "{e}"
         );
-        let e = unpack(0, 5 << 8).unwrap_err();
+        let e = unpack(0, 5 << 9).unwrap_err();
         assert!(e.contains("session has the unknown code 5"), "{e}");
     }
 }

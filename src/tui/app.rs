@@ -2,8 +2,10 @@
 //! state changes. Writes go through the same `Comeback` the command line uses.
 
 use crate::checkin::{
-    Assessment, CheckIn, Cleared, Flag, Numbness, Onset, SessionDone, Side, Spot, short_date,
+    Assessment, CheckIn, CheckInError, Cleared, Ease, Flag, Numbness, Onset, SessionDone, Side,
+    Spot, short_date,
 };
+use crate::comeback::CheckInFailure;
 use crate::comeback::{Comeback, Recorded, timestamp};
 use crate::export::Format;
 use crate::input::{parse_date, parse_layoff, parse_weekly};
@@ -72,6 +74,8 @@ pub enum Action {
     Onset(Onset),
     Minutes(i8),
     Cleared(Cleared),
+    ClearedMinutes(i8),
+    Ease(Ease),
     CycleSession,
     Flag(Flag),
     Confirm,
@@ -96,11 +100,12 @@ pub enum Field {
     Template,
     CrossTrained,
     NumbNow,
+    Health,
     Save,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Layoff,
         Field::Weekly,
         Field::Runs,
@@ -110,6 +115,7 @@ impl Field {
         Field::Template,
         Field::CrossTrained,
         Field::NumbNow,
+        Field::Health,
         Field::Save,
     ];
 
@@ -124,6 +130,7 @@ impl Field {
             Field::Template => "Template",
             Field::CrossTrained => "Cross-trained during the layoff",
             Field::NumbNow => "Numb or tingling now",
+            Field::Health => "Health context (care sooner)",
             Field::Save => "Save the plan",
         }
     }
@@ -144,6 +151,9 @@ pub struct Onboarding {
     pub template: Option<&'static str>,
     pub cross_trained: bool,
     pub numb_now: bool,
+    /// Diabetes, circulation problems, back trouble: optional, lowers the
+    /// care thresholds.
+    pub health: Vec<crate::checkin::Health>,
 }
 
 impl Onboarding {
@@ -159,6 +169,7 @@ impl Onboarding {
             template: None,
             cross_trained: false,
             numb_now: false,
+            health: Vec::new(),
         }
     }
 
@@ -188,6 +199,11 @@ impl Onboarding {
             Field::Template => self.template_name().into(),
             Field::CrossTrained => yes_no(self.cross_trained),
             Field::NumbNow => yes_no(self.numb_now),
+            Field::Health if self.health.is_empty() => "none".into(),
+            Field::Health => {
+                let words: Vec<&str> = self.health.iter().map(|h| h.as_str()).collect();
+                words.join(", ")
+            }
             Field::Save => String::new(),
         }
     }
@@ -236,6 +252,7 @@ impl Onboarding {
             start,
             cross_trained: self.cross_trained,
             numb_now: self.numb_now,
+            health: self.health.clone(),
         };
         Ok((profile, template))
     }
@@ -274,6 +291,22 @@ impl Onboarding {
             }
             Field::CrossTrained => self.cross_trained = !self.cross_trained,
             Field::NumbNow => self.numb_now = !self.numb_now,
+            Field::Health => {
+                // Counts through every combination, none first.
+                use crate::checkin::{Choice, Health};
+                let mask = Health::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| self.health.contains(h))
+                    .fold(0usize, |m, (i, _)| m | 1 << i);
+                let next = (mask + 1) % (1 << Health::ALL.len());
+                self.health = Health::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| next & (1 << i) != 0)
+                    .map(|(_, h)| *h)
+                    .collect();
+            }
             _ => {}
         }
     }
@@ -285,6 +318,15 @@ pub struct Panel {
     pub entry: CheckIn,
     /// Editing an earlier check-in from History.
     pub editing: bool,
+}
+
+/// A check-in waiting for the runner to confirm that it replaces one that
+/// reports numbness or a warning flag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replace {
+    pub entry: CheckIn,
+    /// What the earlier check-in reported.
+    pub what: String,
 }
 
 /// The export menu: a format and where to write it.
@@ -348,8 +390,10 @@ pub struct App {
     pub onboarding: Option<Onboarding>,
     pub panel: Option<Panel>,
     pub export_menu: Option<ExportMenu>,
-    /// The care episode (by its first day) the runner has acknowledged.
-    pub care_seen: Option<NaiveDate>,
+    pub replace: Option<Replace>,
+    /// The care verdict (by its first day and level) the runner has
+    /// acknowledged; a stronger level takes the screen again.
+    pub care_seen: Option<(NaiveDate, crate::checkin::CareLevel)>,
     pub summary: bool,
     pub message: Option<String>,
     pub habit_row: usize,
@@ -391,6 +435,7 @@ impl App {
             onboarding,
             panel: None,
             export_menu: None,
+            replace: None,
             care_seen: None,
             summary: false,
             message: None,
@@ -408,20 +453,23 @@ impl App {
         self.running
             .as_ref()
             .and_then(|r| r.assessment.verdict.care.as_ref())
-            .is_some_and(|care| self.care_seen != Some(care.since))
+            .is_some_and(|care| self.care_seen != Some((care.since, care.level)))
     }
 
     /// The key contexts that apply now, strongest first.
     pub fn contexts(&self) -> Vec<super::keys::Context> {
         use super::keys::Context;
+        // The same order as `update` and `view`: care first, whatever is open.
         if self.onboarding.is_some() {
             vec![Context::Onboarding]
+        } else if self.care_takeover() {
+            vec![Context::Care]
+        } else if self.replace.is_some() {
+            vec![Context::Replace]
         } else if self.export_menu.is_some() {
             vec![Context::Export]
         } else if self.panel.is_some() {
             vec![Context::Panel]
-        } else if self.care_takeover() {
-            vec![Context::Care]
         } else {
             match self.screen {
                 Screen::Today => vec![Context::Today, Context::Global],
@@ -474,6 +522,15 @@ pub fn update(app: &mut App, action: Action) {
         update_onboarding(app, action, field);
         return;
     }
+    // A care verdict takes the keys as well as the screen, whatever was open.
+    if app.care_takeover() {
+        update_care(app, action);
+        return;
+    }
+    if app.replace.is_some() {
+        update_replace(app, action);
+        return;
+    }
     if app.export_menu.is_some() {
         update_export(app, action);
         return;
@@ -482,26 +539,47 @@ pub fn update(app: &mut App, action: Action) {
         update_panel(app, action);
         return;
     }
-    if app.care_takeover() {
-        match action {
-            Action::Acknowledge => {
-                app.care_seen = app
-                    .running
-                    .as_ref()
-                    .and_then(|r| r.assessment.verdict.care.as_ref())
-                    .map(|c| c.since)
-            }
-            Action::Summary => {
-                app.summary = !app.summary;
-                app.help_row = 0;
-            }
-            Action::Down if app.summary => app.help_row += 1,
-            Action::Up if app.summary => app.help_row = app.help_row.saturating_sub(1),
-            Action::Quit | Action::Back => app.quit = true,
-            _ => {}
+    update_screens(app, action);
+}
+
+fn update_care(app: &mut App, action: Action) {
+    match action {
+        Action::Acknowledge => {
+            app.care_seen = app
+                .running
+                .as_ref()
+                .and_then(|r| r.assessment.verdict.care.as_ref())
+                .map(|c| (c.since, c.level))
         }
-        return;
+        Action::Summary => {
+            app.summary = !app.summary;
+            app.help_row = 0;
+        }
+        Action::Down if app.summary => app.help_row += 1,
+        Action::Up if app.summary => app.help_row = app.help_row.saturating_sub(1),
+        Action::Quit | Action::Back => app.quit = true,
+        _ => {}
     }
+}
+
+fn update_replace(app: &mut App, action: Action) {
+    match action {
+        Action::Confirm => {
+            if let Some(pending) = app.replace.take() {
+                if record(app, pending.entry, true) {
+                    app.panel = None;
+                }
+            }
+        }
+        Action::Back | Action::Quit => {
+            app.replace = None;
+            app.message = Some("Kept the earlier check-in.".into());
+        }
+        _ => {}
+    }
+}
+
+fn update_screens(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
         Action::Back if app.summary => app.summary = false,
@@ -523,7 +601,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Quick(0) => {
             let entry = CheckIn::symptom_free(app.today, None);
-            record(app, entry);
+            record(app, entry, false);
         }
         Action::Quick(level) => {
             let mut entry = CheckIn::symptom_free(app.today, None);
@@ -607,6 +685,11 @@ fn update_panel(app: &mut App, action: Action) {
             e.minutes = (now > 0).then_some(now.min(600) as u32);
         }
         Action::Cleared(c) => e.cleared = if e.cleared == Some(c) { None } else { Some(c) },
+        Action::ClearedMinutes(step) => {
+            let now = i64::from(e.cleared_minutes.unwrap_or(0)) + i64::from(step);
+            e.cleared_minutes = (now > 0).then_some(now.min(600) as u32);
+        }
+        Action::Ease(ease) => toggle(&mut e.eased_by, ease),
         Action::CycleSession => {
             e.session = match e.session {
                 None => Some(SessionDone::Done),
@@ -617,8 +700,9 @@ fn update_panel(app: &mut App, action: Action) {
             }
         }
         Action::Confirm => {
-            let entry = e.clone();
-            if record(app, entry) {
+            // Editing a check-in from History is the runner's own replacement.
+            let (entry, replace) = (e.clone(), panel.editing);
+            if record(app, entry, replace) {
                 app.panel = None;
             }
         }
@@ -638,14 +722,18 @@ fn toggle<T: PartialEq + Ord>(items: &mut Vec<T>, item: T) {
     }
 }
 
-/// Records a check-in; says whether it was saved.
-fn record(app: &mut App, entry: CheckIn) -> bool {
+/// Records a check-in; says whether it was saved. With `replace` unset, a
+/// symptomatic or flagged check-in of that day is not overwritten.
+fn record(app: &mut App, entry: CheckIn, replace: bool) -> bool {
     let today = app.today;
     let Some(running) = app.running.as_mut() else {
         return false;
     };
     let date = entry.date;
-    match running.comeback.record(entry, today, &timestamp()) {
+    match running
+        .comeback
+        .record(entry.clone(), replace, today, &timestamp())
+    {
         Ok(Recorded {
             replaced,
             assessment,
@@ -663,6 +751,14 @@ fn record(app: &mut App, entry: CheckIn) -> bool {
                 format!("Saved {saved}")
             });
             true
+        }
+        Err(CheckInFailure::Invalid(CheckInError::WouldReplace { what, .. })) => {
+            app.message = Some(format!(
+                "{} already has a check-in with {what}: replace it? y / n",
+                short_date(date)
+            ));
+            app.replace = Some(Replace { entry, what });
+            false
         }
         Err(e) => {
             app.message = Some(format!("Not saved: {e}"));

@@ -2,7 +2,7 @@
 //! so the help can never drift from what the keys do.
 
 use super::app::Action;
-use crate::checkin::{Cleared, Flag, Onset, Spot};
+use crate::checkin::{Cleared, Ease, Flag, Onset, Spot};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies.
@@ -20,6 +20,8 @@ pub enum Context {
     Care,
     /// The export menu.
     Export,
+    /// The question before a symptomatic check-in is replaced.
+    Replace,
 }
 
 impl Context {
@@ -32,6 +34,7 @@ impl Context {
             Context::Onboarding => "New plan",
             Context::Care => "See a clinician",
             Context::Export => "Export",
+            Context::Replace => "Replace a check-in?",
         }
     }
 }
@@ -181,6 +184,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Panel,
+        One(Char('g')),
+        "g",
+        "where: between the toes",
+        Action::Spot(Spot::BetweenToes),
+    ),
+    bind(
+        Panel,
         One(Char('b')),
         "b",
         "where: ball of the foot",
@@ -192,6 +202,13 @@ pub static BINDINGS: &[Binding] = &[
         "a",
         "where: arch",
         Action::Spot(Spot::Arch),
+    ),
+    bind(
+        Panel,
+        One(Char('u')),
+        "u",
+        "where: sole",
+        Action::Spot(Spot::Sole),
     ),
     bind(
         Panel,
@@ -209,6 +226,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Panel,
+        One(Char('h')),
+        "h",
+        "where: whole foot",
+        Action::Spot(Spot::WholeFoot),
+    ),
+    bind(
+        Panel,
         One(Char('k')),
         "k",
         "where: ankle",
@@ -216,10 +240,31 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Panel,
+        One(Char('i')),
+        "i",
+        "where: shin",
+        Action::Spot(Spot::Shin),
+    ),
+    bind(
+        Panel,
         One(Char('c')),
         "c",
         "where: calf",
         Action::Spot(Spot::Calf),
+    ),
+    bind(
+        Panel,
+        One(Char('y')),
+        "y",
+        "where: thigh",
+        Action::Spot(Spot::Thigh),
+    ),
+    bind(
+        Panel,
+        One(Char('z')),
+        "z",
+        "where: buttock",
+        Action::Spot(Spot::Buttock),
     ),
     bind(
         Panel,
@@ -248,6 +293,13 @@ pub static BINDINGS: &[Binding] = &[
         "r",
         "began at rest",
         Action::Onset(Onset::Rest),
+    ),
+    bind(
+        Panel,
+        One(Char('v')),
+        "v",
+        "began at night (evening)",
+        Action::Onset(Onset::Night),
     ),
     bind(
         Panel,
@@ -280,6 +332,42 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Panel,
+        One(Char('>')),
+        "> / <",
+        "minutes until it cleared",
+        Action::ClearedMinutes(5),
+    ),
+    bind(Panel, One(Char('<')), "", "", Action::ClearedMinutes(-5)),
+    bind(
+        Panel,
+        One(Char('p')),
+        "p",
+        "eased by stopping (pausing)",
+        Action::Ease(Ease::Stopping),
+    ),
+    bind(
+        Panel,
+        One(Char('l')),
+        "l",
+        "eased by loosening the laces",
+        Action::Ease(Ease::LooseningLaces),
+    ),
+    bind(
+        Panel,
+        One(Char('j')),
+        "j",
+        "eased by sitting or bending forward",
+        Action::Ease(Ease::SittingOrBending),
+    ),
+    bind(
+        Panel,
+        One(Char('m')),
+        "m",
+        "eased by nothing",
+        Action::Ease(Ease::Nothing),
+    ),
+    bind(
+        Panel,
         One(Char('x')),
         "x",
         "session: done, partial, skipped, rest day",
@@ -301,6 +389,27 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Panel,
+        One(Char('K')),
+        "K",
+        "flag: back pain",
+        Action::Flag(Flag::BackPain),
+    ),
+    bind(
+        Panel,
+        One(Char('T')),
+        "T",
+        "flag: calf tightness or cramping",
+        Action::Flag(Flag::CalfTightness),
+    ),
+    bind(
+        Panel,
+        One(Char('I')),
+        "I",
+        "flag: cold, pale or blue foot (icy)",
+        Action::Flag(Flag::ColdPale),
+    ),
+    bind(
+        Panel,
         One(Char('W')),
         "W",
         "flag: weakness",
@@ -308,10 +417,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Panel,
-        One(Char('K')),
-        "K",
-        "flag: back pain",
-        Action::Flag(Flag::BackPain),
+        One(Char('D')),
+        "D",
+        "flag: dropping or slapping foot",
+        Action::Flag(Flag::FootDrop),
     ),
     bind(
         Panel,
@@ -326,6 +435,20 @@ pub static BINDINGS: &[Binding] = &[
         "B",
         "flag: bladder or bowel trouble",
         Action::Flag(Flag::BladderBowel),
+    ),
+    bind(
+        Panel,
+        One(Char('L')),
+        "L",
+        "flag: pain down both legs",
+        Action::Flag(Flag::LegPainBoth),
+    ),
+    bind(
+        Panel,
+        One(Char('F')),
+        "F",
+        "flag: numb or weak face or arm",
+        Action::Flag(Flag::FaceArm),
     ),
     shown(
         Panel,
@@ -431,6 +554,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     shown(Export, One(Esc), "Esc", "cancel", Action::Back),
     bind(Export, AnyChar, "a-z 0-9", "type the path", Action::Type),
+    shown(
+        Replace,
+        One(Char('y')),
+        "y",
+        "yes, replace it",
+        Action::Confirm,
+    ),
+    shown(
+        Replace,
+        Two(Char('n'), Esc),
+        "n / Esc",
+        "no, keep it",
+        Action::Back,
+    ),
 ];
 
 /// The action a key press means in the given contexts, first match wins.
@@ -460,7 +597,9 @@ pub fn help(context: Context) -> impl Iterator<Item = (&'static str, &'static st
 }
 
 /// The contexts, in the order the help lists them.
-pub const CONTEXTS: [Context; 7] = [Global, Today, History, Panel, Onboarding, Care, Export];
+pub const CONTEXTS: [Context; 8] = [
+    Global, Today, History, Panel, Onboarding, Care, Export, Replace,
+];
 
 /// The footer line for the contexts in force: their marked bindings.
 pub fn footer(contexts: &[Context]) -> String {

@@ -77,6 +77,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(menu) = &app.export_menu {
         screens::export::render(menu, theme, frame, body);
     }
+    if let Some(pending) = &app.replace {
+        screens::replace::render(pending, theme, frame, body);
+    }
 }
 
 fn render_message(app: &App, frame: &mut Frame, area: Rect) {

@@ -71,6 +71,7 @@ pub fn profile(layoff_days: u32) -> Profile {
         start: date("2026-11-23"),
         cross_trained: false,
         numb_now: false,
+        health: Vec::new(),
     }
 }
 
@@ -131,6 +132,8 @@ pub fn assess_on(checkins: Vec<CheckIn>, clearances: &[u64], today: u64) -> Asse
         .map(|d| Clearance {
             date: day(*d),
             note: None,
+            // Recorded after the check-in of its day.
+            seq: 1,
         })
         .collect();
     assess(
@@ -157,16 +160,16 @@ pub fn write_concurrently(
             std::thread::spawn(move || {
                 for i in 0..per_writer {
                     let day = start + chrono::Days::new(i * writers + writer);
+                    let level = i % 3;
+                    // Symptom fields only go with numbness.
+                    let symptoms: &[&str] = if level == 0 {
+                        &[]
+                    } else {
+                        &["--onset", "after", "--cleared", "quickly"]
+                    };
                     let out = process(&dir, &today)
-                        .args([
-                            "checkin",
-                            "--numbness",
-                            &(i % 3).to_string(),
-                            "--onset",
-                            "after",
-                            "--cleared",
-                            "quickly",
-                        ])
+                        .args(["checkin", "--numbness", &level.to_string()])
+                        .args(symptoms)
                         .args(["--date", &day.to_string()])
                         .output()
                         .expect("the binary runs");

@@ -19,7 +19,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let headline = match care.level {
-        CareLevel::Urgent => "Stop running. Get medical care today.",
+        CareLevel::Emergency => "Call the emergency number now.",
+        CareLevel::Urgent => "Stop all exercise. Get medical care today.",
         CareLevel::Book => "See a clinician before you run again.",
     };
     let mut lines = vec![
@@ -37,10 +38,12 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     ];
     lines.extend(care.why.iter().map(|w| Line::from(format!("  • {w}"))));
     lines.push(Line::from(""));
-    lines.push(Line::from(match care.level {
-        CareLevel::Urgent => "These signs can mean a nerve is under pressure; they need a doctor today, not a training change.".to_string(),
-        CareLevel::Book => "Runs are suspended; walking and pain-free strength work stay. When a clinician clears you, record it with `comeback clear` and the plan resumes one stage back.".to_string(),
-    }));
+    lines.extend(care.what_to_do().into_iter().map(Line::from));
+    if care.level.allows_exercise() {
+        lines.push(Line::from(
+            "When a clinician clears you, record it with `comeback clear`: the plan resumes one stage back.",
+        ));
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
         Span::styled("s", theme.key()),

@@ -1,7 +1,8 @@
 //! The check-in panel: every field one letter away; Enter saves, Esc cancels.
 
-use crate::checkin::{Cleared, Flag, Onset, Side, Spot};
-use crate::tui::app::{App, Panel};
+use crate::checkin::{Choice, Cleared, Ease, Flag, Onset, Side, Spot};
+use crate::tui::app::{Action, App, Panel};
+use crate::tui::keys::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::view::centred;
 use ratatui::Frame;
@@ -20,9 +21,38 @@ fn choice<'a>(key: &'a str, word: &'a str, on: bool, theme: Theme) -> Vec<Span<'
     ]
 }
 
+/// The key the key table binds to `action` in the panel.
+fn key_for(action: Action) -> &'static str {
+    keys::BINDINGS
+        .iter()
+        .find(|b| b.context == Context::Panel && b.action == action)
+        .map_or("?", |b| b.label.split(' ').next().unwrap_or("?"))
+}
+
+/// A row of choices, each with its key from the key table.
+fn row<'a, T: Copy>(
+    title: &'a str,
+    items: &[T],
+    action: impl Fn(T) -> Action,
+    word: impl Fn(T) -> &'static str,
+    on: impl Fn(T) -> bool,
+    theme: Theme,
+) -> Line<'a> {
+    let mut spans = vec![Span::raw(title)];
+    for item in items {
+        spans.extend(choice(
+            key_for(action(*item)),
+            word(*item),
+            on(*item),
+            theme,
+        ));
+    }
+    Line::from(spans)
+}
+
 pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let e = &panel.entry;
-    let area = centred(area, 76, 15);
+    let area = centred(area, 80, 22);
     let mut levels = vec![Span::raw("Numbness  ")];
     for (n, word) in ["none", "tingling", "partly numb", "no feeling"]
         .iter()
@@ -35,74 +65,129 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
             theme,
         ));
     }
-    let mut spots = vec![Span::raw("Where     ")];
-    for (key, spot) in [
-        ("t", Spot::Toes),
-        ("b", Spot::Ball),
-        ("a", Spot::Arch),
-        ("e", Spot::Heel),
-        ("o", Spot::Top),
-        ("k", Spot::Ankle),
-        ("c", Spot::Calf),
-    ] {
-        spots.extend(choice(key, spot.as_str(), e.spots.contains(&spot), theme));
-    }
+    let foot = [
+        Spot::Toes,
+        Spot::BetweenToes,
+        Spot::Ball,
+        Spot::Arch,
+        Spot::Sole,
+        Spot::Heel,
+    ];
+    let leg = [
+        Spot::Top,
+        Spot::WholeFoot,
+        Spot::Ankle,
+        Spot::Shin,
+        Spot::Calf,
+        Spot::Thigh,
+        Spot::Buttock,
+    ];
+    let spot_word = |s: Spot| match s {
+        Spot::BetweenToes => "between",
+        Spot::WholeFoot => "whole foot",
+        other => other.as_str(),
+    };
     let side = e.side.map_or("-", Side::as_str);
-    let mut onset = vec![Span::raw("Began     ")];
-    for (key, o) in [
-        ("d", Onset::During),
-        ("f", Onset::After),
-        ("r", Onset::Rest),
-    ] {
-        onset.extend(choice(key, o.as_str(), e.onset == Some(o), theme));
-    }
-    let minutes = minutes_text(e.minutes);
-    onset.extend(choice("+/-", &minutes, e.minutes.is_some(), theme));
-    let mut cleared = vec![Span::raw("Cleared   ")];
-    for (key, c) in [
-        ("q", Cleared::Quickly),
-        ("w", Cleared::Hours),
-        ("n", Cleared::NotYet),
-    ] {
-        cleared.extend(choice(key, c.as_str(), e.cleared == Some(c), theme));
-    }
-    let flag_row = |title: &'static str, flags: [(&'static str, Flag); 3]| {
-        let mut row = vec![Span::raw(title)];
-        for (key, f) in flags {
-            row.extend(choice(key, f.as_str(), e.flags.contains(&f), theme));
-        }
-        Line::from(row)
+    let mut onset = row(
+        "Began     ",
+        &[Onset::During, Onset::After, Onset::Rest, Onset::Night],
+        Action::Onset,
+        Onset::as_str,
+        |o| e.onset == Some(o),
+        theme,
+    );
+    let minutes = e
+        .minutes
+        .map_or("min in".to_string(), |m| format!("{m} min in"));
+    onset
+        .spans
+        .extend(choice("+/-", &minutes, e.minutes.is_some(), theme));
+    let mut cleared = row(
+        "Cleared   ",
+        &[Cleared::Quickly, Cleared::Hours, Cleared::NotYet],
+        Action::Cleared,
+        Cleared::as_str,
+        |c| e.cleared == Some(c),
+        theme,
+    );
+    let cleared_minutes = e
+        .cleared_minutes
+        .map_or("min to clear".to_string(), |m| format!("{m} min to clear"));
+    cleared.spans.extend(choice(
+        "</>",
+        &cleared_minutes,
+        e.cleared_minutes.is_some(),
+        theme,
+    ));
+    let flags = |title, list: &[Flag]| {
+        row(
+            title,
+            list,
+            Action::Flag,
+            Flag::as_str,
+            |f| e.flags.contains(&f),
+            theme,
+        )
     };
     let session = e.session.map_or("auto (done on a run day)", |s| s.as_str());
     let lines = vec![
         Line::from(levels),
-        Line::from(spots),
+        row(
+            "Foot      ",
+            &foot,
+            Action::Spot,
+            spot_word,
+            |s| e.spots.contains(&s),
+            theme,
+        ),
+        row(
+            "Leg       ",
+            &leg,
+            Action::Spot,
+            spot_word,
+            |s| e.spots.contains(&s),
+            theme,
+        ),
         Line::from(vec![
             Span::raw("Side      "),
-            Span::styled("s", theme.key()),
+            Span::styled(key_for(Action::CycleSide), theme.key()),
             Span::raw(format!(" {side}")),
         ]),
-        Line::from(onset),
-        Line::from(cleared),
+        onset,
+        cleared,
+        row(
+            "Eased by  ",
+            Ease::ALL,
+            Action::Ease,
+            Ease::as_str,
+            |x| e.eased_by.contains(&x),
+            theme,
+        ),
         Line::from(vec![
             Span::raw("Session   "),
-            Span::styled("x", theme.key()),
+            Span::styled(key_for(Action::CycleSession), theme.key()),
             Span::raw(format!(" {session}")),
         ]),
-        flag_row(
-            "Flags     ",
-            [
-                ("P", Flag::SharpPain),
-                ("C", Flag::SkinColour),
-                ("K", Flag::BackPain),
+        flags(
+            "Book      ",
+            &[
+                Flag::SharpPain,
+                Flag::SkinColour,
+                Flag::BackPain,
+                Flag::CalfTightness,
             ],
         ),
-        flag_row(
-            "Red flags ",
-            [
-                ("W", Flag::Weakness),
-                ("S", Flag::Saddle),
-                ("B", Flag::BladderBowel),
+        flags(
+            "Today     ",
+            &[Flag::Weakness, Flag::FootDrop, Flag::ColdPale],
+        ),
+        flags(
+            "Emergency ",
+            &[
+                Flag::Saddle,
+                Flag::BladderBowel,
+                Flag::LegPainBoth,
+                Flag::FaceArm,
             ],
         ),
         Line::from(""),
@@ -124,8 +209,4 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
         Paragraph::new(lines).block(Block::bordered().title(title)),
         area,
     );
-}
-
-fn minutes_text(minutes: Option<u32>) -> String {
-    minutes.map_or("min in".to_string(), |m| format!("{m} min in"))
 }

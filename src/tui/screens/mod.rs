@@ -8,4 +8,5 @@ pub mod history;
 pub mod onboarding;
 pub mod plan;
 pub mod progress;
+pub mod replace;
 pub mod today;

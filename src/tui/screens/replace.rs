@@ -1,0 +1,34 @@
+//! The question asked before a check-in that reports numbness or a warning
+//! flag is replaced: nothing of the kind is overwritten without a yes.
+
+use crate::tui::app::Replace;
+use crate::tui::keys::{self, Context};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+pub fn render(pending: &Replace, theme: Theme, frame: &mut Frame, area: Rect) {
+    let area = crate::tui::view::centred(area, 64, 7);
+    let lines = vec![
+        Line::from(format!(
+            "{} already has a check-in with {}.",
+            pending.entry.date.format("%a %-d %b"),
+            pending.what
+        )),
+        Line::from(format!(
+            "Replace it with: {}?",
+            pending.entry.numbness.words()
+        )),
+        Line::from(""),
+        Line::styled(keys::footer(&[Context::Replace]), theme.dim()),
+    ];
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title("Replace a check-in?")),
+        area,
+    );
+}
