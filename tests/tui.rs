@@ -479,3 +479,70 @@ fn tiny_terminals_say_the_size_they_need_and_never_panic() {
         "{small}"
     );
 }
+
+#[test]
+fn a_care_verdict_that_arrives_while_the_panel_is_open_takes_the_keys() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('2'));
+    assert!(app.panel.is_some());
+    let mut other = Comeback::load(dir.path()).unwrap();
+    let mut weak = CheckIn::symptom_free(common::day(15), None);
+    weak.flags = vec![Flag::Weakness];
+    other.record(weak, false, date(TODAY), "cli").unwrap();
+    update(&mut app, Action::Reload);
+    assert_eq!(app.contexts(), vec![keys::Context::Care]);
+    assert!(text(&draw(&app, 80, 24)).contains("URGENT CARE"));
+    press(&mut app, KeyCode::Enter);
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    assert!(
+        journal.on(date(TODAY)).is_none(),
+        "Enter went to the care screen, not the hidden panel"
+    );
+}
+
+#[test]
+fn zero_over_a_symptomatic_day_asks_before_replacing_it() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    for key in [
+        KeyCode::Char('2'),
+        KeyCode::Char('t'),
+        KeyCode::Char('d'),
+        KeyCode::Enter,
+    ] {
+        press(&mut app, key);
+    }
+    press(&mut app, KeyCode::Char('0'));
+    assert!(app.replace.is_some(), "{:?}", app.message);
+    assert_eq!(app.contexts(), vec![keys::Context::Replace]);
+    assert!(text(&draw(&app, 80, 24)).contains("Replace it with: no numbness?"));
+    press(&mut app, KeyCode::Char('n'));
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    assert_eq!(
+        journal.on(date(TODAY)).unwrap().numbness,
+        Numbness::PARTLY_NUMB
+    );
+    press(&mut app, KeyCode::Char('0'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.replace.is_none());
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    assert_eq!(journal.on(date(TODAY)).unwrap().numbness, Numbness::NONE);
+}
+
+#[test]
+fn every_new_word_of_the_panel_is_one_key_away() {
+    use comeback::checkin::{Ease, Onset};
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('1'));
+    for key in "gvpIj>".chars() {
+        press(&mut app, KeyCode::Char(key));
+    }
+    let e = &app.panel.as_ref().unwrap().entry;
+    assert_eq!(e.spots, vec![Spot::BetweenToes]);
+    assert_eq!(e.onset, Some(Onset::Night));
+    assert_eq!(e.eased_by, vec![Ease::Stopping, Ease::SittingOrBending]);
+    assert_eq!(e.flags, vec![Flag::ColdPale]);
+    assert_eq!(e.cleared_minutes, Some(5));
+}

@@ -113,7 +113,7 @@ fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
     };
     screen.wait_for("New plan");
     screen.wait_for("Preview");
-    for _ in 0..9 {
+    for _ in 0..10 {
         keys(b"\x1b[B");
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -3,8 +3,8 @@
 mod common;
 
 use comeback::checkin::{
-    CheckIn, Choice, Clearance, Cleared, Flag, Journal, Numbness, Onset, SessionDone, Status,
-    assess,
+    CheckIn, Choice, Clearance, Cleared, Ease, Flag, Journal, Numbness, Onset, SessionDone, Side,
+    Spot, Status, assess,
 };
 use common::*;
 use proptest::prelude::*;
@@ -13,12 +13,7 @@ use proptest::sample::select;
 fn checkin_on(offset: u64) -> impl Strategy<Value = CheckIn> {
     (
         prop_oneof![4 => Just(0u8), 2 => Just(1u8), 1 => Just(2u8), 1 => Just(3u8)],
-        proptest::option::of(select(vec![Onset::During, Onset::After, Onset::Rest])),
-        proptest::option::of(select(vec![
-            Cleared::Quickly,
-            Cleared::Hours,
-            Cleared::NotYet,
-        ])),
+        symptoms(),
         select(vec![
             SessionDone::Done,
             SessionDone::Partial,
@@ -27,15 +22,40 @@ fn checkin_on(offset: u64) -> impl Strategy<Value = CheckIn> {
         ]),
         prop_oneof![9 => Just(None), 1 => select(Flag::ALL.to_vec()).prop_map(Some)],
     )
-        .prop_map(move |(level, onset, cleared, session, flag)| {
+        .prop_map(move |(level, symptoms, session, flag)| {
             let mut c = CheckIn::symptom_free(day(offset), Some(session));
-            c.numbness = Numbness::try_from(level).unwrap();
             if level > 0 {
-                c.onset = onset;
-                c.cleared = cleared;
+                c = CheckIn {
+                    session: Some(session),
+                    ..symptoms
+                };
+                c.date = day(offset);
+                c.numbness = Numbness::try_from(level).unwrap();
             }
             c.flags = flag.into_iter().collect();
             c
+        })
+}
+
+/// The symptom fields of a check-in, any of them.
+fn symptoms() -> impl Strategy<Value = CheckIn> {
+    (
+        proptest::option::of(select(Onset::ALL.to_vec())),
+        proptest::option::of(0u32..60),
+        proptest::option::of(select(Cleared::ALL.to_vec())),
+        proptest::sample::subsequence(Spot::ALL.to_vec(), 0..3),
+        proptest::option::of(select(Side::ALL.to_vec())),
+        proptest::sample::subsequence(Ease::ALL.to_vec(), 0..2),
+    )
+        .prop_map(|(onset, minutes, cleared, spots, side, eased_by)| CheckIn {
+            onset,
+            minutes: minutes.filter(|_| onset == Some(Onset::During)),
+            cleared,
+            spots,
+            side,
+            eased_by,
+            numbness: Numbness::TINGLING,
+            ..CheckIn::symptom_free(day(0), None)
         })
 }
 
@@ -105,6 +125,52 @@ proptest! {
     }
 
     #[test]
+    fn adding_a_symptomatic_check_in_after_the_others_never_makes_the_verdict_milder(
+        (checkins, cleared) in journal(50),
+        extra in symptoms(),
+        level in 1u8..=3,
+        after in 0u64..5,
+        later in 0u64..10,
+    ) {
+        let (plan, template) = plan();
+        let last = checkins.iter().map(|c| c.date).max().unwrap_or(day(0));
+        let mut added = extra;
+        added.date = last + chrono::Days::new(after.max(1));
+        added.numbness = Numbness::try_from(level).unwrap();
+        let today = added.date + chrono::Days::new(later);
+        let before = assess(&plan, &template, &Journal::new(checkins.clone(), clearances(&cleared)), today);
+        let mut more = checkins;
+        more.push(added);
+        let after = assess(&plan, &template, &Journal::new(more, clearances(&cleared)), today);
+        prop_assert!(
+            after.verdict.status <= before.verdict.status,
+            "{:?} became {:?}", before.verdict.status, after.verdict.status
+        );
+    }
+
+    #[test]
+    fn a_red_flag_after_any_clearance_is_always_urgent(
+        (checkins, cleared) in journal(40),
+        flag in select(vec![Flag::Saddle, Flag::BladderBowel, Flag::Weakness, Flag::FootDrop, Flag::LegPainBoth, Flag::FaceArm]),
+        after in 0u64..3,
+        later in 0u64..15,
+    ) {
+        let (plan, template) = plan();
+        let last_clearance = cleared.iter().max().copied().unwrap_or(0);
+        let flagged_on = day(last_clearance + after);
+        let mut checkins = checkins;
+        checkins.retain(|c| c.date != flagged_on);
+        let mut red = CheckIn::symptom_free(flagged_on, None);
+        red.flags.push(flag);
+        // Recorded after everything else, the same day's clearance included.
+        red.seq = 2;
+        checkins.push(red);
+        let today = flagged_on + chrono::Days::new(later);
+        let a = assess(&plan, &template, &Journal::new(checkins, clearances(&cleared)), today);
+        prop_assert_eq!(a.verdict.status, Status::UrgentCare);
+    }
+
+    #[test]
     fn the_verdict_does_not_depend_on_recording_order(
         (checkins, cleared) in journal(60),
         seed in any::<u64>(),
@@ -160,6 +226,9 @@ proptest! {
             let care = a.verdict.care.as_ref().unwrap();
             prop_assert!(!care.who.is_empty());
             prop_assert!(!care.why.is_empty());
+            prop_assert!(!care.pattern_words.is_empty());
+            prop_assert_eq!(care.pattern.level(), care.level);
+            prop_assert!(!care.what_to_do().is_empty());
             prop_assert!(care.why.iter().all(|w| w.contains(" Nov") || w.contains(" Dec") || w.contains(" Jan")));
         } else {
             prop_assert!(a.verdict.care.is_none());

@@ -229,7 +229,7 @@ impl Episode {
     }
 }
 
-/// The thresholds of the rules. Health context lowers them (DOMAIN: a runner
+/// The thresholds of the rules. Health context lowers them (NIDDK: a runner
 /// with diabetes or circulation problems should reach care sooner).
 struct Thresholds {
     /// Days of unresolved numbness that send to care (Dr. Green: a week).
@@ -268,13 +268,13 @@ impl Thresholds {
 const WINDOW_DAYS: i64 = 28;
 /// A gap this long with no check-in at all starts a new spell.
 const SPELL_GAP_DAYS: i64 = 14;
-/// "Not cleared" twice within this many days (DOMAIN §6: lingering numbness).
+/// "Not cleared" twice within this many days (Ask Dr. Green: numbness that lingers after runs).
 const LINGERING_WINDOW: i64 = 7;
 /// Numbness at rest twice within this many days.
 const AT_REST_WINDOW: i64 = 14;
 /// The exertional pattern: this many runs, spanning at least this many days
-/// (Mayo Clinic: "run after run"; DOMAIN §6: for two weeks or more — the
-/// project starts counting once the pattern reaches into its second week).
+/// (Mayo Clinic: "run after run", for two weeks or more — the project
+/// starts counting once the pattern reaches into its second week).
 const EXERTIONAL_RUNS: usize = 3;
 const EXERTIONAL_DAYS: i64 = 10;
 /// Settling within this many minutes of stopping (Mayo: 10–30 minutes).
@@ -396,7 +396,8 @@ fn reach(c: &CheckIn) -> u8 {
         .unwrap_or(0)
 }
 
-/// A step back's trigger (DESIGN §4 rule 3): partly numb or worse during a
+/// A step back's trigger (Trials 2023, s13063-023-07502-x: symptoms above a
+/// mild level drop one level): partly numb or worse during a
 /// run, or numbness that took hours or has not cleared.
 pub(crate) fn calls_for_step_back(c: &CheckIn) -> bool {
     let during = !matches!(c.onset, Some(Onset::After));
@@ -541,7 +542,8 @@ impl<'a> Watch<'a> {
         }
     }
 
-    /// Patterns one check-in is enough for (DOMAIN §6).
+    /// Patterns one check-in is enough for (NHS and NIDDK patient pages;
+    /// the source articles: numbness that persists -> see a doctor).
     fn single_checkin_rules(&self, c: &CheckIn, limits: &Thresholds, day: &str, found: &mut Found) {
         let not_cleared = !matches!(c.cleared, Some(Cleared::Quickly | Cleared::Hours));
         if c.numbness == Numbness::NO_FEELING && c.cleared == Some(Cleared::NotYet) {
@@ -665,8 +667,9 @@ impl<'a> Watch<'a> {
             }
         }
 
-        // DOMAIN §6: numbness that spreads (toes -> whole foot -> leg) or
-        // moves to both sides.
+        // Source articles: numbness that persists anywhere needs a doctor;
+        // the project: numbness that spreads (toes -> whole foot -> leg) or
+        // moves to both sides is not resolving.
         if let Some(first) = earlier.iter().find(|e| reach(e) > 0 && reach(e) < reach(c)) {
             found.add(
                 Pattern::Spreading,
@@ -717,8 +720,9 @@ impl<'a> Watch<'a> {
             );
         }
 
-        // DOMAIN §6: numbness that keeps coming back after the plan has been
-        // stepped back (a step back in an earlier plan week).
+        // Trials 2023: do not progress with more symptoms; the project: when
+        // numbness keeps coming back after the plan stepped back (a step back
+        // in an earlier plan week), the plan alone is not enough.
         if calls_for_step_back(c) {
             let week = self.plan_week(c.date);
             if let Some(first) = earlier

@@ -126,7 +126,8 @@ choice!(
 
 choice!(
     /// Health context the runner chooses to give; it lowers the care
-    /// thresholds (DOMAIN: diabetes and circulation problems reach care sooner).
+    /// thresholds (NIDDK, diabetic neuropathy: feet may not feel an injury, so
+    /// care comes sooner).
     Health {
         Diabetes = "diabetes" / "diabetes",
         Circulation = "circulation" / "circulation problems",

@@ -241,7 +241,8 @@ fn since_clearance<'a>(
 }
 
 /// A check-in whose numbness had not cleared, with no symptom-free check-in
-/// since (DOMAIN §6: an open question, not good news).
+/// since: an open question, not good news (the project's rule, in
+/// docs/care-rules.md).
 fn open_question(journal: &Journal, today: NaiveDate) -> Option<&CheckIn> {
     let recent = since_clearance(
         journal,
@@ -381,7 +382,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
     );
 
     // An open question holds the plan and the runs after it until the runner
-    // says how it is (DOMAIN §6).
+    // says how it is (docs/care-rules.md).
     if today_care.is_none() {
         if let Some(question) = open_question(journal, today) {
             let asked_today = journal

@@ -1,4 +1,4 @@
-//! The verdict: what this week's check-ins mean for the plan (DESIGN.md §4),
+//! The verdict: what this week's check-ins mean for the plan (docs/care-rules.md lists its rules),
 //! with the reasons behind it and advice that follows the check-ins.
 
 use super::care::{calls_for_step_back, capitalised, lace_pattern};
@@ -215,7 +215,7 @@ fn mean_level(checkins: &[&CheckIn]) -> Option<f64> {
 }
 
 /// Advice that follows the check-ins' onset, place and easing (source
-/// articles; DOMAIN §1, §5). Running advice is given only while runs are
+/// articles: Ask Dr. Green; a running blog on numb feet; eHow). Running advice is given only while runs are
 /// allowed; the health context adds its own.
 pub(crate) fn advice(checkins: &[CheckIn], runs_allowed: bool, health: &[Health]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -522,6 +522,12 @@ pub fn update(app: &mut App, action: Action) {
         update_onboarding(app, action, field);
         return;
     }
+    // What other processes wrote comes in whatever is open: a care verdict
+    // among it must be able to take over.
+    if action == Action::Reload {
+        reload(app);
+        return;
+    }
     // A care verdict takes the keys as well as the screen, whatever was open.
     if app.care_takeover() {
         update_care(app, action);
@@ -621,7 +627,6 @@ fn update_screens(app: &mut App, action: Action) {
             }
         }
         Action::Undo => undo(app),
-        Action::Reload => reload(app),
         Action::Export if app.running.is_some() => {
             let format = Format::Json;
             app.export_menu = Some(ExportMenu {

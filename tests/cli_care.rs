@@ -1,0 +1,355 @@
+//! The care rules through the real binary: the new check-in words, care
+//! levels in `status --json`, clearances, replacements, the health context,
+//! and each refusal (one line, non-zero, the store unchanged). Also the
+//! earlier formats: a `comeback.plan/1` export and a schema-5 store.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn comeback(dir: &Path, today: &str) -> Command {
+    common::cli(dir, today)
+}
+
+/// A plan starting Mon 2026-11-23.
+fn with_plan(extra: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    comeback(dir.path(), "2026-11-23")
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .args(extra)
+        .assert()
+        .success();
+    dir
+}
+
+fn json(dir: &Path, today: &str, args: &[&str]) -> serde_json::Value {
+    let out = comeback(dir, today).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn db(dir: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(dir.join("comeback.db")).unwrap();
+    if let Ok(wal) = std::fs::read(dir.join("comeback.db-wal")) {
+        bytes.extend(wal);
+    }
+    bytes
+}
+
+/// Runs a command that must be refused: one line on stderr naming `expected`,
+/// a non-zero exit, and the store byte for byte as it was.
+fn refused(dir: &Path, today: &str, args: &[&str], expected: &str) {
+    let before = db(dir);
+    let out = comeback(dir, today).args(args).output().unwrap();
+    assert!(!out.status.success(), "{args:?} was accepted");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(expected), "{stderr}");
+    assert_eq!(db(dir), before, "{args:?} changed the store");
+}
+
+#[test]
+fn every_new_check_in_word_is_taken_stored_and_shown() {
+    let dir = with_plan(&[]);
+    comeback(dir.path(), "2026-11-24")
+        .args([
+            "checkin",
+            "--numbness",
+            "1",
+            "--where",
+            "between_toes,sole,whole_foot,shin,thigh,buttock",
+            "--onset",
+            "night",
+            "--cleared",
+            "quickly",
+            "--cleared-minutes",
+            "10",
+            "--eased-by",
+            "stopping,loosening_laces,sitting_or_bending,nothing",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("between the toes"))
+        .stdout(predicate::str::contains("at night"))
+        .stdout(predicate::str::contains("(10 min)"));
+    let history = json(dir.path(), "2026-11-24", &["history", "--json"]);
+    let c = &history["checkins"][0];
+    assert_eq!(
+        c["where"],
+        serde_json::json!([
+            "between_toes",
+            "sole",
+            "whole_foot",
+            "shin",
+            "thigh",
+            "buttock"
+        ])
+    );
+    assert_eq!(c["onset"], "night");
+    assert_eq!(c["cleared_minutes"], 10);
+    assert_eq!(
+        c["eased_by"],
+        serde_json::json!([
+            "stopping",
+            "loosening_laces",
+            "sitting_or_bending",
+            "nothing"
+        ])
+    );
+    assert!(c["seq"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn each_new_flag_reaches_care_at_its_level() {
+    for (flag, level) in [
+        ("cold_pale", "emergency"),
+        ("leg_pain_both", "emergency"),
+        ("face_arm", "emergency"),
+        ("foot_drop", "urgent"),
+        ("calf_tightness", "book"),
+    ] {
+        let dir = with_plan(&[]);
+        comeback(dir.path(), "2026-11-24")
+            .args(["checkin", "--numbness", "1", "--flag", flag])
+            .assert()
+            .success();
+        let status = json(dir.path(), "2026-11-24", &["status", "--json"]);
+        assert_eq!(status["care"]["level"], level, "{flag}");
+        assert!(status["care"]["pattern"].is_string());
+        assert!(status["care"]["pattern_words"].is_string());
+    }
+}
+
+#[test]
+fn an_emergency_says_call_now_and_prescribes_nothing() {
+    let dir = with_plan(&[]);
+    comeback(dir.path(), "2026-11-24")
+        .args(["checkin", "--numbness", "1", "--flag", "saddle"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("call the emergency number now"));
+    let today = json(dir.path(), "2026-11-25", &["today", "--json"]);
+    assert_eq!(today["sessions"], serde_json::json!([{"kind": "rest"}]));
+    assert_eq!(today["habits"], serde_json::json!([]));
+    comeback(dir.path(), "2026-11-25")
+        .args(["export", "--format", "ics"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wall sit").not())
+        .stdout(predicate::str::contains("brisk walk").not());
+}
+
+#[test]
+fn numbness_zero_with_symptom_fields_is_refused() {
+    let dir = with_plan(&[]);
+    refused(
+        dir.path(),
+        "2026-11-24",
+        &["checkin", "--numbness", "0", "--onset", "rest"],
+        "numbness 0 with onset: expected no symptom fields",
+    );
+}
+
+#[test]
+fn a_flagged_day_is_not_replaced_without_replace_and_undo_brings_it_back() {
+    let dir = with_plan(&[]);
+    comeback(dir.path(), "2026-11-24")
+        .args(["checkin", "--numbness", "1", "--flag", "weakness"])
+        .assert()
+        .success();
+    refused(
+        dir.path(),
+        "2026-11-24",
+        &["checkin", "--numbness", "0"],
+        "already has a check-in with tingling, weakness in the leg or foot; add --replace",
+    );
+    comeback(dir.path(), "2026-11-24")
+        .args(["checkin", "--numbness", "0", "--replace"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("replaces the earlier check-in"));
+    comeback(dir.path(), "2026-11-24")
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("weakness"));
+    let status = json(dir.path(), "2026-11-24", &["status", "--json"]);
+    assert_eq!(status["status"], "urgent_care");
+}
+
+#[test]
+fn a_symptom_free_day_is_amended_without_asking() {
+    let dir = with_plan(&[]);
+    for level in ["0", "1"] {
+        comeback(dir.path(), "2026-11-24")
+            .args(["checkin", "--numbness", level])
+            .assert()
+            .success();
+    }
+}
+
+#[test]
+fn clear_with_no_care_open_is_refused() {
+    let dir = with_plan(&[]);
+    comeback(dir.path(), "2026-11-24")
+        .args(["checkin", "--numbness", "0"])
+        .assert()
+        .success();
+    refused(
+        dir.path(),
+        "2026-11-24",
+        &["clear", "--note", "just in case"],
+        "nothing to clear: no care verdict is open",
+    );
+}
+
+#[test]
+fn a_clearance_dated_before_the_care_began_is_refused() {
+    let dir = with_plan(&[]);
+    comeback(dir.path(), "2026-11-26")
+        .args(["checkin", "--numbness", "1", "--flag", "sharp_pain"])
+        .assert()
+        .success();
+    refused(
+        dir.path(),
+        "2026-11-27",
+        &["clear", "--date", "2026-11-24"],
+        "the care verdict began on 2026-11-26",
+    );
+}
+
+#[test]
+fn clear_lifts_care_at_once_and_a_red_flag_the_same_day_after_it_is_urgent() {
+    let dir = with_plan(&[]);
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "1", "--flag", "sharp_pain"])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-27")
+        .args(["clear", "--note", "GP: fine"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("care is lifted"))
+        .stdout(predicate::str::contains("SEEK CARE").not())
+        .stdout(predicate::str::contains("comeback clear").not());
+    assert_ne!(
+        json(dir.path(), "2026-11-27", &["status", "--json"])["status"],
+        "seek_care"
+    );
+    comeback(dir.path(), "2026-11-27")
+        .args(["checkin", "--numbness", "0", "--flag", "weakness"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("URGENT CARE"));
+}
+
+#[test]
+fn the_health_context_is_given_with_new_shown_and_changed() {
+    let dir = with_plan(&["--health", "diabetes"]);
+    comeback(dir.path(), "2026-11-23")
+        .arg("health")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Health context: diabetes."));
+    comeback(dir.path(), "2026-11-23")
+        .args(["health", "--set", "circulation,back_history"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "circulation problems, a history of back trouble",
+        ));
+    let plan = json(dir.path(), "2026-11-23", &["plan", "--json"]);
+    assert_eq!(
+        plan["profile"]["health"],
+        serde_json::json!(["circulation", "back_history"])
+    );
+    comeback(dir.path(), "2026-11-23")
+        .args(["health", "--set", "none"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("none given"));
+    refused(
+        dir.path(),
+        "2026-11-23",
+        &["health", "--set", "asthma"],
+        "expected one of diabetes, circulation, back_history, or none",
+    );
+}
+
+#[test]
+fn diabetes_brings_care_sooner_from_the_command_line() {
+    let dir = with_plan(&["--health", "diabetes"]);
+    for d in 23..=26 {
+        comeback(dir.path(), &format!("2026-11-{d}"))
+            .args(["checkin", "--numbness", "1", "--onset", "after"])
+            .assert()
+            .success();
+    }
+    let status = json(dir.path(), "2026-11-26", &["status", "--json"]);
+    assert_eq!(status["status"], "seek_care");
+    assert!(
+        status["advice"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a.as_str().unwrap().contains("Check both feet every day"))
+    );
+}
+
+#[test]
+fn a_version_one_export_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/plan-v1.json");
+    comeback(dir.path(), "2026-12-02")
+        .arg("import")
+        .arg(&fixture)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("6 check-ins, 1 clearances"));
+    let doc = json(dir.path(), "2026-12-02", &["export"]);
+    assert_eq!(doc["schema"], "comeback.plan/2");
+    // The symptom-free day that version 1 let carry an onset reads as symptom-free.
+    let rest_day = &doc["checkins"][2];
+    assert_eq!(rest_day["date"], "2026-11-26");
+    assert_eq!(rest_day["onset"], serde_json::Value::Null);
+    // The clearance comes after the check-in of its day, as version 1 judged it.
+    let cleared_day = doc["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["date"] == "2026-11-30")
+        .unwrap();
+    assert!(doc["clearances"][0]["seq"].as_u64() > cleared_day["seq"].as_u64());
+    let status = json(dir.path(), "2026-12-02", &["status", "--json"]);
+    assert_eq!(status["care"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_store_of_the_previous_schema_migrates_and_keeps_every_check_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stores/schema-5.db");
+    std::fs::copy(&fixture, dir.path().join("comeback.db")).unwrap();
+    let history = json(dir.path(), "2026-12-02", &["history", "--json"]);
+    let checkins = history["checkins"].as_array().unwrap();
+    assert_eq!(checkins.len(), 6);
+    let arch = checkins.iter().find(|c| c["date"] == "2026-11-27").unwrap();
+    assert_eq!(arch["where"], serde_json::json!(["arch"]));
+    assert_eq!(arch["side"], "both");
+    assert_eq!(arch["cleared"], "hours");
+    assert_eq!(arch["flags"], serde_json::json!(["back_pain"]));
+    let toes = checkins.iter().find(|c| c["date"] == "2026-11-25").unwrap();
+    assert_eq!(toes["minutes"], 20);
+    assert_eq!(toes["note"], "laces tight");
+    // The clearance was recorded before the check-in of its day.
+    let cleared = &history["clearances"][0];
+    let same_day = checkins.iter().find(|c| c["date"] == "2026-11-30").unwrap();
+    assert!(cleared["seq"].as_u64() < same_day["seq"].as_u64());
+    let status = json(dir.path(), "2026-12-02", &["status", "--json"]);
+    assert_eq!(status["care"], serde_json::Value::Null);
+}
