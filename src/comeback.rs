@@ -58,7 +58,11 @@ impl Comeback {
         ))
     }
 
+    /// Adds shoe advice, which is running advice: none while care is open.
     fn with_shoe_advice(&self, mut assessment: Assessment) -> Assessment {
+        if assessment.verdict.care.is_some() {
+            return assessment;
+        }
         let mileage = self.mileage(&assessment);
         assessment
             .verdict

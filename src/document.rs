@@ -332,7 +332,7 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
     let all_seqs = doc.checkins.iter().map(|c| ("checkins", c.seq));
     let all_seqs = all_seqs.chain(doc.clearances.iter().map(|c| ("clearances", c.seq)));
     for (list, seq) in all_seqs {
-        if seq == 0 || !seqs.insert(seq) {
+        if seq == 0 || seq > crate::checkin::MAX_SEQ || !seqs.insert(seq) {
             return Err(at(
                 format!("{list}.seq"),
                 format!(

@@ -140,24 +140,23 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE checkins;
     ALTER TABLE checkins_v5 RENAME TO checkins;",
     // 6: the new check-in words (places, night, what eased it, more flags)
-    // need more bits, so the choices move to the layout `choices` describes;
-    // minutes to clear get a column; and check-ins and clearances get `seq`,
-    // the order they were recorded in, numbered from their recording times,
-    // so a clearance and a check-in of the same day can be told apart.
-    // Symptom fields on a symptom-free day (which earlier versions accepted
-    // and acted on) say nothing and are dropped; session and flags stay.
+    // need more bits, so the choices move to the layout `choices` describes.
+    // The minutes, the minutes to clear and `seq` — the order check-ins and
+    // clearances were recorded in, numbered here from their recording times,
+    // which tells a clearance and a check-in of the same day apart — share one
+    // packed integer, `counts` (see `choices`; `counts >> 22` is the order);
+    // `sequence` holds the last order number given. Symptom fields on a symptom-free day (which earlier versions
+    // accepted and acted on) say nothing and are dropped; session and flags stay.
     "CREATE TABLE checkins_v6 (
         day INTEGER PRIMARY KEY,
         date TEXT GENERATED ALWAYS AS (date(day * 86400, 'unixepoch')) VIRTUAL,
         choices INTEGER NOT NULL CHECK (choices BETWEEN 0 AND 1099511627775),
-        minutes INTEGER,
-        cleared_minutes INTEGER,
+        counts INTEGER NOT NULL DEFAULT 0 CHECK (counts >= 0),
         shoes TEXT,
         note TEXT,
-        seq INTEGER NOT NULL DEFAULT 0,
         recorded_at TEXT NOT NULL
     );
-    INSERT INTO checkins_v6 (day, choices, minutes, shoes, note, recorded_at)
+    INSERT INTO checkins_v6 (day, choices, counts, shoes, note, recorded_at)
     SELECT day,
         CASE WHEN (choices & 3) = 0 THEN 0 ELSE
             (choices & 3)
@@ -168,7 +167,7 @@ const MIGRATIONS: &[&str] = &[
         END
         | (((choices >> 8) & 7) << 9)
         | (((choices >> 18) & 63) << 25),
-        CASE WHEN (choices & 3) = 0 THEN NULL ELSE minutes END,
+        CASE WHEN (choices & 3) = 0 OR minutes IS NULL THEN 0 ELSE min(max(minutes, 0), 600) + 1 END,
         shoes, note, recorded_at
     FROM checkins;
     DROP TABLE checkins;
@@ -178,8 +177,11 @@ const MIGRATIONS: &[&str] = &[
     SELECT kind, key, row_number() OVER (ORDER BY at, kind, key) AS n
     FROM (SELECT 0 AS kind, day AS key, recorded_at AS at FROM checkins
           UNION ALL SELECT 1, id, recorded_at FROM clearances);
-    UPDATE checkins SET seq = (SELECT n FROM recorded WHERE kind = 0 AND key = checkins.day);
+    UPDATE checkins SET counts = counts
+        | ((SELECT n FROM recorded WHERE kind = 0 AND key = checkins.day) << 22);
     UPDATE clearances SET seq = (SELECT n FROM recorded WHERE kind = 1 AND key = clearances.id);
+    CREATE TABLE sequence (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL);
+    INSERT INTO sequence VALUES (1, (SELECT COUNT(*) FROM recorded));
     DROP TABLE recorded;",
 ];
 
@@ -719,6 +721,14 @@ impl Store {
                     params![c.date.to_string(), c.note, c.seq as i64, now],
                 )?;
             }
+            let last = restore
+                .checkins
+                .iter()
+                .map(|c| c.seq)
+                .chain(restore.clearances.iter().map(|c| c.seq))
+                .max()
+                .unwrap_or(0);
+            tx.execute("UPDATE sequence SET last = ?1 WHERE id = 1", [last as i64])?;
             Ok(((), Edit::Everything))
         })
     }
@@ -862,25 +872,21 @@ fn from_json<T: serde::de::DeserializeOwned>(
     })
 }
 
-const CHECKIN_COLUMNS: &str = "day, choices, minutes, cleared_minutes, shoes, note, seq";
+const CHECKIN_COLUMNS: &str = "day, choices, counts, shoes, note";
 
 /// A check-in from its columns; a value that does not read back is reported.
 fn checkin_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CheckIn, String>> {
     let day: i64 = row.get(0)?;
     let packed: i64 = row.get(1)?;
-    let minutes: Option<u32> = row.get(2)?;
-    let cleared_minutes: Option<u32> = row.get(3)?;
-    let shoes: Option<String> = row.get(4)?;
-    let note: Option<String> = row.get(5)?;
-    let seq: i64 = row.get(6)?;
+    let counts: i64 = row.get(2)?;
+    let shoes: Option<String> = row.get(3)?;
+    let note: Option<String> = row.get(4)?;
     Ok(choices::unpack(day, packed)
-        .map(|c| CheckIn {
-            minutes,
-            cleared_minutes,
-            shoes,
-            note,
-            seq: seq.max(0) as u64,
-            ..c
+        .and_then(|mut c| {
+            choices::put_counts(&mut c, counts)?;
+            c.shoes = shoes;
+            c.note = note;
+            Ok(c)
         })
         .map_err(|e| format!("a saved check-in does not read back: {e}")))
 }
@@ -899,19 +905,17 @@ fn read_checkin(
 
 fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO checkins (day, choices, minutes, cleared_minutes, shoes, note, seq, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT(day) DO UPDATE SET choices = ?2, minutes = ?3, cleared_minutes = ?4,
-             shoes = ?5, note = ?6, seq = ?7, recorded_at = ?8",
+        "INSERT INTO checkins (day, choices, counts, shoes, note, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(day) DO UPDATE SET choices = ?2, counts = ?3, shoes = ?4, note = ?5,
+             recorded_at = ?6",
     )?
     .execute(params![
         choices::day(c.date),
         choices::pack(c),
-        c.minutes,
-        c.cleared_minutes,
+        choices::counts(c),
         c.shoes,
         c.note,
-        c.seq as i64,
         now
     ])?;
     Ok(())
@@ -919,13 +923,10 @@ fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::Result<()> 
 
 /// The order number of the next check-in or clearance recorded.
 fn next_seq(tx: &Connection) -> rusqlite::Result<u64> {
-    let last: i64 = tx
-        .prepare_cached(
-            "SELECT MAX((SELECT COALESCE(MAX(seq), 0) FROM checkins),
-                        (SELECT COALESCE(MAX(seq), 0) FROM clearances))",
-        )?
+    let next: i64 = tx
+        .prepare_cached("UPDATE sequence SET last = last + 1 WHERE id = 1 RETURNING last")?
         .query_row([], |r| r.get(0))?;
-    Ok(last.max(0) as u64 + 1)
+    Ok(next.max(0) as u64)
 }
 
 /// Changes whenever another connection commits (SQLite `PRAGMA data_version`).

@@ -442,6 +442,7 @@ fn check_ins_kept_as_json_by_schema_three_move_into_columns() {
             INSERT INTO checkins VALUES ('2026-11-24', '{"date":"2026-11-24","numbness":2,"where":["toes","top"],"side":"left","onset":"during","minutes":15,"cleared":"hours","session":"partial","flags":["back_pain"],"shoes":null,"note":"tight laces"}', 'then');
             DROP TABLE clearances;
             CREATE TABLE clearances (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, note TEXT, recorded_at TEXT NOT NULL);
+            DROP TABLE sequence;
             PRAGMA user_version = 3;"#,
         )
         .unwrap();
@@ -526,6 +527,7 @@ fn every_choice_kept_as_text_by_schema_four_reads_back_after_the_move_to_packed_
                 shoes TEXT, note TEXT, recorded_at TEXT NOT NULL);
             DROP TABLE clearances;
             CREATE TABLE clearances (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, note TEXT, recorded_at TEXT NOT NULL);
+            DROP TABLE sequence;
             PRAGMA user_version = 4;",
         )
         .unwrap();

@@ -546,3 +546,24 @@ fn every_new_word_of_the_panel_is_one_key_away() {
     assert_eq!(e.flags, vec![Flag::ColdPale]);
     assert_eq!(e.cleared_minutes, Some(5));
 }
+
+#[test]
+fn onboarding_asks_for_the_health_context_and_saves_it() {
+    use comeback::checkin::Health;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    let screen = text(&draw(&app, 80, 24));
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Health context (care sooner)"));
+    assert!(line.is_some_and(|l| l.contains("diabetes")), "{screen}");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.onboarding.is_none(), "{:?}", app.message);
+    let comeback = Comeback::load(dir.path()).unwrap();
+    assert_eq!(comeback.plan.profile.health, vec![Health::Diabetes]);
+}

@@ -341,8 +341,9 @@ struct Trigger {
 /// What the rules remember since the last clearance.
 struct Watch<'a> {
     plan_start: NaiveDate,
-    /// The check-ins of the last `WINDOW_DAYS`, oldest first.
-    recent: VecDeque<&'a CheckIn>,
+    /// The check-ins of the last `WINDOW_DAYS`, oldest first, with their
+    /// day numbers (worked out once: this runs over ten years of check-ins).
+    recent: VecDeque<(i32, &'a CheckIn)>,
     /// The unresolved spell: its first and last unresolved check-in.
     spell: Option<(&'a CheckIn, &'a CheckIn)>,
     /// Symptom-free check-ins in a row since the last symptomatic one.
@@ -413,8 +414,10 @@ fn settles_within_minutes(c: &CheckIn) -> bool {
     }
 }
 
+/// Days from `a` to `b` (by day numbers: cheaper than a chrono duration, and
+/// this runs for every check-in of ten years).
 fn days(a: NaiveDate, b: NaiveDate) -> i64 {
-    (b - a).num_days()
+    i64::from(b.to_epoch_days()) - i64::from(a.to_epoch_days())
 }
 
 /// Collects the sentences of one check-in and keeps the strongest pattern.
@@ -448,30 +451,41 @@ impl<'a> Watch<'a> {
 
     /// Takes the next check-in; returns the care it triggers, if any.
     fn observe(&mut self, c: &'a CheckIn, limits: &Thresholds) -> Option<Trigger> {
+        if !c.numbness.is_symptomatic() {
+            // Most days: only the spell and the run of symptomatic days
+            // notice them (two symptom-free days in a row end a spell).
+            self.clear_in_a_row += 1;
+            if self.clear_in_a_row >= 2 {
+                self.spell = None;
+            }
+            self.in_a_row.clear();
+            if c.flags.is_empty() {
+                return None;
+            }
+        }
+        // Only check-ins with numbness or a flag are remembered: no rule
+        // looks back at a quiet day.
+        let number = c.date.to_epoch_days();
         while self
             .recent
             .front()
-            .is_some_and(|old| days(old.date, c.date) > WINDOW_DAYS)
+            .is_some_and(|(old, _)| i64::from(number - old) > WINDOW_DAYS)
         {
             self.recent.pop_front();
         }
         let mut found = Found::default();
-        let day = short_date(c.date);
-
-        self.flags(c, limits, &day, &mut found);
-        self.spell_rule(c, limits, &mut found);
+        self.flags(c, limits, &mut found);
         if c.numbness.is_symptomatic() {
-            self.single_checkin_rules(c, limits, &day, &mut found);
+            self.spell_rule(c, limits, &mut found);
+            self.single_checkin_rules(c, limits, &mut found);
             self.comparing_rules(c, limits, &mut found);
+            if !lace_pattern(c) {
+                self.in_a_row
+                    .retain(|e| days(e.date, c.date) <= WINDOW_DAYS);
+                self.in_a_row.push(c);
+            }
         }
-        self.recent.push_back(c);
-        if c.numbness.is_symptomatic() && !lace_pattern(c) {
-            self.in_a_row
-                .retain(|e| days(e.date, c.date) <= WINDOW_DAYS);
-            self.in_a_row.push(c);
-        } else if !c.numbness.is_symptomatic() {
-            self.in_a_row.clear();
-        }
+        self.recent.push_back((number, c));
 
         found.best.map(|pattern| Trigger {
             pattern,
@@ -479,10 +493,10 @@ impl<'a> Watch<'a> {
         })
     }
 
-    fn flags(&self, c: &CheckIn, limits: &Thresholds, day: &str, found: &mut Found) {
+    fn flags(&self, c: &CheckIn, limits: &Thresholds, found: &mut Found) {
         let not_cleared = !matches!(c.cleared, Some(Cleared::Quickly | Cleared::Hours));
         for flag in &c.flags {
-            let sentence = format!("{day}: {} reported.", flag.words());
+            let sentence = format!("{}: {} reported.", short_date(c.date), flag.words());
             let pattern = match flag {
                 // NHS trusts, backes.org.uk "cauda equina warning signs".
                 Flag::Saddle | Flag::BladderBowel | Flag::LegPainBoth => Pattern::LowBackNerves,
@@ -513,13 +527,6 @@ impl<'a> Watch<'a> {
     /// symptom-free day inside the week does not make it resolved; two in a
     /// row do. Days without a check-in do not break it, two weeks of silence do.
     fn spell_rule(&mut self, c: &'a CheckIn, limits: &Thresholds, found: &mut Found) {
-        if !c.numbness.is_symptomatic() {
-            self.clear_in_a_row += 1;
-            if self.clear_in_a_row >= 2 {
-                self.spell = None;
-            }
-            return;
-        }
         self.clear_in_a_row = 0;
         if !unresolved(c) {
             return;
@@ -544,19 +551,22 @@ impl<'a> Watch<'a> {
 
     /// Patterns one check-in is enough for (NHS and NIDDK patient pages;
     /// the source articles: numbness that persists -> see a doctor).
-    fn single_checkin_rules(&self, c: &CheckIn, limits: &Thresholds, day: &str, found: &mut Found) {
+    fn single_checkin_rules(&self, c: &CheckIn, limits: &Thresholds, found: &mut Found) {
+        // Formatted only when a sentence needs it: most check-ins trigger nothing.
+        let day = || short_date(c.date);
         let not_cleared = !matches!(c.cleared, Some(Cleared::Quickly | Cleared::Hours));
         if c.numbness == Numbness::NO_FEELING && c.cleared == Some(Cleared::NotYet) {
             found.add(
                 Pattern::NoFeeling,
-                format!("{day}: no feeling at all, and it had not come back."),
+                format!("{}: no feeling at all, and it had not come back.", day()),
             );
         }
         if began_at_rest(c) && not_cleared {
             found.add(
                 Pattern::AtRest,
                 format!(
-                    "{day}: numbness began {} and had not cleared.",
+                    "{}: numbness began {} and had not cleared.",
+                    day(),
                     onset_words(c)
                 ),
             );
@@ -565,7 +575,7 @@ impl<'a> Watch<'a> {
         if both && (began_at_rest(c) || limits.both_feet_any_onset) {
             found.add(
                 Pattern::BothFeet,
-                format!("{day}: numbness in both feet {}.", onset_words(c)),
+                format!("{}: numbness in both feet {}.", day(), onset_words(c)),
             );
         }
         let mut again = |pattern: Pattern,
@@ -579,11 +589,12 @@ impl<'a> Watch<'a> {
             let earlier: Vec<&&CheckIn> = self
                 .recent
                 .iter()
+                .map(|(_, e)| e)
                 .filter(|e| hit(e) && days(e.date, c.date) < window)
                 .collect();
             if earlier.len() + 1 >= times {
                 let mut dates: Vec<String> = earlier.iter().map(|e| short_date(e.date)).collect();
-                dates.push(day.to_string());
+                dates.push(day());
                 found.add(pattern, format!("Numbness {what} on {}.", dates.join(", ")));
             }
         };
@@ -633,9 +644,12 @@ impl<'a> Watch<'a> {
         let earlier: Vec<&CheckIn> = self
             .recent
             .iter()
-            .copied()
+            .map(|(_, e)| *e)
             .filter(|e| e.numbness.is_symptomatic() && !lace_pattern(e))
             .collect();
+        if earlier.is_empty() {
+            return;
+        }
         let mut deteriorating = false;
 
         // Dr. Green: symptoms that get worse — judged across the check-ins of
@@ -709,7 +723,7 @@ impl<'a> Watch<'a> {
             || self
                 .recent
                 .iter()
-                .any(|e| e.flags.contains(&Flag::BackPain));
+                .any(|(_, e)| e.flags.contains(&Flag::BackPain));
         if deteriorating && back_pain {
             found.add(
                 Pattern::WorseWithBackPain,
@@ -776,6 +790,9 @@ impl<'a> Watch<'a> {
 /// The first check-in of a chain of `steps` check-ins ending in `c` whose
 /// severity rises at every step, if there is one.
 fn rising_chain<'a>(earlier: &[&'a CheckIn], c: &CheckIn, steps: usize) -> Option<&'a CheckIn> {
+    if !earlier.iter().any(|e| severity(e) < severity(c)) {
+        return None;
+    }
     // chain[i]: the longest rising chain ending at earlier[i], and its start.
     let mut chain: Vec<(usize, &CheckIn)> = Vec::with_capacity(earlier.len());
     for (i, e) in earlier.iter().enumerate() {

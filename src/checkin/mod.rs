@@ -527,6 +527,10 @@ impl CheckInError {
     }
 }
 
+/// The largest order number of a check-in or clearance (the store keeps it
+/// in 41 bits).
+pub const MAX_SEQ: u64 = (1 << 41) - 1;
+
 /// Longest note or shoe id a check-in takes.
 pub const MAX_TEXT: usize = 2000;
 

@@ -211,33 +211,29 @@ pub fn default_session(assessment: &Assessment, plan: &Plan, date: NaiveDate) ->
 /// The check-ins of the week from `start` up to `upto` recorded after the
 /// last clearance (what came before a clearance was judged by the clinician),
 /// and what they say with the week before them.
-fn week_so_far(
-    journal: &Journal,
-    start: NaiveDate,
-    upto: NaiveDate,
-) -> (Vec<&CheckIn>, WeekSignal) {
+fn week_so_far(journal: &Journal, start: NaiveDate, upto: NaiveDate) -> (&[CheckIn], WeekSignal) {
     let this = since_clearance(journal, journal.between(start, upto), upto);
     let last = since_clearance(
         journal,
         journal.between(start - Days::new(7), start - Days::new(1)),
         upto,
     );
-    let signal = verdict::week_signal(&this, &last);
-    (this, signal)
+    (this, verdict::week_signal(this, last))
 }
 
-/// The check-ins among `checkins` that come after the last clearance dated
-/// up to `upto`.
+/// The check-ins among `checkins` (in date order, one a day) that come after
+/// the last clearance dated up to `upto`: a tail of them.
 fn since_clearance<'a>(
     journal: &Journal,
     checkins: &'a [CheckIn],
     upto: NaiveDate,
-) -> Vec<&'a CheckIn> {
-    let last = journal.clearances().iter().rfind(|x| x.date <= upto);
-    checkins
-        .iter()
-        .filter(|c| last.is_none_or(|x| !x.comes_after(c)))
-        .collect()
+) -> &'a [CheckIn] {
+    let clearances = journal.clearances();
+    let last = clearances[..clearances.partition_point(|x| x.date <= upto)].last();
+    match last {
+        Some(x) => &checkins[checkins.partition_point(|c| x.comes_after(c))..],
+        None => checkins,
+    }
 }
 
 /// A check-in whose numbness had not cleared, with no symptom-free check-in
@@ -254,7 +250,6 @@ fn open_question(journal: &Journal, today: NaiveDate) -> Option<&CheckIn> {
         .iter()
         .skip(answered_from.map_or(0, |i| i + 1))
         .rfind(|c| c.cleared == Some(Cleared::NotYet))
-        .copied()
 }
 
 /// Derives the schedule, the decisions and today's verdict.
@@ -323,7 +318,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
                 plan,
                 template,
                 &weeks[weeks.len() - 1],
-                &this,
+                this,
                 &week_signal,
                 (end - last_run).num_days(),
                 gap_stage,
@@ -553,7 +548,7 @@ fn week_end_decision(
     plan: &Plan,
     template: &Template,
     week: &ScheduledWeek,
-    checkins: &[&CheckIn],
+    checkins: &[CheckIn],
     signal: &WeekSignal,
     days_without_run: i64,
     gap_stage: usize,
@@ -562,7 +557,7 @@ fn week_end_decision(
     let planned = plan.weeks[stage].run_count() as f64;
     let done: f64 = checkins
         .iter()
-        .map(|c| c.run_credit())
+        .map(CheckIn::run_credit)
         .sum::<f64>()
         .min(planned);
 

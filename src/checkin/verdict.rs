@@ -63,6 +63,15 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// The headline a runner reads after the label: how soon, when care is open.
+    pub fn headline(&self) -> &'static str {
+        match self.care.as_ref().map(|c| c.level) {
+            Some(CareLevel::Emergency) => "call the emergency number now",
+            Some(CareLevel::Urgent) => "stop all exercise and get medical care today",
+            _ => self.status.headline(),
+        }
+    }
+
     pub fn from_care(care: Care, advice: Vec<String>) -> Verdict {
         let status = match care.level {
             CareLevel::Emergency | CareLevel::Urgent => Status::UrgentCare,
@@ -88,7 +97,7 @@ pub(crate) struct WeekSignal {
 
 /// Rules 3–5 of the verdict ladder over this week's and last week's
 /// check-ins (only those recorded after the last clearance).
-pub(crate) fn week_signal(this_week: &[&CheckIn], last_week: &[&CheckIn]) -> WeekSignal {
+pub(crate) fn week_signal(this_week: &[CheckIn], last_week: &[CheckIn]) -> WeekSignal {
     let mut step_back = Vec::new();
     let mut step_back_on = None;
     for c in this_week.iter().filter(|c| calls_for_step_back(c)) {
@@ -123,26 +132,13 @@ pub(crate) fn week_signal(this_week: &[&CheckIn], last_week: &[&CheckIn]) -> Wee
         };
     }
 
-    let symptomatic: Vec<&CheckIn> = this_week
-        .iter()
-        .copied()
-        .filter(|c| c.numbness.is_symptomatic())
-        .collect();
-    let laces: Vec<&CheckIn> = symptomatic
-        .iter()
-        .copied()
-        .filter(|c| lace_pattern(c))
-        .collect();
-    let other: Vec<&CheckIn> = symptomatic
-        .iter()
-        .copied()
-        .filter(|c| !lace_pattern(c))
-        .collect();
-    if other.is_empty() {
-        let reasons = if !laces.is_empty() {
+    let symptomatic = || this_week.iter().filter(|c| c.numbness.is_symptomatic());
+    let other = || symptomatic().filter(|c| !lace_pattern(c));
+    if other().next().is_none() {
+        let reasons = if symptomatic().next().is_some() {
             vec![format!(
                 "Numbness on the top of the foot on {} eased when the laces were loosened: a lacing matter.",
-                dates(&laces)
+                dates(symptomatic())
             )]
         } else if this_week.is_empty() {
             vec!["No check-ins yet this week.".to_string()]
@@ -158,9 +154,8 @@ pub(crate) fn week_signal(this_week: &[&CheckIn], last_week: &[&CheckIn]) -> Wee
 
     // Dr. Green: on track when the numbness fades once the run ends and keeps
     // decreasing as the strength work goes on.
-    let mild = other
-        .iter()
-        .all(|c| c.numbness == Numbness::TINGLING && c.cleared == Some(Cleared::Quickly));
+    let mild =
+        other().all(|c| c.numbness == Numbness::TINGLING && c.cleared == Some(Cleared::Quickly));
     let had_tingling_before = last_week
         .iter()
         .any(|c| c.numbness.is_symptomatic() && !lace_pattern(c));
@@ -177,7 +172,7 @@ pub(crate) fn week_signal(this_week: &[&CheckIn], last_week: &[&CheckIn]) -> Wee
             status: Status::OnTrack,
             reasons: vec![format!(
                 "Tingling on {} cleared quickly, {how}.",
-                dates(&other)
+                dates(other())
             )],
             step_back_on: None,
         };
@@ -185,12 +180,12 @@ pub(crate) fn week_signal(this_week: &[&CheckIn], last_week: &[&CheckIn]) -> Wee
     let reason = if mild {
         format!(
             "Tingling on {} cleared quickly but keeps coming back without easing week on week.",
-            dates(&other)
+            dates(other())
         )
     } else {
         format!(
             "Numbness on {} needs to settle before the plan moves on.",
-            dates(&other)
+            dates(other())
         )
     };
     WeekSignal {
@@ -200,12 +195,12 @@ pub(crate) fn week_signal(this_week: &[&CheckIn], last_week: &[&CheckIn]) -> Wee
     }
 }
 
-fn dates(checkins: &[&CheckIn]) -> String {
-    let days: Vec<String> = checkins.iter().map(|c| short_date(c.date)).collect();
+fn dates<'a>(checkins: impl Iterator<Item = &'a CheckIn>) -> String {
+    let days: Vec<String> = checkins.map(|c| short_date(c.date)).collect();
     days.join(", ")
 }
 
-fn mean_level(checkins: &[&CheckIn]) -> Option<f64> {
+fn mean_level(checkins: &[CheckIn]) -> Option<f64> {
     if checkins.is_empty() {
         None
     } else {

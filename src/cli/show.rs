@@ -204,7 +204,7 @@ pub fn today(
 pub fn verdict(assessment: &Assessment) -> String {
     let v = &assessment.verdict;
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {}", v.status.label(), v.status.headline());
+    let _ = writeln!(out, "{} — {}", v.status.label(), v.headline());
     bullets(&mut out, "Why", &v.reasons);
     bullets(&mut out, "What to do", &v.advice);
     if let Some(care) = &v.care {

@@ -15,9 +15,17 @@
 //! | 36–39 | eased_by | bit `i` set when `Ease::ALL[i]` is in the list  |
 //!
 //! Migration 6 moved the fields of the first layout (schema 5) to these bits.
+//!
+//! The numbers of a check-in share the `counts` column the same way:
+//!
+//! | bits  | field           | code                               |
+//! | ----- | --------------- | ---------------------------------- |
+//! | 0–10  | minutes         | 0 when absent, else minutes + 1    |
+//! | 11–21 | cleared_minutes | the same                           |
+//! | 22–62 | seq             | the order of recording             |
 
 use crate::checkin::{
-    CheckIn, Choice, Cleared, Ease, Flag, Numbness, Onset, SessionDone, Side, Spot,
+    CheckIn, Choice, Cleared, Ease, Flag, MAX_SEQ, Numbness, Onset, SessionDone, Side, Spot,
 };
 use chrono::NaiveDate;
 
@@ -137,6 +145,43 @@ pub fn unpack(day: i64, packed: i64) -> Result<CheckIn, String> {
     })
 }
 
+const MINUTES: Bits = Bits {
+    shift: 0,
+    width: 11,
+};
+const CLEARED_MINUTES: Bits = Bits {
+    shift: 11,
+    width: 11,
+};
+const SEQ_SHIFT: u32 = 22;
+const _: () = assert!(MAX_SEQ < 1 << (63 - SEQ_SHIFT));
+
+fn minutes_code(minutes: Option<u32>) -> i64 {
+    minutes.map_or(0, |m| i64::from(m.min(2046)) + 1)
+}
+
+fn minutes_of(code: i64) -> Option<u32> {
+    (code > 0).then(|| (code - 1) as u32)
+}
+
+/// The `counts` column of a check-in.
+pub fn counts(c: &CheckIn) -> i64 {
+    MINUTES.put(minutes_code(c.minutes))
+        | CLEARED_MINUTES.put(minutes_code(c.cleared_minutes))
+        | (c.seq.min(MAX_SEQ) as i64) << SEQ_SHIFT
+}
+
+/// Sets the numbers of the check-in from its `counts` column.
+pub fn put_counts(c: &mut CheckIn, counts: i64) -> Result<(), String> {
+    if counts < 0 {
+        return Err(format!("{}: the counts {counts} are negative", c.date));
+    }
+    c.minutes = minutes_of(MINUTES.get(counts));
+    c.cleared_minutes = minutes_of(CLEARED_MINUTES.get(counts));
+    c.seq = (counts >> SEQ_SHIFT) as u64;
+    Ok(())
+}
+
 /// Days since 1970-01-01, the `day` column.
 pub fn day(date: NaiveDate) -> i64 {
     i64::from(date.to_epoch_days())
@@ -180,6 +225,18 @@ mod tests {
         #[test]
         fn every_check_in_reads_back_as_it_was_packed(c in checkin()) {
             prop_assert_eq!(unpack(day(c.date), pack(&c)), Ok(c));
+        }
+
+        #[test]
+        fn every_count_reads_back_as_it_was_packed(
+            minutes in proptest::option::of(0u32..=600),
+            cleared_minutes in proptest::option::of(0u32..=600),
+            seq in 0u64..=MAX_SEQ,
+        ) {
+            let c = CheckIn { minutes, cleared_minutes, seq, ..CheckIn::symptom_free(NaiveDate::default(), None) };
+            let mut read = CheckIn::symptom_free(NaiveDate::default(), None);
+            prop_assert_eq!(put_counts(&mut read, counts(&c)), Ok(()));
+            prop_assert_eq!(read, c);
         }
 
         #[test]

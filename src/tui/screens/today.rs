@@ -180,7 +180,7 @@ pub fn render_banner(verdict: &Verdict, theme: Theme, frame: &mut Frame, area: R
             format!(" {} ", verdict.status.label()),
             theme.status(verdict.status),
         ),
-        Span::raw(format!(" {}", verdict.status.headline())),
+        Span::raw(format!(" {}", verdict.headline())),
     ])];
     lines.extend(banner_items(verdict).into_iter().map(Line::from));
     lines.push(Line::styled(NOTICE, theme.dim()));
