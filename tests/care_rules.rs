@@ -591,3 +591,16 @@ fn every_care_sentence_speaks_of_the_check_ins_not_of_you() {
         assert!(!sentence.to_lowercase().contains("you"), "{sentence}");
     }
 }
+
+#[test]
+fn right_after_a_clearance_the_next_week_is_projected_one_stage_back() {
+    let (plan, template) = plan();
+    let mut checkins = runs_done(&plan, 0, 0);
+    checkins.extend(runs_done(&plan, 1, 1));
+    checkins.push(flagged(felt(15, 1), Flag::SharpPain));
+    let journal = Journal::new(checkins, vec![clearance(16)]);
+    let a = assess(&plan, &template, &journal, day(16));
+    assert!(!a.verdict.status.is_care());
+    assert_eq!(a.weeks[2].stage, 2, "week 3 runs stage 3");
+    assert_eq!(a.next.stage, Some(2), "stage 2 next week, one stage back");
+}

@@ -464,8 +464,18 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         finished,
     };
     if !finished && today_care.is_none() {
+        // A clearance this week: the week ends by resuming one stage back.
+        let cleared_this_week = current.is_some_and(|i| {
+            episodes
+                .iter()
+                .filter_map(Episode::cleared_on)
+                .any(|c| c >= weeks[i].start && c <= today)
+        });
         let (mut projected, mut how) = match (current, signal.as_ref().map(|s| s.status)) {
             (None, _) => (Some(0), None),
+            (Some(_), _) if cleared_this_week => {
+                (Some(stage.saturating_sub(1)), Some(Move::Resume))
+            }
             (Some(_), Some(Status::StepBack)) => {
                 (Some(stage.saturating_sub(1)), Some(Move::StepBack))
             }

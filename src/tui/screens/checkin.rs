@@ -133,7 +133,7 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
     let lines = vec![
         Line::from(levels),
         row(
-            "Foot      ",
+            "Where     ",
             &foot,
             Action::Spot,
             spot_word,
@@ -141,7 +141,7 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
             theme,
         ),
         row(
-            "Leg       ",
+            "          ",
             &leg,
             Action::Spot,
             spot_word,
