@@ -13,7 +13,7 @@ use std::rc::Rc;
 /// Why a comeback could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("no plan in {0}: make one with `comeback new --layoff 3w --weekly 25 --runs 4`")]
+    #[error("no plan in {0}")]
     NoPlan(String),
     #[error(transparent)]
     Store(#[from] StoreError),

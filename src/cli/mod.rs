@@ -74,10 +74,41 @@ where
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("comeback: {e:#}");
+            match hint(&e) {
+                Some(hint) => eprintln!("comeback: {e:#}; {hint}"),
+                None => eprintln!("comeback: {e:#}"),
+            }
             ExitCode::FAILURE
         }
     }
+}
+
+/// What the runner can do about an error, said after it: the core and the
+/// store say what went wrong, the command line says what to type.
+fn hint(e: &anyhow::Error) -> Option<&'static str> {
+    use crate::comeback::{ImportFailure, LoadError};
+    use crate::store::StoreError;
+    let store_hint = |e: &StoreError| match e {
+        StoreError::PlanExists { .. } => Some("add --force to replace it"),
+        StoreError::Newer { .. } => Some("upgrade comeback to read it"),
+        StoreError::Damaged { .. } => Some("move it aside or restore a backup"),
+        _ => None,
+    };
+    e.chain().find_map(|cause| {
+        if let Some(store) = cause.downcast_ref::<StoreError>() {
+            return store_hint(store);
+        }
+        match cause.downcast_ref::<LoadError>() {
+            Some(LoadError::NoPlan(_)) => {
+                Some("make one with `comeback new --layoff 3w --weekly 25 --runs 4`")
+            }
+            Some(LoadError::Store(store)) => store_hint(store),
+            _ => match cause.downcast_ref::<ImportFailure>() {
+                Some(ImportFailure::Store(store)) => store_hint(store),
+                _ => None,
+            },
+        }
+    })
 }
 
 /// What every command needs to know about where and when it runs.
@@ -234,7 +265,7 @@ fn run(cli: Cli) -> Result<()> {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("import {}: cannot read it", file.display()))?;
             let restore = comeback::import(&ctx.data_dir, text, force, ctx.today, &timestamp())
-                .map_err(|e| anyhow!("import {}: {e}; nothing was changed", file.display()))?;
+                .with_context(|| format!("import {}: nothing was changed", file.display()))?;
             outln!(
                 "Imported the plan from {} ({} check-ins, {} clearances).",
                 file.display(),

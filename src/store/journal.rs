@@ -1,0 +1,271 @@
+//! The journal tables: check-ins (one a day, their choices and numbers
+//! packed as `choices` describes), clearances, the order they were recorded
+//! in, and the change log that `undo` walks back.
+
+use super::error::{At, Cause, StoreError};
+use super::{Edit, Store, Tx, choices, data_version};
+use crate::checkin::{CheckIn, Clearance, Decision, Journal};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::Path;
+use std::rc::Rc;
+
+/// What `undo` took back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undone {
+    /// A check-in was restored to its earlier value, or removed if it was new.
+    CheckIn {
+        date: NaiveDate,
+        restored: Option<CheckIn>,
+    },
+    Clearance {
+        date: NaiveDate,
+    },
+}
+
+/// A row of the change log: what to put back on undo.
+struct Change {
+    id: i64,
+    kind: String,
+    date: String,
+    before: Option<String>,
+    clearance_id: Option<i64>,
+}
+
+impl Store {
+    /// Every check-in and clearance.
+    pub fn journal(&mut self) -> Result<Rc<Journal>, StoreError> {
+        let version = data_version(&self.conn).at(&self.path)?;
+        if let Some((cached, journal)) = &self.cache {
+            if *cached == version {
+                return Ok(Rc::clone(journal));
+            }
+        }
+        let journal = Rc::new(read_journal(&self.conn, &self.path)?);
+        self.cache = Some((version, Rc::clone(&journal)));
+        Ok(journal)
+    }
+
+    /// Records a check-in (amending the one of the same date), logs the change
+    /// for undo, and records the decisions `decide` derives from the new
+    /// journal; all in one transaction. Returns the check-in it replaced.
+    pub fn record_checkin(
+        &mut self,
+        checkin: &CheckIn,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<Option<CheckIn>, StoreError> {
+        let path = self.path.clone();
+        self.write(decide, now, |tx| {
+            let before = read_checkin(tx, &path, checkin.date)?;
+            let before_json = before.as_ref().and_then(|c| serde_json::to_string(c).ok());
+            let checkin = CheckIn {
+                seq: next_seq(tx).at(&path)?,
+                ..checkin.clone()
+            };
+            put_checkin(tx, &checkin, now).at(&path)?;
+            tx.execute(
+                "INSERT INTO changes (kind, date, before, at) VALUES ('checkin', ?1, ?2, ?3)",
+                params![checkin.date.to_string(), before_json, now],
+            )
+            .at(&path)?;
+            Ok((before, Edit::Put(checkin)))
+        })
+    }
+
+    /// Records a clinician's clearance.
+    pub fn record_clearance(
+        &mut self,
+        clearance: &Clearance,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        self.write(decide, now, |tx| {
+            let clearance = Clearance {
+                seq: next_seq(tx).at(&path)?,
+                ..clearance.clone()
+            };
+            insert_clearance(tx, &clearance, now).at(&path)?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO changes (kind, date, clearance_id, at) VALUES ('clearance', ?1, ?2, ?3)",
+                params![clearance.date.to_string(), id, now],
+            )
+            .at(&path)?;
+            Ok(((), Edit::AddClearance(clearance)))
+        })
+    }
+
+    /// Takes back the last change, if any.
+    pub fn undo(
+        &mut self,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<Option<Undone>, StoreError> {
+        let path = self.path.clone();
+        self.write(decide, now, |tx| {
+            let last = tx
+                .query_row(
+                    "SELECT id, kind, date, before, clearance_id FROM changes ORDER BY id DESC LIMIT 1",
+                    [],
+                    |r| {
+                        Ok(Change {
+                            id: r.get(0)?,
+                            kind: r.get(1)?,
+                            date: r.get(2)?,
+                            before: r.get(3)?,
+                            clearance_id: r.get(4)?,
+                        })
+                    },
+                )
+                .optional()
+                .at(&path)?;
+            let Some(change) = last else {
+                return Ok((None, Edit::Nothing));
+            };
+            let date = change.date.parse::<NaiveDate>().map_err(|e| {
+                StoreError::damaged(&path, format!("a change has the date '{}'", change.date), e)
+            })?;
+            let (undone, edit) = if change.kind == "clearance" {
+                tx.execute(
+                    "DELETE FROM clearances WHERE id = ?1",
+                    [change.clearance_id],
+                )
+                .at(&path)?;
+                (Undone::Clearance { date }, Edit::RemoveClearance(date))
+            } else if let Some(before) = &change.before {
+                let checkin: CheckIn = serde_json::from_str(before).map_err(|e| {
+                    StoreError::damaged(&path, "an earlier check-in does not read back", e)
+                })?;
+                put_checkin(tx, &checkin, now).at(&path)?;
+                let undone = Undone::CheckIn {
+                    date,
+                    restored: Some(checkin.clone()),
+                };
+                (undone, Edit::Put(checkin))
+            } else {
+                tx.execute("DELETE FROM checkins WHERE day = ?1", [choices::day(date)])
+                    .at(&path)?;
+                let undone = Undone::CheckIn {
+                    date,
+                    restored: None,
+                };
+                (undone, Edit::Remove(date))
+            };
+            tx.execute("DELETE FROM changes WHERE id = ?1", [change.id])
+                .at(&path)?;
+            Ok((Some(undone), edit))
+        })
+    }
+}
+
+const CHECKIN_COLUMNS: &str = "day, choices, counts, shoes, note";
+
+/// A check-in from its columns.
+fn checkin_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CheckIn, String>> {
+    let day: i64 = row.get(0)?;
+    let packed: i64 = row.get(1)?;
+    let counts: i64 = row.get(2)?;
+    let shoes: Option<String> = row.get(3)?;
+    let note: Option<String> = row.get(4)?;
+    Ok(choices::unpack(day, packed).and_then(|mut c| {
+        choices::put_counts(&mut c, counts)?;
+        c.shoes = shoes;
+        c.note = note;
+        Ok(c)
+    }))
+}
+
+/// A saved check-in that does not read back.
+fn unreadable(path: &Path, problem: String) -> StoreError {
+    StoreError::damaged(
+        path,
+        "a saved check-in does not read back",
+        Cause::Value(problem),
+    )
+}
+
+fn read_checkin(
+    tx: &Connection,
+    path: &Path,
+    date: NaiveDate,
+) -> Result<Option<CheckIn>, StoreError> {
+    let row = tx
+        .query_row(
+            &format!("SELECT {CHECKIN_COLUMNS} FROM checkins WHERE day = ?1"),
+            [choices::day(date)],
+            checkin_from_row,
+        )
+        .optional()
+        .at(path)?;
+    row.map(|c| c.map_err(|problem| unreadable(path, problem)))
+        .transpose()
+}
+
+pub(super) fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO checkins (day, choices, counts, shoes, note, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(day) DO UPDATE SET choices = ?2, counts = ?3, shoes = ?4, note = ?5,
+             recorded_at = ?6",
+    )?
+    .execute(params![
+        choices::day(c.date),
+        choices::pack(c),
+        choices::counts(c),
+        c.shoes,
+        c.note,
+        now
+    ])?;
+    Ok(())
+}
+
+pub(super) fn insert_clearance(tx: &Tx<'_>, c: &Clearance, now: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO clearances (date, note, seq, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+        params![c.date.to_string(), c.note, c.seq as i64, now],
+    )?;
+    Ok(())
+}
+
+/// The order number of the next check-in or clearance recorded.
+fn next_seq(tx: &Connection) -> rusqlite::Result<u64> {
+    let next: i64 = tx
+        .prepare_cached("UPDATE sequence SET last = last + 1 WHERE id = 1 RETURNING last")?
+        .query_row([], |r| r.get(0))?;
+    Ok(next.max(0) as u64)
+}
+
+pub(super) fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, StoreError> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY day"
+        ))
+        .at(path)?;
+    let mut checkins = Vec::new();
+    let mut rows = stmt.query([]).at(path)?;
+    while let Some(row) = rows.next().at(path)? {
+        let checkin = checkin_from_row(row).at(path)?;
+        checkins.push(checkin.map_err(|problem| unreadable(path, problem))?);
+    }
+    let mut stmt = conn
+        .prepare_cached("SELECT date, note, seq FROM clearances ORDER BY date, seq, id")
+        .at(path)?;
+    let mut clearances = Vec::new();
+    let mut rows = stmt.query([]).at(path)?;
+    while let Some(row) = rows.next().at(path)? {
+        let date: String = row.get(0).at(path)?;
+        let note: Option<String> = row.get(1).at(path)?;
+        let seq: i64 = row.get(2).at(path)?;
+        let date = date.parse().map_err(|e| {
+            StoreError::damaged(path, format!("a clearance has the date '{date}'"), e)
+        })?;
+        clearances.push(Clearance {
+            date,
+            note,
+            seq: seq.max(0) as u64,
+        });
+    }
+    Ok(Journal::new(checkins, clearances))
+}

@@ -1,0 +1,143 @@
+//! The `plan` table: the profile and template a plan was built from (the
+//! plan itself is derived, never stored), and replacing everything at once
+//! for an import.
+
+use super::error::{At, StoreError};
+use super::{Edit, Store, journal, to_json};
+use crate::checkin::{Decision, Journal};
+use crate::plan::{Profile, Template};
+use rusqlite::{OptionalExtension, params};
+
+/// The profile and template a plan was built from.
+#[derive(Debug, Clone)]
+pub struct SavedPlan {
+    pub profile: Profile,
+    pub template: Template,
+}
+
+const UPSERT_PLAN: &str =
+    "INSERT INTO plan (id, profile, template, created_at) VALUES (1, ?1, ?2, ?3)
+     ON CONFLICT(id) DO UPDATE SET profile = ?1, template = ?2, created_at = ?3";
+
+impl Store {
+    /// The saved profile and template, if a plan was made.
+    pub fn plan(&self) -> Result<Option<SavedPlan>, StoreError> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT profile, template FROM plan WHERE id = 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()
+            .at(&self.path)?;
+        let Some((profile, template)) = row else {
+            return Ok(None);
+        };
+        let profile: Profile = serde_json::from_str(&profile).map_err(|e| {
+            StoreError::damaged(&self.path, "the saved profile does not read back", e)
+        })?;
+        let template = Template::parse("(saved with the plan)", &template).map_err(|e| {
+            StoreError::damaged(
+                &self.path,
+                "the saved template does not read back",
+                super::Cause::Value(e.to_string()),
+            )
+        })?;
+        Ok(Some(SavedPlan { profile, template }))
+    }
+
+    /// Saves a new plan; refuses to replace one unless `replace` is set.
+    pub fn save_plan(
+        &mut self,
+        profile: &Profile,
+        template: &Template,
+        replace: bool,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let profile_json = to_json(&path, profile)?;
+        let template_json = to_json(&path, template)?;
+        self.change(|tx| {
+            let existing: Option<String> = tx
+                .query_row("SELECT profile FROM plan WHERE id = 1", [], |row| {
+                    row.get(0)
+                })
+                .optional()
+                .at(&path)?;
+            if let (Some(existing), false) = (existing, replace) {
+                let start = serde_json::from_str::<Profile>(&existing)
+                    .map(|p| p.start)
+                    .unwrap_or_default();
+                return Err(StoreError::PlanExists { start });
+            }
+            tx.execute(UPSERT_PLAN, params![profile_json, template_json, now])
+                .at(&path)?;
+            Ok(())
+        })
+    }
+
+    /// Saves a changed profile of the same plan (its health context), and the
+    /// decisions derived with it.
+    pub fn update_profile(
+        &mut self,
+        profile: &Profile,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let profile = to_json(&path, profile)?;
+        self.write(decide, now, |tx| {
+            tx.execute("UPDATE plan SET profile = ?1 WHERE id = 1", [&profile])
+                .at(&path)?;
+            Ok(((), Edit::Nothing))
+        })
+    }
+
+    /// Replaces everything with an imported plan and journal, in one
+    /// transaction; refuses to replace an existing plan unless `replace` is set.
+    pub fn restore(
+        &mut self,
+        restore: &crate::document::Restore,
+        replace: bool,
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let profile = to_json(&path, &restore.profile)?;
+        let template = to_json(&path, &restore.template)?;
+        let existing = self.plan()?;
+        if let (Some(saved), false) = (existing, replace) {
+            return Err(StoreError::PlanExists {
+                start: saved.profile.start,
+            });
+        }
+        self.write(decide, now, |tx| {
+            tx.execute_batch(
+                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM shoes;",
+            )
+            .at(&path)?;
+            for shoe in &restore.shoes {
+                super::shoes::insert(tx, shoe, now).at(&path)?;
+            }
+            tx.execute(UPSERT_PLAN, params![profile, template, now])
+                .at(&path)?;
+            for checkin in &restore.checkins {
+                journal::put_checkin(tx, checkin, now).at(&path)?;
+            }
+            for c in &restore.clearances {
+                journal::insert_clearance(tx, c, now).at(&path)?;
+            }
+            let last = restore
+                .checkins
+                .iter()
+                .map(|c| c.seq)
+                .chain(restore.clearances.iter().map(|c| c.seq))
+                .max()
+                .unwrap_or(0);
+            tx.execute("UPDATE sequence SET last = ?1 WHERE id = 1", [last as i64])
+                .at(&path)?;
+            Ok(((), Edit::Everything))
+        })
+    }
+}
