@@ -1,16 +1,17 @@
 //! A runner's comeback as the front ends see it: the saved plan rebuilt from
 //! its profile and template, the journal, and the writes that change them.
-//! The command line and the terminal UI both work through this.
+//! The command line and the terminal UI both work through this door only:
+//! the store behind it is private.
 
 use crate::checkin::{self, Assessment, CheckIn, Clearance, Journal};
-use crate::plan::{self, Plan, Template};
-use crate::shoes::{self, Shoe, ShoeMileage};
+use crate::plan::{self, Distance, Plan, Profile, Template};
+use crate::shoes::{self, Shoe, ShoeError, ShoeMileage};
 use crate::store::{SavedPlan, Store, StoreError, Undone};
 use chrono::NaiveDate;
 use std::path::Path;
 use std::rc::Rc;
 
-/// Why a comeback could not be loaded.
+/// Why a comeback could not be loaded or made.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("no plan in {0}")]
@@ -22,14 +23,62 @@ pub enum LoadError {
 }
 
 pub struct Comeback {
-    pub store: Store,
+    store: Store,
     pub plan: Plan,
     pub template: Template,
     pub journal: Rc<Journal>,
     pub shoes: Vec<Shoe>,
 }
 
+/// What the exports, the clinician summary and the shoe mileage read: the
+/// plan, its template, the journal and the shoes, with no database behind
+/// them.
+#[derive(Clone, Copy)]
+pub struct Snapshot<'a> {
+    pub plan: &'a Plan,
+    pub template: &'a Template,
+    pub journal: &'a Journal,
+    pub shoes: &'a [Shoe],
+}
+
+impl Snapshot<'_> {
+    /// Every pair's distance so far.
+    pub fn mileage(&self, assessment: &Assessment) -> Vec<ShoeMileage> {
+        shoes::mileage(
+            self.shoes,
+            self.plan,
+            self.template,
+            self.journal,
+            assessment,
+        )
+    }
+}
+
 impl Comeback {
+    /// Makes a new plan in `data_dir` from `profile` and `template` (refusing
+    /// to replace one unless `replace` is set) and opens it.
+    pub fn create(
+        data_dir: &Path,
+        profile: &Profile,
+        template: &Template,
+        replace: bool,
+        now: &str,
+    ) -> Result<Comeback, LoadError> {
+        plan::generate(profile, template)?;
+        Store::open(data_dir)?.save_plan(profile, template, replace, now)?;
+        Comeback::load(data_dir)
+    }
+
+    /// The plan, template, journal and shoes as they are now.
+    pub fn snapshot(&self) -> Snapshot<'_> {
+        Snapshot {
+            plan: &self.plan,
+            template: &self.template,
+            journal: &self.journal,
+            shoes: &self.shoes,
+        }
+    }
+
     /// Loads the comeback in `data_dir`; never creates a database.
     pub fn load(data_dir: &Path) -> Result<Comeback, LoadError> {
         let no_plan = || LoadError::NoPlan(data_dir.display().to_string());
@@ -73,13 +122,29 @@ impl Comeback {
 
     /// Every pair's distance so far.
     pub fn mileage(&self, assessment: &Assessment) -> Vec<ShoeMileage> {
-        shoes::mileage(
-            &self.shoes,
-            &self.plan,
-            &self.template,
-            &self.journal,
-            assessment,
-        )
+        self.snapshot().mileage(assessment)
+    }
+
+    /// Adds a pair; later check-ins count towards it unless they name one.
+    pub fn add_shoe(
+        &mut self,
+        name: &str,
+        start_distance: Distance,
+        now: &str,
+    ) -> Result<Shoe, ShoeFailure> {
+        let shoe = Shoe::new(name, start_distance)?;
+        self.store.add_shoe(&shoe, now)?;
+        self.reload()?;
+        Ok(shoe)
+    }
+
+    /// Retires the pair called `name` as of `today`.
+    pub fn retire_shoe(&mut self, name: &str, today: NaiveDate) -> Result<(), ShoeFailure> {
+        if !self.store.retire_shoe(name, today)? {
+            return Err(ShoeError::Unknown(name.to_string()).into());
+        }
+        self.reload()?;
+        Ok(())
     }
 
     /// Re-reads the journal and shoes (another process may have written).
@@ -272,6 +337,15 @@ pub enum CheckInFailure {
     ClearanceBeforeCare { date: NaiveDate, since: NaiveDate },
     #[error("shoes '{name}': no pair of that name; expected one of: {known}")]
     UnknownShoes { name: String, known: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why a pair of shoes was not added or retired.
+#[derive(Debug, thiserror::Error)]
+pub enum ShoeFailure {
+    #[error(transparent)]
+    Invalid(#[from] ShoeError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

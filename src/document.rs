@@ -1,9 +1,8 @@
 //! The JSON documents of the command line: `plan --json` (also the export) and
 //! `today --json`. Their field names are a public interface (DESIGN.md §6).
 
-use crate::checkin::{
-    Assessment, Care, CheckIn, Clearance, Decision, Journal, NOTICE, Next, Status,
-};
+use crate::checkin::{Assessment, Care, CheckIn, Clearance, Decision, NOTICE, Next, Status};
+use crate::comeback::Snapshot;
 use crate::plan::{Habit, Phase, Plan, Profile, Session, Template, Week};
 use crate::shoes::Shoe;
 use chrono::NaiveDate;
@@ -49,13 +48,13 @@ pub struct PlanDocument {
 }
 
 impl PlanDocument {
-    pub fn new(
-        plan: &Plan,
-        template: &Template,
-        journal: &Journal,
-        shoes: &[Shoe],
-        assessment: &Assessment,
-    ) -> Self {
+    pub fn new(snapshot: Snapshot<'_>, assessment: &Assessment) -> Self {
+        let Snapshot {
+            plan,
+            template,
+            journal,
+            shoes,
+        } = snapshot;
         PlanDocument {
             schema: PLAN_SCHEMA.to_string(),
             profile: plan.profile.clone(),

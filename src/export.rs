@@ -3,7 +3,7 @@
 //! the same folder, then a rename).
 
 use crate::checkin::Assessment;
-use crate::comeback::Comeback;
+use crate::comeback::Snapshot;
 use crate::document::PlanDocument;
 use crate::plan::{HabitWhen, Session};
 use crate::summary::clinician_summary;
@@ -58,29 +58,17 @@ impl Format {
 /// the whole text first.
 pub fn write(
     format: Format,
-    comeback: &Comeback,
+    snapshot: Snapshot<'_>,
     assessment: &Assessment,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
         Format::Json => {
-            let doc = PlanDocument::new(
-                &comeback.plan,
-                &comeback.template,
-                &comeback.journal,
-                &comeback.shoes,
-                assessment,
-            );
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            serde_json::to_writer_pretty(&mut *out, &PlanDocument::new(snapshot, assessment))?;
             writeln!(out)
         }
-        Format::Ics => write_calendar(comeback, assessment, out),
-        Format::Md => {
-            let mileage = comeback.mileage(assessment);
-            let summary =
-                clinician_summary(&comeback.plan, &comeback.journal, &mileage, assessment);
-            out.write_all(summary.as_bytes())
-        }
+        Format::Ics => write_calendar(snapshot, assessment, out),
+        Format::Md => out.write_all(clinician_summary(snapshot, assessment).as_bytes()),
     }
 }
 
@@ -88,11 +76,11 @@ pub fn write(
 /// are built from the plan's start and the day, so importing a newer export
 /// updates the same events.
 fn write_calendar(
-    comeback: &Comeback,
+    snapshot: Snapshot<'_>,
     assessment: &Assessment,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let plan = &comeback.plan;
+    let plan = snapshot.plan;
     let unit = plan.profile.unit;
     let stamp = assessment
         .today
@@ -112,7 +100,7 @@ fn write_calendar(
     out.write_all(head.as_bytes())?;
     let mut text = String::new();
     for index in 0..assessment.weeks.len() {
-        let Some(week) = assessment.week(plan, &comeback.template, index) else {
+        let Some(week) = assessment.week(plan, &snapshot.template, index) else {
             continue;
         };
         for day in &week.days {

@@ -1,5 +1,5 @@
 //! Shoes: each pair's distance, counted from the done runs whose check-ins name
-//! it, against the template's shoe life (DOMAIN.md §5). Pure.
+//! it, against the template's shoe life (AAPSM: 350–500 miles a pair). Pure.
 
 use crate::checkin::{Assessment, Journal};
 use crate::plan::{Distance, Plan, Template, Unit};
@@ -18,14 +18,21 @@ pub struct Shoe {
     pub retired: Option<NaiveDate>,
 }
 
+/// Why a pair cannot be added or changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShoeError {
+    #[error("shoes '{0}': expected a name of 1 to 60 characters")]
+    Name(String),
+    #[error("shoes '{0}': no pair of that name")]
+    Unknown(String),
+}
+
 impl Shoe {
     /// A new pair; the name is trimmed and must be 1 to 60 characters.
-    pub fn new(name: &str, start_distance: Distance) -> Result<Shoe, String> {
+    pub fn new(name: &str, start_distance: Distance) -> Result<Shoe, ShoeError> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 60 {
-            return Err(format!(
-                "shoes '{name}': expected a name of 1 to 60 characters"
-            ));
+            return Err(ShoeError::Name(name.to_string()));
         }
         Ok(Shoe {
             name: name.to_string(),

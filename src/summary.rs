@@ -1,21 +1,17 @@
 //! The clinician summary: a short Markdown page a runner can hand over — the
 //! profile, where the plan stands, the check-ins, and what triggered the verdict.
-//! Pure: built from the plan, the journal and an assessment.
+//! Pure: built from a snapshot and an assessment.
 
-use crate::checkin::{Assessment, Journal, NOTICE, short_date};
-use crate::plan::Plan;
-use crate::shoes::ShoeMileage;
+use crate::checkin::{Assessment, NOTICE, short_date};
+use crate::comeback::Snapshot;
 use std::fmt::Write;
 
 /// Check-ins listed in the summary, newest first.
 const RECENT_CHECKINS: usize = 28;
 
-pub fn clinician_summary(
-    plan: &Plan,
-    journal: &Journal,
-    shoes: &[ShoeMileage],
-    assessment: &Assessment,
-) -> String {
+pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> String {
+    let Snapshot { plan, journal, .. } = snapshot;
+    let shoes = snapshot.mileage(assessment);
     let p = &plan.profile;
     let mut out = String::new();
     let _ = writeln!(out, "# Running comeback: summary for a clinician\n");

@@ -11,9 +11,8 @@ use crate::checkin::{self, CheckIn, Clearance};
 use crate::comeback::{self, CheckInFailure, Comeback, Recorded, timestamp};
 use crate::document::{self, HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::export;
-use crate::plan::{self, Distance, Profile, Template, Unit};
-use crate::shoes::Shoe;
-use crate::store::{Store, Undone};
+use crate::plan::{Distance, Profile, Template, Unit};
+use crate::store::Undone;
 use anyhow::{Context, Result, anyhow, bail};
 use args::{CheckinArgs, HealthChoice, NewArgs, ShoesAction, TemplatesAction};
 use chrono::NaiveDate;
@@ -98,6 +97,11 @@ fn hint(e: &anyhow::Error) -> Option<&'static str> {
         if let Some(store) = cause.downcast_ref::<StoreError>() {
             return store_hint(store);
         }
+        if let Some(crate::comeback::ShoeFailure::Invalid(crate::shoes::ShoeError::Unknown(_))) =
+            cause.downcast_ref()
+        {
+            return Some("`comeback shoes list` shows them");
+        }
         match cause.downcast_ref::<LoadError>() {
             Some(LoadError::NoPlan(_)) => {
                 Some("make one with `comeback new --layoff 3w --weekly 25 --runs 4`")
@@ -136,13 +140,7 @@ fn run(cli: Cli) -> Result<()> {
             let comeback = Comeback::load(&ctx.data_dir)?;
             let assessment = comeback.assess(ctx.today);
             if flag.json {
-                print_json(&PlanDocument::new(
-                    &comeback.plan,
-                    &comeback.template,
-                    &comeback.journal,
-                    &comeback.shoes,
-                    &assessment,
-                ))
+                print_json(&PlanDocument::new(comeback.snapshot(), &assessment))
             } else {
                 let weeks = assessment.schedule(&comeback.plan, &comeback.template);
                 out!(
@@ -247,13 +245,13 @@ fn run(cli: Cli) -> Result<()> {
                 None => {
                     use std::io::Write;
                     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                    export::write(format, &comeback, &assessment, &mut out)?;
+                    export::write(format, comeback.snapshot(), &assessment, &mut out)?;
                     out.flush()?;
                     Ok(())
                 }
                 Some(path) => {
                     export::write_atomically(&path, |out| {
-                        export::write(format, &comeback, &assessment, out)
+                        export::write(format, comeback.snapshot(), &assessment, out)
                     })
                     .with_context(|| format!("{}: cannot write the export", path.display()))?;
                     eprintln!("Wrote the {} to {}.", format.describe(), path.display());
@@ -392,10 +390,8 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
             .as_deref()
             .unwrap_or(Template::default_name(args.numb_now)),
     )?;
-    let plan = plan::generate(&profile, &template)?;
-    let mut store = Store::open(&ctx.data_dir)?;
-    store.save_plan(&profile, &template, args.force, &timestamp())?;
-    out!("{}", show::plan_saved(&plan, ctx.unit))?;
+    let comeback = Comeback::create(&ctx.data_dir, &profile, &template, args.force, &timestamp())?;
+    out!("{}", show::plan_saved(&comeback.plan, ctx.unit))?;
     Ok(())
 }
 
@@ -440,8 +436,7 @@ fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
             start_distance,
         } => {
             let shoe =
-                Shoe::new(&name, Distance::from_value(start_distance)).map_err(|e| anyhow!(e))?;
-            comeback.store.add_shoe(&shoe, &timestamp())?;
+                comeback.add_shoe(&name, Distance::from_value(start_distance), &timestamp())?;
             outln!(
                 "Added '{}'; check-ins now count towards it unless they name another pair.",
                 shoe.name
@@ -449,9 +444,7 @@ fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
             Ok(())
         }
         ShoesAction::Retire { name } => {
-            if !comeback.store.retire_shoe(&name, ctx.today)? {
-                bail!("shoes '{name}': no pair of that name; `comeback shoes list` shows them");
-            }
+            comeback.retire_shoe(&name, ctx.today)?;
             outln!("Retired '{name}'.")?;
             Ok(())
         }

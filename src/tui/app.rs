@@ -6,11 +6,11 @@ use crate::checkin::{
     Spot, short_date,
 };
 use crate::comeback::CheckInFailure;
-use crate::comeback::{Comeback, Recorded, timestamp};
+use crate::comeback::{Comeback, Recorded};
 use crate::export::Format;
 use crate::input::{parse_date, parse_layoff, parse_weekly};
 use crate::plan::{self, Distance, Plan, Profile, Template, Unit, Week};
-use crate::store::{Store, Undone};
+use crate::store::Undone;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -402,6 +402,9 @@ pub struct App {
     pub help_row: usize,
     pub ticked: BTreeSet<(NaiveDate, String)>,
     pub quit: bool,
+    /// The local time the journal records writes at, set by the event loop
+    /// like `today`: `update` reads no clock.
+    pub now: String,
 }
 
 impl App {
@@ -445,6 +448,7 @@ impl App {
             help_row: 0,
             ticked: BTreeSet::new(),
             quit: false,
+            now: String::new(),
         })
     }
 
@@ -730,15 +734,12 @@ fn toggle<T: PartialEq + Ord>(items: &mut Vec<T>, item: T) {
 /// Records a check-in; says whether it was saved. With `replace` unset, a
 /// symptomatic or flagged check-in of that day is not overwritten.
 fn record(app: &mut App, entry: CheckIn, replace: bool) -> bool {
-    let today = app.today;
+    let (today, now) = (app.today, app.now.clone());
     let Some(running) = app.running.as_mut() else {
         return false;
     };
     let date = entry.date;
-    match running
-        .comeback
-        .record(entry.clone(), replace, today, &timestamp())
-    {
+    match running.comeback.record(entry.clone(), replace, today, &now) {
         Ok(Recorded {
             replaced,
             assessment,
@@ -773,11 +774,11 @@ fn record(app: &mut App, entry: CheckIn, replace: bool) -> bool {
 }
 
 fn undo(app: &mut App) {
-    let today = app.today;
+    let (today, now) = (app.today, app.now.clone());
     let Some(running) = app.running.as_mut() else {
         return;
     };
-    app.message = Some(match running.comeback.undo(today, &timestamp()) {
+    app.message = Some(match running.comeback.undo(today, &now) {
         Ok(None) => "Nothing to undo.".into(),
         Ok(Some(Undone::CheckIn {
             date,
@@ -857,7 +858,12 @@ fn export(app: &mut App, format: Format, path: &Path) {
         return;
     };
     let written = crate::export::write_atomically(path, |out| {
-        crate::export::write(format, &running.comeback, &running.assessment, out)
+        crate::export::write(
+            format,
+            running.comeback.snapshot(),
+            &running.assessment,
+            out,
+        )
     });
     app.message = Some(match written {
         Ok(()) => format!("Wrote the {} to {}", format.describe(), path.display()),
@@ -904,10 +910,7 @@ fn save_plan(app: &mut App) {
             return;
         }
     };
-    let saved = Store::open(&app.data_dir)
-        .and_then(|mut store| store.save_plan(&profile, &template, false, &timestamp()))
-        .map_err(|e| e.to_string())
-        .and_then(|()| Comeback::load(&app.data_dir).map_err(|e| e.to_string()));
+    let saved = Comeback::create(&app.data_dir, &profile, &template, false, &app.now);
     match saved {
         Ok(comeback) => {
             app.running = Some(Running::new(comeback, app.today));

@@ -53,6 +53,7 @@ pub fn run(
                     // Windows reports releases too: act on presses only, here alone.
                     if key.kind == KeyEventKind::Press {
                         if let Some(action) = keys::action(&app.contexts(), key) {
+                            app.now = crate::comeback::timestamp();
                             if matches!(action, Action::Quick(_) | Action::Confirm | Action::Undo) {
                                 app::update(&mut app, Action::Reload);
                             }

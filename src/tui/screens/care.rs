@@ -68,9 +68,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 /// The clinician summary, on screen.
 pub fn render_summary(app: &App, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
-    let c = &running.comeback;
-    let mileage = c.mileage(&running.assessment);
-    let text = clinician_summary(&c.plan, &c.journal, &mileage, &running.assessment);
+    let text = clinician_summary(running.comeback.snapshot(), &running.assessment);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(text)
