@@ -100,7 +100,7 @@ fn write_calendar(
     out.write_all(head.as_bytes())?;
     let mut text = String::new();
     for index in 0..assessment.weeks.len() {
-        let Some(week) = assessment.week(plan, &snapshot.template, index) else {
+        let Some(week) = assessment.week(plan, snapshot.template, index) else {
             continue;
         };
         for day in &week.days {
