@@ -8,8 +8,9 @@ use comeback::checkin::{CheckIn, Cleared, Flag, Numbness, Onset, SessionDone, Sp
 use comeback::comeback::Comeback;
 use comeback::plan::Unit;
 use comeback::store::Store;
-use comeback::tui::app::{Action, App, Screen, update};
+use comeback::tui::app::{Action, App, Screen};
 use comeback::tui::keys::{self, BINDINGS, CONTEXTS};
+use comeback::tui::update::update;
 use comeback::tui::view::view;
 use common::{date, profile, template};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -227,7 +228,7 @@ fn two_t_d_enter_records_partial_numbness_at_the_toes_during_the_run() {
     ] {
         press(&mut app, key);
     }
-    assert!(app.panel.is_none(), "Enter saves and closes the panel");
+    assert!(app.panel().is_none(), "Enter saves and closes the panel");
     let journal = Comeback::load(dir.path()).unwrap().journal;
     let c = journal.on(date(TODAY)).unwrap();
     assert_eq!(c.numbness, Numbness::PARTLY_NUMB);
@@ -247,7 +248,7 @@ fn escape_cancels_the_panel_without_saving() {
     let mut app = app(dir.path(), true);
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Esc);
-    assert!(app.panel.is_none());
+    assert!(app.panel().is_none());
     assert!(
         Comeback::load(dir.path())
             .unwrap()
@@ -264,7 +265,7 @@ fn every_field_of_the_panel_is_one_key_away() {
     for key in ['1', 'b', 'c', 's', 's', 'f', 'w', 'x', 'x', 'K', '+', '+'] {
         press(&mut app, KeyCode::Char(key));
     }
-    let e = &app.panel.as_ref().unwrap().entry;
+    let e = &app.panel().unwrap().entry;
     assert_eq!(e.spots, vec![Spot::Ball, Spot::Calf]);
     assert_eq!(e.side, Some(comeback::checkin::Side::Right));
     assert_eq!(e.onset, Some(Onset::After));
@@ -297,8 +298,7 @@ fn history_edits_the_selected_check_in() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     let panel = app
-        .panel
-        .as_ref()
+        .panel()
         .expect("the panel opens on the selected check-in");
     assert!(panel.editing);
     assert_eq!(panel.entry.date, common::day(13));
@@ -371,7 +371,7 @@ fn onboarding_validates_inline_and_saves_a_plan() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
-    assert!(app.onboarding.is_none(), "{:?}", app.message);
+    assert!(app.onboarding().is_none(), "{:?}", app.message);
     let comeback = Comeback::load(dir.path()).unwrap();
     assert_eq!(comeback.plan.profile.layoff_days, 70);
     assert_eq!(comeback.plan.weeks[0].phase, comeback::plan::Phase::RunWalk);
@@ -445,7 +445,7 @@ fn e_opens_the_export_menu_and_writes_where_it_says() {
 
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Esc);
-    assert!(app.export_menu.is_none());
+    assert!(app.export_menu().is_none());
 }
 
 #[test]
@@ -485,7 +485,7 @@ fn a_care_verdict_that_arrives_while_the_panel_is_open_takes_the_keys() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
     press(&mut app, KeyCode::Char('2'));
-    assert!(app.panel.is_some());
+    assert!(app.panel().is_some());
     let mut other = Comeback::load(dir.path()).unwrap();
     let mut weak = CheckIn::symptom_free(common::day(15), None);
     weak.flags = vec![Flag::Weakness];
@@ -514,7 +514,7 @@ fn zero_over_a_symptomatic_day_asks_before_replacing_it() {
         press(&mut app, key);
     }
     press(&mut app, KeyCode::Char('0'));
-    assert!(app.replace.is_some(), "{:?}", app.message);
+    assert!(app.replace().is_some(), "{:?}", app.message);
     assert_eq!(app.contexts(), vec![keys::Context::Replace]);
     assert!(text(&draw(&app, 80, 24)).contains("Replace it with: no numbness?"));
     press(&mut app, KeyCode::Char('n'));
@@ -525,7 +525,7 @@ fn zero_over_a_symptomatic_day_asks_before_replacing_it() {
     );
     press(&mut app, KeyCode::Char('0'));
     press(&mut app, KeyCode::Char('y'));
-    assert!(app.replace.is_none());
+    assert!(app.replace().is_none());
     let journal = Comeback::load(dir.path()).unwrap().journal;
     assert_eq!(journal.on(date(TODAY)).unwrap().numbness, Numbness::NONE);
 }
@@ -539,7 +539,7 @@ fn every_new_word_of_the_panel_is_one_key_away() {
     for key in "gvpIj>".chars() {
         press(&mut app, KeyCode::Char(key));
     }
-    let e = &app.panel.as_ref().unwrap().entry;
+    let e = &app.panel().unwrap().entry;
     assert_eq!(e.spots, vec![Spot::BetweenToes]);
     assert_eq!(e.onset, Some(Onset::Night));
     assert_eq!(e.eased_by, vec![Ease::Stopping, Ease::SittingOrBending]);
@@ -563,7 +563,7 @@ fn onboarding_asks_for_the_health_context_and_saves_it() {
     assert!(line.is_some_and(|l| l.contains("diabetes")), "{screen}");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
-    assert!(app.onboarding.is_none(), "{:?}", app.message);
+    assert!(app.onboarding().is_none(), "{:?}", app.message);
     let comeback = Comeback::load(dir.path()).unwrap();
     assert_eq!(comeback.plan.profile.health, vec![Health::Diabetes]);
 }

@@ -1,7 +1,7 @@
 //! The one key table: it turns key presses into actions and it draws the help,
 //! so the help can never drift from what the keys do.
 
-use super::app::Action;
+use super::action::Action;
 use crate::checkin::{Cleared, Ease, Flag, Onset, Spot};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -600,6 +600,12 @@ pub fn help(context: Context) -> impl Iterator<Item = (&'static str, &'static st
 pub const CONTEXTS: [Context; 8] = [
     Global, Today, History, Panel, Onboarding, Care, Export, Replace,
 ];
+
+/// How many lines the help has: a title per context and a row per binding,
+/// then a blank line and the notice.
+pub fn help_line_count() -> usize {
+    CONTEXTS.iter().map(|c| 1 + help(*c).count()).sum::<usize>() + 2
+}
 
 /// The footer line for the contexts in force: their marked bindings.
 pub fn footer(contexts: &[Context]) -> String {

@@ -2,13 +2,19 @@
 //! one file per screen, one key table for keys and help. It calls the same core
 //! the command line calls and holds no rule of its own.
 
+pub mod action;
 pub mod app;
+pub mod export_menu;
 pub mod keys;
+pub mod onboarding;
+pub mod panel;
 pub mod screens;
 pub mod theme;
+pub mod update;
 pub mod view;
 
-use app::{Action, App};
+use action::Action;
+use app::App;
 use chrono::NaiveDate;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::path::Path;
@@ -55,16 +61,16 @@ pub fn run(
                         if let Some(action) = keys::action(&app.contexts(), key) {
                             app.now = crate::comeback::timestamp();
                             if matches!(action, Action::Quick(_) | Action::Confirm | Action::Undo) {
-                                app::update(&mut app, Action::Reload);
+                                update::update(&mut app, Action::Reload);
                             }
-                            app::update(&mut app, action);
+                            update::update(&mut app, action);
                         }
                     }
                 }
             }
             if last_reload.elapsed() >= RELOAD_EVERY {
                 app.set_today(clock());
-                app::update(&mut app, Action::Reload);
+                update::update(&mut app, Action::Reload);
                 last_reload = Instant::now();
             }
         }

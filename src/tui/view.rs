@@ -1,6 +1,6 @@
 //! `view`: draws the whole frame from the state, with no side effects.
 
-use super::app::{App, Screen};
+use super::app::{App, Mode, Screen};
 use super::keys;
 use super::screens;
 use super::theme::Theme;
@@ -24,19 +24,27 @@ pub fn view(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    if let Some(form) = &app.onboarding {
-        let [body, message] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-        screens::onboarding::render(form, theme, frame, body);
-        render_message(app, frame, message);
-        return;
-    }
-    if app.care_takeover() {
-        let [body, message] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-        screens::care::render(app, theme, frame, body);
-        render_message(app, frame, message);
-        return;
+    // Full-screen modes first; pop-ups are drawn over the screens below.
+    match &app.mode {
+        Mode::Onboarding(form) => {
+            let [body, message] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+            screens::onboarding::render(form, theme, frame, body);
+            render_message(app, frame, message);
+            return;
+        }
+        Mode::Care { summary, scroll } => {
+            let [body, message] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+            if *summary {
+                screens::care::render_summary(app, *scroll, frame, body);
+            } else {
+                screens::care::render(app, theme, frame, body);
+            }
+            render_message(app, frame, message);
+            return;
+        }
+        _ => {}
     }
     let [tabs, body, message, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -63,39 +71,26 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::History => screens::history::render(app, theme, frame, body),
         Screen::Help => screens::help::render(theme, app.help_row, frame, body),
     }
-    if app.summary {
-        screens::care::render_summary(app, frame, body);
-    }
     render_message(app, frame, message);
     frame.render_widget(
         Paragraph::new(Line::styled(keys::footer(&app.contexts()), theme.dim())),
         footer,
     );
-    if let Some(panel) = &app.panel {
-        screens::checkin::render(panel, app, theme, frame, body);
-    }
-    if let Some(menu) = &app.export_menu {
-        screens::export::render(menu, theme, frame, body);
-    }
-    if let Some(pending) = &app.replace {
-        screens::replace::render(pending, theme, frame, body);
+    match &app.mode {
+        Mode::Panel(panel) => screens::checkin::render(panel, app, theme, frame, body),
+        Mode::Replace(pending) => {
+            if let Some(panel) = &pending.from {
+                screens::checkin::render(panel, app, theme, frame, body);
+            }
+            screens::replace::render(pending, theme, frame, body);
+        }
+        Mode::Export(menu) => screens::export::render(menu, theme, frame, body),
+        _ => {}
     }
 }
 
 fn render_message(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(message) = &app.message {
         frame.render_widget(Paragraph::new(message.as_str()), area);
-    }
-}
-
-/// A rectangle of at most `width` x `height` centred in `area`.
-pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
     }
 }

@@ -14,10 +14,6 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
     let verdict = &running.assessment.verdict;
     let Some(care) = &verdict.care else { return };
-    if app.summary {
-        render_summary(app, frame, area);
-        return;
-    }
     let headline = match care.level {
         CareLevel::Emergency => "Call the emergency number now.",
         CareLevel::Urgent => "Stop all exercise. Get medical care today.",
@@ -66,14 +62,14 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// The clinician summary, on screen.
-pub fn render_summary(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render_summary(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
     let text = clinician_summary(running.comeback.snapshot(), &running.assessment);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: false })
-            .scroll((app.help_row.min(u16::MAX as usize) as u16, 0))
+            .scroll((scroll.min(u16::MAX as usize) as u16, 0))
             .block(Block::bordered().title("Summary for the clinician (↑↓ scroll, s closes)")),
         area,
     );

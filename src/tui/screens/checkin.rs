@@ -1,12 +1,13 @@
 //! The check-in panel: every field one letter away; Enter saves, Esc cancels.
 
 use crate::checkin::{Choice, Cleared, Ease, Flag, Onset, Side, Spot};
-use crate::tui::app::{Action, App, Panel};
+use crate::tui::action::Action;
+use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
+use crate::tui::panel::Panel;
 use crate::tui::theme::Theme;
-use crate::tui::view::centred;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
@@ -52,7 +53,7 @@ fn row<'a, T: Copy>(
 
 pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let e = &panel.entry;
-    let area = centred(area, 80, 22);
+    let area = area.centered(Constraint::Length(80), Constraint::Length(22));
     let mut levels = vec![Span::raw("Numbness  ")];
     for (n, word) in ["none", "tingling", "partly numb", "no feeling"]
         .iter()
@@ -191,12 +192,7 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
             ],
         ),
         Line::from(""),
-        Line::from(vec![
-            Span::styled("Enter", theme.key()),
-            Span::raw(" save   "),
-            Span::styled("Esc", theme.key()),
-            Span::raw(" cancel"),
-        ]),
+        Line::styled(keys::footer(&[Context::Panel]), theme.dim()),
         Line::styled(app.message.clone().unwrap_or_default(), theme.dim()),
     ];
     let title = if panel.editing {

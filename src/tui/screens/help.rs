@@ -8,11 +8,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-/// How many lines the help has, for scrolling.
-pub fn line_count() -> usize {
-    lines(Theme { colour: false }).len()
-}
-
 pub fn render(theme: Theme, scroll: usize, frame: &mut Frame, area: Rect) {
     let lines = lines(theme);
     frame.render_widget(

@@ -1,7 +1,7 @@
 //! Onboarding: the fields of `comeback new` with defaults, inline validation in
 //! the command line's words, and a preview of the first weeks before saving.
 
-use crate::tui::app::{Field, Onboarding};
+use crate::tui::onboarding::{Field, Onboarding};
 use crate::tui::theme::Theme;
 use crate::words;
 use ratatui::Frame;

@@ -1,16 +1,16 @@
 //! The question asked before a check-in that reports numbness or a warning
 //! flag is replaced: nothing of the kind is overwritten without a yes.
 
-use crate::tui::app::Replace;
 use crate::tui::keys::{self, Context};
+use crate::tui::panel::Replace;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn render(pending: &Replace, theme: Theme, frame: &mut Frame, area: Rect) {
-    let area = crate::tui::view::centred(area, 64, 7);
+    let area = area.centered(Constraint::Length(64), Constraint::Length(7));
     let lines = vec![
         Line::from(format!(
             "{} already has a check-in with {}.",

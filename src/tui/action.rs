@@ -1,0 +1,41 @@
+//! What a key can ask for: the messages the key table turns presses into
+//! and `update` applies.
+
+use crate::checkin::{Cleared, Ease, Flag, Onset, Spot};
+
+/// Everything a key can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Back,
+    NextScreen,
+    PrevScreen,
+    Up,
+    Down,
+    Help,
+    Undo,
+    Export,
+    Reload,
+    /// A one-key check-in at this numbness level.
+    Quick(u8),
+    Tick,
+    Edit,
+    Level(u8),
+    Spot(Spot),
+    CycleSide,
+    Onset(Onset),
+    Minutes(i8),
+    Cleared(Cleared),
+    ClearedMinutes(i8),
+    Ease(Ease),
+    CycleSession,
+    Flag(Flag),
+    Confirm,
+    Toggle,
+    Erase,
+    /// Marks the key table's "any character" binding.
+    Type,
+    Char(char),
+    Acknowledge,
+    Summary,
+}

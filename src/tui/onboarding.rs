@@ -1,0 +1,265 @@
+//! The onboarding form: the fields of `comeback new` with defaults, checked
+//! in the command line's words, and what a key does to it. Saving goes
+//! through the same `Comeback::create` the command line uses.
+
+use super::action::Action;
+use crate::input::{parse_date, parse_layoff, parse_weekly};
+use crate::plan::{self, Distance, Plan, Profile, Template, Unit};
+use chrono::NaiveDate;
+
+/// The fields of the onboarding form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Layoff,
+    Weekly,
+    Runs,
+    Goal,
+    Unit,
+    Start,
+    Template,
+    CrossTrained,
+    NumbNow,
+    Health,
+    Save,
+}
+
+impl Field {
+    pub const ALL: [Field; 11] = [
+        Field::Layoff,
+        Field::Weekly,
+        Field::Runs,
+        Field::Goal,
+        Field::Unit,
+        Field::Start,
+        Field::Template,
+        Field::CrossTrained,
+        Field::NumbNow,
+        Field::Health,
+        Field::Save,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Layoff => "Time off running (e.g. 3w, 21d)",
+            Field::Weekly => "Weekly distance before",
+            Field::Runs => "Runs per week (3-6)",
+            Field::Goal => "Goal weekly distance",
+            Field::Unit => "Unit",
+            Field::Start => "Start date",
+            Field::Template => "Template",
+            Field::CrossTrained => "Cross-trained during the layoff",
+            Field::NumbNow => "Numb or tingling now",
+            Field::Health => "Health context (care sooner)",
+            Field::Save => "Save the plan",
+        }
+    }
+}
+
+/// The onboarding form's values, as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Onboarding {
+    pub field: usize,
+    pub layoff: String,
+    pub weekly: String,
+    pub runs: String,
+    /// Empty means "the same as before the layoff".
+    pub goal: String,
+    pub unit: Unit,
+    pub start: String,
+    /// `None`: chosen by numbness (cautious when numb now).
+    pub template: Option<&'static str>,
+    pub cross_trained: bool,
+    pub numb_now: bool,
+    /// Diabetes, circulation problems, back trouble: optional, lowers the
+    /// care thresholds.
+    pub health: Vec<crate::checkin::Health>,
+}
+
+impl Onboarding {
+    pub fn new(today: NaiveDate, unit: Option<Unit>) -> Onboarding {
+        Onboarding {
+            field: 0,
+            layoff: "3w".into(),
+            weekly: "25".into(),
+            runs: "4".into(),
+            goal: String::new(),
+            unit: unit.unwrap_or_default(),
+            start: today.to_string(),
+            template: None,
+            cross_trained: false,
+            numb_now: false,
+            health: Vec::new(),
+        }
+    }
+
+    pub fn current(&self) -> Field {
+        Field::ALL[self.field.min(Field::ALL.len() - 1)]
+    }
+
+    pub fn template_name(&self) -> &'static str {
+        self.template
+            .unwrap_or(Template::default_name(self.numb_now))
+    }
+
+    /// The text shown for a field.
+    pub fn value(&self, field: Field) -> String {
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+        match field {
+            Field::Layoff => self.layoff.clone(),
+            Field::Weekly => self.weekly.clone(),
+            Field::Runs => self.runs.clone(),
+            Field::Goal if self.goal.is_empty() => "same as before".into(),
+            Field::Goal => self.goal.clone(),
+            Field::Unit => self.unit.to_string(),
+            Field::Start => self.start.clone(),
+            Field::Template if self.template.is_none() => {
+                format!("{} (by numbness)", self.template_name())
+            }
+            Field::Template => self.template_name().into(),
+            Field::CrossTrained => yes_no(self.cross_trained),
+            Field::NumbNow => yes_no(self.numb_now),
+            Field::Health if self.health.is_empty() => "none".into(),
+            Field::Health => {
+                let words: Vec<&str> = self.health.iter().map(|h| h.as_str()).collect();
+                words.join(", ")
+            }
+            Field::Save => String::new(),
+        }
+    }
+
+    /// The profile and template, or the first field's problem, in the same
+    /// words the command line uses.
+    pub fn profile(&self) -> Result<(Profile, Template), (Field, String)> {
+        let layoff = parse_layoff(self.layoff.trim())
+            .map_err(|e| (Field::Layoff, format!("layoff '{}': {e}", self.layoff)))?;
+        let weekly = parse_weekly(self.weekly.trim())
+            .map_err(|e| (Field::Weekly, format!("weekly '{}': {e}", self.weekly)))?;
+        let runs = self
+            .runs
+            .trim()
+            .parse::<u8>()
+            .ok()
+            .filter(|r| plan::limits::RUNS_PER_WEEK.contains(r))
+            .ok_or_else(|| {
+                (
+                    Field::Runs,
+                    format!("runs '{}': expected 3 to 6", self.runs),
+                )
+            })?;
+        let goal = if self.goal.trim().is_empty() {
+            weekly
+        } else {
+            parse_weekly(self.goal.trim())
+                .map_err(|e| (Field::Goal, format!("goal '{}': {e}", self.goal)))?
+        };
+        let start = parse_date(self.start.trim())
+            .map_err(|e| (Field::Start, format!("start '{}': {e}", self.start)))?;
+        let template = Template::builtin(self.template_name())
+            .and_then(Result::ok)
+            .ok_or_else(|| {
+                (
+                    Field::Template,
+                    format!("template '{}' does not load", self.template_name()),
+                )
+            })?;
+        let profile = Profile {
+            layoff_days: layoff,
+            weekly_before: Distance::from_value(weekly),
+            goal_weekly: Distance::from_value(goal),
+            runs_per_week: runs,
+            unit: self.unit,
+            start,
+            cross_trained: self.cross_trained,
+            numb_now: self.numb_now,
+            health: self.health.clone(),
+        };
+        Ok((profile, template))
+    }
+
+    /// The plan the form would make, for the preview.
+    pub fn preview(&self) -> Result<Plan, (Field, String)> {
+        let (profile, template) = self.profile()?;
+        plan::generate(&profile, &template).map_err(|e| (Field::Save, e.to_string()))
+    }
+
+    fn text_mut(&mut self) -> Option<&mut String> {
+        match self.current() {
+            Field::Layoff => Some(&mut self.layoff),
+            Field::Weekly => Some(&mut self.weekly),
+            Field::Runs => Some(&mut self.runs),
+            Field::Goal => Some(&mut self.goal),
+            Field::Start => Some(&mut self.start),
+            _ => None,
+        }
+    }
+
+    fn toggle(&mut self) {
+        match self.current() {
+            Field::Unit => {
+                self.unit = match self.unit {
+                    Unit::Mi => Unit::Km,
+                    Unit::Km => Unit::Mi,
+                }
+            }
+            Field::Template => {
+                self.template = match self.template {
+                    None => Some("standard"),
+                    Some("standard") => Some("cautious"),
+                    Some(_) => None,
+                }
+            }
+            Field::CrossTrained => self.cross_trained = !self.cross_trained,
+            Field::NumbNow => self.numb_now = !self.numb_now,
+            Field::Health => {
+                // Counts through every combination, none first.
+                use crate::checkin::{Choice, Health};
+                let mask = Health::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| self.health.contains(h))
+                    .fold(0usize, |m, (i, _)| m | 1 << i);
+                let next = (mask + 1) % (1 << Health::ALL.len());
+                self.health = Health::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| next & (1 << i) != 0)
+                    .map(|(_, h)| *h)
+                    .collect();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What a key did to the form.
+pub enum Outcome {
+    Stay,
+    Quit,
+    Save,
+}
+
+/// Applies one action to the form.
+pub fn update(form: &mut Onboarding, action: Action) -> Outcome {
+    match action {
+        Action::Quit | Action::Back => return Outcome::Quit,
+        Action::Down => form.field = (form.field + 1).min(Field::ALL.len() - 1),
+        Action::Up => form.field = form.field.saturating_sub(1),
+        Action::Toggle | Action::Char(' ') => form.toggle(),
+        Action::Char(c) => {
+            if let Some(text) = form.text_mut() {
+                if text.chars().count() < 12 {
+                    text.push(c);
+                }
+            }
+        }
+        Action::Erase => {
+            if let Some(text) = form.text_mut() {
+                text.pop();
+            }
+        }
+        Action::Confirm if form.current() == Field::Save => return Outcome::Save,
+        Action::Confirm => form.field = (form.field + 1).min(Field::ALL.len() - 1),
+        _ => {}
+    }
+    Outcome::Stay
+}

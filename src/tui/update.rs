@@ -1,0 +1,270 @@
+//! `update`: what each action does to the app, by mode — the forms and
+//! menus answer in their own modules, the screens and the writes here.
+
+use super::action::Action;
+use super::app::{App, Mode, Running, Screen};
+use super::export_menu::{self, ExportMenu};
+use super::panel::{Panel, Replace};
+use super::{onboarding, panel};
+use crate::checkin::{CheckIn, CheckInError, Numbness, short_date};
+use crate::comeback::{CheckInFailure, Comeback, Recorded};
+use crate::export::Format;
+use crate::store::Undone;
+use std::path::Path;
+
+/// Applies one action.
+pub fn update(app: &mut App, action: Action) {
+    // What other processes wrote comes in whatever is open: a care verdict
+    // among it takes over.
+    if action == Action::Reload {
+        reload(app);
+        return;
+    }
+    match &mut app.mode {
+        Mode::Onboarding(form) => match onboarding::update(form, action) {
+            onboarding::Outcome::Stay => {}
+            onboarding::Outcome::Quit => app.quit = true,
+            onboarding::Outcome::Save => save_plan(app),
+        },
+        Mode::Care { summary, scroll } => match action {
+            Action::Acknowledge => {
+                app.care_seen = app
+                    .running
+                    .as_ref()
+                    .and_then(|r| r.assessment.verdict.care.as_ref())
+                    .map(|c| (c.since, c.level));
+                app.mode = Mode::Browse;
+            }
+            Action::Summary => {
+                *summary = !*summary;
+                *scroll = 0;
+            }
+            Action::Down if *summary => *scroll += 1,
+            Action::Up if *summary => *scroll = scroll.saturating_sub(1),
+            Action::Quit | Action::Back => app.quit = true,
+            _ => {}
+        },
+        Mode::Panel(open) => match panel::update(open, action) {
+            panel::Outcome::Stay => {}
+            panel::Outcome::Close => app.mode = Mode::Browse,
+            panel::Outcome::Save { entry, replace } => {
+                let from = open.clone();
+                if record(app, entry, replace, Some(from)) {
+                    app.mode = Mode::Browse;
+                }
+            }
+        },
+        Mode::Replace(pending) => match action {
+            Action::Confirm => {
+                let entry = pending.entry.clone();
+                app.mode = Mode::Browse;
+                record(app, entry, true, None);
+            }
+            Action::Back | Action::Quit => {
+                app.mode = pending.from.take().map_or(Mode::Browse, Mode::Panel);
+                app.message = Some("Kept the earlier check-in.".into());
+            }
+            _ => {}
+        },
+        Mode::Export(menu) => match export_menu::update(menu, action) {
+            export_menu::Outcome::Stay => {}
+            export_menu::Outcome::Close => app.mode = Mode::Browse,
+            export_menu::Outcome::Write { format, path } => {
+                app.mode = Mode::Browse;
+                export(app, format, &path);
+            }
+        },
+        Mode::Browse => update_screens(app, action),
+    }
+    app.follow_care();
+}
+
+fn update_screens(app: &mut App, action: Action) {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Back if app.screen != Screen::Today => app.screen = Screen::Today,
+        Action::Back => app.quit = true,
+        Action::NextScreen => app.screen = app.screen.step(1),
+        Action::PrevScreen => app.screen = app.screen.step(-1),
+        Action::Help => app.screen = Screen::Help,
+        Action::Up | Action::Down => move_cursor(app, if action == Action::Up { -1 } else { 1 }),
+        Action::Tick => {
+            let today = app.today;
+            let picked = app.habits().get(app.habit_row).map(|h| h.id.clone());
+            if let Some(id) = picked {
+                let key = (today, id);
+                if !app.ticked.remove(&key) {
+                    app.ticked.insert(key);
+                }
+            }
+        }
+        Action::Quick(0) => {
+            let entry = CheckIn::symptom_free(app.today, None);
+            record(app, entry, false, None);
+        }
+        Action::Quick(level) => {
+            let mut entry = CheckIn::symptom_free(app.today, None);
+            entry.numbness = Numbness::try_from(level).unwrap_or(Numbness::TINGLING);
+            app.mode = Mode::Panel(Panel {
+                entry,
+                editing: false,
+            });
+        }
+        Action::Edit => {
+            let picked = app.history().get(app.history_row).map(|c| (*c).clone());
+            if let Some(entry) = picked {
+                app.mode = Mode::Panel(Panel {
+                    entry,
+                    editing: true,
+                });
+            }
+        }
+        Action::Undo => undo(app),
+        Action::Export if app.running.is_some() => {
+            app.mode = Mode::Export(ExportMenu::new(&app.export_dir, app.today));
+        }
+        _ => {}
+    }
+}
+
+fn move_cursor(app: &mut App, by: isize) {
+    let len = match app.screen {
+        Screen::Today => app.habits().len(),
+        Screen::Plan => app.running.as_ref().map_or(0, |r| r.assessment.weeks.len()),
+        Screen::History => app.history().len(),
+        Screen::Help => super::keys::help_line_count(),
+        Screen::Progress => return,
+    };
+    let row = match app.screen {
+        Screen::Today => &mut app.habit_row,
+        Screen::Plan => &mut app.plan_row,
+        Screen::History => &mut app.history_row,
+        _ => &mut app.help_row,
+    };
+    if len == 0 {
+        *row = 0;
+    } else {
+        *row = (*row as isize + by).clamp(0, len as isize - 1) as usize;
+    }
+}
+
+/// Records a check-in; says whether it was saved. With `replace` unset, a
+/// symptomatic or flagged check-in of that day is not overwritten: the
+/// runner is asked first (and goes back to the panel `from` on "no").
+fn record(app: &mut App, entry: CheckIn, replace: bool, from: Option<Panel>) -> bool {
+    let (today, now) = (app.today, app.now.clone());
+    let Some(running) = app.running.as_mut() else {
+        return false;
+    };
+    let date = entry.date;
+    match running.comeback.record(entry.clone(), replace, today, &now) {
+        Ok(Recorded {
+            replaced,
+            assessment,
+        }) => {
+            running.assessment = assessment;
+            running.lay_out();
+            let saved = running
+                .comeback
+                .journal
+                .on(date)
+                .map_or_else(|| short_date(date), CheckIn::summary);
+            app.message = Some(if replaced.is_some() {
+                format!("Saved {saved} (replaces the earlier one; u undoes)")
+            } else {
+                format!("Saved {saved}")
+            });
+            true
+        }
+        Err(CheckInFailure::Invalid(CheckInError::WouldReplace { what, .. })) => {
+            app.message = Some(format!(
+                "{} already has a check-in with {what}: replace it? y / n",
+                short_date(date)
+            ));
+            app.mode = Mode::Replace(Replace { entry, what, from });
+            false
+        }
+        Err(e) => {
+            app.message = Some(format!("Not saved: {e}"));
+            false
+        }
+    }
+}
+
+fn undo(app: &mut App) {
+    let (today, now) = (app.today, app.now.clone());
+    let Some(running) = app.running.as_mut() else {
+        return;
+    };
+    app.message = Some(match running.comeback.undo(today, &now) {
+        Ok(None) => "Nothing to undo.".into(),
+        Ok(Some(Undone::CheckIn {
+            date,
+            restored: Some(_),
+        })) => format!(
+            "Undone: the check-in for {} is back to its earlier value.",
+            short_date(date)
+        ),
+        Ok(Some(Undone::CheckIn {
+            date,
+            restored: None,
+        })) => format!("Undone: the check-in for {} was removed.", short_date(date)),
+        Ok(Some(Undone::Clearance { date })) => {
+            format!("Undone: the clearance of {} was removed.", short_date(date))
+        }
+        Err(e) => format!("Not undone: {e}"),
+    });
+    running.refresh(today);
+}
+
+fn reload(app: &mut App) {
+    let today = app.today;
+    if let Some(running) = app.running.as_mut() {
+        match running.comeback.reload() {
+            Ok(()) => running.refresh(today),
+            Err(e) => app.message = Some(format!("Could not re-read the journal: {e}")),
+        }
+    }
+    app.follow_care();
+}
+
+/// Writes an export through a temporary file and a rename, and says where.
+fn export(app: &mut App, format: Format, path: &Path) {
+    let Some(running) = app.running.as_ref() else {
+        return;
+    };
+    let written = crate::export::write_atomically(path, |out| {
+        crate::export::write(
+            format,
+            running.comeback.snapshot(),
+            &running.assessment,
+            out,
+        )
+    });
+    app.message = Some(match written {
+        Ok(()) => format!("Wrote the {} to {}", format.describe(), path.display()),
+        Err(e) => format!("Export failed ({}): {e}", path.display()),
+    });
+}
+
+fn save_plan(app: &mut App) {
+    let Some(form) = app.onboarding() else {
+        return;
+    };
+    let (profile, template) = match form.profile() {
+        Ok(p) => p,
+        Err((_, problem)) => {
+            app.message = Some(problem);
+            return;
+        }
+    };
+    match Comeback::create(&app.data_dir, &profile, &template, false, &app.now) {
+        Ok(comeback) => {
+            app.running = Some(Running::new(comeback, app.today));
+            app.mode = Mode::Browse;
+            app.screen = Screen::Today;
+            app.message = Some("Plan saved. Press 0 after a symptom-free day; ? for help.".into());
+        }
+        Err(e) => app.message = Some(format!("Not saved: {e}")),
+    }
+}
