@@ -27,7 +27,7 @@ fn bench_tui(c: &mut Criterion) {
         .and_then(|r| r.assessment.verdict.care.as_ref())
         .map(|care| (care.since, care.level));
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    for screen in Screen::ALL {
+    for &screen in Screen::ALL {
         app.screen = screen;
         c.bench_function(&format!("render {} at 200x50", screen.title()), |b| {
             b.iter(|| terminal.draw(|frame| view(&app, frame)).map(|_| ()))

@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, strum::VariantArray)]
 pub enum Format {
     /// The plan document (DESIGN.md §6)
     #[default]
@@ -25,7 +25,8 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Json, Format::Ics, Format::Md];
+    /// Every format, in the order declared (derived: none can be left out).
+    pub const ALL: &'static [Format] = <Format as strum::VariantArray>::VARIANTS;
 
     pub fn extension(self) -> &'static str {
         match self {

@@ -101,7 +101,7 @@ fn snapshot_all_sizes(name: &str, app: &App) {
 fn every_screen_renders_at_80x24_and_120x40() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
-    for screen in Screen::ALL {
+    for &screen in Screen::ALL {
         app.screen = screen;
         snapshot_all_sizes(&format!("screen_{}", screen.title().to_lowercase()), &app);
     }
@@ -464,7 +464,7 @@ fn tiny_terminals_say_the_size_they_need_and_never_panic() {
         .unwrap(),
     );
     for app in &mut apps {
-        for screen in Screen::ALL {
+        for &screen in Screen::ALL {
             app.screen = screen;
             for w in 1..=62 {
                 for h in 1..=18 {

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The screens, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Screen {
     Today,
     Plan,
@@ -27,13 +27,8 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
-        Screen::Today,
-        Screen::Plan,
-        Screen::Progress,
-        Screen::History,
-        Screen::Help,
-    ];
+    /// Every screen, in the order declared (derived: none can be left out).
+    pub const ALL: &'static [Screen] = <Screen as strum::VariantArray>::VARIANTS;
 
     pub fn title(self) -> &'static str {
         match self {

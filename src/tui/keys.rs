@@ -5,8 +5,8 @@ use super::action::Action;
 use crate::checkin::{Cleared, Ease, Flag, Onset, Spot};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a binding applies, in the order the help lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Context {
     /// Every screen, when no panel or form has the keys.
     Global,
@@ -596,10 +596,9 @@ pub fn help(context: Context) -> impl Iterator<Item = (&'static str, &'static st
         .map(|b| (b.label, b.help))
 }
 
-/// The contexts, in the order the help lists them.
-pub const CONTEXTS: [Context; 8] = [
-    Global, Today, History, Panel, Onboarding, Care, Export, Replace,
-];
+/// The contexts, in the order the help lists them (derived: none can be
+/// left out).
+pub const CONTEXTS: &[Context] = <Context as strum::VariantArray>::VARIANTS;
 
 /// How many lines the help has: a title per context and a row per binding,
 /// then a blank line and the notice.

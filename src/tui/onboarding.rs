@@ -8,7 +8,7 @@ use crate::plan::{self, Distance, Plan, Profile, Template, Unit};
 use chrono::NaiveDate;
 
 /// The fields of the onboarding form, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Field {
     Layoff,
     Weekly,
@@ -24,19 +24,8 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::Layoff,
-        Field::Weekly,
-        Field::Runs,
-        Field::Goal,
-        Field::Unit,
-        Field::Start,
-        Field::Template,
-        Field::CrossTrained,
-        Field::NumbNow,
-        Field::Health,
-        Field::Save,
-    ];
+    /// Every field, in the order declared (derived: none can be left out).
+    pub const ALL: &'static [Field] = <Field as strum::VariantArray>::VARIANTS;
 
     pub fn label(self) -> &'static str {
         match self {

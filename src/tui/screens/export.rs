@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn render(menu: &ExportMenu, theme: Theme, frame: &mut Frame, area: Rect) {
     let area = area.centered(Constraint::Length(72), Constraint::Length(10));
     let mut lines = Vec::new();
-    for format in Format::ALL {
+    for &format in Format::ALL {
         let style = if format == menu.format {
             theme.selected()
         } else {

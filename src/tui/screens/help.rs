@@ -21,7 +21,7 @@ pub fn render(theme: Theme, scroll: usize, frame: &mut Frame, area: Rect) {
 
 fn lines(theme: Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
-    for context in CONTEXTS {
+    for &context in CONTEXTS {
         lines.push(Line::styled(context.title(), theme.title()));
         for (keys, help) in keys::help(context) {
             lines.push(Line::from(vec![
