@@ -121,27 +121,19 @@ fn write_calendar(
                 week.phase.label()
             )];
             for session in sessions {
+                let headline = crate::words::session(session, unit, None);
                 match session {
-                    Session::Run(run) => {
-                        let text = crate::words::run(run, unit, None);
-                        title.push(text.clone());
-                        description.push(text);
-                    }
-                    Session::Walk { minutes } => {
-                        title.push(format!("Brisk walk {minutes} min"));
-                        description.push(format!("Brisk walk {minutes} min"));
-                    }
                     Session::Strength { exercises } => {
-                        title.push("Strength".to_string());
-                        description.push("Strength:".to_string());
+                        description.push(format!("{headline}:"));
                         description.extend(
                             exercises
                                 .iter()
                                 .map(|e| format!("- {} {}", e.name, e.dose())),
                         );
                     }
-                    Session::Rest => {}
+                    _ => description.push(headline.clone()),
                 }
+                title.push(headline);
             }
             for (when, heading) in [
                 (HabitWhen::PreRun, "Before the run:"),

@@ -1,7 +1,7 @@
 //! How distances, week volumes and runs read in text: shared by the command
 //! line, the terminal UI and the calendar export.
 
-use crate::plan::{Distance, Run, Unit, Week};
+use crate::plan::{Distance, Run, Session, Unit, Week};
 
 /// A distance in the plan's unit, shown in the display unit.
 pub fn distance(d: Distance, plan_unit: Unit, display: Option<Unit>) -> String {
@@ -20,6 +20,17 @@ pub fn volume(week: &Week, plan_unit: Unit, display: Option<Unit>) -> String {
         (Some(d), None) => distance(d, plan_unit, display),
         (None, Some(m)) => format!("{m} min"),
         (None, None) => "-".into(),
+    }
+}
+
+/// A session's headline: "Easy run 2.8 mi", "Brisk walk 30 min", "Strength"
+/// or "Rest day". The exercises of a strength session follow it.
+pub fn session(session: &Session, plan_unit: Unit, display: Option<Unit>) -> String {
+    match session {
+        Session::Run(r) => run(r, plan_unit, display),
+        Session::Walk { minutes } => format!("Brisk walk {minutes} min"),
+        Session::Strength { .. } => "Strength".into(),
+        Session::Rest => "Rest day".into(),
     }
 }
 

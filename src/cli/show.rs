@@ -3,7 +3,7 @@
 
 use crate::checkin::{Assessment, CheckIn, Clearance, Decision, Health, NOTICE, short_date};
 use crate::plan::{Day, Habit, HabitWhen, Move, Plan, Session, Unit, Week};
-use crate::words::{distance, run, volume};
+use crate::words::{distance, run, session, volume};
 use std::fmt::Write;
 
 const WIDTH: usize = 80;
@@ -335,22 +335,17 @@ fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
 fn day_sheet(out: &mut String, plan: &Plan, day: &Day, display: Option<Unit>) {
     let unit = plan.profile.unit;
     let _ = writeln!(out);
-    for session in &day.sessions {
-        match session {
-            Session::Run(r) => {
-                let _ = writeln!(out, "{}", run(r, unit, display));
-            }
-            Session::Walk { minutes } => {
-                let _ = writeln!(out, "Brisk walk {minutes} min");
-            }
-            Session::Rest => {
-                let _ = writeln!(out, "Rest day");
-            }
+    for s in &day.sessions {
+        let headline = session(s, unit, display);
+        match s {
             Session::Strength { exercises } => {
-                let _ = writeln!(out, "Strength:");
+                let _ = writeln!(out, "{headline}:");
                 for e in exercises {
                     let _ = writeln!(out, "  {:<48} {}", e.name, e.dose());
                 }
+            }
+            _ => {
+                let _ = writeln!(out, "{headline}");
             }
         }
     }

@@ -54,14 +54,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .as_ref()
         .and_then(|w| w.days.iter().find(|d| d.date == app.today));
     for session in day.map(|d| d.sessions.as_slice()).unwrap_or_default() {
+        let headline = words::session(session, unit, app.unit);
         match session {
-            Session::Run(run) => lines.push(Line::from(words::run(run, unit, app.unit))),
-            Session::Walk { minutes } => {
-                lines.push(Line::from(format!("Brisk walk {minutes} min")))
-            }
-            Session::Rest => lines.push(Line::from("Rest day")),
             Session::Strength { exercises } => {
-                lines.push(Line::from("Strength:"));
+                lines.push(Line::from(format!("{headline}:")));
                 for e in exercises {
                     lines.push(Line::from(vec![
                         Span::raw(format!("• {}  ", e.name)),
@@ -69,6 +65,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                     ]));
                 }
             }
+            _ => lines.push(Line::from(headline)),
         }
     }
     if day.is_none() {
