@@ -1,5 +1,6 @@
 //! The JSON documents of the command line: `plan --json` (also the export) and
-//! `today --json`. Their field names are a public interface (DESIGN.md §6).
+//! `today --json`. Their field names are a public interface (README.md and
+//! `schema/plan.schema.json` describe them).
 
 use crate::checkin::{Assessment, Care, CheckIn, Clearance, Decision, NOTICE, Next, Status};
 use crate::comeback::Snapshot;

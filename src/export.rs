@@ -15,7 +15,7 @@ use std::path::Path;
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, strum::VariantArray)]
 pub enum Format {
-    /// The plan document (DESIGN.md §6)
+    /// The plan document (`comeback schema` describes it)
     #[default]
     Json,
     /// A calendar file: one event per day with sessions

@@ -1,4 +1,4 @@
-//! Property tests: every shipped template keeps the invariants of DESIGN.md §2
+//! Property tests: every shipped template keeps the plan invariants (docs/ARCHITECTURE.md)
 //! for every profile in range.
 
 mod common;

@@ -1,4 +1,4 @@
-//! One scenario per rule of the plan generator (DESIGN.md §2), named for the behaviour.
+//! One scenario per rule of the plan generator (src/plan/generate.rs cites them), named for the behaviour.
 
 mod common;
 

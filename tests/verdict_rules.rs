@@ -1,4 +1,4 @@
-//! One scenario per rule of the verdict and the derived schedule (DESIGN.md §4).
+//! One scenario per rule of the verdict and the derived schedule (docs/care-rules.md).
 
 mod common;
 

@@ -508,9 +508,7 @@ pub enum CheckInError {
     SymptomsWithoutNumbness { fields: String },
     #[error("{field} {value}: expected 0 to 600")]
     Minutes { field: &'static str, value: u32 },
-    #[error(
-        "{date} already has a check-in with {what}; it is replaced only when the runner confirms"
-    )]
+    #[error("{date} already has a check-in with {what}")]
     WouldReplace { date: NaiveDate, what: String },
 }
 

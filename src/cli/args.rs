@@ -1,7 +1,9 @@
-//! The command line as clap sees it: every flag of DESIGN.md §6, with value
+//! The command line as clap sees it: every flag of the README's table, with value
 //! parsers whose errors name the value and what is allowed.
 
-use crate::checkin::{Cleared, Ease, Flag, Health, Numbness, Onset, SessionDone, Side, Spot};
+use crate::checkin::{
+    CheckIn, Cleared, Ease, Flag, Health, Numbness, Onset, SessionDone, Side, Spot,
+};
 use crate::export::Format;
 use crate::input::{parse_date, parse_distance, parse_layoff, parse_unit, parse_weekly};
 use crate::plan::Unit;
@@ -197,6 +199,28 @@ pub struct CheckinArgs {
     /// Overwrite a check-in of that day that reports numbness or a warning flag
     #[arg(long)]
     pub replace: bool,
+}
+
+impl CheckinArgs {
+    /// The check-in the arguments describe (for today unless `--date`).
+    pub fn check_in(self, today: NaiveDate) -> CheckIn {
+        CheckIn {
+            date: self.date.unwrap_or(today),
+            numbness: self.numbness,
+            spots: self.spots,
+            side: self.side,
+            onset: self.onset,
+            minutes: self.minutes,
+            cleared: self.cleared,
+            cleared_minutes: self.cleared_minutes,
+            eased_by: self.eased_by,
+            session: self.session,
+            flags: self.flags,
+            shoes: self.shoes,
+            note: self.note,
+            seq: 0,
+        }
+    }
 }
 
 /// One value of `health --set`: a health context, or `none` for no context.

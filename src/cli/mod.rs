@@ -97,6 +97,11 @@ fn hint(e: &anyhow::Error) -> Option<&'static str> {
         if let Some(store) = cause.downcast_ref::<StoreError>() {
             return store_hint(store);
         }
+        if let Some(CheckInFailure::Invalid(CheckInError::WouldReplace { .. })) =
+            cause.downcast_ref()
+        {
+            return Some("add --replace to overwrite it (undo brings it back)");
+        }
         if let Some(crate::comeback::ShoeFailure::Invalid(crate::shoes::ShoeError::Unknown(_))) =
             cause.downcast_ref()
         {
@@ -293,34 +298,14 @@ fn run(cli: Cli) -> Result<()> {
 
 fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
     let mut comeback = Comeback::load(&ctx.data_dir)?;
-    let entry = CheckIn {
-        date: args.date.unwrap_or(ctx.today),
-        numbness: args.numbness,
-        spots: args.spots,
-        side: args.side,
-        onset: args.onset,
-        minutes: args.minutes,
-        cleared: args.cleared,
-        cleared_minutes: args.cleared_minutes,
-        eased_by: args.eased_by,
-        session: args.session,
-        flags: args.flags,
-        shoes: args.shoes,
-        note: args.note,
-        seq: 0,
-    };
+    let replace = args.replace;
+    let entry = args.check_in(ctx.today);
+    let date = entry.date;
     let Recorded {
         replaced,
         assessment,
-    } = comeback
-        .record(entry, args.replace, ctx.today, &timestamp())
-        .map_err(|e| match e {
-            CheckInFailure::Invalid(CheckInError::WouldReplace { date, what }) => anyhow!(
-                "{date} already has a check-in with {what}; add --replace to overwrite it (undo brings it back)"
-            ),
-            other => other.into(),
-        })?;
-    let saved = replaced_summary(&comeback, args.date.unwrap_or(ctx.today));
+    } = comeback.record(entry, replace, ctx.today, &timestamp())?;
+    let saved = replaced_summary(&comeback, date);
     outln!("Saved {saved}.")?;
     if replaced.is_some() {
         outln!("It replaces the earlier check-in for that day; `comeback undo` brings it back.")?;

@@ -8,7 +8,8 @@
 //! - No run above 1.1x the longest run of the previous 30 days (Frandsen 2025).
 //! - A recovery week every few weeks of a build (Higdon, Pfitzinger).
 //! - Strength 2–3 days a week, not on consecutive days, reps +2 a week to the
-//!   ceiling then the harder variant (DOMAIN.md §4).
+//!   ceiling then the harder variant (joenortonpt.com progressions; McGill's
+//!   big three for the core; McKeon 2015, BJSM, for the foot core).
 
 use super::template::{Progression, StrengthDose};
 use super::{

@@ -103,7 +103,7 @@ impl Phase {
     }
 }
 
-/// How the journal moved the plan into a week (DESIGN.md §4).
+/// How the journal moved the plan into a week (docs/care-rules.md lists why).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Move {

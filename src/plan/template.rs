@@ -170,7 +170,9 @@ fn default_shoe_life_km() -> u32 {
     640
 }
 
-/// Habits every template must carry (DESIGN.md §2 invariant 7; DOMAIN.md §1, §5).
+/// Habits every template must carry: a lace check before the run; loosen the
+/// laces, walk before sitting and no low seats after (a running blog on numb
+/// feet: laces too tight near the toes, low seats straight after a run).
 pub const REQUIRED_HABITS: [&str; 4] = [
     "lace-check",
     "loosen-laces",
