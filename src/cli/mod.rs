@@ -1,5 +1,6 @@
-//! The command line: parses arguments, opens the store, calls the core, prints.
-//! It holds no rule of its own.
+//! The command line: parses arguments, calls `Comeback`, prints, and adds
+//! the hint that says what to type when something is refused. It holds no
+//! rule of its own.
 
 mod args;
 mod show;

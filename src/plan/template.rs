@@ -1,5 +1,7 @@
 //! Plan templates: the rules the generator follows, loaded from JSON and
 //! validated with errors that name the file, the field and the problem.
+//! Long because every field of the format has its check and its message
+//! here, beside the type it checks.
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;

@@ -1,5 +1,6 @@
 //! The one key table: it turns key presses into actions and it draws the help,
-//! so the help can never drift from what the keys do.
+//! so the help can never drift from what the keys do. Long because it is the
+//! table: one entry a binding, sixty-odd of them.
 
 use super::action::Action;
 use crate::checkin::{Cleared, Ease, Flag, Onset, Spot};

@@ -1,0 +1,445 @@
+//! `assess`: walks the plan's weeks over the journal — care episodes, each
+//! week's signal and its end-of-week decision — to today's verdict and the
+//! weeks projected ahead. Pure: the same plan, journal and day always give
+//! the same answer.
+
+use super::care::{self, Episode};
+use super::schedule::{Assessment, Decision, Next, ScheduledWeek};
+use super::verdict::{self, Status, Verdict, WeekSignal};
+use super::{CheckIn, Cleared, Journal, short_date};
+use crate::plan::{Move, Plan, Template};
+use chrono::{Days, NaiveDate};
+
+/// The check-ins of the week from `start` up to `upto` recorded after the
+/// last clearance (what came before a clearance was judged by the clinician),
+/// and what they say with the week before them.
+fn week_so_far(journal: &Journal, start: NaiveDate, upto: NaiveDate) -> (&[CheckIn], WeekSignal) {
+    let this = since_clearance(journal, journal.between(start, upto), upto);
+    let last = since_clearance(
+        journal,
+        journal.between(start - Days::new(7), start - Days::new(1)),
+        upto,
+    );
+    (this, verdict::week_signal(this, last))
+}
+
+/// The check-ins among `checkins` (in date order, one a day) that come after
+/// the last clearance dated up to `upto`: a tail of them.
+fn since_clearance<'a>(
+    journal: &Journal,
+    checkins: &'a [CheckIn],
+    upto: NaiveDate,
+) -> &'a [CheckIn] {
+    let clearances = journal.clearances();
+    let last = clearances[..clearances.partition_point(|x| x.date <= upto)].last();
+    match last {
+        Some(x) => &checkins[checkins.partition_point(|c| x.comes_after(c))..],
+        None => checkins,
+    }
+}
+
+/// A check-in whose numbness had not cleared, with no symptom-free check-in
+/// since: an open question, not good news (the project's rule, in
+/// docs/care-rules.md).
+fn open_question(journal: &Journal, today: NaiveDate) -> Option<&CheckIn> {
+    let recent = since_clearance(
+        journal,
+        journal.between(today - Days::new(27), today),
+        today,
+    );
+    let answered_from = recent.iter().rposition(|c| !c.numbness.is_symptomatic());
+    recent
+        .iter()
+        .skip(answered_from.map_or(0, |i| i + 1))
+        .rfind(|c| c.cleared == Some(Cleared::NotYet))
+}
+
+/// Derives the schedule, the decisions and today's verdict.
+pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveDate) -> Assessment {
+    let episodes = care::episodes(journal, &plan.profile, today);
+    let last_stage = plan.weeks.len().saturating_sub(1);
+    let mut weeks: Vec<ScheduledWeek> = Vec::new();
+    let mut decisions: Vec<Decision> = Vec::new();
+    let mut stage = 0usize;
+    let mut moved: Option<Move> = None;
+    let mut last_run = plan.profile.start - Days::new(1);
+    let mut gap_stage = 0usize;
+    let mut current = None;
+    let mut signal = None;
+    let mut finished = false;
+
+    while !plan.weeks.is_empty() {
+        let number = weeks.len() as u32 + 1;
+        let start = plan.profile.start + Days::new(7 * u64::from(number - 1));
+        if start > today {
+            break;
+        }
+        let end = start + Days::new(6);
+        let upto = end.min(today);
+        let (this, week_signal) = week_so_far(journal, start, upto);
+        let (suspended, rest_only) = suspension(&episodes, start, upto);
+        weeks.push(ScheduledWeek {
+            week: number,
+            start,
+            stage,
+            moved,
+            suspended,
+            rest_only,
+            run_walk_after: week_signal.step_back_on,
+            held_after: None,
+        });
+        if let Some(c) = this.iter().rev().find(|c| c.run_credit() > 0.0) {
+            last_run = c.date;
+            gap_stage = stage;
+        }
+        if today <= end {
+            current = Some(weeks.len() - 1);
+            signal = Some(week_signal);
+            break;
+        }
+
+        // The week is over: decide the next one.
+        let (kind, to, reasons) = if let Some(e) = episodes.iter().find(|e| e.open_at(end)) {
+            (Move::Suspend, stage, e.care.why.clone())
+        } else if let Some(cleared) = episodes
+            .iter()
+            .filter_map(Episode::cleared_on)
+            .find(|c| *c >= start && *c <= end)
+        {
+            last_run = end;
+            (
+                Move::Resume,
+                stage.saturating_sub(1),
+                vec![format!(
+                    "Cleared by a clinician on {}: running resumes one stage back.",
+                    short_date(cleared)
+                )],
+            )
+        } else {
+            week_end_decision(
+                plan,
+                template,
+                &weeks[weeks.len() - 1],
+                this,
+                &week_signal,
+                (end - last_run).num_days(),
+                gap_stage,
+            )
+        };
+        if kind == Move::Advance && stage == last_stage {
+            decisions.push(Decision {
+                date: end + Days::new(1),
+                kind: Move::Finish,
+                from_stage: stage as u32 + 1,
+                to_stage: stage as u32 + 1,
+                reasons: vec!["The goal volume was reached and held.".into()],
+            });
+            finished = true;
+            break;
+        }
+        if kind != Move::Advance {
+            decisions.push(Decision {
+                date: end + Days::new(1),
+                kind,
+                from_stage: stage as u32 + 1,
+                to_stage: to as u32 + 1,
+                reasons,
+            });
+        }
+        stage = to;
+        moved = Some(kind);
+    }
+
+    // Today's verdict. Once the plan is complete there is no plan week, but
+    // the week's symptoms still count: numbness still steps a runner back.
+    if finished {
+        let since_start = (today - plan.profile.start).num_days().max(0) as u64;
+        let week_start = plan.profile.start + Days::new(since_start / 7 * 7);
+        signal = Some(week_so_far(journal, week_start, today).1)
+            .filter(|s| s.status != Status::OnTrack)
+            .map(|mut s| {
+                s.reasons.push(match s.status {
+                    Status::StepBack => "The plan is complete, but run next week at the last \
+                        stage's volume before going back to the goal."
+                        .into(),
+                    _ => "The plan is complete: stay at the goal volume, no higher, \
+                        until this eases."
+                        .into(),
+                });
+                s
+            });
+    }
+    let today_care = episodes.last().filter(|e| e.cleared.is_none());
+    let recent_start = today - Days::new(6);
+    let runs_allowed = today_care.is_none();
+    let advice = verdict::advice(
+        journal.between(recent_start, today),
+        runs_allowed,
+        &plan.profile.health,
+    );
+
+    // An open question holds the plan and the runs after it until the runner
+    // says how it is (docs/care-rules.md).
+    if today_care.is_none() {
+        if let Some(question) = open_question(journal, today) {
+            let asked_today = journal
+                .checkins()
+                .iter()
+                .rfind(|c| c.date <= today)
+                .map(|c| c.date);
+            let words = if asked_today == Some(question.date) && question.date < today {
+                format!(
+                    "Numbness on {} had not cleared, and nothing since: how is it now? Record a check-in; runs wait until it has cleared.",
+                    short_date(question.date)
+                )
+            } else {
+                format!(
+                    "Numbness on {} had not cleared, and no symptom-free day since: the stage holds until one.",
+                    short_date(question.date)
+                )
+            };
+            if asked_today == Some(question.date) && question.date < today {
+                if let Some(w) = current.map(|i| &mut weeks[i]) {
+                    w.held_after = Some(question.date.max(w.start - Days::new(1)));
+                }
+            }
+            signal = Some(match signal {
+                Some(mut s) if s.status <= Status::Hold => {
+                    s.reasons.push(words);
+                    s
+                }
+                _ => WeekSignal {
+                    status: Status::Hold,
+                    reasons: vec![words],
+                    step_back_on: None,
+                },
+            });
+        }
+        if let Some(cleared) = journal
+            .clearances()
+            .iter()
+            .rfind(|x| x.date <= today && x.date > today - Days::new(7))
+        {
+            if let Some(s) = signal.as_mut() {
+                s.reasons.push(format!(
+                    "Cleared by a clinician on {}: runs resume, one stage back from the week after.",
+                    short_date(cleared.date)
+                ));
+            }
+        }
+    }
+    let verdict = match (today_care, &signal) {
+        (Some(e), _) => Verdict::from_care(e.care.clone(), advice),
+        (None, Some(s)) => Verdict {
+            status: s.status,
+            reasons: s.reasons.clone(),
+            advice,
+            care: None,
+        },
+        (None, None) if finished => Verdict {
+            status: Status::OnTrack,
+            reasons: vec!["The plan is complete: back to the goal volume.".into()],
+            advice,
+            care: None,
+        },
+        (None, None) => Verdict {
+            status: Status::OnTrack,
+            reasons: vec![format!(
+                "The plan starts on {}.",
+                short_date(plan.profile.start)
+            )],
+            advice,
+            care: None,
+        },
+    };
+
+    // Project the weeks ahead as if every run gets done.
+    let next_start = match current {
+        Some(i) => weeks[i].start + Days::new(7),
+        None if finished => today,
+        None => plan.profile.start,
+    };
+    let mut next = Next {
+        week_start: next_start,
+        stage: None,
+        advance_on: None,
+        finished,
+    };
+    if !finished && today_care.is_none() {
+        // A clearance this week: the week ends by resuming one stage back.
+        let cleared_this_week = current.is_some_and(|i| {
+            episodes
+                .iter()
+                .filter_map(Episode::cleared_on)
+                .any(|c| c >= weeks[i].start && c <= today)
+        });
+        let (mut projected, mut how) = match (current, signal.as_ref().map(|s| s.status)) {
+            (None, _) => (Some(0), None),
+            (Some(_), _) if cleared_this_week => {
+                (Some(stage.saturating_sub(1)), Some(Move::Resume))
+            }
+            (Some(_), Some(Status::StepBack)) => {
+                (Some(stage.saturating_sub(1)), Some(Move::StepBack))
+            }
+            (Some(_), Some(Status::Hold)) => (Some(stage), Some(Move::Repeat)),
+            (Some(_), _) if stage == last_stage => (None, None),
+            (Some(_), _) => (Some(stage + 1), None),
+        };
+        next.stage = projected.map(|s| s as u32 + 1);
+        let mut start = next_start;
+        let mut previous = current.map(|i| weeks[i].stage);
+        while let Some(s) = projected {
+            if next.advance_on.is_none() && previous.is_some_and(|p| s > p) {
+                next.advance_on = Some(start);
+            }
+            weeks.push(ScheduledWeek {
+                week: weeks.len() as u32 + 1,
+                start,
+                stage: s,
+                moved: how,
+                suspended: None,
+                rest_only: None,
+                run_walk_after: None,
+                held_after: None,
+            });
+            previous = Some(s);
+            projected = (s < last_stage).then_some(s + 1);
+            how = None;
+            start = start + Days::new(7);
+        }
+    }
+
+    Assessment {
+        today,
+        verdict,
+        weeks,
+        current,
+        decisions,
+        next,
+    }
+}
+
+/// The days of a week (up to `upto`) on which runs are suspended for care,
+/// and those on which urgent care leaves no exercise at all.
+type Span = Option<(NaiveDate, NaiveDate)>;
+
+fn suspension(episodes: &[Episode], start: NaiveDate, upto: NaiveDate) -> (Span, Span) {
+    let end = start + Days::new(6);
+    let mut suspended: Span = None;
+    let mut rest_only: Span = None;
+    let widen = |span: &mut Span, from: NaiveDate, to: NaiveDate| {
+        *span = Some(match *span {
+            Some((a, b)) => (a.min(from), b.max(to)),
+            None => (from, to),
+        });
+    };
+    for e in episodes
+        .iter()
+        .filter(|e| e.care.since <= upto && e.care.since <= end)
+    {
+        let from = e.care.since.max(start);
+        let to = match e.cleared_on() {
+            Some(c) if c <= from => continue,
+            Some(c) => (c - Days::new(1)).min(end),
+            None => end,
+        };
+        if to < start {
+            continue;
+        }
+        widen(&mut suspended, from, to);
+        if !e.care.level.allows_exercise() {
+            widen(&mut rest_only, from, to);
+        }
+    }
+    (suspended, rest_only)
+}
+
+/// Rules 3–6 at the end of a week without care: step back, hold, missed
+/// training, a new layoff, or advance.
+fn week_end_decision(
+    plan: &Plan,
+    template: &Template,
+    week: &ScheduledWeek,
+    checkins: &[CheckIn],
+    signal: &WeekSignal,
+    days_without_run: i64,
+    gap_stage: usize,
+) -> (Move, usize, Vec<String>) {
+    let stage = week.stage;
+    let planned = plan.weeks[stage].run_count() as f64;
+    let done: f64 = checkins
+        .iter()
+        .map(CheckIn::run_credit)
+        .sum::<f64>()
+        .min(planned);
+
+    let layoff = (days_without_run >= 7).then(|| {
+        let to = reentry_stage(plan, template, gap_stage, days_without_run as u32);
+        (
+            Move::NewLayoff,
+            to.min(stage),
+            vec![format!(
+                "No run recorded for {days_without_run} days: a new layoff, so the plan re-enters by the layoff bands."
+            )],
+        )
+    });
+    let by_signal = match signal.status {
+        Status::StepBack => Some((
+            Move::StepBack,
+            stage.saturating_sub(1),
+            signal.reasons.clone(),
+        )),
+        Status::Hold => Some((Move::Repeat, stage, signal.reasons.clone())),
+        _ => None,
+    };
+    match (layoff, by_signal) {
+        (Some(l), Some(s)) => return if l.1 < s.1 { l } else { s },
+        (Some(l), None) => return l,
+        (None, Some(s)) => return s,
+        (None, None) => {}
+    }
+    // Missed training: advance on two thirds of the runs, repeat otherwise.
+    if planned > 0.0 && done * 3.0 < planned * 2.0 {
+        let share = if done * 2.0 < planned {
+            "under half"
+        } else {
+            "under two thirds"
+        };
+        return (
+            Move::Repeat,
+            stage,
+            vec![format!(
+                "{} of {} runs done ({share}): the stage repeats.",
+                fmt_runs(done),
+                planned
+            )],
+        );
+    }
+    (Move::Advance, stage + 1, Vec::new())
+}
+
+fn fmt_runs(done: f64) -> String {
+    if done.fract() == 0.0 {
+        format!("{done}")
+    } else {
+        format!("{done:.1}")
+    }
+}
+
+/// Where a runner re-enters after a new layoff of `days` that began at `from`:
+/// the last stage at or below the layoff band's share of that stage's volume.
+fn reentry_stage(plan: &Plan, template: &Template, from: usize, days: u32) -> usize {
+    let Some(fraction) = template.band_fraction(days) else {
+        return 0;
+    };
+    match plan.weeks[from].target_distance {
+        Some(volume) => {
+            let limit = volume.scale_down(fraction);
+            plan.weeks[..=from]
+                .iter()
+                .rposition(|w| w.target_distance.is_some_and(|d| d <= limit))
+                .unwrap_or(0)
+        }
+        None => from / 2,
+    }
+}
