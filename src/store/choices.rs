@@ -78,23 +78,43 @@ fn set_code<T: Choice>(values: &[T]) -> i64 {
     values.iter().fold(0, |code, v| code | 1 << position(*v))
 }
 
-fn one<T: Choice>(code: i64, field: &str) -> Result<Option<T>, String> {
+/// Why stored choices or counts do not read back.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unreadable {
+    #[error("day {0} is not a date")]
+    NotADate(i64),
+    #[error("{date}: the choices {packed:#x} use unknown bits")]
+    UnknownBits { date: NaiveDate, packed: i64 },
+    #[error("{date}: {field} has the unknown code {code:#b}")]
+    UnknownCode {
+        date: NaiveDate,
+        field: &'static str,
+        code: i64,
+    },
+    #[error("{date}: the counts {counts} are negative")]
+    NegativeCounts { date: NaiveDate, counts: i64 },
+}
+
+/// A field's code that names no value: the field, and the code.
+type BadCode = (&'static str, i64);
+
+fn one<T: Choice>(code: i64, field: &'static str) -> Result<Option<T>, BadCode> {
     match code {
         0 => Ok(None),
         n => T::ALL
             .get(n as usize - 1)
             .copied()
             .map(Some)
-            .ok_or_else(|| format!("{field} has the unknown code {n}")),
+            .ok_or((field, n)),
     }
 }
 
-fn set<T: Choice>(code: i64, field: &str) -> Result<Vec<T>, String> {
+fn set<T: Choice>(code: i64, field: &'static str) -> Result<Vec<T>, BadCode> {
     if code == 0 {
         return Ok(Vec::new());
     }
     if code >> T::ALL.len() != 0 {
-        return Err(format!("{field} has the unknown codes {code:#b}"));
+        return Err((field, code));
     }
     Ok(T::ALL
         .iter()
@@ -118,18 +138,19 @@ pub fn pack(c: &CheckIn) -> i64 {
 
 /// The check-in of `day` (days since 1970-01-01) with the choices in
 /// `packed`; the other columns are left for the caller.
-pub fn unpack(day: i64, packed: i64) -> Result<CheckIn, String> {
+pub fn unpack(day: i64, packed: i64) -> Result<CheckIn, Unreadable> {
     let date = i32::try_from(day)
         .ok()
         .and_then(NaiveDate::from_epoch_days)
-        .ok_or_else(|| format!("day {day} is not a date"))?;
+        .ok_or(Unreadable::NotADate(day))?;
     if packed & !USED != 0 {
-        return Err(format!("{date}: the choices {packed:#x} use unknown bits"));
+        return Err(Unreadable::UnknownBits { date, packed });
     }
-    let field = |e: String| format!("{date}: {e}");
+    let field = |(field, code): BadCode| Unreadable::UnknownCode { date, field, code };
     Ok(CheckIn {
         date,
-        numbness: Numbness::try_from(NUMBNESS.get(packed) as u8)?,
+        // Two bits: always a level from 0 to 3.
+        numbness: Numbness::try_from(NUMBNESS.get(packed) as u8).unwrap_or_default(),
         spots: set(SPOTS.get(packed), "where").map_err(field)?,
         side: one(SIDE.get(packed), "side").map_err(field)?,
         onset: one(ONSET.get(packed), "onset").map_err(field)?,
@@ -172,9 +193,12 @@ pub fn counts(c: &CheckIn) -> i64 {
 }
 
 /// Sets the numbers of the check-in from its `counts` column.
-pub fn put_counts(c: &mut CheckIn, counts: i64) -> Result<(), String> {
+pub fn put_counts(c: &mut CheckIn, counts: i64) -> Result<(), Unreadable> {
     if counts < 0 {
-        return Err(format!("{}: the counts {counts} are negative", c.date));
+        return Err(Unreadable::NegativeCounts {
+            date: c.date,
+            counts,
+        });
     }
     c.minutes = minutes_of(MINUTES.get(counts));
     c.cleared_minutes = minutes_of(CLEARED_MINUTES.get(counts));
@@ -332,12 +356,12 @@ mod tests {
 
     #[test]
     fn unknown_bits_are_refused_with_the_date() {
-        let e = unpack(0, 1 << 45).unwrap_err();
+        let e = unpack(0, 1 << 45).unwrap_err().to_string();
         assert!(
             e.contains("1970-01-01") && e.contains("unknown bits"),
             "{e}"
         );
-        let e = unpack(0, 5 << 9).unwrap_err();
-        assert!(e.contains("session has the unknown code 5"), "{e}");
+        let e = unpack(0, 5 << 9).unwrap_err().to_string();
+        assert!(e.contains("session has the unknown code 0b101"), "{e}");
     }
 }

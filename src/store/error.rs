@@ -65,6 +65,8 @@ pub enum Cause {
     Json(#[from] serde_json::Error),
     #[error(transparent)]
     Date(#[from] chrono::ParseError),
+    #[error(transparent)]
+    Choices(#[from] super::choices::Unreadable),
     #[error("{0}")]
     Value(String),
 }

@@ -2,7 +2,7 @@
 //! packed as `choices` describes), clearances, the order they were recorded
 //! in, and the change log that `undo` walks back.
 
-use super::error::{At, Cause, StoreError};
+use super::error::{At, StoreError};
 use super::{Edit, Store, Tx, choices, data_version};
 use crate::checkin::{CheckIn, Clearance, Decision, Journal};
 use chrono::NaiveDate;
@@ -163,7 +163,9 @@ impl Store {
 const CHECKIN_COLUMNS: &str = "day, choices, counts, shoes, note";
 
 /// A check-in from its columns.
-fn checkin_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CheckIn, String>> {
+fn checkin_from_row(
+    row: &rusqlite::Row<'_>,
+) -> rusqlite::Result<Result<CheckIn, choices::Unreadable>> {
     let day: i64 = row.get(0)?;
     let packed: i64 = row.get(1)?;
     let counts: i64 = row.get(2)?;
@@ -178,12 +180,8 @@ fn checkin_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<CheckIn,
 }
 
 /// A saved check-in that does not read back.
-fn unreadable(path: &Path, problem: String) -> StoreError {
-    StoreError::damaged(
-        path,
-        "a saved check-in does not read back",
-        Cause::Value(problem),
-    )
+fn unreadable(path: &Path, problem: choices::Unreadable) -> StoreError {
+    StoreError::damaged(path, "a saved check-in does not read back", problem)
 }
 
 fn read_checkin(
