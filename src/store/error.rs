@@ -67,8 +67,8 @@ pub enum Cause {
     Date(#[from] chrono::ParseError),
     #[error(transparent)]
     Choices(#[from] super::choices::Unreadable),
-    #[error("{0}")]
-    Value(String),
+    #[error(transparent)]
+    Template(#[from] crate::plan::TemplateError),
 }
 
 impl StoreError {

@@ -38,11 +38,7 @@ impl Store {
             StoreError::damaged(&self.path, "the saved profile does not read back", e)
         })?;
         let template = Template::parse("(saved with the plan)", &template).map_err(|e| {
-            StoreError::damaged(
-                &self.path,
-                "the saved template does not read back",
-                super::Cause::Value(e.to_string()),
-            )
+            StoreError::damaged(&self.path, "the saved template does not read back", e)
         })?;
         Ok(Some(SavedPlan { profile, template }))
     }
