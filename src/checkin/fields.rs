@@ -166,10 +166,12 @@ impl Numbness {
     pub const PARTLY_NUMB: Numbness = Numbness(2);
     pub const NO_FEELING: Numbness = Numbness(3);
 
+    #[inline]
     pub fn level(self) -> u8 {
         self.0
     }
 
+    #[inline]
     pub fn is_symptomatic(self) -> bool {
         self.0 > 0
     }

@@ -80,6 +80,7 @@ impl CheckIn {
     }
 
     /// How much of a run this check-in reports: 1 done, 0.5 cut short, else 0.
+    #[inline]
     pub fn run_credit(&self) -> f64 {
         match self.session {
             Some(SessionDone::Done) => 1.0,
@@ -90,6 +91,7 @@ impl CheckIn {
 
     /// Whether it reports numbness or a warning flag: such a check-in is
     /// never replaced without the runner saying so.
+    #[inline]
     pub fn is_notable(&self) -> bool {
         self.numbness.is_symptomatic() || !self.flags.is_empty()
     }
@@ -167,6 +169,7 @@ pub struct Clearance {
 impl Clearance {
     /// Whether `checkin` was recorded before this clearance: an earlier day,
     /// or the same day and earlier in the order of recording.
+    #[inline]
     pub fn comes_after(&self, checkin: &CheckIn) -> bool {
         (checkin.date, checkin.seq) < (self.date, self.seq)
     }
@@ -198,20 +201,27 @@ impl Journal {
         }
     }
 
+    #[inline]
+
     pub fn checkins(&self) -> &[CheckIn] {
         &self.checkins
     }
+
+    #[inline]
 
     pub fn clearances(&self) -> &[Clearance] {
         &self.clearances
     }
 
     /// Check-ins dated from `from` to `to`, inclusive.
+    #[inline]
     pub fn between(&self, from: NaiveDate, to: NaiveDate) -> &[CheckIn] {
         let lo = self.checkins.partition_point(|c| c.date < from);
         let hi = self.checkins.partition_point(|c| c.date <= to);
         &self.checkins[lo..hi.max(lo)]
     }
+
+    #[inline]
 
     pub fn on(&self, date: NaiveDate) -> Option<&CheckIn> {
         self.between(date, date).first()

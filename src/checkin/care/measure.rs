@@ -9,24 +9,28 @@ const SETTLES_MINUTES: u32 = 30;
 
 /// Whether numbness of this check-in had not gone quickly (an unknown
 /// clearing counts as not gone: when in doubt, the careful reading).
+#[inline]
 pub(super) fn unresolved(c: &CheckIn) -> bool {
     c.numbness.is_symptomatic() && c.cleared != Some(Cleared::Quickly) && !lace_pattern(c)
 }
 
 /// Verywellfit: numbness only on the top of the foot that goes when the laces
 /// are loosened is a lacing matter, not a clinician's.
+#[inline]
 pub(crate) fn lace_pattern(c: &CheckIn) -> bool {
     c.spots == [Spot::Top]
         && c.eased_by.contains(&Ease::LooseningLaces)
         && c.cleared != Some(Cleared::NotYet)
 }
 
+#[inline]
 pub(super) fn began_at_rest(c: &CheckIn) -> bool {
     matches!(c.onset, Some(Onset::Rest | Onset::Night))
 }
 
 /// How bad a check-in is, for "getting worse": the level, then how long it
 /// took to clear (Mayo: a recovery time that grows).
+#[inline]
 pub(super) fn severity(c: &CheckIn) -> (u8, u8) {
     let clearing = match c.cleared {
         Some(Cleared::Hours) => 1,
@@ -38,6 +42,7 @@ pub(super) fn severity(c: &CheckIn) -> (u8, u8) {
 
 /// How far up the leg a check-in reaches: 1 part of the foot, 2 the whole
 /// foot, 3 ankle or lower leg, 4 thigh or buttock; 0 when not said.
+#[inline]
 pub(super) fn reach(c: &CheckIn) -> u8 {
     c.spots
         .iter()
@@ -54,6 +59,7 @@ pub(super) fn reach(c: &CheckIn) -> u8 {
 /// A step back's trigger (Trials 2023, s13063-023-07502-x: symptoms above a
 /// mild level drop one level): partly numb or worse during a
 /// run, or numbness that took hours or has not cleared.
+#[inline]
 pub(crate) fn calls_for_step_back(c: &CheckIn) -> bool {
     let during = !matches!(c.onset, Some(Onset::After));
     (c.numbness >= Numbness::PARTLY_NUMB && during)
@@ -61,6 +67,7 @@ pub(crate) fn calls_for_step_back(c: &CheckIn) -> bool {
             && matches!(c.cleared, Some(Cleared::Hours | Cleared::NotYet)))
 }
 
+#[inline]
 pub(super) fn settles_within_minutes(c: &CheckIn) -> bool {
     match c.cleared_minutes {
         Some(m) => m <= SETTLES_MINUTES,
@@ -70,6 +77,7 @@ pub(super) fn settles_within_minutes(c: &CheckIn) -> bool {
 
 /// Days from `a` to `b` (by day numbers: cheaper than a chrono duration, and
 /// this runs for every check-in of ten years).
+#[inline]
 pub(super) fn days(a: NaiveDate, b: NaiveDate) -> i64 {
     i64::from(b.to_epoch_days()) - i64::from(a.to_epoch_days())
 }

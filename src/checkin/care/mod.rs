@@ -224,11 +224,13 @@ pub(crate) struct Episode {
 
 impl Episode {
     /// The day the clearance was recorded for, if any.
+    #[inline]
     pub fn cleared_on(&self) -> Option<NaiveDate> {
         self.cleared.as_ref().map(|c| c.date)
     }
 
     /// Whether the episode is still open at the end of `date`.
+    #[inline]
     pub fn open_at(&self, date: NaiveDate) -> bool {
         self.care.since <= date && self.cleared_on().is_none_or(|c| c > date)
     }

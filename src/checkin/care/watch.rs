@@ -110,6 +110,7 @@ impl<'a> Watch<'a> {
     }
 
     /// Takes the next check-in; returns the care it triggers, if any.
+    #[inline]
     pub(super) fn observe(&mut self, c: &'a CheckIn, limits: &Thresholds) -> Option<Trigger> {
         if !c.numbness.is_symptomatic() {
             // Most days: only the spell and the run of symptomatic days
