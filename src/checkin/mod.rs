@@ -202,13 +202,11 @@ impl Journal {
     }
 
     #[inline]
-
     pub fn checkins(&self) -> &[CheckIn] {
         &self.checkins
     }
 
     #[inline]
-
     pub fn clearances(&self) -> &[Clearance] {
         &self.clearances
     }
@@ -222,7 +220,6 @@ impl Journal {
     }
 
     #[inline]
-
     pub fn on(&self, date: NaiveDate) -> Option<&CheckIn> {
         self.between(date, date).first()
     }
