@@ -24,6 +24,9 @@ pub enum LoadError {
 
 pub struct Comeback {
     store: Store,
+    /// The saved plan's creation time and profile as last read: when another
+    /// process replaces the plan, they change.
+    plan_key: Option<(String, String)>,
     pub plan: Plan,
     pub template: Template,
     pub journal: Rc<Journal>,
@@ -62,11 +65,26 @@ impl Comeback {
         profile: &Profile,
         template: &Template,
         replace: bool,
+        today: NaiveDate,
         now: &str,
     ) -> Result<Comeback, LoadError> {
+        profile.check_start(today)?;
         plan::generate(profile, template)?;
+        if replace {
+            archive(data_dir, today, now)?;
+        }
         Store::open(data_dir)?.save_plan(profile, template, replace, now)?;
         Comeback::load(data_dir)
+    }
+
+    /// A copy of the store at `dest` that opens as it is (`comeback backup`).
+    pub fn backup(&self, dest: &Path) -> Result<(), StoreError> {
+        self.store.backup_to(dest)
+    }
+
+    /// Folds the WAL into the database file; for a clean close.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.store.checkpoint()
     }
 
     /// The plan, template, journal and shoes as they are now.
@@ -83,13 +101,19 @@ impl Comeback {
     pub fn load(data_dir: &Path) -> Result<Comeback, LoadError> {
         let no_plan = || LoadError::NoPlan(data_dir.display().to_string());
         let mut store = Store::open_existing(data_dir)?.ok_or_else(no_plan)?;
-        let (saved, journal, shoes) = store.reading(|store| {
-            Ok::<_, StoreError>((store.plan()?, store.journal()?, store.shoes()?))
+        let (plan_key, saved, journal, shoes) = store.reading(|store| {
+            Ok::<_, StoreError>((
+                store.plan_key()?,
+                store.plan()?,
+                store.journal()?,
+                store.shoes()?,
+            ))
         })?;
         let SavedPlan { profile, template } = saved.ok_or_else(no_plan)?;
         let plan = plan::generate(&profile, &template)?;
         Ok(Comeback {
             store,
+            plan_key,
             plan,
             template,
             journal,
@@ -147,6 +171,23 @@ impl Comeback {
         Ok(())
     }
 
+    /// Re-reads what another process may have written: the journal, the
+    /// shoes, and the plan itself when it was replaced (`new --force`,
+    /// `import --force`) or its profile changed.
+    pub fn refresh(&mut self) -> Result<(), LoadError> {
+        let key = self.store.plan_key()?;
+        if key != self.plan_key {
+            let Some(SavedPlan { profile, template }) = self.store.plan()? else {
+                return Err(LoadError::NoPlan("the data folder".into()));
+            };
+            self.plan = plan::generate(&profile, &template)?;
+            self.template = template;
+            self.plan_key = key;
+        }
+        self.reload()?;
+        Ok(())
+    }
+
     /// Re-reads the journal and shoes (another process may have written).
     pub fn reload(&mut self) -> Result<(), StoreError> {
         (self.journal, self.shoes) = self
@@ -168,6 +209,7 @@ impl Comeback {
         today: NaiveDate,
         now: &str,
     ) -> Result<Recorded, CheckInFailure> {
+        entry.normalize();
         entry.validate(self.plan.profile.start, today)?;
         if !replace {
             if let Some(what) = self
@@ -350,9 +392,78 @@ pub enum ShoeFailure {
     Store(#[from] StoreError),
 }
 
+/// Before a plan and its journal are replaced: the whole of it exported as a
+/// plan document into `archive/` in the data folder, where `comeback import`
+/// can bring it back. Nothing to do when there is no plan yet.
+fn archive(data_dir: &Path, today: NaiveDate, now: &str) -> Result<(), LoadError> {
+    let old = match Comeback::load(data_dir) {
+        Ok(old) => old,
+        Err(LoadError::NoPlan(_)) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let assessment = old.assess(today);
+    let dir = data_dir.join("archive");
+    let stamp: String = now
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let file = dir.join(format!(
+        "comeback-plan-{}-replaced-{stamp}.json",
+        old.plan.profile.start
+    ));
+    let written = std::fs::create_dir_all(&dir).and_then(|()| {
+        crate::export::write_atomically(&file, |out| {
+            crate::export::write(
+                crate::export::Format::Json,
+                old.snapshot(),
+                &assessment,
+                out,
+            )
+        })
+    });
+    written.map_err(|source| {
+        LoadError::Store(StoreError::Io {
+            file,
+            action: "cannot archive the plan it replaces",
+            source,
+        })
+    })
+}
+
 /// The local time, for the journal's records.
 pub fn timestamp() -> String {
     chrono::Local::now().to_rfc3339()
+}
+
+/// The checks an import shares with the command line that need today: no
+/// check-in, clearance or retirement after it (one validation for both paths).
+fn check_against_today(
+    restore: &crate::document::Restore,
+    today: NaiveDate,
+) -> Result<(), crate::document::ImportError> {
+    use crate::document::ImportError;
+    let start = restore.profile.start;
+    for (i, c) in restore.checkins.iter().enumerate() {
+        c.validate(start, today).map_err(|e| ImportError {
+            path: format!("checkins[{i}].{}", e.field().unwrap_or("date")),
+            problem: e.to_string(),
+        })?;
+    }
+    for (i, c) in restore.clearances.iter().enumerate() {
+        if c.date > today {
+            return Err(ImportError {
+                path: format!("clearances[{i}].date"),
+                problem: format!("{} is after today ({today})", c.date),
+            });
+        }
+    }
+    for (i, shoe) in restore.shoes.iter().enumerate() {
+        shoe.validate(today).map_err(|e| ImportError {
+            path: format!("shoes[{i}]"),
+            problem: e.to_string(),
+        })?;
+    }
+    Ok(())
 }
 
 /// Why an import changed nothing.
@@ -364,6 +475,9 @@ pub enum ImportFailure {
     Profile(#[from] plan::ProfileError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The plan it would replace could not be archived first.
+    #[error(transparent)]
+    Archive(#[from] LoadError),
 }
 
 /// Checks a plan document completely, then restores it in one transaction.
@@ -377,7 +491,11 @@ pub fn import(
 ) -> Result<crate::document::Restore, ImportFailure> {
     let restore = crate::document::read_document(&text)?;
     drop(text);
+    check_against_today(&restore, today)?;
     let plan = plan::generate(&restore.profile, &restore.template)?;
+    if replace {
+        archive(data_dir, today, now)?;
+    }
     let mut store = Store::open(data_dir)?;
     store.restore(&restore, replace, now, |journal| {
         checkin::assess(&plan, &restore.template, journal, today).decisions

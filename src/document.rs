@@ -276,6 +276,9 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
     if first_version {
         upgrade_first_version(&mut doc);
     }
+    for c in &mut doc.checkins {
+        c.normalize();
+    }
     doc.profile
         .validate()
         .map_err(|e| at("profile", e.to_string()))?;

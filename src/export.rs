@@ -65,7 +65,8 @@ pub fn write(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &PlanDocument::new(snapshot, assessment))?;
+            let doc = PlanDocument::new(snapshot, assessment);
+            serde_json::to_writer_pretty(crate::words::SafeJson(&mut *out), &doc)?;
             writeln!(out)
         }
         Format::Ics => write_calendar(snapshot, assessment, out),
@@ -153,8 +154,8 @@ fn write_calendar(
             let event = Event::new()
                 .uid(&format!("{}-{}@comeback", plan.profile.start, day.date))
                 .timestamp(stamp)
-                .summary(&title.join(" + "))
-                .description(&description.join("\n"))
+                .summary(&ics_text(&title.join(" + ")))
+                .description(&ics_text(&description.join("\n")))
                 // RFC 5545: an all-day event ends (exclusively) the next day.
                 .starts(day.date)
                 .ends(day.date + chrono::Days::new(1))
@@ -167,12 +168,44 @@ fn write_calendar(
     out.write_all(end.as_bytes())
 }
 
+/// RFC 5545 TEXT: icalendar escapes backslashes, commas, semicolons and
+/// newlines; a carriage return or other control character from a template's
+/// words would break the line structure, so it becomes a space.
+fn ics_text(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
+}
+
 /// Writes a file through a temporary file in the same folder and a rename,
-/// so a crash never leaves half a file; `fill` writes the content.
+/// so a crash never leaves half a file; `fill` writes the content. A symlink
+/// is followed to the file it names (which is then replaced the same way);
+/// a FIFO, a device or another file that is not a regular one is written
+/// through as it is, never replaced by a regular file.
 pub fn write_atomically(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    let target;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            target = std::fs::canonicalize(path).or_else(|_| {
+                // A link to a file not made yet: the link's own target.
+                std::fs::read_link(path).map(|to| match path.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                })
+            })?;
+            target.as_path()
+        }
+        _ => path,
+    };
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
+        let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+        let mut out = std::io::BufWriter::new(&mut file);
+        fill(&mut out)?;
+        return out.flush();
+    }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),

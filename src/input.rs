@@ -2,13 +2,18 @@
 //! UI so both give the same messages: each error says what was expected.
 
 use crate::plan::{Unit, limits};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .ok()
         .filter(|_| text.len() == 10)
-        .ok_or_else(|| "expected a real calendar date as YYYY-MM-DD".to_string())
+        .ok_or_else(|| "expected a real calendar date as YYYY-MM-DD".to_string())?;
+    if limits::YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err("expected a date from 1900 to 2200".to_string())
+    }
 }
 
 pub fn parse_unit(text: &str) -> Result<Unit, String> {

@@ -3,7 +3,7 @@
 
 use crate::checkin::{Assessment, Journal};
 use crate::plan::{Distance, Plan, Template, Unit};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// A pair of shoes as the runner registered it.
@@ -21,24 +21,55 @@ pub struct Shoe {
 /// Why a pair cannot be added or changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShoeError {
-    #[error("shoes '{0}': expected a name of 1 to 60 characters")]
+    #[error("shoes '{0}': expected a name of 1 to 60 characters, none of them control characters")]
     Name(String),
     #[error("shoes '{0}': no pair of that name")]
     Unknown(String),
+    #[error("shoes '{name}': retired {retired}; expected a day from 1900 to today ({today})")]
+    Retired {
+        name: String,
+        retired: NaiveDate,
+        today: NaiveDate,
+    },
 }
 
 impl Shoe {
     /// A new pair; the name is trimmed and must be 1 to 60 characters.
     pub fn new(name: &str, start_distance: Distance) -> Result<Shoe, ShoeError> {
         let name = name.trim();
-        if name.is_empty() || name.chars().count() > 60 {
-            return Err(ShoeError::Name(name.to_string()));
-        }
+        check_name(name)?;
         Ok(Shoe {
             name: name.to_string(),
             start_distance,
             retired: None,
         })
+    }
+}
+
+/// A name of 1 to 60 characters with no control characters.
+fn check_name(name: &str) -> Result<(), ShoeError> {
+    let length = name.chars().count();
+    if name.trim() != name || !(1..=60).contains(&length) || name.chars().any(char::is_control) {
+        let shown: String = name.chars().take(60).collect();
+        return Err(ShoeError::Name(shown));
+    }
+    Ok(())
+}
+
+impl Shoe {
+    /// The checks a pair passes whether typed in or imported.
+    pub fn validate(&self, today: NaiveDate) -> Result<(), ShoeError> {
+        check_name(&self.name)?;
+        if let Some(retired) = self.retired {
+            if retired > today || retired.year() < 1900 {
+                return Err(ShoeError::Retired {
+                    name: self.name.clone(),
+                    retired,
+                    today,
+                });
+            }
+        }
+        Ok(())
     }
 }
 

@@ -165,19 +165,41 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
     if !shoes.is_empty() {
         let _ = writeln!(out, "\n## Shoes\n");
         for shoe in shoes {
-            let _ = writeln!(out, "- {}", shoe.describe(p.unit));
+            let _ = writeln!(out, "- {}", plain(&shoe.describe(p.unit)));
         }
     }
     out
 }
 
-/// A note cut to fit a table cell, with pipes escaped.
+/// A note cut to fit a table cell, as plain Markdown text.
 fn note(text: Option<&str>) -> String {
     const WIDTH: usize = 60;
-    let text = text.unwrap_or("").replace('|', "/").replace('\n', " ");
+    let text: String = text.unwrap_or("").chars().take(WIDTH * 2).collect();
+    let text = plain(&text);
     if text.chars().count() > WIDTH {
         format!("{}…", text.chars().take(WIDTH - 1).collect::<String>())
     } else {
         text
     }
+}
+
+/// Text a runner typed, made plain Markdown on one line: line breaks and
+/// control characters become spaces (no new rows, headings or list items),
+/// a pipe cannot end a table cell, and the characters that make links,
+/// emphasis or HTML are escaped.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_control() => out.push(' '),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => out.push(' '),
+            '|' => out.push('/'),
+            '\\' | '[' | ']' | '<' | '>' | '*' | '_' | '`' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }

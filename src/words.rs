@@ -2,6 +2,81 @@
 //! line, the terminal UI and the calendar export.
 
 use crate::plan::{Distance, Run, Session, Unit, Week};
+use std::borrow::Cow;
+
+/// Text that is safe to print on a terminal: control characters (the escape
+/// that starts a terminal sequence, carriage returns, bells) and the bidi
+/// overrides that reorder what is shown become U+FFFD; newlines and tabs
+/// stay. Everything the command line prints goes through this, so a note or a
+/// file name cannot set the title, write the clipboard or clear the screen.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(unprintable) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if unprintable(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// [`printable`] on one line: newlines and tabs become spaces too (an error
+/// message is one line).
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| unprintable(c) || c == '\n' || c == '\t')
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' | '\t' => ' ',
+                c if unprintable(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Writes JSON with the characters JSON leaves raw but a terminal acts on
+/// (DEL, the C1 controls such as U+009B, a one-byte escape, and the bidi
+/// overrides) written as `\uXXXX` escapes: the same JSON, safe to print.
+/// serde_json hands over whole characters in each write, so none is split.
+pub struct SafeJson<W>(pub W);
+
+impl<W: std::io::Write> std::io::Write for SafeJson<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        if !text
+            .chars()
+            .any(|c| c == '\u{7f}' || (c != '\n' && c != '\t' && unprintable(c)))
+        {
+            self.0.write_all(buf)?;
+            return Ok(buf.len());
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        for c in text.chars() {
+            if c != '\n' && c != '\t' && unprintable(c) {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            } else {
+                out.push(c);
+            }
+        }
+        self.0.write_all(out.as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+fn unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
 
 /// A distance in the plan's unit, shown in the display unit.
 pub fn distance(d: Distance, plan_unit: Unit, display: Option<Unit>) -> String {

@@ -10,6 +10,11 @@ use super::{CheckIn, Cleared, Journal, short_date};
 use crate::plan::{Move, Plan, Template};
 use chrono::{Days, NaiveDate};
 
+/// The derived schedule stops after this many weeks (about 21 years): a
+/// plan is never that long, and a start typed decades off cannot make a
+/// command lay out centuries of weeks.
+pub const MAX_SCHEDULE_WEEKS: usize = 1100;
+
 /// The check-ins of the week from `start` up to `upto` recorded after the
 /// last clearance (what came before a clearance was judged by the clinician),
 /// and what they say with the week before them.
@@ -68,7 +73,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
     let mut signal = None;
     let mut finished = false;
 
-    while !plan.weeks.is_empty() {
+    while !plan.weeks.is_empty() && weeks.len() < MAX_SCHEDULE_WEEKS {
         let number = weeks.len() as u32 + 1;
         let start = plan.profile.start + Days::new(7 * u64::from(number - 1));
         if start > today {

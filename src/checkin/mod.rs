@@ -364,6 +364,16 @@ impl CheckIn {
         Ok(())
     }
 
+    /// Each place, flag and easing once, in their order.
+    pub fn normalize(&mut self) {
+        self.spots.sort();
+        self.spots.dedup();
+        self.flags.sort();
+        self.flags.dedup();
+        self.eased_by.sort();
+        self.eased_by.dedup();
+    }
+
     /// What a replacement would overwrite: `Some` with the words for it when
     /// the check-in reports numbness or a warning flag.
     pub fn what_a_replacement_loses(&self) -> Option<String> {

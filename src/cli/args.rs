@@ -34,8 +34,8 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// Act as if today were this date
-    #[arg(long, global = true, env = "COMEBACK_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub today: Option<NaiveDate>,
+    #[arg(long, global = true, env = "COMEBACK_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<Today>,
 
     /// Show distances in this unit; with `new`, the unit of the plan (default mi)
     #[arg(long, global = true, value_name = "mi|km", value_parser = parse_unit)]
@@ -84,6 +84,11 @@ pub enum Command {
         /// Write to this file (through a temporary file and a rename) instead of stdout
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Copy the whole store to FILE (SQLite's online backup), ready to use as a comeback.db
+    Backup {
+        /// Where the copy goes
+        file: PathBuf,
     },
     /// Restore a JSON export: validated first, all or nothing
     Import {
@@ -220,6 +225,18 @@ impl CheckinArgs {
             note: self.note,
             seq: 0,
         }
+    }
+}
+
+/// `--today`: a date, or nothing for an empty `COMEBACK_TODAY=` (unset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Today(pub Option<NaiveDate>);
+
+fn parse_today(text: &str) -> Result<Today, String> {
+    if text.is_empty() {
+        Ok(Today(None))
+    } else {
+        parse_date(text).map(|d| Today(Some(d)))
     }
 }
 

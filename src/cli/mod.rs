@@ -22,18 +22,33 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// `print!` and `println!` that hand back a write error (a reader that closed
-/// the pipe early: `comeback history | head`) instead of panicking.
+/// the pipe early: `comeback history | head`) instead of panicking, and print
+/// only what is safe on a terminal (`words::printable`).
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        write!(std::io::stdout().lock(), $($arg)*)
+        let text = format!($($arg)*);
+        std::io::stdout()
+            .lock()
+            .write_all($crate::words::printable(&text).as_bytes())
     }};
 }
 
 macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($arg)*)
+        let text = format!($($arg)*);
+        let mut out = std::io::stdout().lock();
+        out.write_all($crate::words::printable(&text).as_bytes())
+            .and_then(|()| out.write_all(b"\n"))
+    }};
+}
+
+/// One line on stderr, safe on a terminal.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        let text = format!($($arg)*);
+        eprintln!("{}", $crate::words::one_line(&text));
     }};
 }
 
@@ -57,7 +72,7 @@ where
         Err(e) => {
             let text = e.render().to_string();
             let line = text.lines().next().unwrap_or("invalid arguments");
-            eprintln!("comeback: {}", line.trim_start_matches("error: "));
+            errln!("comeback: {}", line.trim_start_matches("error: "));
             return ExitCode::from(2);
         }
     };
@@ -75,8 +90,8 @@ where
         }
         Err(e) => {
             match hint(&e) {
-                Some(hint) => eprintln!("comeback: {e:#}; {hint}"),
-                None => eprintln!("comeback: {e:#}"),
+                Some(hint) => errln!("comeback: {e:#}; {hint}"),
+                None => errln!("comeback: {e:#}"),
             }
             ExitCode::FAILURE
         }
@@ -92,6 +107,7 @@ fn hint(e: &anyhow::Error) -> Option<&'static str> {
         StoreError::PlanExists { .. } => Some("add --force to replace it"),
         StoreError::Newer { .. } => Some("upgrade comeback to read it"),
         StoreError::Damaged { .. } => Some("move it aside or restore a backup"),
+        StoreError::Foreign { .. } => Some("pass --data-dir to keep comeback's data elsewhere"),
         _ => None,
     };
     e.chain().find_map(|cause| {
@@ -130,17 +146,19 @@ pub struct Invocation {
 
 fn run(cli: Cli) -> Result<()> {
     let ctx = Invocation {
-        data_dir: match cli.data_dir {
+        // An empty `COMEBACK_DATA_DIR=` or `COMEBACK_TODAY=` counts as unset.
+        data_dir: match cli.data_dir.filter(|d| !d.as_os_str().is_empty()) {
             Some(dir) => dir,
             None => default_data_dir()?,
         },
         today: cli
             .today
+            .and_then(|t| t.0)
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         unit: cli.unit,
     };
     match cli.command {
-        None => crate::tui::run(&ctx.data_dir, cli.today, ctx.unit),
+        None => crate::tui::run(&ctx.data_dir, cli.today.and_then(|t| t.0), ctx.unit),
         Some(Command::New(args)) => new(&ctx, args),
         Some(Command::Plan(flag)) => {
             let comeback = Comeback::load(&ctx.data_dir)?;
@@ -260,7 +278,7 @@ fn run(cli: Cli) -> Result<()> {
                         export::write(format, comeback.snapshot(), &assessment, out)
                     })
                     .with_context(|| format!("{}: cannot write the export", path.display()))?;
-                    eprintln!("Wrote the {} to {}.", format.describe(), path.display());
+                    errln!("Wrote the {} to {}.", format.describe(), path.display());
                     Ok(())
                 }
             }
@@ -279,9 +297,25 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Some(Command::Shoes { action }) => shoes(&ctx, action),
+        Some(Command::Backup { file }) => {
+            let comeback = Comeback::load(&ctx.data_dir)?;
+            comeback.backup(&file)?;
+            outln!(
+                "Backed up the store to {}; to restore it, put it in place of {}.",
+                file.display(),
+                crate::store::Store::path_in(&ctx.data_dir).display()
+            )?;
+            Ok(())
+        }
         Some(Command::Completions { shell }) => {
+            // Written whole at the end: clap_complete panics on a failed write.
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "comeback", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "comeback", &mut script);
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(&script)?;
+            out.flush()?;
             Ok(())
         }
         Some(Command::Schema) => {
@@ -307,12 +341,21 @@ fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         assessment,
     } = comeback.record(entry, replace, ctx.today, &timestamp())?;
     let saved = replaced_summary(&comeback, date);
-    outln!("Saved {saved}.")?;
-    if replaced.is_some() {
-        outln!("It replaces the earlier check-in for that day; `comeback undo` brings it back.")?;
-    }
-    out!("{}", show::verdict(&assessment))?;
-    Ok(())
+    let printed = (|| {
+        outln!("Saved {saved}.")?;
+        if replaced.is_some() {
+            outln!(
+                "It replaces the earlier check-in for that day; `comeback undo` brings it back."
+            )?;
+        }
+        out!("{}", show::verdict(&assessment))
+    })();
+    // The check-in is saved whatever happens to the output: say so.
+    printed.with_context(|| {
+        format!(
+            "the check-in for {date} was saved, but the verdict could not be printed (`comeback status` shows it)"
+        )
+    })
 }
 
 /// The summary of the check-in now stored for `date`.
@@ -332,8 +375,10 @@ pub fn default_data_dir() -> Result<PathBuf> {
 /// Streams JSON to stdout rather than building it in memory first.
 fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     use std::io::Write;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, value)?;
+    // SafeJson sees serde's own writes (whole characters), the buffer after it.
+    let mut out = crate::words::SafeJson(std::io::BufWriter::new(std::io::stdout().lock()));
+    // Kept as an I/O error, so a reader that stops early ends quietly.
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     out.flush()?;
     Ok(())
@@ -376,7 +421,14 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
             .as_deref()
             .unwrap_or(Template::default_name(args.numb_now)),
     )?;
-    let comeback = Comeback::create(&ctx.data_dir, &profile, &template, args.force, &timestamp())?;
+    let comeback = Comeback::create(
+        &ctx.data_dir,
+        &profile,
+        &template,
+        args.force,
+        ctx.today,
+        &timestamp(),
+    )?;
     out!("{}", show::plan_saved(&comeback.plan, ctx.unit))?;
     Ok(())
 }

@@ -12,7 +12,7 @@ pub use template::{
     TemplateError,
 };
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Who is coming back, from what, and towards what.
@@ -47,6 +47,10 @@ pub mod limits {
     /// Weekly distance before the layoff, and the goal (in the profile's unit).
     pub const WEEKLY: std::ops::RangeInclusive<f64> = 3.0..=200.0;
     pub const RUNS_PER_WEEK: std::ops::RangeInclusive<u8> = 3..=6;
+    /// Every date comeback takes: a plan, a check-in, `--today`.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+    /// How far from today a new plan may start.
+    pub const START_FROM_TODAY_DAYS: i64 = 730;
 }
 
 /// Why a profile cannot be planned.
@@ -60,6 +64,10 @@ pub enum ProfileError {
     Goal(f64),
     #[error("runs per week {0}: expected 3 to 6")]
     Runs(u8),
+    #[error("start {0}: expected a date from 1900 to 2200")]
+    StartYear(NaiveDate),
+    #[error("start {start}: expected a day within two years of today ({today})")]
+    StartFar { start: NaiveDate, today: NaiveDate },
 }
 
 impl Profile {
@@ -76,6 +84,21 @@ impl Profile {
         }
         if !limits::RUNS_PER_WEEK.contains(&self.runs_per_week) {
             return Err(ProfileError::Runs(self.runs_per_week));
+        }
+        if !limits::YEARS.contains(&self.start.year()) {
+            return Err(ProfileError::StartYear(self.start));
+        }
+        Ok(())
+    }
+
+    /// A new plan starts within two years of today: a start years away is a
+    /// typo (`0206` for `2026`) that would lay out centuries of weeks.
+    pub fn check_start(&self, today: NaiveDate) -> Result<(), ProfileError> {
+        if (self.start - today).num_days().abs() > limits::START_FROM_TODAY_DAYS {
+            return Err(ProfileError::StartFar {
+                start: self.start,
+                today,
+            });
         }
         Ok(())
     }

@@ -32,6 +32,10 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "{file}: another program's SQLite database, not comeback's; the file was left untouched"
+    )]
+    Foreign { file: PathBuf },
     #[error("{file}: cannot write there; check that the data folder is writable")]
     NotWritable {
         file: PathBuf,

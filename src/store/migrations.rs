@@ -19,10 +19,51 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// `PRAGMA application_id` of a comeback store ("CMBC"), set by the first
+/// migration run and checked on every open.
+pub const APPLICATION_ID: i32 = 0x434D_4243;
+
 /// The schema version of the open database.
 pub(super) fn version(conn: &Connection, file: &Path) -> Result<i64, StoreError> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
         .at(file)
+}
+
+/// The schema version of a comeback store; refuses another program's SQLite
+/// file (an application id that is not ours, or tables with no comeback
+/// schema) without writing to it. Stores made before the id was set are
+/// recognised by their `plan` table.
+pub(super) fn recognise(conn: &Connection, file: &Path) -> Result<i64, StoreError> {
+    // One statement, so one state of the file: another process may be
+    // creating it at this very moment.
+    let (id, version, tables, has_plan): (i32, i64, i64, bool) = conn
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id),
+                    (SELECT user_version FROM pragma_user_version),
+                    (SELECT COUNT(*) FROM sqlite_schema),
+                    (SELECT COUNT(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'plan')",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+        )
+        .at(file)?;
+    let ours = id == APPLICATION_ID
+        || (id == 0 && tables == 0 && version == 0)
+        || (id == 0 && version > 0 && has_plan);
+    if ours {
+        Ok(version)
+    } else {
+        Err(StoreError::Foreign {
+            file: file.to_path_buf(),
+        })
+    }
+}
+
+/// Whether the store lacks comeback's application id (made before it was set).
+pub(super) fn unmarked(conn: &Connection, file: &Path) -> Result<bool, StoreError> {
+    let id: i32 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .at(file)?;
+    Ok(id != APPLICATION_ID)
 }
 
 /// Brings the schema up to [`SCHEMA_VERSION`], all in one transaction.
@@ -37,5 +78,7 @@ pub(super) fn migrate(conn: &mut Connection, file: &Path) -> Result<(), StoreErr
         tx.pragma_update(None, "user_version", done as i64 + 1)
             .at(file)?;
     }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)
+        .at(file)?;
     tx.commit().at(file)
 }

@@ -66,13 +66,16 @@ impl Store {
         dir.join(FILE_NAME)
     }
 
-    /// Opens the store in `dir`, creating the folder and the database if needed.
+    /// Opens the store in `dir`, creating the folder (0700) and the database
+    /// (0600) if needed. Health data is the runner's alone: an existing
+    /// database and its WAL files are tightened to 0600 on open.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let path = Self::path_in(dir);
         if !dir.exists() {
-            std::fs::create_dir_all(dir).doing(dir, "cannot create the data folder")?;
+            private::create_dir(dir).doing(dir, "cannot create the data folder")?;
         }
         check_header(&path)?;
+        private::create_file(&path).doing(&path, "cannot create the database")?;
         let conn = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -86,6 +89,7 @@ impl Store {
             cache: None,
         };
         store.prepare()?;
+        private::tighten(&store.path);
         Ok(store)
     }
 
@@ -98,11 +102,13 @@ impl Store {
         }
     }
 
-    /// Checks the schema version, sets WAL, and migrates inside one transaction.
+    /// Recognises the file as comeback's, then sets WAL and migrates inside
+    /// one transaction. A file from another program or a newer comeback is
+    /// refused before anything is written to it.
     fn prepare(&mut self) -> Result<(), StoreError> {
         let path = &self.path;
         self.conn.busy_timeout(Duration::from_secs(10)).at(path)?;
-        let version = migrations::version(&self.conn, path)?;
+        let version = migrations::recognise(&self.conn, path)?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::Newer {
                 file: path.clone(),
@@ -110,9 +116,9 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        self.conn
-            .pragma_update(None, "journal_mode", "WAL")
-            .at(path)?;
+        // The first opening of a fresh folder races other processes for the
+        // switch to WAL; SQLite's busy handler does not cover it.
+        retry_busy(|| self.conn.pragma_update(None, "journal_mode", "WAL")).at(path)?;
         self.conn
             .pragma_update(None, "synchronous", "FULL")
             .at(path)?;
@@ -129,11 +135,45 @@ impl Store {
         self.conn
             .pragma_update(None, "mmap_size", 64 * 1024 * 1024)
             .at(path)?;
-        if version < SCHEMA_VERSION {
+        if version < SCHEMA_VERSION || migrations::unmarked(&self.conn, path)? {
             migrations::migrate(&mut self.conn, path)?;
             self.empty_wal();
         }
         Ok(())
+    }
+
+    /// Copies the whole store, the WAL's latest commits included, to `dest`
+    /// through SQLite's online backup (a temporary file beside it, then a
+    /// rename): a copy that opens as it is, made while others may write.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        let dir = match dest.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let temp = tempfile::NamedTempFile::new_in(dir).doing(dest, "cannot write there")?;
+        {
+            let mut copy = Connection::open(temp.path()).at(dest)?;
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).at(dest)?;
+            backup
+                .run_to_completion(256, Duration::from_millis(5), None)
+                .at(dest)?;
+        }
+        temp.as_file()
+            .sync_all()
+            .doing(dest, "cannot write there")?;
+        temp.persist(dest)
+            .map_err(|e| e.error)
+            .doing(dest, "cannot write there")?;
+        private::tighten(dest);
+        Ok(())
+    }
+
+    /// Copies the WAL into the database file and empties it, so the file
+    /// alone holds everything (a clean close of the terminal UI does this).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .at(&self.path)
     }
 
     /// Runs `read` in one read transaction: the reads see one state of the
@@ -144,8 +184,12 @@ impl Store {
     ) -> Result<T, E> {
         self.conn.execute_batch("BEGIN").at(&self.path)?;
         let out = read(self);
-        let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
-        self.conn.execute_batch(end).at(&self.path)?;
+        if out.is_err() {
+            // The read's own error is the one to report, not the rollback's.
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return out;
+        }
+        self.conn.execute_batch("COMMIT").at(&self.path)?;
         out
     }
 
@@ -237,6 +281,20 @@ impl Store {
 /// Refuses a file that exists but does not start like an SQLite database,
 /// before SQLite gets a chance to touch it.
 fn check_header(path: &Path) -> Result<(), StoreError> {
+    // A FIFO or a device would block or be written to: only a regular file
+    // (or a link to one) is a store.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(StoreError::Damaged {
+                file: path.to_path_buf(),
+                what: "it is not a regular file".into(),
+                source: None,
+            });
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).doing(path, "cannot read it"),
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -255,6 +313,73 @@ fn check_header(path: &Path) -> Result<(), StoreError> {
         });
     }
     Ok(())
+}
+
+/// Runs `attempt` again while SQLite answers "busy", for up to ten seconds.
+fn retry_busy<T>(mut attempt: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match attempt() {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Owner-only folders and files for the runner's health data (ssh and gpg
+/// keep theirs the same way). Elsewhere than Unix, the platform's defaults.
+mod private {
+    use std::path::Path;
+
+    #[cfg(unix)]
+    pub fn create_dir(dir: &Path) -> std::io::Result<()> {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+    }
+
+    #[cfg(not(unix))]
+    pub fn create_dir(dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)
+    }
+
+    /// Creates the empty database file owner-only, so SQLite's own files
+    /// (which take its mode) are owner-only too; an existing file is kept.
+    pub fn create_file(path: &Path) -> std::io::Result<()> {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Takes group and other access off the database and its WAL files.
+    pub fn tighten(path: &Path) {
+        #[cfg(unix)]
+        for suffix in ["", "-wal", "-shm"] {
+            use std::os::unix::fs::PermissionsExt;
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            if let Ok(meta) = std::fs::metadata(&name) {
+                if meta.permissions().mode() & 0o077 != 0 {
+                    let _ = std::fs::set_permissions(&name, std::fs::Permissions::from_mode(0o600));
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = path;
+    }
 }
 
 /// Changes whenever another connection commits (SQLite `PRAGMA data_version`).

@@ -43,6 +43,19 @@ impl Store {
         Ok(Some(SavedPlan { profile, template }))
     }
 
+    /// What changes when the plan is replaced or its profile edited: its
+    /// creation time and its profile as saved (cheap to read and compare).
+    pub fn plan_key(&self) -> Result<Option<(String, String)>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT created_at, profile FROM plan WHERE id = 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()
+            .at(&self.path)
+    }
+
     /// Saves a new plan; refuses to replace one unless `replace` is set.
     pub fn save_plan(
         &mut self,
@@ -67,6 +80,13 @@ impl Store {
                     .unwrap_or_default();
                 return Err(StoreError::PlanExists { start });
             }
+            // A new plan starts a new journal (the old one was archived):
+            // its check-ins could fall before the new start, and undo must
+            // not reach into the old plan. The shoes stay.
+            tx.execute_batch(
+                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions;",
+            )
+            .at(&path)?;
             tx.execute(UPSERT_PLAN, params![profile_json, template_json, now])
                 .at(&path)?;
             Ok(())
@@ -102,13 +122,21 @@ impl Store {
         let path = self.path.clone();
         let profile = to_json(&path, &restore.profile)?;
         let template = to_json(&path, &restore.template)?;
-        let existing = self.plan()?;
-        if let (Some(saved), false) = (existing, replace) {
-            return Err(StoreError::PlanExists {
-                start: saved.profile.start,
-            });
-        }
         self.write(decide, now, |tx| {
+            // Decided inside the transaction: two imports into an empty
+            // folder cannot both find it empty.
+            let existing: Option<String> = tx
+                .query_row("SELECT profile FROM plan WHERE id = 1", [], |row| {
+                    row.get(0)
+                })
+                .optional()
+                .at(&path)?;
+            if let (Some(existing), false) = (existing, replace) {
+                let start = serde_json::from_str::<Profile>(&existing)
+                    .map(|p| p.start)
+                    .unwrap_or_default();
+                return Err(StoreError::PlanExists { start });
+            }
             tx.execute_batch(
                 "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM shoes;",
             )

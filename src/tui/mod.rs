@@ -75,7 +75,12 @@ pub fn run(
             }
         }
         Ok(())
-    })
+    })?;
+    // A clean close leaves everything in comeback.db itself, not in the WAL.
+    if let Some(running) = &app.running {
+        running.comeback.checkpoint()?;
+    }
+    Ok(())
 }
 
 /// Runs `f` with the terminal in raw mode on the alternate screen, and puts it

@@ -220,7 +220,7 @@ fn undo(app: &mut App) {
 fn reload(app: &mut App) {
     let today = app.today;
     if let Some(running) = app.running.as_mut() {
-        match running.comeback.reload() {
+        match running.comeback.refresh() {
             Ok(()) => running.refresh(today),
             Err(e) => app.message = Some(format!("Could not re-read the journal: {e}")),
         }
@@ -258,7 +258,14 @@ fn save_plan(app: &mut App) {
             return;
         }
     };
-    match Comeback::create(&app.data_dir, &profile, &template, false, &app.now) {
+    match Comeback::create(
+        &app.data_dir,
+        &profile,
+        &template,
+        false,
+        app.today,
+        &app.now,
+    ) {
         Ok(comeback) => {
             app.running = Some(Running::new(comeback, app.today));
             app.mode = Mode::Browse;
