@@ -21,15 +21,7 @@ fn with_plan() -> tempfile::TempDir {
     dir
 }
 
-fn json(dir: &Path, today: &str, args: &[&str]) -> serde_json::Value {
-    let out = comeback(dir, today).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use common::json;
 
 fn db(dir: &Path) -> Vec<u8> {
     std::fs::read(dir.join("comeback.db")).unwrap()

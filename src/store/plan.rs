@@ -6,13 +6,34 @@ use super::error::{At, StoreError};
 use super::{Edit, Store, journal, to_json};
 use crate::checkin::{Decision, Journal};
 use crate::plan::{Profile, Template};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::Path;
 
 /// The profile and template a plan was built from.
 #[derive(Debug, Clone)]
 pub struct SavedPlan {
     pub profile: Profile,
     pub template: Template,
+}
+
+/// Refuses to replace a saved plan unless `replace` is set. Decided inside
+/// the writing transaction, so two processes making or importing a plan
+/// into an empty folder cannot both find it empty.
+fn refuse_to_replace(tx: &Connection, path: &Path, replace: bool) -> Result<(), StoreError> {
+    let existing: Option<String> = tx
+        .query_row("SELECT profile FROM plan WHERE id = 1", [], |row| {
+            row.get(0)
+        })
+        .optional()
+        .at(path)?;
+    match (existing, replace) {
+        (Some(existing), false) => Err(StoreError::PlanExists {
+            start: serde_json::from_str::<Profile>(&existing)
+                .map(|p| p.start)
+                .unwrap_or_default(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 const UPSERT_PLAN: &str =
@@ -68,18 +89,7 @@ impl Store {
         let profile_json = to_json(&path, profile)?;
         let template_json = to_json(&path, template)?;
         self.change(|tx| {
-            let existing: Option<String> = tx
-                .query_row("SELECT profile FROM plan WHERE id = 1", [], |row| {
-                    row.get(0)
-                })
-                .optional()
-                .at(&path)?;
-            if let (Some(existing), false) = (existing, replace) {
-                let start = serde_json::from_str::<Profile>(&existing)
-                    .map(|p| p.start)
-                    .unwrap_or_default();
-                return Err(StoreError::PlanExists { start });
-            }
+            refuse_to_replace(tx, &path, replace)?;
             // A new plan starts a new journal (the old one was archived):
             // its check-ins could fall before the new start, and undo must
             // not reach into the old plan. The shoes stay.
@@ -123,20 +133,7 @@ impl Store {
         let profile = to_json(&path, &restore.profile)?;
         let template = to_json(&path, &restore.template)?;
         self.write(decide, now, |tx| {
-            // Decided inside the transaction: two imports into an empty
-            // folder cannot both find it empty.
-            let existing: Option<String> = tx
-                .query_row("SELECT profile FROM plan WHERE id = 1", [], |row| {
-                    row.get(0)
-                })
-                .optional()
-                .at(&path)?;
-            if let (Some(existing), false) = (existing, replace) {
-                let start = serde_json::from_str::<Profile>(&existing)
-                    .map(|p| p.start)
-                    .unwrap_or_default();
-                return Err(StoreError::PlanExists { start });
-            }
+            refuse_to_replace(tx, &path, replace)?;
             tx.execute_batch(
                 "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM shoes;",
             )

@@ -33,6 +33,20 @@ pub fn process(dir: &Path, today: &str) -> std::process::Command {
     cmd
 }
 
+/// A command's JSON output; fails with its stderr if it fails.
+pub fn json(dir: &Path, today: &str, args: &[&str]) -> serde_json::Value {
+    let out = cli(dir, today)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
 pub fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
 }
