@@ -226,9 +226,14 @@ impl<'a> Watch<'a> {
             found.add(
                 Pattern::AtRest,
                 format!(
-                    "{}: numbness began {} and had not cleared.",
+                    "{}: numbness began {} and {}.",
                     day(),
-                    onset_words(c)
+                    onset_words(c),
+                    if c.cleared.is_some() {
+                        "had not cleared"
+                    } else {
+                        "was not said to have cleared"
+                    }
                 ),
             );
         }
