@@ -249,10 +249,14 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         },
         (None, None) => Verdict {
             status: Status::OnTrack,
-            reasons: vec![format!(
-                "The plan starts on {}.",
-                short_date(plan.profile.start)
-            )],
+            reasons: vec![if today >= plan.profile.start {
+                format!(
+                    "The plan began on {}, more than {MAX_SCHEDULE_WEEKS} weeks ago: its schedule ends there; make a new plan.",
+                    plan.profile.start
+                )
+            } else {
+                format!("The plan starts on {}.", short_date(plan.profile.start))
+            }],
             advice,
             care: None,
         },
