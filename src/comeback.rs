@@ -68,7 +68,10 @@ impl Comeback {
         today: NaiveDate,
         now: &str,
     ) -> Result<Comeback, LoadError> {
-        profile.check_start(today)?;
+        // A start far from today is a typo unless the runner insists.
+        if !replace {
+            profile.check_start(today)?;
+        }
         plan::generate(profile, template)?;
         if replace {
             archive(data_dir, today, now)?;

@@ -445,8 +445,24 @@ fn dates_are_bounded_and_a_far_start_is_refused() {
                 "2031-03-02",
             ],
         ),
-        "within two years of today",
+        "within two years of today (2026-11-25); add --force to start it anyway",
     );
+    let forced = run(
+        dir.path(),
+        &[
+            "new",
+            "--layoff",
+            "3w",
+            "--weekly",
+            "25",
+            "--runs",
+            "4",
+            "--start",
+            "2031-03-02",
+            "--force",
+        ],
+    );
+    assert!(forced.status.success());
     refused(
         &run(dir.path(), &["--today", "9999-01-01", "status"]),
         "1900 to 2200",
