@@ -345,3 +345,30 @@ fn a_store_of_the_previous_schema_migrates_and_keeps_every_check_in() {
     let status = json(dir.path(), "2026-12-02", &["status", "--json"]);
     assert_eq!(status["care"], serde_json::Value::Null);
 }
+
+#[test]
+fn every_check_in_choice_appears_in_the_bash_completion_script() {
+    use comeback::checkin::{Choice, Cleared, Ease, Flag, Health, Onset, SessionDone, Side, Spot};
+    fn names<T: Choice>() -> Vec<&'static str> {
+        T::ALL.iter().map(|v| v.name()).collect()
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = comeback(dir.path(), "2026-11-23")
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    let script = String::from_utf8(out.stdout).unwrap();
+    let all = [
+        names::<Spot>(),
+        names::<Side>(),
+        names::<Onset>(),
+        names::<Cleared>(),
+        names::<Ease>(),
+        names::<SessionDone>(),
+        names::<Flag>(),
+        names::<Health>(),
+    ];
+    for name in all.concat() {
+        assert!(script.contains(name), "{name} is not offered");
+    }
+}

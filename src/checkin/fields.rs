@@ -13,6 +13,9 @@ pub trait Choice: Copy + PartialEq + 'static {
     /// position here (`store::choices`), so values are only ever added at the
     /// end.
     const ALL: &'static [Self];
+
+    /// The spelling used on the command line and in JSON.
+    fn name(self) -> &'static str;
 }
 
 /// Declares a field enum with its JSON/CLI spelling and the sentence word.
@@ -25,6 +28,10 @@ macro_rules! choice {
 
         impl Choice for $name {
             const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
         }
 
         impl $name {

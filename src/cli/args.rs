@@ -2,7 +2,7 @@
 //! parsers whose errors name the value and what is allowed.
 
 use crate::checkin::{
-    CheckIn, Cleared, Ease, Flag, Health, Numbness, Onset, SessionDone, Side, Spot,
+    CheckIn, Choice, Cleared, Ease, Flag, Health, Numbness, Onset, SessionDone, Side, Spot,
 };
 use crate::export::Format;
 use crate::input::{parse_date, parse_distance, parse_layoff, parse_unit, parse_weekly};
@@ -152,8 +152,8 @@ pub struct NewArgs {
     /// Your feet or legs go numb or tingle now (default template: cautious)
     #[arg(long)]
     pub numb_now: bool,
-    /// Health context that brings care sooner: diabetes, circulation, back_history (comma-separated)
-    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    /// Health context that brings care sooner (comma-separated)
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = ChoiceParser::<Health>::new())]
     pub health: Vec<Health>,
     /// Replace an existing plan
     #[arg(long)]
@@ -168,32 +168,32 @@ pub struct CheckinArgs {
     /// 0 none, 1 tingling, 2 partly numb, 3 no feeling
     #[arg(long, value_name = "0-3")]
     pub numbness: Numbness,
-    /// Where: toes, between_toes, ball, arch, sole, heel, top, whole_foot, ankle, shin, calf, thigh, buttock (comma-separated)
-    #[arg(long = "where", value_name = "SPOTS", value_delimiter = ',')]
+    /// Where (comma-separated)
+    #[arg(long = "where", value_name = "SPOTS", value_delimiter = ',', value_parser = ChoiceParser::<Spot>::new())]
     pub spots: Vec<Spot>,
-    /// left, right or both
-    #[arg(long, value_name = "SIDE")]
+    /// Which side
+    #[arg(long, value_name = "SIDE", value_parser = ChoiceParser::<Side>::new())]
     pub side: Option<Side>,
-    /// When it began: during, after, rest, night
-    #[arg(long, value_name = "ONSET")]
+    /// When it began
+    #[arg(long, value_name = "ONSET", value_parser = ChoiceParser::<Onset>::new())]
     pub onset: Option<Onset>,
     /// Minutes into the run when it began
     #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(0..=600))]
     pub minutes: Option<u32>,
-    /// How soon it went: quickly (within about 15 minutes), hours, not_yet
-    #[arg(long, value_name = "CLEARED")]
+    /// How soon it went (quickly: within about 15 minutes)
+    #[arg(long, value_name = "CLEARED", value_parser = ChoiceParser::<Cleared>::new())]
     pub cleared: Option<Cleared>,
     /// Minutes after stopping until it cleared
     #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(0..=600))]
     pub cleared_minutes: Option<u32>,
-    /// What eased it: stopping, loosening_laces, sitting_or_bending, nothing (comma-separated)
-    #[arg(long, value_name = "WHAT", value_delimiter = ',')]
+    /// What eased it (comma-separated)
+    #[arg(long, value_name = "WHAT", value_delimiter = ',', value_parser = ChoiceParser::<Ease>::new())]
     pub eased_by: Vec<Ease>,
-    /// The day's session: done, partial, skipped, rest_day (default: done on a run day, rest_day otherwise)
-    #[arg(long, value_name = "SESSION")]
+    /// The day's session (default: done on a run day, rest_day otherwise)
+    #[arg(long, value_name = "SESSION", value_parser = ChoiceParser::<SessionDone>::new())]
     pub session: Option<SessionDone>,
-    /// Warning signs: sharp_pain, skin_colour, weakness, back_pain, saddle, bladder_bowel, cold_pale, calf_tightness, foot_drop, leg_pain_both, face_arm
-    #[arg(long = "flag", value_name = "FLAGS", value_delimiter = ',')]
+    /// Warning signs (comma-separated)
+    #[arg(long = "flag", value_name = "FLAGS", value_delimiter = ',', value_parser = ChoiceParser::<Flag>::new())]
     pub flags: Vec<Flag>,
     /// The shoes you ran in
     #[arg(long, value_name = "ID")]
@@ -225,6 +225,52 @@ impl CheckinArgs {
             note: self.note,
             seq: 0,
         }
+    }
+}
+
+/// A check-in choice from its name, with the `FromStr` message ("expected one
+/// of …") on a bad value, and the names given to clap so shell completion
+/// offers them.
+#[derive(Clone)]
+pub struct ChoiceParser<T>(std::marker::PhantomData<T>);
+
+impl<T> ChoiceParser<T> {
+    pub fn new() -> Self {
+        ChoiceParser(std::marker::PhantomData)
+    }
+}
+
+impl<T> clap::builder::TypedValueParser for ChoiceParser<T>
+where
+    T: Choice + std::str::FromStr<Err = String> + Clone + Send + Sync + 'static,
+{
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value.to_string_lossy();
+        text.parse::<T>().map_err(|problem| {
+            let arg = arg.map_or_else(|| "the value".to_string(), |a| format!("'{a}'"));
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("invalid value '{text}' for {arg}: {problem}\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            T::ALL
+                .iter()
+                .map(|v| clap::builder::PossibleValue::new(v.name())),
+        ))
     }
 }
 
