@@ -420,6 +420,7 @@ fn archive(data_dir: &Path, today: NaiveDate, now: &str) -> Result<(), LoadError
                 crate::export::Format::Json,
                 old.snapshot(),
                 &assessment,
+                crate::export::Options::default(),
                 out,
             )
         })

@@ -8,7 +8,7 @@ use crate::document::PlanDocument;
 use crate::plan::{HabitWhen, Session};
 use crate::summary::clinician_summary;
 use chrono::NaiveDate;
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike};
 use std::io::Write;
 use std::path::Path;
 
@@ -55,12 +55,20 @@ impl Format {
     }
 }
 
+/// Choices that shape an export.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The calendar reminds the runner at this time of each session day.
+    pub alarm: Option<chrono::NaiveTime>,
+}
+
 /// Writes the export in `format` to `out`, streaming rather than building
 /// the whole text first.
 pub fn write(
     format: Format,
     snapshot: Snapshot<'_>,
     assessment: &Assessment,
+    options: Options,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
@@ -69,7 +77,7 @@ pub fn write(
             serde_json::to_writer_pretty(crate::words::SafeJson(&mut *out), &doc)?;
             writeln!(out)
         }
-        Format::Ics => write_calendar(snapshot, assessment, out),
+        Format::Ics => write_calendar(snapshot, assessment, options, out),
         Format::Md => out.write_all(clinician_summary(snapshot, assessment).as_bytes()),
     }
 }
@@ -80,6 +88,7 @@ pub fn write(
 fn write_calendar(
     snapshot: Snapshot<'_>,
     assessment: &Assessment,
+    options: Options,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let plan = snapshot.plan;
@@ -151,15 +160,32 @@ fn write_calendar(
                     description.extend(habits);
                 }
             }
-            let event = Event::new()
+            let summary = ics_text(&title.join(" + "));
+            let mut event = Event::new();
+            event
                 .uid(&format!("{}-{}@comeback", plan.profile.start, day.date))
                 .timestamp(stamp)
-                .summary(&ics_text(&title.join(" + ")))
+                .summary(&summary)
                 .description(&ics_text(&description.join("\n")))
                 // RFC 5545: an all-day event ends (exclusively) the next day.
                 .starts(day.date)
-                .ends(day.date + chrono::Days::new(1))
-                .done();
+                .ends(day.date + chrono::Days::new(1));
+            if let Some(at) = options.alarm {
+                // A trigger after the day's start (its midnight) rings at `at`.
+                let after = at.signed_duration_since(chrono::NaiveTime::MIN);
+                let mut alarm = Alarm::display(
+                    &format!("{summary} — and today's check-in (comeback)"),
+                    after,
+                );
+                // The export's own date, not the clock: the same day exports
+                // the same calendar.
+                alarm.timestamp(stamp).uid(&format!(
+                    "{}-{}-alarm@comeback",
+                    plan.profile.start, day.date
+                ));
+                event.alarm(alarm);
+            }
+            let event = event.done();
             text.clear();
             event.fmt_write(&mut text).map_err(std::io::Error::other)?;
             out.write_all(text.as_bytes())?;

@@ -249,6 +249,19 @@ impl Journal {
         self.clearances.insert(i, clearance);
     }
 
+    /// Whether today's check-in is due: the plan has started and today has
+    /// none. `Some` with the days missing in the week before today (0 when
+    /// only today is), `None` when nothing is due.
+    pub fn due(&self, plan_start: NaiveDate, today: NaiveDate) -> Option<usize> {
+        if today < plan_start || self.on(today).is_some() {
+            return None;
+        }
+        let from = (today - chrono::Days::new(7)).max(plan_start);
+        let recorded = self.between(from, today).len();
+        let days = (today - from).num_days().max(0) as usize;
+        Some(days.saturating_sub(recorded))
+    }
+
     /// The last clearance recorded, if any.
     pub fn last_clearance(&self) -> Option<&Clearance> {
         self.clearances.iter().max_by_key(|c| (c.date, c.seq))

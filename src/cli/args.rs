@@ -84,7 +84,12 @@ pub enum Command {
         /// Write to this file (through a temporary file and a rename) instead of stdout
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// With the calendar: a reminder at this time on each session day
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+        alarm: Option<chrono::NaiveTime>,
     },
+    /// Exit 0 quietly when today's check-in is recorded; one line and exit 1 when it is due
+    Due,
     /// Copy the whole store to FILE (SQLite's online backup), ready to use as a comeback.db
     Backup {
         /// Where the copy goes
@@ -272,6 +277,11 @@ where
                 .map(|v| clap::builder::PossibleValue::new(v.name())),
         ))
     }
+}
+
+fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(text, "%H:%M")
+        .map_err(|_| "expected a time of day as HH:MM, like 19:00".to_string())
 }
 
 /// `--today`: a date, or nothing for an empty `COMEBACK_TODAY=` (unset).

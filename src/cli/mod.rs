@@ -78,6 +78,10 @@ where
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.downcast_ref::<Due>().is_some() => {
+            let _ = outln!("{e}");
+            ExitCode::FAILURE
+        }
         // A reader that stopped early (`comeback man | head`) is not an error.
         Err(e)
             if e.chain().any(|cause| {
@@ -138,6 +142,22 @@ fn hint(e: &anyhow::Error) -> Option<&'static str> {
             },
         }
     })
+}
+
+/// `comeback due` when the check-in is due: said on stdout, exit 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", due_line(*.0))]
+struct Due(usize);
+
+fn due_line(missing: usize) -> String {
+    let earlier = match missing {
+        0 => String::new(),
+        1 => " (and 1 earlier day this week has none)".to_string(),
+        n => format!(" (and {n} earlier days this week have none)"),
+    };
+    format!(
+        "Today's comeback check-in is due{earlier}: `comeback checkin --numbness 0` after a symptom-free day."
+    )
 }
 
 /// What every command needs to know about where and when it runs.
@@ -238,6 +258,13 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Some(Command::Health { set }) => health(&ctx, set),
+        Some(Command::Due) => {
+            let comeback = Comeback::load(&ctx.data_dir)?;
+            match comeback.journal.due(comeback.plan.profile.start, ctx.today) {
+                None => Ok(()),
+                Some(missing) => Err(Due(missing).into()),
+            }
+        }
         Some(Command::Undo) => {
             let mut comeback = Comeback::load(&ctx.data_dir)?;
             let undone = comeback.undo(ctx.today, &timestamp())?;
@@ -265,20 +292,28 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Some(Command::Export { format, output }) => {
+        Some(Command::Export {
+            format,
+            output,
+            alarm,
+        }) => {
+            if alarm.is_some() && format != export::Format::Ics {
+                bail!("--alarm: a reminder goes in the calendar; expected --format ics");
+            }
+            let options = export::Options { alarm };
             let comeback = Comeback::load(&ctx.data_dir)?;
             let assessment = comeback.assess(ctx.today);
             match output {
                 None => {
                     use std::io::Write;
                     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                    export::write(format, comeback.snapshot(), &assessment, &mut out)?;
+                    export::write(format, comeback.snapshot(), &assessment, options, &mut out)?;
                     out.flush()?;
                     Ok(())
                 }
                 Some(path) => {
                     export::write_atomically(&path, |out| {
-                        export::write(format, comeback.snapshot(), &assessment, out)
+                        export::write(format, comeback.snapshot(), &assessment, options, out)
                     })
                     .with_context(|| format!("{}: cannot write the export", path.display()))?;
                     errln!("Wrote the {} to {}.", format.describe(), path.display());

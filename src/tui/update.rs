@@ -238,6 +238,7 @@ fn export(app: &mut App, format: Format, path: &Path) {
             format,
             running.comeback.snapshot(),
             &running.assessment,
+            crate::export::Options::default(),
             out,
         )
     });

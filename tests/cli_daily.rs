@@ -1,0 +1,76 @@
+//! The daily loop from the command line: `comeback due` for shell prompts and
+//! timers, and calendar reminders.
+
+mod common;
+
+use std::path::Path;
+
+fn run(dir: &Path, today: &str, args: &[&str]) -> std::process::Output {
+    common::cli(dir, today).args(args).output().unwrap()
+}
+
+#[test]
+fn due_is_quiet_when_today_is_recorded_and_says_so_in_one_line_when_not() {
+    let dir = common::plan_dir("2026-11-23", "2026-11-23");
+    let before = run(dir.path(), "2026-11-22", &["due"]);
+    assert!(
+        before.status.success() && before.stdout.is_empty(),
+        "not due before the start"
+    );
+    let due = run(dir.path(), "2026-11-25", &["due"]);
+    assert_eq!(due.status.code(), Some(1));
+    let line = String::from_utf8(due.stdout).unwrap();
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(
+        line.contains("check-in is due") && line.contains("2 earlier days"),
+        "{line}"
+    );
+    assert!(due.stderr.is_empty());
+    assert!(
+        run(dir.path(), "2026-11-25", &["checkin", "--numbness", "0"])
+            .status
+            .success()
+    );
+    let done = run(dir.path(), "2026-11-25", &["due"]);
+    assert!(done.status.success() && done.stdout.is_empty() && done.stderr.is_empty());
+}
+
+#[test]
+fn a_calendar_with_alarms_has_one_reminder_per_event_and_stays_the_same_each_day() {
+    use icalendar::Component;
+    let dir = common::plan_dir("2026-11-23", "2026-11-23");
+    let export = |args: &[&str]| {
+        let out = run(dir.path(), "2026-11-25", args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ics = export(&["export", "--format", "ics", "--alarm", "19:00"]);
+    let calendar: icalendar::Calendar = ics.parse().unwrap();
+    let events: Vec<&icalendar::Event> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    assert!(!events.is_empty());
+    for event in &events {
+        let alarms = event
+            .components()
+            .iter()
+            .filter(|c| c.component_kind() == "VALARM")
+            .count();
+        assert_eq!(alarms, 1, "{:?}", event.get_summary());
+    }
+    assert_eq!(ics.matches("TRIGGER:PT68400S").count(), events.len());
+    let again = export(&["export", "--format", "ics", "--alarm", "19:00"]);
+    assert!(
+        again == ics,
+        "the same day exports the same calendar, alarms and all"
+    );
+    let refused = run(dir.path(), "2026-11-25", &["export", "--alarm", "19:00"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("expected --format ics"));
+}
