@@ -74,3 +74,11 @@ fn a_calendar_with_alarms_has_one_reminder_per_event_and_stays_the_same_each_day
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("expected --format ics"));
 }
+
+#[test]
+fn on_the_last_run_day_of_a_week_the_next_run_is_next_weeks_first() {
+    let dir = common::plan_dir("2026-11-29", "2026-11-23");
+    let out = run(dir.path(), "2026-11-29", &["today"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Next run Mon 30 Nov"), "{text}");
+}

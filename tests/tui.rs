@@ -567,3 +567,35 @@ fn onboarding_asks_for_the_health_context_and_saves_it() {
     let comeback = Comeback::load(dir.path()).unwrap();
     assert_eq!(comeback.plan.profile.health, vec![Health::Diabetes]);
 }
+
+#[test]
+fn onboarding_says_what_numb_now_does_to_the_plan_before_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("Numb now would start with run/walk on the cautious template"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn x_records_a_skipped_run_and_an_unbound_key_gets_a_hint() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('x'));
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    let c = journal.on(date(TODAY)).unwrap();
+    assert_eq!(c.session, Some(SessionDone::Skipped));
+    assert_eq!(c.numbness, Numbness::NONE);
+    update(&mut app, Action::Unbound);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("? lists the keys")
+    );
+}

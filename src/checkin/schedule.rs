@@ -178,6 +178,22 @@ impl Assessment {
             .collect()
     }
 
+    /// The first run after `date`, in today's week or the week after (a
+    /// Friday's or Sunday's next run is often next week's).
+    pub fn next_run(
+        &self,
+        plan: &Plan,
+        template: &Template,
+        date: NaiveDate,
+    ) -> Option<(NaiveDate, Run)> {
+        let current = self.current?;
+        (current..=current + 1)
+            .filter_map(|i| self.week(plan, template, i))
+            .flat_map(|w| w.days)
+            .filter(|d| d.date > date)
+            .find_map(|d| d.runs().next().cloned().map(|r| (d.date, r)))
+    }
+
     /// Today's week with its sessions.
     pub fn current_week(&self, plan: &Plan, template: &Template) -> Option<Week> {
         self.current.and_then(|i| self.week(plan, template, i))

@@ -206,7 +206,13 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 out!(
                     "{}",
-                    show::today(&comeback.plan, week.as_ref(), &assessment, ctx.unit)
+                    show::today(
+                        &comeback.plan,
+                        &comeback.template,
+                        week.as_ref(),
+                        &assessment,
+                        ctx.unit
+                    )
                 )?;
                 Ok(())
             }

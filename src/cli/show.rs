@@ -2,7 +2,7 @@
 //! at 80 columns.
 
 use crate::checkin::{Assessment, CheckIn, Clearance, Decision, Health, NOTICE, short_date};
-use crate::plan::{Day, Habit, HabitWhen, Move, Plan, Session, Unit, Week};
+use crate::plan::{Day, Habit, HabitWhen, Move, Plan, Session, Template, Unit, Week};
 use crate::words::{distance, run, session, volume};
 use std::fmt::Write;
 
@@ -148,6 +148,7 @@ pub fn plan_table(
 
 pub fn today(
     plan: &Plan,
+    template: &Template,
     week: Option<&Week>,
     assessment: &Assessment,
     display: Option<Unit>,
@@ -182,17 +183,12 @@ pub fn today(
     if let Some(day) = week.days.iter().find(|d| d.date == today) {
         day_sheet(&mut out, plan, day, display);
     }
-    if let Some((date, run)) = week
-        .days
-        .iter()
-        .filter(|d| d.date > today)
-        .find_map(|d| d.runs().next().map(|r| (d.date, r)))
-    {
+    if let Some((date, run)) = assessment.next_run(plan, template, today) {
         let _ = writeln!(
             out,
             "\nNext run {}: {}",
             date.format("%a %-d %b"),
-            self::run(run, plan.profile.unit, display)
+            self::run(&run, plan.profile.unit, display)
         );
     }
     let _ = writeln!(out);

@@ -38,4 +38,8 @@ pub enum Action {
     Char(char),
     Acknowledge,
     Summary,
+    /// A day's run skipped, with no numbness.
+    Skipped,
+    /// A key the key table does not bind where it was pressed.
+    Unbound,
 }

@@ -165,6 +165,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(Today, One(Char('2')), "", "", Action::Quick(2)),
     bind(Today, One(Char('3')), "", "", Action::Quick(3)),
     shown(Today, One(Char(' ')), "Space", "tick", Action::Tick),
+    bind(
+        Today,
+        One(Char('x')),
+        "x",
+        "run skipped today, no numbness",
+        Action::Skipped,
+    ),
     shown(History, One(Enter), "Enter", "edit", Action::Edit),
     bind(
         Panel,

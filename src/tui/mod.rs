@@ -58,9 +58,17 @@ pub fn run(
                 if let Event::Key(key) = event::read()? {
                     // Windows reports releases too: act on presses only, here alone.
                     if key.kind == KeyEventKind::Press {
-                        if let Some(action) = keys::action(&app.contexts(), key) {
+                        // A key with no binding here gets a hint, not silence.
+                        let action = keys::action(&app.contexts(), key).or_else(|| {
+                            matches!(key.code, crossterm::event::KeyCode::Char(_))
+                                .then_some(Action::Unbound)
+                        });
+                        if let Some(action) = action {
                             app.now = crate::comeback::timestamp();
-                            if matches!(action, Action::Quick(_) | Action::Confirm | Action::Undo) {
+                            if matches!(
+                                action,
+                                Action::Quick(_) | Action::Confirm | Action::Undo | Action::Skipped
+                            ) {
                                 update::update(&mut app, Action::Reload);
                             }
                             update::update(&mut app, action);

@@ -220,6 +220,61 @@ impl Onboarding {
     }
 }
 
+impl Onboarding {
+    /// What the field under the cursor does to the plan, worked out by
+    /// making the plan both ways: said before saving.
+    pub fn explain(&self) -> Option<String> {
+        let (profile, template) = self.profile().ok()?;
+        let weeks =
+            |p: &Profile, t: &Template| plan::generate(p, t).ok().map(|plan| plan.weeks.len());
+        let now = weeks(&profile, &template)?;
+        match self.current() {
+            Field::NumbNow => {
+                let mut other = self.clone();
+                other.numb_now = !self.numb_now;
+                let (p, t) = other.profile().ok()?;
+                let then = weeks(&p, &t)?;
+                Some(if self.numb_now {
+                    format!(
+                        "Numb now: run/walk first, smaller steps ({}): {now} weeks; without it {then}.",
+                        template.name
+                    )
+                } else {
+                    format!(
+                        "Numb now would start with run/walk on the cautious template: {then} weeks instead of {now}."
+                    )
+                })
+            }
+            Field::CrossTrained => {
+                let mut other = profile.clone();
+                other.cross_trained = !profile.cross_trained;
+                let then = weeks(&other, &template)?;
+                Some(format!(
+                    "Cross-trained starts a band higher: {} weeks with it, {} without.",
+                    if profile.cross_trained { now } else { then },
+                    if profile.cross_trained { then } else { now }
+                ))
+            }
+            Field::Template => Some(format!("{}: {}", template.name, template.description)),
+            Field::Runs => {
+                let plan = plan::generate(&profile, &template).ok()?;
+                let first = plan.weeks.first()?;
+                (first.run_count() != usize::from(profile.runs_per_week)).then(|| {
+                    format!(
+                        "The run/walk weeks have {} runs with a rest day between; the distance weeks have your {}.",
+                        first.run_count(),
+                        profile.runs_per_week
+                    )
+                })
+            }
+            Field::Health => Some(
+                "Lowers the care thresholds (care comes sooner); the plan stays the same.".into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
 /// What a key did to the form.
 pub enum Outcome {
     Stay,

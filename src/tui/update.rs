@@ -6,7 +6,7 @@ use super::app::{App, Mode, Running, Screen};
 use super::export_menu::{self, ExportMenu};
 use super::panel::{Panel, Replace};
 use super::{onboarding, panel};
-use crate::checkin::{CheckIn, CheckInError, Numbness, short_date};
+use crate::checkin::{CheckIn, CheckInError, Numbness, SessionDone, short_date};
 use crate::comeback::{CheckInFailure, Comeback, Recorded};
 use crate::export::Format;
 use crate::store::Undone;
@@ -18,6 +18,10 @@ pub fn update(app: &mut App, action: Action) {
     // among it takes over.
     if action == Action::Reload {
         reload(app);
+        return;
+    }
+    if action == Action::Unbound {
+        app.message = Some("That key does nothing here; ? lists the keys of every screen.".into());
         return;
     }
     match &mut app.mode {
@@ -100,6 +104,10 @@ fn update_screens(app: &mut App, action: Action) {
         }
         Action::Quick(0) => {
             let entry = CheckIn::symptom_free(app.today, None);
+            record(app, entry, false, None);
+        }
+        Action::Skipped => {
+            let entry = CheckIn::symptom_free(app.today, Some(SessionDone::Skipped));
             record(app, entry, false, None);
         }
         Action::Quick(level) => {

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
     let [fields_area, preview_area] =
-        Layout::vertical([Constraint::Length(16), Constraint::Min(3)]).areas(area);
+        Layout::vertical([Constraint::Length(17), Constraint::Min(3)]).areas(area);
     let problem = form.profile().err();
     let mut lines = vec![Line::styled(
         "Welcome back. Tell comeback about your layoff; Enter on Save makes the plan.",
@@ -50,6 +50,10 @@ pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ),
     }));
+    lines.push(Line::styled(
+        form.explain().unwrap_or_default(),
+        theme.title(),
+    ));
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title("New plan")),
         fields_area,

@@ -82,13 +82,12 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             lines.push(Line::styled(format!("Shoes {}", m.describe(unit)), style));
         }
     }
-    if let Some((date, run)) = running
-        .week
-        .iter()
-        .flat_map(|w| &w.days)
-        .filter(|d| d.date > app.today)
-        .find_map(|d| d.runs().next().map(|r| (d.date, r)))
-    {
+    let next = running.assessment.next_run(
+        &running.comeback.plan,
+        &running.comeback.template,
+        app.today,
+    );
+    if let Some((date, run)) = &next {
         lines.push(Line::from(""));
         lines.push(Line::from(format!(
             "Next run {}: {}",
