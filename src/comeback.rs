@@ -332,6 +332,12 @@ impl Comeback {
         saved
     }
 
+    /// What `undo` would take back, in words: "the check-in of Mon 23 Nov
+    /// (partly numb …)" or "the clearance of Mon 23 Nov".
+    pub fn last_change(&self) -> Result<Option<crate::store::LastChange>, StoreError> {
+        self.store.last_change()
+    }
+
     pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, StoreError> {
         self.write(|store, plan, template| {
             store.undo(now, |journal| {

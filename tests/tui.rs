@@ -276,18 +276,29 @@ fn every_field_of_the_panel_is_one_key_away() {
 }
 
 #[test]
-fn u_undoes_the_last_check_in() {
+fn u_says_what_it_will_undo_then_undoes_the_last_check_in_and_capital_u_redoes_it() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
-    press(&mut app, KeyCode::Char('0'));
-    press(&mut app, KeyCode::Char('u'));
-    assert!(
-        Comeback::load(dir.path())
+    let today = |dir: &std::path::Path| {
+        Comeback::load(dir)
             .unwrap()
             .journal
             .on(date(TODAY))
-            .is_none()
-    );
+            .cloned()
+    };
+    press(&mut app, KeyCode::Char('0'));
+    press(&mut app, KeyCode::Char('u'));
+    assert!(today(dir.path()).is_some(), "the first u only asks");
+    assert!(text(&draw(&app, 80, 24)).contains("Undo the check-in Wed 9 Dec: no numbness"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(today(dir.path()).is_some(), "n keeps it");
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('u'));
+    assert!(today(dir.path()).is_none(), "u again undoes it");
+    press(&mut app, KeyCode::Char('U'));
+    assert!(today(dir.path()).is_some(), "U redoes it");
+    press(&mut app, KeyCode::Char('U'));
+    assert_eq!(app.message.as_deref(), Some("Nothing to redo."));
 }
 
 #[test]
@@ -598,4 +609,13 @@ fn x_records_a_skipped_run_and_an_unbound_key_gets_a_hint() {
             .unwrap_or("")
             .contains("? lists the keys")
     );
+}
+
+#[test]
+fn ctrl_r_redoes_and_plain_r_still_reloads() {
+    let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+    let r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
+    let global = [keys::Context::Global];
+    assert_eq!(keys::action(&global, ctrl_r), Some(Action::Redo));
+    assert_eq!(keys::action(&global, r), Some(Action::Reload));
 }

@@ -23,6 +23,13 @@ pub enum Undone {
     },
 }
 
+/// The change `undo` would take back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LastChange {
+    CheckIn(NaiveDate),
+    Clearance(NaiveDate),
+}
+
 /// A row of the change log: what to put back on undo.
 struct Change {
     id: i64,
@@ -95,6 +102,30 @@ impl Store {
             .at(&path)?;
             Ok(((), Edit::AddClearance(clearance)))
         })
+    }
+
+    /// What `undo` would take back: the last change's kind and day.
+    pub fn last_change(&self) -> Result<Option<LastChange>, StoreError> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT kind, date FROM changes ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .at(&self.path)?;
+        let Some((kind, date)) = row else {
+            return Ok(None);
+        };
+        let date = date.parse::<NaiveDate>().map_err(|e| {
+            StoreError::damaged(&self.path, format!("a change has the date '{date}'"), e)
+        })?;
+        Ok(Some(if kind == "clearance" {
+            LastChange::Clearance(date)
+        } else {
+            LastChange::CheckIn(date)
+        }))
     }
 
     /// Takes back the last change, if any.

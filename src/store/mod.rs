@@ -16,7 +16,7 @@ mod plan;
 mod shoes;
 
 pub use error::{Cause, StoreError};
-pub use journal::Undone;
+pub use journal::{LastChange, Undone};
 pub use migrations::SCHEMA_VERSION;
 pub use plan::SavedPlan;
 

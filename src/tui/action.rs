@@ -38,6 +38,8 @@ pub enum Action {
     Char(char),
     Acknowledge,
     Summary,
+    /// Take back what the last undo took back.
+    Redo,
     /// A day's run skipped, with no numbness.
     Skipped,
     /// A key the key table does not bind where it was pressed.

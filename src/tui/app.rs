@@ -59,6 +59,8 @@ pub enum Mode {
     Panel(Panel),
     /// The question before a symptomatic or flagged check-in is replaced.
     Replace(Replace),
+    /// The question before the last change is undone: what it is, in words.
+    Undo(String),
     /// The export menu.
     Export(ExportMenu),
     /// The screens, with no pop-up.
@@ -73,6 +75,7 @@ impl Mode {
             Mode::Care { .. } => vec![Context::Care],
             Mode::Panel(_) => vec![Context::Panel],
             Mode::Replace(_) => vec![Context::Replace],
+            Mode::Undo(_) => vec![Context::Undo],
             Mode::Export(_) => vec![Context::Export],
             Mode::Browse => match screen {
                 Screen::Today => vec![Context::Today, Context::Global],
@@ -145,6 +148,8 @@ pub struct App {
     pub history_row: usize,
     pub help_row: usize,
     pub ticked: BTreeSet<(NaiveDate, String)>,
+    /// What undo took back in this session, newest last, for redo.
+    pub redo: Vec<Redo>,
     pub quit: bool,
 }
 
@@ -183,6 +188,7 @@ impl App {
             history_row: 0,
             help_row: 0,
             ticked: BTreeSet::new(),
+            redo: Vec::new(),
             quit: false,
         };
         app.follow_care();
@@ -287,6 +293,13 @@ impl App {
             self.follow_care();
         }
     }
+}
+
+/// What redo puts back: the check-in or clearance an undo took back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Redo {
+    CheckIn(CheckIn),
+    Clearance(crate::checkin::Clearance),
 }
 
 pub(super) fn care() -> Mode {

@@ -23,6 +23,8 @@ pub enum Context {
     Export,
     /// The question before a symptomatic check-in is replaced.
     Replace,
+    /// The question before the last change is undone.
+    Undo,
 }
 
 impl Context {
@@ -36,6 +38,7 @@ impl Context {
             Context::Care => "See a clinician",
             Context::Export => "Export",
             Context::Replace => "Replace a check-in?",
+            Context::Undo => "Undo?",
         }
     }
 }
@@ -47,14 +50,19 @@ pub enum Keys {
     Two(KeyCode, KeyCode),
     /// Any printable character (typing into a field).
     AnyChar,
+    /// A letter with Ctrl held.
+    Ctrl(char),
 }
 
 impl Keys {
-    fn matches(self, code: KeyCode) -> bool {
+    fn matches(self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match self {
-            Keys::One(k) => k == code,
-            Keys::Two(a, b) => a == code || b == code,
-            Keys::AnyChar => matches!(code, KeyCode::Char(_)),
+            Keys::Ctrl(c) => ctrl && key.code == Char(c),
+            _ if ctrl => false,
+            Keys::One(k) => k == key.code,
+            Keys::Two(a, b) => a == key.code || b == key.code,
+            Keys::AnyChar => matches!(key.code, KeyCode::Char(_)),
         }
     }
 }
@@ -89,7 +97,7 @@ const fn bind(
 
 use Context::*;
 use KeyCode::{BackTab, Backspace, Char, Down, Enter, Esc, Left, Right, Tab, Up};
-use Keys::{AnyChar, One, Two};
+use Keys::{AnyChar, Ctrl, One, Two};
 
 /// A binding that is also shown in the footer.
 const fn shown(
@@ -143,9 +151,17 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         One(Char('u')),
         "u",
-        "undo the last check-in change",
+        "undo the last check-in change (says which, then asks)",
         Action::Undo,
     ),
+    bind(
+        Global,
+        One(Char('U')),
+        "U / Ctrl-R",
+        "redo what undo took back",
+        Action::Redo,
+    ),
+    bind(Global, Ctrl('r'), "", "", Action::Redo),
     bind(
         Global,
         One(Char('e')),
@@ -570,6 +586,20 @@ pub static BINDINGS: &[Binding] = &[
         Action::Confirm,
     ),
     shown(
+        Undo,
+        Two(Char('y'), Char('u')),
+        "y / u",
+        "yes, undo it",
+        Action::Confirm,
+    ),
+    shown(
+        Undo,
+        Two(Char('n'), Esc),
+        "n / Esc",
+        "no, keep it",
+        Action::Back,
+    ),
+    shown(
         Replace,
         Two(Char('n'), Esc),
         "n / Esc",
@@ -587,7 +617,7 @@ pub fn action(contexts: &[Context], key: KeyEvent) -> Option<Action> {
         BINDINGS
             .iter()
             .filter(|b| b.context == *context)
-            .find(|b| b.keys.matches(key.code))
+            .find(|b| b.keys.matches(key))
             .map(|b| match (b.action, key.code) {
                 (Action::Type, Char(c)) => Action::Char(c),
                 (action, _) => action,

@@ -67,7 +67,11 @@ pub fn run(
                             app.now = crate::comeback::timestamp();
                             if matches!(
                                 action,
-                                Action::Quick(_) | Action::Confirm | Action::Undo | Action::Skipped
+                                Action::Quick(_)
+                                    | Action::Confirm
+                                    | Action::Undo
+                                    | Action::Redo
+                                    | Action::Skipped
                             ) {
                                 update::update(&mut app, Action::Reload);
                             }

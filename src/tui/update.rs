@@ -2,14 +2,14 @@
 //! menus answer in their own modules, the screens and the writes here.
 
 use super::action::Action;
-use super::app::{App, Mode, Running, Screen};
+use super::app::{App, Mode, Redo, Running, Screen};
 use super::export_menu::{self, ExportMenu};
 use super::panel::{Panel, Replace};
 use super::{onboarding, panel};
 use crate::checkin::{CheckIn, CheckInError, Numbness, SessionDone, short_date};
 use crate::comeback::{CheckInFailure, Comeback, Recorded};
 use crate::export::Format;
-use crate::store::Undone;
+use crate::store::{LastChange, Undone};
 use std::path::Path;
 
 /// Applies one action.
@@ -70,6 +70,17 @@ pub fn update(app: &mut App, action: Action) {
             }
             _ => {}
         },
+        Mode::Undo(_) => match action {
+            Action::Confirm => {
+                app.mode = Mode::Browse;
+                undo(app);
+            }
+            Action::Back | Action::Quit => {
+                app.mode = Mode::Browse;
+                app.message = Some("Nothing was undone.".into());
+            }
+            _ => {}
+        },
         Mode::Export(menu) => match export_menu::update(menu, action) {
             export_menu::Outcome::Stay => {}
             export_menu::Outcome::Close => app.mode = Mode::Browse,
@@ -127,7 +138,8 @@ fn update_screens(app: &mut App, action: Action) {
                 });
             }
         }
-        Action::Undo => undo(app),
+        Action::Undo => ask_undo(app),
+        Action::Redo => redo(app),
         Action::Export if app.running.is_some() => {
             app.mode = Mode::Export(ExportMenu::new(&app.export_dir, app.today));
         }
@@ -172,6 +184,8 @@ fn record(app: &mut App, entry: CheckIn, replace: bool, from: Option<Panel>) -> 
         }) => {
             running.assessment = assessment;
             running.lay_out();
+            // A new change ends what redo could put back.
+            app.redo.clear();
             let saved = running
                 .comeback
                 .journal
@@ -199,26 +213,100 @@ fn record(app: &mut App, entry: CheckIn, replace: bool, from: Option<Panel>) -> 
     }
 }
 
+/// Says what `u` would take back and asks; nothing is undone yet.
+fn ask_undo(app: &mut App) {
+    let Some(running) = app.running.as_ref() else {
+        return;
+    };
+    let journal = &running.comeback.journal;
+    match running.comeback.last_change() {
+        Ok(None) => app.message = Some("Nothing to undo.".into()),
+        Ok(Some(LastChange::CheckIn(date))) => {
+            let what = journal.on(date).map_or_else(
+                || format!("the check-in of {}", short_date(date)),
+                |c| format!("the check-in {}", c.summary()),
+            );
+            app.mode = Mode::Undo(what);
+        }
+        Ok(Some(LastChange::Clearance(date))) => {
+            app.mode = Mode::Undo(format!("the clearance of {}", short_date(date)));
+        }
+        Err(e) => app.message = Some(format!("Not undone: {e}")),
+    }
+}
+
+/// Puts back what the last undo of this session took back.
+fn redo(app: &mut App) {
+    let (today, now) = (app.today, app.now.clone());
+    let Some(item) = app.redo.pop() else {
+        app.message = Some("Nothing to redo.".into());
+        return;
+    };
+    let Some(running) = app.running.as_mut() else {
+        return;
+    };
+    let redone = match &item {
+        Redo::CheckIn(c) => running
+            .comeback
+            .record(c.clone(), true, today, &now)
+            .map(|_| format!("Redone: {}", c.summary())),
+        Redo::Clearance(x) => running
+            .comeback
+            .clear(x.clone(), today, &now)
+            .map(|()| format!("Redone: the clearance of {}", short_date(x.date))),
+    };
+    app.message = Some(match redone {
+        Ok(text) => text,
+        Err(e) => {
+            app.redo.push(item);
+            format!("Not redone: {e}")
+        }
+    });
+    running.refresh(today);
+}
+
 fn undo(app: &mut App) {
     let (today, now) = (app.today, app.now.clone());
     let Some(running) = app.running.as_mut() else {
         return;
     };
-    app.message = Some(match running.comeback.undo(today, &now) {
+    // What redo would put back: the value in place before the undo.
+    let journal = &running.comeback.journal;
+    let put_back = match running.comeback.last_change() {
+        Ok(Some(LastChange::CheckIn(date))) => journal.on(date).cloned().map(Redo::CheckIn),
+        Ok(Some(LastChange::Clearance(date))) => journal
+            .clearances()
+            .iter()
+            .rfind(|x| x.date == date)
+            .cloned()
+            .map(Redo::Clearance),
+        _ => None,
+    };
+    let undone = running.comeback.undo(today, &now);
+    if let (Ok(Some(_)), Some(item)) = (&undone, put_back) {
+        app.redo.push(item);
+    }
+    app.message = Some(match undone {
         Ok(None) => "Nothing to undo.".into(),
         Ok(Some(Undone::CheckIn {
             date,
             restored: Some(_),
         })) => format!(
-            "Undone: the check-in for {} is back to its earlier value.",
+            "Undone: the check-in for {} is back to its earlier value (U redoes).",
             short_date(date)
         ),
         Ok(Some(Undone::CheckIn {
             date,
             restored: None,
-        })) => format!("Undone: the check-in for {} was removed.", short_date(date)),
+        })) => format!(
+            "Undone: the check-in for {} was removed (U redoes).",
+            short_date(date)
+        ),
         Ok(Some(Undone::Clearance { date })) => {
-            format!("Undone: the clearance of {} was removed.", short_date(date))
+            format!(
+                "Undone: the clearance of {} was removed (U redoes).",
+                short_date(date)
+            )
         }
         Err(e) => format!("Not undone: {e}"),
     });

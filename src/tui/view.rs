@@ -85,6 +85,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             screens::replace::render(pending, theme, frame, body);
         }
         Mode::Export(menu) => screens::export::render(menu, theme, frame, body),
+        Mode::Undo(what) => screens::replace::render_undo(what, theme, frame, body),
         _ => {}
     }
 }

@@ -1,5 +1,6 @@
-//! The question asked before a check-in that reports numbness or a warning
-//! flag is replaced: nothing of the kind is overwritten without a yes.
+//! The questions asked before a check-in that reports numbness or a warning
+//! flag is replaced, and before the last change is undone: nothing of the kind
+//! happens without a yes.
 
 use crate::tui::keys::{self, Context};
 use crate::tui::panel::Replace;
@@ -8,6 +9,23 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// The question before the last change is undone.
+pub fn render_undo(what: &str, theme: Theme, frame: &mut Frame, area: Rect) {
+    let area = area.centered(Constraint::Length(64), Constraint::Length(7));
+    let lines = vec![
+        Line::from(format!("Undo {what}?")),
+        Line::from(""),
+        Line::styled(keys::footer(&[Context::Undo]), theme.dim()),
+    ];
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title("Undo?")),
+        area,
+    );
+}
 
 pub fn render(pending: &Replace, theme: Theme, frame: &mut Frame, area: Rect) {
     let area = area.centered(Constraint::Length(64), Constraint::Length(7));
