@@ -619,3 +619,16 @@ fn ctrl_r_redoes_and_plain_r_still_reloads() {
     assert_eq!(keys::action(&global, ctrl_r), Some(Action::Redo));
     assert_eq!(keys::action(&global, r), Some(Action::Reload));
 }
+
+#[test]
+fn enter_on_plan_shows_the_weeks_days_and_again_hides_them() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    app.screen = Screen::Plan;
+    press(&mut app, KeyCode::Enter);
+    let screen = text(&draw(&app, 100, 30));
+    assert!(screen.contains("(Enter hides it)"), "{screen}");
+    assert!(screen.contains("Strength"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    assert!(!text(&draw(&app, 100, 30)).contains("(Enter hides it)"));
+}

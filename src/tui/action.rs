@@ -38,6 +38,8 @@ pub enum Action {
     Char(char),
     Acknowledge,
     Summary,
+    /// Show or hide the days of the selected week.
+    Expand,
     /// Take back what the last undo took back.
     Redo,
     /// A day's run skipped, with no numbness.

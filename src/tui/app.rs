@@ -80,6 +80,7 @@ impl Mode {
             Mode::Browse => match screen {
                 Screen::Today => vec![Context::Today, Context::Global],
                 Screen::History => vec![Context::History, Context::Global],
+                Screen::Plan => vec![Context::Plan, Context::Global],
                 _ => vec![Context::Global],
             },
         }
@@ -145,6 +146,8 @@ pub struct App {
     pub message: Option<String>,
     pub habit_row: usize,
     pub plan_row: usize,
+    /// The week (by row) whose days the Plan screen shows.
+    pub plan_open: Option<usize>,
     pub history_row: usize,
     pub help_row: usize,
     pub ticked: BTreeSet<(NaiveDate, String)>,
@@ -185,6 +188,7 @@ impl App {
             message: None,
             habit_row: 0,
             plan_row,
+            plan_open: None,
             history_row: 0,
             help_row: 0,
             ticked: BTreeSet::new(),

@@ -13,6 +13,8 @@ pub enum Context {
     Global,
     Today,
     History,
+    /// The Plan screen.
+    Plan,
     /// The check-in panel.
     Panel,
     /// The onboarding form.
@@ -33,6 +35,7 @@ impl Context {
             Context::Global => "Everywhere",
             Context::Today => "Today",
             Context::History => "History",
+            Context::Plan => "Plan",
             Context::Panel => "Check-in panel",
             Context::Onboarding => "New plan",
             Context::Care => "See a clinician",
@@ -189,6 +192,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::Skipped,
     ),
     shown(History, One(Enter), "Enter", "edit", Action::Edit),
+    shown(
+        Plan,
+        One(Enter),
+        "Enter",
+        "show or hide the week's days",
+        Action::Expand,
+    ),
     bind(
         Panel,
         One(Char('0')),

@@ -138,6 +138,12 @@ fn update_screens(app: &mut App, action: Action) {
                 });
             }
         }
+        Action::Expand => {
+            app.plan_open = match app.plan_open {
+                Some(row) if row == app.plan_row => None,
+                _ => Some(app.plan_row),
+            }
+        }
         Action::Undo => ask_undo(app),
         Action::Redo => redo(app),
         Action::Export if app.running.is_some() => {
