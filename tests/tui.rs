@@ -632,3 +632,39 @@ fn enter_on_plan_shows_the_weeks_days_and_again_hides_them() {
     press(&mut app, KeyCode::Enter);
     assert!(!text(&draw(&app, 100, 30)).contains("(Enter hides it)"));
 }
+
+#[test]
+fn the_week_strip_marks_a_missed_day_and_enter_on_it_fills_it_in() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("Str missed"), "{screen}");
+    assert!(screen.contains("No check-in for Tue 8 Dec"), "{screen}");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Enter);
+    let panel = app.panel().expect("the panel opens for the missed day");
+    assert_eq!(panel.entry.date, date("2026-12-08"));
+    press(&mut app, KeyCode::Char('0'));
+    press(&mut app, KeyCode::Enter);
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    assert!(journal.on(date("2026-12-08")).is_some(), "backfilled");
+    assert!(!text(&draw(&app, 80, 24)).contains("No check-in for Tue 8 Dec"));
+    // A day that has not happened yet cannot be checked in.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.panel().is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("has not happened yet")
+    );
+}
+
+#[test]
+fn today_renders_the_week_strip_at_200x50() {
+    let dir = fixture(false);
+    let app = app(dir.path(), true);
+    insta::assert_snapshot!("screen_today_200x50", text(&draw(&app, 200, 50)));
+}

@@ -87,6 +87,23 @@ pub struct Next {
     pub finished: bool,
 }
 
+impl Next {
+    /// "Next: stage 2 from Mon 30 Nov; next step up Mon 7 Dec." or "The plan
+    /// is complete."; `None` while runs wait for a clearance.
+    pub fn describe(&self) -> Option<String> {
+        if self.finished {
+            return Some("The plan is complete.".into());
+        }
+        let stage = self.stage?;
+        let mut line = format!("Next: stage {stage} from {}", short_date(self.week_start));
+        if let Some(up) = self.advance_on {
+            line.push_str(&format!("; next step up {}", short_date(up)));
+        }
+        line.push('.');
+        Some(line)
+    }
+}
+
 /// Everything the journal says about the plan as of one day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {

@@ -214,15 +214,8 @@ pub fn verdict(assessment: &Assessment) -> String {
         };
         wrap_into(&mut out, after, "", "");
     }
-    let next = &assessment.next;
-    if next.finished {
-        let _ = writeln!(out, "The plan is complete.");
-    } else if let Some(stage) = next.stage {
-        let mut line = format!("Next: stage {stage} from {}", short_date(next.week_start));
-        if let Some(up) = next.advance_on {
-            line.push_str(&format!("; next step up {}", short_date(up)));
-        }
-        let _ = writeln!(out, "{line}.");
+    if let Some(line) = assessment.next.describe() {
+        let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "{NOTICE}");
     out

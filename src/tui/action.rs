@@ -38,6 +38,11 @@ pub enum Action {
     Char(char),
     Acknowledge,
     Summary,
+    /// Move along the week strip on Today.
+    PrevDay,
+    NextDay,
+    /// Open the check-in panel for the selected day of the week strip.
+    OpenDay,
     /// Show or hide the days of the selected week.
     Expand,
     /// Take back what the last undo took back.

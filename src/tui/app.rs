@@ -145,6 +145,8 @@ pub struct App {
     pub care_seen: Option<(NaiveDate, CareLevel)>,
     pub message: Option<String>,
     pub habit_row: usize,
+    /// The day the week strip on Today has selected, `None` for today.
+    pub strip_day: Option<NaiveDate>,
     pub plan_row: usize,
     /// The week (by row) whose days the Plan screen shows.
     pub plan_open: Option<usize>,
@@ -187,6 +189,7 @@ impl App {
             care_seen: None,
             message: None,
             habit_row: 0,
+            strip_day: None,
             plan_row,
             plan_open: None,
             history_row: 0,

@@ -184,6 +184,15 @@ pub static BINDINGS: &[Binding] = &[
     bind(Today, One(Char('2')), "", "", Action::Quick(2)),
     bind(Today, One(Char('3')), "", "", Action::Quick(3)),
     shown(Today, One(Char(' ')), "Space", "tick", Action::Tick),
+    shown(Today, One(Left), "← →", "day", Action::PrevDay),
+    bind(Today, One(Right), "", "", Action::NextDay),
+    shown(
+        Today,
+        One(Enter),
+        "Enter",
+        "check in for the day (fill in a missed one)",
+        Action::OpenDay,
+    ),
     bind(
         Today,
         One(Char('x')),

@@ -138,6 +138,20 @@ fn update_screens(app: &mut App, action: Action) {
                 });
             }
         }
+        Action::PrevDay | Action::NextDay => {
+            if let Some(week) = app.running.as_ref().and_then(|r| r.week.as_ref()) {
+                let day = app.strip_day.unwrap_or(app.today);
+                let moved = if action == Action::PrevDay {
+                    day.pred_opt()
+                } else {
+                    day.succ_opt()
+                };
+                if let Some(moved) = moved.filter(|d| *d >= week.start && *d <= week.end()) {
+                    app.strip_day = (moved != app.today).then_some(moved);
+                }
+            }
+        }
+        Action::OpenDay => open_day(app),
         Action::Expand => {
             app.plan_open = match app.plan_open {
                 Some(row) if row == app.plan_row => None,
@@ -217,6 +231,33 @@ fn record(app: &mut App, entry: CheckIn, replace: bool, from: Option<Panel>) -> 
             false
         }
     }
+}
+
+/// The panel for the day the week strip selected: its check-in to edit, or
+/// a new one to fill a day that has none.
+fn open_day(app: &mut App) {
+    let Some(running) = app.running.as_ref() else {
+        return;
+    };
+    let date = app.strip_day.unwrap_or(app.today);
+    if date > app.today {
+        app.message = Some(format!("{} has not happened yet.", short_date(date)));
+        return;
+    }
+    if date < running.comeback.plan.profile.start {
+        app.message = Some(format!("{} is before the plan starts.", short_date(date)));
+        return;
+    }
+    app.mode = Mode::Panel(match running.comeback.journal.on(date) {
+        Some(c) => Panel {
+            entry: c.clone(),
+            editing: true,
+        },
+        None => Panel {
+            entry: CheckIn::symptom_free(date, None),
+            editing: false,
+        },
+    });
 }
 
 /// Says what `u` would take back and asks; nothing is undone yet.

@@ -1,5 +1,6 @@
-//! Today: the day's sessions, the checks and habits as checkboxes, the verdict
-//! banner and the next planned run.
+//! Today: the week strip (each day's session and check-in, missed days
+//! marked), the verdict banner, the day's sessions, the checks and habits as
+//! checkboxes, and the next planned run.
 
 use crate::checkin::{NOTICE, Verdict};
 use crate::plan::{HabitWhen, Session};
@@ -36,15 +37,22 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         ),
     };
     let verdict = &running.assessment.verdict;
-    let banner_height = banner_height(verdict, area.width);
-    let [head, banner, body] = Layout::vertical([
+    // Wide terminals get every reason and piece of advice and the next step.
+    let wide = area.width >= 100;
+    let next = running.assessment.next.describe().filter(|_| wide);
+    let items = banner_items(verdict, wide, next);
+    let banner_height = banner_height(&items, area.width);
+    let strip = week_strip(app, theme, area.width);
+    let [head, strip_area, banner, body] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(banner_height.min(area.height.saturating_sub(5))),
+        Constraint::Length(strip.len() as u16),
+        Constraint::Length(banner_height.min(area.height.saturating_sub(7))),
         Constraint::Min(3),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Line::styled(header, theme.title())), head);
-    render_banner(verdict, theme, frame, banner);
+    frame.render_widget(Paragraph::new(strip), strip_area);
+    render_banner(verdict, &items, theme, frame, banner);
 
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
@@ -150,17 +158,93 @@ fn render_checklist(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The banner's text lines (before wrapping): reasons and advice, capped.
-fn banner_items(verdict: &Verdict) -> Vec<String> {
-    let reasons = verdict.reasons.iter().take(3).map(|r| format!("• {r}"));
-    let advice = verdict.advice.iter().take(2).map(|a| format!("→ {a}"));
-    reasons.chain(advice).collect()
+/// The week strip: a cell a day with its session and what the check-in
+/// says; today and the selected day marked; a line naming the days this week
+/// that have no check-in.
+fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
+    // Seven cells across the width, at least eleven columns each.
+    let cell = (usize::from(width) / 7).max(11);
+    let Some(running) = &app.running else {
+        return Vec::new();
+    };
+    let Some(week) = &running.week else {
+        return Vec::new();
+    };
+    let journal = &running.comeback.journal;
+    let selected = app.strip_day.unwrap_or(app.today);
+    let mut days = Vec::new();
+    let mut states = Vec::new();
+    let mut missing = Vec::new();
+    for day in &week.days {
+        let kind = match day.sessions.first() {
+            Some(Session::Run(_)) => "Run",
+            Some(Session::Strength { .. }) => "Str",
+            Some(Session::Walk { .. }) => "Walk",
+            _ => "Rest",
+        };
+        let state = match journal.on(day.date) {
+            Some(c) if c.numbness.is_symptomatic() => format!("numb {}", c.numbness.level()),
+            Some(c) if c.flags.is_empty() => match c.session {
+                Some(crate::checkin::SessionDone::Skipped) => "skipped".into(),
+                Some(crate::checkin::SessionDone::Partial) => "partial".into(),
+                _ => "✓".into(),
+            },
+            Some(_) => "flag".into(),
+            None if day.date < app.today && day.date >= running.comeback.plan.profile.start => {
+                missing.push(crate::checkin::short_date(day.date));
+                "missed".into()
+            }
+            None if day.date == app.today => "due".into(),
+            None => String::new(),
+        };
+        let mut style = ratatui::style::Style::new();
+        if day.date == app.today {
+            style = style.add_modifier(ratatui::style::Modifier::BOLD);
+        }
+        if day.date == selected {
+            style = theme.selected();
+        }
+        let name = format!("{:<cell$}", day.date.format("%a %-d").to_string());
+        days.push(Span::styled(name, style));
+        states.push(Span::styled(
+            format!("{:<cell$}", format!("{kind} {state}")),
+            style,
+        ));
+    }
+    let mut lines = vec![Line::from(days), Line::from(states)];
+    if !missing.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "No check-in for {}: ← → and Enter fill them in.",
+                missing.join(", ")
+            ),
+            theme.status(crate::checkin::Status::Hold),
+        ));
+    }
+    lines
+}
+
+/// The banner's text lines (before wrapping): reasons and advice, capped at
+/// 80 columns; all of them and the next step on wide terminals.
+fn banner_items(verdict: &Verdict, wide: bool, next: Option<String>) -> Vec<String> {
+    let (reasons, advice) = if wide {
+        (usize::MAX, usize::MAX)
+    } else {
+        (3, 2)
+    };
+    let reasons = verdict
+        .reasons
+        .iter()
+        .take(reasons)
+        .map(|r| format!("• {r}"));
+    let advice = verdict.advice.iter().take(advice).map(|a| format!("→ {a}"));
+    reasons.chain(advice).chain(next).collect()
 }
 
 /// Rows the banner needs at this width: borders, status, wrapped items, notice.
-fn banner_height(verdict: &Verdict, width: u16) -> u16 {
+fn banner_height(items: &[String], width: u16) -> u16 {
     let inner = usize::from(width.saturating_sub(2)).max(1);
-    let wrapped: usize = banner_items(verdict)
+    let wrapped: usize = items
         .iter()
         .chain(std::iter::once(&NOTICE.to_string()))
         .map(|t| textwrap::wrap(t, inner).len().max(1))
@@ -170,7 +254,13 @@ fn banner_height(verdict: &Verdict, width: u16) -> u16 {
 
 /// The verdict banner: the status in words and colour, the reasons, advice, and
 /// the not-a-diagnosis line.
-pub fn render_banner(verdict: &Verdict, theme: Theme, frame: &mut Frame, area: Rect) {
+pub fn render_banner(
+    verdict: &Verdict,
+    items: &[String],
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let mut lines = vec![Line::from(vec![
         Span::styled(
             format!(" {} ", verdict.status.label()),
@@ -178,7 +268,7 @@ pub fn render_banner(verdict: &Verdict, theme: Theme, frame: &mut Frame, area: R
         ),
         Span::raw(format!(" {}", verdict.headline())),
     ])];
-    lines.extend(banner_items(verdict).into_iter().map(Line::from));
+    lines.extend(items.iter().map(|i| Line::from(i.clone())));
     lines.push(Line::styled(NOTICE, theme.dim()));
     frame.render_widget(
         Paragraph::new(lines)
