@@ -24,6 +24,8 @@ pub enum LoadError {
 
 pub struct Comeback {
     store: Store,
+    /// The checks and habits ticked, by day.
+    pub ticks: std::collections::BTreeSet<crate::store::Tick>,
     /// The saved plan's creation time and profile as last read: when another
     /// process replaces the plan, they change.
     plan_key: Option<(String, String)>,
@@ -42,6 +44,7 @@ pub struct Snapshot<'a> {
     pub template: &'a Template,
     pub journal: &'a Journal,
     pub shoes: &'a [Shoe],
+    pub ticks: &'a std::collections::BTreeSet<crate::store::Tick>,
 }
 
 impl Snapshot<'_> {
@@ -97,6 +100,7 @@ impl Comeback {
             template: &self.template,
             journal: &self.journal,
             shoes: &self.shoes,
+            ticks: &self.ticks,
         }
     }
 
@@ -104,18 +108,20 @@ impl Comeback {
     pub fn load(data_dir: &Path) -> Result<Comeback, LoadError> {
         let no_plan = || LoadError::NoPlan(data_dir.display().to_string());
         let mut store = Store::open_existing(data_dir)?.ok_or_else(no_plan)?;
-        let (plan_key, saved, journal, shoes) = store.reading(|store| {
+        let (plan_key, saved, journal, shoes, ticks) = store.reading(|store| {
             Ok::<_, StoreError>((
                 store.plan_key()?,
                 store.plan()?,
                 store.journal()?,
                 store.shoes()?,
+                store.ticks()?,
             ))
         })?;
         let SavedPlan { profile, template } = saved.ok_or_else(no_plan)?;
         let plan = plan::generate(&profile, &template)?;
         Ok(Comeback {
             store,
+            ticks,
             plan_key,
             plan,
             template,
@@ -188,7 +194,22 @@ impl Comeback {
             self.plan_key = key;
         }
         self.reload()?;
+        self.ticks = self.store.ticks()?;
         Ok(())
+    }
+
+    /// Ticks a check or habit of `date`, or unticks it; says whether it is
+    /// ticked now.
+    pub fn tick(&mut self, date: NaiveDate, habit: &str) -> Result<bool, StoreError> {
+        let key = (date, habit.to_string());
+        let on = !self.ticks.contains(&key);
+        self.store.set_tick(date, habit, on)?;
+        if on {
+            self.ticks.insert(key);
+        } else {
+            self.ticks.remove(&key);
+        }
+        Ok(on)
     }
 
     /// Re-reads the journal and shoes (another process may have written).

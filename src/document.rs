@@ -11,11 +11,21 @@ use serde::{Deserialize, Serialize};
 
 /// The value of the `schema` field of a plan document. Version 2 added the
 /// check-in words of the care rules (`eased_by`, `cleared_minutes`, places,
-/// night, flags), the order of recording (`seq`) and the health context.
-pub const PLAN_SCHEMA: &str = "comeback.plan/2";
+/// night, flags), the order of recording (`seq`) and the health context;
+/// version 3 the ticked checks and habits (`ticks`).
+pub const PLAN_SCHEMA: &str = "comeback.plan/3";
 
 /// Every schema an import reads, oldest first.
-pub const READABLE_SCHEMAS: [&str; 2] = ["comeback.plan/1", PLAN_SCHEMA];
+pub const READABLE_SCHEMAS: [&str; 3] = ["comeback.plan/1", "comeback.plan/2", PLAN_SCHEMA];
+
+/// A check or habit ticked on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HabitTick {
+    pub date: NaiveDate,
+    /// The habit's `id`.
+    pub habit: String,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +56,9 @@ pub struct PlanDocument {
     /// The runner's shoes, in the order they were added.
     #[serde(default)]
     pub shoes: Vec<Shoe>,
+    /// The checks and habits ticked, by day.
+    #[serde(default)]
+    pub ticks: Vec<HabitTick>,
 }
 
 impl PlanDocument {
@@ -55,6 +68,7 @@ impl PlanDocument {
             template,
             journal,
             shoes,
+            ticks,
         } = snapshot;
         PlanDocument {
             schema: PLAN_SCHEMA.to_string(),
@@ -69,6 +83,13 @@ impl PlanDocument {
             decisions: assessment.decisions.clone(),
             clearances: journal.clearances().to_vec(),
             shoes: shoes.to_vec(),
+            ticks: ticks
+                .iter()
+                .map(|(date, habit)| HabitTick {
+                    date: *date,
+                    habit: habit.clone(),
+                })
+                .collect(),
         }
     }
 }
@@ -162,6 +183,7 @@ pub struct Restore {
     pub checkins: Vec<CheckIn>,
     pub clearances: Vec<Clearance>,
     pub shoes: Vec<Shoe>,
+    pub ticks: Vec<HabitTick>,
 }
 
 /// Why a document cannot be imported: where in the JSON, and what is wrong.
@@ -204,6 +226,8 @@ struct ImportDocument {
     clearances: Vec<Clearance>,
     #[serde(default)]
     shoes: Vec<Shoe>,
+    #[serde(default)]
+    ticks: Vec<HabitTick>,
 }
 
 /// A `comeback.plan/1` document as version 2 reads it: the order of
@@ -367,6 +391,15 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
             ));
         }
     }
+    for (i, t) in doc.ticks.iter().enumerate() {
+        let length = t.habit.chars().count();
+        if !(1..=100).contains(&length) || t.habit.chars().any(char::is_control) {
+            return Err(at(
+                format!("ticks[{i}].habit"),
+                "expected a habit id of 1 to 100 characters, none of them control characters",
+            ));
+        }
+    }
     let mut names = std::collections::HashSet::new();
     for (i, shoe) in doc.shoes.iter().enumerate() {
         if shoe.name.trim().is_empty() || !names.insert(shoe.name.as_str()) {
@@ -392,5 +425,6 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
         checkins: doc.checkins,
         clearances: doc.clearances,
         shoes: doc.shoes,
+        ticks: doc.ticks,
     })
 }

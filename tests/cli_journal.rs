@@ -435,6 +435,7 @@ fn check_ins_kept_as_json_by_schema_three_move_into_columns() {
             DROP TABLE clearances;
             CREATE TABLE clearances (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, note TEXT, recorded_at TEXT NOT NULL);
             DROP TABLE sequence;
+            DROP TABLE ticks;
             PRAGMA user_version = 3;"#,
         )
         .unwrap();
@@ -520,6 +521,7 @@ fn every_choice_kept_as_text_by_schema_four_reads_back_after_the_move_to_packed_
             DROP TABLE clearances;
             CREATE TABLE clearances (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, note TEXT, recorded_at TEXT NOT NULL);
             DROP TABLE sequence;
+            DROP TABLE ticks;
             PRAGMA user_version = 4;",
         )
         .unwrap();

@@ -62,7 +62,7 @@ fn plan_json_follows_the_contract() {
         .unwrap();
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["schema"], "comeback.plan/2");
+    assert_eq!(doc["schema"], "comeback.plan/3");
     assert_eq!(doc["template"]["name"], "standard");
     assert_eq!(doc["template"]["version"], 1);
     assert_eq!(doc["profile"]["layoff_days"], 21);

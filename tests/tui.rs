@@ -344,8 +344,11 @@ fn space_ticks_a_habit() {
     let mut app = app(dir.path(), true);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(app.ticked.len(), 1);
     assert!(text(&draw(&app, 80, 24)).contains("[x]"));
+    // Kept in the store: a restart shows it ticked.
+    assert_eq!(Comeback::load(dir.path()).unwrap().ticks.len(), 1);
+    let reopened = self::app(dir.path(), true);
+    assert!(text(&draw(&reopened, 80, 24)).contains("[x]"));
 }
 
 #[test]
@@ -442,7 +445,7 @@ fn e_opens_the_export_menu_and_writes_where_it_says() {
     let json = dir.path().join("comeback-plan-2026-12-09.json");
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
-    assert_eq!(doc["schema"], "comeback.plan/2");
+    assert_eq!(doc["schema"], "comeback.plan/3");
     assert_eq!(
         app.message.as_deref(),
         Some(format!("Wrote the plan (JSON) to {}", json.display()).as_str())

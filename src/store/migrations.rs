@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_checkin_columns.sql"),
     include_str!("migrations/0005_packed_choices.sql"),
     include_str!("migrations/0006_care_words_and_order.sql"),
+    include_str!("migrations/0007_ticks.sql"),
 ];
 
 /// The schema version this build writes.

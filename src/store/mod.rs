@@ -5,7 +5,7 @@
 //!
 //! This file opens the database and runs transactions; the tables each have
 //! their own file: `plan`, `journal` (check-ins, clearances, undo), `shoes`,
-//! `decisions`; `migrations` holds the schema and `choices` the packed columns.
+//! `decisions`, `ticks`; `migrations` holds the schema and `choices` the packed columns.
 
 mod choices;
 mod decisions;
@@ -14,11 +14,13 @@ mod journal;
 mod migrations;
 mod plan;
 mod shoes;
+mod ticks;
 
 pub use error::{Cause, StoreError};
 pub use journal::{LastChange, Undone};
 pub use migrations::SCHEMA_VERSION;
 pub use plan::SavedPlan;
+pub use ticks::Tick;
 
 use crate::checkin::{CheckIn, Clearance, Decision, Journal};
 use error::{At, Doing};

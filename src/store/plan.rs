@@ -94,7 +94,7 @@ impl Store {
             // its check-ins could fall before the new start, and undo must
             // not reach into the old plan. The shoes stay.
             tx.execute_batch(
-                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions;",
+                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM ticks;",
             )
             .at(&path)?;
             tx.execute(UPSERT_PLAN, params![profile_json, template_json, now])
@@ -135,7 +135,7 @@ impl Store {
         self.write(decide, now, |tx| {
             refuse_to_replace(tx, &path, replace)?;
             tx.execute_batch(
-                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM shoes;",
+                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM shoes; DELETE FROM ticks;",
             )
             .at(&path)?;
             for shoe in &restore.shoes {
@@ -148,6 +148,13 @@ impl Store {
             }
             for c in &restore.clearances {
                 journal::insert_clearance(tx, c, now).at(&path)?;
+            }
+            for t in &restore.ticks {
+                tx.execute(
+                    "INSERT OR IGNORE INTO ticks (day, habit) VALUES (?1, ?2)",
+                    params![super::choices::day(t.date), t.habit],
+                )
+                .at(&path)?;
             }
             let last = restore
                 .checkins

@@ -13,7 +13,6 @@ use crate::checkin::{Assessment, CareLevel, CheckIn};
 use crate::comeback::{Comeback, LoadError};
 use crate::plan::{Unit, Week};
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The screens, in tab order.
@@ -152,7 +151,6 @@ pub struct App {
     pub plan_open: Option<usize>,
     pub history_row: usize,
     pub help_row: usize,
-    pub ticked: BTreeSet<(NaiveDate, String)>,
     /// What undo took back in this session, newest last, for redo.
     pub redo: Vec<Redo>,
     pub quit: bool,
@@ -194,7 +192,6 @@ impl App {
             plan_open: None,
             history_row: 0,
             help_row: 0,
-            ticked: BTreeSet::new(),
             redo: Vec::new(),
             quit: false,
         };

@@ -106,10 +106,9 @@ fn update_screens(app: &mut App, action: Action) {
         Action::Tick => {
             let today = app.today;
             let picked = app.habits().get(app.habit_row).map(|h| h.id.clone());
-            if let Some(id) = picked {
-                let key = (today, id);
-                if !app.ticked.remove(&key) {
-                    app.ticked.insert(key);
+            if let (Some(id), Some(running)) = (picked, app.running.as_mut()) {
+                if let Err(e) = running.comeback.tick(today, &id) {
+                    app.message = Some(format!("Not ticked: {e}"));
                 }
             }
         }

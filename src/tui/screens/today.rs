@@ -134,7 +134,10 @@ fn render_checklist(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
         items.push(ListItem::new(Line::styled(title, theme.title())));
         for (i, habit) in group {
-            let ticked = app.ticked.contains(&(app.today, habit.id.clone()));
+            let ticked = app
+                .running
+                .as_ref()
+                .is_some_and(|r| r.comeback.ticks.contains(&(app.today, habit.id.clone())));
             let mark = if ticked { "[x] " } else { "[ ] " };
             if i == app.habit_row {
                 selected = Some(items.len());
