@@ -8,7 +8,7 @@ use comeback::checkin::{CheckIn, Cleared, Flag, Numbness, Onset, SessionDone, Sp
 use comeback::comeback::Comeback;
 use comeback::plan::Unit;
 use comeback::store::Store;
-use comeback::tui::app::{Action, App, Screen};
+use comeback::tui::app::{Action, App, Field, Screen};
 use comeback::tui::keys::{self, BINDINGS, CONTEXTS};
 use comeback::tui::update::update;
 use comeback::tui::view::view;
@@ -85,7 +85,10 @@ fn text(buffer: &Buffer) -> String {
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    press_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn press_key(app: &mut App, key: KeyEvent) {
     if let Some(action) = keys::action(&app.contexts(), key) {
         update(app, action);
     }
@@ -460,6 +463,72 @@ fn e_opens_the_export_menu_and_writes_where_it_says() {
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Esc);
     assert!(app.export_menu().is_none());
+}
+
+fn press_ctrl(app: &mut App, c: char) {
+    press_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+#[test]
+fn onboarding_fields_edit_at_the_cursor_and_ctrl_u_clears_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Char('0'));
+    assert_eq!(app.onboarding().unwrap().weekly.value(), "205");
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(app.onboarding().unwrap().weekly.value(), "05");
+    press_ctrl(&mut app, 'u');
+    for c in "30".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.onboarding().unwrap().weekly.value(), "30");
+
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.onboarding().unwrap().current(), Field::Unit);
+    let before = app.onboarding().unwrap().unit;
+    press(&mut app, KeyCode::Right);
+    assert_ne!(
+        app.onboarding().unwrap().unit,
+        before,
+        "← / → change a choice"
+    );
+}
+
+#[test]
+fn the_export_path_edits_at_the_cursor() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('e'));
+    press_ctrl(&mut app, 'u');
+    let target = dir.path().join("my plan.json");
+    for c in target.display().to_string().chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    for _ in 0.."plan.json".len() {
+        press(&mut app, KeyCode::Left);
+    }
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Char('-'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    let menu = app.export_menu().unwrap();
+    assert!(
+        menu.path.value().ends_with("my-plan.json"),
+        "{:?}",
+        menu.path
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        dir.path().join("my-plan.json").is_file(),
+        "{:?}",
+        app.message
+    );
 }
 
 #[test]

@@ -32,10 +32,10 @@ pub enum Action {
     Flag(Flag),
     Confirm,
     Toggle,
-    Erase,
-    /// Marks the key table's "any character" binding.
+    /// Marks the key table's text-editing binding.
     Type,
-    Char(char),
+    /// Edits the line of text being typed.
+    Text(tui_input::InputRequest),
     Acknowledge,
     Summary,
     /// Move along the week strip on Today.

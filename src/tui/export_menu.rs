@@ -1,6 +1,7 @@
 //! The export menu: a format and the path it goes to; what a key does to it.
 
 use super::action::Action;
+use super::field::TextField;
 use crate::export::Format;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -9,13 +10,16 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportMenu {
     pub format: Format,
-    pub path: String,
+    pub path: TextField,
     /// The runner typed a path: changing the format keeps it.
     pub edited: bool,
     /// Where exports go unless the runner types a path.
     pub dir: PathBuf,
     pub today: NaiveDate,
 }
+
+/// The longest path the menu takes, in characters.
+const MAX_PATH: usize = 4096;
 
 /// What a key did to the menu.
 pub enum Outcome {
@@ -38,8 +42,8 @@ impl ExportMenu {
     }
 }
 
-fn default_path(dir: &Path, today: NaiveDate, format: Format) -> String {
-    dir.join(format.file_name(today)).display().to_string()
+fn default_path(dir: &Path, today: NaiveDate, format: Format) -> TextField {
+    TextField::new(dir.join(format.file_name(today)).display().to_string())
 }
 
 /// Applies one action to the menu.
@@ -56,18 +60,11 @@ pub fn update(menu: &mut ExportMenu, action: Action) -> Outcome {
                 menu.path = default_path(&menu.dir, menu.today, menu.format);
             }
         }
-        Action::Char(c) => {
-            menu.path.push(c);
-            menu.edited = true;
-        }
-        Action::Erase => {
-            menu.path.pop();
-            menu.edited = true;
-        }
+        Action::Text(request) => menu.edited |= menu.path.edit(request, MAX_PATH),
         Action::Confirm => {
             return Outcome::Write {
                 format: menu.format,
-                path: PathBuf::from(menu.path.trim()),
+                path: PathBuf::from(menu.path.value().trim()),
             };
         }
         _ => {}

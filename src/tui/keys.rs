@@ -51,8 +51,9 @@ impl Context {
 pub enum Keys {
     One(KeyCode),
     Two(KeyCode, KeyCode),
-    /// Any printable character (typing into a field).
-    AnyChar,
+    /// A key that edits a line of text (typing, ←/→, Backspace, Ctrl-U...),
+    /// as `tui-input` reads it.
+    Text,
     /// A letter with Ctrl held.
     Ctrl(char),
 }
@@ -61,11 +62,11 @@ impl Keys {
     fn matches(self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match self {
+            Keys::Text => text_request(key).is_some(),
             Keys::Ctrl(c) => ctrl && key.code == Char(c),
             _ if ctrl => false,
             Keys::One(k) => k == key.code,
             Keys::Two(a, b) => a == key.code || b == key.code,
-            Keys::AnyChar => matches!(key.code, KeyCode::Char(_)),
         }
     }
 }
@@ -99,8 +100,8 @@ const fn bind(
 }
 
 use Context::*;
-use KeyCode::{BackTab, Backspace, Char, Down, Enter, Esc, Left, Right, Tab, Up};
-use Keys::{AnyChar, Ctrl, One, Two};
+use KeyCode::{BackTab, Char, Down, Enter, Esc, Left, Right, Tab, Up};
+use Keys::{Ctrl, One, Text, Two};
 
 /// A binding that is also shown in the footer.
 const fn shown(
@@ -517,24 +518,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Onboarding,
-        Two(Left, Right),
-        "← / →",
-        "change a choice",
-        Action::Toggle,
-    ),
-    bind(
-        Onboarding,
         One(Char(' ')),
         "Space",
         "change a choice",
         Action::Toggle,
-    ),
-    bind(
-        Onboarding,
-        One(Backspace),
-        "Backspace",
-        "erase",
-        Action::Erase,
     ),
     shown(
         Onboarding,
@@ -546,9 +533,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(Onboarding, One(Esc), "Esc", "quit", Action::Quit),
     bind(
         Onboarding,
-        AnyChar,
-        "a-z 0-9",
-        "type into the field",
+        Text,
+        "a-z 0-9 ← → Ctrl-U",
+        "edit a field (Ctrl-U clears it); ← / → change a choice",
         Action::Type,
     ),
     shown(
@@ -581,13 +568,6 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(Care, Two(Char('q'), Esc), "q / Esc", "quit", Action::Quit),
     shown(Export, Two(Up, Down), "↑ / ↓", "format", Action::Down),
-    bind(
-        Export,
-        One(Backspace),
-        "Backspace",
-        "erase in the path",
-        Action::Erase,
-    ),
     shown(
         Export,
         One(Enter),
@@ -596,7 +576,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::Confirm,
     ),
     shown(Export, One(Esc), "Esc", "cancel", Action::Back),
-    bind(Export, AnyChar, "a-z 0-9", "type the path", Action::Type),
+    bind(
+        Export,
+        Text,
+        "a-z 0-9 ← → Ctrl-U",
+        "edit the path (Ctrl-U clears it)",
+        Action::Type,
+    ),
     shown(
         Replace,
         One(Char('y')),
@@ -627,6 +613,11 @@ pub static BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// What a key does to a line of text, in `tui-input`'s reading.
+fn text_request(key: KeyEvent) -> Option<tui_input::InputRequest> {
+    tui_input::backend::crossterm::to_input_request(&crossterm::event::Event::Key(key))
+}
+
 /// The action a key press means in the given contexts, first match wins.
 pub fn action(contexts: &[Context], key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == Char('c') {
@@ -637,9 +628,9 @@ pub fn action(contexts: &[Context], key: KeyEvent) -> Option<Action> {
             .iter()
             .filter(|b| b.context == *context)
             .find(|b| b.keys.matches(key))
-            .map(|b| match (b.action, key.code) {
-                (Action::Type, Char(c)) => Action::Char(c),
-                (action, _) => action,
+            .and_then(|b| match b.action {
+                Action::Type => text_request(key).map(Action::Text),
+                action => Some(action),
             })
     })
 }

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod export_menu;
+pub mod field;
 pub mod keys;
 pub mod onboarding;
 pub mod panel;

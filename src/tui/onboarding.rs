@@ -3,9 +3,11 @@
 //! through the same `Comeback::create` the command line uses.
 
 use super::action::Action;
+use super::field::TextField;
 use crate::input::{parse_date, parse_layoff, parse_weekly};
 use crate::plan::{self, Distance, Plan, Profile, Template, Unit};
 use chrono::NaiveDate;
+use tui_input::InputRequest;
 
 /// The fields of the onboarding form, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
@@ -48,13 +50,13 @@ impl Field {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Onboarding {
     pub field: usize,
-    pub layoff: String,
-    pub weekly: String,
-    pub runs: String,
+    pub layoff: TextField,
+    pub weekly: TextField,
+    pub runs: TextField,
     /// Empty means "the same as before the layoff".
-    pub goal: String,
+    pub goal: TextField,
     pub unit: Unit,
-    pub start: String,
+    pub start: TextField,
     /// `None`: chosen by numbness (cautious when numb now).
     pub template: Option<&'static str>,
     pub cross_trained: bool,
@@ -68,12 +70,12 @@ impl Onboarding {
     pub fn new(today: NaiveDate, unit: Option<Unit>) -> Onboarding {
         Onboarding {
             field: 0,
-            layoff: "3w".into(),
-            weekly: "25".into(),
-            runs: "4".into(),
-            goal: String::new(),
+            layoff: TextField::new("3w"),
+            weekly: TextField::new("25"),
+            runs: TextField::new("4"),
+            goal: TextField::default(),
             unit: unit.unwrap_or_default(),
-            start: today.to_string(),
+            start: TextField::new(today.to_string()),
             template: None,
             cross_trained: false,
             numb_now: false,
@@ -94,13 +96,12 @@ impl Onboarding {
     pub fn value(&self, field: Field) -> String {
         let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
         match field {
-            Field::Layoff => self.layoff.clone(),
-            Field::Weekly => self.weekly.clone(),
-            Field::Runs => self.runs.clone(),
             Field::Goal if self.goal.is_empty() => "same as before".into(),
-            Field::Goal => self.goal.clone(),
+            Field::Layoff | Field::Weekly | Field::Runs | Field::Goal | Field::Start => self
+                .text(field)
+                .map(TextField::to_string)
+                .unwrap_or_default(),
             Field::Unit => self.unit.to_string(),
-            Field::Start => self.start.clone(),
             Field::Template if self.template.is_none() => {
                 format!("{} (by numbness)", self.template_name())
             }
@@ -119,12 +120,13 @@ impl Onboarding {
     /// The profile and template, or the first field's problem, in the same
     /// words the command line uses.
     pub fn profile(&self) -> Result<(Profile, Template), (Field, String)> {
-        let layoff = parse_layoff(self.layoff.trim())
+        let layoff = parse_layoff(self.layoff.value().trim())
             .map_err(|e| (Field::Layoff, format!("layoff '{}': {e}", self.layoff)))?;
-        let weekly = parse_weekly(self.weekly.trim())
+        let weekly = parse_weekly(self.weekly.value().trim())
             .map_err(|e| (Field::Weekly, format!("weekly '{}': {e}", self.weekly)))?;
         let runs = self
             .runs
+            .value()
             .trim()
             .parse::<u8>()
             .ok()
@@ -135,13 +137,13 @@ impl Onboarding {
                     format!("runs '{}': expected 3 to 6", self.runs),
                 )
             })?;
-        let goal = if self.goal.trim().is_empty() {
+        let goal = if self.goal.value().trim().is_empty() {
             weekly
         } else {
-            parse_weekly(self.goal.trim())
+            parse_weekly(self.goal.value().trim())
                 .map_err(|e| (Field::Goal, format!("goal '{}': {e}", self.goal)))?
         };
-        let start = parse_date(self.start.trim())
+        let start = parse_date(self.start.value().trim())
             .map_err(|e| (Field::Start, format!("start '{}': {e}", self.start)))?;
         let template = Template::builtin(self.template_name())
             .and_then(Result::ok)
@@ -171,7 +173,19 @@ impl Onboarding {
         plan::generate(&profile, &template).map_err(|e| (Field::Save, e.to_string()))
     }
 
-    fn text_mut(&mut self) -> Option<&mut String> {
+    /// The text of a typed field; `None` for a choice.
+    pub fn text(&self, field: Field) -> Option<&TextField> {
+        match field {
+            Field::Layoff => Some(&self.layoff),
+            Field::Weekly => Some(&self.weekly),
+            Field::Runs => Some(&self.runs),
+            Field::Goal => Some(&self.goal),
+            Field::Start => Some(&self.start),
+            _ => None,
+        }
+    }
+
+    fn text_mut(&mut self) -> Option<&mut TextField> {
         match self.current() {
             Field::Layoff => Some(&mut self.layoff),
             Field::Weekly => Some(&mut self.weekly),
@@ -288,19 +302,20 @@ pub fn update(form: &mut Onboarding, action: Action) -> Outcome {
         Action::Quit | Action::Back => return Outcome::Quit,
         Action::Down => form.field = (form.field + 1).min(Field::ALL.len() - 1),
         Action::Up => form.field = form.field.saturating_sub(1),
-        Action::Toggle | Action::Char(' ') => form.toggle(),
-        Action::Char(c) => {
-            if let Some(text) = form.text_mut() {
-                if text.chars().count() < 12 {
-                    text.push(c);
-                }
+        Action::Toggle => form.toggle(),
+        Action::Text(request) => match form.text_mut() {
+            Some(text) => {
+                text.edit(request, 12);
             }
-        }
-        Action::Erase => {
-            if let Some(text) = form.text_mut() {
-                text.pop();
+            None if matches!(
+                request,
+                InputRequest::GoToPrevChar | InputRequest::GoToNextChar
+            ) =>
+            {
+                form.toggle()
             }
-        }
+            None => {}
+        },
         Action::Confirm if form.current() == Field::Save => return Outcome::Save,
         Action::Confirm => form.field = (form.field + 1).min(Field::ALL.len() - 1),
         _ => {}

@@ -39,6 +39,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// The cursor inside a selected (reversed) field: plain video, underlined.
+    pub fn cursor(self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+
     pub fn title(self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }

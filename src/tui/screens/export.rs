@@ -22,10 +22,9 @@ pub fn render(menu: &ExportMenu, theme: Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(format!("  {}  ", format.describe()), style));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(vec![
-        Span::styled("To: ", theme.title()),
-        Span::raw(format!("{}_", menu.path)),
-    ]));
+    let mut to = vec![Span::styled("To: ", theme.title())];
+    to.extend(menu.path.spans(Style::new(), theme.selected()));
+    lines.push(Line::from(to));
     lines.push(Line::styled(keys::footer(&[Context::Export]), theme.dim()));
     frame.render_widget(Clear, area);
     frame.render_widget(

@@ -35,10 +35,12 @@ pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             " "
         };
-        lines.push(Line::from(vec![
-            Span::raw(format!("{mark} {:<34}", field.label())),
-            Span::styled(form.value(*field), style),
-        ]));
+        let mut line = vec![Span::raw(format!("{mark} {:<34}", field.label()))];
+        match form.text(*field) {
+            Some(text) if selected => line.extend(text.spans(style, theme.cursor())),
+            _ => line.push(Span::styled(form.value(*field), style)),
+        }
+        lines.push(Line::from(line));
     }
     lines.push(Line::from(match &problem {
         Some((_, problem)) => Span::styled(
@@ -46,7 +48,7 @@ pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
             theme.status(crate::checkin::Status::StepBack),
         ),
         None => Span::styled(
-            "↑↓ move · type to edit · Space/←→ change a choice · Esc quit",
+            "↑↓ move · type to edit (Ctrl-U clears) · Space/←→ change a choice · Esc quit",
             theme.dim(),
         ),
     }));
