@@ -473,6 +473,13 @@ fn press_ctrl(app: &mut App, c: char) {
 fn onboarding_fields_edit_at_the_cursor_and_ctrl_u_clears_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(
+        app.onboarding().unwrap().layoff.value(),
+        "5w",
+        "the first key replaces the default"
+    );
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Char('0'));
@@ -496,6 +503,20 @@ fn onboarding_fields_edit_at_the_cursor_and_ctrl_u_clears_them() {
         app.onboarding().unwrap().unit,
         before,
         "← / → change a choice"
+    );
+}
+
+#[test]
+fn a_paste_types_its_printable_characters_capped_by_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();
+    for action in keys::paste(&app.contexts(), "1\n0\x1bw and a lot more text") {
+        update(&mut app, action);
+    }
+    assert_eq!(app.onboarding().unwrap().layoff.value(), "10w and a lo");
+    assert!(
+        keys::paste(&[keys::Context::Global], "3").is_empty(),
+        "no paste where nothing is typed"
     );
 }
 

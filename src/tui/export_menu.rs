@@ -43,7 +43,7 @@ impl ExportMenu {
 }
 
 fn default_path(dir: &Path, today: NaiveDate, format: Format) -> TextField {
-    TextField::new(dir.join(format.file_name(today)).display().to_string())
+    TextField::suggested(dir.join(format.file_name(today)).display().to_string())
 }
 
 /// Applies one action to the menu.

@@ -11,6 +11,8 @@ use tui_input::{Input, InputRequest};
 pub struct TextField {
     value: String,
     cursor: usize,
+    /// Still the suggested default: the first character typed replaces it.
+    suggested: bool,
 }
 
 impl TextField {
@@ -20,6 +22,16 @@ impl TextField {
         TextField {
             cursor: value.chars().count(),
             value,
+            suggested: false,
+        }
+    }
+
+    /// A default the runner is likely to replace: typing a character
+    /// replaces it; a move or an erase first edits it instead.
+    pub fn suggested(value: impl Into<String>) -> TextField {
+        TextField {
+            suggested: true,
+            ..TextField::new(value)
         }
     }
 
@@ -34,12 +46,17 @@ impl TextField {
     /// Applies one editing request; text longer than `max` characters is
     /// refused. Says whether the value changed.
     pub fn edit(&mut self, request: InputRequest, max: usize) -> bool {
-        let mut input = Input::new(self.value.clone()).with_cursor(self.cursor);
+        let start = match request {
+            InputRequest::InsertChar(_) if self.suggested => Input::default(),
+            _ => Input::new(self.value.clone()).with_cursor(self.cursor),
+        };
+        let mut input = start;
         input.handle(request);
         if input.value().chars().count() > max {
             return false;
         }
         let changed = input.value() != self.value;
+        self.suggested = false;
         self.value = input.value().to_string();
         self.cursor = input.cursor();
         changed
@@ -80,6 +97,22 @@ mod tests {
         field.edit(GoToEnd, 12);
         field.edit(DeletePrevChar, 12);
         assert_eq!(field.value(), "20");
+    }
+
+    #[test]
+    fn the_first_character_replaces_a_suggested_default() {
+        let mut field = TextField::suggested("3w");
+        field.edit(InsertChar('5'), 12);
+        field.edit(InsertChar('w'), 12);
+        assert_eq!(field.value(), "5w");
+    }
+
+    #[test]
+    fn a_move_first_keeps_the_default_to_edit() {
+        let mut field = TextField::suggested("3w");
+        field.edit(GoToStart, 12);
+        field.edit(InsertChar('1'), 12);
+        assert_eq!(field.value(), "13w");
     }
 
     #[test]

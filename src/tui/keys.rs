@@ -618,6 +618,28 @@ fn text_request(key: KeyEvent) -> Option<tui_input::InputRequest> {
     tui_input::backend::crossterm::to_input_request(&crossterm::event::Event::Key(key))
 }
 
+/// The most characters one paste types.
+const MAX_PASTE: usize = 4096;
+
+/// What a paste types where text is being edited: its printable characters,
+/// at most `MAX_PASTE` of them (each field caps its own length too); nothing
+/// elsewhere.
+pub fn paste(contexts: &[Context], text: &str) -> Vec<Action> {
+    let editing = contexts.iter().any(|context| {
+        BINDINGS
+            .iter()
+            .any(|b| b.context == *context && b.keys == Text)
+    });
+    if !editing {
+        return Vec::new();
+    }
+    text.chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_PASTE)
+        .map(|c| Action::Text(tui_input::InputRequest::InsertChar(c)))
+        .collect()
+}
+
 /// The action a key press means in the given contexts, first match wins.
 pub fn action(contexts: &[Context], key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == Char('c') {

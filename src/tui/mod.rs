@@ -30,6 +30,8 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
+        // Best effort on the way out: the terminal may already be gone.
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
         ratatui::restore();
     }
 }
@@ -56,29 +58,34 @@ pub fn run(
         while !app.quit {
             terminal.draw(|frame| view::view(&app, frame))?;
             if event::poll(Duration::from_millis(500))? {
-                if let Event::Key(key) = event::read()? {
+                let actions = match event::read()? {
                     // Windows reports releases too: act on presses only, here alone.
-                    if key.kind == KeyEventKind::Press {
+                    Event::Key(key) if key.kind == KeyEventKind::Press => {
                         // A key with no binding here gets a hint, not silence.
-                        let action = keys::action(&app.contexts(), key).or_else(|| {
-                            matches!(key.code, crossterm::event::KeyCode::Char(_))
-                                .then_some(Action::Unbound)
-                        });
-                        if let Some(action) = action {
-                            app.now = crate::comeback::timestamp();
-                            if matches!(
-                                action,
-                                Action::Quick(_)
-                                    | Action::Confirm
-                                    | Action::Undo
-                                    | Action::Redo
-                                    | Action::Skipped
-                            ) {
-                                update::update(&mut app, Action::Reload);
-                            }
-                            update::update(&mut app, action);
-                        }
+                        keys::action(&app.contexts(), key)
+                            .or_else(|| {
+                                matches!(key.code, crossterm::event::KeyCode::Char(_))
+                                    .then_some(Action::Unbound)
+                            })
+                            .into_iter()
+                            .collect()
                     }
+                    Event::Paste(text) => keys::paste(&app.contexts(), &text),
+                    _ => Vec::new(),
+                };
+                for action in actions {
+                    app.now = crate::comeback::timestamp();
+                    if matches!(
+                        action,
+                        Action::Quick(_)
+                            | Action::Confirm
+                            | Action::Undo
+                            | Action::Redo
+                            | Action::Skipped
+                    ) {
+                        update::update(&mut app, Action::Reload);
+                    }
+                    update::update(&mut app, action);
                 }
             }
             if last_reload.elapsed() >= RELOAD_EVERY {
@@ -104,5 +111,7 @@ pub fn with_terminal<T>(
 ) -> anyhow::Result<T> {
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
+    // A paste arrives whole (one event), not as keys that could press Enter.
+    crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste)?;
     f(&mut terminal)
 }

@@ -70,12 +70,12 @@ impl Onboarding {
     pub fn new(today: NaiveDate, unit: Option<Unit>) -> Onboarding {
         Onboarding {
             field: 0,
-            layoff: TextField::new("3w"),
-            weekly: TextField::new("25"),
-            runs: TextField::new("4"),
+            layoff: TextField::suggested("3w"),
+            weekly: TextField::suggested("25"),
+            runs: TextField::suggested("4"),
             goal: TextField::default(),
             unit: unit.unwrap_or_default(),
-            start: TextField::new(today.to_string()),
+            start: TextField::suggested(today.to_string()),
             template: None,
             cross_trained: false,
             numb_now: false,
