@@ -483,6 +483,14 @@ fn a_clearance_lifts_care_the_day_it_is_recorded() {
             .iter()
             .any(|r| r.contains("Cleared by a clinician"))
     );
+    assert!(
+        a.verdict
+            .reasons
+            .iter()
+            .any(|r| r == "No check-ins since the clearance yet."),
+        "the week's check-ins are covered, not missing: {:?}",
+        a.verdict.reasons
+    );
 }
 
 #[test]

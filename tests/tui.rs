@@ -369,6 +369,77 @@ fn the_care_takeover_stays_until_acknowledged() {
 }
 
 #[test]
+fn c_on_the_care_screen_records_a_clearance_with_the_clinicians_words() {
+    let dir = fixture(true);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('c'));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(screen.contains("Record a clearance"), "{screen}");
+    assert!(screen.contains(TODAY), "today's date suggested: {screen}");
+
+    for c in "2026-13-01".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = text(&draw(&app, 100, 30));
+    assert!(screen.contains("date '2026-13-01'"), "{screen}");
+    assert!(app.care_takeover() || screen.contains("Record a clearance"));
+
+    press_ctrl(&mut app, 'u');
+    for c in "2026-11-01".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("Not recorded"),
+        "a clearance before the plan is refused: {screen}"
+    );
+
+    press_ctrl(&mut app, 'u');
+    for c in TODAY.chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Tab);
+    for c in "nerve glide, back to running".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.care_takeover(), "{:?}", app.message);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Clearance recorded"),
+        "{:?}",
+        app.message
+    );
+    let comeback = Comeback::load(dir.path()).unwrap();
+    let clearance = comeback.journal.clearances().last().unwrap();
+    assert_eq!(clearance.date, date(TODAY));
+    assert_eq!(
+        clearance.note.as_deref(),
+        Some("nerve glide, back to running")
+    );
+}
+
+#[test]
+fn esc_in_the_clearance_form_goes_back_to_the_care_screen() {
+    let dir = fixture(true);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.care_takeover());
+    assert!(
+        Comeback::load(dir.path())
+            .unwrap()
+            .journal
+            .clearances()
+            .is_empty()
+    );
+}
+
+#[test]
 fn onboarding_validates_inline_and_saves_a_plan() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();

@@ -19,13 +19,19 @@ pub const MAX_SCHEDULE_WEEKS: usize = 1100;
 /// last clearance (what came before a clearance was judged by the clinician),
 /// and what they say with the week before them.
 fn week_so_far(journal: &Journal, start: NaiveDate, upto: NaiveDate) -> (&[CheckIn], WeekSignal) {
-    let this = since_clearance(journal, journal.between(start, upto), upto);
+    let all = journal.between(start, upto);
+    let this = since_clearance(journal, all, upto);
     let last = since_clearance(
         journal,
         journal.between(start - Days::new(7), start - Days::new(1)),
         upto,
     );
-    (this, verdict::week_signal(this, last))
+    let mut signal = verdict::week_signal(this, last);
+    if this.is_empty() && !all.is_empty() {
+        // The week has check-ins, but a clearance covers them all.
+        signal.reasons = vec!["No check-ins since the clearance yet.".to_string()];
+    }
+    (this, signal)
 }
 
 /// The check-ins among `checkins` (in date order, one a day) that come after

@@ -37,6 +37,8 @@ pub enum Action {
     /// Edits the line of text being typed.
     Text(tui_input::InputRequest),
     Acknowledge,
+    /// Open the clearance form from the care screen.
+    Clear,
     Summary,
     /// Move along the week strip on Today.
     PrevDay,

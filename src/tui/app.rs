@@ -4,6 +4,7 @@
 //! the screen. Writes go through the same `Comeback` the command line uses.
 
 pub use super::action::Action;
+pub use super::clearance::ClearanceForm;
 pub use super::export_menu::ExportMenu;
 pub use super::onboarding::{Field, Onboarding};
 pub use super::panel::{Panel, Replace};
@@ -54,6 +55,8 @@ pub enum Mode {
     /// A care verdict fills the screen until acknowledged; `summary` shows
     /// the clinician summary instead, scrolled by `scroll` lines.
     Care { summary: bool, scroll: usize },
+    /// The clearance form, over the care screen.
+    Clearance(ClearanceForm),
     /// The check-in panel.
     Panel(Panel),
     /// The question before a symptomatic or flagged check-in is replaced.
@@ -72,6 +75,7 @@ impl Mode {
         match self {
             Mode::Onboarding(_) => vec![Context::Onboarding],
             Mode::Care { .. } => vec![Context::Care],
+            Mode::Clearance(_) => vec![Context::Clearance],
             Mode::Panel(_) => vec![Context::Panel],
             Mode::Replace(_) => vec![Context::Replace],
             Mode::Undo(_) => vec![Context::Undo],
@@ -250,8 +254,8 @@ impl App {
     pub(super) fn follow_care(&mut self) {
         let open = self.unseen_care();
         match (&self.mode, open) {
-            (Mode::Onboarding(_) | Mode::Care { .. }, true) => {}
-            (Mode::Care { .. }, false) => self.mode = Mode::Browse,
+            (Mode::Onboarding(_) | Mode::Care { .. } | Mode::Clearance(_), true) => {}
+            (Mode::Care { .. } | Mode::Clearance(_), false) => self.mode = Mode::Browse,
             (Mode::Panel(_) | Mode::Replace(_), true) => {
                 self.message = Some("A care verdict came in: the check-in was not saved.".into());
                 self.mode = care();

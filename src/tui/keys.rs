@@ -21,6 +21,8 @@ pub enum Context {
     Onboarding,
     /// The care takeover.
     Care,
+    /// The clearance form, from the care takeover.
+    Clearance,
     /// The export menu.
     Export,
     /// The question before a symptomatic check-in is replaced.
@@ -39,6 +41,7 @@ impl Context {
             Context::Panel => "Check-in panel",
             Context::Onboarding => "New plan",
             Context::Care => "See a clinician",
+            Context::Clearance => "Record a clearance",
             Context::Export => "Export",
             Context::Replace => "Replace a check-in?",
             Context::Undo => "Undo?",
@@ -566,7 +569,43 @@ pub static BINDINGS: &[Binding] = &[
         "scroll the summary",
         Action::Up,
     ),
+    shown(
+        Care,
+        One(Char('c')),
+        "c",
+        "a clinician cleared me: record it",
+        Action::Clear,
+    ),
     bind(Care, Two(Char('q'), Esc), "q / Esc", "quit", Action::Quit),
+    shown(
+        Clearance,
+        Two(Tab, Down),
+        "Tab / ↓",
+        "date or note",
+        Action::Down,
+    ),
+    bind(
+        Clearance,
+        Two(BackTab, Up),
+        "Shift-Tab / ↑",
+        "date or note",
+        Action::Up,
+    ),
+    shown(
+        Clearance,
+        One(Enter),
+        "Enter",
+        "record the clearance",
+        Action::Confirm,
+    ),
+    shown(Clearance, One(Esc), "Esc", "cancel", Action::Back),
+    bind(
+        Clearance,
+        Text,
+        "a-z 0-9 ← → Ctrl-U",
+        "edit the date or the note",
+        Action::Type,
+    ),
     shown(Export, Two(Up, Down), "↑ / ↓", "format", Action::Down),
     shown(
         Export,

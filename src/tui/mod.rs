@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clearance;
 pub mod export_menu;
 pub mod field;
 pub mod keys;

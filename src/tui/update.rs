@@ -2,11 +2,12 @@
 //! menus answer in their own modules, the screens and the writes here.
 
 use super::action::Action;
-use super::app::{App, Mode, Redo, Running, Screen};
+use super::app::{App, Mode, Redo, Running, Screen, care};
+use super::clearance::{self, ClearanceForm};
 use super::export_menu::{self, ExportMenu};
 use super::panel::{Panel, Replace};
 use super::{onboarding, panel};
-use crate::checkin::{CheckIn, CheckInError, Numbness, SessionDone, short_date};
+use crate::checkin::{CheckIn, CheckInError, Clearance, Numbness, SessionDone, short_date};
 use crate::comeback::{CheckInFailure, Comeback, Recorded};
 use crate::export::Format;
 use crate::store::{LastChange, Undone};
@@ -43,10 +44,16 @@ pub fn update(app: &mut App, action: Action) {
                 *summary = !*summary;
                 *scroll = 0;
             }
+            Action::Clear => app.mode = Mode::Clearance(ClearanceForm::new(app.today)),
             Action::Down if *summary => *scroll += 1,
             Action::Up if *summary => *scroll = scroll.saturating_sub(1),
             Action::Quit | Action::Back => app.quit = true,
             _ => {}
+        },
+        Mode::Clearance(form) => match clearance::update(form, action) {
+            clearance::Outcome::Stay => {}
+            clearance::Outcome::Close => app.mode = care(),
+            clearance::Outcome::Save(entry) => clear(app, entry),
         },
         Mode::Panel(open) => match panel::update(open, action) {
             panel::Outcome::Stay => {}
@@ -282,6 +289,32 @@ fn ask_undo(app: &mut App) {
 }
 
 /// Puts back what the last undo of this session took back.
+/// Records the clearance the form holds; a refusal stays in the form, in
+/// the command line's words.
+fn clear(app: &mut App, clearance: Clearance) {
+    let (today, now) = (app.today, app.now.clone());
+    let Some(running) = app.running.as_mut() else {
+        return;
+    };
+    let date = clearance.date;
+    match running.comeback.clear(clearance, today, &now) {
+        Ok(()) => {
+            running.refresh(today);
+            app.redo.clear();
+            app.mode = Mode::Browse;
+            app.message = Some(format!(
+                "Clearance recorded for {}: care is lifted (u undoes).",
+                short_date(date)
+            ));
+        }
+        Err(e) => {
+            if let Mode::Clearance(form) = &mut app.mode {
+                form.problem = Some(format!("Not recorded: {e}"));
+            }
+        }
+    }
+}
+
 fn redo(app: &mut App) {
     let (today, now) = (app.today, app.now.clone());
     let Some(item) = app.redo.pop() else {

@@ -44,6 +44,14 @@ pub fn view(app: &App, frame: &mut Frame) {
             render_message(app, frame, message);
             return;
         }
+        Mode::Clearance(form) => {
+            let [body, message] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+            screens::care::render(app, theme, frame, body);
+            screens::clearance::render(form, theme, frame, body);
+            render_message(app, frame, message);
+            return;
+        }
         _ => {}
     }
     let [tabs, body, message, footer] = Layout::vertical([

@@ -37,7 +37,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     lines.extend(care.what_to_do().into_iter().map(Line::from));
     if care.level.allows_exercise() {
         lines.push(Line::from(
-            "When a clinician clears you, record it with `comeback clear`: the plan resumes one stage back.",
+            "When a clinician clears you, press c to record it (or `comeback clear`): the plan resumes one stage back.",
         ));
     }
     lines.push(Line::from(""));
@@ -46,6 +46,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Span::raw(" show the summary for the clinician   "),
         Span::styled("Enter", theme.key()),
         Span::raw(" I understand   "),
+        Span::styled("c", theme.key()),
+        Span::raw(" I was cleared   "),
         Span::styled("q", theme.key()),
         Span::raw(" quit"),
     ]));

@@ -2,6 +2,7 @@
 
 pub mod care;
 pub mod checkin;
+pub mod clearance;
 pub mod export;
 pub mod help;
 pub mod history;
