@@ -440,6 +440,37 @@ fn esc_in_the_clearance_form_goes_back_to_the_care_screen() {
 }
 
 #[test]
+fn capital_n_in_the_panel_types_a_note_that_is_saved_with_the_check_in() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('N'));
+    for c in "new shoes, laced loose".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("Note      N new shoes, laced loose"),
+        "{screen}"
+    );
+    assert!(screen.contains("Enter keep the note"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.panel().is_some(),
+        "Enter keeps the note, the panel stays"
+    );
+    press(&mut app, KeyCode::Char('N'));
+    press_ctrl(&mut app, 'u');
+    press(&mut app, KeyCode::Esc);
+    assert!(app.panel().is_some(), "Esc leaves the note as it was");
+    press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Enter);
+    let comeback = Comeback::load(dir.path()).unwrap();
+    let saved = comeback.journal.on(date(TODAY)).unwrap();
+    assert_eq!(saved.note.as_deref(), Some("new shoes, laced loose"));
+}
+
+#[test]
 fn onboarding_validates_inline_and_saves_a_plan() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();

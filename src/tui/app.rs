@@ -76,6 +76,7 @@ impl Mode {
             Mode::Onboarding(_) => vec![Context::Onboarding],
             Mode::Care { .. } => vec![Context::Care],
             Mode::Clearance(_) => vec![Context::Clearance],
+            Mode::Panel(panel) if panel.note.is_some() => vec![Context::Note],
             Mode::Panel(_) => vec![Context::Panel],
             Mode::Replace(_) => vec![Context::Replace],
             Mode::Undo(_) => vec![Context::Undo],

@@ -17,6 +17,8 @@ pub enum Context {
     Plan,
     /// The check-in panel.
     Panel,
+    /// The note line of the check-in panel, while typing.
+    Note,
     /// The onboarding form.
     Onboarding,
     /// The care takeover.
@@ -39,6 +41,7 @@ impl Context {
             Context::History => "History",
             Context::Plan => "Plan",
             Context::Panel => "Check-in panel",
+            Context::Note => "Note on the check-in",
             Context::Onboarding => "New plan",
             Context::Care => "See a clinician",
             Context::Clearance => "Record a clearance",
@@ -505,6 +508,22 @@ pub static BINDINGS: &[Binding] = &[
         Action::Confirm,
     ),
     shown(Panel, One(Esc), "Esc", "cancel", Action::Back),
+    bind(Panel, One(Char('N')), "N", "type a note", Action::Note),
+    shown(Note, One(Enter), "Enter", "keep the note", Action::Confirm),
+    shown(
+        Note,
+        One(Esc),
+        "Esc",
+        "leave the note as it was",
+        Action::Back,
+    ),
+    bind(
+        Note,
+        Text,
+        "a-z 0-9 ← → Ctrl-U",
+        "edit the note",
+        Action::Type,
+    ),
     shown(
         Onboarding,
         Two(Down, Tab),

@@ -3,7 +3,8 @@
 //! is replaced.
 
 use super::action::Action;
-use crate::checkin::{CheckIn, Numbness, SessionDone, Side};
+use super::field::TextField;
+use crate::checkin::{CheckIn, MAX_TEXT, Numbness, SessionDone, Side};
 
 /// The check-in being put together in the panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,6 +12,19 @@ pub struct Panel {
     pub entry: CheckIn,
     /// Editing an earlier check-in from History.
     pub editing: bool,
+    /// The note being typed, while the note line has the keys.
+    pub note: Option<TextField>,
+}
+
+impl Panel {
+    /// The panel for `entry`; `editing` when it changes a saved check-in.
+    pub fn new(entry: CheckIn, editing: bool) -> Panel {
+        Panel {
+            entry,
+            editing,
+            note: None,
+        }
+    }
 }
 
 /// A check-in waiting for the runner to confirm that it replaces one that
@@ -37,8 +51,24 @@ pub enum Outcome {
 
 /// Applies one action to the panel.
 pub fn update(panel: &mut Panel, action: Action) -> Outcome {
+    if let Some(note) = &mut panel.note {
+        match action {
+            Action::Text(request) => {
+                note.edit(request, MAX_TEXT);
+            }
+            Action::Confirm => {
+                let text = note.value().trim();
+                panel.entry.note = (!text.is_empty()).then(|| text.to_string());
+                panel.note = None;
+            }
+            Action::Back => panel.note = None,
+            _ => {}
+        }
+        return Outcome::Stay;
+    }
     let e = &mut panel.entry;
     match action {
+        Action::Note => panel.note = Some(TextField::new(e.note.clone().unwrap_or_default())),
         Action::Back | Action::Quit => return Outcome::Close,
         Action::Level(n) => e.numbness = Numbness::try_from(n).unwrap_or(e.numbness),
         Action::Spot(spot) => toggle(&mut e.spots, spot),

@@ -130,18 +130,12 @@ fn update_screens(app: &mut App, action: Action) {
         Action::Quick(level) => {
             let mut entry = CheckIn::symptom_free(app.today, None);
             entry.numbness = Numbness::try_from(level).unwrap_or(Numbness::TINGLING);
-            app.mode = Mode::Panel(Panel {
-                entry,
-                editing: false,
-            });
+            app.mode = Mode::Panel(Panel::new(entry, false));
         }
         Action::Edit => {
             let picked = app.history().get(app.history_row).map(|c| (*c).clone());
             if let Some(entry) = picked {
-                app.mode = Mode::Panel(Panel {
-                    entry,
-                    editing: true,
-                });
+                app.mode = Mode::Panel(Panel::new(entry, true));
             }
         }
         Action::PrevDay | Action::NextDay => {
@@ -255,14 +249,8 @@ fn open_day(app: &mut App) {
         return;
     }
     app.mode = Mode::Panel(match running.comeback.journal.on(date) {
-        Some(c) => Panel {
-            entry: c.clone(),
-            editing: true,
-        },
-        None => Panel {
-            entry: CheckIn::symptom_free(date, None),
-            editing: false,
-        },
+        Some(c) => Panel::new(c.clone(), true),
+        None => Panel::new(CheckIn::symptom_free(date, None), false),
     });
 }
 

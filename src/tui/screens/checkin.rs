@@ -51,6 +51,20 @@ fn row<'a, T: Copy>(
     Line::from(spans)
 }
 
+/// The note: as saved, or with a cursor while typed.
+fn note_line(panel: &Panel, theme: Theme) -> Line<'static> {
+    let mut spans = vec![
+        Span::raw("Note      "),
+        Span::styled(key_for(Action::Note), theme.key()),
+        Span::raw(" "),
+    ];
+    match &panel.note {
+        Some(typing) => spans.extend(typing.spans(Style::new(), theme.selected())),
+        None => spans.push(Span::raw(panel.entry.note.clone().unwrap_or_default())),
+    }
+    Line::from(spans)
+}
+
 pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let e = &panel.entry;
     let area = area.centered(Constraint::Length(80), Constraint::Length(22));
@@ -191,8 +205,15 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
                 Flag::FaceArm,
             ],
         ),
-        Line::from(""),
-        Line::styled(keys::footer(&[Context::Panel]), theme.dim()),
+        note_line(panel, theme),
+        Line::styled(
+            keys::footer(&[if panel.note.is_some() {
+                Context::Note
+            } else {
+                Context::Panel
+            }]),
+            theme.dim(),
+        ),
         Line::styled(app.message.clone().unwrap_or_default(), theme.dim()),
     ];
     let title = if panel.editing {
