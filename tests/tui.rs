@@ -471,6 +471,40 @@ fn capital_n_in_the_panel_types_a_note_that_is_saved_with_the_check_in() {
 }
 
 #[test]
+fn capital_h_sets_the_health_context_that_brings_care_sooner() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('H'));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("Health context") && screen.contains("[ ]"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("clinician sooner"),
+        "{:?}",
+        app.message
+    );
+    let comeback = Comeback::load(dir.path()).unwrap();
+    assert_eq!(comeback.plan.profile.health.len(), 1);
+
+    press(&mut app, KeyCode::Char('H'));
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Esc);
+    let comeback = Comeback::load(dir.path()).unwrap();
+    assert_eq!(comeback.plan.profile.health.len(), 1, "Esc changes nothing");
+}
+
+#[test]
 fn onboarding_validates_inline_and_saves_a_plan() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();

@@ -37,6 +37,8 @@ pub enum Action {
     /// Edits the line of text being typed.
     Text(tui_input::InputRequest),
     Acknowledge,
+    /// Open the health-context pop-up.
+    Health,
     /// Type a note on the check-in in the panel.
     Note,
     /// Open the clearance form from the care screen.

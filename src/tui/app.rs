@@ -6,6 +6,7 @@
 pub use super::action::Action;
 pub use super::clearance::ClearanceForm;
 pub use super::export_menu::ExportMenu;
+pub use super::health::HealthForm;
 pub use super::onboarding::{Field, Onboarding};
 pub use super::panel::{Panel, Replace};
 
@@ -65,6 +66,8 @@ pub enum Mode {
     Undo(String),
     /// The export menu.
     Export(ExportMenu),
+    /// The health-context pop-up.
+    Health(HealthForm),
     /// The screens, with no pop-up.
     Browse,
 }
@@ -81,6 +84,7 @@ impl Mode {
             Mode::Replace(_) => vec![Context::Replace],
             Mode::Undo(_) => vec![Context::Undo],
             Mode::Export(_) => vec![Context::Export],
+            Mode::Health(_) => vec![Context::Health],
             Mode::Browse => match screen {
                 Screen::Today => vec![Context::Today, Context::Global],
                 Screen::History => vec![Context::History, Context::Global],

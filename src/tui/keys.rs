@@ -27,6 +27,8 @@ pub enum Context {
     Clearance,
     /// The export menu.
     Export,
+    /// The health-context pop-up.
+    Health,
     /// The question before a symptomatic check-in is replaced.
     Replace,
     /// The question before the last change is undone.
@@ -46,6 +48,7 @@ impl Context {
             Context::Care => "See a clinician",
             Context::Clearance => "Record a clearance",
             Context::Export => "Export",
+            Context::Health => "Health context",
             Context::Replace => "Replace a check-in?",
             Context::Undo => "Undo?",
         }
@@ -178,6 +181,13 @@ pub static BINDINGS: &[Binding] = &[
         "e",
         "export: plan, calendar or clinician summary",
         Action::Export,
+    ),
+    bind(
+        Global,
+        One(Char('H')),
+        "H",
+        "health context (brings care sooner)",
+        Action::Health,
     ),
     bind(
         Global,
@@ -641,6 +651,17 @@ pub static BINDINGS: &[Binding] = &[
         "edit the path (Ctrl-U clears it)",
         Action::Type,
     ),
+    shown(Health, One(Down), "↑ / ↓", "move", Action::Down),
+    bind(Health, One(Up), "", "", Action::Up),
+    shown(
+        Health,
+        One(Char(' ')),
+        "Space",
+        "applies / not",
+        Action::Toggle,
+    ),
+    shown(Health, One(Enter), "Enter", "save", Action::Confirm),
+    shown(Health, One(Esc), "Esc", "cancel", Action::Back),
     shown(
         Replace,
         One(Char('y')),

@@ -2,11 +2,11 @@
 //! menus answer in their own modules, the screens and the writes here.
 
 use super::action::Action;
-use super::app::{App, Mode, Redo, Running, Screen, care};
+use super::app::{App, HealthForm, Mode, Redo, Running, Screen, care};
 use super::clearance::{self, ClearanceForm};
 use super::export_menu::{self, ExportMenu};
 use super::panel::{Panel, Replace};
-use super::{onboarding, panel};
+use super::{health, onboarding, panel};
 use crate::checkin::{CheckIn, CheckInError, Clearance, Numbness, SessionDone, short_date};
 use crate::comeback::{CheckInFailure, Comeback, Recorded};
 use crate::export::Format;
@@ -96,6 +96,11 @@ pub fn update(app: &mut App, action: Action) {
                 export(app, format, &path);
             }
         },
+        Mode::Health(form) => match health::update(form, action) {
+            health::Outcome::Stay => {}
+            health::Outcome::Close => app.mode = Mode::Browse,
+            health::Outcome::Save(chosen) => set_health(app, chosen),
+        },
         Mode::Browse => update_screens(app, action),
     }
     app.follow_care();
@@ -160,6 +165,11 @@ fn update_screens(app: &mut App, action: Action) {
         }
         Action::Undo => ask_undo(app),
         Action::Redo => redo(app),
+        Action::Health => {
+            if let Some(running) = &app.running {
+                app.mode = Mode::Health(HealthForm::new(&running.comeback.plan.profile.health));
+            }
+        }
         Action::Export if app.running.is_some() => {
             app.mode = Mode::Export(ExportMenu::new(&app.export_dir, app.today));
         }
@@ -277,6 +287,31 @@ fn ask_undo(app: &mut App) {
 }
 
 /// Puts back what the last undo of this session took back.
+/// Saves the health context; the verdict is worked out again with it.
+fn set_health(app: &mut App, chosen: Vec<crate::checkin::Health>) {
+    let (today, now) = (app.today, app.now.clone());
+    let Some(running) = app.running.as_mut() else {
+        return;
+    };
+    app.message = Some(match running.comeback.set_health(chosen, today, &now) {
+        Ok(()) => {
+            running.refresh(today);
+            app.mode = Mode::Browse;
+            let health = &running.comeback.plan.profile.health;
+            if health.is_empty() {
+                "Health context: none.".to_string()
+            } else {
+                let words: Vec<&str> = health.iter().map(|h| h.words()).collect();
+                format!(
+                    "Health context: {}. The care rules send you to a clinician sooner.",
+                    words.join(", ")
+                )
+            }
+        }
+        Err(e) => format!("Not saved: {e}"),
+    });
+}
+
 /// Records the clearance the form holds; a refusal stays in the form, in
 /// the command line's words.
 fn clear(app: &mut App, clearance: Clearance) {

@@ -93,6 +93,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             screens::replace::render(pending, theme, frame, body);
         }
         Mode::Export(menu) => screens::export::render(menu, theme, frame, body),
+        Mode::Health(form) => screens::health::render(form, theme, frame, body),
         Mode::Undo(what) => screens::replace::render_undo(what, theme, frame, body),
         _ => {}
     }

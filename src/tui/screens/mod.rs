@@ -4,6 +4,7 @@ pub mod care;
 pub mod checkin;
 pub mod clearance;
 pub mod export;
+pub mod health;
 pub mod help;
 pub mod history;
 pub mod onboarding;
