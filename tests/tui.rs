@@ -505,6 +505,45 @@ fn capital_h_sets_the_health_context_that_brings_care_sooner() {
 }
 
 #[test]
+fn capital_s_adds_and_retires_shoes_and_o_in_the_panel_chooses_the_pair() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('S'));
+    assert!(text(&draw(&app, 100, 30)).contains("No shoes yet"));
+    for name in ["pegasus", "trail"] {
+        press(&mut app, KeyCode::Char('a'));
+        for c in name.chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.message.as_deref(), Some("Retired pegasus."));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(
+        screen.contains("pegasus: 0.0 of") && screen.contains("(retired"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.panel().is_none() && app.contexts().contains(&keys::Context::Today));
+
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('O'));
+    assert!(text(&draw(&app, 100, 30)).contains("Shoes     O trail"));
+    press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Enter);
+    let comeback = Comeback::load(dir.path()).unwrap();
+    assert_eq!(comeback.shoes.len(), 2);
+    let saved = comeback.journal.on(date(TODAY)).unwrap();
+    assert_eq!(
+        saved.shoes.as_deref(),
+        Some("trail"),
+        "retired pairs are not offered"
+    );
+}
+
+#[test]
 fn onboarding_validates_inline_and_saves_a_plan() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();
@@ -535,7 +574,7 @@ fn help_lists_every_binding_of_the_key_table() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
     app.screen = Screen::Help;
-    let seen = text(&draw(&app, 120, 120));
+    let seen = text(&draw(&app, 120, 250));
     for context in CONTEXTS {
         assert!(seen.contains(context.title()), "{}", context.title());
     }

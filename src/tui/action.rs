@@ -37,6 +37,12 @@ pub enum Action {
     /// Edits the line of text being typed.
     Text(tui_input::InputRequest),
     Acknowledge,
+    /// Open the shoes pop-up.
+    Shoes,
+    AddShoe,
+    RetireShoe,
+    /// Which pair the check-in in the panel counts for.
+    CycleShoes,
     /// Open the health-context pop-up.
     Health,
     /// Type a note on the check-in in the panel.

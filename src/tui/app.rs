@@ -9,6 +9,7 @@ pub use super::export_menu::ExportMenu;
 pub use super::health::HealthForm;
 pub use super::onboarding::{Field, Onboarding};
 pub use super::panel::{Panel, Replace};
+pub use super::shoes::ShoesForm;
 
 use super::keys::Context;
 use crate::checkin::{Assessment, CareLevel, CheckIn};
@@ -68,6 +69,8 @@ pub enum Mode {
     Export(ExportMenu),
     /// The health-context pop-up.
     Health(HealthForm),
+    /// The shoes pop-up.
+    Shoes(ShoesForm),
     /// The screens, with no pop-up.
     Browse,
 }
@@ -85,6 +88,8 @@ impl Mode {
             Mode::Undo(_) => vec![Context::Undo],
             Mode::Export(_) => vec![Context::Export],
             Mode::Health(_) => vec![Context::Health],
+            Mode::Shoes(form) if form.adding.is_some() => vec![Context::ShoeName],
+            Mode::Shoes(_) => vec![Context::Shoes],
             Mode::Browse => match screen {
                 Screen::Today => vec![Context::Today, Context::Global],
                 Screen::History => vec![Context::History, Context::Global],

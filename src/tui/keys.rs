@@ -29,6 +29,10 @@ pub enum Context {
     Export,
     /// The health-context pop-up.
     Health,
+    /// The shoes pop-up.
+    Shoes,
+    /// The name of a new pair, while typed.
+    ShoeName,
     /// The question before a symptomatic check-in is replaced.
     Replace,
     /// The question before the last change is undone.
@@ -49,6 +53,8 @@ impl Context {
             Context::Clearance => "Record a clearance",
             Context::Export => "Export",
             Context::Health => "Health context",
+            Context::Shoes => "Shoes",
+            Context::ShoeName => "New pair of shoes",
             Context::Replace => "Replace a check-in?",
             Context::Undo => "Undo?",
         }
@@ -181,6 +187,13 @@ pub static BINDINGS: &[Binding] = &[
         "e",
         "export: plan, calendar or clinician summary",
         Action::Export,
+    ),
+    bind(
+        Global,
+        One(Char('S')),
+        "S",
+        "shoes: add, retire, see their distance",
+        Action::Shoes,
     ),
     bind(
         Global,
@@ -519,6 +532,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     shown(Panel, One(Esc), "Esc", "cancel", Action::Back),
     bind(Panel, One(Char('N')), "N", "type a note", Action::Note),
+    bind(
+        Panel,
+        One(Char('O')),
+        "O",
+        "shoes: which pair this day counts for",
+        Action::CycleShoes,
+    ),
     shown(Note, One(Enter), "Enter", "keep the note", Action::Confirm),
     shown(
         Note,
@@ -662,6 +682,26 @@ pub static BINDINGS: &[Binding] = &[
     ),
     shown(Health, One(Enter), "Enter", "save", Action::Confirm),
     shown(Health, One(Esc), "Esc", "cancel", Action::Back),
+    shown(Shoes, One(Down), "↑ / ↓", "move", Action::Down),
+    bind(Shoes, One(Up), "", "", Action::Up),
+    shown(Shoes, One(Char('a')), "a", "add a pair", Action::AddShoe),
+    shown(
+        Shoes,
+        One(Char('r')),
+        "r",
+        "retire the selected pair",
+        Action::RetireShoe,
+    ),
+    shown(Shoes, Two(Esc, Char('q')), "Esc", "close", Action::Back),
+    shown(ShoeName, One(Enter), "Enter", "add it", Action::Confirm),
+    shown(ShoeName, One(Esc), "Esc", "cancel", Action::Back),
+    bind(
+        ShoeName,
+        Text,
+        "a-z 0-9 ← → Ctrl-U",
+        "type the name",
+        Action::Type,
+    ),
     shown(
         Replace,
         One(Char('y')),

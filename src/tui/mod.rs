@@ -12,6 +12,7 @@ pub mod keys;
 pub mod onboarding;
 pub mod panel;
 pub mod screens;
+pub mod shoes;
 pub mod theme;
 pub mod update;
 pub mod view;

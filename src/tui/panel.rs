@@ -49,6 +49,21 @@ pub enum Outcome {
     },
 }
 
+/// The next pair for the check-in: none (the newest pair counts), then
+/// each pair not retired in turn.
+pub fn cycle_shoes(panel: &mut Panel, active: &[&str]) {
+    let at = panel
+        .entry
+        .shoes
+        .as_deref()
+        .and_then(|name| active.iter().position(|a| *a == name));
+    panel.entry.shoes = match at {
+        None => active.first(),
+        Some(i) => active.get(i + 1),
+    }
+    .map(|name| name.to_string());
+}
+
 /// Applies one action to the panel.
 pub fn update(panel: &mut Panel, action: Action) -> Outcome {
     if let Some(note) = &mut panel.note {

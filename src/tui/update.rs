@@ -2,11 +2,11 @@
 //! menus answer in their own modules, the screens and the writes here.
 
 use super::action::Action;
-use super::app::{App, HealthForm, Mode, Redo, Running, Screen, care};
+use super::app::{App, HealthForm, Mode, Redo, Running, Screen, ShoesForm, care};
 use super::clearance::{self, ClearanceForm};
 use super::export_menu::{self, ExportMenu};
 use super::panel::{Panel, Replace};
-use super::{health, onboarding, panel};
+use super::{health, onboarding, panel, shoes};
 use crate::checkin::{CheckIn, CheckInError, Clearance, Numbness, SessionDone, short_date};
 use crate::comeback::{CheckInFailure, Comeback, Recorded};
 use crate::export::Format;
@@ -55,6 +55,20 @@ pub fn update(app: &mut App, action: Action) {
             clearance::Outcome::Close => app.mode = care(),
             clearance::Outcome::Save(entry) => clear(app, entry),
         },
+        Mode::Panel(open) if action == Action::CycleShoes => {
+            let active: Vec<&str> = app.running.as_ref().map_or_else(Vec::new, |r| {
+                r.comeback
+                    .shoes
+                    .iter()
+                    .filter(|s| s.retired.is_none())
+                    .map(|s| s.name.as_str())
+                    .collect()
+            });
+            if active.is_empty() {
+                app.message = Some("No shoes yet: S adds a pair.".into());
+            }
+            panel::cycle_shoes(open, &active);
+        }
         Mode::Panel(open) => match panel::update(open, action) {
             panel::Outcome::Stay => {}
             panel::Outcome::Close => app.mode = Mode::Browse,
@@ -101,6 +115,15 @@ pub fn update(app: &mut App, action: Action) {
             health::Outcome::Close => app.mode = Mode::Browse,
             health::Outcome::Save(chosen) => set_health(app, chosen),
         },
+        Mode::Shoes(form) => {
+            let pairs = app.running.as_ref().map_or(0, |r| r.comeback.shoes.len());
+            match shoes::update(form, pairs, action) {
+                shoes::Outcome::Stay => {}
+                shoes::Outcome::Close => app.mode = Mode::Browse,
+                shoes::Outcome::Add(name) => add_shoe(app, &name),
+                shoes::Outcome::Retire(row) => retire_shoe(app, row),
+            }
+        }
         Mode::Browse => update_screens(app, action),
     }
     app.follow_care();
@@ -165,6 +188,7 @@ fn update_screens(app: &mut App, action: Action) {
         }
         Action::Undo => ask_undo(app),
         Action::Redo => redo(app),
+        Action::Shoes if app.running.is_some() => app.mode = Mode::Shoes(ShoesForm::default()),
         Action::Health => {
             if let Some(running) = &app.running {
                 app.mode = Mode::Health(HealthForm::new(&running.comeback.plan.profile.health));
@@ -287,6 +311,45 @@ fn ask_undo(app: &mut App) {
 }
 
 /// Puts back what the last undo of this session took back.
+/// Adds a pair of shoes by name, from zero distance.
+fn add_shoe(app: &mut App, name: &str) {
+    let now = app.now.clone();
+    let Some(running) = app.running.as_mut() else {
+        return;
+    };
+    let zero = crate::plan::Distance::from_value(0.0);
+    app.message = Some(match running.comeback.add_shoe(name, zero, &now) {
+        Ok(shoe) => format!(
+            "Added {}: check-ins count towards it from now on.",
+            shoe.name
+        ),
+        Err(e) => format!("Not added: {e}"),
+    });
+    if let Mode::Shoes(form) = &mut app.mode {
+        form.row = running.comeback.shoes.len().saturating_sub(1);
+    }
+}
+
+/// Retires the pair on `row` of the shoes pop-up as of today.
+fn retire_shoe(app: &mut App, row: usize) {
+    let today = app.today;
+    let Some(running) = app.running.as_mut() else {
+        return;
+    };
+    let Some(shoe) = running.comeback.shoes.get(row) else {
+        return;
+    };
+    if let Some(day) = shoe.retired {
+        app.message = Some(format!("{} was retired on {}.", shoe.name, short_date(day)));
+        return;
+    }
+    let name = shoe.name.clone();
+    app.message = Some(match running.comeback.retire_shoe(&name, today) {
+        Ok(()) => format!("Retired {name}."),
+        Err(e) => format!("Not retired: {e}"),
+    });
+}
+
 /// Saves the health context; the verdict is worked out again with it.
 fn set_health(app: &mut App, chosen: Vec<crate::checkin::Health>) {
     let (today, now) = (app.today, app.now.clone());

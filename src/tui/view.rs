@@ -94,6 +94,13 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
         Mode::Export(menu) => screens::export::render(menu, theme, frame, body),
         Mode::Health(form) => screens::health::render(form, theme, frame, body),
+        Mode::Shoes(form) => {
+            if let Some(running) = &app.running {
+                let pairs = running.comeback.mileage(&running.assessment);
+                let unit = running.comeback.plan.profile.unit;
+                screens::shoes::render(form, &pairs, unit, theme, frame, body);
+            }
+        }
         Mode::Undo(what) => screens::replace::render_undo(what, theme, frame, body),
         _ => {}
     }

@@ -205,6 +205,14 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
                 Flag::FaceArm,
             ],
         ),
+        Line::from(vec![
+            Span::raw("Shoes     "),
+            Span::styled(key_for(Action::CycleShoes), theme.key()),
+            Span::raw(format!(
+                " {}",
+                e.shoes.as_deref().unwrap_or("the newest pair")
+            )),
+        ]),
         note_line(panel, theme),
         Line::styled(
             keys::footer(&[if panel.note.is_some() {

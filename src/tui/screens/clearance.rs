@@ -7,7 +7,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn render(form: &ClearanceForm, theme: Theme, frame: &mut Frame, area: Rect) {
     let area = area.centered(Constraint::Length(72), Constraint::Length(10));
@@ -37,11 +36,5 @@ pub fn render(form: &ClearanceForm, theme: Theme, frame: &mut Frame, area: Rect)
         },
         Line::styled(keys::footer(&[Context::Clearance]), theme.dim()),
     ];
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title("Record a clearance")),
-        area,
-    );
+    super::popup(frame, area, "Record a clearance", lines);
 }

@@ -8,7 +8,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn render(form: &HealthForm, theme: Theme, frame: &mut Frame, area: Rect) {
     let height = u16::try_from(Health::ALL.len()).unwrap_or(8) + 6;
@@ -32,11 +31,5 @@ pub fn render(form: &HealthForm, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(keys::footer(&[Context::Health]), theme.dim()));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title("Health context")),
-        area,
-    );
+    super::popup(frame, area, "Health context", lines);
 }

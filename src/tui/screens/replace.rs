@@ -8,7 +8,6 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// The question before the last change is undone.
 pub fn render_undo(what: &str, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -18,13 +17,7 @@ pub fn render_undo(what: &str, theme: Theme, frame: &mut Frame, area: Rect) {
         Line::from(""),
         Line::styled(keys::footer(&[Context::Undo]), theme.dim()),
     ];
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title("Undo?")),
-        area,
-    );
+    super::popup(frame, area, "Undo?", lines);
 }
 
 pub fn render(pending: &Replace, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -42,11 +35,5 @@ pub fn render(pending: &Replace, theme: Theme, frame: &mut Frame, area: Rect) {
         Line::from(""),
         Line::styled(keys::footer(&[Context::Replace]), theme.dim()),
     ];
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title("Replace a check-in?")),
-        area,
-    );
+    super::popup(frame, area, "Replace a check-in?", lines);
 }

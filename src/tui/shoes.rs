@@ -1,0 +1,54 @@
+//! The shoes pop-up: every pair with its distance; `a` adds one by name,
+//! `r` retires the selected pair. Writes go through the same `Comeback`
+//! calls as `comeback shoes add` and `comeback shoes retire`.
+
+use super::action::Action;
+use super::field::TextField;
+
+/// The longest pair name typed here, in characters.
+const MAX_NAME: usize = 40;
+
+/// The row under the cursor, and the name being typed for a new pair.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ShoesForm {
+    pub row: usize,
+    pub adding: Option<TextField>,
+}
+
+/// What a key did to the pop-up.
+pub enum Outcome {
+    Stay,
+    Close,
+    Add(String),
+    Retire(usize),
+}
+
+/// Applies one action to the pop-up over `pairs` rows.
+pub fn update(form: &mut ShoesForm, pairs: usize, action: Action) -> Outcome {
+    if let Some(name) = &mut form.adding {
+        match action {
+            Action::Text(request) => {
+                name.edit(request, MAX_NAME);
+            }
+            Action::Confirm => {
+                let name = name.value().trim().to_string();
+                form.adding = None;
+                if !name.is_empty() {
+                    return Outcome::Add(name);
+                }
+            }
+            Action::Back => form.adding = None,
+            _ => {}
+        }
+        return Outcome::Stay;
+    }
+    match action {
+        Action::Back | Action::Quit => return Outcome::Close,
+        Action::Down => form.row = (form.row + 1).min(pairs.saturating_sub(1)),
+        Action::Up => form.row = form.row.saturating_sub(1),
+        Action::AddShoe => form.adding = Some(TextField::default()),
+        Action::RetireShoe if form.row < pairs => return Outcome::Retire(form.row),
+        _ => {}
+    }
+    Outcome::Stay
+}
