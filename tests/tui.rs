@@ -519,6 +519,19 @@ fn capital_s_adds_and_retires_shoes_and_o_in_the_panel_chooses_the_pair() {
     }
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Char('r'));
+    assert!(text(&draw(&app, 100, 30)).contains("Retire pegasus? r again"));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('r'));
+    assert!(
+        Comeback::load(dir.path())
+            .unwrap()
+            .shoes
+            .iter()
+            .all(|s| s.retired.is_none()),
+        "one r only asks; a key between keeps the pair"
+    );
+    press(&mut app, KeyCode::Char('r'));
     assert_eq!(app.message.as_deref(), Some("Retired pegasus."));
     let screen = text(&draw(&app, 100, 30));
     assert!(

@@ -689,7 +689,7 @@ pub static BINDINGS: &[Binding] = &[
         Shoes,
         One(Char('r')),
         "r",
-        "retire the selected pair",
+        "retire the selected pair (asks; r again)",
         Action::RetireShoe,
     ),
     shown(Shoes, Two(Esc, Char('q')), "Esc", "close", Action::Back),

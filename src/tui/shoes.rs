@@ -1,5 +1,5 @@
 //! The shoes pop-up: every pair with its distance; `a` adds one by name,
-//! `r` retires the selected pair. Writes go through the same `Comeback`
+//! `r` twice retires the selected pair. Writes go through the same `Comeback`
 //! calls as `comeback shoes add` and `comeback shoes retire`.
 
 use super::action::Action;
@@ -13,6 +13,8 @@ const MAX_NAME: usize = 40;
 pub struct ShoesForm {
     pub row: usize,
     pub adding: Option<TextField>,
+    /// `r` was pressed once on this row: a second `r` retires the pair.
+    pub retiring: Option<usize>,
 }
 
 /// What a key did to the pop-up.
@@ -42,12 +44,14 @@ pub fn update(form: &mut ShoesForm, pairs: usize, action: Action) -> Outcome {
         }
         return Outcome::Stay;
     }
+    let retiring = form.retiring.take();
     match action {
         Action::Back | Action::Quit => return Outcome::Close,
         Action::Down => form.row = (form.row + 1).min(pairs.saturating_sub(1)),
         Action::Up => form.row = form.row.saturating_sub(1),
         Action::AddShoe => form.adding = Some(TextField::default()),
-        Action::RetireShoe if form.row < pairs => return Outcome::Retire(form.row),
+        Action::RetireShoe if retiring == Some(form.row) => return Outcome::Retire(form.row),
+        Action::RetireShoe if form.row < pairs => form.retiring = Some(form.row),
         _ => {}
     }
     Outcome::Stay

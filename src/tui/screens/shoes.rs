@@ -35,7 +35,16 @@ pub fn render(
         };
         lines.push(Line::styled(pair.describe(unit), style));
     }
-    lines.push(Line::from(""));
+    lines.push(match form.retiring.and_then(|row| pairs.get(row)) {
+        Some(pair) => Line::styled(
+            format!(
+                "Retire {}? r again retires it; any other key keeps it.",
+                pair.name
+            ),
+            theme.title(),
+        ),
+        None => Line::from(""),
+    });
     let context = match &form.adding {
         Some(name) => {
             let mut spans = vec![Span::styled("New pair: ", theme.title())];
