@@ -160,3 +160,48 @@ fn a_panic_inside_the_terminal_session_leaves_the_terminal_in_cooked_mode() {
     assert!(rest.contains("exit=101"), "{rest}");
     assert_cooked(&rest, "exit=101");
 }
+
+#[test]
+fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_comeback");
+    let made = std::process::Command::new(bin)
+        .args(["--data-dir"])
+        .arg(data.path())
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .args(["--start", "2026-11-23", "--today", "2026-11-23"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let script = format!(
+        "'{bin}' --data-dir '{}' --today 2026-11-25; echo \"exit=$?\"; stty -a",
+        data.path().display()
+    );
+    let (mut screen, mut writer, mut child) = spawn(&script);
+    let mut keys = |bytes: &[u8]| {
+        writer.write_all(bytes).unwrap();
+        writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    screen.wait_for("Wednesday 25 November 2026");
+    screen.wait_for("No check-in for");
+    keys(b"\x1b[D");
+    keys(b"\r");
+    screen.wait_for("Check-in for Tue 24 Nov");
+    keys(b"\r");
+    screen.wait_for("Saved Tue 24 Nov");
+    keys(b"q");
+    let rest = screen.drain();
+    assert!(child.wait().unwrap().success());
+    assert_cooked(&rest, "exit=0");
+
+    let conn = rusqlite::Connection::open(data.path().join("comeback.db")).unwrap();
+    let dates: Vec<String> = conn
+        .prepare("SELECT date FROM checkins ORDER BY date")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(dates, ["2026-11-24"]);
+}
