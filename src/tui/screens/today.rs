@@ -218,8 +218,9 @@ fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
     if !missing.is_empty() {
         lines.push(Line::styled(
             format!(
-                "No check-in for {}: ← → and Enter fill them in.",
-                missing.join(", ")
+                "No check-in for {}: ← → and Enter fill {} in.",
+                missing.join(", "),
+                if missing.len() == 1 { "it" } else { "them" }
             ),
             theme.status(crate::checkin::Status::Hold),
         ));
