@@ -557,6 +557,30 @@ fn capital_s_adds_and_retires_shoes_and_o_in_the_panel_chooses_the_pair() {
 }
 
 #[test]
+fn a_verdict_that_does_not_fit_says_so_and_pages_down() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    let before = text(&draw(&app, 100, 16));
+    assert!(before.contains("more lines: PgUp / PgDn"), "{before}");
+    let hidden = before
+        .lines()
+        .find(|l| l.contains("more lines"))
+        .and_then(|l| l.split('(').nth(1))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse::<u16>().ok())
+        .unwrap();
+    for _ in 0..hidden + 3 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert_eq!(app.verdict_scroll, hidden, "it stops at the last line");
+    let after = text(&draw(&app, 100, 16));
+    assert!(after.contains("Not medical advice"), "{after}");
+    assert!(after.contains("Verdict (0 more lines"), "{after}");
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.verdict_scroll, hidden - 1);
+}
+
+#[test]
 fn onboarding_validates_inline_and_saves_a_plan() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::load(dir.path(), dir.path(), date(TODAY), None, true).unwrap();

@@ -57,6 +57,9 @@ pub enum Action {
     OpenDay,
     /// Show or hide the days of the selected week.
     Expand,
+    /// Scroll the verdict on Today.
+    VerdictDown,
+    VerdictUp,
     /// Take back what the last undo took back.
     Redo,
     /// A day's run skipped, with no numbness.

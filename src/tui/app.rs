@@ -160,6 +160,11 @@ pub struct App {
     pub habit_row: usize,
     /// The day the week strip on Today has selected, `None` for today.
     pub strip_day: Option<NaiveDate>,
+    /// Lines the verdict on Today is scrolled by (wide terminals).
+    pub verdict_scroll: u16,
+    /// How many lines of the verdict did not fit when it was last drawn:
+    /// the most it can scroll. Set by the view, read by `update`.
+    pub verdict_overflow: std::cell::Cell<u16>,
     pub plan_row: usize,
     /// The week (by row) whose days the Plan screen shows.
     pub plan_open: Option<usize>,
@@ -202,6 +207,8 @@ impl App {
             message: None,
             habit_row: 0,
             strip_day: None,
+            verdict_scroll: 0,
+            verdict_overflow: std::cell::Cell::new(0),
             plan_row,
             plan_open: None,
             history_row: 0,

@@ -225,6 +225,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Today,
+        One(KeyCode::PageDown),
+        "PgUp / PgDn",
+        "scroll the verdict when it does not fit",
+        Action::VerdictDown,
+    ),
+    bind(Today, One(KeyCode::PageUp), "", "", Action::VerdictUp),
+    bind(
+        Today,
         One(Char('x')),
         "x",
         "run skipped today, no numbness",

@@ -186,6 +186,10 @@ fn update_screens(app: &mut App, action: Action) {
                 _ => Some(app.plan_row),
             }
         }
+        Action::VerdictDown => {
+            app.verdict_scroll = (app.verdict_scroll + 1).min(app.verdict_overflow.get());
+        }
+        Action::VerdictUp => app.verdict_scroll = app.verdict_scroll.saturating_sub(1),
         Action::Undo => ask_undo(app),
         Action::Redo => redo(app),
         Action::Shoes if app.running.is_some() => app.mode = Mode::Shoes(ShoesForm::default()),

@@ -52,7 +52,11 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     .areas(area);
     frame.render_widget(Paragraph::new(Line::styled(header, theme.title())), head);
     frame.render_widget(Paragraph::new(strip), strip_area);
-    render_banner(verdict, &items, theme, frame, banner);
+    // What does not fit scrolls (PgUp / PgDn); the title says so.
+    let overflow = banner_height.saturating_sub(banner.height);
+    app.verdict_overflow.set(overflow);
+    let scroll = app.verdict_scroll.min(overflow);
+    render_banner(verdict, &items, theme, frame, banner, (scroll, overflow));
 
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
@@ -264,6 +268,7 @@ pub fn render_banner(
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
+    (scroll, overflow): (u16, u16),
 ) {
     let mut lines = vec![Line::from(vec![
         Span::styled(
@@ -277,7 +282,12 @@ pub fn render_banner(
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(Block::bordered().title("Verdict")),
+            .scroll((scroll, 0))
+            .block(Block::bordered().title(if overflow > 0 {
+                format!("Verdict ({} more lines: PgUp / PgDn)", overflow - scroll)
+            } else {
+                "Verdict".to_string()
+            })),
         area,
     );
 }
