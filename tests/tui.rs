@@ -646,6 +646,33 @@ fn writes_from_another_process_show_up_on_reload() {
 }
 
 #[test]
+fn an_undone_message_goes_when_another_process_changes_the_data_or_a_key_is_pressed() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.message.as_deref().unwrap_or("").starts_with("Undone"));
+    update(&mut app, Action::Reload);
+    assert!(app.message.is_some(), "nothing changed: the message stays");
+    let mut other = Comeback::load(dir.path()).unwrap();
+    other
+        .record(
+            CheckIn::symptom_free(date(TODAY), None),
+            false,
+            date(TODAY),
+            "cli",
+        )
+        .unwrap();
+    update(&mut app, Action::Reload);
+    assert_eq!(app.message, None, "the data changed under it");
+
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.message, None, "the next key clears it");
+}
+
+#[test]
 fn e_opens_the_export_menu_and_writes_where_it_says() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);

@@ -21,6 +21,9 @@ pub fn update(app: &mut App, action: Action) {
         reload(app);
         return;
     }
+    // A message answers the key before: the next key clears it, so no
+    // "Undone: ..." outlives the change it spoke of.
+    app.message = None;
     if action == Action::Unbound {
         app.message = Some("That key does nothing here; ? lists the keys of every screen.".into());
         return;
@@ -485,8 +488,18 @@ fn undo(app: &mut App) {
 fn reload(app: &mut App) {
     let today = app.today;
     if let Some(running) = app.running.as_mut() {
+        // A message about the data goes stale when another process changes it.
+        let before = app
+            .message
+            .is_some()
+            .then(|| running.comeback.journal.clone());
         match running.comeback.refresh() {
-            Ok(()) => running.refresh(today),
+            Ok(()) => {
+                running.refresh(today);
+                if before.is_some_and(|journal| journal != running.comeback.journal) {
+                    app.message = None;
+                }
+            }
             Err(e) => app.message = Some(format!("Could not re-read the journal: {e}")),
         }
     }
