@@ -4,7 +4,7 @@
 
 use crate::checkin::{Assessment, Care, CheckIn, Clearance, Decision, NOTICE, Next, Status};
 use crate::comeback::Snapshot;
-use crate::plan::{Habit, Phase, Plan, Profile, Session, Template, Week};
+use crate::plan::{Habit, Phase, Plan, Profile, Session, Template, Unit, Week};
 use crate::shoes::Shoe;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -147,6 +147,8 @@ pub struct TodayDocument {
     pub stage: Option<u32>,
     pub phase: Option<Phase>,
     pub cutback: bool,
+    /// The unit of the sessions' distances.
+    pub unit: Unit,
     pub sessions: Vec<Session>,
     pub habits: Vec<Habit>,
     pub status: Status,
@@ -154,15 +156,28 @@ pub struct TodayDocument {
 }
 
 impl TodayDocument {
-    pub fn new(week: Option<&Week>, today: NaiveDate, assessment: &Assessment) -> Self {
+    /// Today's sheet, its distances turned from the plan's unit into `unit`.
+    pub fn new(
+        week: Option<&Week>,
+        today: NaiveDate,
+        assessment: &Assessment,
+        (plan_unit, unit): (Unit, Unit),
+    ) -> Self {
         let day = week.and_then(|w| w.days.iter().find(|d| d.date == today));
+        let mut sessions = day.map(|d| d.sessions.clone()).unwrap_or_default();
+        for session in &mut sessions {
+            if let Session::Run(run) = session {
+                run.distance = run.distance.map(|d| d.convert(plan_unit, unit));
+            }
+        }
         TodayDocument {
+            unit,
             today,
             week: week.map(|w| w.week),
             stage: week.map(|w| w.stage),
             phase: week.map(|w| w.phase),
             cutback: week.is_some_and(|w| w.cutback),
-            sessions: day.map(|d| d.sessions.clone()).unwrap_or_default(),
+            sessions,
             habits: day.map(|d| d.habits.to_vec()).unwrap_or_default(),
             status: assessment.verdict.status,
             notice: NOTICE,

@@ -82,3 +82,22 @@ fn on_the_last_run_day_of_a_week_the_next_run_is_next_weeks_first() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Next run Mon 30 Nov"), "{text}");
 }
+
+#[test]
+fn today_json_names_its_unit_and_converts_under_unit() {
+    let dir = common::plan_dir("2026-11-23", "2026-11-23");
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = extra.to_vec();
+        args.extend(["today", "--json"]);
+        let out = run(dir.path(), "2026-11-23", &args);
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let plain = json(&[]);
+    let km = json(&["--unit", "km"]);
+    assert_eq!(plain["unit"], "mi");
+    assert_eq!(km["unit"], "km");
+    let distance = |doc: &serde_json::Value| doc["sessions"][0]["distance"].as_f64().unwrap();
+    let ratio = distance(&km) / distance(&plain);
+    assert!((ratio - 1.609).abs() < 0.01, "{ratio}");
+}

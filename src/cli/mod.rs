@@ -202,7 +202,14 @@ fn run(cli: Cli) -> Result<()> {
             let assessment = comeback.assess(ctx.today);
             let week = assessment.current_week(&comeback.plan, &comeback.template);
             if flag.json {
-                print_json(&TodayDocument::new(week.as_ref(), ctx.today, &assessment))
+                let plan_unit = comeback.plan.profile.unit;
+                let units = (plan_unit, ctx.unit.unwrap_or(plan_unit));
+                print_json(&TodayDocument::new(
+                    week.as_ref(),
+                    ctx.today,
+                    &assessment,
+                    units,
+                ))
             } else {
                 out!(
                     "{}",
