@@ -171,8 +171,21 @@ impl Comeback {
         Ok(shoe)
     }
 
-    /// Retires the pair called `name` as of `today`.
+    /// Retires the pair called `name` as of `today`; a pair already retired
+    /// keeps the day it was retired.
     pub fn retire_shoe(&mut self, name: &str, today: NaiveDate) -> Result<(), ShoeFailure> {
+        if let Some(on) = self
+            .shoes
+            .iter()
+            .find(|s| s.name == name)
+            .and_then(|s| s.retired)
+        {
+            return Err(ShoeError::AlreadyRetired {
+                name: name.to_string(),
+                on,
+            }
+            .into());
+        }
         if !self.store.retire_shoe(name, today)? {
             return Err(ShoeError::Unknown(name.to_string()).into());
         }
@@ -332,14 +345,16 @@ impl Comeback {
         Ok(())
     }
 
-    /// Replaces the health context on the saved profile. It lowers the care
-    /// thresholds and leaves the plan as it is.
+    /// Replaces the health context on the saved profile (each condition once,
+    /// in order). It lowers the care thresholds and leaves the plan as it is.
     pub fn set_health(
         &mut self,
-        health: Vec<checkin::Health>,
+        mut health: Vec<checkin::Health>,
         today: NaiveDate,
         now: &str,
     ) -> Result<(), StoreError> {
+        health.sort();
+        health.dedup();
         let before = std::mem::replace(&mut self.plan.profile.health, health);
         let profile = self.plan.profile.clone();
         let saved = self.write(|store, plan, template| {

@@ -25,6 +25,8 @@ pub enum ShoeError {
     Name(String),
     #[error("shoes '{0}': no pair of that name")]
     Unknown(String),
+    #[error("shoes '{name}': already retired on {on}")]
+    AlreadyRetired { name: String, on: NaiveDate },
     #[error("shoes '{name}': retired {retired}; expected a day from 1900 to today ({today})")]
     Retired {
         name: String,
@@ -46,11 +48,17 @@ impl Shoe {
     }
 }
 
-/// A name of 1 to 60 characters with no control characters.
+/// The longest name a pair can have, in characters.
+pub const MAX_NAME: usize = 60;
+
+/// A name of 1 to `MAX_NAME` characters with no control characters.
 fn check_name(name: &str) -> Result<(), ShoeError> {
     let length = name.chars().count();
-    if name.trim() != name || !(1..=60).contains(&length) || name.chars().any(char::is_control) {
-        let shown: String = name.chars().take(60).collect();
+    if name.trim() != name
+        || !(1..=MAX_NAME).contains(&length)
+        || name.chars().any(char::is_control)
+    {
+        let shown: String = name.chars().take(MAX_NAME).collect();
         return Err(ShoeError::Name(shown));
     }
     Ok(())

@@ -119,3 +119,15 @@ pub fn run(run: &Run, plan_unit: Unit, display: Option<Unit>) -> String {
         (None, None) => "Run".into(),
     }
 }
+
+/// The health context in a sentence, or `None` when none is given.
+pub fn health_context(health: &[crate::checkin::Health]) -> Option<String> {
+    if health.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = health.iter().map(|h| h.words()).collect();
+    Some(format!(
+        "Health context: {}. The care rules send you to a clinician sooner.",
+        words.join(", ")
+    ))
+}

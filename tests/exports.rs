@@ -405,6 +405,27 @@ fn the_clinician_summary_reads_as_expected() {
 }
 
 #[test]
+fn a_retired_pair_keeps_its_day_when_retired_again() {
+    let dir = fixture();
+    run(dir.path(), &["shoes", "add", "spare"]);
+    run(dir.path(), &["shoes", "retire", "spare"]);
+    comeback(dir.path())
+        .args(["shoes", "retire", "spare"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "shoes 'spare': already retired on 2026-12-09",
+        ));
+    comeback(dir.path())
+        .args(["shoes", "list"])
+        .assert()
+        .stdout(
+            predicate::str::contains("spare: 0.0 of")
+                .and(predicate::str::contains("retired 2026-12-09")),
+        );
+}
+
+#[test]
 fn shoes_count_done_runs_and_warn_past_their_life() {
     let dir = fixture();
     comeback(dir.path())

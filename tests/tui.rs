@@ -88,6 +88,13 @@ fn press(app: &mut App, code: KeyCode) {
     press_key(app, KeyEvent::new(code, KeyModifiers::NONE));
 }
 
+/// Types `text` a key at a time.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
 fn press_key(app: &mut App, key: KeyEvent) {
     if let Some(action) = keys::action(&app.contexts(), key) {
         update(app, action);
@@ -377,18 +384,14 @@ fn c_on_the_care_screen_records_a_clearance_with_the_clinicians_words() {
     assert!(screen.contains("Record a clearance"), "{screen}");
     assert!(screen.contains(TODAY), "today's date suggested: {screen}");
 
-    for c in "2026-13-01".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    type_text(&mut app, "2026-13-01");
     press(&mut app, KeyCode::Enter);
     let screen = text(&draw(&app, 100, 30));
     assert!(screen.contains("date '2026-13-01'"), "{screen}");
     assert!(app.care_takeover() || screen.contains("Record a clearance"));
 
     press_ctrl(&mut app, 'u');
-    for c in "2026-11-01".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    type_text(&mut app, "2026-11-01");
     press(&mut app, KeyCode::Enter);
     let screen = text(&draw(&app, 100, 30));
     assert!(
@@ -397,13 +400,9 @@ fn c_on_the_care_screen_records_a_clearance_with_the_clinicians_words() {
     );
 
     press_ctrl(&mut app, 'u');
-    for c in TODAY.chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    type_text(&mut app, TODAY);
     press(&mut app, KeyCode::Tab);
-    for c in "nerve glide, back to running".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    type_text(&mut app, "nerve glide, back to running");
     press(&mut app, KeyCode::Enter);
     assert!(!app.care_takeover(), "{:?}", app.message);
     assert!(
@@ -445,9 +444,7 @@ fn capital_n_in_the_panel_types_a_note_that_is_saved_with_the_check_in() {
     let mut app = app(dir.path(), true);
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Char('N'));
-    for c in "new shoes, laced loose".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    type_text(&mut app, "new shoes, laced loose");
     let screen = text(&draw(&app, 100, 30));
     assert!(
         screen.contains("Note      N new shoes, laced loose"),
@@ -512,9 +509,7 @@ fn capital_s_adds_and_retires_shoes_and_o_in_the_panel_chooses_the_pair() {
     assert!(text(&draw(&app, 100, 30)).contains("No shoes yet"));
     for name in ["pegasus", "trail"] {
         press(&mut app, KeyCode::Char('a'));
-        for c in name.chars() {
-            press(&mut app, KeyCode::Char(c));
-        }
+        type_text(&mut app, name);
         press(&mut app, KeyCode::Enter);
     }
     press(&mut app, KeyCode::Up);
@@ -533,6 +528,16 @@ fn capital_s_adds_and_retires_shoes_and_o_in_the_panel_chooses_the_pair() {
     );
     press(&mut app, KeyCode::Char('r'));
     assert_eq!(app.message.as_deref(), Some("Retired pegasus."));
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('r'));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("already retired on"),
+        "{:?}",
+        app.message
+    );
     let screen = text(&draw(&app, 100, 30));
     assert!(
         screen.contains("pegasus: 0.0 of") && screen.contains("(retired"),
@@ -593,9 +598,7 @@ fn onboarding_validates_inline_and_saves_a_plan() {
         "{screen}"
     );
     press(&mut app, KeyCode::Backspace);
-    for c in "10w".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    type_text(&mut app, "10w");
     for _ in 0..10 {
         press(&mut app, KeyCode::Down);
     }
@@ -727,9 +730,7 @@ fn onboarding_fields_edit_at_the_cursor_and_ctrl_u_clears_them() {
     press(&mut app, KeyCode::Delete);
     assert_eq!(app.onboarding().unwrap().weekly.value(), "05");
     press_ctrl(&mut app, 'u');
-    for c in "30".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    type_text(&mut app, "30");
     assert_eq!(app.onboarding().unwrap().weekly.value(), "30");
 
     for _ in 0..3 {
@@ -766,9 +767,7 @@ fn the_export_path_edits_at_the_cursor() {
     press(&mut app, KeyCode::Char('e'));
     press_ctrl(&mut app, 'u');
     let target = dir.path().join("my plan.json");
-    for c in target.display().to_string().chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    type_text(&mut app, &target.display().to_string());
     for _ in 0.."plan.json".len() {
         press(&mut app, KeyCode::Left);
     }

@@ -487,7 +487,7 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
 fn health(ctx: &Invocation, set: Option<Vec<HealthChoice>>) -> Result<()> {
     let mut comeback = Comeback::load(&ctx.data_dir)?;
     if let Some(choices) = set {
-        let mut health: Vec<checkin::Health> = choices
+        let health: Vec<checkin::Health> = choices
             .iter()
             .filter_map(|c| match c {
                 HealthChoice::Some(h) => Some(*h),
@@ -497,8 +497,6 @@ fn health(ctx: &Invocation, set: Option<Vec<HealthChoice>>) -> Result<()> {
         if choices.contains(&HealthChoice::None) && !health.is_empty() {
             bail!("health: 'none' with other values; expected either none or a list");
         }
-        health.sort();
-        health.dedup();
         comeback.set_health(health, ctx.today, &timestamp())?;
     }
     out!("{}", show::health(&comeback.plan.profile.health))?;

@@ -223,14 +223,10 @@ pub fn verdict(assessment: &Assessment) -> String {
 
 /// The health context, and what it changes.
 pub fn health(health: &[Health]) -> String {
-    if health.is_empty() {
-        return "Health context: none given. `comeback health --set diabetes,circulation,back_history` brings care sooner where it matters.\n".into();
+    match crate::words::health_context(health) {
+        Some(sentence) => format!("{sentence}\n"),
+        None => "Health context: none given. `comeback health --set diabetes,circulation,back_history` brings care sooner where it matters.\n".into(),
     }
-    let words: Vec<&str> = health.iter().map(|h| h.words()).collect();
-    format!(
-        "Health context: {}. The care rules send you to a clinician sooner.\n",
-        words.join(", ")
-    )
 }
 
 pub fn status(plan: &Plan, assessment: &Assessment) -> String {

@@ -44,12 +44,7 @@ pub fn update(form: &mut HealthForm, action: Action) -> Outcome {
                 None => form.chosen.push(health),
             }
         }
-        Action::Confirm => {
-            let mut chosen = form.chosen.clone();
-            chosen.sort();
-            chosen.dedup();
-            return Outcome::Save(chosen);
-        }
+        Action::Confirm => return Outcome::Save(form.chosen.clone()),
         _ => {}
     }
     Outcome::Stay

@@ -5,9 +5,6 @@
 use super::action::Action;
 use super::field::TextField;
 
-/// The longest pair name typed here, in characters.
-const MAX_NAME: usize = 40;
-
 /// The row under the cursor, and the name being typed for a new pair.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ShoesForm {
@@ -30,7 +27,7 @@ pub fn update(form: &mut ShoesForm, pairs: usize, action: Action) -> Outcome {
     if let Some(name) = &mut form.adding {
         match action {
             Action::Text(request) => {
-                name.edit(request, MAX_NAME);
+                name.edit(request, crate::shoes::MAX_NAME);
             }
             Action::Confirm => {
                 let name = name.value().trim().to_string();

@@ -343,14 +343,9 @@ fn retire_shoe(app: &mut App, row: usize) {
     let Some(running) = app.running.as_mut() else {
         return;
     };
-    let Some(shoe) = running.comeback.shoes.get(row) else {
+    let Some(name) = running.comeback.shoes.get(row).map(|s| s.name.clone()) else {
         return;
     };
-    if let Some(day) = shoe.retired {
-        app.message = Some(format!("{} was retired on {}.", shoe.name, short_date(day)));
-        return;
-    }
-    let name = shoe.name.clone();
     app.message = Some(match running.comeback.retire_shoe(&name, today) {
         Ok(()) => format!("Retired {name}."),
         Err(e) => format!("Not retired: {e}"),
@@ -367,16 +362,8 @@ fn set_health(app: &mut App, chosen: Vec<crate::checkin::Health>) {
         Ok(()) => {
             running.refresh(today);
             app.mode = Mode::Browse;
-            let health = &running.comeback.plan.profile.health;
-            if health.is_empty() {
-                "Health context: none.".to_string()
-            } else {
-                let words: Vec<&str> = health.iter().map(|h| h.words()).collect();
-                format!(
-                    "Health context: {}. The care rules send you to a clinician sooner.",
-                    words.join(", ")
-                )
-            }
+            crate::words::health_context(&running.comeback.plan.profile.health)
+                .unwrap_or_else(|| "Health context: none.".to_string())
         }
         Err(e) => format!("Not saved: {e}"),
     });
