@@ -17,6 +17,10 @@ fn fifty_two_week_profile(template: &Template) -> Profile {
         cross_trained: false,
         numb_now: false,
         health: Vec::new(),
+        long_day: None,
+        rest_days: Vec::new(),
+        easy_pace_seconds: None,
+        race: None,
     };
     for goal in 10..=200 {
         profile.goal_weekly = Distance::from_value(f64::from(goal));

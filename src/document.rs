@@ -167,7 +167,7 @@ impl TodayDocument {
         let mut sessions = day.map(|d| d.sessions.clone()).unwrap_or_default();
         for session in &mut sessions {
             if let Session::Run(run) = session {
-                run.distance = run.distance.map(|d| d.convert(plan_unit, unit));
+                *run = run.clone().in_unit(plan_unit, unit);
             }
         }
         TodayDocument {
@@ -231,7 +231,7 @@ struct ImportDocument {
     #[serde(rename = "schema")]
     _schema: String,
     profile: Profile,
-    template: TemplateRef,
+    template: ImportTemplateRef,
     #[serde(rename = "weeks")]
     _weeks: serde::de::IgnoredAny,
     checkins: Vec<CheckIn>,
@@ -243,6 +243,17 @@ struct ImportDocument {
     shoes: Vec<Shoe>,
     #[serde(default)]
     ticks: Vec<HabitTick>,
+}
+
+/// The template of a document as an import reads it: its rules are checked
+/// (and an older template version upgraded) by `Template::parse`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportTemplateRef {
+    name: String,
+    version: u32,
+    #[serde(default)]
+    rules: Option<serde_json::Value>,
 }
 
 /// A `comeback.plan/1` document as version 2 reads it: the order of
@@ -321,15 +332,28 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
     doc.profile
         .validate()
         .map_err(|e| at("profile", e.to_string()))?;
+    let rules_version = doc
+        .template
+        .rules
+        .as_ref()
+        .and_then(|r| r.get("version"))
+        .and_then(serde_json::Value::as_u64);
+    if rules_version.is_some_and(|v| v != u64::from(doc.template.version)) {
+        return Err(at(
+            "template",
+            "name and version differ from the rules' own",
+        ));
+    }
     let template = match doc.template.rules {
         Some(rules) => {
             let text = serde_json::to_string(&rules).map_err(|e| at("template.rules", e.to_string()))?;
             Template::parse("(in the document)", &text)
                 .map_err(|e| at(format!("template.rules.{}", e.field).trim_end_matches('.').to_string(), e.problem))?
         }
+        // An older version of a shipped template reads as the shipped one.
         None => Template::builtin(&doc.template.name)
             .and_then(Result::ok)
-            .filter(|t| t.version == doc.template.version)
+            .filter(|t| t.version >= doc.template.version)
             .ok_or_else(|| {
                 at(
                     "template",
@@ -340,7 +364,7 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
                 )
             })?,
     };
-    if template.name != doc.template.name || template.version != doc.template.version {
+    if template.name != doc.template.name {
         return Err(at(
             "template",
             "name and version differ from the rules' own",

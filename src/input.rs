@@ -45,10 +45,12 @@ pub fn parse_layoff(text: &str) -> Result<u32, String> {
     }
 }
 
+/// A weekly distance; its limits in the plan's unit are checked with the
+/// profile, once the unit is known.
 pub fn parse_weekly(text: &str) -> Result<f64, String> {
-    let range = limits::WEEKLY;
+    let range = *limits::WEEKLY_MI.start()..=*limits::WEEKLY_KM.end();
     let expected = format!(
-        "expected a distance from {} to {}",
+        "expected a distance from {} mi to {} km",
         range.start(),
         range.end()
     );
@@ -58,6 +60,19 @@ pub fn parse_weekly(text: &str) -> Result<f64, String> {
     } else {
         Err(expected)
     }
+}
+
+/// An easy pace "m:ss" per unit, in seconds; its limits in the plan's unit
+/// are checked with the profile.
+pub fn parse_pace(text: &str) -> Result<u32, String> {
+    crate::plan::parse_clock(text)
+        .filter(|s| (120..=1800).contains(s))
+        .ok_or_else(|| "expected minutes:seconds per mile or km, like 9:30".to_string())
+}
+
+/// A recent race, "5k=25:00".
+pub fn parse_race(text: &str) -> Result<crate::plan::Race, String> {
+    text.parse()
 }
 
 /// A distance already run, e.g. on a pair of shoes: 0 to 5000.

@@ -81,18 +81,33 @@ fn unprintable(c: char) -> bool {
 /// A distance in the plan's unit, shown in the display unit.
 pub fn distance(d: Distance, plan_unit: Unit, display: Option<Unit>) -> String {
     let unit = display.unwrap_or(plan_unit);
-    format!("{} {unit}", d.convert(plan_unit, unit))
+    format!("{} {unit}", shown(d, plan_unit, display))
+}
+
+/// A distance in the display unit, rounded to the tenth it is shown with.
+pub fn shown(d: Distance, plan_unit: Unit, display: Option<Unit>) -> Distance {
+    let converted = d.convert(plan_unit, display.unwrap_or(plan_unit));
+    Distance::from_hundredths((converted.hundredths() + 5) / 10 * 10)
+}
+
+/// A week's distance as shown: the sum of its runs as shown, so the runs
+/// add up to the week in either unit.
+pub fn week_distance(week: &Week, plan_unit: Unit, display: Option<Unit>) -> Distance {
+    week.runs()
+        .filter_map(|r| r.distance)
+        .map(|d| shown(d, plan_unit, display))
+        .sum()
 }
 
 /// A week's volume: distance, or minutes in run/walk weeks.
 pub fn volume(week: &Week, plan_unit: Unit, display: Option<Unit>) -> String {
-    match (week.target_distance, week.target_minutes) {
-        (Some(d), Some(m)) => format!(
-            "{}{}+{m}m",
-            d.convert(plan_unit, display.unwrap_or(plan_unit)),
-            display.unwrap_or(plan_unit)
-        ),
-        (Some(d), None) => distance(d, plan_unit, display),
+    let unit = display.unwrap_or(plan_unit);
+    let d = week
+        .target_distance
+        .map(|_| week_distance(week, plan_unit, display));
+    match (d, week.target_minutes) {
+        (Some(d), Some(m)) => format!("{d}{unit}+{m}m"),
+        (Some(d), None) => format!("{d} {unit}"),
         (None, Some(m)) => format!("{m} min"),
         (None, None) => "-".into(),
     }
@@ -105,8 +120,33 @@ pub fn session(session: &Session, plan_unit: Unit, display: Option<Unit>) -> Str
         Session::Run(r) => run(r, plan_unit, display),
         Session::Walk { minutes } => format!("Brisk walk {minutes} min"),
         Session::Strength { .. } => "Strength".into(),
+        Session::Cross { minutes } => {
+            format!("Optional cross-training {minutes} min (bike, swim or elliptical, easy)")
+        }
         Session::Rest => "Rest day".into(),
     }
+}
+
+/// How hard a run should feel and for how long: "easy, conversational: RPE
+/// 3–4 of 10, about 32 min at 9:41–10:32 /mi; then 4 x 20 s strides".
+pub fn effort(run: &Run, plan_unit: Unit, display: Option<Unit>) -> String {
+    let e = &run.effort;
+    let mut line = format!(
+        "{}: RPE {}–{} of 10, about {} min",
+        e.words, e.rpe[0], e.rpe[1], e.minutes
+    );
+    if let Some([fast, slow]) = e.pace_seconds {
+        let unit = display.unwrap_or(plan_unit);
+        let per = |s: u32| crate::plan::clock((f64::from(s) * plan_unit.per(unit)).round() as u32);
+        line.push_str(&format!(" at {}–{} /{unit}", per(fast), per(slow)));
+    }
+    if let Some(s) = run.strides {
+        line.push_str(&format!(
+            "; then {} x {} s strides (quick and relaxed, walk back between)",
+            s.count, s.seconds
+        ));
+    }
+    line
 }
 
 /// "Run 2.8 mi", "Long run 4.4 mi" or "Run/walk 20 min: 8 x (1:00 run, 1:30 walk)".

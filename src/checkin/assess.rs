@@ -7,7 +7,7 @@ use super::care::{self, Episode};
 use super::schedule::{Assessment, Decision, Next, ScheduledWeek};
 use super::verdict::{self, Status, Verdict, WeekSignal};
 use super::{CheckIn, Cleared, Journal, short_date};
-use crate::plan::{Move, Plan, Template};
+use crate::plan::{Move, Phase, Plan, Template};
 use chrono::{Days, NaiveDate};
 
 /// The derived schedule stops after this many weeks (about 21 years): a
@@ -75,6 +75,11 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
     let mut moved: Option<Move> = None;
     let mut last_run = plan.profile.start - Days::new(1);
     let mut gap_stage = 0usize;
+    // A rung of the run/walk ladder the runner re-entered at after a long
+    // break, when the plan itself has no run/walk weeks.
+    let mut rung: Option<usize> = None;
+    // The layoff band the runner last re-entered by in the current break.
+    let mut reentered: Option<usize> = None;
     let mut current = None;
     let mut signal = None;
     let mut finished = false;
@@ -98,10 +103,12 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
             rest_only,
             run_walk_after: week_signal.step_back_on,
             held_after: None,
+            rung,
         });
         if let Some(c) = this.iter().rev().find(|c| c.run_credit() > 0.0) {
             last_run = c.date;
             gap_stage = stage;
+            reentered = None;
         }
         if today <= end {
             current = Some(weeks.len() - 1);
@@ -110,6 +117,15 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         }
 
         // The week is over: decide the next one.
+        let gap = (end - last_run).num_days();
+        let band = layoff_band(template, gap);
+        let already_reentered = gap >= 7 && reentered == Some(band);
+        if already_reentered && this.is_empty() && !episodes.iter().any(|e| e.open_at(end)) {
+            // A break already re-entered by its band: the silent week passes
+            // without another decision.
+            moved = None;
+            continue;
+        }
         let (kind, to, reasons) = if let Some(e) = episodes.iter().find(|e| e.open_at(end)) {
             (Move::Suspend, stage, e.care.why.clone())
         } else if let Some(cleared) = episodes
@@ -133,11 +149,34 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
                 &weeks[weeks.len() - 1],
                 this,
                 &week_signal,
-                (end - last_run).num_days(),
+                if already_reentered { 0 } else { gap },
                 gap_stage,
             )
         };
-        if kind == Move::Advance && stage == last_stage {
+        let mut to = to;
+        let mut reasons = reasons;
+        if kind == Move::NewLayoff {
+            reentered = Some(band);
+            let plan_has_run_walk = plan.weeks.first().is_some_and(|w| w.phase == Phase::RunWalk);
+            rung = (band == template.layoff_bands.len() && !plan_has_run_walk).then_some(0);
+            if rung.is_some() {
+                to = 0;
+                reasons.push(format!(
+                    "Over {} days off: run/walk first, from its first rung.",
+                    template.layoff_bands.last().map_or(56, |b| b.up_to_days)
+                ));
+            }
+        } else if let Some(k) = rung {
+            // On the re-entry ladder: moves go rung by rung, then on to stage 1.
+            rung = match kind {
+                Move::Advance if k + 1 < template.run_walk_ladder.len() => Some(k + 1),
+                Move::Advance => None,
+                Move::StepBack | Move::Resume => Some(k.saturating_sub(1)),
+                _ => Some(k),
+            };
+            to = stage;
+        }
+        if kind == Move::Advance && stage == last_stage && rung.is_none() && weeks[weeks.len() - 1].rung.is_none() {
             decisions.push(Decision {
                 date: end + Days::new(1),
                 kind: Move::Finish,
@@ -280,6 +319,17 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         advance_on: None,
         finished,
     };
+    let ladder = template.run_walk_ladder.len();
+    // The place after (stage, rung) when all goes to plan.
+    let after = |(s, r): (usize, Option<usize>)| match r {
+        Some(k) if k + 1 < ladder => Some((s, Some(k + 1))),
+        Some(_) => Some((s, None)),
+        None => (s < last_stage).then_some((s + 1, None)),
+    };
+    let back = |(s, r): (usize, Option<usize>)| match r {
+        Some(k) => (s, Some(k.saturating_sub(1))),
+        None => (s.saturating_sub(1), None),
+    };
     if !finished && today_care.is_none() {
         // A clearance this week: the week ends by resuming one stage back.
         let cleared_this_week = current.is_some_and(|i| {
@@ -288,37 +338,35 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
                 .filter_map(Episode::cleared_on)
                 .any(|c| c >= weeks[i].start && c <= today)
         });
+        let here = (stage, rung);
         let (mut projected, mut how) = match (current, signal.as_ref().map(|s| s.status)) {
-            (None, _) => (Some(0), None),
-            (Some(_), _) if cleared_this_week => {
-                (Some(stage.saturating_sub(1)), Some(Move::Resume))
-            }
-            (Some(_), Some(Status::StepBack)) => {
-                (Some(stage.saturating_sub(1)), Some(Move::StepBack))
-            }
-            (Some(_), Some(Status::Hold)) => (Some(stage), Some(Move::Repeat)),
-            (Some(_), _) if stage == last_stage => (None, None),
-            (Some(_), _) => (Some(stage + 1), None),
+            (None, _) => (Some((0, None)), None),
+            (Some(_), _) if cleared_this_week => (Some(back(here)), Some(Move::Resume)),
+            (Some(_), Some(Status::StepBack)) => (Some(back(here)), Some(Move::StepBack)),
+            (Some(_), Some(Status::Hold)) => (Some(here), Some(Move::Repeat)),
+            (Some(_), _) => (after(here), None),
         };
-        next.stage = projected.map(|s| s as u32 + 1);
+        next.stage = projected.map(|(s, _)| s as u32 + 1);
         let mut start = next_start;
-        let mut previous = current.map(|i| weeks[i].stage);
-        while let Some(s) = projected {
-            if next.advance_on.is_none() && previous.is_some_and(|p| s > p) {
+        let mut previous = current.map(|i| (weeks[i].stage, weeks[i].rung));
+        while let Some(place) = projected {
+            let moved_up = previous.is_some_and(|p| after(p) == Some(place));
+            if next.advance_on.is_none() && moved_up {
                 next.advance_on = Some(start);
             }
             weeks.push(ScheduledWeek {
                 week: weeks.len() as u32 + 1,
                 start,
-                stage: s,
+                stage: place.0,
                 moved: how,
                 suspended: None,
                 rest_only: None,
                 run_walk_after: None,
                 held_after: None,
+                rung: place.1,
             });
-            previous = Some(s);
-            projected = (s < last_stage).then_some(s + 1);
+            previous = Some(place);
+            projected = after(place);
             how = None;
             start = start + Days::new(7);
         }
@@ -441,10 +489,24 @@ fn fmt_runs(done: f64) -> String {
     }
 }
 
+/// The index of the layoff band a break of `days` falls in; the number of
+/// bands when it calls for run/walk.
+fn layoff_band(template: &Template, days: i64) -> usize {
+    let days = u32::try_from(days.max(0)).unwrap_or(u32::MAX);
+    template
+        .layoff_bands
+        .iter()
+        .position(|band| days <= band.up_to_days)
+        .unwrap_or(template.layoff_bands.len())
+}
+
 /// Where a runner re-enters after a new layoff of `days` that began at `from`:
 /// the last stage at or below the layoff band's share of that stage's volume.
 fn reentry_stage(plan: &Plan, template: &Template, from: usize, days: u32) -> usize {
-    let Some(fraction) = template.band_fraction(days) else {
+    let Some(fraction) = template
+        .band(days, false)
+        .map(|band| band.steps.first().copied().unwrap_or(1.0))
+    else {
         return 0;
     };
     match plan.weeks[from].target_distance {

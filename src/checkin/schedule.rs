@@ -56,6 +56,9 @@ pub struct ScheduledWeek {
     /// Runs after this day wait for an answer: numbness had not cleared and
     /// nothing was recorded since.
     pub held_after: Option<NaiveDate>,
+    /// After a break of over eight weeks in a plan without run/walk weeks:
+    /// the week runs this rung of the template's run/walk ladder instead.
+    pub rung: Option<usize>,
 }
 
 impl ScheduledWeek {
@@ -122,6 +125,17 @@ impl Assessment {
     pub fn week(&self, plan: &Plan, template: &Template, index: usize) -> Option<Week> {
         let w = self.weeks.get(index)?;
         let stage = plan.weeks.get(w.stage)?;
+        let rung = w.rung.and_then(|k| template.run_walk_ladder.get(k).copied());
+        // A re-entry rung keeps the stage's first run days, as many as the
+        // run/walk weeks have.
+        let rung_days: Vec<usize> = stage
+            .days
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.has_run())
+            .map(|(i, _)| i)
+            .take(usize::from(template.run_walk_runs_per_week))
+            .collect();
         let days = stage
             .days
             .iter()
@@ -138,29 +152,30 @@ impl Assessment {
                         habits: std::sync::Arc::new([]),
                     };
                 }
+                let sessions = day.sessions.iter().filter_map(|s| match s {
+                    // Runs suspended: walking and pain-free strength stay.
+                    Session::Run(run) if suspended => Some(Session::Walk {
+                        minutes: run.minutes.unwrap_or(30).max(20),
+                    }),
+                    Session::Run(_) => match rung {
+                        Some(r) if rung_days.contains(&i) => Some(Session::Run(Run::run_walk(r))),
+                        Some(_) => None,
+                        None if run_walk && s.is_distance_run() => {
+                            Some(Session::Run(Run::run_walk(template.run_walk_ladder[0])))
+                        }
+                        None => Some(s.clone()),
+                    },
+                    other => Some(other.clone()),
+                });
+                let mut sessions: Vec<Session> = sessions.collect();
+                if sessions.is_empty() {
+                    sessions.push(Session::Rest);
+                }
+                let has_run = sessions.iter().any(|s| matches!(s, Session::Run(_)));
                 Day {
                     date,
-                    sessions: day
-                        .sessions
-                        .iter()
-                        .map(|s| match s {
-                            // Runs suspended: walking and pain-free strength stay.
-                            Session::Run(run) if suspended => Session::Walk {
-                                minutes: run.minutes.unwrap_or(30).max(20),
-                            },
-                            Session::Run(run) if run_walk && run.intervals.is_none() => {
-                                let rung = template.run_walk_ladder[0];
-                                Session::Run(Run {
-                                    distance: None,
-                                    minutes: Some(rung.minutes()),
-                                    intervals: Some(rung),
-                                    long: false,
-                                })
-                            }
-                            other => other.clone(),
-                        })
-                        .collect(),
-                    habits: if suspended {
+                    sessions,
+                    habits: if suspended || !has_run {
                         std::sync::Arc::new([])
                     } else {
                         day.habits.clone()
@@ -173,7 +188,11 @@ impl Assessment {
             stage: w.stage as u32 + 1,
             moved: w.moved,
             start: w.start,
-            phase: stage.phase,
+            phase: if rung.is_some() {
+                crate::plan::Phase::RunWalk
+            } else {
+                stage.phase
+            },
             target_distance: None,
             target_minutes: None,
             cutback: stage.cutback,
@@ -181,6 +200,7 @@ impl Assessment {
         };
         week.target_distance = stage
             .target_distance
+            .filter(|_| rung.is_none())
             .map(|_| week.runs().filter_map(|r| r.distance).sum());
         if stage.target_minutes.is_some() || week.runs().any(|r| r.distance.is_none()) {
             week.target_minutes = Some(week.runs().filter_map(|r| r.minutes).sum());

@@ -5,8 +5,11 @@ use crate::checkin::{
     CheckIn, Choice, Cleared, Ease, Flag, Health, Numbness, Onset, SessionDone, Side, Spot,
 };
 use crate::export::Format;
-use crate::input::{parse_date, parse_distance, parse_layoff, parse_unit, parse_weekly};
-use crate::plan::Unit;
+use crate::input::{
+    parse_date, parse_distance, parse_layoff, parse_pace, parse_race, parse_unit, parse_weekly,
+};
+use crate::plan::{Race, Unit, Weekday};
+use strum::VariantArray;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -14,6 +17,7 @@ use std::path::PathBuf;
 const EXAMPLES: &str = "\
 Examples:
   comeback new --layoff 3w --weekly 25 --runs 4
+  comeback new --layoff 8w --weekly 40 --runs 5 --long-day sat --rest-days mon,fri --race 10k=50:00
   comeback plan
   comeback today
   comeback checkin --numbness 0
@@ -50,7 +54,7 @@ pub enum Command {
     /// Make the plan
     New(NewArgs),
     /// The plan, week by week
-    Plan(JsonFlag),
+    Plan(PlanArgs),
     /// Today's sessions, checks and habits
     Today(JsonFlag),
     /// Record today's numbness check-in and see the verdict
@@ -132,6 +136,16 @@ pub struct JsonFlag {
 }
 
 #[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Print JSON (a stable interface) instead of text
+    #[arg(long, conflicts_with = "days")]
+    pub json: bool,
+    /// Every day of every week: runs with their effort, strength, rest
+    #[arg(long)]
+    pub days: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct NewArgs {
     /// How long you did not run: days or weeks, like 21d or 3w
     #[arg(long, value_name = "Nd|Nw", value_parser = parse_layoff)]
@@ -160,6 +174,18 @@ pub struct NewArgs {
     /// Health context that brings care sooner (comma-separated)
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = ChoiceParser::<Health>::new())]
     pub health: Vec<Health>,
+    /// The day of your long run (default: sun)
+    #[arg(long, value_name = "DAY", value_parser = weekday_parser())]
+    pub long_day: Option<Weekday>,
+    /// Days kept free of training, comma-separated (default: the day after the long run)
+    #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = weekday_parser())]
+    pub rest_days: Vec<Weekday>,
+    /// Your easy pace before the layoff, per mile or km of the plan, like 9:30
+    #[arg(long, value_name = "M:SS", value_parser = parse_pace)]
+    pub easy_pace: Option<u32>,
+    /// A recent race before the layoff, like 5k=25:00 or half=1:55:00 (sets the easy pace)
+    #[arg(long, value_name = "DIST=TIME", value_parser = parse_race)]
+    pub race: Option<Race>,
     /// Replace an existing plan
     #[arg(long)]
     pub force: bool,
@@ -231,6 +257,13 @@ impl CheckinArgs {
             seq: 0,
         }
     }
+}
+
+/// `mon` … `sun`, offered to shell completion.
+fn weekday_parser() -> impl clap::builder::TypedValueParser<Value = Weekday> {
+    use clap::builder::TypedValueParser;
+    let names: Vec<&'static str> = Weekday::VARIANTS.iter().map(|d| d.into()).collect();
+    clap::builder::PossibleValuesParser::new(names).try_map(|name| name.parse::<Weekday>())
 }
 
 /// A check-in choice from its name, with the `FromStr` message ("expected one

@@ -183,16 +183,19 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => crate::tui::run(&ctx.data_dir, cli.today.and_then(|t| t.0), ctx.unit),
         Some(Command::New(args)) => new(&ctx, args),
-        Some(Command::Plan(flag)) => {
+        Some(Command::Plan(args)) => {
             let comeback = Comeback::load(&ctx.data_dir)?;
             let assessment = comeback.assess(ctx.today);
-            if flag.json {
+            let weeks = || assessment.schedule(&comeback.plan, &comeback.template);
+            if args.json {
                 print_json(&PlanDocument::new(comeback.snapshot(), &assessment))
+            } else if args.days {
+                out!("{}", show::plan_days(&comeback.plan, &weeks(), ctx.unit))?;
+                Ok(())
             } else {
-                let weeks = assessment.schedule(&comeback.plan, &comeback.template);
                 out!(
                     "{}",
-                    show::plan_table(&comeback.plan, &weeks, &assessment, ctx.unit)
+                    show::plan_table(&comeback.plan, &weeks(), &assessment, ctx.unit)
                 )?;
                 Ok(())
             }
@@ -466,6 +469,10 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
         cross_trained: args.cross_trained,
         numb_now: args.numb_now,
         health: args.health,
+        long_day: args.long_day,
+        rest_days: args.rest_days,
+        easy_pace_seconds: args.easy_pace,
+        race: args.race,
     };
     let template = load_template(
         args.template

@@ -2,8 +2,9 @@
 //! at 80 columns.
 
 use crate::checkin::{Assessment, CheckIn, Clearance, Decision, Health, NOTICE, short_date};
-use crate::plan::{Day, Habit, HabitWhen, Move, Plan, Session, Template, Unit, Week};
-use crate::words::{distance, run, session, volume};
+use crate::plan::{Day, Habit, HabitEvery, HabitWhen, Move, Plan, Session, Template, Unit, Week};
+use crate::words::{distance, effort, run, session, volume};
+use chrono::Datelike;
 use std::fmt::Write;
 
 const WIDTH: usize = 80;
@@ -83,7 +84,25 @@ pub fn plan_table(
             ]
         )
     );
-    for (i, week) in weeks.iter().enumerate() {
+    let mut year = assessment.today.year();
+    let mut i = 0;
+    while i < weeks.len() {
+        let week = &weeks[i];
+        if week.start.year() != year || (i == 0 && week.start.year() != assessment.today.year())
+        {
+            year = week.start.year();
+            let _ = writeln!(out, "  {year}");
+        }
+        // Past weeks that passed quietly at the same place fold into one line.
+        let quiet = |w: &Week| {
+            w.moved.is_none() && w.stage == week.stage && w.phase == week.phase && w.start.year() == year
+        };
+        let past = assessment.current.unwrap_or(weeks.len());
+        let folded = weeks[i..past.max(i)]
+            .iter()
+            .skip(1)
+            .take_while(|w| quiet(w))
+            .count();
         let marker = if assessment.current == Some(i) {
             ">"
         } else {
@@ -121,6 +140,19 @@ pub fn plan_table(
             ],
         );
         let _ = writeln!(out, "{line}");
+        if folded >= 2 {
+            let last = &weeks[i + folded];
+            let _ = writeln!(
+                out,
+                "  {:>7}  {}–{}  {:>3}  {} more weeks the same",
+                format!("{}–{}", week.week + 1, last.week),
+                weeks[i + 1].start.format("%d %b"),
+                last.end().format("%d %b"),
+                week.stage,
+                folded
+            );
+        }
+        i += 1 + if folded >= 2 { folded } else { 0 };
     }
     if let Some(care) = &assessment.verdict.care {
         let what = if care.level.allows_exercise() {
@@ -329,6 +361,10 @@ fn day_sheet(out: &mut String, plan: &Plan, day: &Day, display: Option<Unit>) {
                     let _ = writeln!(out, "  {:<48} {}", e.name, e.dose());
                 }
             }
+            Session::Run(r) => {
+                let _ = writeln!(out, "{headline}");
+                wrap_into(out, &effort(r, unit, display), "  ", "  ");
+            }
             _ => {
                 let _ = writeln!(out, "{headline}");
             }
@@ -347,4 +383,102 @@ fn checklist(out: &mut String, title: &str, habits: &[Habit], when: HabitWhen) {
     for habit in items {
         wrap_into(out, &habit.text, "  [ ] ", "      ");
     }
+}
+
+/// Every day of every week, for reading a plan the way a coach reviews one:
+/// the checks and habits once at the top, then each week's days.
+pub fn plan_days(plan: &Plan, weeks: &[Week], display: Option<Unit>) -> String {
+    let p = &plan.profile;
+    let unit = p.unit;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} runs a week towards {} a week, after {} days off (template {} v{}).",
+        p.runs_per_week,
+        distance(p.goal_weekly, unit, display),
+        p.layoff_days,
+        plan.template_name,
+        plan.template_version
+    );
+    if let Some(day) = weeks.iter().flat_map(|w| &w.days).find(|d| d.has_run()) {
+        let every_run: Vec<&str> = day
+            .habits
+            .iter()
+            .filter(|h| h.every == HabitEvery::Run)
+            .map(|h| h.id.as_str())
+            .collect();
+        let weekly: Vec<&str> = day
+            .habits
+            .iter()
+            .filter(|h| h.every == HabitEvery::Week)
+            .map(|h| h.id.as_str())
+            .collect();
+        wrap_into(
+            &mut out,
+            &format!("Every run day: {}.", every_run.join(", ")),
+            "",
+            "  ",
+        );
+        if !weekly.is_empty() {
+            wrap_into(
+                &mut out,
+                &format!("Each week's first run day adds: {}.", weekly.join(", ")),
+                "",
+                "  ",
+            );
+        }
+    }
+    for week in weeks {
+        let _ = writeln!(out);
+        let mut head = format!(
+            "Week {} · {}–{} · stage {} · {} · {}",
+            week.week,
+            week.start.format("%a %-d %b %Y"),
+            week.end().format("%a %-d %b"),
+            week.stage,
+            week.phase.label(),
+            volume(week, unit, display)
+        );
+        if week.cutback {
+            head.push_str(" · recovery week");
+        }
+        let _ = writeln!(out, "{head}");
+        for day in &week.days {
+            let date = day.date.format("%a %-d").to_string();
+            for (i, s) in day.sessions.iter().enumerate() {
+                let label = if i == 0 { date.as_str() } else { "" };
+                let text = match s {
+                    Session::Run(r) => format!(
+                        "{}. {}",
+                        session(s, unit, display),
+                        capitalise(&effort(r, unit, display))
+                    ),
+                    Session::Strength { exercises } => {
+                        let list: Vec<String> = exercises
+                            .iter()
+                            .map(|e| format!("{} {}", e.name, e.dose()))
+                            .collect();
+                        format!("Strength: {}.", list.join("; "))
+                    }
+                    _ => session(s, unit, display),
+                };
+                wrap_into(
+                    &mut out,
+                    &text,
+                    &format!("  {label:<7} "),
+                    "          ",
+                );
+            }
+        }
+    }
+    out
+}
+
+/// "Easy, conversational" from "easy, conversational".
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -29,6 +29,17 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// How many of this unit make one `other`: 1.609 km in a mile.
+    pub fn per(self, other: Unit) -> f64 {
+        match (self, other) {
+            (Unit::Km, Unit::Mi) => KM_PER_MI,
+            (Unit::Mi, Unit::Km) => 1.0 / KM_PER_MI,
+            _ => 1.0,
+        }
+    }
+}
+
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

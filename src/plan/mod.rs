@@ -3,13 +3,18 @@
 
 mod distance;
 mod generate;
+mod layout;
+mod pace;
 mod template;
+mod upgrade;
 
 pub use distance::{Distance, Unit};
 pub use generate::{MAX_WEEKS, generate};
+pub use layout::Weekday;
+pub use pace::{EasyPace, Race, clock, parse_clock, time_off_factor};
 pub use template::{
-    Habit, HabitWhen, Interval, LayoffBand, Region, StrengthDose, StrengthExercise, Template,
-    TemplateError,
+    Habit, HabitEvery, HabitWhen, Interval, LayoffBand, Region, StrengthDose, StrengthExercise,
+    TEMPLATE_VERSION, Template, TemplateError,
 };
 
 use chrono::{Datelike, NaiveDate};
@@ -38,14 +43,48 @@ pub struct Profile {
     /// thresholds and does not change the plan.
     #[serde(default)]
     pub health: Vec<crate::checkin::Health>,
+    /// The day of the long run; `None`: Sunday.
+    #[serde(default)]
+    pub long_day: Option<Weekday>,
+    /// Days the runner keeps free of training; empty: the plan picks one.
+    #[serde(default)]
+    pub rest_days: Vec<Weekday>,
+    /// A recent easy pace, in seconds per `unit`, before the layoff.
+    #[serde(default)]
+    pub easy_pace_seconds: Option<u32>,
+    /// A recent race before the layoff; it sets the easy pace when no easy
+    /// pace is given.
+    #[serde(default)]
+    pub race: Option<Race>,
 }
 
 /// The limits a profile must keep; the CLI and the TUI both check through these.
 pub mod limits {
     /// Longest layoff the ladder is built for.
     pub const LAYOFF_DAYS: std::ops::RangeInclusive<u32> = 0..=3650;
-    /// Weekly distance before the layoff, and the goal (in the profile's unit).
-    pub const WEEKLY: std::ops::RangeInclusive<f64> = 3.0..=200.0;
+    /// Weekly distance before the layoff, and the goal, in miles and in
+    /// kilometres.
+    pub const WEEKLY_MI: std::ops::RangeInclusive<f64> = 3.0..=200.0;
+    pub const WEEKLY_KM: std::ops::RangeInclusive<f64> = 5.0..=320.0;
+    /// Easy pace, seconds per mile and per kilometre.
+    pub const EASY_PACE_MI: std::ops::RangeInclusive<u32> = 300..=1200;
+    pub const EASY_PACE_KM: std::ops::RangeInclusive<u32> = 180..=750;
+
+    /// The weekly limits in `unit`.
+    pub fn weekly(unit: super::Unit) -> std::ops::RangeInclusive<f64> {
+        match unit {
+            super::Unit::Mi => WEEKLY_MI,
+            super::Unit::Km => WEEKLY_KM,
+        }
+    }
+
+    /// The easy-pace limits in `unit`.
+    pub fn easy_pace(unit: super::Unit) -> std::ops::RangeInclusive<u32> {
+        match unit {
+            super::Unit::Mi => EASY_PACE_MI,
+            super::Unit::Km => EASY_PACE_KM,
+        }
+    }
     pub const RUNS_PER_WEEK: std::ops::RangeInclusive<u8> = 3..=6;
     /// Every date comeback takes: a plan, a check-in, `--today`.
     pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
@@ -58,10 +97,20 @@ pub mod limits {
 pub enum ProfileError {
     #[error("layoff {0} days: expected 0 to 3650 days")]
     Layoff(u32),
-    #[error("weekly distance {0}: expected a number from 3 to 200")]
-    Weekly(f64),
-    #[error("goal {0}: expected a number from 3 to 200")]
-    Goal(f64),
+    #[error("weekly distance {value} {unit}: expected {} to {} {unit}", limits::weekly(*unit).start(), limits::weekly(*unit).end())]
+    Weekly { value: f64, unit: Unit },
+    #[error("goal {value} {unit}: expected {} to {} {unit}", limits::weekly(*unit).start(), limits::weekly(*unit).end())]
+    Goal { value: f64, unit: Unit },
+    #[error("rest days {rest}: {free} days left for {runs} runs; expected at most {} rest days with {runs} runs", 7 - *runs as usize)]
+    RestDays { rest: String, free: usize, runs: u8 },
+    #[error("long-run day {0} is also a rest day: expected a day that is not")]
+    LongDayRests(Weekday),
+    #[error("easy pace {pace} per {unit}: expected {} to {} per {unit}", pace::clock(*limits::easy_pace(*unit).start()), pace::clock(*limits::easy_pace(*unit).end()))]
+    EasyPace { pace: String, unit: Unit },
+    #[error("race {0}: expected a time that gives an easy pace from 5:00 to 20:00 per mile")]
+    Race(String),
+    #[error("{goal} {unit} a week over {runs} runs needs runs of {per_run:.1} {unit}: expected at most {max:.1} {unit} a run; choose more runs or a lower goal")]
+    RunsTooLong { goal: f64, unit: Unit, runs: u8, per_run: f64, max: f64 },
     #[error("runs per week {0}: expected 3 to 6")]
     Runs(u8),
     #[error("start {0}: expected a date from 1900 to 2200")]
@@ -76,11 +125,18 @@ impl Profile {
         if !limits::LAYOFF_DAYS.contains(&self.layoff_days) {
             return Err(ProfileError::Layoff(self.layoff_days));
         }
-        if !limits::WEEKLY.contains(&self.weekly_before.value()) {
-            return Err(ProfileError::Weekly(self.weekly_before.value()));
+        let unit = self.unit;
+        if !limits::weekly(unit).contains(&self.weekly_before.value()) {
+            return Err(ProfileError::Weekly {
+                value: self.weekly_before.value(),
+                unit,
+            });
         }
-        if !limits::WEEKLY.contains(&self.goal_weekly.value()) {
-            return Err(ProfileError::Goal(self.goal_weekly.value()));
+        if !limits::weekly(unit).contains(&self.goal_weekly.value()) {
+            return Err(ProfileError::Goal {
+                value: self.goal_weekly.value(),
+                unit,
+            });
         }
         if !limits::RUNS_PER_WEEK.contains(&self.runs_per_week) {
             return Err(ProfileError::Runs(self.runs_per_week));
@@ -88,7 +144,53 @@ impl Profile {
         if !limits::YEARS.contains(&self.start.year()) {
             return Err(ProfileError::StartYear(self.start));
         }
+        if let Some(long) = self.long_day.filter(|d| self.rest_days.contains(d)) {
+            return Err(ProfileError::LongDayRests(long));
+        }
+        let free = 7 - self.rest_days.len();
+        if free < usize::from(self.runs_per_week) {
+            return Err(ProfileError::RestDays {
+                rest: Weekday::list(&self.rest_days),
+                free,
+                runs: self.runs_per_week,
+            });
+        }
+        if let Some(pace) = self
+            .easy_pace_seconds
+            .filter(|p| !limits::easy_pace(unit).contains(p))
+        {
+            return Err(ProfileError::EasyPace {
+                pace: pace::clock(pace),
+                unit,
+            });
+        }
+        if let Some(race) = &self.race {
+            let easy = race.easy_pace_seconds(Unit::Mi);
+            if !limits::EASY_PACE_MI.contains(&easy) {
+                return Err(ProfileError::Race(race.to_string()));
+            }
+        }
         Ok(())
+    }
+
+    /// The long run's day: the runner's, or Sunday, or the last day of the
+    /// week before it that is not a rest day.
+    pub fn long_run_day(&self) -> Weekday {
+        use strum::VariantArray;
+        self.long_day.unwrap_or_else(|| {
+            Weekday::VARIANTS
+                .iter()
+                .rev()
+                .find(|d| !self.rest_days.contains(d))
+                .copied()
+                .unwrap_or(Weekday::Sun)
+        })
+    }
+
+    /// The runner's easy pace before the layoff, seconds per `unit`, if given.
+    pub fn easy_pace_before(&self) -> Option<u32> {
+        self.easy_pace_seconds
+            .or_else(|| self.race.as_ref().map(|r| r.easy_pace_seconds(self.unit)))
     }
 
     /// A new plan starts within two years of today: a start years away is a
@@ -243,7 +345,16 @@ pub enum Session {
     Run(Run),
     Walk { minutes: u32 },
     Strength { exercises: Vec<Exercise> },
+    /// Optional easy cross-training (bike, swim, elliptical).
+    Cross { minutes: u32 },
     Rest,
+}
+
+impl Session {
+    /// Whether this is a run set by distance.
+    pub fn is_distance_run(&self) -> bool {
+        matches!(self, Session::Run(run) if run.intervals.is_none())
+    }
 }
 
 /// A run: a distance, or run/walk intervals for a number of minutes.
@@ -258,6 +369,70 @@ pub struct Run {
     /// The longest run of its week.
     #[serde(default)]
     pub long: bool,
+    /// How hard, and for about how long.
+    pub effort: Effort,
+    /// Strides after the run, once continuous running is settled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strides: Option<StrideSet>,
+}
+
+impl Run {
+    /// The run with its distance and pace in `to` instead of `from`.
+    pub fn in_unit(mut self, from: Unit, to: Unit) -> Run {
+        self.distance = self.distance.map(|d| d.convert(from, to));
+        if let Some(pace) = self.effort.pace_seconds.as_mut() {
+            for seconds in pace.iter_mut() {
+                *seconds = (f64::from(*seconds) * from.per(to)).round() as u32;
+            }
+        }
+        self
+    }
+
+    /// A run/walk session of one rung of the ladder, easy.
+    pub fn run_walk(rung: Interval) -> Run {
+        let continuous = rung.walk_seconds == 0;
+        Run {
+            distance: None,
+            minutes: Some(rung.minutes()),
+            intervals: Some(rung),
+            long: false,
+            effort: Effort {
+                words: if continuous {
+                    "easy, conversational".into()
+                } else {
+                    "easy jogging, brisk walking between".into()
+                },
+                rpe: [3, 4],
+                minutes: rung.minutes(),
+                pace_seconds: None,
+            },
+            strides: None,
+        }
+    }
+}
+
+/// How hard a run is meant to feel, and about how long it takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Effort {
+    /// "easy, conversational".
+    pub words: String,
+    /// Rate of perceived exertion, lowest and highest, out of 10.
+    pub rpe: [u8; 2],
+    /// Estimated minutes.
+    pub minutes: u32,
+    /// The easy pace range in seconds per unit, faster end first, when the
+    /// runner gave a recent easy pace or race.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pace_seconds: Option<[u32; 2]>,
+}
+
+/// Strides: short relaxed accelerations with full recovery between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StrideSet {
+    pub count: u32,
+    pub seconds: u32,
 }
 
 /// One strength exercise with its dose for the week.

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 
+/// The template format this comeback writes; version 1 files still read
+/// (`upgrade.rs` fills in what they lack).
+pub const TEMPLATE_VERSION: u32 = 2;
+
 /// A template as written in `plans/<name>.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -14,20 +18,22 @@ pub struct Template {
     pub name: String,
     pub version: u32,
     pub description: String,
-    /// Week-1 volume as a fraction of the weekly distance before the layoff,
-    /// by layoff length; longer layoffs than the last band start with run/walk.
+    /// The staged return by layoff length (Daniels); longer layoffs than the
+    /// last band start with run/walk.
     pub layoff_bands: Vec<LayoffBand>,
-    /// Fraction of the weekly distance before the layoff that the first distance
-    /// week after a run/walk phase may reach at most.
-    pub after_run_walk_fraction: f64,
     /// Whether a runner who is numb now starts with the run/walk phase.
     pub run_walk_when_numb: bool,
-    /// Largest week-on-week increase over the largest earlier week (0.10 = 10%).
+    /// Largest week-on-week increase above the old volume (0.10 = 10%).
     pub weekly_increase_cap: f64,
     /// Longest single run as a multiple of the longest run of the previous 30 days.
     pub single_run_cap: f64,
-    /// Longest run's largest share of its week's distance.
-    pub long_run_share: f64,
+    /// How long the long run may be.
+    pub long_run: LongRun,
+    /// How short and how long any run may be.
+    pub run_length: RunLength,
+    /// Easy pace in seconds per mile and per kilometre, for a runner who gave
+    /// none: it turns minutes into distance and distance into minutes.
+    pub easy_pace_seconds: PerUnit,
     /// Every this many build weeks, a recovery week.
     pub recovery_every: u32,
     /// Recovery week volume as a fraction of the week before.
@@ -36,9 +42,12 @@ pub struct Template {
     pub run_walk_ladder: Vec<Interval>,
     /// Runs a week during the run/walk phase (with a rest day between runs).
     pub run_walk_runs_per_week: u8,
-    /// Rungs skipped by runners who cross-trained during the layoff.
-    pub cross_trained_skip_rungs: u32,
-    /// A brisk walk on days with neither a run nor strength; 0 means rest.
+    /// Strides after easy runs, once continuous running is settled.
+    pub strides: Strides,
+    /// Optional easy cross-training on days with neither a run nor strength
+    /// that are not rest days; 0 means none.
+    pub cross_minutes: u32,
+    /// A brisk walk on those days instead; 0 means none.
     pub rest_day_walk_minutes: u32,
     /// Kilometres a pair of shoes lasts (AAPSM: 350–500 mi, 560–800 km; the
     /// low end for heavier runners). Optional in user templates.
@@ -48,12 +57,69 @@ pub struct Template {
     pub habits: Vec<Habit>,
 }
 
+/// One layoff band of the staged return.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LayoffBand {
     /// The band covers layoffs up to and including this many days.
     pub up_to_days: u32,
-    pub start_fraction: f64,
+    /// Fractions of the old weekly volume, one after another, before 100%;
+    /// empty means straight back to 100%.
+    pub steps: Vec<f64>,
+    /// Weeks on each step; `null` means half the layoff each (Daniels' "first
+    /// half of the return period, then the second").
+    pub weeks_each: Option<u32>,
+}
+
+/// A number for each unit: runners think in round miles or round kilometres.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerUnit {
+    pub mi: f64,
+    pub km: f64,
+}
+
+impl PerUnit {
+    pub fn get(&self, unit: super::Unit) -> f64 {
+        match unit {
+            super::Unit::Mi => self.mi,
+            super::Unit::Km => self.km,
+        }
+    }
+}
+
+/// The long run's limits (Daniels: the lesser of 25–30% of the week and
+/// 150 minutes; Pfitzinger: about 20–22 mi at most).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LongRun {
+    /// Largest share of its week's distance.
+    pub share: f64,
+    pub max_minutes: u32,
+    pub max_distance: PerUnit,
+}
+
+/// How short and how long a run may be: shorter runs are not worth the
+/// warm-up walk (fewer, longer runs instead); a profile that needs longer
+/// everyday runs is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RunLength {
+    pub min_minutes: u32,
+    pub min_distance: PerUnit,
+    pub max_distance: PerUnit,
+}
+
+/// Short relaxed accelerations after an easy run (Daniels: after about
+/// three weeks of continuous running, 4–6 x 20 s, twice a week).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Strides {
+    /// Weeks of continuous running before the first strides.
+    pub after_weeks: u32,
+    pub per_week: u32,
+    pub count: u32,
+    pub seconds: u32,
 }
 
 /// One rung of the run/walk ladder.
@@ -97,13 +163,23 @@ impl Interval {
 pub struct Strength {
     /// Two or three sessions a week, never on consecutive days.
     pub days_per_week: u8,
-    pub sets: u32,
+    /// Sets per exercise: from `start`, one more every `every_weeks` weeks of
+    /// progress, up to `max` (2–4 sets).
+    pub sets: Sets,
     pub reps: Progression,
     pub hold_seconds: Progression,
     /// The strength library; `harder` names the next variant of an exercise.
     pub exercises: Vec<StrengthExercise>,
     /// Sessions in rotation, each a list of exercise ids (the easiest variants).
     pub sessions: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sets {
+    pub start: u32,
+    pub max: u32,
+    pub every_weeks: u32,
 }
 
 /// Start, weekly step and ceiling of a dose; past the ceiling the harder variant
@@ -125,6 +201,10 @@ pub struct StrengthExercise {
     pub dose: StrengthDose,
     #[serde(default)]
     pub harder: Option<String>,
+    /// A lower ceiling for this exercise's dose than the library's (a
+    /// short-foot hold is a few seconds, not a minute).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
 }
 
 /// Where an exercise works: the core or one part of the lower extremity.
@@ -159,6 +239,21 @@ pub struct Habit {
     pub id: String,
     pub when: HabitWhen,
     pub text: String,
+    /// On every run day (the core checks and habits), or on the week's first
+    /// run day only (the other tips).
+    #[serde(default)]
+    pub every: HabitEvery,
+}
+
+/// How often a habit is listed.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum HabitEvery {
+    #[default]
+    Run,
+    Week,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -229,40 +324,48 @@ impl Template {
         if numb_now { "cautious" } else { "standard" }
     }
 
-    /// Parses and validates template JSON; `file` names it in errors.
+    /// Parses and validates template JSON; `file` names it in errors. A
+    /// version 1 template is upgraded first (see `upgrade.rs`).
     pub fn parse(file: &str, text: &str) -> Result<Template, TemplateError> {
-        let deserializer = &mut serde_json::Deserializer::from_str(text);
-        let template: Template = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            // A syntax error has no meaningful field: its line and column say where.
-            let field = if inner.is_syntax() || inner.is_eof() || path == "." {
-                String::new()
-            } else {
-                path
-            };
-            TemplateError {
-                file: file.to_string(),
-                field,
-                problem: inner.to_string(),
+        let error = |field: String, problem: String| TemplateError {
+            file: file.to_string(),
+            field,
+            problem,
+        };
+        let mut value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| error(String::new(), e.to_string()))?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(1) => super::upgrade::template_v1(&mut value)
+                .map_err(|(field, problem)| error(field, problem))?,
+            Some(v) if v > u64::from(TEMPLATE_VERSION) => {
+                return Err(error(
+                    "version".into(),
+                    format!("{v} is newer than this comeback reads (1 to {TEMPLATE_VERSION})"),
+                ));
             }
+            _ => {}
+        }
+        let template: Template = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            let field = if path == "." { String::new() } else { path };
+            error(field, e.into_inner().to_string())
         })?;
         template
             .validate()
-            .map_err(|(field, problem)| TemplateError {
-                file: file.to_string(),
-                field,
-                problem,
-            })?;
+            .map_err(|(field, problem)| error(field, problem))?;
         Ok(template)
     }
 
-    /// The start fraction for a layoff, or `None` when it calls for run/walk.
-    pub fn band_fraction(&self, layoff_days: u32) -> Option<f64> {
-        self.layoff_bands
+    /// The band a layoff falls in, or `None` when it calls for run/walk.
+    /// `move_up` bands easier (a runner who cross-trained).
+    pub fn band(&self, layoff_days: u32, move_up: bool) -> Option<&LayoffBand> {
+        let index = self
+            .layoff_bands
             .iter()
-            .find(|band| layoff_days <= band.up_to_days)
-            .map(|band| band.start_fraction)
+            .position(|band| layoff_days <= band.up_to_days)
+            .unwrap_or(self.layoff_bands.len());
+        let index = if move_up { index.saturating_sub(1) } else { index };
+        self.layoff_bands.get(index)
     }
 
     pub fn exercise(&self, id: &str) -> Option<&StrengthExercise> {
@@ -292,11 +395,28 @@ impl Template {
         if self.layoff_bands.is_empty() {
             return fail("layoff_bands".into(), "needs at least one band".into());
         }
+        if self.version != TEMPLATE_VERSION {
+            return fail(
+                "version".into(),
+                format!("{} is not a template version (1 or {TEMPLATE_VERSION})", self.version),
+            );
+        }
         for (i, band) in self.layoff_bands.iter().enumerate() {
-            fraction(
-                format!("layoff_bands[{i}].start_fraction"),
-                band.start_fraction,
-            )?;
+            for (j, step) in band.steps.iter().enumerate() {
+                let field = format!("layoff_bands[{i}].steps[{j}]");
+                if !(*step > 0.0 && *step < 1.0) {
+                    return fail(field, format!("{step} is outside (0, 1)"));
+                }
+                if j > 0 && *step <= band.steps[j - 1] {
+                    return fail(field, format!("{step} must be above the step before it"));
+                }
+            }
+            if band.weeks_each.is_some_and(|w| !(1..=6).contains(&w)) {
+                return fail(
+                    format!("layoff_bands[{i}].weeks_each"),
+                    format!("{} is outside 1 to 6", band.weeks_each.unwrap_or_default()),
+                );
+            }
             if i > 0 && band.up_to_days <= self.layoff_bands[i - 1].up_to_days {
                 return fail(
                     format!("layoff_bands[{i}].up_to_days"),
@@ -304,10 +424,6 @@ impl Template {
                 );
             }
         }
-        fraction(
-            "after_run_walk_fraction".into(),
-            self.after_run_walk_fraction,
-        )?;
         positive("weekly_increase_cap", self.weekly_increase_cap)?;
         if self.weekly_increase_cap > 0.3 {
             // Nielsen 2014: weekly increases above 30% raised injury risk.
@@ -323,14 +439,63 @@ impl Template {
                 format!("{} is outside (1, 1.1]", self.single_run_cap),
             );
         }
-        fraction("long_run_share".into(), self.long_run_share)?;
-        if self.long_run_share < 0.34 {
+        let long = &self.long_run;
+        if !(0.2..=0.4).contains(&long.share) {
+            // Daniels: the long run at most 25–30% of the week.
             return fail(
-                "long_run_share".into(),
-                format!(
-                    "{} leaves no room for a long run (at least 0.34)",
-                    self.long_run_share
-                ),
+                "long_run.share".into(),
+                format!("{} is outside 0.2 to 0.4", long.share),
+            );
+        }
+        if !(60..=180).contains(&long.max_minutes) {
+            return fail(
+                "long_run.max_minutes".into(),
+                format!("{} is outside 60 to 180", long.max_minutes),
+            );
+        }
+        let lengths = [
+            ("long_run.max_distance", long.max_distance, 6.0, 35.0),
+            ("run_length.min_distance", self.run_length.min_distance, 0.5, 5.0),
+            ("run_length.max_distance", self.run_length.max_distance, 6.0, 35.0),
+        ];
+        for (field, per_unit, low, high) in lengths {
+            for (unit, value) in [("mi", per_unit.mi), ("km", per_unit.km)] {
+                if !(low..=high).contains(&value) {
+                    return fail(
+                        format!("{field}.{unit}"),
+                        format!("{value} is outside {low} to {high}"),
+                    );
+                }
+            }
+        }
+        if !(10..=40).contains(&self.run_length.min_minutes) {
+            return fail(
+                "run_length.min_minutes".into(),
+                format!("{} is outside 10 to 40", self.run_length.min_minutes),
+            );
+        }
+        for (unit, value, low, high) in [
+            ("mi", self.easy_pace_seconds.mi, 300.0, 1200.0),
+            ("km", self.easy_pace_seconds.km, 180.0, 750.0),
+        ] {
+            if !(low..=high).contains(&value) {
+                return fail(
+                    format!("easy_pace_seconds.{unit}"),
+                    format!("{value} is outside {low} to {high} seconds"),
+                );
+            }
+        }
+        let strides = self.strides;
+        if strides.per_week > 3 || !(2..=8).contains(&strides.count) || !(10..=30).contains(&strides.seconds) {
+            return fail(
+                "strides".into(),
+                "expected per_week 0 to 3, count 2 to 8 and seconds 10 to 30".into(),
+            );
+        }
+        if self.cross_minutes > 90 {
+            return fail(
+                "cross_minutes".into(),
+                format!("{} is above 90", self.cross_minutes),
             );
         }
         if self.recovery_every < 2 {
@@ -394,8 +559,18 @@ impl Template {
                 format!("{} is outside 2 to 3", s.days_per_week),
             );
         }
-        if !(1..=4).contains(&s.sets) {
-            return fail("sets", format!("{} is outside 1 to 4", s.sets));
+        // 2–4 sets (joenortonpt.com progressions).
+        if !(1..=4).contains(&s.sets.start) || !(s.sets.start..=4).contains(&s.sets.max) {
+            return fail(
+                "sets",
+                format!(
+                    "start {} and max {}: expected 1 to 4, max at least start",
+                    s.sets.start, s.sets.max
+                ),
+            );
+        }
+        if s.sets.every_weeks == 0 {
+            return fail("sets.every_weeks", "must be above 0".into());
         }
         for (field, p) in [("reps", s.reps), ("hold_seconds", s.hold_seconds)] {
             if p.start == 0 || p.step == 0 || p.max < p.start {
@@ -465,6 +640,12 @@ impl Template {
                 return fail(
                     &format!("sessions[{i}]"),
                     "needs at least one core and one hip, knee, calf or foot exercise".into(),
+                );
+            }
+            if !regions.contains(&Region::Calf) {
+                return fail(
+                    &format!("sessions[{i}]"),
+                    "needs a calf exercise (calf work in every session)".into(),
                 );
             }
         }
@@ -559,12 +740,49 @@ mod tests {
     }
 
     #[test]
-    fn a_fraction_above_one_is_refused() {
-        let text = with(|v| v["layoff_bands"][1]["start_fraction"] = 1.5.into());
+    fn a_step_above_one_is_refused() {
+        let text = with(|v| v["layoff_bands"][1]["steps"][0] = 1.5.into());
         assert_eq!(
             error(&text),
-            "template mine.json: layoff_bands[1].start_fraction: 1.5 is outside (0, 1]"
+            "template mine.json: layoff_bands[1].steps[0]: 1.5 is outside (0, 1)"
         );
+    }
+
+    #[test]
+    fn a_version_one_template_upgrades_with_defaults() {
+        let v1 = include_str!("../../tests/fixtures/templates/standard-v1.json");
+        let template = Template::parse("old.json", v1).unwrap();
+        assert_eq!(template.version, TEMPLATE_VERSION);
+        assert_eq!(template.layoff_bands[1].steps, vec![0.5, 0.75]);
+        assert_eq!(template.layoff_bands[2].steps, vec![0.33, 0.5, 0.75]);
+        assert_eq!(template.layoff_bands[2].weeks_each, Some(2));
+        let weekly: Vec<&str> = template
+            .habits
+            .iter()
+            .filter(|h| h.every == HabitEvery::Week)
+            .map(|h| h.id.as_str())
+            .collect();
+        assert_eq!(weekly, vec!["shoe-check", "stretch", "drink"]);
+        assert!(template.strength.sessions.iter().all(|s| s.iter().any(|id| {
+            template.exercise(id).is_some_and(|e| e.region == Region::Calf)
+        })));
+    }
+
+    #[test]
+    fn a_newer_template_version_is_named() {
+        let text = with(|v| v["version"] = 3.into());
+        assert_eq!(
+            error(&text),
+            "template mine.json: version: 3 is newer than this comeback reads (1 to 2)"
+        );
+    }
+
+    #[test]
+    fn a_version_two_template_missing_a_new_field_names_it() {
+        let text = with(|v| {
+            v.as_object_mut().unwrap().remove("long_run");
+        });
+        assert!(error(&text).contains("missing field `long_run`"), "{}", error(&text));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use super::action::Action;
 use super::field::TextField;
-use crate::input::{parse_date, parse_layoff, parse_weekly};
-use crate::plan::{self, Distance, Plan, Profile, Template, Unit};
+use crate::input::{parse_date, parse_layoff, parse_pace, parse_race, parse_weekly};
+use crate::plan::{self, Distance, Plan, Profile, Template, Unit, Weekday};
 use chrono::NaiveDate;
 use tui_input::InputRequest;
 
@@ -22,6 +22,9 @@ pub enum Field {
     CrossTrained,
     NumbNow,
     Health,
+    LongDay,
+    RestDays,
+    Pace,
     Save,
 }
 
@@ -41,6 +44,9 @@ impl Field {
             Field::CrossTrained => "Cross-trained during the layoff",
             Field::NumbNow => "Numb or tingling now",
             Field::Health => "Health context (care sooner)",
+            Field::LongDay => "Long-run day",
+            Field::RestDays => "Rest days (e.g. mon,fri)",
+            Field::Pace => "Easy pace or race (9:30, 5k=25:00)",
             Field::Save => "Save the plan",
         }
     }
@@ -64,6 +70,11 @@ pub struct Onboarding {
     /// Diabetes, circulation problems, back trouble: optional, lowers the
     /// care thresholds.
     pub health: Vec<crate::checkin::Health>,
+    pub long_day: Weekday,
+    /// Empty: the plan picks the day after the long run.
+    pub rest_days: TextField,
+    /// Empty: no pace given; "9:30" an easy pace; "5k=25:00" a race.
+    pub pace: TextField,
 }
 
 impl Onboarding {
@@ -80,6 +91,9 @@ impl Onboarding {
             cross_trained: false,
             numb_now: false,
             health: Vec::new(),
+            long_day: Weekday::Sun,
+            rest_days: TextField::default(),
+            pace: TextField::default(),
         }
     }
 
@@ -97,7 +111,15 @@ impl Onboarding {
         let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
         match field {
             Field::Goal if self.goal.is_empty() => "same as before".into(),
-            Field::Layoff | Field::Weekly | Field::Runs | Field::Goal | Field::Start => self
+            Field::RestDays if self.rest_days.is_empty() => "the day after the long run".into(),
+            Field::Pace if self.pace.is_empty() => "none (estimates at 10:30 /mi)".into(),
+            Field::Layoff
+            | Field::Weekly
+            | Field::Runs
+            | Field::Goal
+            | Field::Start
+            | Field::RestDays
+            | Field::Pace => self
                 .text(field)
                 .map(TextField::to_string)
                 .unwrap_or_default(),
@@ -113,6 +135,7 @@ impl Onboarding {
                 let words: Vec<&str> = self.health.iter().map(|h| h.as_str()).collect();
                 words.join(", ")
             }
+            Field::LongDay => self.long_day.to_string(),
             Field::Save => String::new(),
         }
     }
@@ -153,6 +176,31 @@ impl Onboarding {
                     format!("template '{}' does not load", self.template_name()),
                 )
             })?;
+        let rest_days = self
+            .rest_days
+            .value()
+            .split(',')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| d.parse::<Weekday>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| {
+                (
+                    Field::RestDays,
+                    format!("rest days '{}': expected days like mon,fri", self.rest_days),
+                )
+            })?;
+        let pace = self.pace.value().trim();
+        let (easy_pace_seconds, race) = if pace.is_empty() {
+            (None, None)
+        } else if pace.contains('=') {
+            let race = parse_race(pace).map_err(|e| (Field::Pace, e))?;
+            (None, Some(race))
+        } else {
+            let easy = parse_pace(pace)
+                .map_err(|e| (Field::Pace, format!("easy pace '{pace}': {e}")))?;
+            (Some(easy), None)
+        };
         let profile = Profile {
             layoff_days: layoff,
             weekly_before: Distance::from_value(weekly),
@@ -163,6 +211,10 @@ impl Onboarding {
             cross_trained: self.cross_trained,
             numb_now: self.numb_now,
             health: self.health.clone(),
+            long_day: Some(self.long_day),
+            rest_days,
+            easy_pace_seconds,
+            race,
         };
         Ok((profile, template))
     }
@@ -181,6 +233,8 @@ impl Onboarding {
             Field::Runs => Some(&self.runs),
             Field::Goal => Some(&self.goal),
             Field::Start => Some(&self.start),
+            Field::RestDays => Some(&self.rest_days),
+            Field::Pace => Some(&self.pace),
             _ => None,
         }
     }
@@ -192,6 +246,8 @@ impl Onboarding {
             Field::Runs => Some(&mut self.runs),
             Field::Goal => Some(&mut self.goal),
             Field::Start => Some(&mut self.start),
+            Field::RestDays => Some(&mut self.rest_days),
+            Field::Pace => Some(&mut self.pace),
             _ => None,
         }
     }
@@ -213,6 +269,11 @@ impl Onboarding {
             }
             Field::CrossTrained => self.cross_trained = !self.cross_trained,
             Field::NumbNow => self.numb_now = !self.numb_now,
+            Field::LongDay => {
+                let days = <Weekday as strum::VariantArray>::VARIANTS;
+                let at = days.iter().position(|d| *d == self.long_day).unwrap_or(0);
+                self.long_day = days[(at + 1) % days.len()];
+            }
             Field::Health => {
                 // Counts through every combination, none first.
                 use crate::checkin::{Choice, Health};
