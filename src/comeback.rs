@@ -18,8 +18,12 @@ pub enum LoadError {
     NoPlan(String),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("the saved plan cannot be rebuilt: {0}")]
+    /// A new plan's profile, refused.
+    #[error(transparent)]
     Profile(#[from] plan::ProfileError),
+    /// The saved profile no longer makes a plan.
+    #[error("the saved plan cannot be rebuilt: {0}")]
+    Rebuild(plan::ProfileError),
 }
 
 pub struct Comeback {
@@ -75,6 +79,13 @@ impl Comeback {
         if !replace {
             profile.check_start(today)?;
         }
+        // A start in the future lengthens the layoff: those days are not run
+        // either (Daniels' bands count the days off until the first run).
+        let waiting = (profile.start - today).num_days().max(0) as u32;
+        let profile = &Profile {
+            layoff_days: (profile.layoff_days + waiting).min(*plan::limits::LAYOFF_DAYS.end()),
+            ..profile.clone()
+        };
         plan::generate(profile, template)?;
         if replace {
             archive(data_dir, today, now)?;
@@ -118,7 +129,7 @@ impl Comeback {
             ))
         })?;
         let SavedPlan { profile, template } = saved.ok_or_else(no_plan)?;
-        let plan = plan::generate(&profile, &template)?;
+        let plan = plan::generate(&profile, &template).map_err(LoadError::Rebuild)?;
         Ok(Comeback {
             store,
             ticks,
@@ -202,7 +213,7 @@ impl Comeback {
             let Some(SavedPlan { profile, template }) = self.store.plan()? else {
                 return Err(LoadError::NoPlan("the data folder".into()));
             };
-            self.plan = plan::generate(&profile, &template)?;
+            self.plan = plan::generate(&profile, &template).map_err(LoadError::Rebuild)?;
             self.template = template;
             self.plan_key = key;
         }

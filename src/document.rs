@@ -12,11 +12,19 @@ use serde::{Deserialize, Serialize};
 /// The value of the `schema` field of a plan document. Version 2 added the
 /// check-in words of the care rules (`eased_by`, `cleared_minutes`, places,
 /// night, flags), the order of recording (`seq`) and the health context;
-/// version 3 the ticked checks and habits (`ticks`).
-pub const PLAN_SCHEMA: &str = "comeback.plan/3";
+/// version 3 the ticked checks and habits (`ticks`); version 4 the plans a
+/// coach would sign: template version 2, each run's `effort` and `strides`,
+/// `cross` sessions, habits' `every`, the profile's `long_day`, `rest_days`,
+/// `easy_pace_seconds` and `race`, and the document's `unit`.
+pub const PLAN_SCHEMA: &str = "comeback.plan/4";
 
 /// Every schema an import reads, oldest first.
-pub const READABLE_SCHEMAS: [&str; 3] = ["comeback.plan/1", "comeback.plan/2", PLAN_SCHEMA];
+pub const READABLE_SCHEMAS: [&str; 4] = [
+    "comeback.plan/1",
+    "comeback.plan/2",
+    "comeback.plan/3",
+    PLAN_SCHEMA,
+];
 
 /// A check or habit ticked on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -44,6 +52,8 @@ pub struct TemplateRef {
 #[serde(deny_unknown_fields)]
 pub struct PlanDocument {
     pub schema: String,
+    /// The unit of every distance in the document (the profile's).
+    pub unit: Unit,
     pub profile: Profile,
     pub template: TemplateRef,
     /// The calendar weeks: those run so far, this one, and those projected.
@@ -72,6 +82,7 @@ impl PlanDocument {
         } = snapshot;
         PlanDocument {
             schema: PLAN_SCHEMA.to_string(),
+            unit: plan.profile.unit,
             profile: plan.profile.clone(),
             template: TemplateRef {
                 name: template.name.clone(),
@@ -230,6 +241,8 @@ struct SchemaField {
 struct ImportDocument {
     #[serde(rename = "schema")]
     _schema: String,
+    #[serde(default, rename = "unit")]
+    _unit: Option<Unit>,
     profile: Profile,
     template: ImportTemplateRef,
     #[serde(rename = "weeks")]

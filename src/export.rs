@@ -141,6 +141,10 @@ fn write_calendar(
                                 .map(|e| format!("- {} {}", e.name, e.dose())),
                         );
                     }
+                    Session::Run(run) => {
+                        description.push(headline.clone());
+                        description.push(crate::words::effort(run, unit, None));
+                    }
                     _ => description.push(headline.clone()),
                 }
                 title.push(headline);

@@ -99,6 +99,18 @@ pub fn week_distance(week: &Week, plan_unit: Unit, display: Option<Unit>) -> Dis
         .sum()
 }
 
+/// "23 Nov–29 Nov", with the year ("04 Jan–10 Jan 27") for a week that is
+/// not in `today`'s year.
+pub fn week_dates(week: &Week, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let end = week.end();
+    if week.start.year() == today.year() && end.year() == today.year() {
+        format!("{}–{}", week.start.format("%d %b"), end.format("%d %b"))
+    } else {
+        format!("{}–{}", week.start.format("%d %b"), end.format("%d %b %y"))
+    }
+}
+
 /// A week's volume: distance, or minutes in run/walk weeks.
 pub fn volume(week: &Week, plan_unit: Unit, display: Option<Unit>) -> String {
     let unit = display.unwrap_or(plan_unit);

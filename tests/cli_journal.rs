@@ -30,12 +30,12 @@ fn db(dir: &Path) -> Vec<u8> {
 #[test]
 fn a_symptom_free_check_in_prints_the_verdict_and_the_notice() {
     let dir = with_plan();
-    comeback(dir.path(), "2026-11-23")
+    comeback(dir.path(), "2026-11-24")
         .args(["checkin", "--numbness", "0"])
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Saved Mon 23 Nov: no numbness; run done.",
+            "Saved Tue 24 Nov: no numbness; run done.",
         ))
         .stdout(predicate::str::contains("ON TRACK"))
         .stdout(predicate::str::contains("Not medical advice"));
@@ -156,7 +156,7 @@ fn status_json_has_the_contract_fields() {
     }
     assert_eq!(status["today"], "2026-11-25");
     assert_eq!(status["stage"], 1);
-    assert_eq!(status["stages"], 12);
+    assert_eq!(status["stages"], 10);
     assert_eq!(status["week_start"], "2026-11-23");
     assert_eq!(status["care"], serde_json::Value::Null);
     assert_eq!(status["next"]["week_start"], "2026-11-30");
@@ -259,7 +259,7 @@ fn the_plan_json_carries_the_journal_and_the_moved_weeks() {
 fn the_decisions_are_kept_in_the_journal() {
     let dir = with_plan();
     comeback(dir.path(), "2026-12-01")
-        .args(["checkin", "--numbness", "0", "--date", "2026-11-23"])
+        .args(["checkin", "--numbness", "0", "--date", "2026-11-24"])
         .assert()
         .success();
     let conn = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();

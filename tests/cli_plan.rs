@@ -15,7 +15,7 @@ fn new_plan(dir: &Path) {
         .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Plan saved: 12 weeks"));
+        .stdout(predicate::str::contains("Plan saved: 10 weeks"));
 }
 
 fn db_bytes(dir: &Path) -> Vec<u8> {
@@ -62,9 +62,10 @@ fn plan_json_follows_the_contract() {
         .unwrap();
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["schema"], "comeback.plan/3");
+    assert_eq!(doc["schema"], "comeback.plan/4");
+    assert_eq!(doc["unit"], "mi");
     assert_eq!(doc["template"]["name"], "standard");
-    assert_eq!(doc["template"]["version"], 1);
+    assert_eq!(doc["template"]["version"], 2);
     assert_eq!(doc["profile"]["layoff_days"], 21);
     assert_eq!(doc["profile"]["unit"], "mi");
     assert!(doc["checkins"].is_array() && doc["decisions"].is_array());
@@ -82,12 +83,18 @@ fn plan_json_follows_the_contract() {
     }
     assert_eq!(week["start"], "2026-11-23");
     assert_eq!(week["target_minutes"], serde_json::Value::Null);
-    let day = &week["days"][0];
-    assert_eq!(day["date"], "2026-11-23");
+    // Monday rests after the Sunday long run; Tuesday runs.
+    assert_eq!(week["days"][0]["sessions"][0]["kind"], "rest");
+    let day = &week["days"][1];
+    assert_eq!(day["date"], "2026-11-24");
     let run = &day["sessions"][0];
     assert_eq!(run["kind"], "run");
     assert!(run["distance"].is_number());
     assert!(run.get("minutes").is_some() && run.get("intervals").is_some());
+    assert_eq!(run["effort"]["rpe"], serde_json::json!([3, 4]));
+    assert!(run["effort"]["words"].is_string() && run["effort"]["minutes"].is_number());
+    let long = &week["days"][6]["sessions"][0];
+    assert_eq!(long["long"], true, "the long run on Sunday");
     let habit_ids: Vec<&str> = day["habits"]
         .as_array()
         .unwrap()
@@ -131,7 +138,7 @@ fn run_walk_weeks_have_minutes_and_intervals_in_json() {
     let week = &doc["weeks"][0];
     assert_eq!(week["phase"], "run_walk");
     assert_eq!(week["target_distance"], serde_json::Value::Null);
-    let run = &week["days"][0]["sessions"][0];
+    let run = &week["days"][1]["sessions"][0];
     assert_eq!(run["distance"], serde_json::Value::Null);
     assert_eq!(run["intervals"]["run_seconds"], 60);
     assert_eq!(run["minutes"], 20);
@@ -142,17 +149,14 @@ fn today_lists_sessions_exercises_and_checklists() {
     let dir = tempfile::tempdir().unwrap();
     new_plan(dir.path());
     comeback(dir.path())
-        .args(["--today", "2026-11-23", "today"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("week 1 · stage 1 of 12"))
-        .stdout(predicate::str::contains("Easy run 3."))
-        .stdout(predicate::str::contains("Before the run:"))
-        .stdout(predicate::str::contains("Walk or stand for 3 to 5 minutes"));
-    comeback(dir.path())
         .args(["--today", "2026-11-24", "today"])
         .assert()
         .success()
+        .stdout(predicate::str::contains("week 1 · stage 1 of 10"))
+        .stdout(predicate::str::contains("Easy run 3."))
+        .stdout(predicate::str::contains("easy, conversational: RPE 3–4 of 10"))
+        .stdout(predicate::str::contains("Before the run:"))
+        .stdout(predicate::str::contains("Walk or stand for 3 to 5 minutes"))
         .stdout(predicate::str::contains("Strength:"))
         .stdout(predicate::str::contains("Front plank"))
         .stdout(predicate::str::contains("2 x 10 s"));
@@ -169,7 +173,8 @@ fn today_json_names_the_week_and_sessions() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["today"], "2026-11-23");
     assert_eq!(doc["week"], 1);
-    assert_eq!(doc["sessions"][0]["kind"], "run");
+    assert_eq!(doc["unit"], "mi");
+    assert_eq!(doc["sessions"][0]["kind"], "rest");
 }
 
 #[test]
@@ -180,7 +185,9 @@ fn unit_flag_converts_the_display() {
         .args(["--unit", "km", "plan"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("20.1 km"));
+        // 12.5 mi as the sum of its runs shown in km (4.8 + 4.7 + 4.7 + 6.0).
+        .stdout(predicate::str::contains("20.2 km"))
+        .stdout(predicate::str::contains("towards 40.2 km"));
 }
 
 #[test]
@@ -215,7 +222,7 @@ fn a_user_template_file_is_used_and_named() {
         .arg(fixture("valid-mine"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("template mine v1"));
+        .stdout(predicate::str::contains("template mine v2"));
 }
 
 #[test]
@@ -303,7 +310,7 @@ fn a_layoff_that_is_not_days_or_weeks_is_refused() {
 fn a_negative_weekly_distance_is_refused() {
     refused(
         &["new", "--layoff", "3w", "--weekly=-5", "--runs", "4"],
-        "invalid value '-5' for '--weekly <N>': expected a distance from 3 to 200",
+        "invalid value '-5' for '--weekly <N>': expected a distance from 3 mi to 320 km",
     );
 }
 
@@ -379,7 +386,7 @@ fn templates_check_accepts_a_good_file_and_names_the_problem_in_a_bad_one() {
         .arg(fixture("valid-mine"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("ok (template 'mine', version 1)"));
+        .stdout(predicate::str::contains("ok (template 'mine', version 2)"));
     let cases = [
         (
             "bad-fraction",
@@ -410,4 +417,110 @@ fn templates_check_accepts_a_good_file_and_names_the_problem_in_a_bad_one() {
             "{name}: {stderr}"
         );
     }
+}
+
+/// `new` with extra flags on a fresh folder: (exit ok, stdout, stderr).
+fn new_with_flags(extra: &[&str]) -> (bool, String, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"];
+    args.extend(extra);
+    let out = comeback(dir.path()).args(&args).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        dir,
+    )
+}
+
+#[test]
+fn weekly_limits_are_read_in_the_plans_unit() {
+    let (ok, _, err, _d) = new_with_flags(&["--weekly", "250"]);
+    assert!(!ok);
+    assert_eq!(err.trim(), "comeback: weekly distance 250 mi: expected 3 to 200 mi");
+    let (ok, _, err, _d) = new_with_flags(&["--unit", "km", "--weekly", "250", "--runs", "6"]);
+    assert!(!ok, "250 km over 6 runs is over 20 km a run");
+    assert!(err.contains("expected at most 20.0 km a run"), "{err}");
+    let (ok, _, _, _d) = new_with_flags(&["--unit", "km", "--weekly", "110", "--runs", "6"]);
+    assert!(ok, "110 km is within the km limits");
+    let (ok, _, err, _d) = new_with_flags(&["--unit", "km", "--weekly", "4"]);
+    assert!(!ok);
+    assert_eq!(err.trim(), "comeback: weekly distance 4 km: expected 5 to 320 km");
+}
+
+#[test]
+fn a_week_needing_runs_over_twelve_miles_is_refused() {
+    let (ok, _, err, _d) = new_with_flags(&["--weekly", "120", "--runs", "6"]);
+    assert!(!ok);
+    assert_eq!(
+        err.trim(),
+        "comeback: 120 mi a week over 6 runs needs runs of 20.0 mi: expected at most 12.0 mi a run; choose more runs or a lower goal"
+    );
+}
+
+#[test]
+fn the_runner_chooses_the_long_run_day_and_rest_days() {
+    let (ok, _, err, dir) = new_with_flags(&["--long-day", "sat", "--rest-days", "mon,fri"]);
+    assert!(ok, "{err}");
+    let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
+    assert_eq!(doc["profile"]["long_day"], "sat");
+    assert_eq!(doc["profile"]["rest_days"], serde_json::json!(["mon", "fri"]));
+    // The plan starts on Monday 23 Nov: Monday and Friday rest, Saturday is long.
+    let days = doc["weeks"][1]["days"].as_array().unwrap();
+    assert_eq!(days[0]["sessions"], serde_json::json!([{"kind": "rest"}]));
+    assert_eq!(days[4]["sessions"], serde_json::json!([{"kind": "rest"}]));
+    assert_eq!(days[5]["sessions"][0]["long"], true);
+    let (ok, _, err, _d) = new_with_flags(&["--long-day", "sun", "--rest-days", "sun"]);
+    assert!(!ok);
+    assert_eq!(err.trim(), "comeback: long-run day sun is also a rest day: expected a day that is not");
+    let (ok, _, err, _d) = new_with_flags(&["--runs", "6", "--rest-days", "mon,fri"]);
+    assert!(!ok);
+    assert!(err.contains("rest days mon,fri: 5 days left for 6 runs"), "{err}");
+    let (ok, _, err, _d) = new_with_flags(&["--long-day", "sunday"]);
+    assert!(!ok);
+    assert!(err.contains("invalid value 'sunday' for '--long-day <DAY>'"), "{err}");
+}
+
+#[test]
+fn a_race_or_easy_pace_gives_paces_scaled_by_the_time_off() {
+    let (ok, _, err, dir) = new_with_flags(&["--race", "5k=25:00"]);
+    assert!(ok, "{err}");
+    let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
+    let run = &doc["weeks"][0]["days"][1]["sessions"][0];
+    let [fast, slow] = [0, 1].map(|i| run["effort"]["pace_seconds"][i].as_u64().unwrap());
+    // A 25:00 5K is an easy ~10:00–10:40 /mi fresh; three weeks off slows it.
+    assert!(fast < slow && (600..=700).contains(&fast) && (640..=760).contains(&slow), "{fast} {slow}");
+    let out = comeback(dir.path()).args(["--unit", "km", "--today", "2026-11-24", "today"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(" /km"), "{text}");
+    let (ok, _, err, _d) = new_with_flags(&["--easy-pace", "9:30"]);
+    assert!(ok, "{err}");
+    let (ok, _, err, _d) = new_with_flags(&["--race", "5k=25"]);
+    assert!(!ok);
+    assert!(err.contains("race time '25'"), "{err}");
+    let (ok, _, err, _d) = new_with_flags(&["--easy-pace", "3:00"]);
+    assert!(!ok);
+    assert_eq!(err.trim(), "comeback: easy pace 3:00 per mi: expected 5:00 to 20:00 per mi");
+}
+
+#[test]
+fn a_start_in_the_future_lengthens_the_layoff() {
+    let (ok, _, err, dir) = new_with_flags(&["--start", "2026-12-07"]);
+    assert!(ok, "{err}");
+    let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
+    assert_eq!(doc["profile"]["layoff_days"], 35, "21 days off and 14 more before the start");
+    let first = doc["weeks"][0]["target_distance"].as_f64().unwrap();
+    assert!((first - 8.2).abs() < 0.11, "35 days off starts at a third: {first}");
+}
+
+#[test]
+fn plan_days_lists_every_day_with_its_effort() {
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    let out = comeback(dir.path()).args(["plan", "--days"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Week 1 · Mon 23 Nov 2026–Sun 29 Nov · stage 1 · build · 12.5 mi"), "{text}");
+    assert!(text.contains("  Mon 23  Rest day"), "{text}");
+    assert!(text.contains("Long run 3.7 mi. Easy and steady"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
 }

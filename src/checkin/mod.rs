@@ -287,6 +287,17 @@ pub fn short_date(date: NaiveDate) -> String {
     date.format("%a %-d %b").to_string()
 }
 
+/// A line about `date` with its year in front when that is not `today`'s
+/// year: "2025 · Wed 5 Mar: …".
+pub fn with_year(line: String, date: NaiveDate, today: NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == today.year() {
+        line
+    } else {
+        format!("{} · {line}", date.year())
+    }
+}
+
 /// Why a check-in cannot be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CheckInError {

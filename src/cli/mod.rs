@@ -256,7 +256,12 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 out!(
                     "{}",
-                    show::history(&checkins, comeback.journal.clearances(), &decisions)
+                    show::history(
+                        &checkins,
+                        comeback.journal.clearances(),
+                        &decisions,
+                        ctx.today
+                    )
                 )?;
                 Ok(())
             }

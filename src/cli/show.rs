@@ -1,7 +1,9 @@
 //! Text output of the command line: the week table and today's sheet, readable
 //! at 80 columns.
 
-use crate::checkin::{Assessment, CheckIn, Clearance, Decision, Health, NOTICE, short_date};
+use crate::checkin::{
+    Assessment, CheckIn, Clearance, Decision, Health, NOTICE, short_date, with_year,
+};
 use crate::plan::{Day, Habit, HabitEvery, HabitWhen, Move, Plan, Session, Template, Unit, Week};
 use crate::words::{distance, effort, run, session, volume};
 use chrono::Datelike;
@@ -292,7 +294,12 @@ pub fn status(plan: &Plan, assessment: &Assessment) -> String {
     out
 }
 
-pub fn history(checkins: &[CheckIn], clearances: &[Clearance], decisions: &[Decision]) -> String {
+pub fn history(
+    checkins: &[CheckIn],
+    clearances: &[Clearance],
+    decisions: &[Decision],
+    today: chrono::NaiveDate,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Check-ins, newest first:");
     if checkins.is_empty() {
@@ -302,7 +309,7 @@ pub fn history(checkins: &[CheckIn], clearances: &[Clearance], decisions: &[Deci
         );
     }
     for c in checkins {
-        wrap_into(&mut out, &c.summary(), "  ", "      ");
+        wrap_into(&mut out, &with_year(c.summary(), c.date, today), "  ", "      ");
     }
     if !clearances.is_empty() {
         let _ = writeln!(out, "\nClearances:");
@@ -314,7 +321,7 @@ pub fn history(checkins: &[CheckIn], clearances: &[Clearance], decisions: &[Deci
                 .unwrap_or_default();
             wrap_into(
                 &mut out,
-                &format!("{}{note}", short_date(c.date)),
+                &with_year(format!("{}{note}", short_date(c.date)), c.date, today),
                 "  ",
                 "      ",
             );
@@ -325,7 +332,7 @@ pub fn history(checkins: &[CheckIn], clearances: &[Clearance], decisions: &[Deci
         let _ = writeln!(out, "  none: the plan has moved as planned");
     }
     for d in decisions {
-        wrap_into(&mut out, &d.describe(), "  ", "      ");
+        wrap_into(&mut out, &with_year(d.describe(), d.date, today), "  ", "      ");
     }
     out
 }

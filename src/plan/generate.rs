@@ -38,7 +38,16 @@ pub const MAX_WEEKS: usize = 156;
 
 /// Weeks on each stage after a run/walk phase (Daniels: over 8 weeks off,
 /// about three weeks each).
-const WEEKS_EACH_AFTER_RUN_WALK: u32 = 3;
+const WEEKS_EACH_AFTER_RUN_WALK: u32 = 1;
+
+/// A week's long run keeps at least this share of the 30-day longest run
+/// (a recovery week's 80%): the project's choice.
+const KEEP_LONGEST: f64 = 0.8;
+
+/// After a month or more off, the first week's runs are at least this share
+/// of the old everyday run, as fewer runs: otherwise the 30-day rule would
+/// pace a month's layoff far slower than Daniels' stages (the project's choice).
+const FIRST_BACK_SHARE: f64 = 0.5;
 
 /// Distances are planned in tenths: what is shown adds up.
 const TENTH: u32 = 10;
@@ -363,9 +372,40 @@ impl<'a> Builder<'a> {
             let cap = cap.min(allowed).min(long_cap.unwrap_or(u32::MAX));
             floor_tenth(cap.min(target)).max(min_run.min(allowed))
         };
-        // Fewer, longer runs when the week cannot give each its shortest.
+        // Fewer, longer runs when the week cannot give each its shortest, or,
+        // on the way back to the old volume, when more runs would make the
+        // longest much shorter than the 30-day longest: a staged return cuts
+        // how often, not how far (run lengths are what Frandsen 2025 found
+        // to matter, not weekly volume).
+        // The 30-day longest that holds on every run day of the week.
+        let longest = windows
+            .iter()
+            .map(|w| w.map_or(0, Distance::hundredths))
+            .min()
+            .unwrap_or(0);
+        let old_run = self.profile.weekly_before.hundredths() / u32::from(self.profile.runs_per_week);
+        let goal = self.profile.goal_weekly.hundredths();
+        let old_volume = self.profile.weekly_before.hundredths().min(goal);
+        // No run needs to be longer than the goal week's long run.
+        let goal_long = (f64::from(goal) * share)
+            .max(f64::from(goal) / f64::from(self.profile.runs_per_week)) as u32;
+        let keep = if cutback || target > old_volume {
+            // Above the old volume the week grows by its runs, as usual.
+            0
+        } else if first_week_back {
+            // After a month or more off, no run counts any more: the first
+            // week's runs are at least half the old everyday run.
+            (f64::from(old_run) * FIRST_BACK_SHARE) as u32
+        } else {
+            (f64::from(longest) * KEEP_LONGEST) as u32
+        }
+        .min(goal_long)
+        .min(long_for(1));
         let mut count = (target / min_run).clamp(1, layout.runs.len() as u32);
-        while count > 1 && target.saturating_sub(long_for(count)) / (count - 1) < min_run {
+        while count > 1
+            && (long_for(count) < keep
+                || target.saturating_sub(long_for(count)) / (count - 1) < min_run)
+        {
             count -= 1;
         }
         let mut long = long_for(count);

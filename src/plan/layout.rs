@@ -4,7 +4,8 @@
 //! Rules (coaching practice as summarised by Daniels and Pfitzinger; the
 //! strength placement from joenortonpt.com's progressions):
 //! - the long run on the runner's day (Sunday unless they choose);
-//! - at least one full rest day: the runner's, or the day after the long run;
+//! - at least one full rest day: the runner's, or the day after the long run
+//!   (the day before it when that is what leaves room for three strength days);
 //! - runs spread so as few as possible fall on consecutive days, and not the
 //!   day before the long run when it can be avoided;
 //! - strength never on consecutive days (across weeks too), never on a rest
@@ -123,21 +124,33 @@ impl WeekShape {
         let first = u64::from(start.weekday().num_days_from_monday());
         let offset = |day: Weekday| (day.index() + 7 - first) % 7;
         let long = offset(long_day);
-        let mut rest: Vec<u64> = if rest_days.is_empty() {
-            vec![(long + 1) % 7]
+        let shape = |mut rest: Vec<u64>| {
+            rest.sort_unstable();
+            rest.dedup();
+            let mut shape = WeekShape {
+                long,
+                rest,
+                strength: Vec::new(),
+            };
+            let runs = shape.run_days(runs_per_week);
+            shape.strength = shape.strength_days(&runs, strength_days);
+            shape
+        };
+        if !rest_days.is_empty() {
+            return shape(rest_days.iter().map(|d| offset(*d)).collect());
+        }
+        // The day after the long run rests, unless resting the day before it
+        // is what makes room for every strength day.
+        let after = shape(vec![(long + 1) % 7]);
+        if after.strength.len() >= strength_days {
+            return after;
+        }
+        let before = shape(vec![(long + 6) % 7]);
+        if before.strength.len() > after.strength.len() {
+            before
         } else {
-            rest_days.iter().map(|d| offset(*d)).collect()
-        };
-        rest.sort_unstable();
-        rest.dedup();
-        let mut shape = WeekShape {
-            long,
-            rest,
-            strength: Vec::new(),
-        };
-        let runs = shape.run_days(runs_per_week);
-        shape.strength = shape.strength_days(&runs, strength_days);
-        shape
+            after
+        }
     }
 
     /// The layout of a week with `count` runs.

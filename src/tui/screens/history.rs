@@ -1,6 +1,7 @@
 //! History: check-ins newest first (Enter edits one, u undoes the last change),
 //! and the decisions that moved the plan.
 
+use crate::checkin::with_year;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -11,6 +12,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
     let checkins = app.history();
     let decisions = &running.assessment.decisions;
+    let today = running.assessment.today;
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
     let width = usize::from(top.width.saturating_sub(2)).max(1);
@@ -22,7 +24,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .skip(first)
         .take(visible)
-        .map(|c| textwrap::fill(&c.summary(), width))
+        .map(|c| textwrap::fill(&with_year(c.summary(), c.date, today), width))
         .collect();
     let title = format!(
         "Check-ins, newest first ({}) · Enter edits · u undoes",
@@ -49,7 +51,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             .iter()
             .rev()
             .take(rows)
-            .map(|d| d.describe())
+            .map(|d| with_year(d.describe(), d.date, today))
             .collect()
     };
     frame.render_widget(

@@ -44,7 +44,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         };
         let row = Row::new(vec![
             w.week.to_string(),
-            format!("{}–{}", w.start.format("%d %b"), w.end().format("%d %b")),
+            words::week_dates(w, app.today),
             w.stage.to_string(),
             w.phase.label().to_string(),
             words::volume(w, unit, app.unit),
@@ -64,7 +64,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         rows,
         [
             Constraint::Length(3),
-            Constraint::Length(13),
+            Constraint::Length(16),
             Constraint::Length(3),
             Constraint::Length(8),
             Constraint::Length(9),

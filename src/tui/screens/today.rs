@@ -77,6 +77,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                     ]));
                 }
             }
+            Session::Run(run) => {
+                lines.push(Line::from(headline));
+                lines.push(Line::styled(
+                    format!("  {}", words::effort(run, unit, app.unit)),
+                    theme.dim(),
+                ));
+            }
             _ => lines.push(Line::from(headline)),
         }
     }
