@@ -405,10 +405,20 @@ fn a_version_three_export_still_imports_with_its_template_upgraded() {
     assert_eq!(doc["schema"], "comeback.plan/4");
     // The document carried template version 1: read as version 2 with its defaults.
     assert_eq!(doc["template"]["version"], 2);
-    assert_eq!(doc["template"]["rules"]["layoff_bands"][1]["steps"], serde_json::json!([0.5, 0.75]));
+    assert_eq!(
+        doc["template"]["rules"]["layoff_bands"][1]["steps"],
+        serde_json::json!([0.5, 0.75])
+    );
     let original: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
     assert_eq!(doc["checkins"], original["checkins"]);
     assert_eq!(doc["shoes"], original["shoes"]);
-    assert!(doc["weeks"][0]["days"][1]["sessions"][0]["effort"].is_object());
+    let first_run = doc["weeks"][0]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["sessions"].as_array().unwrap())
+        .find(|s| s["kind"] == "run")
+        .unwrap();
+    assert!(first_run["effort"].is_object());
 }

@@ -80,17 +80,17 @@ fn on_the_last_run_day_of_a_week_the_next_run_is_next_weeks_first() {
     let dir = common::plan_dir("2026-11-29", "2026-11-23");
     let out = run(dir.path(), "2026-11-29", &["today"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    // Monday is the rest day after the Sunday long run.
-    assert!(text.contains("Next run Tue 1 Dec"), "{text}");
+    // Week 2 runs twice, on Wednesday and on the Sunday long-run day.
+    assert!(text.contains("Next run Wed 2 Dec"), "{text}");
 }
 
 #[test]
 fn today_json_names_its_unit_and_converts_under_unit() {
-    let dir = common::plan_dir("2026-11-24", "2026-11-23");
+    let dir = common::plan_dir("2026-11-25", "2026-11-23");
     let json = |extra: &[&str]| -> serde_json::Value {
         let mut args = extra.to_vec();
         args.extend(["today", "--json"]);
-        let out = run(dir.path(), "2026-11-24", &args);
+        let out = run(dir.path(), "2026-11-25", &args);
         assert!(out.status.success(), "{out:?}");
         serde_json::from_slice(&out.stdout).unwrap()
     };

@@ -15,7 +15,7 @@ fn new_plan(dir: &Path) {
         .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Plan saved: 10 weeks"));
+        .stdout(predicate::str::contains("Plan saved: 5 weeks"));
 }
 
 fn db_bytes(dir: &Path) -> Vec<u8> {
@@ -38,9 +38,11 @@ fn new_then_plan_shows_the_week_table() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            ">   1  23 Nov–29 Nov    1  build     12.5 mi",
+            ">   1  23 Nov–29 Nov    1  build     12.5 mi    6.3 mi      2    2",
         ))
-        .stdout(predicate::str::contains("recovery"));
+        .stdout(predicate::str::contains(
+            "    4  14 Dec–20 Dec    4  goal      25.0 mi",
+        ));
 }
 
 #[test]
@@ -83,10 +85,11 @@ fn plan_json_follows_the_contract() {
     }
     assert_eq!(week["start"], "2026-11-23");
     assert_eq!(week["target_minutes"], serde_json::Value::Null);
-    // Monday rests after the Sunday long run; Tuesday runs.
+    // Monday rests after the Sunday long run; week 1 runs twice, on
+    // Wednesday and on Sunday.
     assert_eq!(week["days"][0]["sessions"][0]["kind"], "rest");
-    let day = &week["days"][1];
-    assert_eq!(day["date"], "2026-11-24");
+    let day = &week["days"][2];
+    assert_eq!(day["date"], "2026-11-25");
     let run = &day["sessions"][0];
     assert_eq!(run["kind"], "run");
     assert!(run["distance"].is_number());
@@ -149,14 +152,20 @@ fn today_lists_sessions_exercises_and_checklists() {
     let dir = tempfile::tempdir().unwrap();
     new_plan(dir.path());
     comeback(dir.path())
+        .args(["--today", "2026-11-25", "today"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("week 1 · stage 1 of 5"))
+        .stdout(predicate::str::contains("Easy run 6.2 mi"))
+        .stdout(predicate::str::contains(
+            "easy, conversational: RPE 3–4 of 10, about 65 min",
+        ))
+        .stdout(predicate::str::contains("Before the run:"))
+        .stdout(predicate::str::contains("Walk or stand for 3 to 5 minutes"));
+    comeback(dir.path())
         .args(["--today", "2026-11-24", "today"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("week 1 · stage 1 of 10"))
-        .stdout(predicate::str::contains("Easy run 3."))
-        .stdout(predicate::str::contains("easy, conversational: RPE 3–4 of 10"))
-        .stdout(predicate::str::contains("Before the run:"))
-        .stdout(predicate::str::contains("Walk or stand for 3 to 5 minutes"))
         .stdout(predicate::str::contains("Strength:"))
         .stdout(predicate::str::contains("Front plank"))
         .stdout(predicate::str::contains("2 x 10 s"));
@@ -185,8 +194,8 @@ fn unit_flag_converts_the_display() {
         .args(["--unit", "km", "plan"])
         .assert()
         .success()
-        // 12.5 mi as the sum of its runs shown in km (4.8 + 4.7 + 4.7 + 6.0).
-        .stdout(predicate::str::contains("20.2 km"))
+        // 12.5 mi as the sum of its runs shown in km (10.0 + 10.1).
+        .stdout(predicate::str::contains("20.1 km"))
         .stdout(predicate::str::contains("towards 40.2 km"));
 }
 
@@ -437,7 +446,10 @@ fn new_with_flags(extra: &[&str]) -> (bool, String, String, tempfile::TempDir) {
 fn weekly_limits_are_read_in_the_plans_unit() {
     let (ok, _, err, _d) = new_with_flags(&["--weekly", "250"]);
     assert!(!ok);
-    assert_eq!(err.trim(), "comeback: weekly distance 250 mi: expected 3 to 200 mi");
+    assert_eq!(
+        err.trim(),
+        "comeback: weekly distance 250 mi: expected 3 to 200 mi"
+    );
     let (ok, _, err, _d) = new_with_flags(&["--unit", "km", "--weekly", "250", "--runs", "6"]);
     assert!(!ok, "250 km over 6 runs is over 20 km a run");
     assert!(err.contains("expected at most 20.0 km a run"), "{err}");
@@ -445,7 +457,10 @@ fn weekly_limits_are_read_in_the_plans_unit() {
     assert!(ok, "110 km is within the km limits");
     let (ok, _, err, _d) = new_with_flags(&["--unit", "km", "--weekly", "4"]);
     assert!(!ok);
-    assert_eq!(err.trim(), "comeback: weekly distance 4 km: expected 5 to 320 km");
+    assert_eq!(
+        err.trim(),
+        "comeback: weekly distance 4 km: expected 5 to 320 km"
+    );
 }
 
 #[test]
@@ -464,7 +479,10 @@ fn the_runner_chooses_the_long_run_day_and_rest_days() {
     assert!(ok, "{err}");
     let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
     assert_eq!(doc["profile"]["long_day"], "sat");
-    assert_eq!(doc["profile"]["rest_days"], serde_json::json!(["mon", "fri"]));
+    assert_eq!(
+        doc["profile"]["rest_days"],
+        serde_json::json!(["mon", "fri"])
+    );
     // The plan starts on Monday 23 Nov: Monday and Friday rest, Saturday is long.
     let days = doc["weeks"][1]["days"].as_array().unwrap();
     assert_eq!(days[0]["sessions"], serde_json::json!([{"kind": "rest"}]));
@@ -472,13 +490,22 @@ fn the_runner_chooses_the_long_run_day_and_rest_days() {
     assert_eq!(days[5]["sessions"][0]["long"], true);
     let (ok, _, err, _d) = new_with_flags(&["--long-day", "sun", "--rest-days", "sun"]);
     assert!(!ok);
-    assert_eq!(err.trim(), "comeback: long-run day sun is also a rest day: expected a day that is not");
+    assert_eq!(
+        err.trim(),
+        "comeback: long-run day sun is also a rest day: expected a day that is not"
+    );
     let (ok, _, err, _d) = new_with_flags(&["--runs", "6", "--rest-days", "mon,fri"]);
     assert!(!ok);
-    assert!(err.contains("rest days mon,fri: 5 days left for 6 runs"), "{err}");
+    assert!(
+        err.contains("rest days mon,fri: 5 days left for 6 runs"),
+        "{err}"
+    );
     let (ok, _, err, _d) = new_with_flags(&["--long-day", "sunday"]);
     assert!(!ok);
-    assert!(err.contains("invalid value 'sunday' for '--long-day <DAY>'"), "{err}");
+    assert!(
+        err.contains("invalid value 'sunday' for '--long-day <DAY>'"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -486,11 +513,17 @@ fn a_race_or_easy_pace_gives_paces_scaled_by_the_time_off() {
     let (ok, _, err, dir) = new_with_flags(&["--race", "5k=25:00"]);
     assert!(ok, "{err}");
     let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
-    let run = &doc["weeks"][0]["days"][1]["sessions"][0];
+    let run = &doc["weeks"][0]["days"][2]["sessions"][0];
     let [fast, slow] = [0, 1].map(|i| run["effort"]["pace_seconds"][i].as_u64().unwrap());
     // A 25:00 5K is an easy ~10:00–10:40 /mi fresh; three weeks off slows it.
-    assert!(fast < slow && (600..=700).contains(&fast) && (640..=760).contains(&slow), "{fast} {slow}");
-    let out = comeback(dir.path()).args(["--unit", "km", "--today", "2026-11-24", "today"]).output().unwrap();
+    assert!(
+        fast < slow && (600..=700).contains(&fast) && (640..=760).contains(&slow),
+        "{fast} {slow}"
+    );
+    let out = comeback(dir.path())
+        .args(["--unit", "km", "--today", "2026-11-25", "today"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(" /km"), "{text}");
     let (ok, _, err, _d) = new_with_flags(&["--easy-pace", "9:30"]);
@@ -500,7 +533,10 @@ fn a_race_or_easy_pace_gives_paces_scaled_by_the_time_off() {
     assert!(err.contains("race time '25'"), "{err}");
     let (ok, _, err, _d) = new_with_flags(&["--easy-pace", "3:00"]);
     assert!(!ok);
-    assert_eq!(err.trim(), "comeback: easy pace 3:00 per mi: expected 5:00 to 20:00 per mi");
+    assert_eq!(
+        err.trim(),
+        "comeback: easy pace 3:00 per mi: expected 5:00 to 20:00 per mi"
+    );
 }
 
 #[test]
@@ -508,19 +544,31 @@ fn a_start_in_the_future_lengthens_the_layoff() {
     let (ok, _, err, dir) = new_with_flags(&["--start", "2026-12-07"]);
     assert!(ok, "{err}");
     let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
-    assert_eq!(doc["profile"]["layoff_days"], 35, "21 days off and 14 more before the start");
+    assert_eq!(
+        doc["profile"]["layoff_days"], 35,
+        "21 days off and 14 more before the start"
+    );
     let first = doc["weeks"][0]["target_distance"].as_f64().unwrap();
-    assert!((first - 8.2).abs() < 0.11, "35 days off starts at a third: {first}");
+    assert!(
+        (first - 8.2).abs() < 0.11,
+        "35 days off starts at a third: {first}"
+    );
 }
 
 #[test]
 fn plan_days_lists_every_day_with_its_effort() {
     let dir = tempfile::tempdir().unwrap();
     new_plan(dir.path());
-    let out = comeback(dir.path()).args(["plan", "--days"]).output().unwrap();
+    let out = comeback(dir.path())
+        .args(["plan", "--days"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Week 1 · Mon 23 Nov 2026–Sun 29 Nov · stage 1 · build · 12.5 mi"), "{text}");
+    assert!(
+        text.contains("Week 1 · Mon 23 Nov 2026–Sun 29 Nov · stage 1 · build · 12.5 mi"),
+        "{text}"
+    );
     assert!(text.contains("  Mon 23  Rest day"), "{text}");
-    assert!(text.contains("Long run 3.7 mi. Easy and steady"), "{text}");
+    assert!(text.contains("Long run 6.3 mi. Easy and steady"), "{text}");
     assert!(text.lines().all(|l| l.chars().count() <= 80));
 }

@@ -384,14 +384,23 @@ fn the_calendar_has_one_event_per_session_day_with_stable_uids() {
     assert_eq!(events.len(), session_days);
     use icalendar::Component;
     let first = events[0];
-    // Monday is the rest day after the Sunday long run: no event.
+    // Monday is the rest day after the Sunday long run: no event; Tuesday
+    // is strength; Wednesday the first run.
     assert_eq!(first.get_uid(), Some("2026-11-23-2026-11-24@comeback"));
-    assert!(first.get_summary().unwrap().starts_with("Easy run"));
+    assert!(first.get_summary().unwrap().starts_with("Strength"));
+    let first_run = events[1];
+    assert_eq!(first_run.get_uid(), Some("2026-11-23-2026-11-25@comeback"));
     assert!(
-        first
-            .get_description()
+        first_run
+            .get_summary()
             .unwrap()
-            .contains("Walk or stand for 3 to 5 minutes")
+            .starts_with("Easy run 6.2 mi")
+    );
+    let description = first_run.get_description().unwrap();
+    assert!(description.contains("Walk or stand for 3 to 5 minutes"));
+    assert!(
+        description.contains("easy, conversational: RPE 3–4 of 10"),
+        "{description}"
     );
     let again = run(dir.path(), &["export", "--format", "ics"]);
     assert_eq!(again, ics, "the same day exports the same calendar");
@@ -434,7 +443,7 @@ fn shoes_count_done_runs_and_warn_past_their_life() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("old-trainers: 385.8")
+            predicate::str::contains("old-trainers: 386.2")
                 .and(predicate::str::contains("pegasus-41: ")),
         );
     run(
@@ -442,11 +451,11 @@ fn shoes_count_done_runs_and_warn_past_their_life() {
         &["shoes", "add", "spare", "--start-distance", "420"],
     );
     comeback(dir.path())
-        .args(["checkin", "--numbness", "0", "--date", "2026-12-08"])
+        .args(["checkin", "--numbness", "0", "--date", "2026-12-09"])
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Your shoes 'spare' have done 423.0 mi, past the 397.7 mi",
+            "Your shoes 'spare' have done 426.2 mi, past the 397.7 mi",
         ));
     comeback(dir.path())
         .args(["shoes", "retire", "spare"])

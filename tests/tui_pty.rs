@@ -113,7 +113,7 @@ fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
     };
     screen.wait_for("New plan");
     screen.wait_for("Preview");
-    for _ in 0..10 {
+    for _ in 0..13 {
         keys(b"\x1b[B");
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -121,7 +121,7 @@ fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
     screen.wait_for("Plan saved");
     screen.wait_for("Monday 23 November 2026");
     keys(b"0");
-    screen.wait_for("Saved Mon 23 Nov: no numbness; run done");
+    screen.wait_for("Saved Mon 23 Nov: no numbness; rest day");
     keys(b"q");
     let rest = screen.drain();
     assert!(child.wait().unwrap().success());

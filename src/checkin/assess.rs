@@ -157,7 +157,10 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
         let mut reasons = reasons;
         if kind == Move::NewLayoff {
             reentered = Some(band);
-            let plan_has_run_walk = plan.weeks.first().is_some_and(|w| w.phase == Phase::RunWalk);
+            let plan_has_run_walk = plan
+                .weeks
+                .first()
+                .is_some_and(|w| w.phase == Phase::RunWalk);
             rung = (band == template.layoff_bands.len() && !plan_has_run_walk).then_some(0);
             if rung.is_some() {
                 to = 0;
@@ -176,7 +179,11 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
             };
             to = stage;
         }
-        if kind == Move::Advance && stage == last_stage && rung.is_none() && weeks[weeks.len() - 1].rung.is_none() {
+        if kind == Move::Advance
+            && stage == last_stage
+            && rung.is_none()
+            && weeks[weeks.len() - 1].rung.is_none()
+        {
             decisions.push(Decision {
                 date: end + Days::new(1),
                 kind: Move::Finish,

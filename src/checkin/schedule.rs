@@ -125,7 +125,9 @@ impl Assessment {
     pub fn week(&self, plan: &Plan, template: &Template, index: usize) -> Option<Week> {
         let w = self.weeks.get(index)?;
         let stage = plan.weeks.get(w.stage)?;
-        let rung = w.rung.and_then(|k| template.run_walk_ladder.get(k).copied());
+        let rung = w
+            .rung
+            .and_then(|k| template.run_walk_ladder.get(k).copied());
         // A re-entry rung keeps the stage's first run days, as many as the
         // run/walk weeks have.
         let rung_days: Vec<usize> = stage

@@ -9,10 +9,10 @@ use crate::input::{
     parse_date, parse_distance, parse_layoff, parse_pace, parse_race, parse_unit, parse_weekly,
 };
 use crate::plan::{Race, Unit, Weekday};
-use strum::VariantArray;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
+use strum::VariantArray;
 
 const EXAMPLES: &str = "\
 Examples:

@@ -90,14 +90,16 @@ pub fn plan_table(
     let mut i = 0;
     while i < weeks.len() {
         let week = &weeks[i];
-        if week.start.year() != year || (i == 0 && week.start.year() != assessment.today.year())
-        {
+        if week.start.year() != year || (i == 0 && week.start.year() != assessment.today.year()) {
             year = week.start.year();
             let _ = writeln!(out, "  {year}");
         }
         // Past weeks that passed quietly at the same place fold into one line.
         let quiet = |w: &Week| {
-            w.moved.is_none() && w.stage == week.stage && w.phase == week.phase && w.start.year() == year
+            w.moved.is_none()
+                && w.stage == week.stage
+                && w.phase == week.phase
+                && w.start.year() == year
         };
         let past = assessment.current.unwrap_or(weeks.len());
         let folded = weeks[i..past.max(i)]
@@ -309,7 +311,12 @@ pub fn history(
         );
     }
     for c in checkins {
-        wrap_into(&mut out, &with_year(c.summary(), c.date, today), "  ", "      ");
+        wrap_into(
+            &mut out,
+            &with_year(c.summary(), c.date, today),
+            "  ",
+            "      ",
+        );
     }
     if !clearances.is_empty() {
         let _ = writeln!(out, "\nClearances:");
@@ -332,7 +339,12 @@ pub fn history(
         let _ = writeln!(out, "  none: the plan has moved as planned");
     }
     for d in decisions {
-        wrap_into(&mut out, &with_year(d.describe(), d.date, today), "  ", "      ");
+        wrap_into(
+            &mut out,
+            &with_year(d.describe(), d.date, today),
+            "  ",
+            "      ",
+        );
     }
     out
 }
@@ -469,12 +481,7 @@ pub fn plan_days(plan: &Plan, weeks: &[Week], display: Option<Unit>) -> String {
                     }
                     _ => session(s, unit, display),
                 };
-                wrap_into(
-                    &mut out,
-                    &text,
-                    &format!("  {label:<7} "),
-                    "          ",
-                );
+                wrap_into(&mut out, &text, &format!("  {label:<7} "), "          ");
             }
         }
     }

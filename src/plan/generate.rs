@@ -27,8 +27,8 @@ use super::layout::{Layout, WeekShape};
 use super::pace::{EasyPace, time_off_factor};
 use super::template::{HabitEvery, Progression, StrengthDose};
 use super::{
-    Day, Distance, Effort, Exercise, Habit, LayoffBand, Phase, Plan, Profile,
-    ProfileError, Run, Session, StrideSet, Template, Week,
+    Day, Distance, Effort, Exercise, Habit, LayoffBand, Phase, Plan, Profile, ProfileError, Run,
+    Session, StrideSet, Template, Week,
 };
 use chrono::{Days, NaiveDate};
 use std::sync::Arc;
@@ -72,14 +72,23 @@ pub fn generate(profile: &Profile, template: &Template) -> Result<Plan, ProfileE
     let steps = if run_walk {
         builder.run_walk_phase(band);
         let last = template.layoff_bands.last();
-        last.map(|b| b.steps.clone()).unwrap_or_default()
+        last.map(|b| b.steps.clone())
+            .unwrap_or_default()
             .into_iter()
             .flat_map(|s| std::iter::repeat_n(s, WEEKS_EACH_AFTER_RUN_WALK as usize))
             .collect()
     } else {
-        band.map(|b| staged(b, profile.layoff_days)).unwrap_or_default()
+        band.map(|b| staged(b, profile.layoff_days))
+            .unwrap_or_default()
     };
     builder.distance_phase(&steps, run_walk);
+    if builder.weeks.last().is_none_or(|w| w.phase != Phase::Goal) {
+        return Err(ProfileError::GoalTooFar {
+            goal: profile.goal_weekly.value(),
+            unit: profile.unit,
+            weeks: MAX_WEEKS,
+        });
+    }
     Ok(Plan {
         profile: profile.clone(),
         template_name: template.name.clone(),
@@ -137,7 +146,9 @@ impl<'a> Builder<'a> {
         let easy = profile
             .easy_pace_before()
             .map(|before| EasyPace::after_layoff(before, unit, factor));
-        let seconds = easy.map_or(template.easy_pace_seconds.get(unit), |e| f64::from(e.middle));
+        let seconds = easy.map_or(template.easy_pace_seconds.get(unit), |e| {
+            f64::from(e.middle)
+        });
         let shape = WeekShape::new(
             profile.start,
             profile.long_run_day(),
@@ -190,7 +201,11 @@ impl<'a> Builder<'a> {
         let unit = self.profile.unit;
         let t = self.template;
         let long_minutes = f64::from(t.long_run.max_minutes) / self.minutes_per_unit;
-        let max = t.run_length.max_distance.get(unit).min(t.long_run.max_distance.get(unit));
+        let max = t
+            .run_length
+            .max_distance
+            .get(unit)
+            .min(t.long_run.max_distance.get(unit));
         (max.min(long_minutes) * 10.0).floor() / 10.0
     }
 
@@ -226,7 +241,8 @@ impl<'a> Builder<'a> {
                 .runs
                 .iter()
                 .map(|d| {
-                    self.runs.push((start + Days::new(*d), Distance::from_value(running)));
+                    self.runs
+                        .push((start + Days::new(*d), Distance::from_value(running)));
                     (*d, Run::run_walk(*rung))
                 })
                 .collect();
@@ -254,7 +270,12 @@ impl<'a> Builder<'a> {
             let seconds: u32 = self
                 .weeks
                 .last()
-                .map(|w| w.runs().filter_map(|r| r.intervals).map(|i| i.running_seconds()).sum())
+                .map(|w| {
+                    w.runs()
+                        .filter_map(|r| r.intervals)
+                        .map(|i| i.running_seconds())
+                        .sum()
+                })
                 .unwrap_or(0);
             let first = tenths(f64::from(seconds) / 60.0 / self.minutes_per_unit).min(goal);
             steps.retain(|level| *level > first);
@@ -301,7 +322,11 @@ impl<'a> Builder<'a> {
             };
             let layout = self.shape.layout(runs_now);
             let runs = self.distance_week(&layout, target, long_cap, cutback);
-            let distances = || runs.iter().filter_map(|(_, r)| r.distance).map(Distance::hundredths);
+            let distances = || {
+                runs.iter()
+                    .filter_map(|(_, r)| r.distance)
+                    .map(Distance::hundredths)
+            };
             let total: u32 = distances().sum();
             let at_goal = !cutback && total + TENTH * runs.len() as u32 >= goal;
             let long = distances().max();
@@ -383,12 +408,14 @@ impl<'a> Builder<'a> {
             .map(|w| w.map_or(0, Distance::hundredths))
             .min()
             .unwrap_or(0);
-        let old_run = self.profile.weekly_before.hundredths() / u32::from(self.profile.runs_per_week);
+        let old_run =
+            self.profile.weekly_before.hundredths() / u32::from(self.profile.runs_per_week);
         let goal = self.profile.goal_weekly.hundredths();
         let old_volume = self.profile.weekly_before.hundredths().min(goal);
         // No run needs to be longer than the goal week's long run.
         let goal_long = (f64::from(goal) * share)
-            .max(f64::from(goal) / f64::from(self.profile.runs_per_week)) as u32;
+            .max(f64::from(goal) / f64::from(self.profile.runs_per_week))
+            as u32;
         let keep = if cutback || target > old_volume {
             // Above the old volume the week grows by its runs, as usual.
             0
@@ -411,7 +438,11 @@ impl<'a> Builder<'a> {
         let mut long = long_for(count);
         let others = count - 1;
         let each_for = |long: u32| {
-            (others > 0).then(|| floor_tenth(target.saturating_sub(long) / others).min(long).min(allowed))
+            (others > 0).then(|| {
+                floor_tenth(target.saturating_sub(long) / others)
+                    .min(long)
+                    .min(allowed)
+            })
         };
         // When the other runs are held down, the long run keeps its share of
         // what the week then holds.
@@ -428,7 +459,10 @@ impl<'a> Builder<'a> {
         }
         let count = count as usize;
         let days = self.shape.layout(count).runs;
-        let long_index = days.iter().position(|d| *d == layout.long).unwrap_or(count - 1);
+        let long_index = days
+            .iter()
+            .position(|d| *d == layout.long)
+            .unwrap_or(count - 1);
         let mut planned = vec![long; count];
         if let Some(each) = each_for(long) {
             let mut leftover = target.saturating_sub(long + each * others);
@@ -603,7 +637,11 @@ impl<'a> Builder<'a> {
             self.strength_weeks
         };
         let sets = (s.sets.start + weeks / s.sets.every_weeks).min(s.sets.max);
-        let sets = if cutback { sets.saturating_sub(1).max(1) } else { sets };
+        let sets = if cutback {
+            sets.saturating_sub(1).max(1)
+        } else {
+            sets
+        };
         session
             .iter()
             .filter_map(|root| self.dose_at(root, weeks, sets))

@@ -235,18 +235,29 @@ mod tests {
         assert_eq!(layout.long, 6);
         assert_eq!(layout.rest, vec![0], "Monday after the Sunday long run");
         assert!(!layout.runs.contains(&0));
-        assert!(!layout.strength.contains(&5), "not the day before the long run");
+        assert!(
+            !layout.strength.contains(&5),
+            "not the day before the long run"
+        );
         assert_eq!(layout.strength.len(), 2);
         assert!(!adjacent(layout.strength[0], layout.strength[1]));
     }
 
     #[test]
     fn six_runs_still_rest_one_day() {
-        let shape = WeekShape::new(monday(), Weekday::Sat, &[], 6, 3);
+        let shape = WeekShape::new(monday(), Weekday::Sat, &[], 6, 2);
         let layout = shape.layout(6);
-        assert_eq!(layout.rest, vec![6]);
+        assert_eq!(layout.rest, vec![6], "Sunday, after the Saturday long run");
         assert_eq!(layout.runs, vec![0, 1, 2, 3, 4, 5]);
-        assert_eq!(layout.strength.len(), 2, "three do not fit without neighbours");
+        assert_eq!(layout.strength.len(), 2);
+    }
+
+    #[test]
+    fn three_strength_days_rest_the_day_before_the_long_run() {
+        let shape = WeekShape::new(monday(), Weekday::Sun, &[], 4, 3);
+        let layout = shape.layout(4);
+        assert_eq!(layout.rest, vec![5], "Saturday: the only way to fit three");
+        assert_eq!(layout.strength.len(), 3);
     }
 
     #[test]

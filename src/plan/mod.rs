@@ -109,8 +109,20 @@ pub enum ProfileError {
     EasyPace { pace: String, unit: Unit },
     #[error("race {0}: expected a time that gives an easy pace from 5:00 to 20:00 per mile")]
     Race(String),
-    #[error("{goal} {unit} a week over {runs} runs needs runs of {per_run:.1} {unit}: expected at most {max:.1} {unit} a run; choose more runs or a lower goal")]
-    RunsTooLong { goal: f64, unit: Unit, runs: u8, per_run: f64, max: f64 },
+    #[error(
+        "{goal} {unit} a week over {runs} runs needs runs of {per_run:.1} {unit}: expected at most {max:.1} {unit} a run; choose more runs or a lower goal"
+    )]
+    RunsTooLong {
+        goal: f64,
+        unit: Unit,
+        runs: u8,
+        per_run: f64,
+        max: f64,
+    },
+    #[error(
+        "goal {goal} {unit} a week is more than {weeks} weeks away: expected a nearer goal (raise it once there)"
+    )]
+    GoalTooFar { goal: f64, unit: Unit, weeks: usize },
     #[error("runs per week {0}: expected 3 to 6")]
     Runs(u8),
     #[error("start {0}: expected a date from 1900 to 2200")]
@@ -343,10 +355,16 @@ impl Day {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Session {
     Run(Run),
-    Walk { minutes: u32 },
-    Strength { exercises: Vec<Exercise> },
+    Walk {
+        minutes: u32,
+    },
+    Strength {
+        exercises: Vec<Exercise>,
+    },
     /// Optional easy cross-training (bike, swim, elliptical).
-    Cross { minutes: u32 },
+    Cross {
+        minutes: u32,
+    },
     Rest,
 }
 

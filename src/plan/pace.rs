@@ -188,9 +188,10 @@ impl FromStr for Race {
                     .or_else(|| number("mi").map(|mi| mi * METRES_PER_MI))
             })
             .filter(|m| (1500.0..=42_195.0).contains(m))
-            .ok_or_else(|| format!("race distance '{name}': {expected}, from 1.5 km to a marathon"))?;
-        let seconds =
-            parse_clock(time).ok_or_else(|| format!("race time '{time}': {expected}"))?;
+            .ok_or_else(|| {
+                format!("race distance '{name}': {expected}, from 1.5 km to a marathon")
+            })?;
+        let seconds = parse_clock(time).ok_or_else(|| format!("race time '{time}': {expected}"))?;
         Ok(Race {
             distance_m: metres.round() as u32,
             seconds,
@@ -235,7 +236,10 @@ mod tests {
         assert_eq!(parse_clock("1:55:00"), Some(6900));
         assert_eq!(parse_clock("25:61"), None);
         assert_eq!(clock(6900), "1:55:00");
-        assert_eq!("half=1:55:00".parse::<Race>().unwrap().to_string(), "half=1:55:00");
+        assert_eq!(
+            "half=1:55:00".parse::<Race>().unwrap().to_string(),
+            "half=1:55:00"
+        );
         assert!("5x=20:00".parse::<Race>().is_err());
     }
 }

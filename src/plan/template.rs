@@ -364,7 +364,11 @@ impl Template {
             .iter()
             .position(|band| layoff_days <= band.up_to_days)
             .unwrap_or(self.layoff_bands.len());
-        let index = if move_up { index.saturating_sub(1) } else { index };
+        let index = if move_up {
+            index.saturating_sub(1)
+        } else {
+            index
+        };
         self.layoff_bands.get(index)
     }
 
@@ -398,7 +402,10 @@ impl Template {
         if self.version != TEMPLATE_VERSION {
             return fail(
                 "version".into(),
-                format!("{} is not a template version (1 or {TEMPLATE_VERSION})", self.version),
+                format!(
+                    "{} is not a template version (1 or {TEMPLATE_VERSION})",
+                    self.version
+                ),
             );
         }
         for (i, band) in self.layoff_bands.iter().enumerate() {
@@ -455,8 +462,18 @@ impl Template {
         }
         let lengths = [
             ("long_run.max_distance", long.max_distance, 6.0, 35.0),
-            ("run_length.min_distance", self.run_length.min_distance, 0.5, 5.0),
-            ("run_length.max_distance", self.run_length.max_distance, 6.0, 35.0),
+            (
+                "run_length.min_distance",
+                self.run_length.min_distance,
+                0.5,
+                5.0,
+            ),
+            (
+                "run_length.max_distance",
+                self.run_length.max_distance,
+                6.0,
+                35.0,
+            ),
         ];
         for (field, per_unit, low, high) in lengths {
             for (unit, value) in [("mi", per_unit.mi), ("km", per_unit.km)] {
@@ -486,7 +503,10 @@ impl Template {
             }
         }
         let strides = self.strides;
-        if strides.per_week > 3 || !(2..=8).contains(&strides.count) || !(10..=30).contains(&strides.seconds) {
+        if strides.per_week > 3
+            || !(2..=8).contains(&strides.count)
+            || !(10..=30).contains(&strides.seconds)
+        {
             return fail(
                 "strides".into(),
                 "expected per_week 0 to 3, count 2 to 8 and seconds 10 to 30".into(),
@@ -763,9 +783,17 @@ mod tests {
             .map(|h| h.id.as_str())
             .collect();
         assert_eq!(weekly, vec!["shoe-check", "stretch", "drink"]);
-        assert!(template.strength.sessions.iter().all(|s| s.iter().any(|id| {
-            template.exercise(id).is_some_and(|e| e.region == Region::Calf)
-        })));
+        assert!(
+            template
+                .strength
+                .sessions
+                .iter()
+                .all(|s| s.iter().any(|id| {
+                    template
+                        .exercise(id)
+                        .is_some_and(|e| e.region == Region::Calf)
+                }))
+        );
     }
 
     #[test]
@@ -782,7 +810,11 @@ mod tests {
         let text = with(|v| {
             v.as_object_mut().unwrap().remove("long_run");
         });
-        assert!(error(&text).contains("missing field `long_run`"), "{}", error(&text));
+        assert!(
+            error(&text).contains("missing field `long_run`"),
+            "{}",
+            error(&text)
+        );
     }
 
     #[test]

@@ -28,7 +28,11 @@ pub fn template_v1(value: &mut Value) -> Result<(), (String, String)> {
     };
     t.insert("version".into(), json!(2));
     if let Some(bands) = t.get_mut("layoff_bands").and_then(Value::as_array_mut) {
-        for (i, band) in bands.iter_mut().filter_map(Value::as_object_mut).enumerate() {
+        for (i, band) in bands
+            .iter_mut()
+            .filter_map(Value::as_object_mut)
+            .enumerate()
+        {
             let up_to = band.get("up_to_days").and_then(Value::as_u64).unwrap_or(0);
             if let Some(first) = band.remove("start_fraction").and_then(|f| f.as_f64()) {
                 if !(first > 0.0 && first <= 1.0) {
@@ -85,7 +89,11 @@ pub fn template_v1(value: &mut Value) -> Result<(), (String, String)> {
     if let Some(habits) = t.get_mut("habits").and_then(Value::as_array_mut) {
         for habit in habits.iter_mut().filter_map(Value::as_object_mut) {
             let id = habit.get("id").and_then(Value::as_str).unwrap_or("");
-            let every = if EVERY_RUN.contains(&id) { "run" } else { "week" };
+            let every = if EVERY_RUN.contains(&id) {
+                "run"
+            } else {
+                "week"
+            };
             habit.insert("every".into(), json!(every));
         }
     }

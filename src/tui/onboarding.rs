@@ -46,7 +46,7 @@ impl Field {
             Field::Health => "Health context (care sooner)",
             Field::LongDay => "Long-run day",
             Field::RestDays => "Rest days (e.g. mon,fri)",
-            Field::Pace => "Easy pace or race (9:30, 5k=25:00)",
+            Field::Pace => "Easy pace or recent race",
             Field::Save => "Save the plan",
         }
     }
@@ -112,7 +112,7 @@ impl Onboarding {
         match field {
             Field::Goal if self.goal.is_empty() => "same as before".into(),
             Field::RestDays if self.rest_days.is_empty() => "the day after the long run".into(),
-            Field::Pace if self.pace.is_empty() => "none (estimates at 10:30 /mi)".into(),
+            Field::Pace if self.pace.is_empty() => "none (type 9:30 or 5k=25:00)".into(),
             Field::Layoff
             | Field::Weekly
             | Field::Runs
@@ -197,8 +197,8 @@ impl Onboarding {
             let race = parse_race(pace).map_err(|e| (Field::Pace, e))?;
             (None, Some(race))
         } else {
-            let easy = parse_pace(pace)
-                .map_err(|e| (Field::Pace, format!("easy pace '{pace}': {e}")))?;
+            let easy =
+                parse_pace(pace).map_err(|e| (Field::Pace, format!("easy pace '{pace}': {e}")))?;
             (Some(easy), None)
         };
         let profile = Profile {

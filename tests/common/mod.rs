@@ -100,10 +100,14 @@ use comeback::checkin::{
 };
 use comeback::plan::{Plan, generate};
 
-/// A three-week-layoff plan starting Mon 2026-11-23 and its template.
+/// A plan starting Mon 2026-11-23 after three days off, four runs a week
+/// from 25 towards 40 (many stages, four runs from the first week), and its
+/// template.
 pub fn plan() -> (Plan, Template) {
     let template = template("standard");
-    (generate(&profile(21), &template).expect("valid"), template)
+    let mut runner = profile(3);
+    runner.goal_weekly = Distance::from_value(40.0);
+    (generate(&runner, &template).expect("valid"), template)
 }
 
 /// `day` days after the plan start.

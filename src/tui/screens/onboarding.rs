@@ -11,8 +11,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
-    let [fields_area, preview_area] =
-        Layout::vertical([Constraint::Length(17), Constraint::Min(3)]).areas(area);
+    // The welcome line, every field and the borders; fewer rows on a short
+    // terminal, the selected field scrolled into view.
+    let wanted = Field::ALL.len() as u16 + 3;
+    let [fields_area, message_area, preview_area] = Layout::vertical([
+        Constraint::Length(wanted.min(area.height.saturating_sub(5))),
+        Constraint::Length(2),
+        Constraint::Min(3),
+    ])
+    .areas(area);
     let problem = form.profile().err();
     let mut lines = vec![Line::styled(
         "Welcome back. Tell comeback about your layoff; Enter on Save makes the plan.",
@@ -26,7 +33,6 @@ pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
             Style::new()
         };
         if *field == Field::Save {
-            lines.push(Line::from(""));
             lines.push(Line::styled("[ Save the plan ]", style));
             continue;
         }
@@ -42,7 +48,16 @@ pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(line));
     }
-    lines.push(Line::from(match &problem {
+    let inner = fields_area.height.saturating_sub(2);
+    // Line 0 is the welcome; field i is line i + 1.
+    let scroll = (form.field as u16 + 2).saturating_sub(inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .block(Block::bordered().title("New plan")),
+        fields_area,
+    );
+    let hint = match &problem {
         Some((_, problem)) => Span::styled(
             problem.clone(),
             theme.status(crate::checkin::Status::StepBack),
@@ -51,15 +66,12 @@ pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
             "↑↓ move · type to edit (Ctrl-U clears) · Space/←→ change a choice · Esc quit",
             theme.dim(),
         ),
-    }));
-    lines.push(Line::styled(
-        form.explain().unwrap_or_default(),
-        theme.title(),
-    ));
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title("New plan")),
-        fields_area,
-    );
+    };
+    let message = vec![
+        Line::from(hint),
+        Line::styled(form.explain().unwrap_or_default(), theme.title()),
+    ];
+    frame.render_widget(Paragraph::new(message), message_area);
 
     let preview = match form.preview() {
         Ok(plan) => {

@@ -194,6 +194,7 @@ fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
             Some(Session::Run(_)) => "Run",
             Some(Session::Strength { .. }) => "Str",
             Some(Session::Walk { .. }) => "Walk",
+            Some(Session::Cross { .. }) => "X-tr",
             _ => "Rest",
         };
         let state = match journal.on(day.date) {
