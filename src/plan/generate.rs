@@ -31,6 +31,7 @@ use super::{
     Session, StrideSet, Template, Week,
 };
 use chrono::{Days, NaiveDate};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// A plan never runs longer than this, whatever the template says.
@@ -137,6 +138,18 @@ struct Builder<'a> {
     strength_weeks: u32,
     every_run: Arc<[Habit]>,
     with_weekly: Arc<[Habit]>,
+    /// Each strength session's exercises as their chains of variants,
+    /// easiest first, looked up once.
+    sessions: Vec<Vec<Vec<Variant>>>,
+}
+
+/// One variant of an exercise, with what dosing it needs.
+struct Variant {
+    id: Arc<str>,
+    name: Arc<str>,
+    region: super::Region,
+    progression: Progression,
+    dose: StrengthDose,
 }
 
 impl<'a> Builder<'a> {
@@ -163,6 +176,38 @@ impl<'a> Builder<'a> {
             .cloned()
             .collect();
         let with_weekly: Arc<[Habit]> = template.habits.clone().into();
+        let s = &template.strength;
+        let sessions = s
+            .sessions
+            .iter()
+            .map(|session| {
+                session
+                    .iter()
+                    .map(|root| {
+                        template
+                            .variant_chain(root)
+                            .into_iter()
+                            .map(|e| {
+                                let mut progression = match e.dose {
+                                    StrengthDose::Reps => s.reps,
+                                    StrengthDose::Hold => s.hold_seconds,
+                                };
+                                if let Some(max) = e.max {
+                                    progression.max = max.clamp(progression.start, progression.max);
+                                }
+                                Variant {
+                                    id: e.id.as_str().into(),
+                                    name: e.name.as_str().into(),
+                                    region: e.region,
+                                    progression,
+                                    dose: e.dose,
+                                }
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         let mut builder = Builder {
             profile,
             template,
@@ -175,6 +220,7 @@ impl<'a> Builder<'a> {
             strength_weeks: 0,
             every_run,
             with_weekly,
+            sessions,
         };
         builder.remember_old_long_run();
         builder
@@ -458,7 +504,7 @@ impl<'a> Builder<'a> {
             }
         }
         let count = count as usize;
-        let days = self.shape.layout(count).runs;
+        let days = self.shape.runs(count).to_vec();
         let long_index = days
             .iter()
             .position(|d| *d == layout.long)
@@ -525,9 +571,9 @@ impl<'a> Builder<'a> {
             long,
             effort: Effort {
                 words: if long {
-                    "easy and steady, conversational throughout".into()
+                    Cow::Borrowed("easy and steady, conversational throughout")
                 } else {
-                    "easy, conversational".into()
+                    Cow::Borrowed("easy, conversational")
                 },
                 rpe: [3, 4],
                 minutes: (distance.value() * self.minutes_per_unit).round() as u32,
@@ -630,7 +676,7 @@ impl<'a> Builder<'a> {
     /// drops a set.
     fn strength_session(&self, slot: usize, cutback: bool) -> Vec<Exercise> {
         let s = &self.template.strength;
-        let session = &s.sessions[slot % s.sessions.len()];
+        let session = &self.sessions[slot % self.sessions.len()];
         let weeks = if cutback {
             self.strength_weeks.saturating_sub(1)
         } else {
@@ -644,43 +690,34 @@ impl<'a> Builder<'a> {
         };
         session
             .iter()
-            .filter_map(|root| self.dose_at(root, weeks, sets))
+            .filter_map(|chain| dose_at(chain, weeks, sets))
             .collect()
     }
+}
 
-    /// The variant and dose of an exercise chain after `weeks` weeks of progress.
-    fn dose_at(&self, root: &str, weeks: u32, sets: u32) -> Option<Exercise> {
-        let s = &self.template.strength;
-        let chain = self.template.variant_chain(root);
-        let mut remaining = weeks;
-        for (i, exercise) in chain.iter().enumerate() {
-            let mut progression = match exercise.dose {
-                StrengthDose::Reps => s.reps,
-                StrengthDose::Hold => s.hold_seconds,
+/// The variant and dose of an exercise chain after `weeks` weeks of progress.
+fn dose_at(chain: &[Variant], weeks: u32, sets: u32) -> Option<Exercise> {
+    let mut remaining = weeks;
+    for (i, variant) in chain.iter().enumerate() {
+        let steps = progression_weeks(variant.progression);
+        if remaining < steps || i + 1 == chain.len() {
+            let amount = progression_value(variant.progression, remaining.min(steps - 1));
+            let (reps, hold_seconds) = match variant.dose {
+                StrengthDose::Reps => (Some(amount), None),
+                StrengthDose::Hold => (None, Some(amount)),
             };
-            if let Some(max) = exercise.max {
-                progression.max = max.clamp(progression.start, progression.max);
-            }
-            let steps = progression_weeks(progression);
-            if remaining < steps || i + 1 == chain.len() {
-                let amount = progression_value(progression, remaining.min(steps - 1));
-                let (reps, hold_seconds) = match exercise.dose {
-                    StrengthDose::Reps => (Some(amount), None),
-                    StrengthDose::Hold => (None, Some(amount)),
-                };
-                return Some(Exercise {
-                    id: exercise.id.clone(),
-                    name: exercise.name.clone(),
-                    region: exercise.region,
-                    sets,
-                    reps,
-                    hold_seconds,
-                });
-            }
-            remaining -= steps;
+            return Some(Exercise {
+                id: variant.id.clone(),
+                name: variant.name.clone(),
+                region: variant.region,
+                sets,
+                reps,
+                hold_seconds,
+            });
         }
-        None
+        remaining -= steps;
     }
+    None
 }
 
 /// Weeks spent on one variant: start, start + step, ... up to and including max.

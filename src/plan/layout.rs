@@ -109,6 +109,8 @@ pub struct WeekShape {
     long: u64,
     rest: Vec<u64>,
     strength: Vec<u64>,
+    /// The run days for 0 to 7 runs, worked out once.
+    runs_by_count: Vec<Vec<u64>>,
 }
 
 impl WeekShape {
@@ -131,8 +133,10 @@ impl WeekShape {
                 long,
                 rest,
                 strength: Vec::new(),
+                runs_by_count: Vec::new(),
             };
-            let runs = shape.run_days(runs_per_week);
+            shape.runs_by_count = (0..=7).map(|n| shape.run_days(n)).collect();
+            let runs = shape.runs(runs_per_week).to_vec();
             shape.strength = shape.strength_days(&runs, strength_days);
             shape
         };
@@ -156,11 +160,16 @@ impl WeekShape {
     /// The layout of a week with `count` runs.
     pub fn layout(&self, count: usize) -> Layout {
         Layout {
-            runs: self.run_days(count),
+            runs: self.runs(count).to_vec(),
             long: self.long,
             strength: self.strength.clone(),
             rest: self.rest.clone(),
         }
+    }
+
+    /// The run days of a week with `count` runs.
+    pub fn runs(&self, count: usize) -> &[u64] {
+        &self.runs_by_count[count.min(7)]
     }
 
     fn run_days(&self, count: usize) -> Vec<u64> {

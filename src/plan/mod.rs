@@ -415,11 +415,11 @@ impl Run {
             intervals: Some(rung),
             long: false,
             effort: Effort {
-                words: if continuous {
-                    "easy, conversational".into()
+                words: std::borrow::Cow::Borrowed(if continuous {
+                    "easy, conversational"
                 } else {
-                    "easy jogging, brisk walking between".into()
-                },
+                    "easy jogging, brisk walking between"
+                }),
                 rpe: [3, 4],
                 minutes: rung.minutes(),
                 pace_seconds: None,
@@ -434,7 +434,7 @@ impl Run {
 #[serde(deny_unknown_fields)]
 pub struct Effort {
     /// "easy, conversational".
-    pub words: String,
+    pub words: std::borrow::Cow<'static, str>,
     /// Rate of perceived exertion, lowest and highest, out of 10.
     pub rpe: [u8; 2],
     /// Estimated minutes.
@@ -457,8 +457,9 @@ pub struct StrideSet {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
-    pub id: String,
-    pub name: String,
+    // Shared: every week's dose of an exercise names it the same.
+    pub id: std::sync::Arc<str>,
+    pub name: std::sync::Arc<str>,
     pub region: Region,
     pub sets: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
