@@ -379,7 +379,7 @@ fn strength_moves_to_the_harder_variant_past_fifteen_reps() {
             .unwrap()
     };
     let reps: Vec<(String, u32)> = (0..6)
-        .map(|w| (bridge(w).id, bridge(w).reps.unwrap()))
+        .map(|w| (bridge(w).id.to_string(), bridge(w).reps.unwrap()))
         .collect();
     assert_eq!(
         reps,
@@ -434,7 +434,7 @@ fn holds_climb_by_ten_seconds_to_a_minute() {
     };
     let holds: Vec<u32> = (0..6).map(|w| plank(w).hold_seconds.unwrap()).collect();
     assert_eq!(holds, vec![10, 20, 30, 40, 50, 60]);
-    assert_eq!(plank(6).id, "plank-leg-lift");
+    assert_eq!(&*plank(6).id, "plank-leg-lift");
 }
 
 #[test]
