@@ -102,3 +102,51 @@ fn today_json_names_its_unit_and_converts_under_unit() {
     let ratio = distance(&km) / distance(&plain);
     assert!((ratio - 1.609).abs() < 0.01, "{ratio}");
 }
+
+#[test]
+fn plan_plan_json_today_json_and_the_calendar_agree_and_name_their_unit() {
+    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    let text = |args: &[&str]| {
+        let out = run(dir.path(), "2026-11-25", args);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&text(args)).unwrap() };
+    for (unit, extra) in [("mi", vec![]), ("km", vec!["--unit", "km"])] {
+        let with = |args: &[&'static str]| -> Vec<&'static str> {
+            [extra.clone(), args.to_vec()].concat()
+        };
+        let today = json(&with(&["today", "--json"]));
+        assert_eq!(today["unit"], unit);
+        let run = today["sessions"][0]["distance"].as_f64().unwrap();
+        let shown = format!("Easy run {run:.1} {unit}");
+        assert!(text(&with(&["today"])).contains(&shown), "{shown}");
+        assert!(text(&with(&["plan", "--days"])).contains(&format!("Wed 25  {shown}")));
+        // The week's total in the table is the sum of its runs as shown.
+        let week: f64 = json(&["plan", "--json"])["weeks"][0]["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["sessions"].as_array().unwrap())
+            .filter_map(|s| s["distance"].as_f64())
+            .map(|mi| {
+                let x = if unit == "km" { mi * 1.609_344 } else { mi };
+                (x * 10.0).round() / 10.0
+            })
+            .sum();
+        let table = text(&with(&["plan"]));
+        assert!(
+            table.contains(&format!("{week:.1} {unit}")),
+            "{week:.1} {unit} in {table}"
+        );
+    }
+    let plan = json(&["plan", "--json"]);
+    assert_eq!(plan["unit"], "mi");
+    assert_eq!(plan["weeks"][0]["days"][2]["sessions"][0]["distance"], 6.2);
+    let ics = text(&["export", "--format", "ics"]);
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("DTSTART;VALUE=DATE:20261125"))
+        .unwrap();
+    assert!(event.contains("SUMMARY:Easy run 6.2 mi"), "{event}");
+}

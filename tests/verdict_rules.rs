@@ -468,3 +468,58 @@ fn a_second_check_in_for_a_day_replaces_the_first() {
     assert_eq!(journal.checkins().len(), 1);
     assert_eq!(journal.checkins()[0], fine(0));
 }
+
+#[test]
+fn a_long_silence_re_enters_once_per_band_then_waits_quietly() {
+    // Twenty weeks without a check-in: a new layoff at 7 days (6–28 band),
+    // again at 35 (29–56) and at 63 (run/walk), not one every week.
+    let a = assess_on(vec![], &[], 20 * 7 + 2);
+    let layoffs: Vec<u32> = a
+        .decisions
+        .iter()
+        .map(|d| {
+            assert_eq!(d.kind, Move::NewLayoff, "{}", d.describe());
+            (d.date - day(0)).num_days() as u32
+        })
+        .collect();
+    assert_eq!(layoffs, vec![7, 35, 63]);
+    let moved = a
+        .weeks
+        .iter()
+        .filter(|w| w.moved == Some(Move::NewLayoff))
+        .count();
+    assert_eq!(moved, 3);
+}
+
+#[test]
+fn over_eight_weeks_without_a_run_re_enters_by_run_walk_even_without_run_walk_stages() {
+    let (plan, template) = plan();
+    assert!(
+        plan.weeks
+            .iter()
+            .all(|w| w.phase != comeback::plan::Phase::RunWalk)
+    );
+    let a = assess_on(runs_done(&plan, 0, 0), &[], 12 * 7 + 1);
+    let reentry = a.decisions.last().unwrap();
+    assert_eq!(reentry.kind, Move::NewLayoff);
+    assert!(
+        reentry.reasons.iter().any(|r| r.contains("run/walk first")),
+        "{:?}",
+        reentry.reasons
+    );
+    let current = a.current.unwrap();
+    let week = a.week(&plan, &template, current).unwrap();
+    assert_eq!(week.phase, comeback::plan::Phase::RunWalk);
+    let run = week.runs().next().unwrap();
+    assert_eq!(run.intervals, Some(template.run_walk_ladder[0]));
+    assert_eq!(week.run_count(), 3, "three run/walk sessions a week");
+    // Projected: up the ladder rung by rung, then back to stage 1.
+    let ahead: Vec<Option<usize>> = a.weeks[current..].iter().map(|w| w.rung).collect();
+    let ladder = template.run_walk_ladder.len();
+    assert_eq!(
+        ahead[..ladder],
+        (0..ladder).map(Some).collect::<Vec<_>>()[..]
+    );
+    assert_eq!(ahead[ladder], None);
+    assert_eq!(a.weeks[current + ladder].stage, 0);
+}

@@ -459,7 +459,7 @@ pub fn plan_days(plan: &Plan, weeks: &[Week], display: Option<Unit>) -> String {
             volume(week, unit, display)
         );
         if week.cutback {
-            head.push_str(" · recovery week");
+            head.push_str(" · recovery");
         }
         let _ = writeln!(out, "{head}");
         for day in &week.days {
