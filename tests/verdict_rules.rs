@@ -6,7 +6,7 @@ use comeback::checkin::{
     CareLevel, CheckIn, Cleared, Flag, Journal, Move, Onset, SessionDone, Side, Spot, Status,
     assess, default_session,
 };
-use comeback::plan::Session;
+use comeback::plan::{Session, generate};
 use common::*;
 
 fn status(checkins: Vec<comeback::checkin::CheckIn>, today: u64) -> Status {
@@ -522,4 +522,21 @@ fn over_eight_weeks_without_a_run_re_enters_by_run_walk_even_without_run_walk_st
     );
     assert_eq!(ahead[ladder], None);
     assert_eq!(a.weeks[current + ladder].stage, 0);
+}
+
+#[test]
+fn a_re_entry_rung_runs_three_times_a_week_even_in_a_two_run_stage() {
+    // Three weeks off: stage 1 runs twice a week; after 63 days without a
+    // run the run/walk rung takes a free day too.
+    let template = template("standard");
+    let plan = generate(&profile(21), &template).unwrap();
+    assert_eq!(plan.weeks[0].run_count(), 2);
+    let journal = Journal::new(vec![], vec![]);
+    let a = assess(&plan, &template, &journal, day(12 * 7 + 1));
+    let week = a.week(&plan, &template, a.current.unwrap()).unwrap();
+    assert_eq!(week.phase, comeback::plan::Phase::RunWalk);
+    assert_eq!(week.run_count(), 3);
+    for d in week.days.iter().filter(|d| d.has_run()) {
+        assert!(d.habits.iter().any(|h| h.id == "walk-before-sitting"));
+    }
 }

@@ -128,16 +128,31 @@ impl Assessment {
         let rung = w
             .rung
             .and_then(|k| template.run_walk_ladder.get(k).copied());
-        // A re-entry rung keeps the stage's first run days, as many as the
-        // run/walk weeks have.
-        let rung_days: Vec<usize> = stage
-            .days
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.has_run())
-            .map(|(i, _)| i)
+        // A re-entry rung runs on the stage's run days, then its free days
+        // (optional cross-training or walks), as many as run/walk weeks have.
+        let free = |d: &Day| {
+            d.sessions
+                .iter()
+                .all(|s| matches!(s, Session::Cross { .. } | Session::Walk { .. }))
+        };
+        let mut rung_days: Vec<usize> = (0..stage.days.len())
+            .filter(|i| stage.days[*i].has_run())
+            .chain((0..stage.days.len()).filter(|i| free(&stage.days[*i])))
             .take(usize::from(template.run_walk_runs_per_week))
             .collect();
+        rung_days.sort_unstable();
+        let run_day_habits: std::sync::Arc<[crate::plan::Habit]> = stage
+            .days
+            .iter()
+            .find(|d| d.has_run())
+            .map(|d| {
+                d.habits
+                    .iter()
+                    .filter(|h| h.every == crate::plan::HabitEvery::Run)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
         let days = stage
             .days
             .iter()
@@ -167,6 +182,13 @@ impl Assessment {
                         }
                         None => Some(s.clone()),
                     },
+                    // A free day taken by a re-entry rung.
+                    Session::Cross { .. } | Session::Walk { .. }
+                        if rung.is_some() && rung_days.contains(&i) =>
+                    {
+                        rung.filter(|_| !suspended)
+                            .map(|r| Session::Run(Run::run_walk(r)))
+                    }
                     other => Some(other.clone()),
                 });
                 let mut sessions: Vec<Session> = sessions.collect();
@@ -179,6 +201,9 @@ impl Assessment {
                     sessions,
                     habits: if suspended || !has_run {
                         std::sync::Arc::new([])
+                    } else if day.habits.is_empty() {
+                        // A free day that a re-entry rung runs on.
+                        run_day_habits.clone()
                     } else {
                         day.habits.clone()
                     },

@@ -345,6 +345,23 @@ impl Onboarding {
             Field::Health => Some(
                 "Lowers the care thresholds (care comes sooner); the plan stays the same.".into(),
             ),
+            Field::LongDay => Some(format!(
+                "The long run falls on {}; Space or ←→ picks another day.",
+                profile.long_run_day()
+            )),
+            Field::RestDays => {
+                Some("Days kept free of training; at least one rest day a week either way.".into())
+            }
+            Field::Pace => Some(match profile.easy_pace_before() {
+                Some(pace) => format!(
+                    "Easy pace before the layoff {} /{}: each run gets a range slowed by the time off.",
+                    plan::clock(pace),
+                    profile.unit
+                ),
+                None => {
+                    "Optional: each run gets a pace range from it, slowed by the time off.".into()
+                }
+            }),
             _ => None,
         }
     }

@@ -2,7 +2,7 @@
 //! this week marked; weeks the journal repeated or stepped back shown as such;
 //! Enter opens a week's days below the table.
 
-use crate::plan::Move;
+use crate::plan::{Move, Session};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::words;
@@ -101,7 +101,24 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 let sessions: Vec<String> = day
                     .sessions
                     .iter()
-                    .map(|s| words::session(s, unit, app.unit))
+                    .map(|s| match s {
+                        Session::Run(run) => {
+                            let e = &run.effort;
+                            let strides = if run.strides.is_some() {
+                                ", strides"
+                            } else {
+                                ""
+                            };
+                            format!(
+                                "{} (RPE {}–{}, ~{} min{strides})",
+                                words::session(s, unit, app.unit),
+                                e.rpe[0],
+                                e.rpe[1],
+                                e.minutes
+                            )
+                        }
+                        other => words::session(other, unit, app.unit),
+                    })
                     .collect();
                 Line::from(format!(
                     "{}  {}",
