@@ -540,3 +540,30 @@ fn a_re_entry_rung_runs_three_times_a_week_even_in_a_two_run_stage() {
         assert!(d.habits.iter().any(|h| h.id == "walk-before-sitting"));
     }
 }
+
+#[test]
+fn numb_now_climbs_the_run_walk_ladder_only_on_weeks_without_symptoms() {
+    let template = template("cautious");
+    let mut runner = profile(21);
+    runner.numb_now = true;
+    let plan = generate(&runner, &template).unwrap();
+    assert_eq!(plan.weeks[0].phase, comeback::plan::Phase::RunWalk);
+    let quiet = runs_done(&plan, 0, 0);
+    let mut tingled = quiet.clone();
+    tingled[0] = numb(
+        tingled[0].date.signed_duration_since(day(0)).num_days() as u64,
+        1,
+    );
+    tingled[0].cleared = Some(Cleared::Quickly);
+    let on = |checkins: Vec<CheckIn>| {
+        let journal = Journal::new(checkins, vec![]);
+        assess(&plan, &template, &journal, day(8))
+    };
+    assert_eq!(on(quiet).weeks[1].stage, 1, "a quiet week moves up a rung");
+    let a = on(tingled);
+    assert_eq!(
+        a.weeks[1].stage, 0,
+        "a tingle that cleared quickly still holds the rung"
+    );
+    assert!(a.decisions[0].reasons[0].contains("run/walk step repeats"));
+}

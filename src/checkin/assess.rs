@@ -468,6 +468,18 @@ fn week_end_decision(
         (None, Some(s)) => return s,
         (None, None) => {}
     }
+    // A runner who was numb when the plan began climbs the run/walk ladder
+    // only on weeks without numbness or tingling (the project's rule, in
+    // docs/plan-rules.md; the US Army trial does not progress with more
+    // symptoms).
+    let on_ladder = plan.weeks[stage].phase == Phase::RunWalk || week.rung.is_some();
+    if plan.profile.numb_now && on_ladder && checkins.iter().any(|c| c.numbness.is_symptomatic()) {
+        return (
+            Move::Repeat,
+            stage,
+            vec!["Numbness or tingling this week: the run/walk step repeats until a week without it.".into()],
+        );
+    }
     // Missed training: advance on two thirds of the runs, repeat otherwise.
     if planned > 0.0 && done * 3.0 < planned * 2.0 {
         let share = if done * 2.0 < planned {
