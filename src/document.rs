@@ -15,14 +15,16 @@ use serde::{Deserialize, Serialize};
 /// version 3 the ticked checks and habits (`ticks`); version 4 the plans a
 /// coach would sign: template version 2, each run's `effort` and `strides`,
 /// `cross` sessions, habits' `every`, the profile's `long_day`, `rest_days`,
-/// `easy_pace_seconds` and `race`, and the document's `unit`.
-pub const PLAN_SCHEMA: &str = "comeback.plan/4";
+/// `easy_pace_seconds` and `race`, and the document's `unit`; version 5 each
+/// check-in's `actual` numbers (distance, minutes, RPE, strength, cross).
+pub const PLAN_SCHEMA: &str = "comeback.plan/5";
 
 /// Every schema an import reads, oldest first.
-pub const READABLE_SCHEMAS: [&str; 4] = [
+pub const READABLE_SCHEMAS: [&str; 5] = [
     "comeback.plan/1",
     "comeback.plan/2",
     "comeback.plan/3",
+    "comeback.plan/4",
     PLAN_SCHEMA,
 ];
 

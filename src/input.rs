@@ -75,6 +75,28 @@ pub fn parse_race(text: &str) -> Result<crate::plan::Race, String> {
     text.parse()
 }
 
+/// A run's distance: above 0 and at most 200.
+pub fn parse_run_distance(text: &str) -> Result<f64, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|d| *d > 0.0 && *d <= 200.0)
+        .ok_or_else(|| "expected a distance above 0 and at most 200".to_string())
+}
+
+/// Minutes run: "48", "48:30" or "1:05:00", rounded to the minute; 1 to 600.
+pub fn parse_duration(text: &str) -> Result<u32, String> {
+    let expected =
+        || "expected minutes like 48, or 48:30, or 1:05:00 (at most 10 hours)".to_string();
+    let minutes = if text.contains(':') {
+        crate::plan::parse_clock(text).map(|s| (s + 30) / 60)
+    } else {
+        text.trim().parse::<u32>().ok()
+    };
+    minutes
+        .filter(|m| (1..=600).contains(m))
+        .ok_or_else(expected)
+}
+
 /// A distance already run, e.g. on a pair of shoes: 0 to 5000.
 pub fn parse_distance(text: &str) -> Result<f64, String> {
     let expected = "expected a distance from 0 to 5000";

@@ -115,8 +115,9 @@ pub fn current(shoes: &[Shoe]) -> Option<&Shoe> {
     shoes.iter().rev().find(|s| s.retired.is_none())
 }
 
-/// Every pair's distance: its start distance plus the planned distance of
-/// each run its check-ins report done (half for a run cut short).
+/// Every pair's distance: its start distance plus, for each run its
+/// check-ins report, the distance actually run where given, else the planned
+/// distance (half for a run cut short).
 pub fn mileage(
     shoes: &[Shoe],
     plan: &Plan,
@@ -127,7 +128,11 @@ pub fn mileage(
     let limit =
         Distance::from_value(f64::from(template.shoe_life_km)).convert(Unit::Km, plan.profile.unit);
     let mut run_on = std::collections::HashMap::new();
-    if journal.checkins().iter().any(|c| c.shoes.is_some()) {
+    let planned_needed = journal
+        .checkins()
+        .iter()
+        .any(|c| c.shoes.is_some() && c.actual.as_ref().is_none_or(|a| a.distance.is_none()));
+    if planned_needed {
         for week in assessment.schedule(plan, template) {
             for day in &week.days {
                 if let Some(d) = day.runs().find_map(|r| r.distance) {
@@ -143,7 +148,12 @@ pub fn mileage(
                 .checkins()
                 .iter()
                 .filter(|c| c.shoes.as_deref() == Some(shoe.name.as_str()))
-                .filter_map(|c| run_on.get(&c.date).map(|d| d.scale_down(c.run_credit())))
+                .filter_map(|c| {
+                    // The distance actually run, where the runner gave it;
+                    // the planned run otherwise.
+                    let actual = c.actual.as_ref().and_then(|a| a.distance);
+                    actual.or_else(|| run_on.get(&c.date).map(|d| d.scale_down(c.run_credit())))
+                })
                 .sum();
             ShoeMileage {
                 name: shoe.name.clone(),

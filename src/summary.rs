@@ -107,11 +107,11 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
     );
     let _ = writeln!(
         out,
-        "| date | numbness | where | side | onset | cleared | eased by | session | flags | note |"
+        "| date | numbness | where | side | onset | cleared | eased by | session | ran (min) | RPE | flags | note |"
     );
     let _ = writeln!(
         out,
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     );
     for c in recent {
         let spots: Vec<&str> = c.spots.iter().map(|s| s.as_str()).collect();
@@ -128,9 +128,16 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
             (None, None) => String::new(),
         };
         let eased: Vec<&str> = c.eased_by.iter().map(|e| e.as_str()).collect();
+        let actual = c.actual.as_ref();
+        let minutes = actual
+            .and_then(|a| a.minutes)
+            .map_or(String::new(), |m| m.to_string());
+        let rpe = actual
+            .and_then(|a| a.rpe)
+            .map_or(String::new(), |r| r.to_string());
         let _ = writeln!(
             out,
-            "| {} | {} {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             c.date,
             c.numbness.level(),
             c.numbness.words(),
@@ -140,6 +147,8 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
             cleared,
             eased.join(", "),
             c.session.map(|s| s.as_str()).unwrap_or(""),
+            minutes,
+            rpe,
             flags.join(", "),
             note(c.note.as_deref())
         );

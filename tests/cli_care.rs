@@ -305,7 +305,7 @@ fn a_version_one_export_still_imports() {
         .success()
         .stdout(predicate::str::contains("6 check-ins, 1 clearances"));
     let doc = json(dir.path(), "2026-12-02", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/4");
+    assert_eq!(doc["schema"], "comeback.plan/5");
     // The symptom-free day that version 1 let carry an onset reads as symptom-free.
     let rest_day = &doc["checkins"][2];
     assert_eq!(rest_day["date"], "2026-11-26");
@@ -383,7 +383,7 @@ fn a_version_two_export_still_imports_with_its_order_and_health_context() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/4");
+    assert_eq!(doc["schema"], "comeback.plan/5");
     assert_eq!(doc["profile"]["health"], serde_json::json!(["diabetes"]));
     assert_eq!(doc["ticks"], serde_json::json!([]));
     let original: serde_json::Value =
@@ -402,7 +402,7 @@ fn a_version_three_export_still_imports_with_its_template_upgraded() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/4");
+    assert_eq!(doc["schema"], "comeback.plan/5");
     // The document carried template version 1: read as version 2 with its defaults.
     assert_eq!(doc["template"]["version"], 2);
     assert_eq!(
@@ -421,4 +421,21 @@ fn a_version_three_export_still_imports_with_its_template_upgraded() {
         .find(|s| s["kind"] == "run")
         .unwrap();
     assert!(first_run["effort"].is_object());
+}
+
+#[test]
+fn a_version_four_export_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/plan-v4.json");
+    comeback(dir.path(), "2026-11-27")
+        .arg("import")
+        .arg(&fixture)
+        .assert()
+        .success();
+    let doc = json(dir.path(), "2026-11-27", &["export"]);
+    assert_eq!(doc["schema"], "comeback.plan/5");
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
+    assert_eq!(doc["checkins"], original["checkins"]);
+    assert_eq!(doc["profile"], original["profile"]);
 }

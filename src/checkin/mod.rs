@@ -1,6 +1,7 @@
 //! The journal: daily numbness check-ins and clinicians' clearances, and the
 //! verdict and schedule derived from them. Pure: "today" is always a parameter.
 
+mod actual;
 mod assess;
 mod care;
 mod fields;
@@ -9,6 +10,7 @@ mod schedule;
 mod verdict;
 
 pub use crate::plan::Move;
+pub use actual::{Actual, Cross, CrossKind, StrengthDone};
 pub use assess::assess;
 pub use care::{Care, CareLevel, Pattern};
 pub use progress::WeekProgress;
@@ -56,6 +58,10 @@ pub struct CheckIn {
     /// store sets it; 0 means "before anything else that day".
     #[serde(default)]
     pub seq: u64,
+    /// What was actually done that day: distance, minutes, effort,
+    /// strength, cross-training.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Actual>,
 }
 
 impl CheckIn {
@@ -76,6 +82,7 @@ impl CheckIn {
             shoes: None,
             note: None,
             seq: 0,
+            actual: None,
         }
     }
 
@@ -118,7 +125,7 @@ impl CheckIn {
     }
 
     /// "Mon 23 Nov: partly numb at the toes (left), during the run, cleared quickly".
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, unit: crate::plan::Unit) -> String {
         let mut text = format!("{}: {}", short_date(self.date), self.numbness.words());
         if !self.spots.is_empty() {
             let spots: Vec<&str> = self.spots.iter().map(|s| s.words()).collect();
@@ -147,8 +154,17 @@ impl CheckIn {
             let flags: Vec<&str> = self.flags.iter().map(|f| f.words()).collect();
             text.push_str(&format!("; {}", flags.join(", ")));
         }
-        if let Some(session) = self.session {
-            text.push_str(&format!("; {}", session.words()));
+        let actual = self.actual.as_ref().filter(|a| !a.is_empty());
+        // A strength or cross-training day is not "a rest day".
+        let trained =
+            actual.is_some_and(|a| a.strength == Some(StrengthDone::Done) || a.cross.is_some());
+        match self.session {
+            Some(SessionDone::RestDay) if trained => {}
+            Some(session) => text.push_str(&format!("; {}", session.words())),
+            None => {}
+        }
+        if let Some(a) = actual {
+            text.push_str(&format!("; {}", a.words(unit)));
         }
         text
     }

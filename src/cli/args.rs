@@ -2,13 +2,15 @@
 //! parsers whose errors name the value and what is allowed.
 
 use crate::checkin::{
-    CheckIn, Choice, Cleared, Ease, Flag, Health, Numbness, Onset, SessionDone, Side, Spot,
+    Actual, CheckIn, Choice, Cleared, Cross, Ease, Flag, Health, Numbness, Onset, SessionDone,
+    Side, Spot, StrengthDone,
 };
 use crate::export::Format;
 use crate::input::{
-    parse_date, parse_distance, parse_layoff, parse_pace, parse_race, parse_unit, parse_weekly,
+    parse_date, parse_distance, parse_duration, parse_layoff, parse_pace, parse_race,
+    parse_run_distance, parse_unit, parse_weekly,
 };
-use crate::plan::{Race, Unit, Weekday};
+use crate::plan::{Distance, Race, Unit, Weekday};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -232,14 +234,40 @@ pub struct CheckinArgs {
     /// A free-text note
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Distance run (in the plan's unit, or --unit's)
+    #[arg(long, value_name = "N", value_parser = parse_run_distance)]
+    pub distance: Option<f64>,
+    /// Time run: minutes, or M:SS / H:MM:SS
+    #[arg(long, value_name = "MIN", value_parser = parse_duration)]
+    pub duration: Option<u32>,
+    /// How hard the run felt, 0 (rest) to 10 (maximal)
+    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub rpe: Option<u8>,
+    /// The day's strength session
+    #[arg(long, value_name = "DONE", value_parser = strength_parser())]
+    pub strength: Option<StrengthDone>,
+    /// Cross-training done, like bike:30 (bike, swim, elliptical, row, walk, other)
+    #[arg(long, value_name = "KIND:MIN")]
+    pub cross: Option<Cross>,
     /// Overwrite a check-in of that day that reports numbness or a warning flag
     #[arg(long)]
     pub replace: bool,
 }
 
 impl CheckinArgs {
-    /// The check-in the arguments describe (for today unless `--date`).
-    pub fn check_in(self, today: NaiveDate) -> CheckIn {
+    /// The check-in the arguments describe (for today unless `--date`); a
+    /// distance given in `given` is kept in the plan's unit `plan`.
+    pub fn check_in(self, today: NaiveDate, (given, plan): (Unit, Unit)) -> CheckIn {
+        let actual = Actual {
+            distance: self
+                .distance
+                .map(|d| Distance::from_value(d).convert(given, plan)),
+            minutes: self.duration,
+            rpe: self.rpe,
+            strength: self.strength,
+            cross: self.cross,
+        };
+        let ran = actual.ran();
         CheckIn {
             date: self.date.unwrap_or(today),
             numbness: self.numbness,
@@ -250,13 +278,22 @@ impl CheckinArgs {
             cleared: self.cleared,
             cleared_minutes: self.cleared_minutes,
             eased_by: self.eased_by,
-            session: self.session,
             flags: self.flags,
             shoes: self.shoes,
             note: self.note,
             seq: 0,
+            // A run reported with numbers was done, unless said otherwise.
+            session: self.session.or(ran.then_some(SessionDone::Done)),
+            actual: (!actual.is_empty()).then_some(actual),
         }
     }
+}
+
+/// `done` or `skipped`, offered to shell completion.
+fn strength_parser() -> impl clap::builder::TypedValueParser<Value = StrengthDone> {
+    use clap::builder::TypedValueParser;
+    let names: Vec<&'static str> = StrengthDone::VARIANTS.iter().map(|d| d.into()).collect();
+    clap::builder::PossibleValuesParser::new(names).try_map(|name| name.parse::<StrengthDone>())
 }
 
 /// `mon` … `sun`, offered to shell completion.

@@ -8,7 +8,7 @@ mod show;
 pub use args::{Cli, Command};
 
 use crate::checkin::CheckInError;
-use crate::checkin::{self, CheckIn, Clearance};
+use crate::checkin::{self, Clearance};
 use crate::comeback::{self, CheckInFailure, Comeback, Recorded, timestamp};
 use crate::document::{self, HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::export;
@@ -260,7 +260,7 @@ fn run(cli: Cli) -> Result<()> {
                         &checkins,
                         comeback.journal.clearances(),
                         &decisions,
-                        ctx.today
+                        (ctx.today, comeback.plan.profile.unit)
                     )
                 )?;
                 Ok(())
@@ -297,7 +297,7 @@ fn run(cli: Cli) -> Result<()> {
                 }) => outln!(
                     "Undone: the check-in for {} is back to: {}",
                     checkin::short_date(date),
-                    c.summary()
+                    c.summary(comeback.plan.profile.unit)
                 )?,
                 Some(Undone::CheckIn {
                     date,
@@ -393,7 +393,8 @@ fn run(cli: Cli) -> Result<()> {
 fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
     let mut comeback = Comeback::load(&ctx.data_dir)?;
     let replace = args.replace;
-    let entry = args.check_in(ctx.today);
+    let plan_unit = comeback.plan.profile.unit;
+    let entry = args.check_in(ctx.today, (ctx.unit.unwrap_or(plan_unit), plan_unit));
     let date = entry.date;
     let Recorded {
         replaced,
@@ -419,10 +420,10 @@ fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
 
 /// The summary of the check-in now stored for `date`.
 fn replaced_summary(comeback: &Comeback, date: NaiveDate) -> String {
-    comeback
-        .journal
-        .on(date)
-        .map_or_else(|| checkin::short_date(date), CheckIn::summary)
+    comeback.journal.on(date).map_or_else(
+        || checkin::short_date(date),
+        |c| c.summary(comeback.plan.profile.unit),
+    )
 }
 
 pub fn default_data_dir() -> Result<PathBuf> {

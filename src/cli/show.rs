@@ -300,7 +300,7 @@ pub fn history(
     checkins: &[CheckIn],
     clearances: &[Clearance],
     decisions: &[Decision],
-    today: chrono::NaiveDate,
+    (today, unit): (chrono::NaiveDate, Unit),
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Check-ins, newest first:");
@@ -313,7 +313,7 @@ pub fn history(
     for c in checkins {
         wrap_into(
             &mut out,
-            &with_year(c.summary(), c.date, today),
+            &with_year(c.summary(unit), c.date, today),
             "  ",
             "      ",
         );

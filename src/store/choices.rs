@@ -93,6 +93,8 @@ pub enum Unreadable {
     },
     #[error("{date}: the counts {counts} are negative")]
     NegativeCounts { date: NaiveDate, counts: i64 },
+    #[error("{date}: the actual numbers do not read back: {problem}")]
+    Actual { date: NaiveDate, problem: String },
 }
 
 /// A field's code that names no value: the field, and the code.
@@ -163,6 +165,7 @@ pub fn unpack(day: i64, packed: i64) -> Result<CheckIn, Unreadable> {
         shoes: None,
         note: None,
         seq: 0,
+        actual: None,
     })
 }
 
@@ -240,7 +243,7 @@ mod tests {
                 date: NaiveDate::from_epoch_days(day).unwrap_or_default(),
                 numbness: Numbness::try_from(numbness).unwrap_or_default(),
                 spots, side, onset, minutes: None, cleared, cleared_minutes: None, eased_by,
-                session, flags, shoes: None, note: None, seq: 0,
+                session, flags, shoes: None, note: None, seq: 0, actual: None,
             }
         }
     }

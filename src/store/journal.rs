@@ -191,7 +191,7 @@ impl Store {
     }
 }
 
-const CHECKIN_COLUMNS: &str = "day, choices, counts, shoes, note";
+const CHECKIN_COLUMNS: &str = "day, choices, counts, shoes, note, actual";
 
 /// A check-in from its columns.
 fn checkin_from_row(
@@ -202,10 +202,20 @@ fn checkin_from_row(
     let counts: i64 = row.get(2)?;
     let shoes: Option<String> = row.get(3)?;
     let note: Option<String> = row.get(4)?;
+    let actual: Option<String> = row.get(5)?;
     Ok(choices::unpack(day, packed).and_then(|mut c| {
         choices::put_counts(&mut c, counts)?;
         c.shoes = shoes;
         c.note = note;
+        if let Some(json) = actual {
+            c.actual =
+                Some(
+                    serde_json::from_str(&json).map_err(|e| choices::Unreadable::Actual {
+                        date: c.date,
+                        problem: e.to_string(),
+                    })?,
+                );
+        }
         Ok(c)
     }))
 }
@@ -234,10 +244,10 @@ fn read_checkin(
 
 pub(super) fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO checkins (day, choices, counts, shoes, note, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO checkins (day, choices, counts, shoes, note, recorded_at, actual)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT(day) DO UPDATE SET choices = ?2, counts = ?3, shoes = ?4, note = ?5,
-             recorded_at = ?6",
+             recorded_at = ?6, actual = ?7",
     )?
     .execute(params![
         choices::day(c.date),
@@ -245,7 +255,11 @@ pub(super) fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::
         choices::counts(c),
         c.shoes,
         c.note,
-        now
+        now,
+        c.actual
+            .as_ref()
+            .filter(|a| !a.is_empty())
+            .and_then(|a| serde_json::to_string(a).ok()),
     ])?;
     Ok(())
 }

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_packed_choices.sql"),
     include_str!("migrations/0006_care_words_and_order.sql"),
     include_str!("migrations/0007_ticks.sql"),
+    include_str!("migrations/0008_actuals.sql"),
 ];
 
 /// The schema version this build writes.

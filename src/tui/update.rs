@@ -247,11 +247,10 @@ fn record(app: &mut App, entry: CheckIn, replace: bool, from: Option<Panel>) -> 
             running.lay_out();
             // A new change ends what redo could put back.
             app.redo.clear();
-            let saved = running
-                .comeback
-                .journal
-                .on(date)
-                .map_or_else(|| short_date(date), CheckIn::summary);
+            let saved = running.comeback.journal.on(date).map_or_else(
+                || short_date(date),
+                |c| c.summary(running.comeback.plan.profile.unit),
+            );
             app.message = Some(if replaced.is_some() {
                 format!("Saved {saved} (replaces the earlier one; u undoes)")
             } else {
@@ -306,7 +305,12 @@ fn ask_undo(app: &mut App) {
         Ok(Some(LastChange::CheckIn(date))) => {
             let what = journal.on(date).map_or_else(
                 || format!("the check-in of {}", short_date(date)),
-                |c| format!("the check-in {}", c.summary()),
+                |c| {
+                    format!(
+                        "the check-in {}",
+                        c.summary(running.comeback.plan.profile.unit)
+                    )
+                },
             );
             app.mode = Mode::Undo(what);
         }
@@ -404,11 +408,12 @@ fn redo(app: &mut App) {
     let Some(running) = app.running.as_mut() else {
         return;
     };
+    let unit = running.comeback.plan.profile.unit;
     let redone = match &item {
         Redo::CheckIn(c) => running
             .comeback
             .record(c.clone(), true, today, &now)
-            .map(|_| format!("Redone: {}", c.summary())),
+            .map(|_| format!("Redone: {}", c.summary(unit))),
         Redo::Clearance(x) => running
             .comeback
             .clear(x.clone(), today, &now)

@@ -24,7 +24,12 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .skip(first)
         .take(visible)
-        .map(|c| textwrap::fill(&with_year(c.summary(), c.date, today), width))
+        .map(|c| {
+            textwrap::fill(
+                &with_year(c.summary(running.comeback.plan.profile.unit), c.date, today),
+                width,
+            )
+        })
         .collect();
     let title = format!(
         "Check-ins, newest first ({}) · Enter edits · u undoes",

@@ -1,0 +1,186 @@
+//! What the runner actually did on a day, beside how the feet felt: distance
+//! and minutes run, how hard it felt, strength done or skipped, and
+//! cross-training. All optional; a check-in without them says only whether
+//! the planned session was done.
+
+use crate::plan::{Distance, Unit};
+use serde::{Deserialize, Serialize};
+
+/// The day's actual numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actual {
+    /// Distance run, in the plan's unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance: Option<Distance>,
+    /// Minutes run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// How hard the run felt, 0 (rest) to 10 (maximal): Borg's CR-10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpe: Option<u8>,
+    /// Whether the day's strength session was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strength: Option<StrengthDone>,
+    /// Cross-training done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross: Option<Cross>,
+}
+
+/// A strength session done or skipped.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+    strum::EnumString,
+    strum::Display,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum StrengthDone {
+    Done,
+    Skipped,
+}
+
+/// The kinds of cross-training a runner does on other days.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+    strum::EnumString,
+    strum::Display,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum CrossKind {
+    Bike,
+    Swim,
+    Elliptical,
+    Row,
+    Walk,
+    Other,
+}
+
+/// Cross-training: what and for how long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cross {
+    pub kind: CrossKind,
+    pub minutes: u32,
+}
+
+impl std::str::FromStr for Cross {
+    type Err = String;
+
+    /// `bike:30`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let kinds: Vec<&str> = <CrossKind as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|k| k.into())
+            .collect();
+        let expected = format!(
+            "expected KIND:MINUTES like bike:30, KIND one of {}",
+            kinds.join(", ")
+        );
+        let (kind, minutes) = s.split_once(':').ok_or_else(|| expected.clone())?;
+        let kind: CrossKind = kind.trim().parse().map_err(|_| expected.clone())?;
+        let minutes: u32 = minutes
+            .trim()
+            .parse()
+            .ok()
+            .filter(|m| (1..=600).contains(m))
+            .ok_or_else(|| format!("minutes '{minutes}': expected 1 to 600"))?;
+        Ok(Cross { kind, minutes })
+    }
+}
+
+impl Actual {
+    /// Whether nothing was given.
+    pub fn is_empty(&self) -> bool {
+        *self == Actual::default()
+    }
+
+    /// Session load (Foster's session RPE): minutes x RPE.
+    pub fn load(&self) -> Option<u32> {
+        Some(self.minutes? * u32::from(self.rpe?))
+    }
+
+    /// Whether a run was reported.
+    pub fn ran(&self) -> bool {
+        self.distance.is_some() || self.minutes.is_some()
+    }
+
+    /// "ran 5.2 mi in 48 min, RPE 4 (load 192); strength done; bike 30 min".
+    pub fn words(&self, unit: Unit) -> String {
+        let mut parts = Vec::new();
+        let run = match (self.distance, self.minutes) {
+            (Some(d), Some(m)) => Some(format!("ran {d} {unit} in {m} min")),
+            (Some(d), None) => Some(format!("ran {d} {unit}")),
+            (None, Some(m)) => Some(format!("ran {m} min")),
+            (None, None) => None,
+        };
+        if let Some(mut run) = run {
+            if let Some(rpe) = self.rpe {
+                run.push_str(&format!(", RPE {rpe}"));
+                if let Some(load) = self.load() {
+                    run.push_str(&format!(" (load {load})"));
+                }
+            }
+            parts.push(run);
+        }
+        if let Some(s) = self.strength {
+            parts.push(format!("strength {s}"));
+        }
+        if let Some(c) = self.cross {
+            parts.push(format!("{} {} min", c.kind, c.minutes));
+        }
+        parts.join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_training_reads_kind_and_minutes() {
+        let c: Cross = "bike:30".parse().unwrap();
+        assert_eq!((c.kind, c.minutes), (CrossKind::Bike, 30));
+        assert!(
+            "bike"
+                .parse::<Cross>()
+                .unwrap_err()
+                .starts_with("expected KIND:MINUTES")
+        );
+        assert_eq!(
+            "swim:0".parse::<Cross>().unwrap_err(),
+            "minutes '0': expected 1 to 600"
+        );
+    }
+
+    #[test]
+    fn the_load_is_minutes_times_rpe() {
+        let a = Actual {
+            minutes: Some(48),
+            rpe: Some(4),
+            distance: Some(Distance::from_value(5.2)),
+            ..Actual::default()
+        };
+        assert_eq!(a.load(), Some(192));
+        assert_eq!(a.words(Unit::Mi), "ran 5.2 mi in 48 min, RPE 4 (load 192)");
+    }
+}

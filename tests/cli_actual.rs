@@ -1,0 +1,212 @@
+//! Actual numbers on a check-in, through the real binary: distance, minutes,
+//! RPE, strength and cross-training, kept, shown, exported and counted.
+
+mod common;
+
+use std::path::Path;
+
+fn run(dir: &Path, today: &str, args: &[&str]) -> std::process::Output {
+    common::cli(dir, today).args(args).output().unwrap()
+}
+
+fn ok(dir: &Path, today: &str, args: &[&str]) -> String {
+    let out = run(dir, today, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_run_with_its_numbers_is_saved_shown_and_exported() {
+    // The 3-week plan runs on Wednesday 25 Nov.
+    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    let saved = ok(
+        dir.path(),
+        "2026-11-25",
+        &[
+            "checkin",
+            "--numbness",
+            "0",
+            "--distance",
+            "5.2",
+            "--duration",
+            "48:10",
+            "--rpe",
+            "4",
+        ],
+    );
+    assert!(
+        saved.contains(
+            "Saved Wed 25 Nov: no numbness; run done; ran 5.2 mi in 48 min, RPE 4 (load 192)."
+        ),
+        "{saved}"
+    );
+    let doc = common::json(dir.path(), "2026-11-25", &["export"]);
+    assert_eq!(doc["schema"], "comeback.plan/5");
+    assert_eq!(
+        doc["checkins"][0]["actual"],
+        serde_json::json!({"distance": 5.2, "minutes": 48, "rpe": 4})
+    );
+    let summary = ok(dir.path(), "2026-11-25", &["export", "--format", "md"]);
+    assert!(summary.contains("| done | 48 | 4 |"), "{summary}");
+}
+
+#[test]
+fn a_distance_in_the_display_unit_is_kept_in_the_plans_unit() {
+    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    ok(
+        dir.path(),
+        "2026-11-25",
+        &[
+            "--unit",
+            "km",
+            "checkin",
+            "--numbness",
+            "0",
+            "--distance",
+            "10",
+        ],
+    );
+    let doc = common::json(dir.path(), "2026-11-25", &["export"]);
+    assert_eq!(doc["checkins"][0]["actual"]["distance"], 6.21);
+}
+
+#[test]
+fn strength_and_cross_training_days_are_not_rest_days() {
+    let dir = common::plan_dir("2026-11-27", "2026-11-23");
+    ok(
+        dir.path(),
+        "2026-11-27",
+        &[
+            "checkin",
+            "--date",
+            "2026-11-24",
+            "--numbness",
+            "0",
+            "--strength",
+            "done",
+        ],
+    );
+    ok(
+        dir.path(),
+        "2026-11-27",
+        &[
+            "checkin",
+            "--date",
+            "2026-11-27",
+            "--numbness",
+            "0",
+            "--cross",
+            "bike:30",
+        ],
+    );
+    let history = ok(dir.path(), "2026-11-27", &["history"]);
+    assert!(
+        history.contains("Tue 24 Nov: no numbness; strength done"),
+        "{history}"
+    );
+    assert!(
+        history.contains("Fri 27 Nov: no numbness; bike 30 min"),
+        "{history}"
+    );
+    assert!(!history.contains("rest day"), "{history}");
+}
+
+#[test]
+fn shoes_count_the_distance_actually_run() {
+    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    ok(dir.path(), "2026-11-25", &["shoes", "add", "pegasus"]);
+    ok(
+        dir.path(),
+        "2026-11-25",
+        &["checkin", "--numbness", "0", "--distance", "4.0"],
+    );
+    let shoes = ok(dir.path(), "2026-11-25", &["shoes", "list"]);
+    assert!(shoes.contains("pegasus: 4.0 of"), "{shoes}");
+}
+
+#[test]
+fn bad_numbers_get_one_line_and_change_nothing() {
+    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    let db = || std::fs::read(dir.path().join("comeback.db")).unwrap();
+    let before = db();
+    for (args, expected) in [
+        (["--rpe", "11"], "invalid value '11' for '--rpe <0-10>'"),
+        (
+            ["--duration", "0"],
+            "invalid value '0' for '--duration <MIN>': expected minutes like 48",
+        ),
+        (
+            ["--distance", "-3"],
+            "invalid value '-3' for '--distance <N>'",
+        ),
+        (
+            ["--cross", "bike"],
+            "invalid value 'bike' for '--cross <KIND:MIN>': expected KIND:MINUTES like bike:30",
+        ),
+        (
+            ["--strength", "maybe"],
+            "invalid value 'maybe' for '--strength <DONE>'",
+        ),
+    ] {
+        // `--flag=value`, so a value starting with a minus stays a value.
+        let joined = [
+            "checkin",
+            "--numbness",
+            "0",
+            &format!("{}={}", args[0], args[1]),
+        ]
+        .map(String::from);
+        let out = common::cli(dir.path(), "2026-11-25")
+            .args(&joined)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{joined:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{joined:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert_eq!(db(), before, "{joined:?} changed the store");
+    }
+}
+
+#[test]
+fn actual_numbers_survive_an_export_and_import() {
+    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    ok(
+        dir.path(),
+        "2026-11-25",
+        &[
+            "checkin",
+            "--numbness",
+            "0",
+            "--distance",
+            "5",
+            "--rpe",
+            "3",
+            "--cross",
+            "swim:20",
+        ],
+    );
+    let file = dir.path().join("out.json");
+    ok(
+        dir.path(),
+        "2026-11-25",
+        &["export", "-o", file.to_str().unwrap()],
+    );
+    let other = tempfile::tempdir().unwrap();
+    ok(
+        other.path(),
+        "2026-11-25",
+        &["import", file.to_str().unwrap()],
+    );
+    let a = common::json(dir.path(), "2026-11-25", &["export"]);
+    let b = common::json(other.path(), "2026-11-25", &["export"]);
+    assert_eq!(a["checkins"], b["checkins"]);
+    assert_eq!(
+        b["checkins"][0]["actual"]["cross"],
+        serde_json::json!({"kind": "swim", "minutes": 20})
+    );
+}
