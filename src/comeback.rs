@@ -5,6 +5,7 @@
 
 use crate::checkin::{self, Assessment, CheckIn, Clearance, Journal};
 use crate::plan::{self, Distance, Plan, Profile, Template};
+use crate::runs;
 use crate::shoes::{self, Shoe, ShoeError, ShoeMileage};
 use crate::store::{SavedPlan, Store, StoreError, Undone};
 use chrono::NaiveDate;
@@ -383,6 +384,60 @@ impl Comeback {
     /// (partly numb …)" or "the clearance of Mon 23 Nov".
     pub fn last_change(&self) -> Result<Option<crate::store::LastChange>, StoreError> {
         self.store.last_change()
+    }
+
+    /// Reads run files (or folders of them), matches each to its day and,
+    /// unless `dry_run`, records the matched ones as one import that undo
+    /// takes back. A file that cannot be read, was imported before, falls
+    /// outside the plan or could belong to two days changes nothing; the
+    /// others are still recorded.
+    pub fn import_runs(
+        &mut self,
+        paths: &[std::path::PathBuf],
+        dry_run: bool,
+        today: NaiveDate,
+        now: &str,
+    ) -> Result<Vec<runs::FileOutcome>, StoreError> {
+        let assessment = self.assess(today);
+        let mut known = self.store.imported_hashes()?;
+        let mut outcomes = Vec::new();
+        let mut new = Vec::new();
+        for entry in runs::files(paths) {
+            let path = match entry {
+                Ok(path) => path,
+                Err(outcome) => {
+                    outcomes.push(outcome);
+                    continue;
+                }
+            };
+            let outcome = match crate::activity::Activity::read(&path) {
+                Err(e) => runs::Outcome::Skipped(e.to_string()),
+                Ok(a) if !known.insert(a.hash.clone()) => runs::Outcome::Known,
+                Ok(a) => {
+                    let outcome =
+                        runs::place(&path, &a, &self.plan, &self.journal, &assessment, today);
+                    if let runs::Outcome::Matched(run) = &outcome {
+                        new.push(crate::store::NewRun {
+                            run: run.clone(),
+                            hash: a.hash.clone(),
+                        });
+                    }
+                    outcome
+                }
+            };
+            outcomes.push(runs::FileOutcome {
+                file: path,
+                outcome,
+            });
+        }
+        if !dry_run && !new.is_empty() {
+            self.write(|store, plan, template| {
+                store.import_runs(&new, now, |journal| {
+                    checkin::assess(plan, template, journal, today).decisions
+                })
+            })?;
+        }
+        Ok(outcomes)
     }
 
     pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, StoreError> {

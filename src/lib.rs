@@ -4,6 +4,7 @@
 //! [`store`] is the only module that touches the database; the [`cli`] is a thin
 //! face over both.
 
+pub mod activity;
 pub mod checkin;
 pub mod cli;
 pub mod comeback;
@@ -11,6 +12,7 @@ pub mod document;
 pub mod export;
 pub mod input;
 pub mod plan;
+pub mod runs;
 pub mod shoes;
 pub mod store;
 pub mod summary;

@@ -4,7 +4,38 @@
 //! the planned session was done.
 
 use crate::plan::{Distance, Unit};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+/// A run recorded by a watch or phone, imported from its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordedRun {
+    /// The local date it started on.
+    pub date: NaiveDate,
+    /// When it started (RFC 3339, UTC).
+    pub start: String,
+    /// Metres.
+    pub distance_m: u32,
+    /// Moving time.
+    pub seconds: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heart_rate: Option<u16>,
+    /// The file's name as imported.
+    pub file: String,
+}
+
+impl RecordedRun {
+    /// The distance in `unit`.
+    pub fn distance(&self, unit: Unit) -> Distance {
+        Distance::from_value(f64::from(self.distance_m) / 1000.0).convert(Unit::Km, unit)
+    }
+
+    /// Whole minutes, rounded.
+    pub fn minutes(&self) -> u32 {
+        (self.seconds + 30) / 60
+    }
+}
 
 /// The day's actual numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

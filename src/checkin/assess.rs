@@ -105,8 +105,16 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
             held_after: None,
             rung,
         });
-        if let Some(c) = this.iter().rev().find(|c| c.run_credit() > 0.0) {
-            last_run = c.date;
+        // Runs imported from files count as runs done on days whose
+        // check-in does not already say so.
+        let imported: Vec<NaiveDate> = imported_run_days(journal, this, start, upto);
+        let last_checked = this
+            .iter()
+            .rev()
+            .find(|c| c.run_credit() > 0.0)
+            .map(|c| c.date);
+        if let Some(date) = last_checked.max(imported.last().copied()) {
+            last_run = date;
             gap_stage = stage;
             reentered = None;
         }
@@ -148,6 +156,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
                 template,
                 &weeks[weeks.len() - 1],
                 this,
+                imported.len() as f64,
                 &week_signal,
                 if already_reentered { 0 } else { gap },
                 gap_stage,
@@ -431,17 +440,15 @@ fn week_end_decision(
     template: &Template,
     week: &ScheduledWeek,
     checkins: &[CheckIn],
+    imported_runs: f64,
     signal: &WeekSignal,
     days_without_run: i64,
     gap_stage: usize,
 ) -> (Move, usize, Vec<String>) {
     let stage = week.stage;
     let planned = plan.weeks[stage].run_count() as f64;
-    let done: f64 = checkins
-        .iter()
-        .map(CheckIn::run_credit)
-        .sum::<f64>()
-        .min(planned);
+    let done: f64 =
+        (checkins.iter().map(CheckIn::run_credit).sum::<f64>() + imported_runs).min(planned);
 
     let layoff = (days_without_run >= 7).then(|| {
         let to = reentry_stage(plan, template, gap_stage, days_without_run as u32);
@@ -506,6 +513,30 @@ fn fmt_runs(done: f64) -> String {
     } else {
         format!("{done:.1}")
     }
+}
+
+/// The days from `start` to `upto` with a run imported from a file and no
+/// check-in that already counts a run, in order.
+fn imported_run_days(
+    journal: &Journal,
+    checkins: &[CheckIn],
+    start: NaiveDate,
+    upto: NaiveDate,
+) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = journal
+        .runs()
+        .iter()
+        .map(|r| r.date)
+        .filter(|d| *d >= start && *d <= upto)
+        .filter(|d| {
+            !checkins
+                .iter()
+                .any(|c| c.date == *d && c.run_credit() > 0.0)
+        })
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
 }
 
 /// The index of the layoff band a break of `days` falls in; the number of

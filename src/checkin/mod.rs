@@ -10,7 +10,7 @@ mod schedule;
 mod verdict;
 
 pub use crate::plan::Move;
-pub use actual::{Actual, Cross, CrossKind, StrengthDone};
+pub use actual::{Actual, Cross, CrossKind, RecordedRun, StrengthDone};
 pub use assess::assess;
 pub use care::{Care, CareLevel, Pattern};
 pub use progress::WeekProgress;
@@ -196,6 +196,8 @@ impl Clearance {
 pub struct Journal {
     checkins: Vec<CheckIn>,
     clearances: Vec<Clearance>,
+    /// Runs imported from files, by date.
+    runs: Vec<RecordedRun>,
 }
 
 impl Journal {
@@ -214,7 +216,25 @@ impl Journal {
         Journal {
             checkins,
             clearances,
+            runs: Vec::new(),
         }
+    }
+
+    /// The journal with the runs imported from files (in any order).
+    pub fn with_runs(mut self, mut runs: Vec<RecordedRun>) -> Journal {
+        runs.sort_by(|a, b| a.start.cmp(&b.start));
+        self.runs = runs;
+        self
+    }
+
+    /// Every imported run, oldest first.
+    pub fn runs(&self) -> &[RecordedRun] {
+        &self.runs
+    }
+
+    /// Whether a run was imported for `date`.
+    pub fn ran_on(&self, date: NaiveDate) -> bool {
+        self.runs.iter().any(|r| r.date == date)
     }
 
     #[inline]

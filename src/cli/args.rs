@@ -114,6 +114,11 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ShoesAction>,
     },
+    /// Runs recorded by a watch or phone: import GPX, TCX or FIT files, list them
+    Activities {
+        #[command(subcommand)]
+        action: ActivitiesAction,
+    },
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
     Completions {
         /// The shell
@@ -399,6 +404,21 @@ pub enum ShoesAction {
         /// The pair's name
         name: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivitiesAction {
+    /// Read run files (or a folder of them, like a watch's GARMIN/Activity) and record each on its day
+    Import {
+        /// GPX, TCX or FIT files, or folders holding them
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Say what would be recorded, and record nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The imported runs, oldest first
+    List(JsonFlag),
 }
 
 #[derive(Debug, Subcommand)]

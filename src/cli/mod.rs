@@ -13,9 +13,10 @@ use crate::comeback::{self, CheckInFailure, Comeback, Recorded, timestamp};
 use crate::document::{self, HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::export;
 use crate::plan::{Distance, Profile, Template, Unit};
+use crate::runs;
 use crate::store::Undone;
 use anyhow::{Context, Result, anyhow, bail};
-use args::{CheckinArgs, HealthChoice, NewArgs, ShoesAction, TemplatesAction};
+use args::{ActivitiesAction, CheckinArgs, HealthChoice, NewArgs, ShoesAction, TemplatesAction};
 use chrono::NaiveDate;
 use clap::Parser;
 use std::path::{Path, PathBuf};
@@ -310,6 +311,10 @@ fn run(cli: Cli) -> Result<()> {
                     "Undone: the clearance of {} was removed.",
                     checkin::short_date(date)
                 )?,
+                Some(Undone::Import { date, runs }) => outln!(
+                    "Undone: the import of {runs} runs from {} was taken back.",
+                    checkin::short_date(date)
+                )?,
             }
             Ok(())
         }
@@ -356,6 +361,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Some(Command::Shoes { action }) => shoes(&ctx, action),
+        Some(Command::Activities { action }) => activities(&ctx, action),
         Some(Command::Backup { file }) => {
             let comeback = Comeback::load(&ctx.data_dir)?;
             comeback.backup(&file)?;
@@ -546,6 +552,74 @@ fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
         ShoesAction::Retire { name } => {
             comeback.retire_shoe(&name, ctx.today)?;
             outln!("Retired '{name}'.")?;
+            Ok(())
+        }
+    }
+}
+
+/// Some files were not recorded: said one line each on stderr already.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} of the files were not recorded (one line each above)")]
+struct NotAllImported(usize);
+
+fn activities(ctx: &Invocation, action: ActivitiesAction) -> Result<()> {
+    let mut comeback = Comeback::load(&ctx.data_dir)?;
+    let unit = ctx.unit.unwrap_or(comeback.plan.profile.unit);
+    let describe = |run: &crate::checkin::RecordedRun| {
+        let hr = run
+            .heart_rate
+            .map(|h| format!(", HR {h}"))
+            .unwrap_or_default();
+        format!(
+            "{}: {} {unit} in {} min{hr}",
+            checkin::short_date(run.date),
+            run.distance(unit),
+            run.minutes()
+        )
+    };
+    match action {
+        ActivitiesAction::Import { files, dry_run } => {
+            let outcomes = comeback.import_runs(&files, dry_run, ctx.today, &timestamp())?;
+            let mut problems = 0;
+            for o in &outcomes {
+                let file = o.file.display();
+                match &o.outcome {
+                    runs::Outcome::Matched(run) => outln!(
+                        "{file}: {}: {}",
+                        describe(run),
+                        if dry_run {
+                            "would be recorded"
+                        } else {
+                            "recorded"
+                        }
+                    )?,
+                    runs::Outcome::Known => outln!("{file}: already imported")?,
+                    runs::Outcome::Skipped(why) => {
+                        problems += 1;
+                        errln!("{file}: {why}");
+                    }
+                    runs::Outcome::Ambiguous(run, why) => {
+                        problems += 1;
+                        errln!("{file}: {}; not recorded: {why}", describe(run));
+                    }
+                }
+            }
+            if problems > 0 {
+                return Err(NotAllImported(problems).into());
+            }
+            Ok(())
+        }
+        ActivitiesAction::List(flag) => {
+            let imported = comeback.journal.runs();
+            if flag.json {
+                return print_json(&imported);
+            }
+            if imported.is_empty() {
+                outln!("No runs imported yet: `comeback activities import FILE...`.")?;
+            }
+            for run in imported {
+                outln!("{}  ({})", describe(run), run.file)?;
+            }
             Ok(())
         }
     }

@@ -21,6 +21,11 @@ pub enum Undone {
     Clearance {
         date: NaiveDate,
     },
+    /// An import of runs from files, taken back whole.
+    Import {
+        date: NaiveDate,
+        runs: usize,
+    },
 }
 
 /// The change `undo` would take back.
@@ -28,6 +33,8 @@ pub enum Undone {
 pub enum LastChange {
     CheckIn(NaiveDate),
     Clearance(NaiveDate),
+    /// An import of runs, the first of them on this day.
+    Import(NaiveDate),
 }
 
 /// A row of the change log: what to put back on undo.
@@ -121,10 +128,10 @@ impl Store {
         let date = date.parse::<NaiveDate>().map_err(|e| {
             StoreError::damaged(&self.path, format!("a change has the date '{date}'"), e)
         })?;
-        Ok(Some(if kind == "clearance" {
-            LastChange::Clearance(date)
-        } else {
-            LastChange::CheckIn(date)
+        Ok(Some(match kind.as_str() {
+            "clearance" => LastChange::Clearance(date),
+            "import" => LastChange::Import(date),
+            _ => LastChange::CheckIn(date),
         }))
     }
 
@@ -158,7 +165,11 @@ impl Store {
             let date = change.date.parse::<NaiveDate>().map_err(|e| {
                 StoreError::damaged(&path, format!("a change has the date '{}'", change.date), e)
             })?;
-            let (undone, edit) = if change.kind == "clearance" {
+            let (undone, edit) = if change.kind == "import" {
+                let batch = change.clearance_id.unwrap_or_default();
+                let runs = super::activities::remove_batch(tx, &path, batch)?;
+                (Undone::Import { date, runs }, Edit::Everything)
+            } else if change.kind == "clearance" {
                 tx.execute(
                     "DELETE FROM clearances WHERE id = ?1",
                     [change.clearance_id],
@@ -310,5 +321,6 @@ pub(super) fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, St
             seq: seq.max(0) as u64,
         });
     }
-    Ok(Journal::new(checkins, clearances))
+    let runs = super::activities::read_runs(conn, path)?;
+    Ok(Journal::new(checkins, clearances).with_runs(runs))
 }

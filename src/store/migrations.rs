@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_care_words_and_order.sql"),
     include_str!("migrations/0007_ticks.sql"),
     include_str!("migrations/0008_actuals.sql"),
+    include_str!("migrations/0009_activities.sql"),
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@
 //! their own file: `plan`, `journal` (check-ins, clearances, undo), `shoes`,
 //! `decisions`, `ticks`; `migrations` holds the schema and `choices` the packed columns.
 
+mod activities;
 mod choices;
 mod decisions;
 mod error;
@@ -16,6 +17,7 @@ mod plan;
 mod shoes;
 mod ticks;
 
+pub use activities::NewRun;
 pub use error::{Cause, StoreError};
 pub use journal::{LastChange, Undone};
 pub use migrations::SCHEMA_VERSION;

@@ -317,6 +317,9 @@ fn ask_undo(app: &mut App) {
         Ok(Some(LastChange::Clearance(date))) => {
             app.mode = Mode::Undo(format!("the clearance of {}", short_date(date)));
         }
+        Ok(Some(LastChange::Import(date))) => {
+            app.mode = Mode::Undo(format!("the import of runs from {}", short_date(date)));
+        }
         Err(e) => app.message = Some(format!("Not undone: {e}")),
     }
 }
@@ -472,6 +475,10 @@ fn undo(app: &mut App) {
                 short_date(date)
             )
         }
+        Ok(Some(Undone::Import { date, runs })) => format!(
+            "Undone: the import of {runs} runs from {} (import the files again to redo).",
+            short_date(date)
+        ),
         Err(e) => format!("Not undone: {e}"),
     });
     running.refresh(today);

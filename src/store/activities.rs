@@ -1,0 +1,117 @@
+//! The `activities` table: runs imported from watch and phone files, each
+//! known by its file's content hash so a file is imported once, and each
+//! import a batch that undo takes back whole.
+
+use super::error::{At, StoreError};
+use super::{Edit, Store, choices};
+use crate::checkin::{Decision, Journal, RecordedRun};
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// A run to import and its file's content hash.
+pub struct NewRun {
+    pub run: RecordedRun,
+    pub hash: String,
+}
+
+impl Store {
+    /// The content hashes of every file imported so far.
+    pub fn imported_hashes(&self) -> Result<HashSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT hash FROM activities")
+            .at(&self.path)?;
+        let hashes = stmt
+            .query_map([], |row| row.get::<_, String>(0))
+            .at(&self.path)?
+            .collect::<Result<HashSet<_>, _>>()
+            .at(&self.path)?;
+        Ok(hashes)
+    }
+
+    /// Records `runs` as one import, logged for undo, with the decisions
+    /// `decide` derives; all in one transaction.
+    pub fn import_runs(
+        &mut self,
+        runs: &[NewRun],
+        now: &str,
+        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        self.write(decide, now, |tx| {
+            let batch: i64 = tx
+                .query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM activities", [], |r| {
+                    r.get(0)
+                })
+                .at(&path)?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO activities (day, start, distance_m, seconds, heart_rate, file, hash, batch)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .at(&path)?;
+            for NewRun { run, hash } in runs {
+                insert
+                    .execute(params![
+                        choices::day(run.date),
+                        run.start,
+                        run.distance_m,
+                        run.seconds,
+                        run.heart_rate,
+                        run.file,
+                        hash,
+                        batch
+                    ])
+                    .at(&path)?;
+            }
+            let first = runs.iter().map(|r| r.run.date).min().unwrap_or_default();
+            tx.execute(
+                "INSERT INTO changes (kind, date, before, clearance_id, at) VALUES ('import', ?1, NULL, ?2, ?3)",
+                params![first.to_string(), batch, now],
+            )
+            .at(&path)?;
+            Ok(((), Edit::Everything))
+        })
+    }
+}
+
+/// Takes an import back: its runs go.
+pub(super) fn remove_batch(tx: &Connection, path: &Path, batch: i64) -> Result<usize, StoreError> {
+    tx.execute("DELETE FROM activities WHERE batch = ?1", [batch])
+        .at(path)
+}
+
+/// Every imported run.
+pub(super) fn read_runs(conn: &Connection, path: &Path) -> Result<Vec<RecordedRun>, StoreError> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT day, start, distance_m, seconds, heart_rate, file FROM activities ORDER BY start",
+        )
+        .at(path)?;
+    let mut rows = stmt.query([]).at(path)?;
+    let mut runs = Vec::new();
+    while let Some(row) = rows.next().at(path)? {
+        let day: i64 = row.get(0).at(path)?;
+        let date = i32::try_from(day)
+            .ok()
+            .and_then(NaiveDate::from_epoch_days)
+            .ok_or_else(|| {
+                StoreError::damaged(
+                    path,
+                    "an imported run's day does not read back",
+                    choices::Unreadable::NotADate(day),
+                )
+            })?;
+        runs.push(RecordedRun {
+            date,
+            start: row.get(1).at(path)?,
+            distance_m: row.get(2).at(path)?,
+            seconds: row.get(3).at(path)?,
+            heart_rate: row.get(4).at(path)?,
+            file: row.get(5).at(path)?,
+        });
+    }
+    Ok(runs)
+}

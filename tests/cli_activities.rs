@@ -1,0 +1,249 @@
+//! Runs imported from GPX, TCX and FIT files, through the real binary:
+//! matched to their day (never guessed), listed, counted as runs done,
+//! skipped when seen before, refused one line each, taken back by undo.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/activities")
+        .join(name)
+}
+
+/// The binary in time zone `tz`.
+fn cli(dir: &Path, today: &str, tz: &str) -> assert_cmd::Command {
+    let mut cmd = common::cli(dir, today);
+    cmd.env("TZ", tz);
+    cmd
+}
+
+fn import(dir: &Path, today: &str, tz: &str, files: &[PathBuf]) -> (bool, String, String) {
+    let out = cli(dir, today, tz)
+        .args(["activities", "import"])
+        .args(files)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn db(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("comeback.db")).unwrap()
+}
+
+#[test]
+fn a_dry_run_says_what_it_would_record_and_records_nothing() {
+    // The 3-week plan (from Mon 23 Nov) runs on Wednesday 25 and Sunday 29.
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    let before = db(dir.path());
+    let out = cli(dir.path(), "2026-11-30", "UTC")
+        .args(["activities", "import", "--dry-run"])
+        .arg(fixture("easy-run.gpx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("easy-run.gpx: Wed 25 Nov: 3.0 mi in 25 min: would be recorded"),
+        "{text}"
+    );
+    assert_eq!(db(dir.path()), before);
+}
+
+#[test]
+fn gpx_and_tcx_runs_land_on_their_days_are_listed_and_count_as_runs_done() {
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    let (ok, out, err) = import(
+        dir.path(),
+        "2026-11-30",
+        "UTC",
+        &[fixture("easy-run.gpx"), fixture("long-run.tcx")],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Wed 25 Nov: 3.0 mi in 25 min: recorded"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Sun 29 Nov: 6.2 mi in 60 min, HR 145: recorded"),
+        "{out}"
+    );
+    let list = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list[0]["date"], "2026-11-25");
+    assert_eq!(list[1]["distance_m"], 10000);
+    assert_eq!(list[1]["heart_rate"], 145);
+    // Both planned runs of week 1 done, with no check-in: the plan advances.
+    let status = common::json(dir.path(), "2026-11-30", &["status", "--json"]);
+    assert_eq!(status["stage"], 2, "{status}");
+    let history = common::json(dir.path(), "2026-11-30", &["history", "--json"]);
+    assert_eq!(history["decisions"], serde_json::json!([]));
+}
+
+#[test]
+fn a_file_imported_before_is_skipped_and_undo_takes_an_import_back() {
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    assert!(import(dir.path(), "2026-11-30", "UTC", &[fixture("easy-run.gpx")]).0);
+    let (ok, out, _) = import(
+        dir.path(),
+        "2026-11-30",
+        "UTC",
+        &[fixture("easy-run.gpx"), fixture("easy-run.gpx")],
+    );
+    assert!(ok);
+    assert_eq!(out.matches("already imported").count(), 2, "{out}");
+    let undo = cli(dir.path(), "2026-11-30", "UTC")
+        .arg("undo")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&undo.stdout)
+            .contains("the import of 1 runs from Wed 25 Nov was taken back")
+    );
+    let list = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    assert_eq!(list, serde_json::json!([]));
+    assert!(
+        import(dir.path(), "2026-11-30", "UTC", &[fixture("easy-run.gpx")])
+            .1
+            .contains("recorded")
+    );
+}
+
+#[test]
+fn a_folder_imports_what_it_can_and_each_bad_file_gets_one_line() {
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    let (ok, out, err) = import(dir.path(), "2026-11-30", "UTC", &[fixture("")]);
+    assert!(!ok, "some files were refused");
+    assert!(
+        out.contains("easy-run.gpx") && out.contains("long-run.tcx"),
+        "{out}"
+    );
+    for (file, problem) in [
+        ("broken.tcx", "not a readable TCX file"),
+        ("no-track.gpx", "no track with times in it"),
+        ("truncated.fit", "not a readable FIT file"),
+        (
+            "sdk-activity.fit",
+            "2012-04-09: expected a day from the plan start (2026-11-23) to today (2026-11-30)",
+        ),
+    ] {
+        let line: Vec<&str> = err.lines().filter(|l| l.contains(file)).collect();
+        assert_eq!(line.len(), 1, "{file}: {err}");
+        assert!(line[0].contains(problem), "{file}: {}", line[0]);
+    }
+    assert!(
+        err.contains("comeback: 5 of the files were not recorded"),
+        "{err}"
+    );
+    let list = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_run_on_a_rest_day_next_to_a_missed_run_is_left_for_the_runner() {
+    // 03:30 UTC on Thu 26 Nov is Thursday in London but Wednesday evening
+    // in New York: a rest day next to Wednesday's unrecorded run, or the
+    // Wednesday run itself.
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    let before = db(dir.path());
+    let (ok, _, err) = import(
+        dir.path(),
+        "2026-11-30",
+        "Europe/London",
+        &[fixture("late-run.gpx")],
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("Thu 26 Nov has no run planned and the run of Wed 25 Nov has no record"),
+        "{err}"
+    );
+    assert!(err.contains("comeback checkin --date 2026-11-25"), "{err}");
+    assert_eq!(db(dir.path()), before, "nothing recorded");
+    let (ok, out, err) = import(
+        dir.path(),
+        "2026-11-30",
+        "America/New_York",
+        &[fixture("late-run.gpx")],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("Wed 25 Nov: 3.0 mi"), "{out}");
+}
+
+#[test]
+fn two_runs_on_one_day_are_both_kept() {
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    let (ok, _, err) = import(
+        dir.path(),
+        "2026-11-30",
+        "America/New_York",
+        &[fixture("easy-run.gpx"), fixture("late-run.gpx")],
+    );
+    assert!(ok, "{err}");
+    let list = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    let dates: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, vec!["2026-11-25", "2026-11-25"]);
+}
+
+#[test]
+fn a_two_gigabyte_file_is_refused_before_it_is_read() {
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    let big = dir.path().join("huge.fit");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(2_000_000_000)
+        .unwrap();
+    let (ok, _, err) = import(dir.path(), "2026-11-30", "UTC", &[big]);
+    assert!(!ok);
+    assert!(
+        err.contains("huge.fit: 2.0 GB: expected at most 64 MB"),
+        "{err}"
+    );
+}
+
+mod never_panics {
+    use comeback::activity::Activity;
+    use comeback::comeback::Comeback;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        // Any bytes under any of the three names: read without a panic, and
+        // a refused import changes nothing in the store.
+        #[test]
+        fn any_file_reads_without_panic_and_a_refusal_changes_nothing(
+            bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+            kind in prop_oneof![Just("gpx"), Just("tcx"), Just("fit")],
+            prefix in prop_oneof![Just(&b""[..]), Just(&b"<?xml version=\"1.0\"?><gpx>"[..]), Just(&b"\x0e\x10\x00\x00"[..])],
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join(format!("run.{kind}"));
+            std::fs::write(&file, [prefix, &bytes[..]].concat()).unwrap();
+            let read = Activity::read(&file);
+            let plan_dir = dir.path().join("data");
+            let template = comeback::plan::Template::builtin("standard").unwrap().unwrap();
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+            let mut profile = crate::common::profile(21);
+            profile.start = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+            let mut c = Comeback::create(&plan_dir, &profile, &template, false, today, "now").unwrap();
+            let before = std::fs::read(plan_dir.join("comeback.db")).unwrap();
+            let outcomes = c.import_runs(&[file], false, today, "later").unwrap();
+            let recorded = outcomes.iter().any(|o| matches!(o.outcome, comeback::runs::Outcome::Matched(_)));
+            prop_assert_eq!(recorded, read.is_ok() && recorded);
+            if !recorded {
+                drop(c);
+                prop_assert_eq!(std::fs::read(plan_dir.join("comeback.db")).unwrap(), before);
+            }
+        }
+    }
+}
