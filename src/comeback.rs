@@ -260,19 +260,18 @@ impl Comeback {
     ) -> Result<Recorded, CheckInFailure> {
         entry.normalize();
         entry.validate(self.plan.profile.start, today)?;
-        if !replace {
-            if let Some(what) = self
+        if !replace
+            && let Some(what) = self
                 .journal
                 .on(entry.date)
                 .filter(|old| *old != &entry)
                 .and_then(CheckIn::what_a_replacement_loses)
-            {
-                return Err(checkin::CheckInError::WouldReplace {
-                    date: entry.date,
-                    what,
-                }
-                .into());
+        {
+            return Err(checkin::CheckInError::WouldReplace {
+                date: entry.date,
+                what,
             }
+            .into());
         }
         match &entry.shoes {
             Some(name) if !self.shoes.iter().any(|s| &s.name == name) => {

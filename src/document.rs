@@ -464,13 +464,13 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
         }
     }
     for (i, c) in doc.checkins.iter().enumerate() {
-        if let Some(name) = &c.shoes {
-            if !names.contains(name.as_str()) {
-                return Err(at(
-                    format!("checkins[{i}].shoes"),
-                    format!("'{name}' is not in shoes"),
-                ));
-            }
+        if let Some(name) = &c.shoes
+            && !names.contains(name.as_str())
+        {
+            return Err(at(
+                format!("checkins[{i}].shoes"),
+                format!("'{name}' is not in shoes"),
+            ));
         }
     }
     Ok(Restore {

@@ -68,14 +68,14 @@ impl Shoe {
     /// The checks a pair passes whether typed in or imported.
     pub fn validate(&self, today: NaiveDate) -> Result<(), ShoeError> {
         check_name(&self.name)?;
-        if let Some(retired) = self.retired {
-            if retired > today || retired.year() < 1900 {
-                return Err(ShoeError::Retired {
-                    name: self.name.clone(),
-                    retired,
-                    today,
-                });
-            }
+        if let Some(retired) = self.retired
+            && (retired > today || retired.year() < 1900)
+        {
+            return Err(ShoeError::Retired {
+                name: self.name.clone(),
+                retired,
+                today,
+            });
         }
         Ok(())
     }

@@ -437,6 +437,7 @@ fn check_ins_kept_as_json_by_schema_three_move_into_columns() {
             CREATE TABLE clearances (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, note TEXT, recorded_at TEXT NOT NULL);
             DROP TABLE sequence;
             DROP TABLE ticks;
+            DROP TABLE activities;
             PRAGMA user_version = 3;"#,
         )
         .unwrap();
@@ -523,6 +524,7 @@ fn every_choice_kept_as_text_by_schema_four_reads_back_after_the_move_to_packed_
             CREATE TABLE clearances (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, note TEXT, recorded_at TEXT NOT NULL);
             DROP TABLE sequence;
             DROP TABLE ticks;
+            DROP TABLE activities;
             PRAGMA user_version = 4;",
         )
         .unwrap();

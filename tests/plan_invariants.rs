@@ -285,11 +285,10 @@ proptest! {
                     prop_assert!(d.value() >= shortest - 1e-9, "week {} run {}", week.week, d);
                 }
             }
-            if week.phase != Phase::RunWalk && !week.cutback {
-                if let Some(b) = before {
+            if week.phase != Phase::RunWalk && !week.cutback
+                && let Some(b) = before {
                     prop_assert!(week.run_count() <= b + 1, "week {}: {} runs after {}", week.week, week.run_count(), b);
                 }
-            }
             before = Some(week.run_count());
         }
     }

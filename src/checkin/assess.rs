@@ -158,8 +158,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
                 this,
                 imported.len() as f64,
                 &week_signal,
-                if already_reentered { 0 } else { gap },
-                gap_stage,
+                (if already_reentered { 0 } else { gap }, gap_stage),
             )
         };
         let mut to = to;
@@ -264,10 +263,11 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
                     short_date(question.date)
                 )
             };
-            if asked_today == Some(question.date) && question.date < today {
-                if let Some(w) = current.map(|i| &mut weeks[i]) {
-                    w.held_after = Some(question.date.max(w.start - Days::new(1)));
-                }
+            if asked_today == Some(question.date)
+                && question.date < today
+                && let Some(w) = current.map(|i| &mut weeks[i])
+            {
+                w.held_after = Some(question.date.max(w.start - Days::new(1)));
             }
             signal = Some(match signal {
                 Some(mut s) if s.status <= Status::Hold => {
@@ -285,13 +285,12 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
             .clearances()
             .iter()
             .rfind(|x| x.date <= today && x.date > today - Days::new(7))
+            && let Some(s) = signal.as_mut()
         {
-            if let Some(s) = signal.as_mut() {
-                s.reasons.push(format!(
-                    "Cleared by a clinician on {}: runs resume, one stage back from the week after.",
-                    short_date(cleared.date)
-                ));
-            }
+            s.reasons.push(format!(
+                "Cleared by a clinician on {}: runs resume, one stage back from the week after.",
+                short_date(cleared.date)
+            ));
         }
     }
     let verdict = match (today_care, &signal) {
@@ -442,8 +441,7 @@ fn week_end_decision(
     checkins: &[CheckIn],
     imported_runs: f64,
     signal: &WeekSignal,
-    days_without_run: i64,
-    gap_stage: usize,
+    (days_without_run, gap_stage): (i64, usize),
 ) -> (Move, usize, Vec<String>) {
     let stage = week.stage;
     let planned = plan.weeks[stage].run_count() as f64;

@@ -341,7 +341,7 @@ impl<'a> Builder<'a> {
             let building = after_run_walk || staged.is_none();
             let cutback = building
                 && build_weeks > 0
-                && (build_weeks + 1) % t.recovery_every == 0
+                && (build_weeks + 1).is_multiple_of(t.recovery_every)
                 && weeks_at_goal == 0;
             let last = self.weeks.last().map(|w| {
                 let long = w.runs().filter_map(|r| r.distance).max();

@@ -50,10 +50,10 @@ impl Store {
     /// Every check-in and clearance.
     pub fn journal(&mut self) -> Result<Rc<Journal>, StoreError> {
         let version = data_version(&self.conn).at(&self.path)?;
-        if let Some((cached, journal)) = &self.cache {
-            if *cached == version {
-                return Ok(Rc::clone(journal));
-            }
+        if let Some((cached, journal)) = &self.cache
+            && *cached == version
+        {
+            return Ok(Rc::clone(journal));
         }
         let journal = Rc::new(read_journal(&self.conn, &self.path)?);
         self.cache = Some((version, Rc::clone(&journal)));

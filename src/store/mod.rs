@@ -375,10 +375,10 @@ mod private {
             use std::os::unix::fs::PermissionsExt;
             let mut name = path.as_os_str().to_owned();
             name.push(suffix);
-            if let Ok(meta) = std::fs::metadata(&name) {
-                if meta.permissions().mode() & 0o077 != 0 {
-                    let _ = std::fs::set_permissions(&name, std::fs::Permissions::from_mode(0o600));
-                }
+            if let Ok(meta) = std::fs::metadata(&name)
+                && meta.permissions().mode() & 0o077 != 0
+            {
+                let _ = std::fs::set_permissions(&name, std::fs::Permissions::from_mode(0o600));
             }
         }
         #[cfg(not(unix))]

@@ -144,10 +144,10 @@ fn update_screens(app: &mut App, action: Action) {
         Action::Tick => {
             let today = app.today;
             let picked = app.habits().get(app.habit_row).map(|h| h.id.clone());
-            if let (Some(id), Some(running)) = (picked, app.running.as_mut()) {
-                if let Err(e) = running.comeback.tick(today, &id) {
-                    app.message = Some(format!("Not ticked: {e}"));
-                }
+            if let (Some(id), Some(running)) = (picked, app.running.as_mut())
+                && let Err(e) = running.comeback.tick(today, &id)
+            {
+                app.message = Some(format!("Not ticked: {e}"));
             }
         }
         Action::Quick(0) => {

@@ -433,11 +433,11 @@ impl<'a> Watch<'a> {
             };
             if alike(c) {
                 let runs: Vec<&CheckIn> = earlier.iter().copied().filter(|e| alike(e)).collect();
-                if let Some(first) = runs.first() {
-                    if runs.len() + 1 >= EXERTIONAL_RUNS
-                        && days(first.date, c.date) >= EXERTIONAL_DAYS
-                    {
-                        found.add(
+                if let Some(first) = runs.first()
+                    && runs.len() + 1 >= EXERTIONAL_RUNS
+                    && days(first.date, c.date) >= EXERTIONAL_DAYS
+                {
+                    found.add(
                             Pattern::Exertional,
                             format!(
                                 "Numbness came about {minute} minutes into {} runs from {} to {}, settling soon after stopping each time.",
@@ -446,7 +446,6 @@ impl<'a> Watch<'a> {
                                 short_date(c.date)
                             ),
                         );
-                    }
                 }
             }
         }
