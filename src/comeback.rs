@@ -416,10 +416,7 @@ impl Comeback {
                     let outcome =
                         runs::place(&path, &a, &self.plan, &self.journal, &assessment, today);
                     if let runs::Outcome::Matched(run) = &outcome {
-                        new.push(crate::store::NewRun {
-                            run: run.clone(),
-                            hash: a.hash.clone(),
-                        });
+                        new.push(run.clone());
                     }
                     outcome
                 }

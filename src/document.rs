@@ -2,7 +2,9 @@
 //! `today --json`. Their field names are a public interface (README.md and
 //! `schema/plan.schema.json` describe them).
 
-use crate::checkin::{Assessment, Care, CheckIn, Clearance, Decision, NOTICE, Next, Status};
+use crate::checkin::{
+    Assessment, Care, CheckIn, Clearance, Decision, NOTICE, Next, RecordedRun, Status,
+};
 use crate::comeback::Snapshot;
 use crate::plan::{Habit, Phase, Plan, Profile, Session, Template, Unit, Week};
 use crate::shoes::Shoe;
@@ -71,6 +73,9 @@ pub struct PlanDocument {
     /// The checks and habits ticked, by day.
     #[serde(default)]
     pub ticks: Vec<HabitTick>,
+    /// Runs imported from watch and phone files, oldest first.
+    #[serde(default)]
+    pub activities: Vec<RecordedRun>,
 }
 
 impl PlanDocument {
@@ -103,6 +108,7 @@ impl PlanDocument {
                     habit: habit.clone(),
                 })
                 .collect(),
+            activities: journal.runs().to_vec(),
         }
     }
 }
@@ -212,6 +218,7 @@ pub struct Restore {
     pub clearances: Vec<Clearance>,
     pub shoes: Vec<Shoe>,
     pub ticks: Vec<HabitTick>,
+    pub activities: Vec<RecordedRun>,
 }
 
 /// Why a document cannot be imported: where in the JSON, and what is wrong.
@@ -258,6 +265,8 @@ struct ImportDocument {
     shoes: Vec<Shoe>,
     #[serde(default)]
     ticks: Vec<HabitTick>,
+    #[serde(default)]
+    activities: Vec<RecordedRun>,
 }
 
 /// The template of a document as an import reads it: its rules are checked
@@ -473,6 +482,25 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
             ));
         }
     }
+    let mut hashes = std::collections::HashSet::new();
+    for (i, run) in doc.activities.iter().enumerate() {
+        let path = format!("activities[{i}]");
+        if run.date < start {
+            return Err(at(
+                format!("{path}.date"),
+                format!("{} is before the plan starts ({start})", run.date),
+            ));
+        }
+        if run.hash.trim().is_empty() || !hashes.insert(run.hash.as_str()) {
+            return Err(at(
+                format!("{path}.hash"),
+                "hashes must be present and different",
+            ));
+        }
+        if run.distance_m == 0 || run.file.trim().is_empty() {
+            return Err(at(path, "expected a distance and a file name"));
+        }
+    }
     Ok(Restore {
         profile: doc.profile,
         template,
@@ -480,5 +508,6 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
         clearances: doc.clearances,
         shoes: doc.shoes,
         ticks: doc.ticks,
+        activities: doc.activities,
     })
 }

@@ -84,6 +84,7 @@ pub fn place(
         seconds: activity.seconds,
         heart_rate: activity.heart_rate,
         file: name,
+        hash: activity.hash.clone(),
     };
     if date < plan.profile.start || date > today {
         return Outcome::Skipped(format!(

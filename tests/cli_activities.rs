@@ -247,3 +247,51 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn imported_runs_travel_in_the_export_and_come_back_with_an_import() {
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    assert!(
+        import(
+            dir.path(),
+            "2026-11-30",
+            "UTC",
+            &[fixture("easy-run.gpx"), fixture("long-run.tcx")]
+        )
+        .0
+    );
+    let file = dir.path().join("export.json");
+    let out = cli(dir.path(), "2026-11-30", "UTC")
+        .args(["export", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let other = tempfile::tempdir().unwrap();
+    let out = cli(other.path(), "2026-11-30", "UTC")
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    let b = common::json(
+        other.path(),
+        "2026-11-30",
+        &["activities", "list", "--json"],
+    );
+    assert_eq!(a, b);
+    assert_eq!(b.as_array().unwrap().len(), 2);
+    // Their hashes came along: the same file is not imported twice.
+    let (_, out, _) = import(
+        other.path(),
+        "2026-11-30",
+        "UTC",
+        &[fixture("easy-run.gpx")],
+    );
+    assert!(out.contains("already imported"), "{out}");
+}

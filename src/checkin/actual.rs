@@ -23,6 +23,8 @@ pub struct RecordedRun {
     pub heart_rate: Option<u16>,
     /// The file's name as imported.
     pub file: String,
+    /// The file's SHA-256: the same file is imported once.
+    pub hash: String,
 }
 
 impl RecordedRun {

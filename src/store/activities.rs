@@ -10,12 +10,6 @@ use rusqlite::{Connection, params};
 use std::collections::HashSet;
 use std::path::Path;
 
-/// A run to import and its file's content hash.
-pub struct NewRun {
-    pub run: RecordedRun,
-    pub hash: String,
-}
-
 impl Store {
     /// The content hashes of every file imported so far.
     pub fn imported_hashes(&self) -> Result<HashSet<String>, StoreError> {
@@ -35,38 +29,14 @@ impl Store {
     /// `decide` derives; all in one transaction.
     pub fn import_runs(
         &mut self,
-        runs: &[NewRun],
+        runs: &[RecordedRun],
         now: &str,
         decide: impl FnOnce(&Journal) -> Vec<Decision>,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {
-            let batch: i64 = tx
-                .query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM activities", [], |r| {
-                    r.get(0)
-                })
-                .at(&path)?;
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO activities (day, start, distance_m, seconds, heart_rate, file, hash, batch)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .at(&path)?;
-            for NewRun { run, hash } in runs {
-                insert
-                    .execute(params![
-                        choices::day(run.date),
-                        run.start,
-                        run.distance_m,
-                        run.seconds,
-                        run.heart_rate,
-                        run.file,
-                        hash,
-                        batch
-                    ])
-                    .at(&path)?;
-            }
-            let first = runs.iter().map(|r| r.run.date).min().unwrap_or_default();
+            let batch = insert_runs(tx, runs).at(&path)?;
+            let first = runs.iter().map(|r| r.date).min().unwrap_or_default();
             tx.execute(
                 "INSERT INTO changes (kind, date, before, clearance_id, at) VALUES ('import', ?1, NULL, ?2, ?3)",
                 params![first.to_string(), batch, now],
@@ -75,6 +45,32 @@ impl Store {
             Ok(((), Edit::Everything))
         })
     }
+}
+
+/// Inserts `runs` as a new batch; returns the batch.
+pub(super) fn insert_runs(tx: &Connection, runs: &[RecordedRun]) -> rusqlite::Result<i64> {
+    let batch: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(batch), 0) + 1 FROM activities",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO activities (day, start, distance_m, seconds, heart_rate, file, hash, batch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for run in runs {
+        insert.execute(params![
+            choices::day(run.date),
+            run.start,
+            run.distance_m,
+            run.seconds,
+            run.heart_rate,
+            run.file,
+            run.hash,
+            batch
+        ])?;
+    }
+    Ok(batch)
 }
 
 /// Takes an import back: its runs go.
@@ -87,7 +83,7 @@ pub(super) fn remove_batch(tx: &Connection, path: &Path, batch: i64) -> Result<u
 pub(super) fn read_runs(conn: &Connection, path: &Path) -> Result<Vec<RecordedRun>, StoreError> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT day, start, distance_m, seconds, heart_rate, file FROM activities ORDER BY start",
+            "SELECT day, start, distance_m, seconds, heart_rate, file, hash FROM activities ORDER BY start",
         )
         .at(path)?;
     let mut rows = stmt.query([]).at(path)?;
@@ -111,6 +107,7 @@ pub(super) fn read_runs(conn: &Connection, path: &Path) -> Result<Vec<RecordedRu
             seconds: row.get(3).at(path)?,
             heart_rate: row.get(4).at(path)?,
             file: row.get(5).at(path)?,
+            hash: row.get(6).at(path)?,
         });
     }
     Ok(runs)

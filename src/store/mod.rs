@@ -17,7 +17,6 @@ mod plan;
 mod shoes;
 mod ticks;
 
-pub use activities::NewRun;
 pub use error::{Cause, StoreError};
 pub use journal::{LastChange, Undone};
 pub use migrations::SCHEMA_VERSION;

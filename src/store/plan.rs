@@ -94,7 +94,7 @@ impl Store {
             // its check-ins could fall before the new start, and undo must
             // not reach into the old plan. The shoes stay.
             tx.execute_batch(
-                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM ticks;",
+                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM ticks; DELETE FROM activities;",
             )
             .at(&path)?;
             tx.execute(UPSERT_PLAN, params![profile_json, template_json, now])
@@ -135,7 +135,7 @@ impl Store {
         self.write(decide, now, |tx| {
             refuse_to_replace(tx, &path, replace)?;
             tx.execute_batch(
-                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM shoes; DELETE FROM ticks;",
+                "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM shoes; DELETE FROM ticks; DELETE FROM activities;",
             )
             .at(&path)?;
             for shoe in &restore.shoes {
@@ -148,6 +148,9 @@ impl Store {
             }
             for c in &restore.clearances {
                 journal::insert_clearance(tx, c, now).at(&path)?;
+            }
+            if !restore.activities.is_empty() {
+                super::activities::insert_runs(tx, &restore.activities).at(&path)?;
             }
             for t in &restore.ticks {
                 tx.execute(
