@@ -210,3 +210,82 @@ fn actual_numbers_survive_an_export_and_import() {
         serde_json::json!({"kind": "swim", "minutes": 20})
     );
 }
+
+#[test]
+fn a_run_over_a_tenth_longer_than_the_30_day_longest_is_warned_about() {
+    let dir = common::plan_dir("2026-11-29", "2026-11-23");
+    ok(
+        dir.path(),
+        "2026-11-29",
+        &[
+            "checkin",
+            "--date",
+            "2026-11-25",
+            "--numbness",
+            "0",
+            "--distance",
+            "5.0",
+        ],
+    );
+    ok(
+        dir.path(),
+        "2026-11-29",
+        &["checkin", "--numbness", "0", "--distance", "6.0"],
+    );
+    let advice =
+        common::json(dir.path(), "2026-11-29", &["status", "--json"])["advice"].to_string();
+    assert!(
+        advice.contains("Your run on Sun 29 Nov (6.0 mi) was more than 10% longer than your longest of the 30 days before (5.0 mi)"),
+        "{advice}"
+    );
+    let calm = common::plan_dir("2026-11-29", "2026-11-23");
+    ok(
+        calm.path(),
+        "2026-11-29",
+        &[
+            "checkin",
+            "--date",
+            "2026-11-25",
+            "--numbness",
+            "0",
+            "--distance",
+            "5.0",
+        ],
+    );
+    let out = ok(
+        calm.path(),
+        "2026-11-29",
+        &["checkin", "--numbness", "0", "--distance", "5.5"],
+    );
+    assert!(!out.contains("more than 10% longer"), "{out}");
+}
+
+#[test]
+fn a_week_run_far_above_its_plan_says_so() {
+    // Week 1 plans 12.5 mi.
+    let dir = common::plan_dir("2026-11-29", "2026-11-23");
+    ok(
+        dir.path(),
+        "2026-11-29",
+        &[
+            "checkin",
+            "--date",
+            "2026-11-25",
+            "--numbness",
+            "0",
+            "--distance",
+            "9.0",
+        ],
+    );
+    ok(
+        dir.path(),
+        "2026-11-29",
+        &["checkin", "--numbness", "0", "--distance", "9.0"],
+    );
+    let advice =
+        common::json(dir.path(), "2026-11-29", &["status", "--json"])["advice"].to_string();
+    assert!(
+        advice.contains("This week you have run 18.0 mi, far above the plan's 12.5 mi"),
+        "{advice}"
+    );
+}

@@ -237,11 +237,21 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
     let today_care = episodes.last().filter(|e| e.cleared.is_none());
     let recent_start = today - Days::new(6);
     let runs_allowed = today_care.is_none();
-    let advice = verdict::advice(
+    let mut advice = verdict::advice(
         journal.between(recent_start, today),
         runs_allowed,
         &plan.profile.health,
     );
+    if runs_allowed {
+        let week = current
+            .and_then(|i| weeks.get(i))
+            .and_then(|w| plan.weeks.get(w.stage).map(|s| (w, s)));
+        let laid_out = week.map(|(w, stage)| crate::plan::Week {
+            start: w.start,
+            ..stage.clone()
+        });
+        advice.extend(super::load::advice(journal, plan, laid_out.as_ref(), today));
+    }
 
     // An open question holds the plan and the runs after it until the runner
     // says how it is (docs/care-rules.md).
