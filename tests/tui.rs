@@ -1001,3 +1001,129 @@ fn today_renders_the_week_strip_at_200x50() {
     let app = app(dir.path(), true);
     insta::assert_snapshot!("screen_today_200x50", text(&draw(&app, 200, 50)));
 }
+
+/// A journal with gaps, actual numbers, an imported run and a step back.
+fn progress_fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = common::cli(dir.path(), "2026-12-16")
+            .env("TZ", "UTC")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&[
+        "new",
+        "--layoff",
+        "3w",
+        "--weekly",
+        "25",
+        "--runs",
+        "4",
+        "--start",
+        "2026-11-23",
+    ]);
+    let gpx = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/activities/easy-run.gpx");
+    run(&["activities", "import", gpx.to_str().unwrap()]);
+    run(&[
+        "checkin",
+        "--date",
+        "2026-11-29",
+        "--numbness",
+        "0",
+        "--distance",
+        "6.4",
+        "--duration",
+        "66",
+        "--rpe",
+        "4",
+    ]);
+    // Week 2: a gap until Sunday, then numbness during the run: a step back.
+    run(&[
+        "checkin",
+        "--date",
+        "2026-12-06",
+        "--numbness",
+        "2",
+        "--where",
+        "toes",
+        "--onset",
+        "during",
+        "--minutes",
+        "40",
+        "--cleared",
+        "quickly",
+        "--distance",
+        "5.0",
+        "--duration",
+        "55",
+        "--rpe",
+        "5",
+    ]);
+    run(&[
+        "checkin",
+        "--date",
+        "2026-12-09",
+        "--numbness",
+        "0",
+        "--strength",
+        "done",
+    ]);
+    run(&[
+        "checkin",
+        "--date",
+        "2026-12-13",
+        "--numbness",
+        "1",
+        "--where",
+        "toes",
+        "--onset",
+        "during",
+        "--minutes",
+        "50",
+        "--cleared",
+        "quickly",
+        "--distance",
+        "6.0",
+        "--duration",
+        "63",
+    ]);
+    run(&[
+        "checkin",
+        "--date",
+        "2026-12-16",
+        "--numbness",
+        "0",
+        "--distance",
+        "6.2",
+        "--duration",
+        "64",
+        "--rpe",
+        "3",
+    ]);
+    dir
+}
+
+#[test]
+fn progress_shows_planned_against_actual_the_numbness_trend_and_stage_changes() {
+    let dir = progress_fixture();
+    let mut app = App::load(dir.path(), dir.path(), date("2026-12-16"), None, false).unwrap();
+    app.screen = Screen::Progress;
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&draw(&app, w, h));
+        assert!(screen.contains("w1*"), "{screen}");
+        assert!(screen.contains("stepped back"), "{screen}");
+        assert!(
+            screen.contains("3 days since the last numbness"),
+            "{screen}"
+        );
+        assert!(screen.contains("· no check-in"), "{screen}");
+        insta::assert_snapshot!(format!("progress_{w}x{h}"), screen);
+    }
+}

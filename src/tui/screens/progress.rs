@@ -1,13 +1,17 @@
-//! Progress: planned against done distance per week as bars, numbness by day as
-//! a chart, and runs done against planned.
+//! Progress: "am I getting better?" Planned against done per week (minutes
+//! in run/walk weeks, distance after; done is what was actually run where
+//! known), numbness by day on a date axis with days without a check-in shown
+//! apart from a quiet 0, the weekly numbness trend, days since the last
+//! symptom, and the plan's stage changes.
 
+use crate::checkin::WeekProgress;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Sparkline};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Sparkline, SparklineBar};
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
@@ -17,68 +21,131 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .progress(&c.plan, &c.template, &c.journal);
     let [bars_area, spark_area, totals] = Layout::vertical([
         Constraint::Min(6),
+        Constraint::Length(5),
         Constraint::Length(6),
-        Constraint::Length(4),
     ])
     .areas(area);
 
     let unit = app.unit.unwrap_or(c.plan.profile.unit);
-    let fits = (bars_area.width.saturating_sub(2) / 7).max(1) as usize;
+    let plan_unit = c.plan.profile.unit;
+    // Each week: two bars of 3 and a gap; wide terminals get wider bars.
+    let width = bars_area.width.saturating_sub(2);
+    let bar = if width >= 140 { 5 } else { 3 };
+    let fits = (width / (2 * bar + 1)).max(1) as usize;
     let shown = &progress[progress.len().saturating_sub(fits)..];
-    let tenths = |d: crate::plan::Distance| {
-        u64::from(d.convert(c.plan.profile.unit, unit).hundredths() / 10)
+    let value = |w: &WeekProgress, planned: bool| -> (u64, String) {
+        if w.run_walk {
+            let m = if planned {
+                w.planned_minutes
+            } else {
+                w.done_minutes
+            };
+            (u64::from(m) * 10 / 6, format!("{m}m"))
+        } else {
+            let d = if planned {
+                w.planned_distance
+            } else {
+                w.done_distance
+            };
+            let d = d.convert(plan_unit, unit);
+            (u64::from(d.hundredths() / 10), format!("{:.0}", d.value()))
+        }
     };
-    let groups: Vec<BarGroup> = shown
-        .iter()
-        .map(|w| {
-            BarGroup::default()
-                .label(Line::from(format!("w{}", w.week)))
-                .bars(&[
-                    Bar::default()
-                        .value(tenths(w.planned_distance))
-                        .text_value(format!("{:.0}", w.planned_distance.value()))
-                        .style(theme.planned()),
-                    Bar::default()
-                        .value(tenths(w.done_distance))
-                        .text_value(format!("{:.0}", w.done_distance.value()))
-                        .style(theme.done()),
-                ])
-        })
-        .collect();
     let mut chart = BarChart::default()
-        .block(Block::bordered().title(format!("Distance per week ({unit}): planned, then done")))
-        .bar_width(3)
+        .block(Block::bordered().title(format!(
+            "Per week: planned, done ({unit}; run/walk weeks in minutes; * your numbers)"
+        )))
+        .bar_width(bar)
         .bar_gap(0)
         .group_gap(1);
-    for group in groups {
-        chart = chart.data(group);
+    for w in shown {
+        let (planned, planned_text) = value(w, true);
+        let (done, done_text) = value(w, false);
+        let mark = if w.actual { "*" } else { "" };
+        chart = chart.data(
+            BarGroup::default()
+                .label(Line::from(format!("w{}{mark}", w.week)))
+                .bars(&[
+                    Bar::default()
+                        .value(planned)
+                        .text_value(planned_text)
+                        .style(theme.planned()),
+                    Bar::default()
+                        .value(done)
+                        .text_value(done_text)
+                        .style(theme.done()),
+                ]),
+        );
     }
     frame.render_widget(chart, bars_area);
 
-    let days = spark_area.width.saturating_sub(2) as u64;
-    let first =
-        (app.today - Days::new(days.saturating_sub(1))).max(c.plan.profile.start.min(app.today));
-    let shown_days = (app.today - first).num_days().max(0) as u64 + 1;
-    let levels: Vec<u64> = (0..shown_days)
-        .map(|i| {
-            c.journal
-                .on(first + Days::new(i))
-                .map_or(0, |ci| u64::from(ci.numbness.level()))
+    render_numbness(app, theme, frame, spark_area);
+    render_totals(app, &progress, frame, totals);
+}
+
+/// Numbness by day: a column (or a few, when the terminal is wide enough)
+/// a day, dots where there was no check-in.
+fn render_numbness(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(running) = &app.running else { return };
+    let c = &running.comeback;
+    let inner = usize::from(area.width.saturating_sub(2)).max(1);
+    let first = (app.today - Days::new(inner as u64 - 1)).max(c.plan.profile.start.min(app.today));
+    let days = (app.today - first).num_days().max(0) as usize + 1;
+    let each = (inner / days).clamp(1, 4);
+    let levels: Vec<SparklineBar> = (0..days)
+        .flat_map(|i| {
+            let level = c
+                .journal
+                .on(first + Days::new(i as u64))
+                .map(|ci| u64::from(ci.numbness.level()));
+            std::iter::repeat_n(SparklineBar::from(level), each)
         })
         .collect();
     frame.render_widget(
         Sparkline::default()
-            .block(Block::bordered().title(format!(
-                "Numbness by day, 0-3 ({} to {})",
-                first.format("%-d %b"),
-                app.today.format("%-d %b")
-            )))
-            .data(&levels)
+            .block(
+                Block::bordered()
+                    .title("Numbness by day, 0-3 (· no check-in)")
+                    .title_bottom(axis(first, days, each)),
+            )
+            .data(levels)
             .max(3)
+            .absent_value_symbol("·")
+            .absent_value_style(theme.dim())
             .style(theme.numbness()),
-        spark_area,
+        area,
     );
+}
 
+/// A date axis under `days` days of `each` columns: the first day at the
+/// left, the last under its column, and Mondays between where there is room.
+fn axis(first: NaiveDate, days: usize, each: usize) -> String {
+    let width = days * each;
+    let mut line: Vec<char> = vec!['─'; width];
+    let mut put = |at: usize, text: &str| {
+        let text: Vec<char> = text.chars().collect();
+        let fits = at + text.len() <= width;
+        if fits && line[at..at + text.len()].iter().all(|c| *c == '─') {
+            line[at..at + text.len()].copy_from_slice(&text);
+        }
+    };
+    let label = |i: usize| (first + Days::new(i as u64)).format("%-d %b").to_string();
+    let last = label(days - 1);
+    put(0, &format!("{} ", label(0)));
+    put(width.saturating_sub(last.chars().count()), &last);
+    for i in 1..days.saturating_sub(1) {
+        use chrono::Datelike;
+        if (first + Days::new(i as u64)).weekday() == chrono::Weekday::Mon {
+            put(i * each, &format!("{} ", label(i)));
+        }
+    }
+    line.into_iter().collect()
+}
+
+fn render_totals(app: &App, progress: &[WeekProgress], frame: &mut Frame, area: Rect) {
+    let Some(running) = &app.running else { return };
+    let c = &running.comeback;
+    let a = &running.assessment;
     let planned: u32 = progress.iter().map(|w| w.planned_runs).sum();
     let done: f64 = progress.iter().map(|w| w.done_runs).sum();
     let share = if planned > 0 {
@@ -86,27 +153,49 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         0.0
     };
-    let symptomatic = c
-        .journal
-        .checkins()
+    let trend: Vec<String> = progress
         .iter()
-        .filter(|ci| ci.date <= app.today && ci.numbness.is_symptomatic())
-        .count();
+        .rev()
+        .take(6)
+        .rev()
+        .map(|w| match w.numbness {
+            Some(n) => format!("w{} {n:.1}", w.week),
+            None => format!("w{} –", w.week),
+        })
+        .collect();
+    let since = match a.since_last_symptom(&c.journal) {
+        Some((date, 0)) => format!("numbness today ({})", date.format("%-d %b")),
+        Some((date, days)) => format!(
+            "{days} days since the last numbness ({})",
+            date.format("%-d %b")
+        ),
+        None => "no numbness recorded".into(),
+    };
+    let changes: Vec<String> = a
+        .decisions
+        .iter()
+        .rev()
+        .take(3)
+        .map(|d| format!("{} {}", d.date.format("%-d %b"), d.kind.words()))
+        .collect();
+    let lines = vec![
+        Line::from(format!(
+            "Runs done so far: {done} of {planned} planned ({share:.0}%) · {since}"
+        )),
+        Line::from(format!(
+            "Numbness by week (mean 0-3): {}",
+            trend.join(" · ")
+        )),
+        Line::from(if changes.is_empty() {
+            "Stage changes: none, the plan has moved as planned".to_string()
+        } else {
+            format!("Stage changes, latest first: {}", changes.join(" · "))
+        }),
+    ];
     frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(format!(
-                "Runs done: {done} of {planned} planned so far ({share:.0}%)"
-            )),
-            Line::from(format!(
-                "Check-ins: {} · with numbness: {symptomatic}",
-                c.journal
-                    .checkins()
-                    .iter()
-                    .filter(|ci| ci.date <= app.today)
-                    .count()
-            )),
-        ])
-        .block(Block::bordered().title("Totals")),
-        totals,
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(Block::bordered().title("Am I getting better?")),
+        area,
     );
 }
