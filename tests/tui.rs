@@ -210,8 +210,22 @@ fn zero_on_today_records_a_symptom_free_check_in_for_today() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
     press(&mut app, KeyCode::Char('0'));
+    // A run day: one more step asks what was run, the plan's numbers suggested.
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("What did you run? Enter keeps the plan's numbers."),
+        "{screen}"
+    );
+    assert_eq!(app.contexts(), vec![keys::Context::Ran]);
+    press(&mut app, KeyCode::Enter);
     let journal = Comeback::load(dir.path()).unwrap().journal;
     let today = journal.on(date(TODAY)).expect("a check-in for today");
+    assert!(
+        today
+            .actual
+            .as_ref()
+            .is_some_and(|a| a.distance.is_some() && a.minutes.is_some())
+    );
     assert_eq!(today.numbness, Numbness::NONE);
     assert_eq!(
         today.session,
@@ -297,6 +311,7 @@ fn u_says_what_it_will_undo_then_undoes_the_last_check_in_and_capital_u_redoes_i
             .cloned()
     };
     press(&mut app, KeyCode::Char('0'));
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('u'));
     assert!(today(dir.path()).is_some(), "the first u only asks");
     assert!(text(&draw(&app, 80, 24)).contains("Undo the check-in Wed 9 Dec: no numbness"));
@@ -1126,4 +1141,32 @@ fn progress_shows_planned_against_actual_the_numbness_trend_and_stage_changes() 
         assert!(screen.contains("· no check-in"), "{screen}");
         insta::assert_snapshot!(format!("progress_{w}x{h}"), screen);
     }
+}
+
+#[test]
+fn digits_after_zero_replace_the_plans_numbers_and_a_bad_one_is_named() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('0'));
+    type_text(&mut app, "4.2");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "41");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "11");
+    press(&mut app, KeyCode::Enter);
+    assert!(text(&draw(&app, 80, 24)).contains("RPE '11': expected 0 to 10"));
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "4");
+    press(&mut app, KeyCode::Enter);
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    let actual = journal.on(date(TODAY)).unwrap().actual.clone().unwrap();
+    assert_eq!(actual.distance.map(|d| d.value()), Some(4.2));
+    assert_eq!((actual.minutes, actual.rpe), (Some(41), Some(4)));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("ran 4.2 mi in 41 min, RPE 4 (load 164)")
+    );
 }

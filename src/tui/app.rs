@@ -9,6 +9,7 @@ pub use super::export_menu::ExportMenu;
 pub use super::health::HealthForm;
 pub use super::onboarding::{Field, Onboarding};
 pub use super::panel::{Panel, Replace};
+pub use super::ran::RanForm;
 pub use super::shoes::ShoesForm;
 
 use super::keys::Context;
@@ -69,6 +70,8 @@ pub enum Mode {
     Export(ExportMenu),
     /// The health-context pop-up.
     Health(HealthForm),
+    /// What was run, after `0` on a run day.
+    Ran(RanForm),
     /// The shoes pop-up.
     Shoes(ShoesForm),
     /// The screens, with no pop-up.
@@ -88,6 +91,7 @@ impl Mode {
             Mode::Undo(_) => vec![Context::Undo],
             Mode::Export(_) => vec![Context::Export],
             Mode::Health(_) => vec![Context::Health],
+            Mode::Ran(_) => vec![Context::Ran],
             Mode::Shoes(form) if form.adding.is_some() => vec![Context::ShoeName],
             Mode::Shoes(_) => vec![Context::Shoes],
             Mode::Browse => match screen {

@@ -29,6 +29,8 @@ pub enum Context {
     Export,
     /// The health-context pop-up.
     Health,
+    /// What was run, after `0` on a run day.
+    Ran,
     /// The shoes pop-up.
     Shoes,
     /// The name of a new pair, while typed.
@@ -53,6 +55,7 @@ impl Context {
             Context::Clearance => "Record a clearance",
             Context::Export => "Export",
             Context::Health => "Health context",
+            Context::Ran => "What you ran",
             Context::Shoes => "Shoes",
             Context::ShoeName => "New pair of shoes",
             Context::Replace => "Replace a check-in?",
@@ -677,6 +680,35 @@ pub static BINDINGS: &[Binding] = &[
         Text,
         "a-z 0-9 ← → Ctrl-U",
         "edit the path (Ctrl-U clears it)",
+        Action::Type,
+    ),
+    shown(
+        Ran,
+        Two(Tab, Down),
+        "Tab / ↓",
+        "distance, minutes, RPE",
+        Action::Down,
+    ),
+    bind(
+        Ran,
+        Two(BackTab, Up),
+        "Shift-Tab / ↑",
+        "back a field",
+        Action::Up,
+    ),
+    shown(
+        Ran,
+        One(Enter),
+        "Enter",
+        "save the check-in with these",
+        Action::Confirm,
+    ),
+    shown(Ran, One(Esc), "Esc", "cancel", Action::Back),
+    bind(
+        Ran,
+        Text,
+        "0-9 . : ← → Ctrl-U",
+        "type a number (it replaces the plan's)",
         Action::Type,
     ),
     shown(Health, One(Down), "↑ / ↓", "move", Action::Down),

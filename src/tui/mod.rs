@@ -11,6 +11,7 @@ pub mod health;
 pub mod keys;
 pub mod onboarding;
 pub mod panel;
+pub mod ran;
 pub mod screens;
 pub mod shoes;
 pub mod theme;

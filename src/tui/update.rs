@@ -2,11 +2,11 @@
 //! menus answer in their own modules, the screens and the writes here.
 
 use super::action::Action;
-use super::app::{App, HealthForm, Mode, Redo, Running, Screen, ShoesForm, care};
+use super::app::{App, HealthForm, Mode, RanForm, Redo, Running, Screen, ShoesForm, care};
 use super::clearance::{self, ClearanceForm};
 use super::export_menu::{self, ExportMenu};
 use super::panel::{Panel, Replace};
-use super::{health, onboarding, panel, shoes};
+use super::{health, onboarding, panel, ran, shoes};
 use crate::checkin::{CheckIn, CheckInError, Clearance, Numbness, SessionDone, short_date};
 use crate::comeback::{CheckInFailure, Comeback, Recorded};
 use crate::export::Format;
@@ -113,6 +113,14 @@ pub fn update(app: &mut App, action: Action) {
                 export(app, format, &path);
             }
         },
+        Mode::Ran(form) => match ran::update(form, action) {
+            ran::Outcome::Stay => {}
+            ran::Outcome::Close => app.mode = Mode::Browse,
+            ran::Outcome::Save(entry) => {
+                app.mode = Mode::Browse;
+                record(app, entry, false, None);
+            }
+        },
         Mode::Health(form) => match health::update(form, action) {
             health::Outcome::Stay => {}
             health::Outcome::Close => app.mode = Mode::Browse,
@@ -152,7 +160,17 @@ fn update_screens(app: &mut App, action: Action) {
         }
         Action::Quick(0) => {
             let entry = CheckIn::symptom_free(app.today, None);
-            record(app, entry, false, None);
+            // On a run day with nothing recorded yet, one more step: what was run.
+            let recorded = app
+                .running
+                .as_ref()
+                .is_some_and(|r| r.comeback.journal.on(app.today).is_some());
+            match planned_run_today(app).filter(|_| !recorded) {
+                Some((run, units)) => app.mode = Mode::Ran(RanForm::new(entry, &run, units)),
+                None => {
+                    record(app, entry, false, None);
+                }
+            }
         }
         Action::Skipped => {
             let entry = CheckIn::symptom_free(app.today, Some(SessionDone::Skipped));
@@ -232,6 +250,23 @@ fn move_cursor(app: &mut App, by: isize) {
 /// Records a check-in; says whether it was saved. With `replace` unset, a
 /// symptomatic or flagged check-in of that day is not overwritten: the
 /// runner is asked first (and goes back to the panel `from` on "no").
+/// Today's planned run, if runs are on today, with the unit shown and the
+/// plan's.
+fn planned_run_today(
+    app: &App,
+) -> Option<(crate::plan::Run, (crate::plan::Unit, crate::plan::Unit))> {
+    let running = app.running.as_ref()?;
+    let plan_unit = running.comeback.plan.profile.unit;
+    let day = running
+        .week
+        .as_ref()?
+        .days
+        .iter()
+        .find(|d| d.date == app.today)?;
+    let run = day.runs().next()?.clone();
+    Some((run, (app.unit.unwrap_or(plan_unit), plan_unit)))
+}
+
 fn record(app: &mut App, entry: CheckIn, replace: bool, from: Option<Panel>) -> bool {
     let (today, now) = (app.today, app.now.clone());
     let Some(running) = app.running.as_mut() else {

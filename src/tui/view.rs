@@ -94,6 +94,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
         Mode::Export(menu) => screens::export::render(menu, theme, frame, body),
         Mode::Health(form) => screens::health::render(form, theme, frame, body),
+        Mode::Ran(form) => screens::ran::render(form, theme, frame, body),
         Mode::Shoes(form) => {
             if let Some(running) = &app.running {
                 let pairs = running.comeback.mileage(&running.assessment);

@@ -10,6 +10,7 @@ pub mod history;
 pub mod onboarding;
 pub mod plan;
 pub mod progress;
+pub mod ran;
 pub mod replace;
 pub mod shoes;
 pub mod today;
