@@ -149,10 +149,18 @@ pub fn mileage(
                 .iter()
                 .filter(|c| c.shoes.as_deref() == Some(shoe.name.as_str()))
                 .filter_map(|c| {
-                    // The distance actually run, where the runner gave it;
-                    // the planned run otherwise.
+                    // The distance actually run, where the runner gave it or a
+                    // file recorded it; the planned run otherwise.
                     let actual = c.actual.as_ref().and_then(|a| a.distance);
-                    actual.or_else(|| run_on.get(&c.date).map(|d| d.scale_down(c.run_credit())))
+                    let imported = journal
+                        .runs()
+                        .iter()
+                        .filter(|r| r.date == c.date)
+                        .map(|r| r.distance(plan.profile.unit))
+                        .reduce(|a, b| a + b);
+                    actual
+                        .or(imported)
+                        .or_else(|| run_on.get(&c.date).map(|d| d.scale_down(c.run_credit())))
                 })
                 .sum();
             ShoeMileage {

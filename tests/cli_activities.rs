@@ -295,3 +295,49 @@ fn imported_runs_travel_in_the_export_and_come_back_with_an_import() {
     );
     assert!(out.contains("already imported"), "{out}");
 }
+
+#[test]
+fn a_run_on_a_rest_day_with_no_missed_run_beside_it_is_recorded_there() {
+    // Thu 26 Nov has no run; Wednesday's run is recorded, Friday has none.
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    let out = cli(dir.path(), "2026-11-30", "UTC")
+        .args(["checkin", "--date", "2026-11-25", "--numbness", "0"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let (ok, out, err) = import(
+        dir.path(),
+        "2026-11-30",
+        "Europe/London",
+        &[fixture("late-run.gpx")],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Thu 26 Nov: 3.0 mi in 25 min: recorded"),
+        "{out}"
+    );
+}
+
+#[test]
+fn shoes_count_an_imported_run_on_a_day_whose_check_in_names_them() {
+    let dir = common::plan_dir("2026-11-30", "2026-11-23");
+    let run = |args: &[&str]| {
+        let out = cli(dir.path(), "2026-11-30", "UTC")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["shoes", "add", "pegasus"]);
+    run(&["checkin", "--date", "2026-11-29", "--numbness", "0"]);
+    assert!(import(dir.path(), "2026-11-30", "UTC", &[fixture("long-run.tcx")]).0);
+    assert!(
+        run(&["shoes", "list"]).contains("pegasus: 6.2 of"),
+        "10 km run, not the 6.3 mi planned"
+    );
+}
