@@ -130,7 +130,7 @@ impl Comeback {
             ))
         })?;
         let SavedPlan { profile, template } = saved.ok_or_else(no_plan)?;
-        let plan = plan::generate(&profile, &template).map_err(LoadError::Rebuild)?;
+        let plan = plan::generate_saved(&profile, &template).map_err(LoadError::Rebuild)?;
         Ok(Comeback {
             store,
             ticks,
@@ -214,7 +214,7 @@ impl Comeback {
             let Some(SavedPlan { profile, template }) = self.store.plan()? else {
                 return Err(LoadError::NoPlan("the data folder".into()));
             };
-            self.plan = plan::generate(&profile, &template).map_err(LoadError::Rebuild)?;
+            self.plan = plan::generate_saved(&profile, &template).map_err(LoadError::Rebuild)?;
             self.template = template;
             self.plan_key = key;
         }
@@ -600,7 +600,7 @@ pub fn import(
     let restore = crate::document::read_document(&text)?;
     drop(text);
     check_against_today(&restore, today)?;
-    let plan = plan::generate(&restore.profile, &restore.template)?;
+    let plan = plan::generate_saved(&restore.profile, &restore.template)?;
     if replace {
         archive(data_dir, today, now)?;
     }

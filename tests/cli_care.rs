@@ -439,3 +439,34 @@ fn a_version_four_export_still_imports() {
     assert_eq!(doc["checkins"], original["checkins"]);
     assert_eq!(doc["profile"], original["profile"]);
 }
+
+#[test]
+fn a_saved_plan_this_release_would_refuse_still_opens() {
+    // 60 mi over 4 runs was planned by earlier releases; a new plan like it
+    // is refused (runs over 12 mi), but a runner who has one keeps it.
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/plan-v4.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
+    doc["profile"]["goal_weekly"] = 60.0.into();
+    let file = dir.path().join("old.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let data = dir.path().join("data");
+    comeback(&data, "2026-11-27")
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success();
+    let plan = json(&data, "2026-11-27", &["plan", "--json"]);
+    let last = plan["weeks"].as_array().unwrap().last().unwrap()["target_distance"]
+        .as_f64()
+        .unwrap();
+    assert!(
+        last <= 48.0,
+        "towards the most 4 runs of 12 mi allow: {last}"
+    );
+    comeback(&data, "2026-11-27")
+        .arg("status")
+        .assert()
+        .success();
+}

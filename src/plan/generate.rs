@@ -55,11 +55,39 @@ const TENTH: u32 = 10;
 
 /// Builds the plan for `profile` from `template`.
 pub fn generate(profile: &Profile, template: &Template) -> Result<Plan, ProfileError> {
+    build(profile, template, false)
+}
+
+/// Builds the plan of a saved profile. A profile an earlier release accepted
+/// and this one refuses for a new plan — a goal that needs runs over the
+/// limit, or one more than [`MAX_WEEKS`] away — still gets a plan: towards
+/// the largest goal this release plans for those runs, or its first
+/// [`MAX_WEEKS`] weeks. The runner is not locked out of their journal.
+pub fn generate_saved(profile: &Profile, template: &Template) -> Result<Plan, ProfileError> {
+    match build(profile, template, false) {
+        Err(ProfileError::RunsTooLong { max, runs, .. }) => {
+            let nearest = Distance::from_value((max * f64::from(runs) * 10.0).floor() / 10.0);
+            let reachable = Profile {
+                goal_weekly: profile.goal_weekly.min(nearest),
+                weekly_before: profile.weekly_before.min(nearest),
+                ..profile.clone()
+            };
+            let mut plan = build(&reachable, template, true)?;
+            plan.profile = profile.clone();
+            Ok(plan)
+        }
+        Err(ProfileError::GoalTooFar { .. }) => build(profile, template, true),
+        other => other,
+    }
+}
+
+/// The generator; `saved` keeps a plan that never reaches its goal.
+fn build(profile: &Profile, template: &Template, saved: bool) -> Result<Plan, ProfileError> {
     profile.validate()?;
     let mut builder = Builder::new(profile, template);
     let max = builder.longest_everyday_run();
     let per_run = profile.goal_weekly.value() / f64::from(profile.runs_per_week);
-    if per_run > max {
+    if per_run > max + 1e-9 {
         return Err(ProfileError::RunsTooLong {
             goal: profile.goal_weekly.value(),
             unit: profile.unit,
@@ -83,7 +111,7 @@ pub fn generate(profile: &Profile, template: &Template) -> Result<Plan, ProfileE
             .unwrap_or_default()
     };
     builder.distance_phase(&steps, run_walk);
-    if builder.weeks.last().is_none_or(|w| w.phase != Phase::Goal) {
+    if !saved && builder.weeks.last().is_none_or(|w| w.phase != Phase::Goal) {
         return Err(ProfileError::GoalTooFar {
             goal: profile.goal_weekly.value(),
             unit: profile.unit,
