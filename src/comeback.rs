@@ -413,8 +413,16 @@ impl Comeback {
                 Err(e) => runs::Outcome::Skipped(e.to_string()),
                 Ok(a) if !known.insert(a.hash.clone()) => runs::Outcome::Known,
                 Ok(a) => {
-                    let outcome =
-                        runs::place(&path, &a, &self.plan, &self.journal, &assessment, today);
+                    let matched: Vec<NaiveDate> =
+                        new.iter().map(|r: &checkin::RecordedRun| r.date).collect();
+                    let outcome = runs::place(
+                        &path,
+                        &a,
+                        &self.plan,
+                        (&self.journal, &matched),
+                        &assessment,
+                        today,
+                    );
                     if let runs::Outcome::Matched(run) = &outcome {
                         new.push(run.clone());
                     }

@@ -61,12 +61,13 @@ pub fn files(paths: &[PathBuf]) -> Vec<Result<PathBuf, FileOutcome>> {
 
 /// Matches `activity` (read from `file`) to a day of `plan`, as of `today`:
 /// its local date, when the plan has a run there or no run was missed next
-/// to it; otherwise the runner chooses.
+/// to it (runs in `journal` or matched earlier in this import, `also_ran`,
+/// count as recorded); otherwise the runner chooses.
 pub fn place(
     file: &Path,
     activity: &Activity,
     plan: &Plan,
-    journal: &Journal,
+    (journal, also_ran): (&Journal, &[NaiveDate]),
     assessment: &Assessment,
     today: NaiveDate,
 ) -> Outcome {
@@ -93,8 +94,11 @@ pub fn place(
         ));
     }
     let has_run = |d: NaiveDate| run_planned(plan, assessment, d);
-    let recorded =
-        |d: NaiveDate| journal.on(d).is_some_and(|c| c.run_credit() > 0.0) || journal.ran_on(d);
+    let recorded = |d: NaiveDate| {
+        journal.on(d).is_some_and(|c| c.run_credit() > 0.0)
+            || journal.ran_on(d)
+            || also_ran.contains(&d)
+    };
     if !has_run(date) {
         // A run on a day without one: the run planned the day before or
         // after, not yet recorded, may be the one it replaces.

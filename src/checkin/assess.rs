@@ -250,7 +250,12 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
             start: w.start,
             ..stage.clone()
         });
-        advice.extend(super::load::advice(journal, plan, laid_out.as_ref(), today));
+        advice.extend(super::load::advice(
+            journal,
+            (plan, template),
+            laid_out.as_ref(),
+            today,
+        ));
     }
 
     // An open question holds the plan and the runs after it until the runner

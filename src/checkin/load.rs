@@ -4,7 +4,7 @@
 //! its plan. Advice only; the plan's own decisions count runs done.
 
 use super::{Journal, short_date};
-use crate::plan::{Distance, Plan, Unit, Week};
+use crate::plan::{Distance, Plan, Template, Unit, Week};
 use chrono::{Days, NaiveDate};
 
 /// A run longer than this times the 30-day longest is a spike (Frandsen 2025).
@@ -42,11 +42,13 @@ pub fn actual_runs(journal: &Journal, unit: Unit) -> Vec<(NaiveDate, Distance)> 
 /// Advice about the last week's actual runs as of `today`.
 pub fn advice(
     journal: &Journal,
-    plan: &Plan,
+    (plan, template): (&Plan, &Template),
     week: Option<&Week>,
     today: NaiveDate,
 ) -> Vec<String> {
     let unit = plan.profile.unit;
+    // The runs before a short layoff count as the plan counts them.
+    let before = crate::plan::old_long_run(&plan.profile, template);
     let runs = actual_runs(journal, unit);
     let mut advice = Vec::new();
     let recent = today - Days::new(6);
@@ -54,6 +56,7 @@ pub fn advice(
         let from = *date - Days::new(30);
         let longest = runs
             .iter()
+            .chain(std::iter::once(&before))
             .filter(|(d, _)| *d >= from && d < date)
             .map(|(_, x)| *x)
             .max();

@@ -126,6 +126,12 @@ fn build(profile: &Profile, template: &Template, saved: bool) -> Result<Plan, Pr
     })
 }
 
+/// The runner's long run before the layoff as the generator counts it for
+/// the 30-day rule: its day and distance.
+pub fn old_long_run(profile: &Profile, template: &Template) -> (NaiveDate, Distance) {
+    Builder::new(profile, template).runs[0]
+}
+
 /// The week-by-week fractions of a band's staged return.
 fn staged(band: &LayoffBand, layoff_days: u32) -> Vec<f64> {
     let steps = band.steps.len() as u32;

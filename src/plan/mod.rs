@@ -9,7 +9,7 @@ mod template;
 mod upgrade;
 
 pub use distance::{Distance, Unit};
-pub use generate::{MAX_WEEKS, generate, generate_saved};
+pub use generate::{MAX_WEEKS, generate, generate_saved, old_long_run};
 pub use layout::Weekday;
 pub use pace::{EasyPace, Race, clock, parse_clock, time_off_factor};
 pub use template::{
