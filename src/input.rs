@@ -97,6 +97,15 @@ pub fn parse_duration(text: &str) -> Result<u32, String> {
         .ok_or_else(expected)
 }
 
+/// How hard a run felt: 0 to 10.
+pub fn parse_rpe(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|r| *r <= 10)
+        .ok_or_else(|| "expected 0 to 10".to_string())
+}
+
 /// A distance already run, e.g. on a pair of shoes: 0 to 5000.
 pub fn parse_distance(text: &str) -> Result<f64, String> {
     let expected = "expected a distance from 0 to 5000";

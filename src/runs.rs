@@ -93,7 +93,7 @@ pub fn place(
             plan.profile.start
         ));
     }
-    let has_run = |d: NaiveDate| run_planned(plan, assessment, d);
+    let has_run = |d: NaiveDate| assessment.run_planned_on(plan, d);
     let recorded = |d: NaiveDate| {
         journal.on(d).is_some_and(|c| c.run_credit() > 0.0)
             || journal.ran_on(d)
@@ -120,17 +120,4 @@ pub fn place(
         }
     }
     Outcome::Matched(run)
-}
-
-/// Whether the schedule has a run on `date`.
-fn run_planned(plan: &Plan, assessment: &Assessment, date: NaiveDate) -> bool {
-    assessment
-        .weeks
-        .iter()
-        .find(|w| date >= w.start && date < w.start + Days::new(7))
-        .and_then(|w| {
-            let offset = (date - w.start).num_days() as usize;
-            plan.weeks.get(w.stage).and_then(|s| s.days.get(offset))
-        })
-        .is_some_and(|d| d.has_run())
 }

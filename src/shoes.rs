@@ -151,15 +151,8 @@ pub fn mileage(
                 .filter_map(|c| {
                     // The distance actually run, where the runner gave it or a
                     // file recorded it; the planned run otherwise.
-                    let actual = c.actual.as_ref().and_then(|a| a.distance);
-                    let imported = journal
-                        .runs()
-                        .iter()
-                        .filter(|r| r.date == c.date)
-                        .map(|r| r.distance(plan.profile.unit))
-                        .reduce(|a, b| a + b);
-                    actual
-                        .or(imported)
+                    journal
+                        .distance_run_on(c.date, plan.profile.unit)
                         .or_else(|| run_on.get(&c.date).map(|d| d.scale_down(c.run_credit())))
                 })
                 .sum();

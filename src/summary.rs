@@ -129,16 +129,8 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
         };
         let eased: Vec<&str> = c.eased_by.iter().map(|e| e.as_str()).collect();
         let actual = c.actual.as_ref();
-        // The check-in's own minutes, else the runs imported from files that day.
-        let imported: u32 = journal
-            .runs()
-            .iter()
-            .filter(|r| r.date == c.date)
-            .map(|r| r.minutes())
-            .sum();
-        let minutes = actual
-            .and_then(|a| a.minutes)
-            .or((imported > 0).then_some(imported))
+        let minutes = journal
+            .minutes_run_on(c.date)
             .map_or(String::new(), |m| m.to_string());
         let rpe = actual
             .and_then(|a| a.rpe)

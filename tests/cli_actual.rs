@@ -211,107 +211,63 @@ fn actual_numbers_survive_an_export_and_import() {
     );
 }
 
+/// The status advice after symptom-free runs of the given (date,
+/// distance) on the 3-week plan from Mon 23 Nov.
+fn advice_after(runs: &[(&str, &str)], today: &str) -> String {
+    let dir = common::plan_dir(today, "2026-11-23");
+    for (date, distance) in runs {
+        ok(
+            dir.path(),
+            today,
+            &[
+                "checkin",
+                "--date",
+                date,
+                "--numbness",
+                "0",
+                "--distance",
+                distance,
+            ],
+        );
+    }
+    common::json(dir.path(), today, &["status", "--json"])["advice"].to_string()
+}
+
 #[test]
 fn a_run_over_a_tenth_longer_than_the_30_day_longest_is_warned_about() {
-    let dir = common::plan_dir("2026-12-13", "2026-11-23");
-    ok(
-        dir.path(),
+    let advice = advice_after(
+        &[("2026-12-09", "5.0"), ("2026-12-13", "6.0")],
         "2026-12-13",
-        &[
-            "checkin",
-            "--date",
-            "2026-12-09",
-            "--numbness",
-            "0",
-            "--distance",
-            "5.0",
-        ],
     );
-    ok(
-        dir.path(),
-        "2026-12-13",
-        &["checkin", "--numbness", "0", "--distance", "6.0"],
-    );
-    let advice =
-        common::json(dir.path(), "2026-12-13", &["status", "--json"])["advice"].to_string();
     assert!(
         advice.contains("Your run on Sun 13 Dec (6.0 mi) was more than 10% longer than your longest of the 30 days before (5.0 mi)"),
         "{advice}"
     );
-    let calm = common::plan_dir("2026-12-13", "2026-11-23");
-    ok(
-        calm.path(),
+    let calm = advice_after(
+        &[("2026-12-09", "5.0"), ("2026-12-13", "5.5")],
         "2026-12-13",
-        &[
-            "checkin",
-            "--date",
-            "2026-12-09",
-            "--numbness",
-            "0",
-            "--distance",
-            "5.0",
-        ],
     );
-    let out = ok(
-        calm.path(),
-        "2026-12-13",
-        &["checkin", "--numbness", "0", "--distance", "5.5"],
-    );
-    assert!(!out.contains("more than 10% longer"), "{out}");
+    assert!(!calm.contains("more than 10% longer"), "{calm}");
 }
 
 #[test]
 fn the_runs_before_a_short_layoff_still_count_for_the_warning() {
     // Three weeks off: the old long run is inside the 30 days, as the plan
     // counts it, so following the plan's 6.3 mi Sunday is no spike.
-    let dir = common::plan_dir("2026-11-29", "2026-11-23");
-    ok(
-        dir.path(),
+    let advice = advice_after(
+        &[("2026-11-25", "3.0"), ("2026-11-29", "6.3")],
         "2026-11-29",
-        &[
-            "checkin",
-            "--date",
-            "2026-11-25",
-            "--numbness",
-            "0",
-            "--distance",
-            "3.0",
-        ],
     );
-    ok(
-        dir.path(),
-        "2026-11-29",
-        &["checkin", "--numbness", "0", "--distance", "6.3"],
-    );
-    let advice =
-        common::json(dir.path(), "2026-11-29", &["status", "--json"])["advice"].to_string();
     assert!(!advice.contains("more than 10% longer"), "{advice}");
 }
 
 #[test]
 fn a_week_run_far_above_its_plan_says_so() {
     // Week 1 plans 12.5 mi.
-    let dir = common::plan_dir("2026-11-29", "2026-11-23");
-    ok(
-        dir.path(),
+    let advice = advice_after(
+        &[("2026-11-25", "9.0"), ("2026-11-29", "9.0")],
         "2026-11-29",
-        &[
-            "checkin",
-            "--date",
-            "2026-11-25",
-            "--numbness",
-            "0",
-            "--distance",
-            "9.0",
-        ],
     );
-    ok(
-        dir.path(),
-        "2026-11-29",
-        &["checkin", "--numbness", "0", "--distance", "9.0"],
-    );
-    let advice =
-        common::json(dir.path(), "2026-11-29", &["status", "--json"])["advice"].to_string();
     assert!(
         advice.contains("This week you have run 18.0 mi, far above the plan's 12.5 mi"),
         "{advice}"

@@ -16,27 +16,17 @@ const FAR_ABOVE: f64 = 1.3;
 /// The distance actually run each day, in the plan's unit: a check-in's
 /// own numbers, else the runs imported from files that day (summed).
 pub fn actual_runs(journal: &Journal, unit: Unit) -> Vec<(NaiveDate, Distance)> {
-    let mut days: Vec<(NaiveDate, Distance)> = journal
+    let mut days: Vec<NaiveDate> = journal
         .checkins()
         .iter()
-        .filter_map(|c| Some((c.date, c.actual.as_ref()?.distance?)))
+        .map(|c| c.date)
+        .chain(journal.runs().iter().map(|r| r.date))
         .collect();
-    for run in journal.runs() {
-        if journal
-            .on(run.date)
-            .and_then(|c| c.actual.as_ref())
-            .and_then(|a| a.distance)
-            .is_some()
-        {
-            continue;
-        }
-        match days.iter_mut().find(|(d, _)| *d == run.date) {
-            Some((_, total)) => *total = *total + run.distance(unit),
-            None => days.push((run.date, run.distance(unit))),
-        }
-    }
-    days.sort_by_key(|(d, _)| *d);
-    days
+    days.sort_unstable();
+    days.dedup();
+    days.into_iter()
+        .filter_map(|d| Some((d, journal.distance_run_on(d, unit)?)))
+        .collect()
 }
 
 /// Advice about the last week's actual runs as of `today`.

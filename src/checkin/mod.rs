@@ -67,6 +67,16 @@ pub struct CheckIn {
 }
 
 impl CheckIn {
+    /// The check-in with the day's actual numbers; a run given with numbers
+    /// was done unless the check-in says otherwise.
+    pub fn with_actual(mut self, actual: Actual) -> CheckIn {
+        if actual.ran() {
+            self.session = self.session.or(Some(SessionDone::Done));
+        }
+        self.actual = (!actual.is_empty()).then_some(actual);
+        self
+    }
+
     /// A symptom-free day with the given session.
     pub fn symptom_free(date: NaiveDate, session: Option<SessionDone>) -> CheckIn {
         CheckIn {
@@ -237,6 +247,38 @@ impl Journal {
     /// Whether a run was imported for `date`.
     pub fn ran_on(&self, date: NaiveDate) -> bool {
         self.runs.iter().any(|r| r.date == date)
+    }
+
+    /// The distance actually run on `date`, in `unit`: the check-in's own
+    /// number, else the runs imported from files that day (summed).
+    pub fn distance_run_on(
+        &self,
+        date: NaiveDate,
+        unit: crate::plan::Unit,
+    ) -> Option<crate::plan::Distance> {
+        self.on(date)
+            .and_then(|c| c.actual.as_ref()?.distance)
+            .or_else(|| {
+                self.imported_on(date)
+                    .map(|r| r.distance(unit))
+                    .reduce(|a, b| a + b)
+            })
+    }
+
+    /// The minutes actually run on `date`: the check-in's own, else the runs
+    /// imported from files that day (summed).
+    pub fn minutes_run_on(&self, date: NaiveDate) -> Option<u32> {
+        self.on(date)
+            .and_then(|c| c.actual.as_ref()?.minutes)
+            .or_else(|| {
+                self.imported_on(date)
+                    .map(RecordedRun::minutes)
+                    .reduce(|a, b| a + b)
+            })
+    }
+
+    fn imported_on(&self, date: NaiveDate) -> impl Iterator<Item = &RecordedRun> {
+        self.runs.iter().filter(move |r| r.date == date)
     }
 
     #[inline]

@@ -75,22 +75,16 @@ impl Assessment {
                         .find(|d| d.date == day)
                         .and_then(|d| d.runs().next());
                     let checkin = checkins.iter().find(|c| c.date == day);
-                    let actual = checkin.and_then(|c| c.actual.as_ref());
-                    let imported: Vec<_> =
-                        journal.runs().iter().filter(|r| r.date == day).collect();
                     let credit = checkin.map_or(0.0, |c| c.run_credit());
-                    let ran =
-                        credit > 0.0 || !imported.is_empty() || actual.is_some_and(|a| a.ran());
+                    let distance = journal.distance_run_on(day, unit);
+                    let minutes = journal.minutes_run_on(day);
+                    let ran = credit > 0.0
+                        || journal.ran_on(day)
+                        || distance.is_some()
+                        || minutes.is_some();
                     if ran {
                         p.done_runs += if credit > 0.0 { credit } else { 1.0 };
                     }
-                    let distance = actual.and_then(|a| a.distance).or_else(|| {
-                        (!imported.is_empty())
-                            .then(|| imported.iter().map(|r| r.distance(unit)).sum())
-                    });
-                    let minutes = actual.and_then(|a| a.minutes).or_else(|| {
-                        (!imported.is_empty()).then(|| imported.iter().map(|r| r.minutes()).sum())
-                    });
                     p.actual |= distance.is_some() || minutes.is_some();
                     let share = if credit > 0.0 {
                         credit

@@ -264,23 +264,29 @@ impl Assessment {
     }
 }
 
+impl Assessment {
+    /// Whether the schedule has a run on `date` that care or an open
+    /// question does not take away.
+    pub fn run_planned_on(&self, plan: &Plan, date: NaiveDate) -> bool {
+        self.weeks
+            .iter()
+            .find(|w| date >= w.start && date < w.start + Days::new(7))
+            .and_then(|w| {
+                let offset = (date - w.start).num_days() as usize;
+                let suspended = w.runs_suspended_on(date) || w.rest_only_on(date);
+                plan.weeks
+                    .get(w.stage)
+                    .and_then(|s| s.days.get(offset))
+                    .map(|d| d.has_run() && !suspended)
+            })
+            .unwrap_or(false)
+    }
+}
+
 /// The session a check-in records when none is named: a done run on a day
 /// with a planned run, a rest day otherwise.
 pub fn default_session(assessment: &Assessment, plan: &Plan, date: NaiveDate) -> SessionDone {
-    let planned_run = assessment
-        .weeks
-        .iter()
-        .find(|w| date >= w.start && date < w.start + Days::new(7))
-        .and_then(|w| {
-            let offset = (date - w.start).num_days() as usize;
-            let suspended = w.runs_suspended_on(date) || w.rest_only_on(date);
-            plan.weeks
-                .get(w.stage)
-                .and_then(|s| s.days.get(offset))
-                .map(|d| d.has_run() && !suspended)
-        })
-        .unwrap_or(false);
-    if planned_run {
+    if assessment.run_planned_on(plan, date) {
         SessionDone::Done
     } else {
         SessionDone::RestDay

@@ -7,7 +7,7 @@ use crate::checkin::{
 };
 use crate::export::Format;
 use crate::input::{
-    parse_date, parse_distance, parse_duration, parse_layoff, parse_pace, parse_race,
+    parse_date, parse_distance, parse_duration, parse_layoff, parse_pace, parse_race, parse_rpe,
     parse_run_distance, parse_unit, parse_weekly,
 };
 use crate::plan::{Distance, Race, Unit, Weekday};
@@ -246,7 +246,7 @@ pub struct CheckinArgs {
     #[arg(long, value_name = "MIN", value_parser = parse_duration)]
     pub duration: Option<u32>,
     /// How hard the run felt, 0 (rest) to 10 (maximal)
-    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_name = "0-10", value_parser = parse_rpe)]
     pub rpe: Option<u8>,
     /// The day's strength session
     #[arg(long, value_name = "DONE", value_parser = strength_parser())]
@@ -272,7 +272,6 @@ impl CheckinArgs {
             strength: self.strength,
             cross: self.cross,
         };
-        let ran = actual.ran();
         CheckIn {
             date: self.date.unwrap_or(today),
             numbness: self.numbness,
@@ -287,10 +286,10 @@ impl CheckinArgs {
             shoes: self.shoes,
             note: self.note,
             seq: 0,
-            // A run reported with numbers was done, unless said otherwise.
-            session: self.session.or(ran.then_some(SessionDone::Done)),
-            actual: (!actual.is_empty()).then_some(actual),
+            session: self.session,
+            actual: None,
         }
+        .with_actual(actual)
     }
 }
 

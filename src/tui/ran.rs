@@ -5,8 +5,8 @@
 
 use super::action::Action;
 use super::field::TextField;
-use crate::checkin::{Actual, CheckIn, SessionDone};
-use crate::input::{parse_duration, parse_run_distance};
+use crate::checkin::{Actual, CheckIn};
+use crate::input::{parse_duration, parse_rpe, parse_run_distance};
 use crate::plan::{Distance, Run, Unit};
 
 /// The form's fields, in order.
@@ -79,12 +79,7 @@ impl RanForm {
         };
         let rpe = match text(&self.rpe) {
             t if t.is_empty() => None,
-            t => Some(
-                t.parse::<u8>()
-                    .ok()
-                    .filter(|r| *r <= 10)
-                    .ok_or_else(|| format!("RPE '{t}': expected 0 to 10"))?,
-            ),
+            t => Some(parse_rpe(&t).map_err(|e| format!("RPE '{t}': {e}"))?),
         };
         let actual = Actual {
             distance,
@@ -92,11 +87,7 @@ impl RanForm {
             rpe,
             ..Actual::default()
         };
-        Ok(CheckIn {
-            session: Some(SessionDone::Done),
-            actual: (!actual.is_empty()).then_some(actual),
-            ..self.entry.clone()
-        })
+        Ok(self.entry.clone().with_actual(actual))
     }
 }
 
