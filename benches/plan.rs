@@ -18,6 +18,7 @@ fn fifty_two_week_profile(template: &Template) -> Profile {
         cross_trained: false,
         numb_now: false,
         health: Vec::new(),
+        health_since: Default::default(),
         long_day: None,
         rest_days: Vec::new(),
         easy_pace_seconds: None,

@@ -7,6 +7,7 @@ use crate::checkin::{self, Assessment, CheckIn, Clearance, Journal};
 use crate::plan::{self, Distance, Plan, Profile, Template};
 use crate::runs;
 use crate::shoes::{self, Shoe, ShoeError, ShoeMileage};
+pub use crate::snapshot::Snapshot;
 use crate::store::{SavedPlan, Store, StoreError, Undone};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -38,31 +39,6 @@ pub struct Comeback {
     pub template: Template,
     pub journal: Rc<Journal>,
     pub shoes: Vec<Shoe>,
-}
-
-/// What the exports, the clinician summary and the shoe mileage read: the
-/// plan, its template, the journal and the shoes, with no database behind
-/// them.
-#[derive(Clone, Copy)]
-pub struct Snapshot<'a> {
-    pub plan: &'a Plan,
-    pub template: &'a Template,
-    pub journal: &'a Journal,
-    pub shoes: &'a [Shoe],
-    pub ticks: &'a std::collections::BTreeSet<crate::store::Tick>,
-}
-
-impl Snapshot<'_> {
-    /// Every pair's distance so far.
-    pub fn mileage(&self, assessment: &Assessment) -> Vec<ShoeMileage> {
-        shoes::mileage(
-            self.shoes,
-            self.plan,
-            self.template,
-            self.journal,
-            assessment,
-        )
-    }
 }
 
 impl Comeback {
@@ -357,7 +333,8 @@ impl Comeback {
     }
 
     /// Replaces the health context on the saved profile (each condition once,
-    /// in order). It lowers the care thresholds and leaves the plan as it is.
+    /// in order). It lowers the care thresholds from `today` on (a condition
+    /// kept keeps the day it was entered) and leaves the plan as it is.
     pub fn set_health(
         &mut self,
         mut health: Vec<checkin::Health>,
@@ -366,6 +343,13 @@ impl Comeback {
     ) -> Result<(), StoreError> {
         health.sort();
         health.dedup();
+        let since = crate::health::entered(
+            &health,
+            &self.plan.profile.health,
+            &self.plan.profile.health_since,
+            today,
+        );
+        let before_since = std::mem::replace(&mut self.plan.profile.health_since, since);
         let before = std::mem::replace(&mut self.plan.profile.health, health);
         let profile = self.plan.profile.clone();
         let saved = self.write(|store, plan, template| {
@@ -375,6 +359,7 @@ impl Comeback {
         });
         if saved.is_err() {
             self.plan.profile.health = before;
+            self.plan.profile.health_since = before_since;
         }
         saved
     }

@@ -5,9 +5,9 @@
 use crate::checkin::{
     Assessment, Care, CheckIn, Clearance, Decision, NOTICE, Next, RecordedRun, Status,
 };
-use crate::comeback::Snapshot;
 use crate::plan::{Habit, Phase, Plan, Profile, Session, Template, Unit, Week};
 use crate::shoes::Shoe;
+use crate::snapshot::Snapshot;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

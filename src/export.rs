@@ -3,9 +3,9 @@
 //! the same folder, then a rename).
 
 use crate::checkin::Assessment;
-use crate::comeback::Snapshot;
 use crate::document::PlanDocument;
 use crate::plan::{HabitWhen, Session};
+use crate::snapshot::Snapshot;
 use crate::summary::clinician_summary;
 use chrono::NaiveDate;
 use icalendar::{Alarm, Calendar, Component, Event, EventLike};

@@ -6,14 +6,17 @@
 
 pub mod activity;
 pub mod checkin;
+pub mod choice;
 pub mod cli;
 pub mod comeback;
 pub mod document;
 pub mod export;
+pub mod health;
 pub mod input;
 pub mod plan;
 pub mod runs;
 pub mod shoes;
+pub mod snapshot;
 pub mod store;
 pub mod summary;
 pub mod tui;

@@ -3,7 +3,7 @@
 //! Pure: built from a snapshot and an assessment.
 
 use crate::checkin::{Assessment, NOTICE, short_date};
-use crate::comeback::Snapshot;
+use crate::snapshot::Snapshot;
 use std::fmt::Write;
 
 /// Check-ins listed in the summary, newest first.

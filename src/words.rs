@@ -173,7 +173,7 @@ pub fn run(run: &Run, plan_unit: Unit, display: Option<Unit>) -> String {
 }
 
 /// The health context in a sentence, or `None` when none is given.
-pub fn health_context(health: &[crate::checkin::Health]) -> Option<String> {
+pub fn health_context(health: &[crate::health::Health]) -> Option<String> {
     if health.is_empty() {
         return None;
     }

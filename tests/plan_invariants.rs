@@ -58,6 +58,7 @@ prop_compose! {
             cross_trained: cross,
             numb_now: numb,
             health: Vec::new(),
+            health_since: Default::default(),
             long_day,
             rest_days,
             easy_pace_seconds,

@@ -1,69 +1,11 @@
 //! The check-in's fields with fixed values: where, which side, when it
-//! began, how it cleared, what eased it, the session, the warning flags, the
-//! health context, and the numbness level. Each spells itself for the command
+//! began, how it cleared, what eased it, the session, the warning flags, and
+//! the numbness level. Each spells itself for the command
 //! line and JSON and has words for sentences.
 
+use crate::choice::choice;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::str::FromStr;
-
-/// A check-in field with a fixed set of values.
-pub trait Choice: Copy + PartialEq + 'static {
-    /// Every value, in the order declared. The store keeps a value as its
-    /// position here (`store::choices`), so values are only ever added at the
-    /// end.
-    const ALL: &'static [Self];
-
-    /// The spelling used on the command line and in JSON.
-    fn name(self) -> &'static str;
-}
-
-/// Declares a field enum with its JSON/CLI spelling and the sentence word.
-macro_rules! choice {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal / $words:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl Choice for $name {
-            const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            fn name(self) -> &'static str {
-                self.as_str()
-            }
-        }
-
-        impl $name {
-            /// The spelling used on the command line and in JSON.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// The words used in sentences.
-            pub fn words(self) -> &'static str {
-                match self { $($name::$variant => $words),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
-                let all = <$name as Choice>::ALL;
-                all.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| {
-                    let allowed: Vec<&str> = all.iter().map(|v| v.as_str()).collect();
-                    format!("expected one of {}", allowed.join(", "))
-                })
-            }
-        }
-    };
-}
 
 choice!(
     /// Where the numbness was felt.
@@ -118,17 +60,6 @@ choice!(
         LooseningLaces = "loosening_laces" / "loosening the laces",
         SittingOrBending = "sitting_or_bending" / "sitting or bending forward",
         Nothing = "nothing" / "nothing",
-    }
-);
-
-choice!(
-    /// Health context the runner chooses to give; it lowers the care
-    /// thresholds (NIDDK, diabetic neuropathy: feet may not feel an injury, so
-    /// care comes sooner).
-    Health {
-        Diabetes = "diabetes" / "diabetes",
-        Circulation = "circulation" / "circulation problems",
-        BackHistory = "back_history" / "a history of back trouble",
     }
 );
 

@@ -19,7 +19,9 @@ pub use progress::WeekProgress;
 pub use schedule::{Assessment, Decision, Next, ScheduledWeek, default_session};
 pub use verdict::{NOTICE, Status, Verdict};
 
-pub use fields::{Choice, Cleared, Ease, Flag, Health, Numbness, Onset, SessionDone, Side, Spot};
+pub use crate::choice::Choice;
+pub use crate::health::Health;
+pub use fields::{Cleared, Ease, Flag, Numbness, Onset, SessionDone, Side, Spot};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -481,6 +481,7 @@ fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
         cross_trained: args.cross_trained,
         numb_now: args.numb_now,
         health: args.health,
+        health_since: Default::default(),
         long_day: args.long_day,
         rest_days: args.rest_days,
         easy_pace_seconds: args.easy_pace,

@@ -42,7 +42,12 @@ pub struct Profile {
     /// Health context the runner chose to give; it lowers the care
     /// thresholds and does not change the plan.
     #[serde(default)]
-    pub health: Vec<crate::checkin::Health>,
+    pub health: Vec<crate::health::Health>,
+    /// The day each condition of `health` was entered; a condition without
+    /// one applies from the start. Care rules use a condition from its day
+    /// on: what was decided before it stays as it was.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub health_since: std::collections::BTreeMap<crate::health::Health, NaiveDate>,
     /// The day of the long run; `None`: Sunday.
     #[serde(default)]
     pub long_day: Option<Weekday>,

@@ -5,8 +5,7 @@ use super::error::{At, StoreError};
 use chrono::NaiveDate;
 use rusqlite::params;
 
-/// A habit ticked on a day.
-pub type Tick = (NaiveDate, String);
+pub use crate::snapshot::Tick;
 
 impl Store {
     /// Every tick, by day.

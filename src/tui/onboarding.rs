@@ -69,7 +69,7 @@ pub struct Onboarding {
     pub numb_now: bool,
     /// Diabetes, circulation problems, back trouble: optional, lowers the
     /// care thresholds.
-    pub health: Vec<crate::checkin::Health>,
+    pub health: Vec<crate::health::Health>,
     pub long_day: Weekday,
     /// Empty: the plan picks the day after the long run.
     pub rest_days: TextField,
@@ -211,6 +211,7 @@ impl Onboarding {
             cross_trained: self.cross_trained,
             numb_now: self.numb_now,
             health: self.health.clone(),
+            health_since: Default::default(),
             long_day: Some(self.long_day),
             rest_days,
             easy_pace_seconds,

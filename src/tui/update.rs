@@ -395,7 +395,7 @@ fn retire_shoe(app: &mut App, row: usize) {
 }
 
 /// Saves the health context; the verdict is worked out again with it.
-fn set_health(app: &mut App, chosen: Vec<crate::checkin::Health>) {
+fn set_health(app: &mut App, chosen: Vec<crate::health::Health>) {
     let (today, now) = (app.today, app.now.clone());
     let Some(running) = app.running.as_mut() else {
         return;

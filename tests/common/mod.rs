@@ -87,6 +87,7 @@ pub fn profile(layoff_days: u32) -> Profile {
         cross_trained: false,
         numb_now: false,
         health: Vec::new(),
+        health_since: Default::default(),
         long_day: None,
         rest_days: Vec::new(),
         easy_pace_seconds: None,
