@@ -18,15 +18,20 @@ use serde::{Deserialize, Serialize};
 /// coach would sign: template version 2, each run's `effort` and `strides`,
 /// `cross` sessions, habits' `every`, the profile's `long_day`, `rest_days`,
 /// `easy_pace_seconds` and `race`, and the document's `unit`; version 5 each
-/// check-in's `actual` numbers (distance, minutes, RPE, strength, cross).
-pub const PLAN_SCHEMA: &str = "comeback.plan/5";
+/// check-in's `actual` numbers (distance, minutes, RPE, strength, cross);
+/// version 6 the care rules' own facts: the flag `foot_wound`, `cleared` on a
+/// day with only a flag (whether it settled), clearing words and minutes
+/// that must agree, and the profile's `health_since` (the day each health
+/// condition was entered).
+pub const PLAN_SCHEMA: &str = "comeback.plan/6";
 
 /// Every schema an import reads, oldest first.
-pub const READABLE_SCHEMAS: [&str; 5] = [
+pub const READABLE_SCHEMAS: [&str; 6] = [
     "comeback.plan/1",
     "comeback.plan/2",
     "comeback.plan/3",
     "comeback.plan/4",
+    "comeback.plan/5",
     PLAN_SCHEMA,
 ];
 
@@ -351,6 +356,11 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
         upgrade_first_version(&mut doc);
     }
     for c in &mut doc.checkins {
+        if version != PLAN_SCHEMA {
+            // Releases before version 6 saved clearing words and minutes
+            // that could disagree.
+            c.settle_old_contradiction();
+        }
         c.normalize();
     }
     doc.profile

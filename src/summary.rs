@@ -69,9 +69,9 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
     if let Some(care) = &v.care {
         let _ = writeln!(
             out,
-            "- Care level: {} ({}). The pattern the runner reported: {}.",
+            "- Care level: {} (to be seen {}). The pattern the runner reported: {}.",
             care.level.as_str(),
-            care.level.how_soon().to_lowercase(),
+            care.when_words,
             care.pattern_words
         );
         let what = if care.level.allows_exercise() {
@@ -82,7 +82,7 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
         let _ = writeln!(
             out,
             "- {what} since {}; the runner was advised to see {}.",
-            short_date(care.since),
+            crate::checkin::day_words(care.since, assessment.today),
             care.who
         );
     }

@@ -100,19 +100,30 @@ fn every_new_check_in_word_is_taken_stored_and_shown() {
 #[test]
 fn each_new_flag_reaches_care_at_its_level() {
     for (flag, level) in [
-        ("cold_pale", "emergency"),
+        ("cold_pale", "book"),
         ("leg_pain_both", "emergency"),
         ("face_arm", "emergency"),
         ("foot_drop", "urgent"),
         ("calf_tightness", "book"),
+        ("foot_wound", "book"),
     ] {
         let dir = with_plan(&[]);
         comeback(dir.path(), "2026-11-24")
-            .args(["checkin", "--numbness", "1", "--flag", flag])
+            .args([
+                "checkin",
+                "--numbness",
+                "1",
+                "--flag",
+                flag,
+                "--cleared",
+                "quickly",
+            ])
             .assert()
             .success();
         let status = json(dir.path(), "2026-11-24", &["status", "--json"]);
         assert_eq!(status["care"]["level"], level, "{flag}");
+        assert!(status["care"]["when"].is_string(), "{flag}");
+        assert!(status["care"]["when_words"].is_string(), "{flag}");
         assert!(status["care"]["pattern"].is_string());
         assert!(status["care"]["pattern_words"].is_string());
     }
@@ -305,7 +316,7 @@ fn a_version_one_export_still_imports() {
         .success()
         .stdout(predicate::str::contains("6 check-ins, 1 clearances"));
     let doc = json(dir.path(), "2026-12-02", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/5");
+    assert_eq!(doc["schema"], "comeback.plan/6");
     // The symptom-free day that version 1 let carry an onset reads as symptom-free.
     let rest_day = &doc["checkins"][2];
     assert_eq!(rest_day["date"], "2026-11-26");
@@ -383,7 +394,7 @@ fn a_version_two_export_still_imports_with_its_order_and_health_context() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/5");
+    assert_eq!(doc["schema"], "comeback.plan/6");
     assert_eq!(doc["profile"]["health"], serde_json::json!(["diabetes"]));
     assert_eq!(doc["ticks"], serde_json::json!([]));
     let original: serde_json::Value =
@@ -402,7 +413,7 @@ fn a_version_three_export_still_imports_with_its_template_upgraded() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/5");
+    assert_eq!(doc["schema"], "comeback.plan/6");
     // The document carried template version 1: read as version 2 with its defaults.
     assert_eq!(doc["template"]["version"], 2);
     assert_eq!(
@@ -433,7 +444,7 @@ fn a_version_four_export_still_imports() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/5");
+    assert_eq!(doc["schema"], "comeback.plan/6");
     let original: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
     assert_eq!(doc["checkins"], original["checkins"]);

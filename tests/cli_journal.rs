@@ -78,7 +78,7 @@ fn a_red_flag_sends_the_runner_to_urgent_care_from_the_command_line() {
         .success()
         .stdout(predicate::str::contains("URGENT CARE"))
         .stdout(predicate::str::contains(
-            "urgent care or an emergency department, today",
+            "Urgent: be seen today — urgent care or an emergency department.",
         ));
     let status = json(dir.path(), "2026-11-24", &["status", "--json"]);
     assert_eq!(status["status"], "urgent_care");
@@ -97,7 +97,7 @@ fn seven_days_of_numbness_books_a_clinician_and_clear_resumes_one_stage_back() {
                 "--onset",
                 "after",
                 "--cleared",
-                "hours",
+                "quickly",
             ])
             .assert()
             .success();
@@ -112,11 +112,16 @@ fn seven_days_of_numbness_books_a_clinician_and_clear_resumes_one_stage_back() {
             .contains("physical therapist")
     );
     assert!(
-        status["care"]["why"][0]
-            .as_str()
+        status["care"]["why"]
+            .as_array()
             .unwrap()
-            .contains("7 days")
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("7 days over 7 days")),
+        "{}",
+        status["care"]
     );
+    assert_eq!(status["care"]["when"], "one_week");
+    assert_eq!(status["care"]["when_words"], "within a week");
     assert_eq!(status["next"]["stage"], serde_json::Value::Null);
     comeback(dir.path(), "2026-12-02")
         .args(["clear", "--note", "PT: tight laces, fine to run"])
@@ -230,7 +235,7 @@ fn history_lists_check_ins_newest_first_with_the_decisions() {
             "Wed 25 Nov: tingling at the toes, during the run, cleared quickly",
         ))
         .stdout(predicate::str::contains(
-            "Mon 30 Nov: repeated (stage 1 -> 1)",
+            "Mon 30 Nov: repeated (stage 1 again)",
         ));
 }
 

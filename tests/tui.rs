@@ -140,9 +140,28 @@ fn the_care_takeover_renders_who_and_why() {
     assert!(app.care_takeover());
     snapshot_all_sizes("care", &app);
     let screen = text(&draw(&app, 80, 24));
-    assert!(screen.contains("Who to see: an orthopedist"));
+    assert!(screen.contains("Book an appointment with an orthopedist"));
+    assert!(screen.contains("within a week"));
     assert!(screen.contains("Wed 9 Dec: sharp pain reported"));
     assert!(screen.contains("Not medical advice"));
+}
+
+#[test]
+fn a_long_care_message_scrolls_and_keeps_the_keys_and_the_notice_in_view() {
+    let dir = fixture(true);
+    let mut app = app(dir.path(), true);
+    let screen = text(&draw(&app, 80, 16));
+    assert!(screen.contains("more ↓"), "{screen}");
+    assert!(
+        screen.contains("Enter I understand") && screen.contains("Not medical advice"),
+        "{screen}"
+    );
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = text(&draw(&app, 80, 16));
+    assert!(screen.contains("sharp pain reported"), "{screen}");
+    assert!(!screen.contains("more ↓"), "{screen}");
 }
 
 /// The cell where `needle` starts.
@@ -248,6 +267,7 @@ fn two_t_d_enter_records_partial_numbness_at_the_toes_during_the_run() {
         KeyCode::Char('2'),
         KeyCode::Char('t'),
         KeyCode::Char('d'),
+        KeyCode::Char('q'),
         KeyCode::Enter,
     ] {
         press(&mut app, key);
@@ -258,12 +278,15 @@ fn two_t_d_enter_records_partial_numbness_at_the_toes_during_the_run() {
     assert_eq!(c.numbness, Numbness::PARTLY_NUMB);
     assert_eq!(c.spots, vec![Spot::Toes]);
     assert_eq!(c.onset, Some(Onset::During));
+    // Tingling in the two weeks before, and now partly numb: symptoms in
+    // three separate weeks book a clinician, and the screen says so at once.
     let verdict = &app.running.as_ref().unwrap().assessment.verdict;
     assert_eq!(
         verdict.status,
-        Status::StepBack,
+        Status::SeekCare,
         "the banner updates at once"
     );
+    assert!(app.care_takeover());
 }
 
 #[test]
@@ -339,6 +362,7 @@ fn history_edits_the_selected_check_in() {
     assert!(panel.editing);
     assert_eq!(panel.entry.date, common::day(13));
     press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('q'));
     press(&mut app, KeyCode::Enter);
     let journal = Comeback::load(dir.path()).unwrap().journal;
     assert_eq!(
@@ -373,7 +397,7 @@ fn space_ticks_a_habit() {
     // Kept in the store: a restart shows it ticked.
     assert_eq!(Comeback::load(dir.path()).unwrap().ticks.len(), 1);
     let reopened = self::app(dir.path(), true);
-    assert!(text(&draw(&reopened, 80, 24)).contains("[x]"));
+    assert!(text(&draw(&reopened, 100, 30)).contains("[x]"));
 }
 
 #[test]
@@ -476,6 +500,7 @@ fn capital_n_in_the_panel_types_a_note_that_is_saved_with_the_check_in() {
     press(&mut app, KeyCode::Esc);
     assert!(app.panel().is_some(), "Esc leaves the note as it was");
     press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Char('q'));
     press(&mut app, KeyCode::Enter);
     let comeback = Comeback::load(dir.path()).unwrap();
     let saved = comeback.journal.on(date(TODAY)).unwrap();
@@ -565,6 +590,7 @@ fn capital_s_adds_and_retires_shoes_and_o_in_the_panel_chooses_the_pair() {
     press(&mut app, KeyCode::Char('O'));
     assert!(text(&draw(&app, 100, 30)).contains("Shoes     O trail"));
     press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Char('q'));
     press(&mut app, KeyCode::Enter);
     let comeback = Comeback::load(dir.path()).unwrap();
     assert_eq!(comeback.shoes.len(), 2);
@@ -705,7 +731,7 @@ fn e_opens_the_export_menu_and_writes_where_it_says() {
     let json = dir.path().join("comeback-plan-2026-12-09.json");
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
-    assert_eq!(doc["schema"], "comeback.plan/5");
+    assert_eq!(doc["schema"], "comeback.plan/6");
     assert_eq!(
         app.message.as_deref(),
         Some(format!("Wrote the plan (JSON) to {}", json.display()).as_str())
@@ -859,6 +885,52 @@ fn a_care_verdict_that_arrives_while_the_panel_is_open_takes_the_keys() {
 }
 
 #[test]
+fn enter_without_saying_how_soon_it_went_asks_once_then_saves() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.panel().is_some(), "asked, not saved");
+    assert!(text(&draw(&app, 100, 30)).contains("How soon did it go?"));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.panel().is_none(),
+        "the second Enter saves it as not said"
+    );
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    assert_eq!(journal.on(date(TODAY)).unwrap().cleared, None);
+}
+
+#[test]
+fn a_flag_on_a_symptom_free_day_asks_whether_it_settled() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('0'));
+    press(&mut app, KeyCode::Char('I'));
+    assert!(text(&draw(&app, 100, 30)).contains("Settled"));
+    press(&mut app, KeyCode::Enter);
+    assert!(text(&draw(&app, 100, 30)).contains("Did it settle?"));
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Enter);
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    let saved = journal.on(date(TODAY)).unwrap();
+    assert_eq!(
+        (saved.flags.clone(), saved.cleared),
+        (vec![Flag::ColdPale], Some(Cleared::Quickly))
+    );
+    let care = Comeback::load(dir.path())
+        .unwrap()
+        .assess(date(TODAY))
+        .verdict
+        .care;
+    assert_eq!(
+        care.map(|c| c.when),
+        Some(comeback::checkin::When::TwoWorkingDays)
+    );
+}
+
+#[test]
 fn zero_over_a_symptomatic_day_asks_before_replacing_it() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
@@ -866,10 +938,13 @@ fn zero_over_a_symptomatic_day_asks_before_replacing_it() {
         KeyCode::Char('2'),
         KeyCode::Char('t'),
         KeyCode::Char('d'),
+        KeyCode::Char('q'),
         KeyCode::Enter,
     ] {
         press(&mut app, key);
     }
+    // The care it opened is acknowledged first.
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('0'));
     assert!(app.replace().is_some(), "{:?}", app.message);
     assert_eq!(app.contexts(), vec![keys::Context::Replace]);
@@ -1129,6 +1204,10 @@ fn progress_fixture() -> tempfile::TempDir {
 fn progress_shows_planned_against_actual_the_numbness_trend_and_stage_changes() {
     let dir = progress_fixture();
     let mut app = App::load(dir.path(), dir.path(), date("2026-12-16"), None, false).unwrap();
+    // Partly numb, then tingling the next week: held two weeks running, so
+    // a clinician is booked; the runner acknowledges it and looks at Progress.
+    assert!(app.care_takeover());
+    press(&mut app, KeyCode::Enter);
     app.screen = Screen::Progress;
     for (w, h) in [(80, 24), (160, 48)] {
         let screen = text(&draw(&app, w, h));

@@ -88,6 +88,7 @@ choice!(
         FootDrop = "foot_drop" / "a dropping or slapping foot",
         LegPainBoth = "leg_pain_both" / "pain down both legs",
         FaceArm = "face_arm" / "numbness or weakness of the face or arm",
+        FootWound = "foot_wound" / "a cut, blister or redness on the foot that was not felt",
     }
 );
 

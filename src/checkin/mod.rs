@@ -8,15 +8,17 @@ mod fields;
 mod load;
 mod progress;
 mod schedule;
+mod validate;
 mod verdict;
 
 pub use crate::plan::Move;
 pub use actual::{Actual, Cross, CrossKind, RecordedRun, StrengthDone};
 pub use assess::assess;
-pub use care::{Care, CareLevel, Pattern};
+pub use care::{Care, CareLevel, Check, Effect, Pattern, RULES, Rule, When, care_rules_markdown};
 pub use load::actual_runs;
 pub use progress::WeekProgress;
 pub use schedule::{Assessment, Decision, Next, ScheduledWeek, default_session};
+pub use validate::{CheckInError, MAX_SEQ, MAX_TEXT};
 pub use verdict::{NOTICE, Status, Verdict};
 
 pub use crate::choice::Choice;
@@ -115,27 +117,6 @@ impl CheckIn {
     #[inline]
     pub fn is_notable(&self) -> bool {
         self.numbness.is_symptomatic() || !self.flags.is_empty()
-    }
-
-    /// The symptom fields that were filled in, by their JSON names.
-    fn symptom_fields(&self) -> Vec<&'static str> {
-        let mut filled = Vec::new();
-        if !self.spots.is_empty() {
-            filled.push("where");
-        }
-        for (name, set) in [
-            ("side", self.side.is_some()),
-            ("onset", self.onset.is_some()),
-            ("minutes", self.minutes.is_some()),
-            ("cleared", self.cleared.is_some()),
-            ("cleared_minutes", self.cleared_minutes.is_some()),
-            ("eased_by", !self.eased_by.is_empty()),
-        ] {
-            if set {
-                filled.push(name);
-            }
-        }
-        filled
     }
 
     /// "Mon 23 Nov: partly numb at the toes (left), during the run, cleared quickly".
@@ -369,6 +350,25 @@ pub fn short_date(date: NaiveDate) -> String {
     date.format("%a %-d %b").to_string()
 }
 
+/// "Tue 8 Dec", or "Tue 8 Dec 2025" when the year is not `today`'s.
+pub fn day_words(date: NaiveDate, today: NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == today.year() {
+        short_date(date)
+    } else {
+        date.format("%a %-d %b %Y").to_string()
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// A line about `date` with its year in front when that is not `today`'s
 /// year: "2025 · Wed 5 Mar: …".
 pub fn with_year(line: String, date: NaiveDate, today: NaiveDate) -> String {
@@ -377,118 +377,5 @@ pub fn with_year(line: String, date: NaiveDate, today: NaiveDate) -> String {
         line
     } else {
         format!("{} · {line}", date.year())
-    }
-}
-
-/// Why a check-in cannot be recorded.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CheckInError {
-    #[error("date {date}: the plan starts on {start}; expected a day from then to today ({today})")]
-    BeforePlan {
-        date: NaiveDate,
-        start: NaiveDate,
-        today: NaiveDate,
-    },
-    #[error(
-        "date {date}: that is after today ({today}); check-ins are for days that have happened"
-    )]
-    Future { date: NaiveDate, today: NaiveDate },
-    #[error("{field}: {length} characters; expected at most {MAX_TEXT}")]
-    TooLong { field: &'static str, length: usize },
-    #[error(
-        "numbness 0 with {fields}: expected no symptom fields on a symptom-free day (or a numbness of 1 to 3)"
-    )]
-    SymptomsWithoutNumbness { fields: String },
-    #[error("{field} {value}: expected 0 to 600")]
-    Minutes { field: &'static str, value: u32 },
-    #[error("{date} already has a check-in with {what}")]
-    WouldReplace { date: NaiveDate, what: String },
-}
-
-impl CheckInError {
-    /// The check-in field the error is about, by its JSON name.
-    pub fn field(&self) -> Option<&'static str> {
-        match self {
-            CheckInError::BeforePlan { .. } | CheckInError::Future { .. } => Some("date"),
-            CheckInError::TooLong { field, .. } | CheckInError::Minutes { field, .. } => {
-                Some(field)
-            }
-            _ => None,
-        }
-    }
-}
-
-/// The largest order number of a check-in or clearance (the store keeps it
-/// in 41 bits).
-pub const MAX_SEQ: u64 = (1 << 41) - 1;
-
-/// Longest note or shoe id a check-in takes.
-pub const MAX_TEXT: usize = 2000;
-
-impl CheckIn {
-    /// Checks that the check-in is for a day of the plan that has happened.
-    pub fn validate(&self, plan_start: NaiveDate, today: NaiveDate) -> Result<(), CheckInError> {
-        if self.date > today {
-            return Err(CheckInError::Future {
-                date: self.date,
-                today,
-            });
-        }
-        if self.date < plan_start {
-            return Err(CheckInError::BeforePlan {
-                date: self.date,
-                start: plan_start,
-                today,
-            });
-        }
-        self.check_fields()
-    }
-
-    /// The checks that do not depend on the plan or the day: the same for a
-    /// check-in typed in and one read from an import.
-    pub fn check_fields(&self) -> Result<(), CheckInError> {
-        for (field, text) in [("note", &self.note), ("shoes", &self.shoes)] {
-            let length = text.as_deref().map_or(0, |t| t.chars().count());
-            if length > MAX_TEXT {
-                return Err(CheckInError::TooLong { field, length });
-            }
-        }
-        for (field, minutes) in [
-            ("minutes", self.minutes),
-            ("cleared_minutes", self.cleared_minutes),
-        ] {
-            if let Some(value) = minutes.filter(|m| *m > 600) {
-                return Err(CheckInError::Minutes { field, value });
-            }
-        }
-        let fields = self.symptom_fields();
-        if !self.numbness.is_symptomatic() && !fields.is_empty() {
-            return Err(CheckInError::SymptomsWithoutNumbness {
-                fields: fields.join(", "),
-            });
-        }
-        Ok(())
-    }
-
-    /// Each place, flag and easing once, in their order.
-    pub fn normalize(&mut self) {
-        self.spots.sort();
-        self.spots.dedup();
-        self.flags.sort();
-        self.flags.dedup();
-        self.eased_by.sort();
-        self.eased_by.dedup();
-    }
-
-    /// What a replacement would overwrite: `Some` with the words for it when
-    /// the check-in reports numbness or a warning flag.
-    pub fn what_a_replacement_loses(&self) -> Option<String> {
-        if !self.is_notable() {
-            return None;
-        }
-        let mut what = vec![self.numbness.words()];
-        what.extend(self.flags.iter().map(|f| f.words()));
-        what.retain(|w| *w != "no numbness");
-        Some(what.join(", "))
     }
 }

@@ -24,14 +24,18 @@ pub struct Decision {
 }
 
 impl Decision {
-    /// "Mon 7 Dec: stepped back (stage 2 -> 1). Partly numb during the run on Wed 2 Dec."
+    /// "Mon 7 Dec: stepped back (stage 2 → 1). Partly numb during the run on
+    /// Wed 2 Dec." or "Mon 7 Dec: repeated (stage 2 again). …"
     pub fn describe(&self) -> String {
+        let stages = if self.from_stage == self.to_stage {
+            format!("stage {} again", self.to_stage)
+        } else {
+            format!("stage {} → {}", self.from_stage, self.to_stage)
+        };
         format!(
-            "{}: {} (stage {} -> {}). {}",
+            "{}: {} ({stages}). {}",
             short_date(self.date),
             self.kind.words(),
-            self.from_stage,
-            self.to_stage,
             self.reasons.join(" ")
         )
         .trim_end()

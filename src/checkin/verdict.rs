@@ -1,9 +1,8 @@
 //! The verdict: what this week's check-ins mean for the plan (docs/care-rules.md lists its rules),
 //! with the reasons behind it and advice that follows the check-ins.
 
-use super::care::{calls_for_step_back, capitalised, lace_pattern};
-use super::{Care, CareLevel, CheckIn, Cleared, Ease, Flag, Health, Numbness, Onset, Spot};
-use super::{Side, short_date};
+use super::care::lace_pattern;
+use super::{Care, CareLevel, CheckIn, Ease, Flag, Health, Onset, Side, Spot, short_date};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -60,14 +59,27 @@ pub struct Verdict {
     pub reasons: Vec<String>,
     pub advice: Vec<String>,
     pub care: Option<Care>,
+    /// How the journal moved today's week into the stage it runs, if it did.
+    #[serde(skip)]
+    pub moved: Option<crate::plan::Move>,
 }
 
 impl Verdict {
     /// The headline a runner reads after the label: how soon, when care is open.
     pub fn headline(&self) -> &'static str {
-        match self.care.as_ref().map(|c| c.level) {
-            Some(CareLevel::Emergency) => "call the emergency number now",
-            Some(CareLevel::Urgent) => "stop all exercise and get medical care today",
+        use crate::plan::Move;
+        match (self.care.as_ref().map(|c| c.level), self.status, self.moved) {
+            (Some(CareLevel::Emergency), ..) => "call the emergency number now",
+            (Some(CareLevel::Urgent), ..) => "stop all exercise and get medical care today",
+            // The Monday after a move: say what this week is, not "keep going".
+            (None, Status::OnTrack, Some(Move::StepBack)) => {
+                "this week runs the stage before, after last week's symptoms"
+            }
+            (None, Status::OnTrack, Some(Move::Repeat)) => "this week repeats the stage",
+            (None, Status::OnTrack, Some(Move::Resume)) => "running again, one stage back",
+            (None, Status::OnTrack, Some(Move::NewLayoff)) => {
+                "back after a break, by the layoff bands"
+            }
             _ => self.status.headline(),
         }
     }
@@ -82,6 +94,7 @@ impl Verdict {
             reasons: care.why.clone(),
             advice,
             care: Some(care),
+            moved: None,
         }
     }
 }
@@ -95,118 +108,26 @@ pub(crate) struct WeekSignal {
     pub step_back_on: Option<NaiveDate>,
 }
 
-/// Rules 3–5 of the verdict ladder over this week's and last week's
-/// check-ins (only those recorded after the last clearance).
-pub(crate) fn week_signal(this_week: &[CheckIn], last_week: &[CheckIn]) -> WeekSignal {
-    let mut step_back = Vec::new();
-    let mut step_back_on = None;
-    for c in this_week.iter().filter(|c| calls_for_step_back(c)) {
-        let day = short_date(c.date);
-        // Soreness rules (Trials 2023): symptoms during a run above a mild level
-        // drop one level. An unknown onset counts as during.
-        if c.numbness >= Numbness::PARTLY_NUMB && c.onset != Some(Onset::After) {
-            let when = match c.onset {
-                Some(Onset::Rest) => "at rest",
-                Some(Onset::Night) => "at night",
-                _ => "during the run",
-            };
-            step_back.push(format!(
-                "{} {when} on {day}.",
-                capitalised(c.numbness.words())
-            ));
-        }
-        match c.cleared {
-            Some(Cleared::Hours) => {
-                step_back.push(format!("Numbness on {day} took hours to clear."))
-            }
-            Some(Cleared::NotYet) => step_back.push(format!("Numbness on {day} had not cleared.")),
-            _ => {}
-        }
-        step_back_on.get_or_insert(c.date);
-    }
-    if !step_back.is_empty() {
-        return WeekSignal {
-            status: Status::StepBack,
-            reasons: step_back,
-            step_back_on,
-        };
-    }
+/// Words in a note that suggest symptoms the check-in did not record.
+const SYMPTOM_WORDS: &[&str] = &[
+    "numb", "tingl", "pins", "burning", "weak", "blister", "bladder", "saddle",
+];
 
-    let symptomatic = || this_week.iter().filter(|c| c.numbness.is_symptomatic());
-    let other = || symptomatic().filter(|c| !lace_pattern(c));
-    if other().next().is_none() {
-        let reasons = if symptomatic().next().is_some() {
-            vec![format!(
-                "Numbness on the top of the foot on {} eased when the laces were loosened: a lacing matter.",
-                dates(symptomatic())
-            )]
-        } else if this_week.is_empty() {
-            vec!["No check-ins yet this week.".to_string()]
-        } else {
-            vec!["No numbness this week.".to_string()]
-        };
-        return WeekSignal {
-            status: Status::OnTrack,
-            reasons,
-            step_back_on: None,
-        };
-    }
-
-    // Dr. Green: on track when the numbness fades once the run ends and keeps
-    // decreasing as the strength work goes on.
-    let mild =
-        other().all(|c| c.numbness == Numbness::TINGLING && c.cleared == Some(Cleared::Quickly));
-    let had_tingling_before = last_week
+/// A line for each symptom-free check-in whose note speaks of symptoms:
+/// nothing is decided from free text, so the runner is asked to record them.
+pub(crate) fn note_lines(checkins: &[CheckIn]) -> Vec<String> {
+    checkins
         .iter()
-        .any(|c| c.numbness.is_symptomatic() && !lace_pattern(c));
-    let now = mean_level(this_week);
-    let before = mean_level(last_week);
-    let easing = before.is_some_and(|b| now.is_some_and(|n| n < b));
-    if mild && (!had_tingling_before || easing) {
-        let how = if had_tingling_before {
-            "and is easing week on week"
-        } else {
-            "the first this week after a week without it"
-        };
-        return WeekSignal {
-            status: Status::OnTrack,
-            reasons: vec![format!(
-                "Tingling on {} cleared quickly, {how}.",
-                dates(other())
-            )],
-            step_back_on: None,
-        };
-    }
-    let reason = if mild {
-        format!(
-            "Tingling on {} cleared quickly but keeps coming back without easing week on week.",
-            dates(other())
-        )
-    } else {
-        format!(
-            "Numbness on {} needs to settle before the plan moves on.",
-            dates(other())
-        )
-    };
-    WeekSignal {
-        status: Status::Hold,
-        reasons: vec![reason],
-        step_back_on: None,
-    }
-}
-
-fn dates<'a>(checkins: impl Iterator<Item = &'a CheckIn>) -> String {
-    let days: Vec<String> = checkins.map(|c| short_date(c.date)).collect();
-    days.join(", ")
-}
-
-fn mean_level(checkins: &[CheckIn]) -> Option<f64> {
-    if checkins.is_empty() {
-        None
-    } else {
-        let sum: u32 = checkins.iter().map(|c| u32::from(c.numbness.level())).sum();
-        Some(f64::from(sum) / checkins.len() as f64)
-    }
+        .filter(|c| !c.is_notable())
+        .filter_map(|c| {
+            let note = c.note.as_deref()?.to_lowercase();
+            let word = SYMPTOM_WORDS.iter().find(|w| note.contains(*w))?;
+            Some(format!(
+                "The note of {} mentions \"{word}…\" but the check-in says no numbness: if you had symptoms, record them with their level (comeback decides from what is recorded, never from notes).",
+                short_date(c.date)
+            ))
+        })
+        .collect()
 }
 
 /// Advice that follows the check-ins' onset, place and easing (source

@@ -11,10 +11,11 @@
 //! | 7–8   | cleared  | the same                                       |
 //! | 9–11  | session  | the same                                       |
 //! | 12–24 | where    | bit `i` set when `Spot::ALL[i]` is in the list  |
-//! | 25–35 | flags    | bit `i` set when `Flag::ALL[i]` is in the list  |
-//! | 36–39 | eased_by | bit `i` set when `Ease::ALL[i]` is in the list  |
+//! | 25–36 | flags    | bit `i` set when `Flag::ALL[i]` is in the list  |
+//! | 37–40 | eased_by | bit `i` set when `Ease::ALL[i]` is in the list  |
 //!
-//! Migration 6 moved the fields of the first layout (schema 5) to these bits.
+//! Migration 6 moved the fields of the first layout (schema 5) to these bits;
+//! migration 10 gave the flags a twelfth bit and moved `eased_by` up one.
 //!
 //! The numbers of a check-in share the `counts` column the same way:
 //!
@@ -47,14 +48,14 @@ const SPOTS: Bits = Bits {
 };
 const FLAGS: Bits = Bits {
     shift: 25,
-    width: 11,
+    width: 12,
 };
 const EASED: Bits = Bits {
-    shift: 36,
+    shift: 37,
     width: 4,
 };
 /// Every bit a stored value may use.
-const USED: i64 = (1 << 40) - 1;
+const USED: i64 = (1 << 41) - 1;
 
 impl Bits {
     fn get(self, packed: i64) -> i64 {
@@ -295,7 +296,7 @@ mod tests {
             | 4 << 9
             | (1 | 1 << 6) << 12
             | (1 | 1 << 5 | 1 << 10) << 25
-            | 1 << 39;
+            | 1 << 40;
         assert_eq!(pack(&c), expected);
         assert_eq!(day(c.date), 1);
     }
@@ -352,7 +353,8 @@ mod tests {
                 "calf_tightness",
                 "foot_drop",
                 "leg_pain_both",
-                "face_arm"
+                "face_arm",
+                "foot_wound"
             ]
         );
     }

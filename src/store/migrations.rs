@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_ticks.sql"),
     include_str!("migrations/0008_actuals.sql"),
     include_str!("migrations/0009_activities.sql"),
+    include_str!("migrations/0010_foot_wound_flag.sql"),
 ];
 
 /// The schema version this build writes.

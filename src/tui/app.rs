@@ -169,6 +169,9 @@ pub struct App {
     /// How many lines of the verdict did not fit when it was last drawn:
     /// the most it can scroll. Set by the view, read by `update`.
     pub verdict_overflow: std::cell::Cell<u16>,
+    /// How many lines of the care takeover's "why" did not fit when it was
+    /// last drawn: the most it can scroll.
+    pub care_overflow: std::cell::Cell<u16>,
     pub plan_row: usize,
     /// The week (by row) whose days the Plan screen shows.
     pub plan_open: Option<usize>,
@@ -213,6 +216,7 @@ impl App {
             strip_day: None,
             verdict_scroll: 0,
             verdict_overflow: std::cell::Cell::new(0),
+            care_overflow: std::cell::Cell::new(0),
             plan_row,
             plan_open: None,
             history_row: 0,

@@ -534,6 +534,13 @@ pub static BINDINGS: &[Binding] = &[
         "flag: numb or weak face or arm",
         Action::Flag(Flag::FaceArm),
     ),
+    bind(
+        Panel,
+        One(Char('U')),
+        "U",
+        "flag: a cut, blister or redness not felt (unfelt)",
+        Action::Flag(Flag::FootWound),
+    ),
     shown(
         Panel,
         One(Enter),
@@ -619,14 +626,14 @@ pub static BINDINGS: &[Binding] = &[
         Care,
         Two(Down, Char('j')),
         "↓ / j",
-        "scroll the summary",
+        "scroll the reasons or the summary",
         Action::Down,
     ),
     bind(
         Care,
         Two(Up, Char('k')),
         "↑ / k",
-        "scroll the summary",
+        "scroll the reasons or the summary",
         Action::Up,
     ),
     shown(

@@ -14,6 +14,9 @@ pub struct Panel {
     pub editing: bool,
     /// The note being typed, while the note line has the keys.
     pub note: Option<TextField>,
+    /// The panel asked how soon the symptoms went (or whether a flag on a
+    /// symptom-free day settled).
+    pub asked_settled: bool,
 }
 
 impl Panel {
@@ -23,6 +26,7 @@ impl Panel {
             entry,
             editing,
             note: None,
+            asked_settled: false,
         }
     }
 }
@@ -47,7 +51,18 @@ pub enum Outcome {
         entry: CheckIn,
         replace: bool,
     },
+    /// A question for the runner before saving.
+    Ask(&'static str),
 }
+
+/// Asked once when a warning flag is saved on a symptom-free day without
+/// saying whether it settled: a sign that may still be there is read as
+/// still there (DESIGN §3).
+pub const SETTLED_QUESTION: &str = "Did it settle? q within 15 min · w hours · n not yet (or < > minutes), then Enter; Enter again saves it as not said (read as still there).";
+
+/// Asked once when numbness is saved without saying how soon it went: the
+/// rules read an unsaid clearing the careful way.
+pub const CLEARED_QUESTION: &str = "How soon did it go? q within 15 min · w hours · n not yet (or < > minutes), then Enter; Enter again saves it as not said.";
 
 /// The next pair for the check-in: none (the newest pair counts), then
 /// each pair not retired in turn.
@@ -109,6 +124,19 @@ pub fn update(panel: &mut Panel, action: Action) -> Outcome {
                 Some(SessionDone::Skipped) => Some(SessionDone::RestDay),
                 Some(SessionDone::RestDay) => None,
             }
+        }
+        Action::Confirm
+            if (e.numbness.is_symptomatic() || !e.flags.is_empty())
+                && e.cleared.is_none()
+                && e.cleared_minutes.is_none()
+                && !panel.asked_settled =>
+        {
+            panel.asked_settled = true;
+            return Outcome::Ask(if e.numbness.is_symptomatic() {
+                CLEARED_QUESTION
+            } else {
+                SETTLED_QUESTION
+            });
         }
         // Editing a check-in from History is the runner's own replacement.
         Action::Confirm => {

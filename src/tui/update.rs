@@ -49,7 +49,8 @@ pub fn update(app: &mut App, action: Action) {
             }
             Action::Clear => app.mode = Mode::Clearance(ClearanceForm::new(app.today)),
             Action::Down if *summary => *scroll += 1,
-            Action::Up if *summary => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = (*scroll + 1).min(usize::from(app.care_overflow.get())),
+            Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Quit | Action::Back => app.quit = true,
             _ => {}
         },
@@ -74,6 +75,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Mode::Panel(open) => match panel::update(open, action) {
             panel::Outcome::Stay => {}
+            panel::Outcome::Ask(question) => app.message = Some(question.into()),
             panel::Outcome::Close => app.mode = Mode::Browse,
             panel::Outcome::Save { entry, replace } => {
                 let from = open.clone();

@@ -39,7 +39,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             if *summary {
                 screens::care::render_summary(app, *scroll, frame, body);
             } else {
-                screens::care::render(app, theme, frame, body);
+                screens::care::render(app, *scroll, theme, frame, body);
             }
             render_message(app, frame, message);
             return;
@@ -47,7 +47,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Mode::Clearance(form) => {
             let [body, message] =
                 Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-            screens::care::render(app, theme, frame, body);
+            screens::care::render(app, 0, theme, frame, body);
             screens::clearance::render(form, theme, frame, body);
             render_message(app, frame, message);
             return;

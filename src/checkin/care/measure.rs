@@ -1,144 +1,350 @@
-//! How the care rules read one check-in: resolved or not, how bad, how far
-//! up the leg, and the words for it in a sentence.
+//! Step 3 of the care pipeline: measures of the open episode and of the last
+//! six plan weeks, read at one moment. Each is chosen so that logging more
+//! symptom-free days cannot make it look better: they count and compare
+//! symptomatic events only (a day not logged and a clear day logged read the
+//! same), and share of runs counts runs actually done.
 
-use crate::checkin::{CheckIn, Cleared, Ease, Numbness, Onset, Spot};
+use super::event::{Clear, Event, Reach};
+use crate::checkin::Side;
+use crate::health::Health;
 use chrono::NaiveDate;
 
-/// Settling within this many minutes of stopping (Mayo: 10–30 minutes).
-const SETTLES_MINUTES: u32 = 30;
+/// Events further apart than this many days belong to different episodes
+/// (DESIGN §4: each within 14 days of the one before).
+pub const EPISODE_GAP_DAYS: i32 = 14;
+/// The rules that count look back this many plan weeks, this one included
+/// (the clinician's review: "3+ separate weeks of 6", "twice in 6 weeks").
+pub const WINDOW_WEEKS: i32 = 6;
 
-/// Whether numbness of this check-in had not gone quickly (an unknown
-/// clearing counts as not gone: when in doubt, the careful reading).
-#[inline]
-pub(super) fn unresolved(c: &CheckIn) -> bool {
-    c.numbness.is_symptomatic() && c.cleared != Some(Cleared::Quickly) && !lace_pattern(c)
+/// The health context that applies at the moment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Conditions {
+    pub diabetes: bool,
+    pub circulation: bool,
+    pub back_history: bool,
 }
 
-/// Verywellfit: numbness only on the top of the foot that goes when the laces
-/// are loosened is a lacing matter, not a clinician's.
-#[inline]
-pub(crate) fn lace_pattern(c: &CheckIn) -> bool {
-    c.spots == [Spot::Top]
-        && c.eased_by.contains(&Ease::LooseningLaces)
-        && c.cleared != Some(Cleared::NotYet)
-}
-
-#[inline]
-pub(super) fn began_at_rest(c: &CheckIn) -> bool {
-    matches!(c.onset, Some(Onset::Rest | Onset::Night))
-}
-
-/// How bad a check-in is, for "getting worse": the level, then how long it
-/// took to clear (Mayo: a recovery time that grows).
-#[inline]
-pub(super) fn severity(c: &CheckIn) -> (u8, u8) {
-    let clearing = match c.cleared {
-        Some(Cleared::Hours) => 1,
-        Some(Cleared::NotYet) => 2,
-        _ => 0,
-    };
-    (c.numbness.level(), clearing)
-}
-
-/// How far up the leg a check-in reaches: 1 part of the foot, 2 the whole
-/// foot, 3 ankle or lower leg, 4 thigh or buttock; 0 when not said.
-#[inline]
-pub(super) fn reach(c: &CheckIn) -> u8 {
-    c.spots
-        .iter()
-        .map(|s| match s {
-            Spot::WholeFoot => 2,
-            Spot::Ankle | Spot::Shin | Spot::Calf => 3,
-            Spot::Thigh | Spot::Buttock => 4,
-            _ => 1,
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// A step back's trigger (Trials 2023, s13063-023-07502-x: symptoms above a
-/// mild level drop one level): partly numb or worse during a
-/// run, or numbness that took hours or has not cleared.
-#[inline]
-pub(crate) fn calls_for_step_back(c: &CheckIn) -> bool {
-    let during = !matches!(c.onset, Some(Onset::After));
-    (c.numbness >= Numbness::PARTLY_NUMB && during)
-        || (c.numbness.is_symptomatic()
-            && matches!(c.cleared, Some(Cleared::Hours | Cleared::NotYet)))
-}
-
-#[inline]
-pub(super) fn settles_within_minutes(c: &CheckIn) -> bool {
-    match c.cleared_minutes {
-        Some(m) => m <= SETTLES_MINUTES,
-        None => c.cleared == Some(Cleared::Quickly),
-    }
-}
-
-/// Days from `a` to `b` (by day numbers: cheaper than a chrono duration, and
-/// this runs for every check-in of ten years).
-#[inline]
-pub(super) fn days(a: NaiveDate, b: NaiveDate) -> i64 {
-    i64::from(b.to_epoch_days()) - i64::from(a.to_epoch_days())
-}
-
-/// The first check-in of a chain of `steps` check-ins ending in `c` whose
-/// severity rises at every step, if there is one.
-pub(super) fn rising_chain<'a>(
-    earlier: &[&'a CheckIn],
-    c: &CheckIn,
-    steps: usize,
-) -> Option<&'a CheckIn> {
-    if !earlier.iter().any(|e| severity(e) < severity(c)) {
-        return None;
-    }
-    // chain[i]: the longest rising chain ending at earlier[i], and its start.
-    let mut chain: Vec<(usize, &CheckIn)> = Vec::with_capacity(earlier.len());
-    for (i, e) in earlier.iter().enumerate() {
-        let best = (0..i)
-            .filter(|j| severity(earlier[*j]) < severity(e))
-            .map(|j| chain[j])
-            .max_by_key(|(length, _)| *length)
-            .map_or((1, *e), |(length, start)| (length + 1, start));
-        chain.push(best);
-    }
-    (0..earlier.len())
-        .filter(|i| severity(earlier[*i]) < severity(c))
-        .map(|i| chain[i])
-        .filter(|(length, _)| length + 1 >= steps)
-        .max_by_key(|(length, _)| *length)
-        .map(|(_, start)| start)
-}
-
-pub(super) fn onset_words(c: &CheckIn) -> &'static str {
-    c.onset.map_or("at an unknown time", |o| o.words())
-}
-
-pub(super) fn describe_severity(c: &CheckIn) -> String {
-    match c.cleared {
-        Some(Cleared::Hours | Cleared::NotYet) => {
-            format!(
-                "{} that {}",
-                c.numbness.words(),
-                match c.cleared {
-                    Some(Cleared::Hours) => "took hours to clear",
-                    _ => "had not cleared",
-                }
-            )
+impl Conditions {
+    pub fn of(health: &[Health]) -> Conditions {
+        Conditions {
+            diabetes: health.contains(&Health::Diabetes),
+            circulation: health.contains(&Health::Circulation),
+            back_history: health.contains(&Health::BackHistory),
         }
-        _ => c.numbness.words().to_string(),
+    }
+
+    /// NIDDK: with diabetes or circulation problems, care comes sooner.
+    #[inline]
+    pub fn sooner(self) -> bool {
+        self.diabetes || self.circulation
     }
 }
 
-pub(super) fn spots_words(c: &CheckIn) -> String {
-    let words: Vec<&str> = c.spots.iter().map(|s| s.words()).collect();
-    words.join(", ")
+/// The care a clearance closed, as the next episode compares with it.
+#[derive(Debug, Clone)]
+pub struct ClearedCare {
+    pub date: NaiveDate,
+    pub extent: super::event::Extent,
+    /// A check-in of it named no place: any place matches.
+    pub anywhere: bool,
+    pub who: String,
 }
 
-pub(crate) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// How a plan week went by its symptoms alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WeekStatus {
+    StepBack,
+    Hold,
+    OnTrack,
+}
+
+/// What the rules of one moment read.
+pub struct Measures<'m, 'a> {
+    /// The moment's day (days since 1970-01-01).
+    pub day: i32,
+    /// The events judged now: the moment's own check-in, or on the day
+    /// health context is entered, the open episode.
+    pub latest: &'m [Event<'a>],
+    /// The open episode up to the moment (within the window).
+    pub episode: &'m [Event<'a>],
+    /// Every event of the last six plan weeks since the last clearance.
+    pub window: &'m [Event<'a>],
+    pub health: Conditions,
+    /// The day a booking opened, when one is open and not yet urgent.
+    pub booked: Option<i32>,
+    /// The care the last clearance closed, if any.
+    pub cleared: Option<&'m ClearedCare>,
+    /// This plan week's status by its symptoms so far, and last week's.
+    pub this_week: WeekStatus,
+    pub last_week: WeekStatus,
+    /// The plan's first day, for plan weeks.
+    pub start_day: i32,
+    /// The day the verdict is for: dates in other years carry their year.
+    pub today: NaiveDate,
+}
+
+impl<'a> Measures<'_, 'a> {
+    /// "Tue 8 Dec", with the year when it is not today's.
+    pub fn date(&self, e: &Event) -> String {
+        crate::checkin::day_words(e.checkin.date, self.today)
+    }
+
+    /// "Tue 8 Dec, Thu 10 Dec and Sat 12 Dec".
+    pub fn dates<'e>(&self, events: impl IntoIterator<Item = &'e Event<'e>>) -> String
+    where
+        'a: 'e,
+    {
+        let days: Vec<String> = events.into_iter().map(|e| self.date(e)).collect();
+        crate::checkin::and_list(&days)
+    }
+
+    pub fn week(&self) -> i32 {
+        (self.day - self.start_day).div_euclid(7)
+    }
+
+    pub fn symptomatic(&self) -> impl Iterator<Item = &Event<'a>> {
+        self.window.iter().filter(|e| e.symptomatic())
+    }
+
+    /// Plan weeks of the window with any symptom (the lace pattern too).
+    pub fn symptomatic_weeks(&self) -> Vec<i32> {
+        let mut weeks: Vec<i32> = self.symptomatic().map(|e| e.week(self.start_day)).collect();
+        weeks.dedup();
+        weeks
+    }
+
+    /// Window events matching `hit`.
+    pub fn matching(&self, hit: impl Fn(&Event) -> bool) -> Vec<&Event<'a>> {
+        self.window.iter().filter(|e| hit(e)).collect()
+    }
+
+    /// The longest stretch of symptomatic days ending at the latest one,
+    /// never two days in a row without symptoms: its first and last event.
+    pub fn unbroken_spell(&self) -> Option<(&Event<'a>, &Event<'a>)> {
+        let mut symptomatic = self.episode.iter().rev().filter(|e| e.symptomatic());
+        let last = symptomatic.next()?;
+        let mut first = last;
+        for e in symptomatic {
+            if first.day - e.day > 2 {
+                break;
+            }
+            first = e;
+        }
+        Some((first, last))
+    }
+
+    /// Getting worse, or not settling: after a first symptom, one that did
+    /// not clear within 15 minutes (or worse), then — for `steps` 3 — one
+    /// that took hours or was partly numb (or worse). Every chain of three
+    /// check-ins each worse than the one before is one of these, and so is
+    /// anything worse than such a chain: more symptoms never read as less.
+    /// The first, middle and last event.
+    pub fn worse_and_worse(&self, steps: usize) -> Option<[&Event<'a>; 3]> {
+        const SECOND: (u8, u8) = (1, 1);
+        const THIRD: (u8, u8) = (1, 2);
+        let events: Vec<&Event> = self.episode.iter().filter(|e| e.symptomatic()).collect();
+        let first = *events.first()?;
+        let second = events
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, e)| e.burden() >= SECOND)?;
+        if steps <= 2 {
+            return Some([first, second.1, second.1]);
+        }
+        let third = events[second.0 + 1..]
+            .iter()
+            .rfind(|e| e.burden() >= THIRD)?;
+        Some([first, second.1, third])
+    }
+
+    /// Onset minutes moving earlier by 20 % or more over three or more runs
+    /// of the episode (Mayo, CECS): the first and last of such a run of
+    /// minutes.
+    pub fn earlier_onset(&self) -> Option<(&Event<'a>, &Event<'a>)> {
+        let runs: Vec<(&Event, u32)> = self
+            .episode
+            .iter()
+            .filter_map(|e| e.exertional_minute().map(|m| (e, m)))
+            .collect();
+        // start[k]: the earliest run i < k with minute >= minute k (the
+        // largest minute is the best start for "20 % earlier").
+        let mut start: Vec<Option<usize>> = Vec::with_capacity(runs.len());
+        for k in 0..runs.len() {
+            start.push(
+                (0..k)
+                    .filter(|i| runs[*i].1 >= runs[k].1)
+                    .max_by_key(|i| runs[*i].1),
+            );
+        }
+        (0..runs.len()).rev().find_map(|j| {
+            (0..j)
+                .filter(|k| runs[*k].1 >= runs[j].1)
+                .filter_map(|k| start[k])
+                .filter(|i| runs[j].1 < runs[*i].1 && runs[j].1 * 5 <= runs[*i].1 * 4)
+                .max_by_key(|i| runs[*i].1)
+                .map(|i| (runs[i].0, runs[j].0))
+        })
+    }
+
+    /// Three or more runs of the episode with numbness at about the same
+    /// minute (within a quarter, or 5 minutes), a week or more from first to
+    /// last (Mayo, CECS: "run after run"). How soon each settled does not
+    /// matter: slower settling is no reason to wait longer.
+    pub fn exertional_runs(&self) -> Vec<&Event<'a>> {
+        let runs: Vec<(&Event, u32)> = self
+            .episode
+            .iter()
+            .filter(|e| !e.lace_pattern())
+            .filter_map(|e| e.exertional_minute().map(|m| (e, m)))
+            .collect();
+        runs.iter()
+            .map(|(_, centre)| {
+                let near = centre / 4;
+                let near = near.max(5);
+                runs.iter()
+                    .filter(|(_, m)| m.abs_diff(*centre) <= near)
+                    .map(|(e, _)| *e)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|alike| {
+                alike.len() >= 3
+                    && alike
+                        .last()
+                        .zip(alike.first())
+                        .is_some_and(|(l, f)| l.day - f.day >= 7)
+            })
+            .max_by_key(Vec::len)
+            .unwrap_or_default()
+    }
+
+    /// The episode reached the whole foot or further up after an earlier
+    /// check-in that named a place: spreading, or widespread again (the
+    /// upward closure of "further up than before"). The earlier event and
+    /// the one that reached it.
+    pub fn spread_up(&self) -> Option<(&Event<'a>, &Event<'a>)> {
+        let placed: Vec<&Event> = self
+            .episode
+            .iter()
+            .filter(|e| e.symptomatic() && e.extent.reach() > Reach::None)
+            .collect();
+        let (first, rest) = placed.split_first()?;
+        let later = rest
+            .iter()
+            .rfind(|e| e.extent.reach() >= Reach::WholeFoot)?;
+        Some((first, later))
+    }
+
+    /// The episode moved to the other side: the first one-sided event and the
+    /// first later one on the other side or both.
+    pub fn other_side(&self) -> Option<(&Event<'a>, &Event<'a>)> {
+        let symptomatic = || self.episode.iter().filter(|e| e.symptomatic());
+        let first = symptomatic().find(|e| matches!(e.side, Some(Side::Left | Side::Right)))?;
+        let other = symptomatic()
+            .skip_while(|e| e.day <= first.day)
+            .find(|e| e.side.is_some() && e.side != first.side)?;
+        Some((first, other))
+    }
+
+    /// The leg above the ankle numb on both sides, at once or one side after
+    /// the other within the episode.
+    pub fn both_legs(&self) -> Option<&Event<'a>> {
+        let legs = || {
+            self.episode
+                .iter()
+                .filter(|e| e.symptomatic() && e.in_leg())
+        };
+        legs().find(|e| e.both_sides()).or_else(|| {
+            let left = legs().find(|e| e.side == Some(Side::Left));
+            let right = legs().find(|e| e.side == Some(Side::Right));
+            left.zip(right)
+                .map(|(l, r)| if l.day > r.day { l } else { r })
+        })
+    }
+
+    /// Two events at most `days` apart among `events`.
+    pub fn twice_within<'e>(
+        events: &[&'e Event<'a>],
+        days: i32,
+    ) -> Option<(&'e Event<'a>, &'e Event<'a>)> {
+        events
+            .windows(2)
+            .rev()
+            .find(|pair| pair[1].day - pair[0].day < days)
+            .map(|pair| (pair[0], pair[1]))
+    }
+
+    /// Whether the latest events include a "not cleared" that is the
+    /// episode's second.
+    pub fn not_cleared_again(&self) -> bool {
+        let not_cleared = self
+            .episode
+            .iter()
+            .filter(|e| e.symptomatic() && e.clear == Clear::NotYet)
+            .count();
+        not_cleared >= 2 && self.latest.iter().any(|e| e.clear == Clear::NotYet)
+    }
+}
+
+/// The open episode within `window` ending at its last event: the events
+/// chained to it, each within 14 days of the one before.
+pub fn open_episode<'m, 'a>(window: &'m [Event<'a>]) -> &'m [Event<'a>] {
+    let mut from = window.len();
+    while from > 0 {
+        let joined =
+            from == window.len() || window[from].day - window[from - 1].day <= EPISODE_GAP_DAYS;
+        if !joined {
+            break;
+        }
+        from -= 1;
+    }
+    &window[from..]
+}
+
+/// What the rules of one plan week read.
+pub struct WeekMeasures<'m, 'a> {
+    /// The week's events so far, since the last clearance.
+    pub events: &'m [Event<'a>],
+    /// Runs done this week so far (check-ins and runs from files).
+    pub runs_done: u32,
+    /// The episode of this week's symptoms had symptoms in an earlier week.
+    pub came_back: bool,
+    pub today: NaiveDate,
+}
+
+impl<'a> WeekMeasures<'_, 'a> {
+    pub fn date(&self, e: &Event) -> String {
+        crate::checkin::day_words(e.checkin.date, self.today)
+    }
+
+    pub fn dates<'e>(&self, events: impl IntoIterator<Item = &'e Event<'e>>) -> String
+    where
+        'a: 'e,
+    {
+        let days: Vec<String> = events.into_iter().map(|e| self.date(e)).collect();
+        crate::checkin::and_list(&days)
+    }
+}
+
+/// Whether the events of plan week `week` (among `events`, in day order)
+/// belong to an episode that had symptoms, other than the lace pattern, in
+/// an earlier week.
+pub fn came_back(events: &[Event], week: i32, start_day: i32) -> bool {
+    let Some(first) = events
+        .iter()
+        .position(|e| e.week(start_day) == week && e.symptomatic() && !e.lace_pattern())
+    else {
+        return false;
+    };
+    let mut day = events[first].day;
+    for e in events[..first].iter().rev() {
+        if day - e.day > EPISODE_GAP_DAYS {
+            return false;
+        }
+        if e.week(start_day) < week && e.symptomatic() && !e.lace_pattern() {
+            return true;
+        }
+        day = e.day;
+    }
+    false
 }

@@ -6,11 +6,23 @@ use crate::summary::clinician_summary;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+/// Lines `texts` take when wrapped to `width`.
+fn wrapped(texts: &[String], width: u16) -> u16 {
+    let inner = usize::from(width).max(1);
+    let lines: usize = texts
+        .iter()
+        .map(|t| textwrap::wrap(t, inner).len().max(1))
+        .sum();
+    lines.min(usize::from(u16::MAX)) as u16
+}
+
+/// The takeover: what to do, who, how soon and the notice stay in view; the
+/// reasons scroll (↑ ↓) with a marker when they do not fit.
+pub fn render(app: &App, scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
     let verdict = &running.assessment.verdict;
     let Some(care) = &verdict.care else { return };
@@ -19,47 +31,73 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         CareLevel::Urgent => "Stop all exercise. Get medical care today.",
         CareLevel::Book => "See a clinician before you run again.",
     };
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(
-                format!(" {} ", verdict.status.label()),
-                theme.status(verdict.status),
-            ),
-            Span::styled(format!("  {headline}"), theme.title()),
-        ]),
-        Line::from(""),
-        Line::from(format!("Who to see: {}.", care.who)),
-        Line::from(""),
-        Line::styled("Why:", theme.title()),
-    ];
-    lines.extend(care.why.iter().map(|w| Line::from(format!("  • {w}"))));
-    lines.push(Line::from(""));
-    lines.extend(care.what_to_do().into_iter().map(Line::from));
+    let block = Block::bordered()
+        .title("See a clinician")
+        .border_style(theme.status(verdict.status));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut head = care.what_to_do();
     if care.level.allows_exercise() {
-        lines.push(Line::from(
-            "When a clinician clears you, press c to record it (or `comeback clear`): the plan resumes one stage back.",
-        ));
+        head.push("When a clinician clears you, press c to record it (or `comeback clear`): the plan resumes one stage back.".into());
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(vec![
-        Span::styled("s", theme.key()),
-        Span::raw(" show the summary for the clinician   "),
-        Span::styled("Enter", theme.key()),
-        Span::raw(" I understand   "),
-        Span::styled("c", theme.key()),
-        Span::raw(" I was cleared   "),
-        Span::styled("q", theme.key()),
-        Span::raw(" quit"),
-    ]));
-    lines.push(Line::from(""));
-    lines.push(Line::styled(NOTICE, theme.dim()));
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-            Block::bordered()
-                .title("See a clinician")
-                .border_style(theme.status(verdict.status)),
+    let why: Vec<String> = care.why.iter().map(|w| format!("• {w}")).collect();
+    let head_height = wrapped(&head, inner.width) + 1;
+    let foot_height = 1 + wrapped(&[NOTICE.to_string()], inner.width);
+    let [top, middle, keys, notice] = Layout::vertical([
+        Constraint::Length(head_height),
+        Constraint::Min(2),
+        Constraint::Length(1),
+        Constraint::Length(foot_height - 1),
+    ])
+    .areas(inner);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!(" {} ", verdict.status.label()),
+            theme.status(verdict.status),
         ),
-        area,
+        Span::styled(format!("  {headline}"), theme.title()),
+    ])];
+    lines.extend(head.into_iter().map(Line::from));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), top);
+
+    let overflow = wrapped(&why, middle.width).saturating_sub(middle.height.saturating_sub(1));
+    app.care_overflow.set(overflow);
+    let scroll = (scroll.min(usize::from(overflow))) as u16;
+    let title = if overflow > scroll {
+        format!("Why ({} more ↓, ↑↓ scroll)", overflow - scroll)
+    } else if scroll > 0 {
+        "Why (↑ scrolls back)".to_string()
+    } else {
+        "Why".to_string()
+    };
+    let reasons: Vec<Line> = why.into_iter().map(Line::from).collect();
+    frame.render_widget(
+        Paragraph::new(reasons)
+            .wrap(Wrap { trim: true })
+            .scroll((scroll, 0))
+            .block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .title(Span::styled(title, theme.title())),
+            ),
+        middle,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("s", theme.key()),
+            Span::raw(" summary for the clinician  "),
+            Span::styled("Enter", theme.key()),
+            Span::raw(" I understand  "),
+            Span::styled("c", theme.key()),
+            Span::raw(" I was cleared  "),
+            Span::styled("q", theme.key()),
+            Span::raw(" quit"),
+        ])),
+        keys,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(NOTICE, theme.dim())).wrap(Wrap { trim: true }),
+        notice,
     );
 }
 

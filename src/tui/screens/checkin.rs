@@ -117,8 +117,10 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
     onset
         .spans
         .extend(choice("+/-", &minutes, e.minutes.is_some(), theme));
+    // On a symptom-free day the row says whether the flags settled.
+    let settled = !e.numbness.is_symptomatic() && !e.flags.is_empty();
     let mut cleared = row(
-        "Cleared   ",
+        if settled { "Settled   " } else { "Cleared   " },
         &[Cleared::Quickly, Cleared::Hours, Cleared::NotYet],
         Action::Cleared,
         Cleared::as_str,
@@ -184,7 +186,7 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
             Span::raw(format!(" {session}")),
         ]),
         flags(
-            "Book      ",
+            "Signs     ",
             &[
                 Flag::SharpPain,
                 Flag::SkinColour,
@@ -193,8 +195,13 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
             ],
         ),
         flags(
-            "Today     ",
-            &[Flag::Weakness, Flag::FootDrop, Flag::ColdPale],
+            "          ",
+            &[
+                Flag::ColdPale,
+                Flag::FootWound,
+                Flag::Weakness,
+                Flag::FootDrop,
+            ],
         ),
         flags(
             "Emergency ",

@@ -1,0 +1,362 @@
+//! Step 1 of the care pipeline: a check-in as a symptom event, normalised —
+//! how far the numbness reached, on which side, in what context it began,
+//! how long it took to clear (one fact, whether given as words or minutes),
+//! and the warning flags with whether they settled. Notes are never read.
+
+use crate::checkin::{CheckIn, Cleared, Ease, Flag, Onset, SessionDone, Side, Spot};
+
+/// Clearing within this many minutes is "quickly" (DESIGN §3: quickly ≤ 15).
+pub const QUICK_MINUTES: u32 = 15;
+/// Clearing after more than this many minutes is "hours" (DESIGN §3: > 60).
+pub const HOURS_AFTER_MINUTES: u32 = 60;
+
+/// How long the symptoms took to go, from the words or the minutes given:
+/// each says the same fact, so the rules see one of these and nothing finer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Clear {
+    /// Within 15 minutes.
+    Quick,
+    /// Within the hour.
+    Soon,
+    /// Over an hour.
+    Hours,
+    /// Not yet.
+    NotYet,
+    /// Not said.
+    Unknown,
+}
+
+impl Clear {
+    /// The class of a check-in's clearing. Where an older record holds both
+    /// words and minutes that disagree, the longer reading wins.
+    pub fn of(cleared: Option<Cleared>, minutes: Option<u32>) -> Clear {
+        let by_words = match cleared {
+            Some(Cleared::Quickly) => Clear::Quick,
+            Some(Cleared::Hours) => Clear::Hours,
+            Some(Cleared::NotYet) => Clear::NotYet,
+            None => Clear::Unknown,
+        };
+        let by_minutes = match minutes {
+            Some(m) if m <= QUICK_MINUTES => Clear::Quick,
+            Some(m) if m <= HOURS_AFTER_MINUTES => Clear::Soon,
+            Some(_) => Clear::Hours,
+            None => Clear::Unknown,
+        };
+        match (by_words, by_minutes) {
+            (Clear::Unknown, m) => m,
+            (w, Clear::Unknown) => w,
+            (w, m) => w.max(m),
+        }
+    }
+
+    /// Gone within the hour.
+    #[inline]
+    pub fn settled(self) -> bool {
+        matches!(self, Clear::Quick | Clear::Soon)
+    }
+
+    /// Still there when recorded, or not said: the careful reading.
+    #[inline]
+    pub fn still_there(self) -> bool {
+        matches!(self, Clear::NotYet | Clear::Unknown)
+    }
+
+    /// A rank for "getting worse": quick, soon, hours, not yet (unknown sits
+    /// with "soon": neither good news nor bad).
+    #[inline]
+    pub fn rank(self) -> u8 {
+        match self {
+            Clear::Quick => 0,
+            Clear::Soon | Clear::Unknown => 1,
+            Clear::Hours => 2,
+            Clear::NotYet => 3,
+        }
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Clear::Quick => "gone within 15 minutes",
+            Clear::Soon => "gone within the hour",
+            Clear::Hours => "took hours to go",
+            Clear::NotYet => "not gone when recorded",
+            Clear::Unknown => "how soon it went not said",
+        }
+    }
+}
+
+/// When the symptoms began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// During a run or other exercise, at this minute if known.
+    During(Option<u32>),
+    After,
+    Rest,
+    Night,
+    /// Not said: counted as during exercise (the careful reading for a step
+    /// back), never as at rest.
+    Unknown,
+}
+
+impl Context {
+    fn of(onset: Option<Onset>, minutes: Option<u32>) -> Context {
+        match onset {
+            Some(Onset::During) => Context::During(minutes),
+            Some(Onset::After) => Context::After,
+            Some(Onset::Rest) => Context::Rest,
+            Some(Onset::Night) => Context::Night,
+            None => Context::Unknown,
+        }
+    }
+
+    /// With load: during or after exercise (or not said).
+    #[inline]
+    pub fn with_load(self) -> bool {
+        !self.at_rest()
+    }
+
+    #[inline]
+    pub fn at_rest(self) -> bool {
+        matches!(self, Context::Rest | Context::Night)
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Context::During(_) => "during the run",
+            Context::After => "after the run",
+            Context::Rest => "at rest",
+            Context::Night => "at night",
+            Context::Unknown => "(when it began not said)",
+        }
+    }
+}
+
+/// How far up the leg, lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reach {
+    None,
+    PartOfFoot,
+    WholeFoot,
+    Ankle,
+    LowerLeg,
+    Thigh,
+    Buttock,
+}
+
+/// The parts of the leg an event names, as bits: forefoot (toes, between
+/// the toes, ball), midfoot (arch, top, sole), hindfoot (heel), whole foot,
+/// ankle, lower leg (shin, calf), thigh, buttock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Extent(u8);
+
+impl Extent {
+    pub const FOREFOOT: u8 = 1;
+    pub const MIDFOOT: u8 = 1 << 1;
+    pub const HINDFOOT: u8 = 1 << 2;
+    pub const WHOLE_FOOT: u8 = 1 << 3;
+    pub const ANKLE: u8 = 1 << 4;
+    pub const LOWER_LEG: u8 = 1 << 5;
+    pub const THIGH: u8 = 1 << 6;
+    pub const BUTTOCK: u8 = 1 << 7;
+    const FOOT: u8 = Self::FOREFOOT | Self::MIDFOOT | Self::HINDFOOT | Self::WHOLE_FOOT;
+
+    /// DESIGN §4: whole foot when said, or when three or more of the foot's
+    /// places are named, or all three parts of it.
+    pub fn of(spots: &[Spot]) -> Extent {
+        let mut bits = 0u8;
+        let mut foot_places = 0;
+        for spot in spots {
+            let (area, foot) = match spot {
+                Spot::Toes | Spot::BetweenToes | Spot::Ball => (Self::FOREFOOT, true),
+                Spot::Arch | Spot::Top | Spot::Sole => (Self::MIDFOOT, true),
+                Spot::Heel => (Self::HINDFOOT, true),
+                Spot::WholeFoot => (Self::WHOLE_FOOT, true),
+                Spot::Ankle => (Self::ANKLE, false),
+                Spot::Shin | Spot::Calf => (Self::LOWER_LEG, false),
+                Spot::Thigh => (Self::THIGH, false),
+                Spot::Buttock => (Self::BUTTOCK, false),
+            };
+            bits |= area;
+            foot_places += usize::from(foot);
+        }
+        let parts = Self::FOREFOOT | Self::MIDFOOT | Self::HINDFOOT;
+        if foot_places >= 3 || bits & parts == parts {
+            bits |= Self::WHOLE_FOOT;
+        }
+        Extent(bits)
+    }
+
+    #[inline]
+    pub fn has(self, bits: u8) -> bool {
+        self.0 & bits != 0
+    }
+
+    #[inline]
+    pub fn union(self, other: Extent) -> Extent {
+        Extent(self.0 | other.0)
+    }
+
+    #[inline]
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    #[inline]
+    pub fn overlaps(self, other: Extent) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The foot, the ankle or the lower leg are named: the numbness is in
+    /// the foot or near it.
+    #[inline]
+    pub fn in_foot(self) -> bool {
+        self.has(Self::FOOT)
+    }
+
+    /// Foot or ankle, lower leg and thigh all named: the whole leg.
+    pub fn whole_leg(self) -> bool {
+        self.has(Self::FOOT | Self::ANKLE) && self.has(Self::LOWER_LEG) && self.has(Self::THIGH)
+    }
+
+    /// The highest part named.
+    pub fn reach(self) -> Reach {
+        [
+            (Self::BUTTOCK, Reach::Buttock),
+            (Self::THIGH, Reach::Thigh),
+            (Self::LOWER_LEG, Reach::LowerLeg),
+            (Self::ANKLE, Reach::Ankle),
+            (Self::WHOLE_FOOT, Reach::WholeFoot),
+            (Self::FOOT, Reach::PartOfFoot),
+        ]
+        .into_iter()
+        .find(|(bits, _)| self.has(*bits))
+        .map_or(Reach::None, |(_, reach)| reach)
+    }
+}
+
+/// One notable check-in (numbness or a flag) as the rules read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Event<'a> {
+    pub checkin: &'a CheckIn,
+    /// Days since 1970-01-01.
+    pub day: i32,
+    /// 0 none (flags only), 1 tingling, 2 partly numb, 3 no feeling.
+    pub severity: u8,
+    pub extent: Extent,
+    pub side: Option<Side>,
+    pub context: Context,
+    pub clear: Clear,
+    /// The check-in was a run done or cut short.
+    pub run: bool,
+}
+
+impl<'a> Event<'a> {
+    /// The event of a check-in, or `None` for a quiet one.
+    pub fn of(checkin: &'a CheckIn) -> Option<Event<'a>> {
+        if !checkin.is_notable() {
+            return None;
+        }
+        Some(Event {
+            checkin,
+            day: checkin.date.to_epoch_days(),
+            severity: checkin.numbness.level(),
+            extent: Extent::of(&checkin.spots),
+            side: checkin.side,
+            context: Context::of(checkin.onset, checkin.minutes),
+            clear: Clear::of(checkin.cleared, checkin.cleared_minutes),
+            run: matches!(
+                checkin.session,
+                Some(SessionDone::Done | SessionDone::Partial)
+            ),
+        })
+    }
+
+    #[inline]
+    pub fn symptomatic(&self) -> bool {
+        self.severity > 0
+    }
+
+    #[inline]
+    pub fn flagged(&self, flag: Flag) -> bool {
+        self.checkin.flags.contains(&flag)
+    }
+
+    #[inline]
+    pub fn eased_by(&self, ease: Ease) -> bool {
+        self.checkin.eased_by.contains(&ease)
+    }
+
+    /// Verywellfit: numbness only on the top of the foot that goes when the
+    /// laces are loosened is a lacing matter, not a clinician's.
+    pub fn lace_pattern(&self) -> bool {
+        self.symptomatic()
+            && self.checkin.spots == [Spot::Top]
+            && self.eased_by(Ease::LooseningLaces)
+            && self.clear != Clear::NotYet
+    }
+
+    /// The onset minute of a run, unless it is a tingle of the first minutes
+    /// that went as the runner warmed up (not the exertional pattern).
+    pub fn exertional_minute(&self) -> Option<u32> {
+        match self.context {
+            Context::During(Some(m)) if !(m <= 5 && self.clear == Clear::Quick) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// How bad, for "getting worse": the level, then how long it took to clear.
+    #[inline]
+    pub fn burden(&self) -> (u8, u8) {
+        (self.severity, self.clear.rank())
+    }
+
+    /// Plan week number of the event, counted from `start_day`.
+    #[inline]
+    pub fn week(&self, start_day: i32) -> i32 {
+        (self.day - start_day).div_euclid(7)
+    }
+
+    /// Both sides at once.
+    #[inline]
+    pub fn both_sides(&self) -> bool {
+        self.side == Some(Side::Both)
+    }
+
+    /// In the leg above the ankle.
+    #[inline]
+    pub fn in_leg(&self) -> bool {
+        self.extent.reach() >= Reach::LowerLeg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_and_the_minutes_of_clearing_are_one_fact() {
+        assert_eq!(Clear::of(Some(Cleared::Quickly), None), Clear::Quick);
+        assert_eq!(Clear::of(None, Some(15)), Clear::Quick);
+        assert_eq!(Clear::of(None, Some(16)), Clear::Soon);
+        assert_eq!(Clear::of(None, Some(180)), Clear::Hours);
+        assert_eq!(Clear::of(Some(Cleared::Hours), None), Clear::Hours);
+        // An older record that disagreed with itself reads the longer way.
+        assert_eq!(Clear::of(Some(Cleared::Quickly), Some(40)), Clear::Soon);
+    }
+
+    #[test]
+    fn three_places_of_the_foot_are_the_whole_foot() {
+        let e = Extent::of(&[Spot::Toes, Spot::Ball, Spot::BetweenToes]);
+        assert_eq!(e.reach(), Reach::WholeFoot);
+        let e = Extent::of(&[Spot::Toes, Spot::Arch]);
+        assert_eq!(e.reach(), Reach::PartOfFoot);
+        let e = Extent::of(&[Spot::Toes, Spot::Arch, Spot::Heel, Spot::Calf]);
+        assert_eq!(e.reach(), Reach::LowerLeg);
+        assert!(e.has(Extent::WHOLE_FOOT));
+    }
+
+    #[test]
+    fn a_whole_leg_reaches_from_the_foot_to_the_thigh() {
+        assert!(Extent::of(&[Spot::WholeFoot, Spot::Calf, Spot::Thigh]).whole_leg());
+        assert!(!Extent::of(&[Spot::Calf, Spot::Thigh]).whole_leg());
+    }
+}

@@ -1,0 +1,155 @@
+//! What the rows of the rules table say when they fire: the sentence and
+//! the dated check-ins behind it, and the helpers the rows share.
+
+use super::event::{Clear, Event, Extent};
+use super::measure::Measures;
+use crate::checkin::{CheckIn, Flag};
+
+/// What a row found: the sentence, and the check-ins behind it.
+pub struct Found<'a> {
+    pub text: String,
+    pub cites: Vec<&'a CheckIn>,
+}
+
+impl<'a> Found<'a> {
+    pub fn new<'e>(text: String, events: impl IntoIterator<Item = &'e Event<'a>>) -> Found<'a>
+    where
+        'a: 'e,
+    {
+        Found {
+            text,
+            cites: events.into_iter().map(|e| e.checkin).collect(),
+        }
+    }
+}
+
+/// The latest event matching `hit`.
+pub fn latest<'m, 'a>(
+    m: &'m Measures<'_, 'a>,
+    hit: impl Fn(&Event) -> bool,
+) -> Option<&'m Event<'a>> {
+    m.latest.iter().rev().find(|e| hit(e))
+}
+
+/// "Sat 5 Dec: numbness in the groin or saddle area reported."
+pub fn flag_found<'a>(m: &Measures<'_, 'a>, e: &Event<'a>, flags: &[Flag]) -> Found<'a> {
+    let words: Vec<String> = e
+        .checkin
+        .flags
+        .iter()
+        .filter(|f| flags.contains(f))
+        .map(|f| f.words().to_string())
+        .collect();
+    let clearing = if e.clear == Clear::Unknown {
+        String::new()
+    } else {
+        format!(", {}", e.clear.words())
+    };
+    Found::new(
+        format!(
+            "{}: {} reported{clearing}.",
+            m.date(e),
+            crate::checkin::and_list(&words)
+        ),
+        [e],
+    )
+}
+
+pub fn flag_rule<'a>(
+    m: &Measures<'_, 'a>,
+    flags: &[Flag],
+    when: impl Fn(&Event) -> bool,
+) -> Option<Found<'a>> {
+    let e = latest(m, |e| flags.iter().any(|f| e.flagged(*f)) && when(e))?;
+    Some(flag_found(m, e, flags))
+}
+
+/// "partly numb at the calf and thigh (both sides) at rest, not gone when
+/// recorded".
+pub fn describe(e: &Event) -> String {
+    let c = e.checkin;
+    let mut text = c.numbness.words().to_string();
+    if !c.spots.is_empty() {
+        text.push_str(&format!(" at the {}", spots(c)));
+    }
+    if let Some(side) = c.side {
+        text.push_str(&format!(" ({})", side.words()));
+    }
+    text.push_str(&format!(" {}", e.context.words()));
+    if let super::event::Context::During(Some(minute)) = e.context {
+        text.push_str(&format!(" at minute {minute}"));
+    }
+    text.push_str(&format!(", {}", e.clear.words()));
+    text
+}
+
+/// "Tue 8 Dec: no feeling after the run, not gone when recorded (both legs)."
+pub fn one<'a>(m: &Measures<'_, 'a>, e: &Event<'a>, what: &str) -> Found<'a> {
+    Found::new(format!("{}: {} ({what}).", m.date(e), describe(e)), [e])
+}
+
+pub fn foot_both_sides(e: &Event) -> bool {
+    e.symptomatic() && e.both_sides() && (e.extent.in_foot() || e.extent.is_empty())
+}
+
+pub fn at_rest(e: &Event) -> bool {
+    e.symptomatic() && e.context.at_rest()
+}
+
+/// NICE CKS "Sciatica": neurological deficit progressing while the runner
+/// waits for the appointment is urgent.
+pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    let booked = m.booked?;
+    let e = m
+        .latest
+        .iter()
+        .rev()
+        .find(|e| e.symptomatic() && e.day >= booked)?;
+    let what = if e.severity == 3 {
+        "no feeling"
+    } else if m.not_cleared_again() {
+        "not cleared again"
+    } else if e.in_leg() && m.both_legs().is_some() {
+        "now in both legs"
+    } else {
+        return None;
+    };
+    Some(Found::new(
+        format!(
+            "{}, while waiting for the appointment: {} ({what}).",
+            m.date(e),
+            describe(e)
+        ),
+        [e],
+    ))
+}
+
+/// "Numbness between the toes on Tue 8 Dec and Sat 19 Dec." for the last two
+/// window events matching `hit`.
+pub fn twice<'a>(
+    m: &Measures<'_, 'a>,
+    what: &str,
+    hit: impl Fn(&Event) -> bool,
+) -> Option<Found<'a>> {
+    let events = m.matching(hit);
+    let [.., a, b] = events.as_slice() else {
+        return None;
+    };
+    Some(Found::new(
+        format!("{what} on {} and {}.", m.date(a), m.date(b)),
+        [*a, *b],
+    ))
+}
+
+/// "toes, ball of the foot".
+pub fn spots(c: &CheckIn) -> String {
+    let words: Vec<String> = c.spots.iter().map(|s| s.words().to_string()).collect();
+    crate::checkin::and_list(&words)
+}
+
+/// The extent of the care a clearance closed: every place its check-ins named.
+pub fn extent_of<'e, 'a: 'e>(events: impl IntoIterator<Item = &'e Event<'a>>) -> Extent {
+    events
+        .into_iter()
+        .fold(Extent::default(), |acc, e| acc.union(e.extent))
+}

@@ -1,0 +1,215 @@
+//! Step 5 of the care pipeline: the words. The care message is rebuilt from
+//! the whole episode each time it is read — the most urgent finding first,
+//! who for the most specific pattern, how soon, every dated check-in that
+//! raised it, and what was recorded since — so it never goes stale. The
+//! week's signal short of care is worded here too.
+
+use super::Care;
+use super::event::Event;
+use super::found::Found;
+use super::measure::WeekMeasures;
+use super::pattern::{CareLevel, Pattern, When};
+use super::rules::{Effect, RULES};
+use super::timeline::{Episode, Finding, status_of};
+use crate::checkin::verdict::WeekSignal;
+use crate::checkin::{CheckIn, and_list, day_words};
+use chrono::NaiveDate;
+
+impl Episode<'_, '_> {
+    /// The care as it stood at the end of `as_of`.
+    pub fn care(&self, as_of: NaiveDate) -> Care {
+        let day = as_of.to_epoch_days().max(self.since.to_epoch_days());
+        // The latest finding of each rule by then.
+        let mut kept: Vec<&Finding> = Vec::new();
+        for f in self.findings.iter().filter(|f| f.day <= day) {
+            match kept.iter_mut().find(|k| k.rule == f.rule) {
+                Some(k) => *k = f,
+                None => kept.push(f),
+            }
+        }
+        let rank = |f: &Finding| {
+            let row = &RULES[f.rule];
+            let level = match row.effect {
+                Effect::Care(level, _) => level,
+                _ => CareLevel::Book,
+            };
+            (level, row.pattern.unwrap_or(Pattern::WarningSign), f.rule)
+        };
+        kept.sort_by_key(|f| rank(f));
+        let (level, pattern, _) = kept
+            .first()
+            .map_or((CareLevel::Book, Pattern::WarningSign, 0), |f| rank(f));
+        let when = match level {
+            CareLevel::Emergency => When::Now,
+            CareLevel::Urgent => When::Today,
+            CareLevel::Book => kept
+                .iter()
+                .filter_map(|f| match RULES[f.rule].effect {
+                    Effect::Care(CareLevel::Book, when) => Some(when),
+                    _ => None,
+                })
+                .min()
+                .unwrap_or(When::OneWeek),
+        };
+        let mut why: Vec<String> = Vec::new();
+        let mut cited: Vec<&CheckIn> = Vec::new();
+        let mut alone: Vec<&CheckIn> = Vec::new();
+        for f in &kept {
+            // A second finding about the one check-in a more urgent finding
+            // was about adds a rule, not a line.
+            let about_one = f.found.cites.len() == 1;
+            let repeats = about_one
+                && f.found
+                    .cites
+                    .iter()
+                    .all(|c| alone.iter().any(|x| std::ptr::eq(*x, *c)));
+            if !repeats && !why.contains(&f.found.text) {
+                why.push(f.found.text.clone());
+            }
+            if about_one {
+                alone.extend(f.found.cites.iter().copied());
+            }
+            cited.extend(f.found.cites.iter().copied());
+        }
+        why.extend(self.since_then(day, &cited));
+        why.extend(self.runs_while_suspended(day));
+        let mut rules: Vec<String> = kept.iter().map(|f| RULES[f.rule].id.to_string()).collect();
+        rules.dedup();
+        Care {
+            level,
+            when,
+            when_words: when_words(level, pattern, when),
+            who: pattern.who(level).to_string(),
+            pattern,
+            pattern_words: pattern.words().to_string(),
+            why,
+            since: self.since,
+            rules,
+        }
+    }
+
+    /// The check-ins with symptoms or flags recorded since care began that
+    /// no finding cites: nothing recorded is left out of the message.
+    fn since_then(&self, day: i32, cited: &[&CheckIn]) -> Option<String> {
+        let later: Vec<String> = self
+            .events
+            .iter()
+            .filter(|e| e.day >= self.since.to_epoch_days() && e.day <= day)
+            .filter(|e| !cited.iter().any(|c| std::ptr::eq(*c, e.checkin)))
+            .map(|e| format!("{} ({})", day_words(e.checkin.date, self.today), brief(e)))
+            .collect();
+        (!later.is_empty())
+            .then(|| format!("Also recorded since care began: {}.", later.join("; ")))
+    }
+
+    /// Runs logged after care began, while runs were stopped.
+    fn runs_while_suspended(&self, day: i32) -> Option<String> {
+        let from = self.since.succ_opt().unwrap_or(self.since);
+        let to = self
+            .cleared_on()
+            .map_or(NaiveDate::from_epoch_days(day), |c| c.pred_opt())
+            .unwrap_or(from)
+            .min(NaiveDate::from_epoch_days(day).unwrap_or(from));
+        if to < from {
+            return None;
+        }
+        let mut days: Vec<NaiveDate> = self
+            .journal
+            .between(from, to)
+            .iter()
+            .filter(|c| c.run_credit() > 0.0)
+            .map(|c| c.date)
+            .chain(
+                self.journal
+                    .runs()
+                    .iter()
+                    .map(|r| r.date)
+                    .filter(|d| *d >= from && *d <= to),
+            )
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        if days.is_empty() {
+            return None;
+        }
+        let words: Vec<String> = days.iter().map(|d| day_words(*d, self.today)).collect();
+        Some(format!(
+            "Runs logged after care began, while runs were stopped: {}.",
+            and_list(&words)
+        ))
+    }
+}
+
+/// "tingling at the toes, during the run".
+fn brief(e: &Event) -> String {
+    let c = e.checkin;
+    let mut parts = vec![c.numbness.words().to_string()];
+    if !c.spots.is_empty() {
+        let spots: Vec<String> = c.spots.iter().map(|s| s.words().to_string()).collect();
+        parts[0].push_str(&format!(" at the {}", and_list(&spots)));
+    }
+    parts.extend(c.flags.iter().map(|f| f.words().to_string()));
+    parts.join(", ")
+}
+
+/// How soon, in words.
+fn when_words(level: CareLevel, pattern: Pattern, when: When) -> String {
+    match (level, pattern) {
+        // NICE NG19: within one working day.
+        (CareLevel::Urgent, Pattern::FootWound) => {
+            "today, within one working day at the latest".into()
+        }
+        _ => when.words().into(),
+    }
+}
+
+/// The week's signal from the week rows that fired (`fired`), or on track
+/// with what the week held.
+pub(super) fn week_signal(
+    w: &WeekMeasures,
+    mut fired: Vec<(Effect, Found)>,
+    quiet: &'static str,
+) -> WeekSignal {
+    fired.sort_by_key(|(effect, _)| status_of(Some(*effect)));
+    let status = status_of(fired.first().map(|(effect, _)| *effect));
+    let step_back_on = fired
+        .iter()
+        .filter(|(effect, _)| *effect == Effect::StepBack)
+        .flat_map(|(_, found)| found.cites.iter().map(|c| c.date))
+        .min();
+    let mut reasons: Vec<String> = Vec::new();
+    for (_, found) in &fired {
+        if !reasons.contains(&found.text) {
+            reasons.push(found.text.clone());
+        }
+    }
+    if reasons.is_empty() {
+        reasons.push(on_track(w, quiet));
+    }
+    WeekSignal {
+        status,
+        reasons,
+        step_back_on,
+    }
+}
+
+/// Why a week with no finding is on track; `quiet` when it has no symptom.
+fn on_track(w: &WeekMeasures, quiet: &str) -> String {
+    let symptomatic = || w.events.iter().filter(|e| e.symptomatic());
+    let laces: Vec<&Event> = symptomatic().filter(|e| e.lace_pattern()).collect();
+    let other: Vec<&Event> = symptomatic().filter(|e| !e.lace_pattern()).collect();
+    if !other.is_empty() {
+        format!(
+            "{} on {} cleared within 15 minutes: on track — record it again if it comes back.",
+            super::capitalised(other[0].checkin.numbness.words()),
+            w.dates(other.iter().copied())
+        )
+    } else if !laces.is_empty() {
+        format!(
+            "Numbness on the top of the foot on {} eased when the laces were loosened: a lacing matter.",
+            w.dates(laces.iter().copied())
+        )
+    } else {
+        quiet.to_string()
+    }
+}

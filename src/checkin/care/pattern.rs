@@ -1,0 +1,168 @@
+//! The patterns a care verdict names — in the runner's words, never as a
+//! diagnosis — with who to see for each, and how soon each level means.
+
+use serde::{Deserialize, Serialize};
+
+/// How soon to be seen, most urgent first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CareLevel {
+    /// Call the emergency number or go to an emergency department now.
+    Emergency,
+    /// Be seen today: urgent care or an emergency department.
+    Urgent,
+    /// Book an appointment; no runs until then.
+    Book,
+}
+
+impl CareLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CareLevel::Emergency => "emergency",
+            CareLevel::Urgent => "urgent",
+            CareLevel::Book => "book",
+        }
+    }
+
+    /// Whether any exercise at all may be prescribed meanwhile.
+    pub fn allows_exercise(self) -> bool {
+        self == CareLevel::Book
+    }
+}
+
+/// How soon, as `status --json` names it (`care.when`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum When {
+    Now,
+    Today,
+    TwoWorkingDays,
+    OneWeek,
+}
+
+impl When {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            When::Now => "now",
+            When::Today => "today",
+            When::TwoWorkingDays => "two_working_days",
+            When::OneWeek => "one_week",
+        }
+    }
+
+    /// "within 2 working days".
+    pub fn words(self) -> &'static str {
+        match self {
+            When::Now => "now",
+            When::Today => "today",
+            When::TwoWorkingDays => "within 2 working days",
+            When::OneWeek => "within a week",
+        }
+    }
+}
+
+/// The clinicians a booking names when no pattern is more specific
+/// (Ask Dr. Green: an orthopedist or a physical therapist).
+const GENERAL: &str = "an orthopedist, a physical therapist or a sports doctor";
+
+/// Declares the patterns: id, words, and who to see when booked. The order
+/// is the order of specificity: when several are found at the same level,
+/// the first names who to see.
+macro_rules! patterns {
+    ($($variant:ident = $id:literal, $words:literal, $who:expr;)+) => {
+        /// The pattern behind a care verdict.
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+            schemars::JsonSchema,
+        )]
+        #[serde(rename_all = "snake_case")]
+        pub enum Pattern { $($variant),+ }
+
+        impl Pattern {
+            pub const ALL: &'static [Pattern] = &[$(Pattern::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Pattern::$variant => $id),+ }
+            }
+
+            /// The pattern in the runner's words.
+            pub fn words(self) -> &'static str {
+                match self { $(Pattern::$variant => $words),+ }
+            }
+
+            /// Who to book for this pattern.
+            pub fn booked_with(self) -> &'static str {
+                match self { $(Pattern::$variant => $who),+ }
+            }
+        }
+    };
+}
+
+patterns! {
+    LowBackNerves = "low_back_nerves", "warning signs from the nerves of the lower back", GENERAL;
+    FaceOrArm = "face_or_arm", "numbness or weakness of the face or arm", GENERAL;
+    // NHS "Sciatica": numbness in both legs; a GP or spine clinician when mild.
+    BothLegs = "both_legs", "numbness in both legs, thighs or buttocks", "a GP or a spine clinician";
+    WholeLeg = "whole_leg", "numbness of a whole leg, or above the knee at rest without clearing", GENERAL;
+    NoFeelingAtRest = "no_feeling_at_rest", "no feeling at rest that has not come back", GENERAL;
+    // NICE CG147: a GP or a vascular clinic.
+    ColdFoot = "cold_foot", "a foot that turns cold, pale or blue", "a GP or a vascular clinic";
+    // StatPearls, compartment syndrome; Mayo: a sports medicine doctor.
+    TenseLeg = "tense_leg", "a tight, painful calf", "a sports medicine doctor";
+    Weakness = "weakness", "new weakness in the leg or foot", GENERAL;
+    // NICE NG19: the foot protection service or diabetes foot team.
+    FootWound = "foot_wound", "a cut, blister or redness on a foot that did not feel it", "your GP or the diabetes foot team";
+    Progression = "progression", "numbness getting worse while waiting for an appointment", GENERAL;
+    WorseWithBackPain = "worse_with_back_pain", "leg symptoms getting worse with back pain", "a GP or a spine clinician";
+    // NICE CG147, known PAD: a GP or a vascular clinic.
+    Claudication = "claudication", "calf cramp with runs that eases at rest, with circulation problems", "a GP or a vascular clinic";
+    // Mayo, popliteal artery entrapment: a sports medicine doctor.
+    LegCirculation = "leg_circulation", "a cold, pale or cramping leg with runs", "a sports medicine doctor";
+    // Mayo Clinic, chronic exertional compartment syndrome.
+    Exertional = "exertional", "numbness at the same point of each run that settles soon after stopping", "a sports medicine doctor";
+    EarlierOnset = "earlier_onset", "numbness starting earlier and earlier in the run", "a sports medicine doctor";
+    // NICE NG19; ADA Standards of Care, foot care.
+    DiabeticFoot = "diabetic_foot", "new foot numbness with diabetes", "your GP or the diabetes foot team";
+    BackAfterClearance = "back_after_clearance", "the numbness you were cleared for, back again", "the clinician who cleared you";
+    // Morton's neuroma patient pages: a podiatrist or an orthopedist.
+    BetweenToes = "between_toes", "numbness between the toes that keeps coming back", "a podiatrist or an orthopedist";
+    // StatPearls, anterior tarsal tunnel syndrome.
+    TopOfFoot = "top_of_foot", "numbness on the top of the foot for weeks, the lacing changed or not", "a podiatrist or a sports doctor";
+    // AAOS OrthoInfo, AOFAS FootCareMD: tarsal tunnel syndrome.
+    SoleAtNight = "sole_at_night", "numbness in the sole or heel at night or at rest", "an orthopedist or a podiatrist";
+    // NIDDK, peripheral neuropathy: a family doctor, with blood tests.
+    BothFeet = "both_feet", "numbness in both feet", "a GP or family doctor, who can test for diabetes and B12";
+    // eOrthopod, neurogenic claudication.
+    EasesSitting = "eases_sitting", "numbness that eases on sitting or bending forward", "a GP or a spine clinician";
+    // NICE CKS "Sciatica".
+    SittingProvoked = "sitting_provoked", "leg or buttock numbness that comes on at rest, with a history of back trouble", "a GP or a physiotherapist";
+    NoFeeling = "no_feeling", "no feeling that has not come back", GENERAL;
+    AtRest = "at_rest", "numbness that comes at rest", GENERAL;
+    RestAfterRuns = "rest_after_runs", "numbness now at rest or at night, after weeks of it with runs", GENERAL;
+    Spreading = "spreading", "numbness that is spreading", GENERAL;
+    Worsening = "worsening", "numbness that is getting worse", GENERAL;
+    NotResolved = "not_resolved", "numbness not resolved within a week", GENERAL;
+    Lingering = "lingering", "numbness that does not clear after runs", GENERAL;
+    KeepsComingBack = "keeps_coming_back", "numbness that keeps coming back", GENERAL;
+    WarningSign = "warning_sign", "a warning sign with the numbness", GENERAL;
+}
+
+impl Pattern {
+    /// Who to see for this pattern at `level`.
+    pub fn who(self, level: CareLevel) -> &'static str {
+        match (level, self) {
+            (CareLevel::Emergency, _) => "the emergency number or an emergency department",
+            // NICE NG19: an active diabetic foot problem is seen within one
+            // working day, by the foot service.
+            (CareLevel::Urgent, Pattern::FootWound) => {
+                "your GP or the diabetes foot team (urgent care if they cannot see you)"
+            }
+            (CareLevel::Urgent, _) => "urgent care or an emergency department",
+            (CareLevel::Book, pattern) => pattern.booked_with(),
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! Step 2 of the care pipeline, and the walk through it: the events between
+//! clearances, taken in order, each moment's measures held against the rules
+//! table. A check-in recorded after a clearance is judged afresh, even when
+//! it is dated before it (that clinician never saw it); health context
+//! applies from the day it was entered, and care it opens is dated that day.
+
+use super::event::Event;
+use super::found::{Found, extent_of};
+use super::measure::{self, ClearedCare, Conditions, Measures, WeekMeasures, WeekStatus};
+use super::pattern::CareLevel;
+use super::rules::{Check, Effect, RULES};
+use crate::checkin::{Clearance, Journal, Status};
+use crate::plan::Profile;
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// Every notable check-in up to a day, grouped by the clearances between
+/// them: what the care rules and the week signals read.
+pub(crate) struct Timeline<'a> {
+    journal: &'a Journal,
+    profile: &'a Profile,
+    clearances: &'a [Clearance],
+    start_day: i32,
+    /// The day verdicts are for.
+    today: NaiveDate,
+    /// Events in order of their epoch (the clearances before them), then day.
+    events: Vec<Event<'a>>,
+    /// The events of each epoch: before the first clearance, after it, …
+    epochs: Vec<Range<usize>>,
+}
+
+/// A rule that fired at one moment.
+pub(crate) struct Finding<'a> {
+    pub day: i32,
+    pub rule: usize,
+    pub found: Found<'a>,
+}
+
+/// A stretch of days with care open: from the first moment a care rule
+/// fired until a clearance.
+pub(crate) struct Episode<'t, 'a> {
+    pub since: NaiveDate,
+    pub cleared: Option<Clearance>,
+    pub(super) findings: Vec<Finding<'a>>,
+    /// The events of its epoch, for the check-ins recorded since.
+    pub(super) events: &'t [Event<'a>],
+    pub(super) journal: &'a Journal,
+    pub(super) today: NaiveDate,
+}
+
+impl Episode<'_, '_> {
+    /// The day the clearance was recorded for, if any.
+    #[inline]
+    pub fn cleared_on(&self) -> Option<NaiveDate> {
+        self.cleared.as_ref().map(|c| c.date)
+    }
+
+    /// Whether the episode is still open at the end of `date`.
+    #[inline]
+    pub fn open_at(&self, date: NaiveDate) -> bool {
+        self.since <= date && self.cleared_on().is_none_or(|c| c > date)
+    }
+
+    /// The first day a level that allows no exercise was found, if any.
+    pub fn rest_only_from(&self) -> Option<NaiveDate> {
+        self.findings
+            .iter()
+            .find(|f| matches!(RULES[f.rule].effect, Effect::Care(level, _) if !level.allows_exercise()))
+            .and_then(|f| NaiveDate::from_epoch_days(f.day))
+            .map(|d| d.max(self.since))
+    }
+}
+
+fn date(day: i32) -> NaiveDate {
+    NaiveDate::from_epoch_days(day).unwrap_or_default()
+}
+
+impl<'a> Timeline<'a> {
+    /// The events of `journal` up to `until`, by the clearances before them.
+    pub fn new(journal: &'a Journal, profile: &'a Profile, until: NaiveDate) -> Timeline<'a> {
+        let all = journal.clearances();
+        let clearances = &all[..all.partition_point(|c| c.date <= until)];
+        let mut events: Vec<(usize, Event)> = journal
+            .checkins()
+            .iter()
+            .take_while(|c| c.date <= until)
+            .filter_map(Event::of)
+            .map(|e| {
+                // Clearances that came before the check-in: an earlier day,
+                // or recorded before it.
+                let epoch = clearances
+                    .iter()
+                    .filter(|c| e.checkin.date > c.date || e.checkin.seq > c.seq)
+                    .count();
+                (epoch, e)
+            })
+            .collect();
+        events.sort_by_key(|(epoch, e)| (*epoch, e.day));
+        let mut epochs = Vec::with_capacity(clearances.len() + 1);
+        let mut from = 0;
+        for epoch in 0..=clearances.len() {
+            let to = from + events[from..].partition_point(|(e, _)| *e == epoch);
+            epochs.push(from..to);
+            from = to;
+        }
+        Timeline {
+            journal,
+            profile,
+            clearances,
+            start_day: profile.start.to_epoch_days(),
+            today: until,
+            events: events.into_iter().map(|(_, e)| e).collect(),
+            epochs,
+        }
+    }
+
+    /// The care episodes, oldest first.
+    pub fn episodes(&self) -> Vec<Episode<'_, 'a>> {
+        let mut episodes: Vec<Episode> = Vec::new();
+        let mut cleared: Option<ClearedCare> = None;
+        for epoch in 0..self.epochs.len() {
+            let episode = self.walk(epoch, cleared.as_ref());
+            cleared = episode.as_ref().and_then(|e| {
+                let clearance = e.cleared.as_ref()?;
+                let care = e.care(clearance.date);
+                // Every place the runner named while care was open; a check-in
+                // that named none could have been anywhere.
+                let since = e.since.to_epoch_days();
+                let events: Vec<&Event> = e
+                    .events
+                    .iter()
+                    .filter(|ev| ev.day >= since && ev.symptomatic())
+                    .collect();
+                Some(ClearedCare {
+                    date: clearance.date,
+                    extent: extent_of(events.iter().copied()),
+                    anywhere: events.iter().any(|ev| ev.extent.is_empty()),
+                    who: care.who,
+                })
+            });
+            episodes.extend(episode);
+        }
+        episodes
+    }
+
+    /// Health context applies from its day: the conditions of `day`.
+    fn conditions(&self, day: i32) -> Conditions {
+        let health = &self.profile.health;
+        Conditions::of(&crate::health::on(
+            health,
+            &self.profile.health_since,
+            date(day),
+        ))
+    }
+
+    /// The days health context was entered within `from..=to`: moments of
+    /// their own, when the new thresholds are held against what came before.
+    fn health_days(&self, from: Option<i32>, to: Option<i32>) -> Vec<i32> {
+        let mut days: Vec<i32> = self
+            .profile
+            .health_since
+            .values()
+            .map(|d| d.to_epoch_days())
+            .filter(|d| from.is_none_or(|f| *d >= f) && to.is_none_or(|t| *d <= t))
+            .filter(|d| *d <= self.today.to_epoch_days())
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+
+    /// The care of one epoch: the moments in order, each held against the
+    /// table; care opens at the first finding and stays open until the
+    /// clearance that ends the epoch.
+    fn walk(&self, epoch: usize, cleared: Option<&ClearedCare>) -> Option<Episode<'_, 'a>> {
+        let events = &self.events[self.epochs[epoch].clone()];
+        let opened = epoch.checked_sub(1).map(|i| &self.clearances[i]);
+        let closed = self.clearances.get(epoch);
+        let floor = opened.map(|c| c.date.to_epoch_days());
+        let mut moments: Vec<(i32, Option<usize>)> = events
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (e.day, Some(k)))
+            .collect();
+        let last = closed.map(|c| c.date.to_epoch_days());
+        moments.extend(self.health_days(floor, last).into_iter().map(|d| (d, None)));
+        moments.sort_by_key(|(day, k)| (*day, k.is_none()));
+
+        let mut findings: Vec<Finding> = Vec::new();
+        let mut since: Option<i32> = None;
+        let mut level: Option<CareLevel> = None;
+        let mut lo = 0;
+        for (day, k) in moments {
+            let upto = k.map_or_else(|| events.partition_point(|e| e.day <= day), |k| k + 1);
+            let week = (day - self.start_day).div_euclid(7);
+            while lo < upto && events[lo].week(self.start_day) < week - (measure::WINDOW_WEEKS - 1)
+            {
+                lo += 1;
+            }
+            let window = &events[lo..upto];
+            if window.is_empty() {
+                continue;
+            }
+            let episode = measure::open_episode(window);
+            let m = Measures {
+                day,
+                latest: k.map_or(episode, |k| &events[k..=k]),
+                episode,
+                window,
+                health: self.conditions(day),
+                booked: since.filter(|_| level == Some(CareLevel::Book)),
+                cleared,
+                this_week: self.week_status(&events[..upto], week, day),
+                last_week: self.week_status(&events[..upto], week - 1, day),
+                start_day: self.start_day,
+                today: self.today,
+            };
+            let before = findings.len();
+            for (rule, row) in RULES.iter().enumerate() {
+                if let (Check::Moment(check), Effect::Care(found_level, _)) =
+                    (row.check, row.effect)
+                    && let Some(found) = check(&m)
+                {
+                    level = Some(level.map_or(found_level, |l| l.min(found_level)));
+                    findings.push(Finding { day, rule, found });
+                }
+            }
+            if findings.len() > before && since.is_none() {
+                since = Some(floor.map_or(day, |f| day.max(f)));
+            }
+        }
+        Some(Episode {
+            since: date(since?),
+            cleared: closed.cloned(),
+            findings,
+            events,
+            journal: self.journal,
+            today: self.today,
+        })
+    }
+
+    /// Runs done from `from` to `to`: check-ins of runs done or cut short,
+    /// and days with a run from a file and no such check-in.
+    fn runs_done(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        let checked = self.journal.between(from, to);
+        let ran = |d: NaiveDate| checked.iter().any(|c| c.date == d && c.run_credit() > 0.0);
+        let by_checkin = checked.iter().filter(|c| c.run_credit() > 0.0).count();
+        let runs = self.journal.runs();
+        let lo = runs.partition_point(|r| r.date < from);
+        let mut days: Vec<NaiveDate> = runs[lo..]
+            .iter()
+            .take_while(|r| r.date <= to)
+            .map(|r| r.date)
+            .filter(|d| !ran(*d))
+            .collect();
+        days.dedup();
+        (by_checkin + days.len()) as u32
+    }
+
+    /// How plan week `week` went by its symptoms up to `day`, among `events`
+    /// (in day order).
+    fn week_status(&self, events: &[Event<'a>], week: i32, day: i32) -> WeekStatus {
+        let start = self.start_day + 7 * week;
+        let end = (start + 6).min(day);
+        let from = events.partition_point(|e| e.day < start);
+        let to = events.partition_point(|e| e.day <= end);
+        if from == to {
+            return WeekStatus::OnTrack;
+        }
+        let w = WeekMeasures {
+            events: &events[from..to],
+            runs_done: self.runs_done(date(start), date(end)),
+            came_back: measure::came_back(&events[..to], week, self.start_day),
+            today: self.today,
+        };
+        week_rows(&w)
+            .map(|(effect, _)| match effect {
+                Effect::StepBack => WeekStatus::StepBack,
+                _ => WeekStatus::Hold,
+            })
+            .min()
+            .unwrap_or(WeekStatus::OnTrack)
+    }
+
+    /// What the check-ins of the plan week from `start` say by `upto`, short
+    /// of care: those recorded after the last clearance dated by then.
+    pub fn week_signal(
+        &self,
+        start: NaiveDate,
+        upto: NaiveDate,
+    ) -> crate::checkin::verdict::WeekSignal {
+        let after = self.clearances.partition_point(|c| c.date <= upto);
+        let (lo, hi) = (
+            start.to_epoch_days() - 7 * measure::WINDOW_WEEKS,
+            upto.to_epoch_days(),
+        );
+        let mut events: Vec<Event> = self.epochs[after..]
+            .iter()
+            .flat_map(|range| {
+                let epoch = &self.events[range.clone()];
+                let from = epoch.partition_point(|e| e.day < lo);
+                let to = epoch.partition_point(|e| e.day <= hi);
+                epoch[from..to].iter().copied()
+            })
+            .collect();
+        events.sort_by_key(|e| e.day);
+        let week = (start.to_epoch_days() - self.start_day).div_euclid(7);
+        let first = events.partition_point(|e| e.day < start.to_epoch_days());
+        let w = WeekMeasures {
+            events: &events[first..],
+            runs_done: self.runs_done(start, upto),
+            came_back: measure::came_back(&events, week, self.start_day),
+            today: self.today,
+        };
+        let last = self.clearances[..after].last();
+        let checkins = self.journal.between(start, upto);
+        let quiet = if checkins.is_empty() {
+            "No check-ins yet this week."
+        } else if checkins
+            .iter()
+            .all(|c| last.is_some_and(|x| x.comes_after(c)))
+        {
+            "No check-ins since the clearance yet."
+        } else {
+            "No numbness this week."
+        };
+        super::message::week_signal(&w, week_rows(&w).collect(), quiet)
+    }
+}
+
+/// The week rows that fire, with their findings.
+fn week_rows<'m, 'a>(
+    w: &'m WeekMeasures<'m, 'a>,
+) -> impl Iterator<Item = (Effect, Found<'a>)> + 'm {
+    RULES.iter().filter_map(move |row| match row.check {
+        Check::Week(check) => check(w).map(|found| (row.effect, found)),
+        Check::Moment(_) => None,
+    })
+}
+
+/// The status a week signal gives.
+pub(super) fn status_of(effect: Option<Effect>) -> Status {
+    match effect {
+        Some(Effect::StepBack) => Status::StepBack,
+        Some(Effect::Hold) => Status::Hold,
+        _ => Status::OnTrack,
+    }
+}
