@@ -452,6 +452,40 @@ fn a_version_four_export_still_imports() {
 }
 
 #[test]
+fn a_version_five_export_still_imports_and_reads_a_clearing_that_disagreed_the_careful_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/plan-v5.json");
+    comeback(dir.path(), "2026-11-30")
+        .arg("import")
+        .arg(&fixture)
+        .assert()
+        .success();
+    let doc = json(dir.path(), "2026-11-30", &["export"]);
+    assert_eq!(doc["schema"], "comeback.plan/6");
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
+    assert_eq!(doc["profile"], original["profile"]);
+    assert_eq!(doc["clearances"], original["clearances"]);
+    let (now, then) = (
+        doc["checkins"].as_array().unwrap(),
+        original["checkins"].as_array().unwrap(),
+    );
+    assert_eq!(now.len(), then.len());
+    // "Cleared quickly" with 40 minutes, saved by release 5: the 40 minutes
+    // (the longer reading) stay, the contradicting words go.
+    let contradiction = now.iter().find(|c| c["date"] == "2026-11-25").unwrap();
+    assert_eq!(contradiction["cleared"], serde_json::Value::Null);
+    assert_eq!(contradiction["cleared_minutes"], 40);
+    for (a, b) in now
+        .iter()
+        .zip(then)
+        .filter(|(a, _)| a["date"] != "2026-11-25")
+    {
+        assert_eq!(a, b);
+    }
+}
+
+#[test]
 fn a_saved_plan_this_release_would_refuse_still_opens() {
     // 60 mi over 4 runs was planned by earlier releases; a new plan like it
     // is refused (runs over 12 mi), but a runner who has one keeps it.

@@ -588,3 +588,36 @@ fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{command:?}");
     }
 }
+
+#[test]
+fn what_eased_the_numbness_reads_back_after_the_flags_took_a_twelfth_bit() {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-25")
+        .args([
+            "checkin",
+            "--date",
+            "2026-11-24",
+            "--numbness",
+            "1",
+            "--eased-by",
+            "stopping,nothing",
+        ])
+        .args(["--flag", "face_arm,sharp_pain", "--cleared", "quickly"])
+        .assert()
+        .success();
+    let before = json(dir.path(), "2026-11-25", &["history", "--json"])["checkins"].clone();
+    // Put the file back into schema 9's layout: what eased it in bits 36–39.
+    let conn = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();
+    conn.execute_batch(
+        "UPDATE checkins SET choices = (choices & 68719476735) | (((choices >> 37) & 15) << 36);
+         PRAGMA user_version = 9;",
+    )
+    .unwrap();
+    drop(conn);
+    let after = json(dir.path(), "2026-11-25", &["history", "--json"])["checkins"].clone();
+    assert_eq!(before, after);
+    assert_eq!(
+        after[0]["eased_by"],
+        serde_json::json!(["stopping", "nothing"])
+    );
+}

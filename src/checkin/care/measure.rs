@@ -165,6 +165,7 @@ impl<'a> Measures<'_, 'a> {
         let runs: Vec<(&Event, u32)> = self
             .episode
             .iter()
+            .filter(|e| !e.lace_pattern())
             .filter_map(|e| e.exertional_minute().map(|m| (e, m)))
             .collect();
         // start[k]: the earliest run i < k with minute >= minute k (the

@@ -350,7 +350,7 @@ pub static RULES: &[Rule] = &[
         id: "onset_earlier_and_earlier",
         effect: TWO_DAYS,
         pattern: Some(Pattern::EarlierOnset),
-        threshold: "onset minutes over 3+ runs of the episode moving earlier by 20 % or more",
+        threshold: "onset minutes over 3+ runs of the episode (not the lace pattern) moving earlier by 20 % or more",
         source: "Mayo Clinic; StatPearls \"Chronic exertional compartment syndrome\"",
         test: "numbness_starting_earlier_in_each_run_books_a_sports_doctor",
         check: Check::Moment(|m| {
