@@ -265,8 +265,10 @@ impl Comeback {
             None => entry.shoes = shoes::current(&self.shoes).map(|s| s.name.clone()),
         }
         if entry.session.is_none() {
-            let before = self.assess(today);
-            entry.session = Some(checkin::default_session(&before, &self.plan, entry.date));
+            entry.session = Some(match entry.exercise_said() {
+                Some(session) => session,
+                None => checkin::default_session(&self.assess(today), &self.plan, entry.date),
+            });
         }
         // The decisions to store come from the assessment the caller wants
         // next: keep it rather than derive it twice.

@@ -18,16 +18,6 @@ choice!(
     }
 );
 
-/// The conditions of `health` that apply on `date`: those entered on or
-/// before it (a condition with no date applies from the plan's start).
-pub fn on(health: &[Health], since: &BTreeMap<Health, NaiveDate>, date: NaiveDate) -> Vec<Health> {
-    health
-        .iter()
-        .copied()
-        .filter(|h| since.get(h).is_none_or(|d| *d <= date))
-        .collect()
-}
-
 /// The days conditions were entered on, for a new set of conditions entered
 /// on `today`: conditions kept keep their day, new ones get `today`.
 pub fn entered(

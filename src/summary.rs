@@ -65,7 +65,7 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
         }
     }
     let v = &assessment.verdict;
-    let _ = writeln!(out, "- Verdict today: **{}**.", v.status.label());
+    let _ = writeln!(out, "- Verdict today: **{}**.", v.label());
     if let Some(care) = &v.care {
         let _ = writeln!(
             out,

@@ -309,7 +309,7 @@ static CASES: &[Case] = &[
         expect: urgent("today", "urgent care"),
     },
     Case {
-        name: "between the toes, then both calves while booked",
+        name: "between the toes, then both calves at once while booked",
         health: &[],
         lines: &[
             "d1 1 between_toes during quick",
@@ -319,7 +319,7 @@ static CASES: &[Case] = &[
         ],
         clear: &[],
         today: 7,
-        expect: urgent("today", "urgent care"),
+        expect: urgent("now", "emergency"),
     },
     Case {
         name: "onset creeping earlier: minute 40, 30, 22, 14 over three weeks",
@@ -593,7 +593,78 @@ static CASES: &[Case] = &[
         lines: &["d0 0", "d6 1 calf B after m10"],
         clear: &[],
         today: 6,
-        expect: book("two_working_days", "spine"),
+        expect: urgent("now", "emergency"),
+    },
+    Case {
+        name: "tingling in the arch on four days of a week, with walks, a ride and a run",
+        health: &[],
+        lines: &[
+            "d1 1 arch R during rest quick",
+            "d2 1 arch R during quick",
+            "d3 1 arch R during rest quick",
+            "d5 1 arch R during rest quick",
+        ],
+        clear: &[],
+        today: 5,
+        expect: HOLD,
+    },
+    Case {
+        name: "a skin colour change that took hours to come back",
+        health: &[],
+        lines: &["d0 0", "d6 1 toes L after hours +skin_colour"],
+        clear: &[],
+        today: 6,
+        expect: urgent("today", "urgent care"),
+    },
+    Case {
+        name: "both feet numb at night twice: the symmetric pattern, a GP",
+        health: &[],
+        lines: &[
+            "d3 1 sole B rest night m10",
+            "d6 0",
+            "d12 1 sole B rest night m10",
+        ],
+        clear: &[],
+        today: 12,
+        expect: book("one_week", "GP"),
+    },
+    Case {
+        name: "stepped back, a clear week, then a tingle that took twenty minutes",
+        health: &[],
+        lines: &[
+            "d2 2 toes,ball L during@25 m30 partial",
+            "d7 0",
+            "d9 0",
+            "d11 0",
+            "d16 1 toes L during@25 m20",
+        ],
+        clear: &[],
+        today: 16,
+        expect: book("one_week", "orthopedist"),
+    },
+    Case {
+        name: "a foot gone to sleep sitting, no feeling for a minute",
+        health: &[],
+        lines: &["d0 0", "d3 3 whole_foot rest atrest m1"],
+        clear: &[],
+        today: 3,
+        expect: HOLD,
+    },
+    Case {
+        name: "one calf cramp after a run, settled in five minutes",
+        health: &[],
+        lines: &["d0 0", "d3 0 +calf_tightness m5"],
+        clear: &[],
+        today: 3,
+        expect: HOLD,
+    },
+    Case {
+        name: "with diabetes, both feet numb once on a run",
+        health: &[(Health::Diabetes, 0)],
+        lines: &["d0 0", "d2 1 toes B during quick"],
+        clear: &[],
+        today: 2,
+        expect: book("one_week", "diabetes foot team"),
     },
 ];
 
@@ -637,8 +708,7 @@ fn every_care_message_cites_the_journal_s_last_notable_check_in() {
             .lines
             .iter()
             .map(|l| parse(l))
-            .filter(|c| c.is_notable())
-            .next_back()
+            .rfind(|c| c.is_notable())
             .unwrap();
         let words = comeback::checkin::day_words(last.date, day(case.today));
         assert!(

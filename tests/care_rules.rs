@@ -593,25 +593,6 @@ fn numbness_starting_earlier_in_each_run_books_a_sports_doctor() {
     assert!(!found(&care_on(warm_up, 16), "onset_earlier_and_earlier"));
 }
 
-#[test]
-fn tingling_in_both_calves_that_cleared_books_within_two_working_days() {
-    let c = cleared(
-        side(
-            at(began(felt(4, 1), Onset::After), &[Spot::Calf]),
-            Side::Both,
-        ),
-        Cleared::Quickly,
-    );
-    let care = care_on(vec![c], 4);
-    expect(
-        &care,
-        CareLevel::Book,
-        When::TwoWorkingDays,
-        "both_legs_mild",
-    );
-    assert_eq!(care.unwrap().who, "a GP or a spine clinician");
-}
-
 // Book within a week.
 
 #[test]
@@ -876,7 +857,15 @@ fn the_cleared_pattern_back_twice_in_two_weeks_goes_back_to_the_clinician() {
 
 #[test]
 fn sharp_pain_skin_colour_or_back_pain_book_a_clinician_as_a_warning_sign() {
-    for flag in [Flag::SharpPain, Flag::SkinColour, Flag::BackPain] {
+    // A change of skin colour is read as the circulation's (the vascular rows).
+    let colour = cleared(flagged(tingle(1), Flag::SkinColour), Cleared::Quickly);
+    expect(
+        &care_on(vec![colour], 1),
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "cold_foot_settled",
+    );
+    for flag in [Flag::SharpPain, Flag::BackPain] {
         let care = care_on(vec![flagged(tingle(1), flag)], 1);
         expect(
             &care,
@@ -1029,6 +1018,32 @@ fn numbness_that_began_at_rest_and_has_not_cleared_books_a_clinician_at_once() {
 }
 
 #[test]
+fn a_check_in_recorded_after_a_clearance_says_that_clinician_did_not_see_it() {
+    let mut sharp = flagged(felt(2, 1), Flag::SharpPain);
+    sharp.seq = 1;
+    let cleared_on = Clearance {
+        seq: 2,
+        ..clearance(5)
+    };
+    let mut late = cleared(
+        at(began(felt(4, 3), Onset::During), &[Spot::Toes]),
+        Cleared::NotYet,
+    );
+    late.seq = 3;
+    let care = assess_with(&[], vec![sharp, late], vec![cleared_on], 6)
+        .verdict
+        .care
+        .unwrap();
+    assert!(
+        care.why
+            .iter()
+            .any(|w| w.contains("Fri 27 Nov was recorded after the clearance of Sat 28 Nov")),
+        "{:?}",
+        care.why
+    );
+}
+
+#[test]
 fn numbness_beginning_at_rest_twice_books_a_clinician() {
     let brief = |d| {
         cleared(
@@ -1072,6 +1087,44 @@ fn numbness_that_does_not_clear_twice_in_a_week_books_a_clinician() {
         CareLevel::Book,
         When::OneWeek,
         "not_cleared_twice_in_a_week",
+    );
+}
+
+#[test]
+fn with_diabetes_numbness_in_both_feet_books_the_diabetes_foot_team() {
+    let both = side(tingle(2), Side::Both);
+    let care = care_with(&[Health::Diabetes], vec![both], 2);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "both_feet_with_diabetes",
+    );
+    let care = care.unwrap();
+    assert_eq!(care.who, "your GP or the diabetes foot team");
+    assert!(!care.who.contains("test for diabetes"));
+}
+
+#[test]
+fn numbness_that_comes_back_after_a_step_back_books_a_clinician() {
+    let numb = cleared(at(minute(felt(2, 2), 25), &[Spot::Toes]), Cleared::Quickly);
+    let later = CheckIn {
+        cleared_minutes: Some(20),
+        ..at(minute(felt(16, 1), 25), &[Spot::Toes])
+    };
+    let checkins = vec![numb, fine(7), fine(9), fine(11), later];
+    let care = care_on(checkins, 16);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "back_after_a_step_back",
+    );
+    assert!(
+        care.unwrap()
+            .why
+            .iter()
+            .any(|w| w.contains("after the plan stepped back") && w.contains("Wed 25 Nov"))
     );
 }
 

@@ -220,7 +220,7 @@ proptest! {
         let before = run(&plan, &template, checkins.clone(), &cleared, today);
         let open_question = checkins
             .iter()
-            .filter(|c| c.date <= day(today) && c.cleared == Some(Cleared::NotYet))
+            .filter(|c| c.date <= day(today) && c.leaves_a_question())
             .map(|c| c.date)
             .max();
         let mut more = checkins.clone();

@@ -328,6 +328,43 @@ fn checkins_day(plan: &comeback::plan::Plan, n: usize) -> u64 {
 }
 
 #[test]
+fn tingling_on_four_days_of_a_week_with_walks_and_rides_holds_the_stage() {
+    let day_of = |d: u64| {
+        let mut c = numb(d, 1);
+        c.session = Some(SessionDone::RestDay);
+        c
+    };
+    let a = assess_on(vec![day_of(1), day_of(2), numb(3, 1), day_of(5)], &[], 5);
+    assert_eq!(a.verdict.status, Status::Hold);
+    assert!(
+        a.verdict
+            .reasons
+            .iter()
+            .any(|r| r.contains("Symptoms on 4 days this week")),
+        "{:?}",
+        a.verdict.reasons
+    );
+}
+
+#[test]
+fn one_calf_cramp_that_settled_holds_and_says_tell_a_clinician_if_it_happens_again() {
+    let mut cramp = fine(3);
+    cramp.flags = vec![Flag::CalfTightness];
+    cramp.cleared_minutes = Some(5);
+    let a = assess_on(vec![fine(0), cramp.clone()], &[], 3);
+    assert_eq!(a.verdict.status, Status::Hold);
+    assert!(a.verdict.reasons[0].contains("tell a clinician if it happens again"));
+    // A second cramp in the weeks after: a sports doctor, within two working days.
+    let mut again = cramp.clone();
+    again.date = day(10);
+    let a = assess_on(vec![fine(0), cramp, again], &[], 10);
+    assert_eq!(
+        a.verdict.care.map(|c| c.when),
+        Some(comeback::checkin::When::TwoWorkingDays)
+    );
+}
+
+#[test]
 fn tingling_that_took_half_an_hour_to_clear_holds_the_stage() {
     let mut c = numb(2, 1);
     c.cleared = None;

@@ -33,8 +33,9 @@ fn since_clearance<'a>(
     }
 }
 
-/// A check-in whose numbness had not cleared, with no check-in since: an
-/// open question, not good news (docs/care-rules.md).
+/// A check-in whose numbness had not cleared — or was partly numb or worse
+/// with no word on clearing — with no symptom-free check-in since: an open
+/// question, not good news (docs/care-rules.md).
 fn open_question(journal: &Journal, today: NaiveDate) -> Option<&CheckIn> {
     let recent = since_clearance(
         journal,
@@ -45,7 +46,7 @@ fn open_question(journal: &Journal, today: NaiveDate) -> Option<&CheckIn> {
     recent
         .iter()
         .skip(answered_from.map_or(0, |i| i + 1))
-        .rfind(|c| c.cleared == Some(Cleared::NotYet))
+        .rfind(|c| c.leaves_a_question())
 }
 
 /// Where the walk through the weeks stands.
@@ -96,7 +97,7 @@ pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveD
 fn after_the_end(plan: &Plan, timeline: &Timeline, today: NaiveDate) -> Option<WeekSignal> {
     let since_start = (today - plan.profile.start).num_days().max(0) as u64;
     let week_start = plan.profile.start + Days::new(since_start / 7 * 7);
-    let mut s = timeline.week_signal(week_start, today);
+    let mut s = timeline.week_signal(week_start, today, true);
     if s.status == Status::OnTrack {
         return None;
     }
@@ -183,16 +184,21 @@ fn ask_how_it_is(journal: &Journal, walk: &mut Walk, today: NaiveDate) {
         .rfind(|c| c.date <= today)
         .map(|c| c.date);
     let silent_since = asked_today == Some(question.date) && question.date < today;
-    let words = if silent_since {
-        format!(
-            "Numbness on {} had not cleared, and nothing since: how is it now? Record a check-in; runs wait until it has cleared.",
-            short_date(question.date)
-        )
+    let what = if question.cleared == Some(Cleared::NotYet) {
+        format!("Numbness on {} had not cleared", short_date(question.date))
     } else {
         format!(
-            "Numbness on {} had not cleared, and no symptom-free day since: the stage holds until one.",
+            "{} on {}, with no word on whether it cleared",
+            crate::checkin::care::capitalised(question.numbness.words()),
             short_date(question.date)
         )
+    };
+    let words = if silent_since {
+        format!(
+            "{what}, and nothing since: how is it now? Record a check-in; runs wait until it has cleared."
+        )
+    } else {
+        format!("{what}, and no symptom-free day since: the stage holds until one.")
     };
     if silent_since && let Some(w) = walk.current.map(|i| &mut walk.weeks[i]) {
         w.held_after = Some(question.date.max(w.start - Days::new(1)));

@@ -81,6 +81,22 @@ impl CheckIn {
         self
     }
 
+    /// The session the check-in itself says was done: numbness that began
+    /// during or after a run means the run was done.
+    pub fn exercise_said(&self) -> Option<SessionDone> {
+        matches!(self.onset, Some(Onset::During | Onset::After)).then_some(SessionDone::Done)
+    }
+
+    /// Whether the check-in leaves the runner's state an open question:
+    /// numbness that had not cleared, or partly numb or worse with no word on
+    /// clearing. Runs wait for the next check-in to say how it is.
+    pub fn leaves_a_question(&self) -> bool {
+        self.cleared == Some(Cleared::NotYet)
+            || (self.numbness >= Numbness::PARTLY_NUMB
+                && self.cleared.is_none()
+                && self.cleared_minutes.is_none())
+    }
+
     /// A symptom-free day with the given session.
     pub fn symptom_free(date: NaiveDate, session: Option<SessionDone>) -> CheckIn {
         CheckIn {
@@ -345,9 +361,20 @@ impl Journal {
     }
 }
 
-/// "Mon 23 Nov".
+/// "Mon 23 Nov" (written by hand: chrono's formatter parses its pattern
+/// on every call, and verdicts over ten years write thousands of dates).
 pub fn short_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
+    use chrono::Datelike;
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let weekday = DAYS[date.weekday().num_days_from_monday() as usize];
+    format!(
+        "{weekday} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize]
+    )
 }
 
 /// "Tue 8 Dec", or "Tue 8 Dec 2025" when the year is not `today`'s.
@@ -356,7 +383,7 @@ pub fn day_words(date: NaiveDate, today: NaiveDate) -> String {
     if date.year() == today.year() {
         short_date(date)
     } else {
-        date.format("%a %-d %b %Y").to_string()
+        format!("{} {}", short_date(date), date.year())
     }
 }
 
@@ -377,5 +404,19 @@ pub fn with_year(line: String, date: NaiveDate, today: NaiveDate) -> String {
         line
     } else {
         format!("{} · {line}", date.year())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_dates_read_as_chrono_writes_them() {
+        let mut date = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+        for _ in 0..800 {
+            assert_eq!(short_date(date), date.format("%a %-d %b").to_string());
+            date = date.succ_opt().unwrap_or_default();
+        }
     }
 }

@@ -23,7 +23,7 @@ pub enum CheckInError {
     #[error("{field}: {length} characters; expected at most {MAX_TEXT}")]
     TooLong { field: &'static str, length: usize },
     #[error(
-        "numbness 0 with {fields}: expected no symptom fields on a symptom-free day (or a numbness of 1 to 3; a day with only a warning flag takes --cleared for whether it settled)"
+        "numbness 0 with {fields}: expected no symptom fields on a symptom-free day (or a numbness of 1 to 3, or a warning flag they describe)"
     )]
     SymptomsWithoutNumbness { fields: String },
     #[error(
@@ -118,12 +118,10 @@ impl CheckIn {
                 return Err(CheckInError::Minutes { field, value });
             }
         }
-        let mut fields = self.symptom_fields();
-        if !self.flags.is_empty() {
-            // A flag on a symptom-free day says whether it settled.
-            fields.retain(|f| !matches!(*f, "cleared" | "cleared_minutes"));
-        }
-        if !self.numbness.is_symptomatic() && !fields.is_empty() {
+        // A warning flag on a day without numbness takes the same fields:
+        // where and on which side, when it began, how soon it settled.
+        let fields = self.symptom_fields();
+        if !self.numbness.is_symptomatic() && self.flags.is_empty() && !fields.is_empty() {
             return Err(CheckInError::SymptomsWithoutNumbness {
                 fields: fields.join(", "),
             });

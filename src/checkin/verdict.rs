@@ -84,6 +84,15 @@ impl Verdict {
         }
     }
 
+    /// "STEP BACK", or "EMERGENCY" when care is at that level (its status
+    /// stays `urgent_care` for scripts; `care.level` says `emergency`).
+    pub fn label(&self) -> String {
+        match self.care.as_ref().map(|c| c.level) {
+            Some(CareLevel::Emergency) => "EMERGENCY".into(),
+            _ => self.status.label(),
+        }
+    }
+
     pub fn from_care(care: Care, advice: Vec<String>) -> Verdict {
         let status = match care.level {
             CareLevel::Emergency | CareLevel::Urgent => Status::UrgentCare,

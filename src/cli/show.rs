@@ -236,7 +236,7 @@ pub fn today(
 pub fn verdict(assessment: &Assessment) -> String {
     let v = &assessment.verdict;
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {}", v.status.label(), v.headline());
+    let _ = writeln!(out, "{} — {}", v.label(), v.headline());
     bullets(&mut out, "Why", &v.reasons);
     bullets(&mut out, "What to do", &v.advice);
     if let Some(care) = &v.care {
@@ -284,7 +284,12 @@ pub fn status(plan: &Plan, assessment: &Assessment) -> String {
     }
     let _ = writeln!(out);
     out.push_str(&verdict(assessment));
-    if let Some(d) = assessment.decisions.last() {
+    // While care is open the care block says where things stand.
+    if let Some(d) = assessment
+        .decisions
+        .last()
+        .filter(|_| assessment.verdict.care.is_none())
+    {
         let _ = writeln!(out);
         wrap_into(
             &mut out,

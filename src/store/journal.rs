@@ -208,12 +208,21 @@ const CHECKIN_COLUMNS: &str = "day, choices, counts, shoes, note, actual";
 fn checkin_from_row(
     row: &rusqlite::Row<'_>,
 ) -> rusqlite::Result<Result<CheckIn, choices::Unreadable>> {
-    let day: i64 = row.get(0)?;
-    let packed: i64 = row.get(1)?;
-    let counts: i64 = row.get(2)?;
-    let shoes: Option<String> = row.get(3)?;
-    let note: Option<String> = row.get(4)?;
-    let actual: Option<String> = row.get(5)?;
+    // Read by reference: most rows have no shoes, note or numbers, and ten
+    // years of rows are read on every command.
+    let text = |i: usize| -> rusqlite::Result<Option<String>> {
+        match row.get_ref(i)? {
+            rusqlite::types::ValueRef::Null => Ok(None),
+            value => Ok(Some(value.as_str()?.to_string())),
+        }
+    };
+    let number = |i: usize| -> rusqlite::Result<i64> { Ok(row.get_ref(i)?.as_i64()?) };
+    let day = number(0)?;
+    let packed = number(1)?;
+    let counts = number(2)?;
+    let shoes = text(3)?;
+    let note = text(4)?;
+    let actual = text(5)?;
     Ok(choices::unpack(day, packed).and_then(|mut c| {
         choices::put_counts(&mut c, counts)?;
         c.shoes = shoes;
@@ -297,7 +306,10 @@ pub(super) fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, St
             "SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY day"
         ))
         .at(path)?;
-    let mut checkins = Vec::new();
+    let count: i64 = conn
+        .query_row("SELECT count(*) FROM checkins", [], |r| r.get(0))
+        .at(path)?;
+    let mut checkins = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
     let mut rows = stmt.query([]).at(path)?;
     while let Some(row) = rows.next().at(path)? {
         let checkin = checkin_from_row(row).at(path)?;

@@ -53,7 +53,7 @@ pub(super) fn walk(
         let end = start + Days::new(6);
         let upto = end.min(today);
         let this = since_clearance(journal, journal.between(start, upto), upto);
-        let signal = timeline.week_signal(start, upto);
+        let signal = timeline.week_signal(start, upto, false);
         let (suspended, rest_only) = suspension(episodes, start, upto);
         walk.weeks.push(ScheduledWeek {
             week: number,
@@ -81,7 +81,7 @@ pub(super) fn walk(
         }
         if today <= end {
             walk.current = Some(walk.weeks.len() - 1);
-            walk.signal = Some(signal);
+            walk.signal = Some(timeline.week_signal(start, upto, true));
             break;
         }
         let week = WeekEnd {
@@ -91,7 +91,14 @@ pub(super) fn walk(
             end,
             start,
         };
-        if !week_end(plan, template, episodes, &mut walk, &mut between, &week) {
+        if !week_end(
+            plan,
+            (template, timeline),
+            episodes,
+            &mut walk,
+            &mut between,
+            &week,
+        ) {
             break;
         }
     }
@@ -110,7 +117,7 @@ struct WeekEnd<'w> {
 /// Decides the week after `week`; false once the plan is finished.
 fn week_end(
     plan: &Plan,
-    template: &Template,
+    (template, timeline): (&Template, &Timeline),
     episodes: &[Episode],
     walk: &mut Walk,
     between: &mut Between,
@@ -128,7 +135,7 @@ fn week_end(
         return true;
     }
     let (kind, mut to, mut reasons) = if let Some(e) = care_open {
-        (Move::Suspend, stage, e.care(week.end).why)
+        (Move::Suspend, stage, vec![e.decision_line(week.end)])
     } else if let Some(cleared) = episodes
         .iter()
         .filter_map(Episode::cleared_on)
@@ -144,7 +151,7 @@ fn week_end(
         let days_without_run = if already_reentered { 0 } else { gap };
         decision(
             plan,
-            template,
+            (template, timeline),
             walk,
             week,
             (days_without_run, between.gap_stage),
@@ -236,7 +243,7 @@ fn suspension(episodes: &[Episode], start: NaiveDate, upto: NaiveDate) -> (Span,
 /// training, a new layoff, or advance.
 fn decision(
     plan: &Plan,
-    template: &Template,
+    (template, timeline): (&Template, &Timeline),
     walk: &Walk,
     week: &WeekEnd,
     (days_without_run, gap_stage): (i64, usize),
@@ -252,13 +259,11 @@ fn decision(
             )],
         )
     });
+    // The week's reasons are written only for a week that moves the plan.
+    let reasons = || timeline.week_signal(week.start, week.end, true).reasons;
     let by_signal = match week.signal.status {
-        Status::StepBack => Some((
-            Move::StepBack,
-            stage.saturating_sub(1),
-            week.signal.reasons.clone(),
-        )),
-        Status::Hold => Some((Move::Repeat, stage, week.signal.reasons.clone())),
+        Status::StepBack => Some((Move::StepBack, stage.saturating_sub(1), reasons())),
+        Status::Hold => Some((Move::Repeat, stage, reasons())),
         _ => None,
     };
     match (layoff, by_signal) {

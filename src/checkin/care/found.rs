@@ -3,7 +3,7 @@
 
 use super::event::{Clear, Event, Extent};
 use super::measure::Measures;
-use crate::checkin::{CheckIn, Flag};
+use crate::checkin::{CheckIn, Flag, Spot};
 
 /// What a row found: the sentence, and the check-ins behind it.
 pub struct Found<'a> {
@@ -12,12 +12,18 @@ pub struct Found<'a> {
 }
 
 impl<'a> Found<'a> {
-    pub fn new<'e>(text: String, events: impl IntoIterator<Item = &'e Event<'a>>) -> Found<'a>
+    /// The finding, its sentence written only when `words` (the walk
+    /// through ten years needs the rules, not their sentences).
+    pub fn new<'e>(
+        words: bool,
+        text: impl FnOnce() -> String,
+        events: impl IntoIterator<Item = &'e Event<'a>>,
+    ) -> Found<'a>
     where
         'a: 'e,
     {
         Found {
-            text,
+            text: if words { text() } else { String::new() },
             cites: events.into_iter().map(|e| e.checkin).collect(),
         }
     }
@@ -46,11 +52,14 @@ pub fn flag_found<'a>(m: &Measures<'_, 'a>, e: &Event<'a>, flags: &[Flag]) -> Fo
         format!(", {}", e.clear.words())
     };
     Found::new(
-        format!(
-            "{}: {} reported{clearing}.",
-            m.date(e),
-            crate::checkin::and_list(&words)
-        ),
+        m.words,
+        || {
+            format!(
+                "{}: {} reported{clearing}.",
+                m.date(e),
+                crate::checkin::and_list(&words)
+            )
+        },
         [e],
     )
 }
@@ -70,7 +79,7 @@ pub fn describe(e: &Event) -> String {
     let c = e.checkin;
     let mut text = c.numbness.words().to_string();
     if !c.spots.is_empty() {
-        text.push_str(&format!(" at the {}", spots(c)));
+        text.push_str(&format!(" {}", spots(c)));
     }
     if let Some(side) = c.side {
         text.push_str(&format!(" ({})", side.words()));
@@ -85,7 +94,11 @@ pub fn describe(e: &Event) -> String {
 
 /// "Tue 8 Dec: no feeling after the run, not gone when recorded (both legs)."
 pub fn one<'a>(m: &Measures<'_, 'a>, e: &Event<'a>, what: &str) -> Found<'a> {
-    Found::new(format!("{}: {} ({what}).", m.date(e), describe(e)), [e])
+    Found::new(
+        m.words,
+        || format!("{}: {} ({what}).", m.date(e), describe(e)),
+        [e],
+    )
 }
 
 pub fn foot_both_sides(e: &Event) -> bool {
@@ -115,35 +128,43 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         return None;
     };
     Some(Found::new(
-        format!(
-            "{}, while waiting for the appointment: {} ({what}).",
-            m.date(e),
-            describe(e)
-        ),
+        m.words,
+        || {
+            format!(
+                "{}, while waiting for the appointment: {} ({what}).",
+                m.date(e),
+                describe(e)
+            )
+        },
         [e],
     ))
 }
 
 /// "Numbness between the toes on Tue 8 Dec and Sat 19 Dec." for the last two
 /// window events matching `hit`.
-pub fn twice<'a>(
-    m: &Measures<'_, 'a>,
+pub fn twice<'m, 'a>(
+    m: &Measures<'m, 'a>,
     what: &str,
-    hit: impl Fn(&Event) -> bool,
+    hit: impl Fn(&Event) -> bool + Clone + 'm,
 ) -> Option<Found<'a>> {
-    let events = m.matching(hit);
-    let [.., a, b] = events.as_slice() else {
-        return None;
-    };
+    let (a, b) = Measures::last_two(m.matching(hit))?;
     Some(Found::new(
-        format!("{what} on {} and {}.", m.date(a), m.date(b)),
-        [*a, *b],
+        m.words,
+        || format!("{what} on {} and {}.", m.date(a), m.date(b)),
+        [a, b],
     ))
 }
 
-/// "toes, ball of the foot".
+/// "at the toes, between the toes and at the calf".
 pub fn spots(c: &CheckIn) -> String {
-    let words: Vec<String> = c.spots.iter().map(|s| s.words().to_string()).collect();
+    let words: Vec<String> = c
+        .spots
+        .iter()
+        .map(|s| match s {
+            Spot::BetweenToes => s.words().to_string(),
+            _ => format!("at the {}", s.words()),
+        })
+        .collect();
     crate::checkin::and_list(&words)
 }
 
@@ -152,4 +173,22 @@ pub fn extent_of<'e, 'a: 'e>(events: impl IntoIterator<Item = &'e Event<'a>>) ->
     events
         .into_iter()
         .fold(Extent::default(), |acc, e| acc.union(e.extent))
+}
+
+/// NIDDK: numbness in both feet at rest or at night once, twice in six
+/// weeks, or once with diabetes or circulation problems: every such
+/// check-in of the window cited.
+pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    let once = latest(m, |e| {
+        foot_both_sides(e) && (e.context.at_rest() || m.health.sooner())
+    });
+    let all = m.matching(foot_both_sides);
+    if once.is_none() && all.clone().count() < 2 {
+        return None;
+    }
+    Some(Found::new(
+        m.words,
+        || format!("Numbness in both feet on {}.", m.dates(all.clone())),
+        all.clone(),
+    ))
 }

@@ -6,7 +6,6 @@
 
 use super::event::{Clear, Event, Reach};
 use crate::checkin::Side;
-use crate::health::Health;
 use chrono::NaiveDate;
 
 /// Events further apart than this many days belong to different episodes
@@ -25,14 +24,6 @@ pub struct Conditions {
 }
 
 impl Conditions {
-    pub fn of(health: &[Health]) -> Conditions {
-        Conditions {
-            diabetes: health.contains(&Health::Diabetes),
-            circulation: health.contains(&Health::Circulation),
-            back_history: health.contains(&Health::BackHistory),
-        }
-    }
-
     /// NIDDK: with diabetes or circulation problems, care comes sooner.
     #[inline]
     pub fn sooner(self) -> bool {
@@ -58,6 +49,11 @@ pub enum WeekStatus {
     OnTrack,
 }
 
+/// How a plan week went by its symptoms, among events up to a day.
+pub trait WeekStatuses {
+    fn status(&self, events: &[Event], week: i32, day: i32) -> WeekStatus;
+}
+
 /// What the rules of one moment read.
 pub struct Measures<'m, 'a> {
     /// The moment's day (days since 1970-01-01).
@@ -74,26 +70,27 @@ pub struct Measures<'m, 'a> {
     pub booked: Option<i32>,
     /// The care the last clearance closed, if any.
     pub cleared: Option<&'m ClearedCare>,
-    /// This plan week's status by its symptoms so far, and last week's.
-    pub this_week: WeekStatus,
-    pub last_week: WeekStatus,
+    /// How plan weeks went by their symptoms (read only by the rule that
+    /// needs it: working it out at every moment is most of the walk's cost).
+    pub weeks_so_far: &'m dyn WeekStatuses,
+    /// The epoch's events up to the moment.
+    pub so_far: &'m [Event<'a>],
     /// The plan's first day, for plan weeks.
     pub start_day: i32,
     /// The day the verdict is for: dates in other years carry their year.
     pub today: NaiveDate,
+    /// Whether the findings' sentences are wanted.
+    pub words: bool,
 }
 
-impl<'a> Measures<'_, 'a> {
+impl<'m, 'a> Measures<'m, 'a> {
     /// "Tue 8 Dec", with the year when it is not today's.
     pub fn date(&self, e: &Event) -> String {
         crate::checkin::day_words(e.checkin.date, self.today)
     }
 
     /// "Tue 8 Dec, Thu 10 Dec and Sat 12 Dec".
-    pub fn dates<'e>(&self, events: impl IntoIterator<Item = &'e Event<'e>>) -> String
-    where
-        'a: 'e,
-    {
+    pub fn dates<'e, 'x: 'e>(&self, events: impl IntoIterator<Item = &'e Event<'x>>) -> String {
         let days: Vec<String> = events.into_iter().map(|e| self.date(e)).collect();
         crate::checkin::and_list(&days)
     }
@@ -102,20 +99,39 @@ impl<'a> Measures<'_, 'a> {
         (self.day - self.start_day).div_euclid(7)
     }
 
-    pub fn symptomatic(&self) -> impl Iterator<Item = &Event<'a>> {
+    /// How plan week `week` went by its symptoms up to the moment.
+    pub fn week_status(&self, week: i32) -> WeekStatus {
+        self.weeks_so_far.status(self.so_far, week, self.day)
+    }
+
+    pub fn symptomatic(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = &'m Event<'a>> + Clone + use<'m, 'a> {
         self.window.iter().filter(|e| e.symptomatic())
     }
 
-    /// Plan weeks of the window with any symptom (the lace pattern too).
-    pub fn symptomatic_weeks(&self) -> Vec<i32> {
-        let mut weeks: Vec<i32> = self.symptomatic().map(|e| e.week(self.start_day)).collect();
-        weeks.dedup();
-        weeks
+    /// How many plan weeks the events count in (events in day order).
+    pub fn weeks<'e>(&self, events: impl Iterator<Item = &'e Event<'e>>) -> usize
+    where
+        'a: 'e,
+    {
+        let mut last = None;
+        events
+            .filter(|e| {
+                let week = Some(e.week(self.start_day));
+                let new = week != last;
+                last = week;
+                new
+            })
+            .count()
     }
 
-    /// Window events matching `hit`.
-    pub fn matching(&self, hit: impl Fn(&Event) -> bool) -> Vec<&Event<'a>> {
-        self.window.iter().filter(|e| hit(e)).collect()
+    /// Window events matching `hit`, in day order.
+    pub fn matching<F: Fn(&Event) -> bool + Clone + 'm>(
+        &self,
+        hit: F,
+    ) -> impl DoubleEndedIterator<Item = &'m Event<'a>> + Clone + use<'m, 'a, F> {
+        self.window.iter().filter(move |e| hit(e))
     }
 
     /// The longest stretch of symptomatic days ending at the latest one,
@@ -263,16 +279,36 @@ impl<'a> Measures<'_, 'a> {
         })
     }
 
-    /// Two events at most `days` apart among `events`.
+    /// The latest two events at most `days` apart among `events` (in day
+    /// order), found from the end.
     pub fn twice_within<'e>(
-        events: &[&'e Event<'a>],
+        events: impl DoubleEndedIterator<Item = &'e Event<'a>>,
         days: i32,
-    ) -> Option<(&'e Event<'a>, &'e Event<'a>)> {
-        events
-            .windows(2)
-            .rev()
-            .find(|pair| pair[1].day - pair[0].day < days)
-            .map(|pair| (pair[0], pair[1]))
+    ) -> Option<(&'e Event<'a>, &'e Event<'a>)>
+    where
+        'a: 'e,
+    {
+        let mut events = events.rev();
+        let mut later = events.next()?;
+        for e in events {
+            if later.day - e.day < days {
+                return Some((e, later));
+            }
+            later = e;
+        }
+        None
+    }
+
+    /// The last two of `events`.
+    pub fn last_two<'e>(
+        events: impl DoubleEndedIterator<Item = &'e Event<'a>>,
+    ) -> Option<(&'e Event<'a>, &'e Event<'a>)>
+    where
+        'a: 'e,
+    {
+        let mut events = events.rev();
+        let b = events.next()?;
+        Some((events.next()?, b))
     }
 
     /// Whether the latest events include a "not cleared" that is the
@@ -308,9 +344,12 @@ pub struct WeekMeasures<'m, 'a> {
     pub events: &'m [Event<'a>],
     /// Runs done this week so far (check-ins and runs from files).
     pub runs_done: u32,
-    /// The episode of this week's symptoms had symptoms in an earlier week.
-    pub came_back: bool,
+    /// The earlier symptom, in an earlier week, of the episode this week's
+    /// symptoms belong to.
+    pub came_back: Option<&'m Event<'a>>,
     pub today: NaiveDate,
+    /// Whether the findings' sentences are wanted.
+    pub words: bool,
 }
 
 impl<'a> WeekMeasures<'_, 'a> {
@@ -318,34 +357,32 @@ impl<'a> WeekMeasures<'_, 'a> {
         crate::checkin::day_words(e.checkin.date, self.today)
     }
 
-    pub fn dates<'e>(&self, events: impl IntoIterator<Item = &'e Event<'e>>) -> String
-    where
-        'a: 'e,
-    {
+    pub fn dates<'e, 'x: 'e>(&self, events: impl IntoIterator<Item = &'e Event<'x>>) -> String {
         let days: Vec<String> = events.into_iter().map(|e| self.date(e)).collect();
         crate::checkin::and_list(&days)
     }
 }
 
-/// Whether the events of plan week `week` (among `events`, in day order)
-/// belong to an episode that had symptoms, other than the lace pattern, in
-/// an earlier week.
-pub fn came_back(events: &[Event], week: i32, start_day: i32) -> bool {
-    let Some(first) = events
+/// The latest symptom, other than the lace pattern, in a week before plan
+/// week `week` of the episode that week's symptoms belong to (among
+/// `events`, in day order).
+pub fn came_back<'m, 'a>(
+    events: &'m [Event<'a>],
+    week: i32,
+    start_day: i32,
+) -> Option<&'m Event<'a>> {
+    let first = events
         .iter()
-        .position(|e| e.week(start_day) == week && e.symptomatic() && !e.lace_pattern())
-    else {
-        return false;
-    };
+        .position(|e| e.week(start_day) == week && e.symptomatic() && !e.lace_pattern())?;
     let mut day = events[first].day;
     for e in events[..first].iter().rev() {
         if day - e.day > EPISODE_GAP_DAYS {
-            return false;
+            return None;
         }
         if e.week(start_day) < week && e.symptomatic() && !e.lace_pattern() {
-            return true;
+            return Some(e);
         }
         day = e.day;
     }
-    false
+    None
 }

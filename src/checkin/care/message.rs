@@ -15,11 +15,20 @@ use crate::checkin::verdict::WeekSignal;
 use crate::checkin::{CheckIn, and_list, day_words};
 use chrono::NaiveDate;
 
-impl Episode<'_, '_> {
-    /// The care as it stood at the end of `as_of`.
-    pub fn care(&self, as_of: NaiveDate) -> Care {
+/// The findings kept for a message, the most urgent first, with the level,
+/// how soon and the pattern they give.
+pub(super) struct Top<'f, 'a> {
+    pub kept: Vec<&'f Finding<'a>>,
+    pub level: CareLevel,
+    pub when: When,
+    pub pattern: Pattern,
+}
+
+impl<'a> Episode<'_, 'a> {
+    /// The latest finding of each rule by the end of `as_of`, most urgent
+    /// first (then the most specific pattern), and what they add up to.
+    pub(super) fn top(&self, as_of: NaiveDate) -> Top<'_, 'a> {
         let day = as_of.to_epoch_days().max(self.since.to_epoch_days());
-        // The latest finding of each rule by then.
         let mut kept: Vec<&Finding> = Vec::new();
         for f in self.findings.iter().filter(|f| f.day <= day) {
             match kept.iter_mut().find(|k| k.rule == f.rule) {
@@ -51,26 +60,85 @@ impl Episode<'_, '_> {
                 .min()
                 .unwrap_or(When::OneWeek),
         };
+        Top {
+            kept,
+            level,
+            when,
+            pattern,
+        }
+    }
+
+    /// The level, how soon and the pattern by the end of `as_of`, from the
+    /// rules found by then (no sentences).
+    fn standing(&self, as_of: NaiveDate) -> (CareLevel, When, Pattern) {
+        standing(self.bits(as_of))
+    }
+
+    /// The rules found by the end of `as_of`, as bits.
+    fn bits(&self, as_of: NaiveDate) -> u64 {
+        let day = as_of.to_epoch_days().max(self.since.to_epoch_days());
+        let at = self.fired.partition_point(|(d, _)| *d <= day);
+        at.checked_sub(1).map_or(0, |i| self.fired[i].1)
+    }
+    /// Who the care at the end of `as_of` sends the runner to.
+    pub(super) fn who(&self, as_of: NaiveDate) -> &'static str {
+        let (level, _, pattern) = self.standing(as_of);
+        pattern.who(level)
+    }
+
+    /// One line for a week's decision while care is open: since when, what,
+    /// who and how soon.
+    pub fn decision_line(&self, as_of: NaiveDate) -> String {
+        let bits = self.bits(as_of);
+        if let Some((b, line)) = self.line.borrow().as_ref()
+            && *b == bits
+        {
+            return line.clone();
+        }
+        let (level, when, pattern) = standing(bits);
+        let line = format!(
+            "Care open since {}: {} — {}, {}.",
+            day_words(self.since, self.timeline_today()),
+            pattern.words(),
+            pattern.who(level),
+            when_words(level, pattern, when)
+        );
+        *self.line.borrow_mut() = Some((bits, line.clone()));
+        line
+    }
+
+    /// The care as it stood at the end of `as_of`.
+    pub fn care(&self, as_of: NaiveDate) -> Care {
+        let day = as_of.to_epoch_days().max(self.since.to_epoch_days());
+        let Top {
+            kept,
+            level,
+            when,
+            pattern,
+        } = self.top(as_of);
         let mut why: Vec<String> = Vec::new();
         let mut cited: Vec<&CheckIn> = Vec::new();
         let mut alone: Vec<&CheckIn> = Vec::new();
         for f in &kept {
             // A second finding about the one check-in a more urgent finding
             // was about adds a rule, not a line.
-            let about_one = f.found.cites.len() == 1;
+            let about_one = f.cites.len() == 1;
             let repeats = about_one
-                && f.found
-                    .cites
+                && f.cites
                     .iter()
                     .all(|c| alone.iter().any(|x| std::ptr::eq(*x, *c)));
-            if !repeats && !why.contains(&f.found.text) {
-                why.push(f.found.text.clone());
+            if !repeats {
+                let text = self.sentence(f);
+                if !why.contains(&text) {
+                    why.push(text);
+                }
             }
             if about_one {
-                alone.extend(f.found.cites.iter().copied());
+                alone.extend(f.cites.iter().copied());
             }
-            cited.extend(f.found.cites.iter().copied());
+            cited.extend(f.cites.iter().copied());
         }
+        why.extend(self.unseen_by_the_clinician(&cited));
         why.extend(self.since_then(day, &cited));
         why.extend(self.runs_while_suspended(day));
         let mut rules: Vec<String> = kept.iter().map(|f| RULES[f.rule].id.to_string()).collect();
@@ -88,15 +156,44 @@ impl Episode<'_, '_> {
         }
     }
 
+    /// Check-ins recorded after the clearance before this care but dated on
+    /// or before its day: the clinician who cleared the runner never saw them.
+    fn unseen_by_the_clinician(&self, cited: &[&CheckIn]) -> Option<String> {
+        let cleared = self.timeline.opened_by(self.epoch)?;
+        let mut late: Vec<NaiveDate> = cited
+            .iter()
+            .map(|c| c.date)
+            .filter(|d| *d <= cleared.date)
+            .collect();
+        late.sort_unstable();
+        late.dedup();
+        if late.is_empty() {
+            return None;
+        }
+        let today = self.timeline_today();
+        let days: Vec<String> = late.iter().map(|d| day_words(*d, today)).collect();
+        Some(format!(
+            "The check-in of {} was recorded after the clearance of {}: that clinician did not see it.",
+            and_list(&days),
+            day_words(cleared.date, today)
+        ))
+    }
+
     /// The check-ins with symptoms or flags recorded since care began that
     /// no finding cites: nothing recorded is left out of the message.
     fn since_then(&self, day: i32, cited: &[&CheckIn]) -> Option<String> {
         let later: Vec<String> = self
-            .events
+            .events()
             .iter()
             .filter(|e| e.day >= self.since.to_epoch_days() && e.day <= day)
             .filter(|e| !cited.iter().any(|c| std::ptr::eq(*c, e.checkin)))
-            .map(|e| format!("{} ({})", day_words(e.checkin.date, self.today), brief(e)))
+            .map(|e| {
+                format!(
+                    "{} ({})",
+                    day_words(e.checkin.date, self.timeline_today()),
+                    brief(e)
+                )
+            })
             .collect();
         (!later.is_empty())
             .then(|| format!("Also recorded since care began: {}.", later.join("; ")))
@@ -113,14 +210,14 @@ impl Episode<'_, '_> {
         if to < from {
             return None;
         }
-        let mut days: Vec<NaiveDate> = self
-            .journal
+        let journal = self.timeline.journal();
+        let mut days: Vec<NaiveDate> = journal
             .between(from, to)
             .iter()
             .filter(|c| c.run_credit() > 0.0)
             .map(|c| c.date)
             .chain(
-                self.journal
+                journal
                     .runs()
                     .iter()
                     .map(|r| r.date)
@@ -132,12 +229,42 @@ impl Episode<'_, '_> {
         if days.is_empty() {
             return None;
         }
-        let words: Vec<String> = days.iter().map(|d| day_words(*d, self.today)).collect();
+        let words: Vec<String> = days
+            .iter()
+            .map(|d| day_words(*d, self.timeline_today()))
+            .collect();
         Some(format!(
             "Runs logged after care began, while runs were stopped: {}.",
             and_list(&words)
         ))
     }
+}
+
+/// The level, how soon and the pattern the rules in `bits` give.
+fn standing(bits: u64) -> (CareLevel, When, Pattern) {
+    let rows = (0..RULES.len())
+        .filter(|i| bits & (1 << i) != 0)
+        .map(|i| &RULES[i]);
+    let mut level = CareLevel::Book;
+    let mut pattern = Pattern::WarningSign;
+    let mut when = When::OneWeek;
+    for row in rows {
+        let (Effect::Care(l, w), Some(p)) = (row.effect, row.pattern) else {
+            continue;
+        };
+        if (l, p) < (level, pattern) {
+            (level, pattern) = (l, p);
+        }
+        if l == CareLevel::Book {
+            when = when.min(w);
+        }
+    }
+    let when = match level {
+        CareLevel::Emergency => When::Now,
+        CareLevel::Urgent => When::Today,
+        CareLevel::Book => when,
+    };
+    (level, when, pattern)
 }
 
 /// "tingling at the toes, during the run".
@@ -178,12 +305,12 @@ pub(super) fn week_signal(
         .flat_map(|(_, found)| found.cites.iter().map(|c| c.date))
         .min();
     let mut reasons: Vec<String> = Vec::new();
-    for (_, found) in &fired {
+    for (_, found) in fired.iter().filter(|_| w.words) {
         if !reasons.contains(&found.text) {
             reasons.push(found.text.clone());
         }
     }
-    if reasons.is_empty() {
+    if reasons.is_empty() && w.words {
         reasons.push(on_track(w, quiet));
     }
     WeekSignal {

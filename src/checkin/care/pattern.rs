@@ -123,7 +123,7 @@ patterns! {
     // Mayo, popliteal artery entrapment: a sports medicine doctor.
     LegCirculation = "leg_circulation", "a cold, pale or cramping leg with runs", "a sports medicine doctor";
     // Mayo Clinic, chronic exertional compartment syndrome.
-    Exertional = "exertional", "numbness at the same point of each run that settles soon after stopping", "a sports medicine doctor";
+    Exertional = "exertional", "numbness or tightness at about the same point of each run", "a sports medicine doctor";
     EarlierOnset = "earlier_onset", "numbness starting earlier and earlier in the run", "a sports medicine doctor";
     // NICE NG19; ADA Standards of Care, foot care.
     DiabeticFoot = "diabetic_foot", "new foot numbness with diabetes", "your GP or the diabetes foot team";
@@ -132,10 +132,10 @@ patterns! {
     BetweenToes = "between_toes", "numbness between the toes that keeps coming back", "a podiatrist or an orthopedist";
     // StatPearls, anterior tarsal tunnel syndrome.
     TopOfFoot = "top_of_foot", "numbness on the top of the foot for weeks, the lacing changed or not", "a podiatrist or a sports doctor";
-    // AAOS OrthoInfo, AOFAS FootCareMD: tarsal tunnel syndrome.
-    SoleAtNight = "sole_at_night", "numbness in the sole or heel at night or at rest", "an orthopedist or a podiatrist";
     // NIDDK, peripheral neuropathy: a family doctor, with blood tests.
     BothFeet = "both_feet", "numbness in both feet", "a GP or family doctor, who can test for diabetes and B12";
+    // AAOS OrthoInfo, AOFAS FootCareMD: tarsal tunnel syndrome.
+    SoleAtNight = "sole_at_night", "numbness in the sole or heel at night or at rest", "an orthopedist or a podiatrist";
     // eOrthopod, neurogenic claudication.
     EasesSitting = "eases_sitting", "numbness that eases on sitting or bending forward", "a GP or a spine clinician";
     // NICE CKS "Sciatica".
@@ -148,7 +148,7 @@ patterns! {
     NotResolved = "not_resolved", "numbness not resolved within a week", GENERAL;
     Lingering = "lingering", "numbness that does not clear after runs", GENERAL;
     KeepsComingBack = "keeps_coming_back", "numbness that keeps coming back", GENERAL;
-    WarningSign = "warning_sign", "a warning sign with the numbness", GENERAL;
+    WarningSign = "warning_sign", "a warning sign (sharp pain or back pain)", GENERAL;
 }
 
 impl Pattern {

@@ -6,10 +6,13 @@
 
 use super::event::Event;
 use super::found::{Found, extent_of};
-use super::measure::{self, ClearedCare, Conditions, Measures, WeekMeasures, WeekStatus};
+use super::measure::{
+    self, ClearedCare, Conditions, Measures, WeekMeasures, WeekStatus, WeekStatuses,
+};
 use super::pattern::CareLevel;
 use super::rules::{Check, Effect, RULES};
-use crate::checkin::{Clearance, Journal, Status};
+use crate::checkin::{CheckIn, Clearance, Journal, Status};
+use crate::health::Health;
 use crate::plan::Profile;
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -27,13 +30,27 @@ pub(crate) struct Timeline<'a> {
     events: Vec<Event<'a>>,
     /// The events of each epoch: before the first clearance, after it, …
     epochs: Vec<Range<usize>>,
+    /// The status of the last plan week asked about that is over, by the
+    /// epoch's first event and the week.
+    past_week: std::cell::Cell<Option<((usize, i32), WeekStatus)>>,
 }
 
-/// A rule that fired at one moment.
+/// A rule that fired at one moment. Its sentence is written when the
+/// message is read, by holding the rule against that moment again.
 pub(crate) struct Finding<'a> {
     pub day: i32,
     pub rule: usize,
-    pub found: Found<'a>,
+    pub moment: Moment,
+    pub cites: Vec<&'a CheckIn>,
+}
+
+/// One moment of the walk: a day, the check-in of it (none on the day health
+/// context was entered), and the booking open before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Moment {
+    pub day: i32,
+    pub event: Option<usize>,
+    pub booked: Option<i32>,
 }
 
 /// A stretch of days with care open: from the first moment a care rule
@@ -42,13 +59,41 @@ pub(crate) struct Episode<'t, 'a> {
     pub since: NaiveDate,
     pub cleared: Option<Clearance>,
     pub(super) findings: Vec<Finding<'a>>,
-    /// The events of its epoch, for the check-ins recorded since.
-    pub(super) events: &'t [Event<'a>],
-    pub(super) journal: &'a Journal,
-    pub(super) today: NaiveDate,
+    pub(super) timeline: &'t Timeline<'a>,
+    pub(super) epoch: usize,
+    /// After each moment that found something: its day and every rule
+    /// found so far, as bits (how the care stood, without the sentences).
+    pub(super) fired: Vec<(i32, u64)>,
+    /// The last decision line written, by the rules it was written from:
+    /// the same line serves week after week while nothing new is found.
+    pub(super) line: std::cell::RefCell<Option<(u64, String)>>,
+    /// The care the clearance before it closed, as its rules compared.
+    pub(super) before: Option<ClearedCare>,
 }
 
-impl Episode<'_, '_> {
+impl<'a> Episode<'_, 'a> {
+    /// The day the verdicts are for.
+    pub(super) fn timeline_today(&self) -> NaiveDate {
+        self.timeline.today
+    }
+
+    /// The events of its epoch, in day order.
+    pub(super) fn events(&self) -> &[Event<'a>] {
+        self.timeline.epoch_events(self.epoch)
+    }
+
+    /// The sentence of `finding`: its rule held against its moment again,
+    /// this time with words.
+    pub(super) fn sentence(&self, finding: &Finding<'a>) -> String {
+        let m = self
+            .timeline
+            .measures(self.epoch, finding.moment, self.before.as_ref(), true);
+        match (m, RULES[finding.rule].check) {
+            (Some(m), Check::Moment(check)) => check(&m).map(|f| f.text).unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
     /// The day the clearance was recorded for, if any.
     #[inline]
     pub fn cleared_on(&self) -> Option<NaiveDate> {
@@ -76,6 +121,11 @@ fn date(day: i32) -> NaiveDate {
 }
 
 impl<'a> Timeline<'a> {
+    /// The journal it was built from.
+    pub(super) fn journal(&self) -> &'a Journal {
+        self.journal
+    }
+
     /// The events of `journal` up to `until`, by the clearances before them.
     pub fn new(journal: &'a Journal, profile: &'a Profile, until: NaiveDate) -> Timeline<'a> {
         let all = journal.clearances();
@@ -111,6 +161,7 @@ impl<'a> Timeline<'a> {
             today: until,
             events: events.into_iter().map(|(_, e)| e).collect(),
             epochs,
+            past_week: std::cell::Cell::new(None),
         }
     }
 
@@ -119,15 +170,14 @@ impl<'a> Timeline<'a> {
         let mut episodes: Vec<Episode> = Vec::new();
         let mut cleared: Option<ClearedCare> = None;
         for epoch in 0..self.epochs.len() {
-            let episode = self.walk(epoch, cleared.as_ref());
+            let episode = self.walk(epoch, cleared.take());
             cleared = episode.as_ref().and_then(|e| {
                 let clearance = e.cleared.as_ref()?;
-                let care = e.care(clearance.date);
                 // Every place the runner named while care was open; a check-in
                 // that named none could have been anywhere.
                 let since = e.since.to_epoch_days();
                 let events: Vec<&Event> = e
-                    .events
+                    .events()
                     .iter()
                     .filter(|ev| ev.day >= since && ev.symptomatic())
                     .collect();
@@ -135,7 +185,7 @@ impl<'a> Timeline<'a> {
                     date: clearance.date,
                     extent: extent_of(events.iter().copied()),
                     anywhere: events.iter().any(|ev| ev.extent.is_empty()),
-                    who: care.who,
+                    who: e.who(clearance.date).to_string(),
                 })
             });
             episodes.extend(episode);
@@ -145,12 +195,19 @@ impl<'a> Timeline<'a> {
 
     /// Health context applies from its day: the conditions of `day`.
     fn conditions(&self, day: i32) -> Conditions {
-        let health = &self.profile.health;
-        Conditions::of(&crate::health::on(
-            health,
-            &self.profile.health_since,
-            date(day),
-        ))
+        let on = |h: Health| {
+            self.profile.health.contains(&h)
+                && self
+                    .profile
+                    .health_since
+                    .get(&h)
+                    .is_none_or(|d| d.to_epoch_days() <= day)
+        };
+        Conditions {
+            diabetes: on(Health::Diabetes),
+            circulation: on(Health::Circulation),
+            back_history: on(Health::BackHistory),
+        }
     }
 
     /// The days health context was entered within `from..=to`: moments of
@@ -169,11 +226,59 @@ impl<'a> Timeline<'a> {
         days
     }
 
+    /// The clearance that opened epoch `epoch`, if any.
+    pub(super) fn opened_by(&self, epoch: usize) -> Option<&'a Clearance> {
+        epoch.checked_sub(1).map(|i| &self.clearances[i])
+    }
+
+    /// The events of epoch `epoch`, in day order.
+    pub(super) fn epoch_events(&self, epoch: usize) -> &[Event<'a>] {
+        &self.events[self.epochs[epoch].clone()]
+    }
+
+    /// What the rules read at `moment` of epoch `epoch`; `None` when no
+    /// event has happened by then.
+    pub(super) fn measures<'m>(
+        &'m self,
+        epoch: usize,
+        moment: Moment,
+        cleared: Option<&'m ClearedCare>,
+        words: bool,
+    ) -> Option<Measures<'m, 'a>> {
+        let events = self.epoch_events(epoch);
+        let day = moment.day;
+        let upto = moment
+            .event
+            .map_or_else(|| events.partition_point(|e| e.day <= day), |k| k + 1);
+        let week = (day - self.start_day).div_euclid(7);
+        let lo = events[..upto]
+            .partition_point(|e| e.week(self.start_day) < week - (measure::WINDOW_WEEKS - 1));
+        let window = &events[lo..upto];
+        if window.is_empty() {
+            return None;
+        }
+        let episode = measure::open_episode(window);
+        Some(Measures {
+            day,
+            latest: moment.event.map_or(episode, |k| &events[k..=k]),
+            episode,
+            window,
+            health: self.conditions(day),
+            booked: moment.booked,
+            cleared,
+            weeks_so_far: self,
+            so_far: &events[..upto],
+            start_day: self.start_day,
+            today: self.today,
+            words,
+        })
+    }
+
     /// The care of one epoch: the moments in order, each held against the
     /// table; care opens at the first finding and stays open until the
     /// clearance that ends the epoch.
-    fn walk(&self, epoch: usize, cleared: Option<&ClearedCare>) -> Option<Episode<'_, 'a>> {
-        let events = &self.events[self.epochs[epoch].clone()];
+    fn walk(&self, epoch: usize, before: Option<ClearedCare>) -> Option<Episode<'_, 'a>> {
+        let events = self.epoch_events(epoch);
         let opened = epoch.checked_sub(1).map(|i| &self.clearances[i]);
         let closed = self.clearances.get(epoch);
         let floor = opened.map(|c| c.date.to_epoch_days());
@@ -187,55 +292,48 @@ impl<'a> Timeline<'a> {
         moments.sort_by_key(|(day, k)| (*day, k.is_none()));
 
         let mut findings: Vec<Finding> = Vec::new();
+        let mut fired: Vec<(i32, u64)> = Vec::new();
         let mut since: Option<i32> = None;
         let mut level: Option<CareLevel> = None;
-        let mut lo = 0;
-        for (day, k) in moments {
-            let upto = k.map_or_else(|| events.partition_point(|e| e.day <= day), |k| k + 1);
-            let week = (day - self.start_day).div_euclid(7);
-            while lo < upto && events[lo].week(self.start_day) < week - (measure::WINDOW_WEEKS - 1)
-            {
-                lo += 1;
-            }
-            let window = &events[lo..upto];
-            if window.is_empty() {
+        for (day, event) in moments {
+            let booked = since.filter(|_| level == Some(CareLevel::Book));
+            let moment = Moment { day, event, booked };
+            let Some(m) = self.measures(epoch, moment, before.as_ref(), false) else {
                 continue;
-            }
-            let episode = measure::open_episode(window);
-            let m = Measures {
-                day,
-                latest: k.map_or(episode, |k| &events[k..=k]),
-                episode,
-                window,
-                health: self.conditions(day),
-                booked: since.filter(|_| level == Some(CareLevel::Book)),
-                cleared,
-                this_week: self.week_status(&events[..upto], week, day),
-                last_week: self.week_status(&events[..upto], week - 1, day),
-                start_day: self.start_day,
-                today: self.today,
             };
-            let before = findings.len();
+            let found_before = findings.len();
             for (rule, row) in RULES.iter().enumerate() {
                 if let (Check::Moment(check), Effect::Care(found_level, _)) =
                     (row.check, row.effect)
                     && let Some(found) = check(&m)
                 {
                     level = Some(level.map_or(found_level, |l| l.min(found_level)));
-                    findings.push(Finding { day, rule, found });
+                    findings.push(Finding {
+                        day,
+                        rule,
+                        moment,
+                        cites: found.cites,
+                    });
                 }
             }
-            if findings.len() > before && since.is_none() {
-                since = Some(floor.map_or(day, |f| day.max(f)));
+            if findings.len() > found_before {
+                since.get_or_insert(floor.map_or(day, |f| day.max(f)));
+                let so_far = fired.last().map_or(0, |(_, bits)| *bits);
+                let bits = findings[found_before..]
+                    .iter()
+                    .fold(so_far, |b, f| b | 1 << f.rule);
+                fired.push((day, bits));
             }
         }
         Some(Episode {
             since: date(since?),
             cleared: closed.cloned(),
             findings,
-            events,
-            journal: self.journal,
-            today: self.today,
+            timeline: self,
+            epoch,
+            fired,
+            line: std::cell::RefCell::new(None),
+            before,
         })
     }
 
@@ -256,12 +354,34 @@ impl<'a> Timeline<'a> {
         days.dedup();
         (by_checkin + days.len()) as u32
     }
+}
 
+impl WeekStatuses for Timeline<'_> {
     /// How plan week `week` went by its symptoms up to `day`, among `events`
     /// (in day order).
-    fn week_status(&self, events: &[Event<'a>], week: i32, day: i32) -> WeekStatus {
+    fn status(&self, events: &[Event], week: i32, day: i32) -> WeekStatus {
         let start = self.start_day + 7 * week;
         let end = (start + 6).min(day);
+        // A week that is over reads the same at every later moment of the
+        // epoch: kept for the next moments.
+        let key = (events.as_ptr() as usize, week);
+        let past = end < day;
+        if past
+            && let Some((k, status)) = self.past_week.get()
+            && k == key
+        {
+            return status;
+        }
+        let status = self.week_status(events, (start, end), week);
+        if past {
+            self.past_week.set(Some((key, status)));
+        }
+        status
+    }
+}
+
+impl Timeline<'_> {
+    fn week_status(&self, events: &[Event], (start, end): (i32, i32), week: i32) -> WeekStatus {
         let from = events.partition_point(|e| e.day < start);
         let to = events.partition_point(|e| e.day <= end);
         if from == to {
@@ -272,6 +392,7 @@ impl<'a> Timeline<'a> {
             runs_done: self.runs_done(date(start), date(end)),
             came_back: measure::came_back(&events[..to], week, self.start_day),
             today: self.today,
+            words: false,
         };
         week_rows(&w)
             .map(|(effect, _)| match effect {
@@ -281,29 +402,43 @@ impl<'a> Timeline<'a> {
             .min()
             .unwrap_or(WeekStatus::OnTrack)
     }
+}
 
+impl Timeline<'_> {
     /// What the check-ins of the plan week from `start` say by `upto`, short
     /// of care: those recorded after the last clearance dated by then.
     pub fn week_signal(
         &self,
         start: NaiveDate,
         upto: NaiveDate,
+        words: bool,
     ) -> crate::checkin::verdict::WeekSignal {
         let after = self.clearances.partition_point(|c| c.date <= upto);
         let (lo, hi) = (
             start.to_epoch_days() - 7 * measure::WINDOW_WEEKS,
             upto.to_epoch_days(),
         );
-        let mut events: Vec<Event> = self.epochs[after..]
+        // Usually one epoch holds them all: borrowed, not copied.
+        let mut parts = self.epochs[after..]
             .iter()
-            .flat_map(|range| {
-                let epoch = &self.events[range.clone()];
+            .map(|range| &self.events[range.clone()])
+            .filter(|epoch| epoch.first().is_some_and(|e| e.day <= hi))
+            .map(|epoch| {
                 let from = epoch.partition_point(|e| e.day < lo);
                 let to = epoch.partition_point(|e| e.day <= hi);
-                epoch[from..to].iter().copied()
+                &epoch[from..to]
             })
-            .collect();
-        events.sort_by_key(|e| e.day);
+            .filter(|part| !part.is_empty());
+        let events: std::borrow::Cow<[Event]> = match (parts.next(), parts.next()) {
+            (None, _) => std::borrow::Cow::Borrowed(&[]),
+            (Some(one), None) => std::borrow::Cow::Borrowed(one),
+            (Some(a), Some(b)) => {
+                let mut all: Vec<Event> =
+                    a.iter().chain(b).chain(parts.flatten()).copied().collect();
+                all.sort_by_key(|e| e.day);
+                std::borrow::Cow::Owned(all)
+            }
+        };
         let week = (start.to_epoch_days() - self.start_day).div_euclid(7);
         let first = events.partition_point(|e| e.day < start.to_epoch_days());
         let w = WeekMeasures {
@@ -311,7 +446,11 @@ impl<'a> Timeline<'a> {
             runs_done: self.runs_done(start, upto),
             came_back: measure::came_back(&events, week, self.start_day),
             today: self.today,
+            words,
         };
+        if !words {
+            return super::message::week_signal(&w, week_rows(&w).collect(), "");
+        }
         let last = self.clearances[..after].last();
         let checkins = self.journal.between(start, upto);
         let quiet = if checkins.is_empty() {

@@ -52,7 +52,7 @@ pub fn render(app: &App, scroll: usize, theme: Theme, frame: &mut Frame, area: R
     .areas(inner);
     let mut lines = vec![Line::from(vec![
         Span::styled(
-            format!(" {} ", verdict.status.label()),
+            format!(" {} ", verdict.label()),
             theme.status(verdict.status),
         ),
         Span::styled(format!("  {headline}"), theme.title()),

@@ -280,7 +280,7 @@ pub fn render_banner(
 ) {
     let mut lines = vec![Line::from(vec![
         Span::styled(
-            format!(" {} ", verdict.status.label()),
+            format!(" {} ", verdict.label()),
             theme.status(verdict.status),
         ),
         Span::raw(format!(" {}", verdict.headline())),
