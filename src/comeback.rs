@@ -355,7 +355,7 @@ impl Comeback {
         let before = std::mem::replace(&mut self.plan.profile.health, health);
         let profile = self.plan.profile.clone();
         let saved = self.write(|store, plan, template| {
-            store.update_profile(&profile, now, |journal| {
+            store.update_profile(&profile, today, now, |journal| {
                 checkin::assess(plan, template, journal, today).decisions
             })
         });

@@ -842,7 +842,7 @@ fn the_cleared_pattern_back_twice_in_two_weeks_goes_back_to_the_clinician() {
     assert!(
         care.why
             .iter()
-            .any(|w| w.contains("a podiatrist or an orthopedist cleared on Mon 30 Nov")),
+            .any(|w| w.contains("cleared on Mon 30 Nov (care with a podiatrist or an orthopedist)")),
         "{:?}",
         care.why
     );

@@ -380,11 +380,12 @@ pub fn short_date(date: NaiveDate) -> String {
 /// "Tue 8 Dec", or "Tue 8 Dec 2025" when the year is not `today`'s.
 pub fn day_words(date: NaiveDate, today: NaiveDate) -> String {
     use chrono::Datelike;
-    if date.year() == today.year() {
-        short_date(date)
-    } else {
-        format!("{} {}", short_date(date), date.year())
+    let mut words = short_date(date);
+    if date.year() != today.year() {
+        words.push(' ');
+        words.push_str(&date.year().to_string());
     }
+    words
 }
 
 /// "a", "a and b", "a, b and c".

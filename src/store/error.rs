@@ -73,6 +73,8 @@ pub enum Cause {
     Choices(#[from] super::choices::Unreadable),
     #[error(transparent)]
     Template(#[from] crate::plan::TemplateError),
+    #[error(transparent)]
+    Copy(#[from] postcard::Error),
 }
 
 impl StoreError {

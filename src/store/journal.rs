@@ -160,7 +160,7 @@ impl Store {
                 .optional()
                 .at(&path)?;
             let Some(change) = last else {
-                return Ok((None, Edit::Nothing));
+                return Ok((None, Edit::Nothing(None)));
             };
             let date = change.date.parse::<NaiveDate>().map_err(|e| {
                 StoreError::damaged(&path, format!("a change has the date '{}'", change.date), e)
@@ -301,6 +301,15 @@ fn next_seq(tx: &Connection) -> rusqlite::Result<u64> {
 }
 
 pub(super) fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, StoreError> {
+    let checkins = match super::copy::read(conn, path)? {
+        Some(checkins) => checkins,
+        None => read_checkins(conn, path)?,
+    };
+    read_journal_with(conn, path, checkins)
+}
+
+/// Every check-in, from its row.
+fn read_checkins(conn: &Connection, path: &Path) -> Result<Vec<CheckIn>, StoreError> {
     let mut stmt = conn
         .prepare_cached(&format!(
             "SELECT {CHECKIN_COLUMNS} FROM checkins ORDER BY day"
@@ -315,6 +324,15 @@ pub(super) fn read_journal(conn: &Connection, path: &Path) -> Result<Journal, St
         let checkin = checkin_from_row(row).at(path)?;
         checkins.push(checkin.map_err(|problem| unreadable(path, problem))?);
     }
+    Ok(checkins)
+}
+
+/// The journal of `checkins` with the clearances and runs.
+fn read_journal_with(
+    conn: &Connection,
+    path: &Path,
+    checkins: Vec<CheckIn>,
+) -> Result<Journal, StoreError> {
     let mut stmt = conn
         .prepare_cached("SELECT date, note, seq FROM clearances ORDER BY date, seq, id")
         .at(path)?;

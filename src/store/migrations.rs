@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_actuals.sql"),
     include_str!("migrations/0009_activities.sql"),
     include_str!("migrations/0010_foot_wound_flag.sql"),
+    include_str!("migrations/0011_journal_copy.sql"),
 ];
 
 /// The schema version this build writes.
@@ -84,5 +85,8 @@ pub(super) fn migrate(conn: &mut Connection, file: &Path) -> Result<(), StoreErr
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)
         .at(file)?;
+    // A migration may rewrite check-ins: the journal's copy is made anew by
+    // the next change.
+    tx.execute("DELETE FROM journal_copy", []).at(file)?;
     tx.commit().at(file)
 }

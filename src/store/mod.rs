@@ -9,6 +9,7 @@
 
 mod activities;
 mod choices;
+mod copy;
 mod decisions;
 mod error;
 mod journal;
@@ -58,7 +59,23 @@ enum Edit {
     RemoveClearance(chrono::NaiveDate),
     /// Too much changed: read it all again.
     Everything,
-    Nothing,
+    /// The journal is as it was; decisions from this day on may change.
+    Nothing(Option<chrono::NaiveDate>),
+}
+
+impl Edit {
+    /// The first day whose decisions the edit can change: a decision is
+    /// taken at the end of its week from what came before, so one dated
+    /// before a changed day stays as it was. `None`: any of them.
+    fn from(&self) -> Option<chrono::NaiveDate> {
+        match self {
+            Edit::Put(c) => Some(c.date),
+            Edit::Remove(date) | Edit::RemoveClearance(date) => Some(*date),
+            Edit::AddClearance(c) => Some(c.date),
+            Edit::Everything => None,
+            Edit::Nothing(from) => *from,
+        }
+    }
 }
 
 type Tx<'a> = rusqlite::Transaction<'a>;
@@ -250,10 +267,11 @@ impl Store {
         let version = data_version(&tx).at(&path)?;
         let current = cached.filter(|(v, _)| *v == version).map(|(_, j)| j);
         let (out, edit) = change(&tx)?;
+        let from = edit.from();
         // Edited in place when nobody else holds the journal (see
         // `Comeback::write`), copied otherwise.
         let journal = match (current, edit) {
-            (Some(journal), Edit::Nothing) => journal,
+            (Some(journal), Edit::Nothing(_)) => journal,
             (Some(mut journal), Edit::Put(c)) => {
                 Rc::make_mut(&mut journal).put(c);
                 journal
@@ -272,7 +290,8 @@ impl Store {
             }
             _ => Rc::new(journal::read_journal(&tx, &path)?),
         };
-        decisions::sync(&tx, &path, &decide(&journal), now)?;
+        copy::write(&tx, &path, journal.checkins())?;
+        decisions::sync(&tx, &path, &decide(&journal), from, now)?;
         tx.commit().at(&path)?;
         self.empty_wal();
         // Our own commit does not move our data_version.

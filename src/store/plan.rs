@@ -97,6 +97,7 @@ impl Store {
                 "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM ticks; DELETE FROM activities;",
             )
             .at(&path)?;
+            super::copy::drop_copy(tx, &path)?;
             tx.execute(UPSERT_PLAN, params![profile_json, template_json, now])
                 .at(&path)?;
             Ok(())
@@ -104,10 +105,11 @@ impl Store {
     }
 
     /// Saves a changed profile of the same plan (its health context), and the
-    /// decisions derived with it.
+    /// decisions derived with it from `from` on.
     pub fn update_profile(
         &mut self,
         profile: &Profile,
+        from: chrono::NaiveDate,
         now: &str,
         decide: impl FnOnce(&Journal) -> Vec<Decision>,
     ) -> Result<(), StoreError> {
@@ -116,7 +118,7 @@ impl Store {
         self.write(decide, now, |tx| {
             tx.execute("UPDATE plan SET profile = ?1 WHERE id = 1", [&profile])
                 .at(&path)?;
-            Ok(((), Edit::Nothing))
+            Ok(((), Edit::Nothing(Some(from))))
         })
     }
 

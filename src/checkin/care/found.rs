@@ -12,9 +12,30 @@ pub struct Found<'a> {
 }
 
 impl<'a> Found<'a> {
-    /// The finding, its sentence written only when `words` (the walk
-    /// through ten years needs the rules, not their sentences).
+    /// The finding of a moment, its sentence and the check-ins it cites
+    /// written only when `words` (the walk through ten years needs the rules
+    /// that fired, not what they say).
     pub fn new<'e>(
+        words: bool,
+        text: impl FnOnce() -> String,
+        events: impl IntoIterator<Item = &'e Event<'a>>,
+    ) -> Found<'a>
+    where
+        'a: 'e,
+    {
+        if !words {
+            return Found {
+                text: String::new(),
+                cites: Vec::new(),
+            };
+        }
+        Found::week(true, text, events)
+    }
+
+    /// The finding of a step back: the check-ins it cites always (the first
+    /// tells from which day the week's runs drop to run/walk), its sentence
+    /// when `words`.
+    pub fn week<'e>(
         words: bool,
         text: impl FnOnce() -> String,
         events: impl IntoIterator<Item = &'e Event<'a>>,

@@ -15,10 +15,13 @@ use crate::checkin::verdict::WeekSignal;
 use crate::checkin::{CheckIn, and_list, day_words};
 use chrono::NaiveDate;
 
+/// How many later check-ins or runs a message names one by one.
+const SHOWN: usize = 5;
+
 /// The findings kept for a message, the most urgent first, with the level,
 /// how soon and the pattern they give.
-pub(super) struct Top<'f, 'a> {
-    pub kept: Vec<&'f Finding<'a>>,
+pub(super) struct Top<'f> {
+    pub kept: Vec<&'f Finding>,
     pub level: CareLevel,
     pub when: When,
     pub pattern: Pattern,
@@ -27,7 +30,7 @@ pub(super) struct Top<'f, 'a> {
 impl<'a> Episode<'_, 'a> {
     /// The latest finding of each rule by the end of `as_of`, most urgent
     /// first (then the most specific pattern), and what they add up to.
-    pub(super) fn top(&self, as_of: NaiveDate) -> Top<'_, 'a> {
+    pub(super) fn top(&self, as_of: NaiveDate) -> Top<'_> {
         let day = as_of.to_epoch_days().max(self.since.to_epoch_days());
         let mut kept: Vec<&Finding> = Vec::new();
         for f in self.findings.iter().filter(|f| f.day <= day) {
@@ -119,7 +122,7 @@ impl<'a> Episode<'_, 'a> {
         let mut why: Vec<String> = Vec::new();
         let mut cited: Vec<&CheckIn> = Vec::new();
         let mut alone: Vec<&CheckIn> = Vec::new();
-        for f in &kept {
+        for f in kept.iter().map(|f| self.found(f, day)) {
             // A second finding about the one check-in a more urgent finding
             // was about adds a rule, not a line.
             let about_one = f.cites.len() == 1;
@@ -127,11 +130,8 @@ impl<'a> Episode<'_, 'a> {
                 && f.cites
                     .iter()
                     .all(|c| alone.iter().any(|x| std::ptr::eq(*x, *c)));
-            if !repeats {
-                let text = self.sentence(f);
-                if !why.contains(&text) {
-                    why.push(text);
-                }
+            if !repeats && !why.contains(&f.text) {
+                why.push(f.text.clone());
             }
             if about_one {
                 alone.extend(f.cites.iter().copied());
@@ -182,21 +182,31 @@ impl<'a> Episode<'_, 'a> {
     /// The check-ins with symptoms or flags recorded since care began that
     /// no finding cites: nothing recorded is left out of the message.
     fn since_then(&self, day: i32, cited: &[&CheckIn]) -> Option<String> {
-        let later: Vec<String> = self
+        let later: Vec<&Event> = self
             .events()
             .iter()
             .filter(|e| e.day >= self.since.to_epoch_days() && e.day <= day)
             .filter(|e| !cited.iter().any(|c| std::ptr::eq(*c, e.checkin)))
-            .map(|e| {
-                format!(
-                    "{} ({})",
-                    day_words(e.checkin.date, self.timeline_today()),
-                    brief(e)
-                )
-            })
             .collect();
-        (!later.is_empty())
-            .then(|| format!("Also recorded since care began: {}.", later.join("; ")))
+        let today = self.timeline_today();
+        // The latest few in full; how many came before them.
+        let earlier = later.len().saturating_sub(SHOWN);
+        let words: Vec<String> = later[earlier..]
+            .iter()
+            .map(|e| format!("{} ({})", day_words(e.checkin.date, today), brief(e)))
+            .collect();
+        match (earlier, later.first()) {
+            (_, None) => None,
+            (0, _) => Some(format!(
+                "Also recorded since care began: {}.",
+                words.join("; ")
+            )),
+            (n, Some(first)) => Some(format!(
+                "Also recorded since care began: {n} check-ins from {} on, then {}.",
+                day_words(first.checkin.date, today),
+                words.join("; ")
+            )),
+        }
     }
 
     /// Runs logged after care began, while runs were stopped.
@@ -229,14 +239,18 @@ impl<'a> Episode<'_, 'a> {
         if days.is_empty() {
             return None;
         }
-        let words: Vec<String> = days
-            .iter()
-            .map(|d| day_words(*d, self.timeline_today()))
-            .collect();
-        Some(format!(
-            "Runs logged after care began, while runs were stopped: {}.",
-            and_list(&words)
-        ))
+        let today = self.timeline_today();
+        let words: Vec<String> = days.iter().map(|d| day_words(*d, today)).collect();
+        Some(match words.as_slice() {
+            [first, .., last] if words.len() > SHOWN => format!(
+                "{} runs logged after care began, while runs were stopped: from {first} to {last}.",
+                words.len()
+            ),
+            _ => format!(
+                "Runs logged after care began, while runs were stopped: {}.",
+                and_list(&words)
+            ),
+        })
     }
 }
 

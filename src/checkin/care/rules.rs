@@ -701,9 +701,9 @@ pub static RULES: &[Rule] = &[
                 m.words,
                 || {
                     format!(
-                        "The numbness {} cleared on {} came back on {} and {}.",
-                        cleared.who,
+                        "The numbness a clinician cleared on {} (care with {}) came back on {} and {}.",
                         crate::checkin::day_words(cleared.date, m.today),
+                        cleared.who,
                         m.date(a),
                         m.date(b)
                     )
@@ -911,7 +911,7 @@ pub static RULES: &[Rule] = &[
                 .events
                 .iter()
                 .find(|e| e.severity >= 2 && e.context.with_load())?;
-            Some(Found::new(
+            Some(Found::week(
                 w.words,
                 || {
                     format!(
@@ -938,7 +938,7 @@ pub static RULES: &[Rule] = &[
                     && e.context.with_load()
                     && matches!(e.clear, Clear::Hours | Clear::NotYet)
             })?;
-            Some(Found::new(
+            Some(Found::week(
                 w.words,
                 || format!("Numbness on {} {}.", w.date(e), e.clear.words()),
                 [e],
@@ -953,25 +953,24 @@ pub static RULES: &[Rule] = &[
         source: "Ask Dr. Green (on track only while it keeps decreasing); DOMAIN §6 (count symptomatic runs against runs done)",
         test: "symptoms_on_most_runs_hold_the_stage",
         check: Check::Week(|w| {
-            let runs: Vec<&Event> = w
+            let runs = w
                 .events
                 .iter()
-                .filter(|e| e.symptomatic() && e.run && !e.lace_pattern())
-                .collect();
-            let done = w.runs_done.max(runs.len() as u32);
-            if runs.len() < 2 || runs.len() as u32 * 2 < done {
+                .filter(|e| e.symptomatic() && e.run && !e.lace_pattern());
+            let count = runs.clone().count() as u32;
+            let done = w.runs_done.max(count);
+            if count < 2 || count * 2 < done {
                 return None;
             }
             Some(Found::new(
                 w.words,
                 || {
                     format!(
-                        "Symptoms on {} of {done} runs this week ({}).",
-                        runs.len(),
-                        w.dates(runs.iter().copied())
+                        "Symptoms on {count} of {done} runs this week ({}).",
+                        w.dates(runs.clone())
                     )
                 },
-                runs.iter().copied(),
+                runs.clone(),
             ))
         }),
     },
@@ -983,24 +982,23 @@ pub static RULES: &[Rule] = &[
         source: "Ask Dr. Green (on track only while it keeps decreasing); NHS \"Pins and needles\"",
         test: "tingling_on_four_days_of_a_week_with_walks_and_rides_holds_the_stage",
         check: Check::Week(|w| {
-            let days: Vec<&Event> = w
+            let days = w
                 .events
                 .iter()
-                .filter(|e| e.symptomatic() && !e.lace_pattern())
-                .collect();
-            if days.len() < 3 {
+                .filter(|e| e.symptomatic() && !e.lace_pattern());
+            let count = days.clone().count();
+            if count < 3 {
                 return None;
             }
             Some(Found::new(
                 w.words,
                 || {
                     format!(
-                        "Symptoms on {} days this week ({}).",
-                        days.len(),
-                        w.dates(days.iter().copied())
+                        "Symptoms on {count} days this week ({}).",
+                        w.dates(days.clone())
                     )
                 },
-                days.iter().copied(),
+                days.clone(),
             ))
         }),
     },

@@ -9,9 +9,9 @@ use super::found::{Found, extent_of};
 use super::measure::{
     self, ClearedCare, Conditions, Measures, WeekMeasures, WeekStatus, WeekStatuses,
 };
-use super::pattern::CareLevel;
+use super::pattern::{CareLevel, Pattern};
 use super::rules::{Check, Effect, RULES};
-use crate::checkin::{CheckIn, Clearance, Journal, Status};
+use crate::checkin::{Clearance, Journal, Status};
 use crate::health::Health;
 use crate::plan::Profile;
 use chrono::NaiveDate;
@@ -35,13 +35,11 @@ pub(crate) struct Timeline<'a> {
     past_week: std::cell::Cell<Option<((usize, i32), WeekStatus)>>,
 }
 
-/// A rule that fired at one moment. Its sentence is written when the
-/// message is read, by holding the rule against that moment again.
-pub(crate) struct Finding<'a> {
+/// The first moment a row of the table fired in an episode. What it says
+/// and cites is written when the message is read, from its latest finding.
+pub(crate) struct Finding {
     pub day: i32,
     pub rule: usize,
-    pub moment: Moment,
-    pub cites: Vec<&'a CheckIn>,
 }
 
 /// One moment of the walk: a day, the check-in of it (none on the day health
@@ -58,7 +56,10 @@ pub(crate) struct Moment {
 pub(crate) struct Episode<'t, 'a> {
     pub since: NaiveDate,
     pub cleared: Option<Clearance>,
-    pub(super) findings: Vec<Finding<'a>>,
+    /// The first finding of each row, in order.
+    pub(super) findings: Vec<Finding>,
+    /// Every moment of the epoch, with the booking open before it.
+    pub(super) moments: Vec<Moment>,
     pub(super) timeline: &'t Timeline<'a>,
     pub(super) epoch: usize,
     /// After each moment that found something: its day and every rule
@@ -82,16 +83,30 @@ impl<'a> Episode<'_, 'a> {
         self.timeline.epoch_events(self.epoch)
     }
 
-    /// The sentence of `finding`: its rule held against its moment again,
-    /// this time with words.
-    pub(super) fn sentence(&self, finding: &Finding<'a>) -> String {
-        let m = self
-            .timeline
-            .measures(self.epoch, finding.moment, self.before.as_ref(), true);
-        match (m, RULES[finding.rule].check) {
-            (Some(m), Check::Moment(check)) => check(&m).map(|f| f.text).unwrap_or_default(),
-            _ => String::new(),
-        }
+    /// What `finding`'s row says and cites at its latest finding by the end
+    /// of day `day`: the row held against the moments again, the latest
+    /// first, this time with words.
+    pub(super) fn found(&self, finding: &Finding, day: i32) -> Found<'a> {
+        let Check::Moment(check) = RULES[finding.rule].check else {
+            return Found {
+                text: String::new(),
+                cites: Vec::new(),
+            };
+        };
+        self.moments
+            .iter()
+            .rev()
+            .filter(|m| m.day <= day && m.day >= finding.day)
+            .find_map(|moment| {
+                let m = self
+                    .timeline
+                    .measures(self.epoch, *moment, self.before.as_ref(), true)?;
+                check(&m)
+            })
+            .unwrap_or(Found {
+                text: String::new(),
+                cites: Vec::new(),
+            })
     }
 
     /// The day the clearance was recorded for, if any.
@@ -185,7 +200,16 @@ impl<'a> Timeline<'a> {
                     date: clearance.date,
                     extent: extent_of(events.iter().copied()),
                     anywhere: events.iter().any(|ev| ev.extent.is_empty()),
-                    who: e.who(clearance.date).to_string(),
+                    // Who the care before named; when it was itself a return
+                    // after a clearance, who that one named.
+                    who: match (e.who(clearance.date), &e.before) {
+                        (who, Some(before))
+                            if who == Pattern::BackAfterClearance.who(CareLevel::Book) =>
+                        {
+                            before.who.clone()
+                        }
+                        (who, _) => who.to_string(),
+                    },
                 })
             });
             episodes.extend(episode);
@@ -274,61 +298,65 @@ impl<'a> Timeline<'a> {
         })
     }
 
-    /// The care of one epoch: the moments in order, each held against the
-    /// table; care opens at the first finding and stays open until the
-    /// clearance that ends the epoch.
-    fn walk(&self, epoch: usize, before: Option<ClearedCare>) -> Option<Episode<'_, 'a>> {
+    /// The moments of epoch `epoch`, in order: each check-in, and each day
+    /// health context was entered (after the check-in of that day).
+    fn moments(&self, epoch: usize) -> Vec<(i32, Option<usize>)> {
         let events = self.epoch_events(epoch);
-        let opened = epoch.checked_sub(1).map(|i| &self.clearances[i]);
-        let closed = self.clearances.get(epoch);
-        let floor = opened.map(|c| c.date.to_epoch_days());
+        let floor = self.opened_by(epoch).map(|c| c.date.to_epoch_days());
+        let last = self.clearances.get(epoch).map(|c| c.date.to_epoch_days());
         let mut moments: Vec<(i32, Option<usize>)> = events
             .iter()
             .enumerate()
             .map(|(k, e)| (e.day, Some(k)))
             .collect();
-        let last = closed.map(|c| c.date.to_epoch_days());
         moments.extend(self.health_days(floor, last).into_iter().map(|d| (d, None)));
         moments.sort_by_key(|(day, k)| (*day, k.is_none()));
+        moments
+    }
 
+    /// The care of one epoch: the moments in order, each held against the
+    /// rows of the table not yet found; care opens at the first finding and
+    /// stays open until the clearance that ends the epoch. Each row's first
+    /// finding is kept; its latest is looked for when the message is read.
+    fn walk(&self, epoch: usize, before: Option<ClearedCare>) -> Option<Episode<'_, 'a>> {
+        let floor = self.opened_by(epoch).map(|c| c.date.to_epoch_days());
+        let mut moments: Vec<Moment> = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
         let mut fired: Vec<(i32, u64)> = Vec::new();
+        let mut bits: u64 = 0;
         let mut since: Option<i32> = None;
         let mut level: Option<CareLevel> = None;
-        for (day, event) in moments {
+        for (day, event) in self.moments(epoch) {
             let booked = since.filter(|_| level == Some(CareLevel::Book));
             let moment = Moment { day, event, booked };
+            moments.push(moment);
             let Some(m) = self.measures(epoch, moment, before.as_ref(), false) else {
                 continue;
             };
-            let found_before = findings.len();
+            let before_bits = bits;
             for (rule, row) in RULES.iter().enumerate() {
+                if bits & (1 << rule) != 0 {
+                    continue;
+                }
                 if let (Check::Moment(check), Effect::Care(found_level, _)) =
                     (row.check, row.effect)
-                    && let Some(found) = check(&m)
+                    && check(&m).is_some()
                 {
                     level = Some(level.map_or(found_level, |l| l.min(found_level)));
-                    findings.push(Finding {
-                        day,
-                        rule,
-                        moment,
-                        cites: found.cites,
-                    });
+                    findings.push(Finding { day, rule });
+                    bits |= 1 << rule;
                 }
             }
-            if findings.len() > found_before {
+            if bits != before_bits {
                 since.get_or_insert(floor.map_or(day, |f| day.max(f)));
-                let so_far = fired.last().map_or(0, |(_, bits)| *bits);
-                let bits = findings[found_before..]
-                    .iter()
-                    .fold(so_far, |b, f| b | 1 << f.rule);
                 fired.push((day, bits));
             }
         }
         Some(Episode {
             since: date(since?),
-            cleared: closed.cloned(),
+            cleared: self.clearances.get(epoch).cloned(),
             findings,
+            moments,
             timeline: self,
             epoch,
             fired,
@@ -449,7 +477,20 @@ impl Timeline<'_> {
             words,
         };
         if !words {
-            return super::message::week_signal(&w, week_rows(&w).collect(), "");
+            // The status and the first step-back day, without sentences.
+            let mut signal = crate::checkin::verdict::WeekSignal {
+                status: Status::OnTrack,
+                reasons: Vec::new(),
+                step_back_on: None,
+            };
+            for (effect, found) in week_rows(&w) {
+                signal.status = signal.status.min(status_of(Some(effect)));
+                if effect == Effect::StepBack {
+                    let days = found.cites.iter().map(|c| c.date);
+                    signal.step_back_on = days.chain(signal.step_back_on).min();
+                }
+            }
+            return signal;
         }
         let last = self.clearances[..after].last();
         let checkins = self.journal.between(start, upto);
