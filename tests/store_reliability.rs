@@ -157,3 +157,91 @@ fn the_wal_stays_small_however_many_commands_write() {
     assert!(largest < 256 * 1024, "the WAL grew to {largest} bytes");
     assert_eq!(stored_dates(dir.path()).len(), 80);
 }
+
+/// The history as `history --json` prints it.
+fn history(dir: &Path) -> serde_json::Value {
+    common::json(dir, TODAY, &["history", "--json"])["checkins"].clone()
+}
+
+#[test]
+fn the_journal_s_copy_reads_back_as_the_rows_do_and_is_ignored_when_they_differ() {
+    let dir = with_plan();
+    for (day, args) in [
+        (
+            1,
+            vec![
+                "--numbness",
+                "0",
+                "--note",
+                "felt good",
+                "--distance",
+                "3.1",
+                "--duration",
+                "33",
+            ],
+        ),
+        (
+            3,
+            vec![
+                "--numbness",
+                "2",
+                "--where",
+                "toes,heel",
+                "--side",
+                "left",
+                "--onset",
+                "during",
+                "--minutes",
+                "20",
+                "--cleared-minutes",
+                "40",
+            ],
+        ),
+        (
+            5,
+            vec![
+                "--numbness",
+                "0",
+                "--flag",
+                "cold_pale",
+                "--cleared",
+                "quickly",
+            ],
+        ),
+    ] {
+        let status = comeback(dir.path())
+            .args(["checkin", "--date", &date(day)])
+            .args(&args)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let from_copy = history(dir.path());
+    let conn = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();
+    conn.execute("DELETE FROM journal_copy", []).unwrap();
+    let from_rows = history(dir.path());
+    assert_eq!(from_copy, from_rows);
+    // A row written behind the store's back: the copy no longer holds as
+    // many check-ins as the table, so the rows are read.
+    let status = comeback(dir.path())
+        .args([
+            "checkin",
+            "--date",
+            &date(7),
+            "--numbness",
+            "1",
+            "--cleared",
+            "quickly",
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    conn.execute("INSERT INTO checkins (day, choices, counts, recorded_at) SELECT day + 1, 0, 0, 'by hand' FROM checkins WHERE day = (SELECT max(day) FROM checkins)", []).unwrap();
+    let dates: Vec<String> = history(dir.path())
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["date"].as_str().unwrap().to_string())
+        .collect();
+    assert!(dates.contains(&date(8)), "{dates:?}");
+}
