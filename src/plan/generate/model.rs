@@ -14,12 +14,12 @@ use super::super::{Interval, LayoffBand, Profile, Template};
 pub(super) const TENTH: u32 = 10;
 
 /// The old long run lends a week its length while it lies within 30 days of
-/// every day of that week (Frandsen et al. 2025, BJSM, PMID 40623829): all
-/// of it when the week ends 11 days or more before it leaves the window,
-/// fading to nothing as it does — so week two after 5 days off has it all,
-/// after 16 days none, and one more day off changes little.
-const OLD_RUNS_FULL_UP_TO: f64 = 5.0;
-const OLD_RUNS_FADE_BY: f64 = 16.0;
+/// every day of that week (Frandsen et al. 2025, BJSM, PMID 40623829),
+/// fading (by equal ratios a day) from all of it towards the first week's
+/// runs over the 25 days before it leaves the window: week two after 6 days
+/// off leans on it for two fifths of the way, after 16 days on none, and
+/// one more day off changes little.
+const OLD_RUN_FADE_DAYS: f64 = 11.0;
 
 /// The first week's runs as a share of the usual everyday run, and at most
 /// so many minutes, by days off: anchors from the coach's second review
@@ -31,9 +31,8 @@ const OLD_RUNS_FADE_BY: f64 = 16.0;
 /// 30 minutes: where run/walk leads a longer layoff (physio return-to-run:
 /// 30 minutes continuous before adding distance).
 const FIRST_WEEK_SHARE: [(f64, f64); 4] = [(5.0, 1.0), (14.0, 0.8), (28.0, 0.8), (35.0, 0.7)];
-const FIRST_WEEK_MINUTES: [(f64, f64); 6] = [
+const FIRST_WEEK_MINUTES: [(f64, f64); 5] = [
     (5.0, 150.0),
-    (19.0, 60.0),
     (28.0, 60.0),
     (35.0, 45.0),
     (42.0, 45.0),
@@ -46,12 +45,8 @@ const FIRST_WEEK_MINUTES: [(f64, f64); 6] = [
 /// at 10 weeks, 3 min at 16 weeks, the bottom rung from 6 months (DESIGN.md
 /// §2 v3, rule 4; the US Army return-to-run trial, Trials 2023). Equal
 /// ratios a day: a rung a week more as the layoff grows, never two at once.
-const RUN_WALK_BLOCK: [(f64, f64); 4] = [
-    (57.0, 600.0),
-    (70.0, 300.0),
-    (112.0, 180.0),
-    (182.0, 60.0),
-];
+const RUN_WALK_BLOCK: [(f64, f64); 4] =
+    [(57.0, 600.0), (70.0, 300.0), (112.0, 180.0), (182.0, 60.0)];
 
 /// The first week back has at most this many runs, by days off: the
 /// runner's own count just after 5 days, four from two weeks (physio
@@ -71,7 +66,7 @@ const EVERYDAY_OVER_EVEN_SHARE: f64 = 1.2;
 const LONG_OVER_EVEN_SHARE: f64 = 1.2;
 
 /// Days past a band's end over which the band before it fades out.
-const BAND_BLEND_DAYS: f64 = 14.0;
+const BAND_BLEND_DAYS: f64 = 21.0;
 
 /// The model's numbers for one profile, in hundredths of its unit.
 #[derive(Debug, Clone)]
@@ -106,9 +101,6 @@ pub(super) struct Model {
     pub first_cap: Option<u32>,
     /// The most runs the first week back has.
     pub first_runs: usize,
-    /// The same cap for a return that follows a numb runner's run/walk
-    /// lead-in, whatever the layoff: never straight back to long runs.
-    pub lead_in_cap: u32,
     /// The staged return of the layoff's band, and of the band before it
     /// with how much of it still counts (a layoff just past a band's end
     /// returns almost as the shorter band would).
@@ -137,9 +129,20 @@ impl Staged {
 impl Model {
     pub fn new(profile: &Profile, template: &Template, minutes_per_unit: f64) -> Model {
         let unit = profile.unit;
-        let runs = usize::from(profile.runs_per_week).max(1);
-        let goal = profile.goal_weekly.hundredths();
-        let old_week = profile.weekly_before.hundredths().min(goal);
+        let asked = usize::from(profile.runs_per_week).max(1);
+        // Weeks are planned in tenths: the goal too (9.66 is held as 9.6).
+        let goal = floor_tenth(profile.goal_weekly.hundredths());
+        let old_week = floor_tenth(profile.weekly_before.hundredths().min(goal));
+        let shortest = match profile.easy_pace_before() {
+            // At least the minutes: rounded up.
+            Some(_) => (f64::from(template.run_length.min_minutes) / minutes_per_unit * 100.0)
+                .ceil() as u32,
+            None => hundredths(template.run_length.min_distance.get(unit)),
+        };
+        // No run under the shortest, unless the runner's own week is too
+        // small for their runs at that length: then an even share of it.
+        let runs = asked;
+        let min_run = tenth_up(shortest).min(floor_tenth(old_week / runs as u32).max(TENTH));
         let per_minute = |minutes: f64| (minutes / minutes_per_unit * 100.0) as u32;
         let long_limit = floor_tenth(
             per_minute(f64::from(template.long_run.max_minutes))
@@ -151,22 +154,13 @@ impl Model {
                 .min(hundredths(template.run_length.max_distance.get(unit)))
                 .min(long_limit),
         );
-        let shortest = match profile.easy_pace_before() {
-            Some(_) => per_minute(f64::from(template.run_length.min_minutes)),
-            None => hundredths(template.run_length.min_distance.get(unit)),
-        };
-        // A week too small for its runs at the shortest length has shorter
-        // runs rather than fewer than the runner asked for.
-        let min_run = tenth_up(shortest).min(floor_tenth(old_week / runs as u32).max(TENTH));
-        let usual = profile.weekly_before.hundredths() / runs as u32;
+        let usual = profile.weekly_before.hundredths() / asked as u32;
         let layoff = profile.layoff_days;
         let band_end = template.layoff_bands.last().map_or(0, |b| b.up_to_days);
-        let run_walk_from = (layoff > band_end).then(|| {
-            entry_rung(&template.run_walk_ladder, layoff, profile.cross_trained)
-        });
+        let run_walk_from = (layoff > band_end)
+            .then(|| entry_rung(&template.run_walk_ladder, layoff, profile.cross_trained));
         let return_layoff = layoff.min(band_end);
-        let (staged, staged_before) =
-            staged_return(template, return_layoff, profile.cross_trained);
+        let (staged, staged_before) = staged_return(template, return_layoff, profile.cross_trained);
         let mut model = Model {
             run_walk_from,
             return_layoff,
@@ -181,16 +175,23 @@ impl Model {
             goal_long: 0,
             long_share: template.long_run.share,
             first_cap: first_week_cap(return_layoff, usual, minutes_per_unit),
-            first_runs: ramp(&FIRST_WEEK_MOST_RUNS, f64::from(return_layoff.max(6))) as usize,
-            lead_in_cap: first_week_cap(return_layoff.max(6), usual, minutes_per_unit)
-                .unwrap_or(usual),
+            first_runs: ramp(&FIRST_WEEK_MOST_RUNS, f64::from(return_layoff.max(6))).round()
+                as usize,
             staged,
             staged_before,
         };
+        // The old week's and the goal week's long runs leave their other
+        // runs the shortest length.
+        let others_at_least = min_run * (runs as u32 - 1);
+        let before = profile.weekly_before.hundredths();
         model.old_long = model
-            .long_for(profile.weekly_before.hundredths(), runs)
+            .long_for(before, runs)
+            .min(floor_tenth(before.saturating_sub(others_at_least)))
             .max(min_run);
-        model.goal_long = model.long_for(goal, runs).max(min_run);
+        model.goal_long = model
+            .long_for(goal, runs)
+            .min(floor_tenth(goal.saturating_sub(others_at_least)))
+            .max(min_run);
         model
     }
 
@@ -211,12 +212,22 @@ impl Model {
         let usual = self.runs as f64;
         let share = self.long_share.max(LONG_OVER_EVEN_SHARE.min(usual) / usual);
         let even = f64::from(week) / runs.max(1) as f64;
-        floor_tenth(
-            (f64::from(week) * share)
-                .max(even)
-                .min(f64::from(week)) as u32,
-        )
-        .min(self.long_limit)
+        floor_tenth((f64::from(week) * share).max(even).min(f64::from(week)) as u32)
+            .min(self.long_limit)
+    }
+
+    /// The longest the long run and the everyday runs ever get.
+    pub fn ceilings(&self) -> (u32, u32) {
+        let long = self.long_limit.min(self.goal_long.max(self.everyday_limit));
+        (long.max(self.min_run), self.everyday_limit.min(long))
+    }
+
+    /// Whether `runs` runs, each at its longest, fall short of the goal:
+    /// the plan needs another run.
+    pub fn needs_runs(&self, runs: usize) -> bool {
+        let (long, everyday) = self.ceilings();
+        let most = long + everyday * runs.saturating_sub(1) as u32;
+        runs < self.runs && most < self.goal
     }
 
     /// The share of the old week the return holds on day `day` (0 = the
@@ -237,13 +248,13 @@ impl Model {
             / 7.0
     }
 
-    /// How much the old long run still lends week `week` (1-based) of a
-    /// return that starts `days_before_start` days after the layoff ends.
-    pub fn old_long_lends(&self, week: u32, days_before_start: u32) -> u32 {
+    /// How much of the old long run's length week `week` (1-based) of a
+    /// return that starts `days_before_start` days after the layoff ends
+    /// may still lean on, 0 to 1.
+    pub fn old_long_weight(&self, week: u32, days_before_start: u32) -> f64 {
         // The week's last day is this many days after the old long run.
         let age = f64::from(self.return_layoff + days_before_start + 7 * week);
-        let margin = (30.0 - age) / (OLD_RUNS_FADE_BY - OLD_RUNS_FULL_UP_TO);
-        (f64::from(self.old_long) * margin.clamp(0.0, 1.0)) as u32
+        ((30.0 - age) / OLD_RUN_FADE_DAYS).clamp(0.0, 1.0)
     }
 }
 
@@ -307,7 +318,9 @@ fn first_week_cap(layoff: u32, usual: u32, minutes_per_unit: f64) -> Option<u32>
     let share = ramp(&FIRST_WEEK_SHARE, days);
     let minutes = ramp_log(&FIRST_WEEK_MINUTES, days);
     let by_time = (minutes / minutes_per_unit * 100.0) as u32;
-    Some(floor_tenth(((f64::from(usual) * share) as u32).min(by_time)))
+    Some(floor_tenth(
+        ((f64::from(usual) * share) as u32).min(by_time),
+    ))
 }
 
 /// The rung of `ladder` a layoff of `layoff` days starts run/walk from;
@@ -370,9 +383,8 @@ mod tests {
     #[test]
     fn ramps_join_their_anchors_with_straight_lines() {
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 0.0), 150.0);
-        assert_eq!(ramp(&FIRST_WEEK_MINUTES, 19.0), 60.0);
-        assert_eq!(ramp(&FIRST_WEEK_MINUTES, 20.0), 60.0);
-        assert!((ramp_log(&FIRST_WEEK_MINUTES, 12.0) - 94.87).abs() < 0.01);
+        assert_eq!(ramp(&FIRST_WEEK_MINUTES, 28.0), 60.0);
+        assert!((ramp_log(&FIRST_WEEK_MINUTES, 14.0) - 104.38).abs() < 0.01);
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 49.0), 37.5);
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 400.0), 30.0);
     }
@@ -381,7 +393,7 @@ mod tests {
     fn up_to_five_days_off_has_no_first_week_cap() {
         assert_eq!(first_week_cap(5, 500, 10.0), None);
         assert_eq!(first_week_cap(6, 1000, 10.0), Some(970), "0.98x");
-        assert_eq!(first_week_cap(30, 1000, 10.0), Some(570), "0.8x, 57 min");
+        assert_eq!(first_week_cap(30, 1000, 10.0), Some(550), "55 min");
         assert_eq!(first_week_cap(35, 1000, 10.0), Some(450), "45 min");
     }
 }

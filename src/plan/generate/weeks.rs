@@ -25,6 +25,9 @@ pub const MAX_WEEKS: usize = 156;
 /// v3, rule 5: the standard return plus 4–8 weeks).
 const NUMB_LEAD_IN_WEEKS: usize = 4;
 
+/// The first week back's runs last at least this long, within its cap.
+const FIRST_RUN_MINUTES: f64 = 30.0;
+
 /// On the way back, the long run's largest share of its week (Higdon's
 /// novice weeks give it 35–40%); at the goal it has its template share.
 const BUILD_LONG_SHARE: f64 = 0.4;
@@ -69,27 +72,29 @@ struct Carry {
     runs: usize,
     /// The mean everyday run of the last week that was not a recovery week.
     everyday: u32,
+    /// The long run of the last distance week.
+    long: u32,
     /// The largest week so far (a recovery week as it would have been).
     largest: u32,
+    last_total: u32,
     continuous_weeks: u32,
-    shaped_goal_weeks: u32,
 }
 
 /// The weeks of the return for `model`.
-pub(super) fn plan_weeks(model: &Model, template: &Template, numb_lead_in: bool) -> Vec<PlannedWeek> {
-    let offset = if numb_lead_in {
-        7 * NUMB_LEAD_IN_WEEKS as u32
-    } else {
-        0
-    };
+pub(super) fn plan_weeks(
+    model: &Model,
+    template: &Template,
+    numb_lead_in: bool,
+) -> Vec<PlannedWeek> {
+    // A numb runner's lead-in comes before the standard return, unchanged
+    // (DESIGN.md §2 v3, rule 5): the lead-in builds up to its runs.
     let mut weeks = Return {
         model,
         template,
         weeks: Vec::new(),
         longest: Vec::new(),
-        offset,
+        offset: 0,
         start: 0,
-        lead_in: numb_lead_in,
     };
     let mut carry = Carry::default();
     if let Some(first) = model.run_walk_from {
@@ -103,7 +108,7 @@ pub(super) fn plan_weeks(model: &Model, template: &Template, numb_lead_in: bool)
     weeks.start = weeks.weeks.len();
     weeks.distance_weeks(&mut carry);
     if numb_lead_in {
-        let lead_in = lead_in(model, template, weeks.weeks.first());
+        let lead_in = lead_in(model, template, &weeks.weeks[..weeks.weeks.len().min(3)]);
         lead_in.into_iter().chain(weeks.weeks).collect()
     } else {
         weeks.weeks
@@ -120,8 +125,6 @@ struct Return<'a> {
     offset: u32,
     /// Index of the first distance week.
     start: usize,
-    /// Whether a numb runner's lead-in comes before this return.
-    lead_in: bool,
 }
 
 impl Return<'_> {
@@ -153,7 +156,18 @@ impl Return<'_> {
             .copied()
             .max()
             .unwrap_or(0);
-        recent.max(self.model.old_long_lends(week, self.offset))
+        let weight = self.model.old_long_weight(week, self.offset);
+        if weight == 0.0 {
+            return recent;
+        }
+        // The first week leans on the old long run itself; the later ones
+        // on a length between it and the first week's runs.
+        let Some(first) = self.longest.get(self.start).map(|f| (*f).max(TENTH)) else {
+            return recent.max(self.model.old_long);
+        };
+        let old = self.model.old_long.max(first);
+        let lent = (f64::from(first).ln() * (1.0 - weight) + f64::from(old).ln() * weight).exp();
+        recent.max(lent as u32)
     }
 
     /// Distance weeks until the goal is held in its normal shape. Every
@@ -175,12 +189,13 @@ impl Return<'_> {
             first = false;
             reached |= week.reached;
             if week.shaped {
-                carry.shaped_goal_weeks += 1;
                 // The plan ends once the goal week, in its normal shape, has
                 // been held for a week.
-                if carry.shaped_goal_weeks == 2 {
-                    break;
+                if let Some(held) = self.weeks.last().cloned() {
+                    self.longest.push(self.longest.last().copied().unwrap_or(0));
+                    self.weeks.push(held);
                 }
+                break;
             }
         }
     }
@@ -191,12 +206,18 @@ impl Return<'_> {
     /// step, so the build resumes at its next step after it and a recovery
     /// week never adds a week to the return (single-run length, not the
     /// week's volume, is what Frandsen 2025 found tied to injury).
-    fn distance_week(&mut self, carry: &mut Carry, fraction: f64, recovery: bool, first: bool) -> Outcome {
+    fn distance_week(
+        &mut self,
+        carry: &mut Carry,
+        fraction: f64,
+        recovery: bool,
+        first: bool,
+    ) -> Outcome {
         let m = self.model;
         let t = self.template;
         let longest = self.thirty_day_longest();
         let entry_cap = first.then(|| self.entry_cap(longest)).flatten();
-        let target = self.target(carry, fraction, first);
+        let target = self.target(carry, fraction, entry_cap);
         let (long_cap, everyday_cap) = self.caps(longest, entry_cap);
         let count = self.count(carry, target, entry_cap, (long_cap, everyday_cap), first);
         let shape = Shape::of(entry_cap.is_some(), target >= m.goal);
@@ -204,13 +225,20 @@ impl Return<'_> {
         let mut total: u32 = runs.iter().sum();
         // The build's step this week, lightened or not.
         carry.largest = carry.largest.max(total);
-        let cutback = recovery && total + TENTH < m.goal && count > 1;
-        if cutback {
-            lighten(m, &mut runs, t.recovery_fraction);
-            total = runs.iter().sum();
+        let mut cutback = false;
+        if recovery && total + TENTH < m.goal && count > 1 {
+            // Lighter than the week before, or no recovery week at all
+            // (everyday runs already at the shortest).
+            let mut lighter = runs.clone();
+            lighten(m, &mut lighter, t.recovery_fraction);
+            let light: u32 = lighter.iter().sum();
+            if light < carry.last_total {
+                (runs, total, cutback) = (lighter, light, true);
+            }
         }
         let long = runs.first().copied().unwrap_or(0);
-        let reached = !cutback && total + TENTH >= m.goal;
+        // The goal week comes once the staged return is over.
+        let reached = !cutback && total + TENTH >= m.goal && fraction >= 1.0;
         let is_long = entry_cap.is_none() && count > 1 && runs[1..].iter().all(|r| *r < long);
         let strides = carry.continuous_weeks >= t.strides.after_weeks && !cutback && count > 1;
         let mut strides_left = if strides { t.strides.per_week } else { 0 };
@@ -234,7 +262,9 @@ impl Return<'_> {
         });
         self.longest.push(runs.iter().copied().max().unwrap_or(0));
         carry.continuous_weeks += 1;
+        carry.last_total = total;
         carry.runs = count;
+        carry.long = long;
         if !cutback {
             let others = &runs[1.min(runs.len())..];
             carry.everyday = if others.is_empty() {
@@ -245,7 +275,18 @@ impl Return<'_> {
         }
         Outcome {
             reached,
-            shaped: reached && long + TENTH >= m.goal_long,
+            shaped: reached && long >= m.goal_long,
+        }
+    }
+
+    /// The most runs the first distance week has: after run/walk, one more
+    /// than its sessions.
+    fn first_runs(&self) -> usize {
+        let runs = self.model.first_runs.max(3);
+        if self.model.run_walk_from.is_some() {
+            runs.min(usize::from(self.template.run_walk_runs_per_week) + 1)
+        } else {
+            runs
         }
     }
 
@@ -253,12 +294,7 @@ impl Return<'_> {
     /// run/walk none over 1.1x its running minutes either.
     fn entry_cap(&self, longest: u32) -> Option<u32> {
         let m = self.model;
-        let cap = if self.lead_in || m.run_walk_from.is_some() {
-            Some(m.lead_in_cap)
-        } else {
-            m.first_cap
-        };
-        match cap {
+        match m.first_cap {
             Some(cap) if longest > 0 && m.run_walk_from.is_some() => Some(
                 cap.min(floor_tenth(scaled(longest, self.template.single_run_cap)))
                     .min(m.everyday_limit),
@@ -269,7 +305,7 @@ impl Return<'_> {
 
     /// The week's volume: the staged return's share
     /// of the old week, the old week, then 10% more a week up to the goal.
-    fn target(&self, carry: &Carry, fraction: f64, first: bool) -> u32 {
+    fn target(&self, carry: &Carry, fraction: f64, entry: Option<u32>) -> u32 {
         let m = self.model;
         let t = self.template;
         let target = if fraction < 1.0 {
@@ -279,26 +315,29 @@ impl Return<'_> {
         } else {
             scaled(carry.largest, 1.0 + t.weekly_increase_cap).max(m.old_week)
         };
-        let floor = if first {
-            // Frequency before length: three runs of the shortest length.
-            m.min_run * m.runs.min(3) as u32
-        } else {
-            m.min_run
+        let floor = match entry {
+            // Frequency before length: three runs of half an hour or more
+            // (within the first week's cap), however small the staged share
+            // (the coach's second review: the first runs 30–40 minutes).
+            Some(cap) => {
+                let half_hour = m.distance_of(FIRST_RUN_MINUTES).min(cap).max(m.min_run);
+                half_hour * m.runs.min(3) as u32
+            }
+            None => m.min_run,
         };
-        floor_tenth(target.min(m.goal).max(floor))
+        floor_tenth(target.max(floor).min(m.goal))
     }
 
     /// The long run's and the everyday runs' caps this week.
     fn caps(&self, longest: u32, entry: Option<u32>) -> (u32, u32) {
         let m = self.model;
-        let mut long = m.long_limit.min(m.goal_long.max(m.everyday_limit));
-        let mut everyday = m.everyday_limit;
+        let (mut long, mut everyday) = m.ceilings();
         if let Some(cap) = entry {
             long = long.min(cap);
         } else if longest > 0 {
             // The long run leads by up to 1.1x the 30-day longest; the
             // everyday runs follow up to that longest.
-            long = long.min(floor_tenth(scaled(longest, self.template.single_run_cap)));
+            long = long.min(lead_by(longest, self.template.single_run_cap));
             everyday = everyday.min(floor_tenth(longest).max(m.min_run));
         }
         let long = long.max(m.min_run);
@@ -307,8 +346,8 @@ impl Return<'_> {
 
     /// How many runs the week holds: as many as the first week's cap asks
     /// (three at least), then one more a week, the 5th and 6th only once
-    /// runs last 30 minutes, fewer when the others would be too short or
-    /// shrink by more than a fifth.
+    /// runs last 30 minutes; a run is not added when the others would be
+    /// too short or shrink by more than a fifth.
     fn count(
         &self,
         carry: &Carry,
@@ -321,9 +360,10 @@ impl Return<'_> {
         let most = m.runs;
         let mut count = match (first, entry) {
             // Three runs, more when three at the cap fall a run short.
-            (true, Some(cap)) => ((target / cap.max(TENTH)) as usize)
-                .clamp(most.min(3), most.min(m.first_runs.max(3))),
-            (true, None) => most,
+            (true, Some(cap)) => {
+                ((target / cap.max(TENTH)) as usize).clamp(most.min(3), most.min(self.first_runs()))
+            }
+            (true, None) => most.min(self.first_runs()),
             _ => (carry.runs + 1).min(most).max(1),
         };
         while count > 1 {
@@ -332,10 +372,34 @@ impl Return<'_> {
             let others = &runs[1..];
             let mean = others.iter().sum::<u32>() / others.len() as u32;
             let added = count > carry.runs.max(if first { 3 } else { 0 });
-            let too_short = others.iter().any(|r| *r < m.min_run);
-            let too_brief = count > 4 && added && m.minutes(mean) < MINUTES_BEFORE_MORE_RUNS;
-            let shrinks = added && !first && mean * 5 < carry.everyday * 4;
-            if !(too_short && !(first && count <= 3) || too_brief || shrinks) {
+            if !added {
+                // Runs a week never go back down.
+                break;
+            }
+            // A run the goal needs joins once the runs are as long as they
+            // get, whatever the rules below.
+            let (long_most, everyday_most) = m.ceilings();
+            let at_most = caps.0 >= long_most && caps.1 >= everyday_most;
+            if m.needs_runs(count - 1) && at_most {
+                break;
+            }
+            // What the others would have, before the shortest run's floor.
+            let share = target.saturating_sub(runs[0]) / (count as u32 - 1);
+            let too_short = share < m.min_run;
+            // (Unless the goal's own runs are that brief.)
+            let brief_goal = m.minutes(goal_shortest(m)) < MINUTES_BEFORE_MORE_RUNS;
+            let shortest = others.iter().copied().min().unwrap_or(0);
+            let too_brief =
+                count > 4 && !brief_goal && m.minutes(shortest) < MINUTES_BEFORE_MORE_RUNS;
+            // On the way back to the old week, a run added never shrinks the
+            // others by more than a fifth (above it the week grows by its
+            // runs, 10% at a time).
+            let building = !first && target < m.old_week;
+            let shrinks = building && mean * 5 < carry.everyday * 4;
+            // Nor does a run join a build week by taking the long run below
+            // last week's (at the goal, the goal's shape decides).
+            let long_gives_way = shape == Shape::Building && runs[0] < carry.long;
+            if !(too_short || too_brief || shrinks || long_gives_way) {
                 break;
             }
             count -= 1;
@@ -384,7 +448,13 @@ impl Shape {
 /// run first: its share of the week within its cap, the others an even
 /// share of the rest within theirs (and never under the shortest run while
 /// the cap allows), graded at the goal.
-fn fill(m: &Model, target: u32, count: usize, (long_cap, everyday_cap): (u32, u32), shape: Shape) -> Vec<u32> {
+fn fill(
+    m: &Model,
+    target: u32,
+    count: usize,
+    (long_cap, everyday_cap): (u32, u32),
+    shape: Shape,
+) -> Vec<u32> {
     if count <= 1 {
         return vec![floor_tenth(target.min(long_cap)).max(TENTH)];
     }
@@ -402,16 +472,14 @@ fn fill(m: &Model, target: u32, count: usize, (long_cap, everyday_cap): (u32, u3
         }
         return runs;
     }
-    let long = match shape {
-        Shape::Goal => m.long_for(target, count),
-        // On the way back the long run leads as far as its cap allows, up to
-        // two fifths of the week.
-        _ => floor_tenth(
-            (f64::from(target) * BUILD_LONG_SHARE).max(f64::from(target) / count as f64) as u32,
-        ),
-    }
-    .min(long_cap)
-    .max(TENTH);
+    let long = leading_long(m, target, count, long_cap, shape);
+    // At the goal the long run leaves its other runs the shortest length.
+    let long = if shape == Shape::Goal {
+        long.min(target.saturating_sub(m.min_run * (count as u32 - 1)))
+            .max(TENTH)
+    } else {
+        long
+    };
     let cap = everyday_cap.min(long);
     let others = count - 1;
     let mean = floor_tenth(target.saturating_sub(long) / others as u32)
@@ -438,10 +506,44 @@ fn fill(m: &Model, target: u32, count: usize, (long_cap, everyday_cap): (u32, u3
         }
         left -= TENTH;
     }
+    // The shortest run's floor never takes the week past the old week, nor
+    // past its volume above it (10% a week at most): the long run gives
+    // way, not below the others. Below it the long run keeps its lead.
+    let most = target.max(m.old_week);
+    let over = runs.iter().sum::<u32>().saturating_sub(most);
+    if over > 0 {
+        let others_most = runs[1..].iter().copied().max().unwrap_or(0);
+        runs[0] = runs[0].saturating_sub(over).max(others_most);
+    }
     if shape == Shape::Goal {
         runs[1..].sort_unstable_by(|a, b| b.cmp(a));
     }
     runs
+}
+
+/// The long run of a week of `target` over `count` runs, before the
+/// everyday runs' floor may make it give way: at the goal its share, on the
+/// way back as far as its cap allows, up to two fifths of the week.
+fn leading_long(m: &Model, target: u32, count: usize, long_cap: u32, shape: Shape) -> u32 {
+    match shape {
+        Shape::Goal => m.long_for(target, count),
+        _ => floor_tenth(
+            (f64::from(target) * BUILD_LONG_SHARE).max(f64::from(target) / count as f64) as u32,
+        ),
+    }
+    .min(long_cap)
+    .max(TENTH)
+}
+
+/// The shortest everyday run of the goal week.
+fn goal_shortest(m: &Model) -> u32 {
+    let others = m.runs.saturating_sub(1).max(1);
+    let mean = m.goal.saturating_sub(m.goal_long) / others as u32;
+    let cap = m.everyday_limit.min(m.goal_long);
+    graded(m, mean.min(cap), others, cap)
+        .last()
+        .copied()
+        .unwrap_or(mean)
 }
 
 /// `count` everyday runs around `mean`, longest first, none over `cap` nor
@@ -463,32 +565,36 @@ fn graded(m: &Model, mean: u32, count: usize, cap: u32) -> Vec<u32> {
             } else {
                 1.0 - 2.0 * i as f64 / (count - 1) as f64
             };
-            floor_tenth((mean_f * (1.0 + spread * side)) as u32).min(cap)
+            floor_tenth((mean_f * (1.0 + spread * side)) as u32)
+                .max(m.min_run)
+                .min(cap)
         })
         .collect()
 }
 
 /// A numb runner's lead-in: run/walk weeks building, a sixth or so a week,
-/// to the running time the first week after it starts from, so the runs
-/// that follow are within 1.1x of the lead-in's (Frandsen 2025).
-fn lead_in(model: &Model, template: &Template, next: Option<&PlannedWeek>) -> Vec<PlannedWeek> {
+/// to the running time the weeks after it lean on, so that every run that
+/// follows is within 1.1x of the lead-in's (Frandsen 2025).
+fn lead_in(model: &Model, template: &Template, next: &[PlannedWeek]) -> Vec<PlannedWeek> {
     let next_minutes = next
-        .and_then(|w| {
-            w.runs
-                .iter()
-                .map(|r| match r {
-                    Planned::RunWalk(i) => f64::from(i.running_seconds()) / 60.0,
-                    Planned::Distance { hundredths, .. } => model.minutes(*hundredths),
-                })
-                .reduce(f64::max)
+        .iter()
+        .flat_map(|w| &w.runs)
+        .map(|r| match r {
+            Planned::RunWalk(i) => f64::from(i.running_seconds()) / 60.0,
+            Planned::Distance { hundredths, .. } => model.minutes(*hundredths),
         })
+        .reduce(f64::max)
         .unwrap_or(20.0);
     let last = next_minutes / template.single_run_cap;
+    // Sessions a week too build up, one at a time, to one fewer than the
+    // runs of the week after the lead-in.
     let sessions = usize::from(template.run_walk_runs_per_week);
+    let next_runs = next.first().map_or(sessions, |w| w.runs.len());
     (0..NUMB_LEAD_IN_WEEKS)
         .map(|i| {
             let steps_back = (NUMB_LEAD_IN_WEEKS - 1 - i) as i32;
             let minutes = last / LEAD_IN_GROWTH.powi(steps_back);
+            let sessions = sessions.max(next_runs.saturating_sub(NUMB_LEAD_IN_WEEKS - i));
             PlannedWeek {
                 phase: Phase::RunWalk,
                 cutback: false,
@@ -502,7 +608,10 @@ fn lead_in(model: &Model, template: &Template, next: Option<&PlannedWeek>) -> Ve
 /// in the blocks of the template's hardest rung that still walks and whose
 /// session is no longer than those minutes.
 fn rung_for(template: &Template, minutes: f64) -> Interval {
-    let walking = template.run_walk_ladder.iter().filter(|r| r.walk_seconds > 0);
+    let walking = template
+        .run_walk_ladder
+        .iter()
+        .filter(|r| r.walk_seconds > 0);
     let pattern = walking
         .clone()
         .filter(|r| f64::from(r.running_seconds()) / 60.0 <= minutes)
@@ -519,6 +628,13 @@ fn rung_for(template: &Template, minutes: f64) -> Interval {
         repeats: repeats.max(1),
         ..pattern
     }
+}
+
+/// The longest a run may be after a 30-day longest of `longest`: `ratio`
+/// times it, to the tenth below; runs under a whole unit, whose tenth of
+/// growth is more than 10%, may still grow by the smallest step shown.
+fn lead_by(longest: u32, ratio: f64) -> u32 {
+    floor_tenth(scaled(longest, ratio)).max(floor_tenth(longest) + TENTH)
 }
 
 /// `hundredths * ratio`, rounded down.
