@@ -40,13 +40,14 @@ const FIRST_WEEK_MINUTES: [(f64, f64); 5] = [
 ];
 
 /// Over 8 weeks off, run/walk starts from the hardest rung whose running
-/// blocks are at most this long (seconds), by days off: the top rung just
-/// past 8 weeks (one week of run/walk more than 8 weeks off), runs of 5 min
-/// at 10 weeks, 3 min at 16 weeks, the bottom rung from 6 months (DESIGN.md
-/// §2 v3, rule 4; the US Army return-to-run trial, Trials 2023). Equal
-/// ratios a day: a rung a week more as the layoff grows, never two at once.
+/// blocks are at most this long (seconds), by days off: the top rung (30 min
+/// continuous) just past 8 weeks (one week of run/walk more than 8 weeks
+/// off), runs of 5 min at 10 weeks, 3 min at 16 weeks, the bottom rung from
+/// 6 months (DESIGN.md §2 v3, rule 4; the US Army return-to-run trial,
+/// Trials 2023). Equal ratios a day: a rung a week more as the layoff
+/// grows, never two at once.
 const RUN_WALK_BLOCK: [(f64, f64); 4] =
-    [(57.0, 600.0), (70.0, 300.0), (112.0, 180.0), (182.0, 60.0)];
+    [(57.0, 1800.0), (70.0, 300.0), (112.0, 180.0), (182.0, 60.0)];
 
 /// The first week back has at most this many runs, by days off: the
 /// runner's own count just after 5 days, four from two weeks (physio
@@ -317,7 +318,8 @@ fn first_week_cap(layoff: u32, usual: u32, minutes_per_unit: f64) -> Option<u32>
     let days = f64::from(layoff);
     let share = ramp(&FIRST_WEEK_SHARE, days);
     let minutes = ramp_log(&FIRST_WEEK_MINUTES, days);
-    let by_time = (minutes / minutes_per_unit * 100.0) as u32;
+    // (+1e-6: the log ramp gives 44.99999 for 45 minutes.)
+    let by_time = (minutes / minutes_per_unit * 100.0 + 1e-6) as u32;
     Some(floor_tenth(
         ((f64::from(usual) * share) as u32).min(by_time),
     ))
@@ -329,7 +331,7 @@ pub(super) fn entry_rung(ladder: &[Interval], layoff: u32, cross_trained: bool) 
     let block = ramp_log(&RUN_WALK_BLOCK, f64::from(layoff)) + 1e-6;
     let rung = ladder
         .iter()
-        .rposition(|r| r.walk_seconds > 0 && f64::from(r.run_seconds) <= block)
+        .rposition(|r| f64::from(r.run_seconds) <= block)
         .unwrap_or(0);
     let rung = rung + usize::from(cross_trained);
     rung.min(ladder.len().saturating_sub(1))
@@ -381,10 +383,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ramps_join_their_anchors_with_straight_lines() {
+    fn ramps_join_their_anchors_with_straight_or_log_lines() {
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 0.0), 150.0);
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 28.0), 60.0);
-        assert!((ramp_log(&FIRST_WEEK_MINUTES, 14.0) - 104.38).abs() < 0.01);
+        assert!((ramp_log(&FIRST_WEEK_MINUTES, 14.0) - 104.80).abs() < 0.01);
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 49.0), 37.5);
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 400.0), 30.0);
     }

@@ -181,7 +181,7 @@ impl Return<'_> {
         while self.weeks.len() < MAX_WEEKS {
             let day = 7 * (self.weeks.len() - self.start) as u32;
             let fraction = self.model.week_fraction(day);
-            if fraction >= 1.0 && !first && !reached {
+            if !first && !reached {
                 building += 1;
             }
             let recovery = !reached && building > 0 && building.is_multiple_of(every);
@@ -614,8 +614,7 @@ fn rung_for(template: &Template, minutes: f64) -> Interval {
         .filter(|r| r.walk_seconds > 0);
     let pattern = walking
         .clone()
-        .filter(|r| f64::from(r.running_seconds()) / 60.0 <= minutes)
-        .last()
+        .rfind(|r| f64::from(r.running_seconds()) / 60.0 <= minutes)
         .or_else(|| walking.clone().next())
         .copied()
         .unwrap_or(Interval {
