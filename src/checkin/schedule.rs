@@ -70,6 +70,12 @@ impl ScheduledWeek {
         range.is_some_and(|(a, b)| date >= a && date <= b)
     }
 
+    /// Whether the week goes on from the one before (the first week, or an
+    /// advance): not held, stepped back or re-entered.
+    pub fn moves_on(&self) -> bool {
+        matches!(self.moved, None | Some(Move::Advance | Move::Finish))
+    }
+
     /// Whether runs give way to walks on `date` (care or an open question).
     pub fn runs_suspended_on(&self, date: NaiveDate) -> bool {
         Self::within(self.suspended, date) || self.held_after.is_some_and(|d| date > d)
@@ -178,12 +184,18 @@ impl Assessment {
                     Session::Run(run) if suspended => Some(Session::Walk {
                         minutes: run.minutes.unwrap_or(30).max(20),
                     }),
-                    Session::Run(_) => match rung {
+                    Session::Run(run) => match rung {
                         Some(r) if rung_days.contains(&i) => Some(Session::Run(Run::run_walk(r))),
                         Some(_) => None,
                         None if run_walk && s.is_distance_run() => {
                             Some(Session::Run(Run::run_walk(template.run_walk_ladder[0])))
                         }
+                        // A held week, a step back or a return after a break
+                        // brings no strides (DESIGN.md §2 v3, rules 5 and 7).
+                        None if !w.moves_on() => Some(Session::Run(Run {
+                            strides: None,
+                            ..run.clone()
+                        })),
                         None => Some(s.clone()),
                     },
                     // A free day taken by a re-entry rung.

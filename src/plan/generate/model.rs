@@ -223,12 +223,12 @@ impl Model {
         (long.max(self.min_run), self.everyday_limit.min(long))
     }
 
-    /// Whether `runs` runs, each at its longest, fall short of the goal:
-    /// the plan needs another run.
-    pub fn needs_runs(&self, runs: usize) -> bool {
+    /// Whether `runs` runs, each at its longest, fall short of a week of
+    /// `week`: it needs another run.
+    pub fn needs_runs(&self, runs: usize, week: u32) -> bool {
         let (long, everyday) = self.ceilings();
         let most = long + everyday * runs.saturating_sub(1) as u32;
-        runs < self.runs && most < self.goal
+        runs < self.runs && most < week
     }
 
     /// The share of the old week the return holds on day `day` (0 = the

@@ -62,7 +62,7 @@ pub(super) struct PlannedWeek {
 struct Outcome {
     /// At the goal volume.
     reached: bool,
-    /// At the goal volume with the goal's long run.
+    /// At the goal volume with the goal's long run and the runner's runs.
     shaped: bool,
 }
 
@@ -275,7 +275,7 @@ impl Return<'_> {
         }
         Outcome {
             reached,
-            shaped: reached && long >= m.goal_long,
+            shaped: reached && long >= m.goal_long && count >= m.runs,
         }
     }
 
@@ -376,11 +376,11 @@ impl Return<'_> {
                 // Runs a week never go back down.
                 break;
             }
-            // A run the goal needs joins once the runs are as long as they
+            // A run the week needs joins once the runs are as long as they
             // get, whatever the rules below.
             let (long_most, everyday_most) = m.ceilings();
             let at_most = caps.0 >= long_most && caps.1 >= everyday_most;
-            if m.needs_runs(count - 1) && at_most {
+            if m.needs_runs(count - 1, target) && at_most {
                 break;
             }
             // What the others would have, before the shortest run's floor.
@@ -392,10 +392,10 @@ impl Return<'_> {
             let too_brief =
                 count > 4 && !brief_goal && m.minutes(shortest) < MINUTES_BEFORE_MORE_RUNS;
             // On the way back to the old week, a run added never shrinks the
-            // others by more than a fifth (above it the week grows by its
+            // others by more than a tenth (above it the week grows by its
             // runs, 10% at a time).
             let building = !first && target < m.old_week;
-            let shrinks = building && mean * 5 < carry.everyday * 4;
+            let shrinks = building && mean * 10 < carry.everyday * 9;
             // Nor does a run join a build week by taking the long run below
             // last week's (at the goal, the goal's shape decides).
             let long_gives_way = shape == Shape::Building && runs[0] < carry.long;
