@@ -21,11 +21,11 @@ fn ok(dir: &Path, today: &str, args: &[&str]) -> String {
 
 #[test]
 fn a_run_with_its_numbers_is_saved_shown_and_exported() {
-    // The 3-week plan runs on Wednesday 25 Nov.
-    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    // The 3-week plan runs on Thursday 26 Nov.
+    let dir = common::plan_dir("2026-11-26", "2026-11-23");
     let saved = ok(
         dir.path(),
-        "2026-11-25",
+        "2026-11-26",
         &[
             "checkin",
             "--numbness",
@@ -40,26 +40,26 @@ fn a_run_with_its_numbers_is_saved_shown_and_exported() {
     );
     assert!(
         saved.contains(
-            "Saved Wed 25 Nov: no numbness; run done; ran 5.2 mi in 48 min, RPE 4 (load 192)."
+            "Saved Thu 26 Nov: no numbness; run done; ran 5.2 mi in 48 min, RPE 4 (load 192)."
         ),
         "{saved}"
     );
-    let doc = common::json(dir.path(), "2026-11-25", &["export"]);
+    let doc = common::json(dir.path(), "2026-11-26", &["export"]);
     assert_eq!(doc["schema"], "comeback.plan/6");
     assert_eq!(
         doc["checkins"][0]["actual"],
         serde_json::json!({"distance": 5.2, "minutes": 48, "rpe": 4})
     );
-    let summary = ok(dir.path(), "2026-11-25", &["export", "--format", "md"]);
+    let summary = ok(dir.path(), "2026-11-26", &["export", "--format", "md"]);
     assert!(summary.contains("| done | 48 | 4 |"), "{summary}");
 }
 
 #[test]
 fn a_distance_in_the_display_unit_is_kept_in_the_plans_unit() {
-    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    let dir = common::plan_dir("2026-11-26", "2026-11-23");
     ok(
         dir.path(),
-        "2026-11-25",
+        "2026-11-26",
         &[
             "--unit",
             "km",
@@ -70,12 +70,14 @@ fn a_distance_in_the_display_unit_is_kept_in_the_plans_unit() {
             "10",
         ],
     );
-    let doc = common::json(dir.path(), "2026-11-25", &["export"]);
+    let doc = common::json(dir.path(), "2026-11-26", &["export"]);
     assert_eq!(doc["checkins"][0]["actual"]["distance"], 6.21);
 }
 
 #[test]
 fn strength_and_cross_training_days_are_not_rest_days() {
+    // Wed 25 and Fri 27 have no run planned (optional cross-training): a
+    // check-in there with strength or cross-training done is not a rest day.
     let dir = common::plan_dir("2026-11-27", "2026-11-23");
     ok(
         dir.path(),
@@ -83,7 +85,7 @@ fn strength_and_cross_training_days_are_not_rest_days() {
         &[
             "checkin",
             "--date",
-            "2026-11-24",
+            "2026-11-25",
             "--numbness",
             "0",
             "--strength",
@@ -105,7 +107,7 @@ fn strength_and_cross_training_days_are_not_rest_days() {
     );
     let history = ok(dir.path(), "2026-11-27", &["history"]);
     assert!(
-        history.contains("Tue 24 Nov: no numbness; strength done"),
+        history.contains("Wed 25 Nov: no numbness; strength done"),
         "{history}"
     );
     assert!(
@@ -117,14 +119,15 @@ fn strength_and_cross_training_days_are_not_rest_days() {
 
 #[test]
 fn shoes_count_the_distance_actually_run() {
-    let dir = common::plan_dir("2026-11-25", "2026-11-23");
-    ok(dir.path(), "2026-11-25", &["shoes", "add", "pegasus"]);
+    // Thu 26 plans 5.0 mi.
+    let dir = common::plan_dir("2026-11-26", "2026-11-23");
+    ok(dir.path(), "2026-11-26", &["shoes", "add", "pegasus"]);
     ok(
         dir.path(),
-        "2026-11-25",
+        "2026-11-26",
         &["checkin", "--numbness", "0", "--distance", "4.0"],
     );
-    let shoes = ok(dir.path(), "2026-11-25", &["shoes", "list"]);
+    let shoes = ok(dir.path(), "2026-11-26", &["shoes", "list"]);
     assert!(shoes.contains("pegasus: 4.0 of"), "{shoes}");
 }
 
@@ -174,10 +177,10 @@ fn bad_numbers_get_one_line_and_change_nothing() {
 
 #[test]
 fn actual_numbers_survive_an_export_and_import() {
-    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    let dir = common::plan_dir("2026-11-26", "2026-11-23");
     ok(
         dir.path(),
-        "2026-11-25",
+        "2026-11-26",
         &[
             "checkin",
             "--numbness",
@@ -193,17 +196,17 @@ fn actual_numbers_survive_an_export_and_import() {
     let file = dir.path().join("out.json");
     ok(
         dir.path(),
-        "2026-11-25",
+        "2026-11-26",
         &["export", "-o", file.to_str().unwrap()],
     );
     let other = tempfile::tempdir().unwrap();
     ok(
         other.path(),
-        "2026-11-25",
+        "2026-11-26",
         &["import", file.to_str().unwrap()],
     );
-    let a = common::json(dir.path(), "2026-11-25", &["export"]);
-    let b = common::json(other.path(), "2026-11-25", &["export"]);
+    let a = common::json(dir.path(), "2026-11-26", &["export"]);
+    let b = common::json(other.path(), "2026-11-26", &["export"]);
     assert_eq!(a["checkins"], b["checkins"]);
     assert_eq!(
         b["checkins"][0]["actual"]["cross"],
@@ -253,9 +256,10 @@ fn a_run_over_a_tenth_longer_than_the_30_day_longest_is_warned_about() {
 #[test]
 fn the_runs_before_a_short_layoff_still_count_for_the_warning() {
     // Three weeks off: the old long run is inside the 30 days, as the plan
-    // counts it, so following the plan's 6.3 mi Sunday is no spike.
+    // counts it, so following the plan's 5.0 mi Sunday after a short 3.0 mi
+    // Tuesday is no spike.
     let advice = advice_after(
-        &[("2026-11-25", "3.0"), ("2026-11-29", "6.3")],
+        &[("2026-11-24", "3.0"), ("2026-11-29", "5.0")],
         "2026-11-29",
     );
     assert!(!advice.contains("more than 10% longer"), "{advice}");
@@ -263,13 +267,17 @@ fn the_runs_before_a_short_layoff_still_count_for_the_warning() {
 
 #[test]
 fn a_week_run_far_above_its_plan_says_so() {
-    // Week 1 plans 12.5 mi.
+    // Week 1 plans 15.0 mi: 5.0 on Tuesday, Thursday and Sunday.
     let advice = advice_after(
-        &[("2026-11-25", "9.0"), ("2026-11-29", "9.0")],
+        &[
+            ("2026-11-24", "7.0"),
+            ("2026-11-26", "7.0"),
+            ("2026-11-29", "7.0"),
+        ],
         "2026-11-29",
     );
     assert!(
-        advice.contains("This week you have run 18.0 mi, far above the plan's 12.5 mi"),
+        advice.contains("This week you have run 21.0 mi, far above the plan's 15.0 mi"),
         "{advice}"
     );
 }

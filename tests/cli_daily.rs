@@ -80,17 +80,33 @@ fn on_the_last_run_day_of_a_week_the_next_run_is_next_weeks_first() {
     let dir = common::plan_dir("2026-11-29", "2026-11-23");
     let out = run(dir.path(), "2026-11-29", &["today"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    // Week 2 runs twice, on Wednesday and on the Sunday long-run day.
-    assert!(text.contains("Next run Wed 2 Dec"), "{text}");
+    // Sunday 29 Nov is week 1's last run day; the next run is week 2's first
+    // (Tuesday 1 Dec).
+    let plan = common::json(dir.path(), "2026-11-29", &["plan", "--json"]);
+    let run_days = |week: usize| -> Vec<String> {
+        plan["weeks"][week]["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["sessions"][0]["kind"] == "run")
+            .map(|d| d["date"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(run_days(0).last().unwrap(), "2026-11-29");
+    let next = common::date(&run_days(1)[0]);
+    assert_eq!(next, common::date("2026-12-01"));
+    let label = next.format("%a %-d %b").to_string();
+    assert!(text.contains(&format!("Next run {label}:")), "{text}");
 }
 
 #[test]
 fn today_json_names_its_unit_and_converts_under_unit() {
-    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    // Tuesday 24 Nov, a run day.
+    let dir = common::plan_dir("2026-11-24", "2026-11-23");
     let json = |extra: &[&str]| -> serde_json::Value {
         let mut args = extra.to_vec();
         args.extend(["today", "--json"]);
-        let out = run(dir.path(), "2026-11-25", &args);
+        let out = run(dir.path(), "2026-11-24", &args);
         assert!(out.status.success(), "{out:?}");
         serde_json::from_slice(&out.stdout).unwrap()
     };
@@ -105,9 +121,10 @@ fn today_json_names_its_unit_and_converts_under_unit() {
 
 #[test]
 fn plan_plan_json_today_json_and_the_calendar_agree_and_name_their_unit() {
-    let dir = common::plan_dir("2026-11-25", "2026-11-23");
+    // Tuesday 24 Nov, week 1's first run.
+    let dir = common::plan_dir("2026-11-24", "2026-11-23");
     let text = |args: &[&str]| {
-        let out = run(dir.path(), "2026-11-25", args);
+        let out = run(dir.path(), "2026-11-24", args);
         assert!(out.status.success(), "{out:?}");
         String::from_utf8(out.stdout).unwrap()
     };
@@ -121,19 +138,34 @@ fn plan_plan_json_today_json_and_the_calendar_agree_and_name_their_unit() {
         let run = today["sessions"][0]["distance"].as_f64().unwrap();
         let shown = format!("Easy run {run:.1} {unit}");
         assert!(text(&with(&["today"])).contains(&shown), "{shown}");
-        assert!(text(&with(&["plan", "--days"])).contains(&format!("Wed 25  {shown}")));
-        // The week's total in the table is the sum of its runs as shown.
-        let week: f64 = json(&["plan", "--json"])["weeks"][0]["days"]
+        let days = text(&with(&["plan", "--days"]));
+        assert!(days.contains(&format!("Tue 24  {shown}")), "{days}");
+        // The week's total in the table is the sum of its runs as shown (in
+        // the day list).
+        let week1 = days
+            .split("\n\n")
+            .find(|block| block.starts_with("Week 1 ·"))
+            .unwrap();
+        let shown_runs: Vec<f64> = week1
+            .lines()
+            .filter_map(|line| {
+                let (at, kind) = ["Easy run ", "Long run "]
+                    .iter()
+                    .find_map(|kind| Some((line.find(kind)?, kind)))?;
+                let rest = &line[at + kind.len()..];
+                assert!(rest.contains(&format!(" {unit}.")), "{line}");
+                rest.split_whitespace().next()?.parse::<f64>().ok()
+            })
+            .collect();
+        let runs_in_json = json(&["plan", "--json"])["weeks"][0]["days"]
             .as_array()
             .unwrap()
             .iter()
             .flat_map(|d| d["sessions"].as_array().unwrap())
-            .filter_map(|s| s["distance"].as_f64())
-            .map(|mi| {
-                let x = if unit == "km" { mi * 1.609_344 } else { mi };
-                (x * 10.0).round() / 10.0
-            })
-            .sum();
+            .filter(|s| s["distance"].is_number())
+            .count();
+        assert_eq!(shown_runs.len(), runs_in_json, "{week1}");
+        let week: f64 = shown_runs.iter().sum();
         let table = text(&with(&["plan"]));
         assert!(
             table.contains(&format!("{week:.1} {unit}")),
@@ -142,11 +174,11 @@ fn plan_plan_json_today_json_and_the_calendar_agree_and_name_their_unit() {
     }
     let plan = json(&["plan", "--json"]);
     assert_eq!(plan["unit"], "mi");
-    assert_eq!(plan["weeks"][0]["days"][2]["sessions"][0]["distance"], 6.2);
+    assert_eq!(plan["weeks"][0]["days"][1]["sessions"][0]["distance"], 5.0);
     let ics = text(&["export", "--format", "ics"]);
     let event = ics
         .split("BEGIN:VEVENT")
-        .find(|e| e.contains("DTSTART;VALUE=DATE:20261125"))
+        .find(|e| e.contains("DTSTART;VALUE=DATE:20261124"))
         .unwrap();
-    assert!(event.contains("SUMMARY:Easy run 6.2 mi"), "{event}");
+    assert!(event.contains("SUMMARY:Easy run 5.0 mi"), "{event}");
 }

@@ -11,7 +11,8 @@ fn comeback(dir: &Path, today: &str) -> Command {
     common::cli(dir, today)
 }
 
-/// A plan starting Mon 2026-11-23.
+/// A plan starting Mon 2026-11-23; week 1 runs on Tuesday, Thursday and
+/// Sunday.
 fn with_plan() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     comeback(dir.path(), "2026-11-23")
@@ -30,12 +31,12 @@ fn db(dir: &Path) -> Vec<u8> {
 #[test]
 fn a_symptom_free_check_in_prints_the_verdict_and_the_notice() {
     let dir = with_plan();
-    comeback(dir.path(), "2026-11-25")
+    comeback(dir.path(), "2026-11-24")
         .args(["checkin", "--numbness", "0"])
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Saved Wed 25 Nov: no numbness; run done.",
+            "Saved Tue 24 Nov: no numbness; run done.",
         ))
         .stdout(predicate::str::contains("ON TRACK"))
         .stdout(predicate::str::contains("Not medical advice"));
@@ -44,7 +45,7 @@ fn a_symptom_free_check_in_prints_the_verdict_and_the_notice() {
 #[test]
 fn partial_numbness_during_a_run_steps_back_with_lacing_advice() {
     let dir = with_plan();
-    comeback(dir.path(), "2026-11-25")
+    comeback(dir.path(), "2026-11-24")
         .args([
             "checkin",
             "--numbness",
@@ -64,7 +65,7 @@ fn partial_numbness_during_a_run_steps_back_with_lacing_advice() {
         .success()
         .stdout(predicate::str::contains("STEP BACK"))
         .stdout(predicate::str::contains(
-            "Partly numb during the run on Wed 25 Nov.",
+            "Partly numb during the run on Tue 24 Nov.",
         ))
         .stdout(predicate::str::contains("window lacing"));
 }
@@ -161,7 +162,10 @@ fn status_json_has_the_contract_fields() {
     }
     assert_eq!(status["today"], "2026-11-25");
     assert_eq!(status["stage"], 1);
-    assert_eq!(status["stages"], 5);
+    // The 7-week plan of 21 days off, 25 mi, 4 runs: one stage a week.
+    let plan = json(dir.path(), "2026-11-25", &["plan", "--json"]);
+    assert_eq!(status["stages"], 7);
+    assert_eq!(status["stages"], plan["weeks"].as_array().unwrap().len());
     assert_eq!(status["week_start"], "2026-11-23");
     assert_eq!(status["care"], serde_json::Value::Null);
     assert_eq!(status["next"]["week_start"], "2026-11-30");
@@ -208,7 +212,7 @@ fn history_lists_check_ins_newest_first_with_the_decisions() {
         .args(["checkin", "--numbness", "0"])
         .assert()
         .success();
-    comeback(dir.path(), "2026-11-25")
+    comeback(dir.path(), "2026-11-24")
         .args([
             "checkin",
             "--numbness",
@@ -223,7 +227,7 @@ fn history_lists_check_ins_newest_first_with_the_decisions() {
         .assert()
         .success();
     let history = json(dir.path(), "2026-12-01", &["history", "--json"]);
-    assert_eq!(history["checkins"][0]["date"], "2026-11-25");
+    assert_eq!(history["checkins"][0]["date"], "2026-11-24");
     assert_eq!(history["checkins"][0]["where"][0], "toes");
     assert_eq!(history["checkins"][1]["date"], "2026-11-23");
     assert_eq!(history["decisions"][0]["move"], "repeat");
@@ -232,7 +236,7 @@ fn history_lists_check_ins_newest_first_with_the_decisions() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Wed 25 Nov: tingling at the toes, during the run, cleared quickly",
+            "Tue 24 Nov: tingling at the toes, during the run, cleared quickly",
         ))
         .stdout(predicate::str::contains(
             "Mon 30 Nov: repeated (stage 1 again)",
@@ -242,7 +246,7 @@ fn history_lists_check_ins_newest_first_with_the_decisions() {
 #[test]
 fn the_plan_json_carries_the_journal_and_the_moved_weeks() {
     let dir = with_plan();
-    comeback(dir.path(), "2026-11-25")
+    comeback(dir.path(), "2026-11-24")
         .args(["checkin", "--numbness", "2", "--onset", "during"])
         .assert()
         .success();
@@ -251,7 +255,7 @@ fn the_plan_json_carries_the_journal_and_the_moved_weeks() {
     assert_eq!(plan["decisions"][0]["move"], "step_back");
     assert_eq!(plan["weeks"][1]["stage"], 1);
     assert_eq!(plan["weeks"][1]["moved"], "step_back");
-    // Week 1 runs on Wednesday and on the Sunday long-run day.
+    // Week 1 runs on Tuesday, Thursday and Sunday.
     let later_run = &plan["weeks"][0]["days"][6]["sessions"][0];
     assert_eq!(later_run["kind"], "run");
     assert_eq!(
@@ -264,8 +268,9 @@ fn the_plan_json_carries_the_journal_and_the_moved_weeks() {
 #[test]
 fn the_decisions_are_kept_in_the_journal() {
     let dir = with_plan();
+    // One of week 1's three runs done (Tuesday): the stage repeats.
     comeback(dir.path(), "2026-12-01")
-        .args(["checkin", "--numbness", "0", "--date", "2026-11-25"])
+        .args(["checkin", "--numbness", "0", "--date", "2026-11-24"])
         .assert()
         .success();
     let conn = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();

@@ -15,7 +15,9 @@ fn new_plan(dir: &Path) {
         .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Plan saved: 5 weeks"));
+        // 21 days off: three runs in week 1, 25 mi from week 5; the plan ends
+        // once the goal week's normal shape has been held for a week.
+        .stdout(predicate::str::contains("Plan saved: 7 weeks"));
 }
 
 fn db_bytes(dir: &Path) -> Vec<u8> {
@@ -38,10 +40,10 @@ fn new_then_plan_shows_the_week_table() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            ">   1  23 Nov–29 Nov    1  build     12.5 mi    6.3 mi      2    2",
+            ">   1  23 Nov–29 Nov    1  build     15.0 mi    5.0 mi      3    2",
         ))
         .stdout(predicate::str::contains(
-            "    4  14 Dec–20 Dec    4  goal      25.0 mi",
+            "    5  21 Dec–27 Dec    5  goal      25.0 mi",
         ));
 }
 
@@ -85,18 +87,23 @@ fn plan_json_follows_the_contract() {
     }
     assert_eq!(week["start"], "2026-11-23");
     assert_eq!(week["target_minutes"], serde_json::Value::Null);
-    // Monday rests after the Sunday long run; week 1 runs twice, on
-    // Wednesday and on Sunday.
+    // Monday rests after the Sunday long run; week 1 runs three times, on
+    // Tuesday, Thursday and Sunday.
     assert_eq!(week["days"][0]["sessions"][0]["kind"], "rest");
-    let day = &week["days"][2];
-    assert_eq!(day["date"], "2026-11-25");
+    let day = &week["days"][1];
+    assert_eq!(day["date"], "2026-11-24");
     let run = &day["sessions"][0];
     assert_eq!(run["kind"], "run");
     assert!(run["distance"].is_number());
     assert!(run.get("minutes").is_some() && run.get("intervals").is_some());
     assert_eq!(run["effort"]["rpe"], serde_json::json!([3, 4]));
     assert!(run["effort"]["words"].is_string() && run["effort"]["minutes"].is_number());
-    let long = &week["days"][6]["sessions"][0];
+    // Week 1's three runs are the same length: none is called long. From
+    // week 2 the long run leads, on Sunday.
+    let sunday = &week["days"][6]["sessions"][0];
+    assert_eq!(sunday["kind"], "run");
+    assert_eq!(sunday["long"], false, "no long run among equal runs");
+    let long = &doc["weeks"][1]["days"][6]["sessions"][0];
     assert_eq!(long["long"], true, "the long run on Sunday");
     let habit_ids: Vec<&str> = day["habits"]
         .as_array()
@@ -143,8 +150,19 @@ fn run_walk_weeks_have_minutes_and_intervals_in_json() {
     assert_eq!(week["target_distance"], serde_json::Value::Null);
     let run = &week["days"][1]["sessions"][0];
     assert_eq!(run["distance"], serde_json::Value::Null);
-    assert_eq!(run["intervals"]["run_seconds"], 60);
-    assert_eq!(run["minutes"], 20);
+    // 20 weeks off starts on the ladder's second rung: 6 x (1:30 run, 2:00
+    // walk), 21 minutes.
+    let intervals = &run["intervals"];
+    assert_eq!(intervals["run_seconds"], 90);
+    assert_eq!(intervals["walk_seconds"], 120);
+    assert_eq!(intervals["repeats"], 6);
+    assert_eq!(run["minutes"], 21);
+    let seconds = |key: &str| intervals[key].as_u64().unwrap();
+    assert_eq!(
+        run["minutes"].as_u64().unwrap() * 60,
+        seconds("repeats") * (seconds("run_seconds") + seconds("walk_seconds")),
+        "the minutes are the intervals' time"
+    );
 }
 
 #[test]
@@ -152,13 +170,13 @@ fn today_lists_sessions_exercises_and_checklists() {
     let dir = tempfile::tempdir().unwrap();
     new_plan(dir.path());
     comeback(dir.path())
-        .args(["--today", "2026-11-25", "today"])
+        .args(["--today", "2026-11-24", "today"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("week 1 · stage 1 of 5"))
-        .stdout(predicate::str::contains("Easy run 6.2 mi"))
+        .stdout(predicate::str::contains("week 1 · stage 1 of 7"))
+        .stdout(predicate::str::contains("Easy run 5.0 mi"))
         .stdout(predicate::str::contains(
-            "easy, conversational: RPE 3–4 of 10, about 65 min",
+            "easy, conversational: RPE 3–4 of 10, about 53 min",
         ))
         .stdout(predicate::str::contains("Before the run:"))
         .stdout(predicate::str::contains("Walk or stand for 3 to 5 minutes"));
@@ -194,8 +212,8 @@ fn unit_flag_converts_the_display() {
         .args(["--unit", "km", "plan"])
         .assert()
         .success()
-        // 12.5 mi as the sum of its runs shown in km (10.0 + 10.1).
-        .stdout(predicate::str::contains("20.1 km"))
+        // Week 1's 15.0 mi as the sum of its runs shown in km (3 x 8.1).
+        .stdout(predicate::str::contains("24.3 km"))
         .stdout(predicate::str::contains("towards 40.2 km"));
 }
 
@@ -451,8 +469,9 @@ fn weekly_limits_are_read_in_the_plans_unit() {
         "comeback: weekly distance 250 mi: expected 3 to 200 mi"
     );
     let (ok, _, err, _d) = new_with_flags(&["--unit", "km", "--weekly", "250", "--runs", "6"]);
-    assert!(!ok, "250 km over 6 runs is over 20 km a run");
-    assert!(err.contains("expected at most 20.0 km a run"), "{err}");
+    // The km limit is the template's own (12 mi / 19.3 km), not 12 read as km.
+    assert!(!ok, "250 km over 6 runs is over 19.3 km a run");
+    assert!(err.contains("expected at most 19.3 km a run"), "{err}");
     let (ok, _, _, _d) = new_with_flags(&["--unit", "km", "--weekly", "110", "--runs", "6"]);
     assert!(ok, "110 km is within the km limits");
     let (ok, _, err, _d) = new_with_flags(&["--unit", "km", "--weekly", "4"]);
@@ -513,7 +532,9 @@ fn a_race_or_easy_pace_gives_paces_scaled_by_the_time_off() {
     let (ok, _, err, dir) = new_with_flags(&["--race", "5k=25:00"]);
     assert!(ok, "{err}");
     let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
-    let run = &doc["weeks"][0]["days"][2]["sessions"][0];
+    // Tuesday 24 Nov, week 1's first run.
+    let run = &doc["weeks"][0]["days"][1]["sessions"][0];
+    assert_eq!(run["kind"], "run");
     let [fast, slow] = [0, 1].map(|i| run["effort"]["pace_seconds"][i].as_u64().unwrap());
     // A 25:00 5K is an easy ~10:00–10:40 /mi fresh; three weeks off slows it.
     assert!(
@@ -521,7 +542,7 @@ fn a_race_or_easy_pace_gives_paces_scaled_by_the_time_off() {
         "{fast} {slow}"
     );
     let out = comeback(dir.path())
-        .args(["--unit", "km", "--today", "2026-11-25", "today"])
+        .args(["--unit", "km", "--today", "2026-11-24", "today"])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -548,10 +569,32 @@ fn a_start_in_the_future_lengthens_the_layoff() {
         doc["profile"]["layoff_days"], 35,
         "21 days off and 14 more before the start"
     );
-    let first = doc["weeks"][0]["target_distance"].as_f64().unwrap();
+    let targets = |doc: &serde_json::Value| -> Vec<f64> {
+        doc["weeks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["target_distance"].as_f64().unwrap())
+            .collect()
+    };
+    // The same return as 35 days off starting today: weeks of the same
+    // volume, and a smaller first week than 21 days off gets.
+    let (ok, _, err, now) = new_with_flags(&["--layoff", "35d"]);
+    assert!(ok, "{err}");
+    let now = common::json(now.path(), "2026-11-23", &["plan", "--json"]);
+    assert_eq!(now["profile"]["layoff_days"], 35);
+    assert_eq!(targets(&doc), targets(&now));
+    let (ok, _, err, short) = new_with_flags(&[]);
+    assert!(ok, "{err}");
+    let short = common::json(short.path(), "2026-11-23", &["plan", "--json"]);
+    let [first, first_short] = [&doc, &short].map(|d| targets(d)[0]);
     assert!(
-        (first - 8.2).abs() < 0.11,
-        "35 days off starts at a third: {first}"
+        first < first_short,
+        "35 days off starts lower than 21 days off: {first} vs {first_short}"
+    );
+    assert!(
+        first < 25.0 / 2.0,
+        "35 days off starts under half the old week: {first}"
     );
 }
 
@@ -565,10 +608,14 @@ fn plan_days_lists_every_day_with_its_effort() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Week 1 · Mon 23 Nov 2026–Sun 29 Nov · stage 1 · build · 12.5 mi"),
+        text.contains("Week 1 · Mon 23 Nov 2026–Sun 29 Nov · stage 1 · build · 15.0 mi"),
         "{text}"
     );
     assert!(text.contains("  Mon 23  Rest day"), "{text}");
-    assert!(text.contains("Long run 6.3 mi. Easy and steady"), "{text}");
+    assert!(
+        text.contains("  Tue 24  Easy run 5.0 mi. Easy, conversational"),
+        "{text}"
+    );
+    assert!(text.contains("Long run 5.5 mi. Easy and steady"), "{text}");
     assert!(text.lines().all(|l| l.chars().count() <= 80));
 }

@@ -26,6 +26,8 @@ fn run(dir: &Path, args: &[&str]) -> String {
 }
 
 /// A comeback from Mon 23 Nov with shoes, check-ins, a care episode and a clearance.
+/// Week 1 runs Tue 24, Thu 26 and Sun 29 (care opens that Sunday); after the
+/// clearance on Wed 2 Dec runs are on Thu 3, Sun 6 and Tue 8.
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     run(
@@ -49,7 +51,7 @@ fn fixture() -> tempfile::TempDir {
     for (date, args) in [
         ("2026-11-23", vec!["--numbness", "0"]),
         (
-            "2026-11-25",
+            "2026-11-24",
             vec![
                 "--numbness",
                 "1",
@@ -101,11 +103,11 @@ fn fixture() -> tempfile::TempDir {
         ],
     );
     for date in [
-        "2026-12-02",
+        "2026-12-03",
         "2026-12-04",
         "2026-12-06",
         "2026-12-07",
-        "2026-12-09",
+        "2026-12-08",
     ] {
         run(dir.path(), &["checkin", "--date", date, "--numbness", "0"]);
     }
@@ -274,8 +276,8 @@ fn a_newer_schema_is_refused() {
 #[test]
 fn check_ins_out_of_order_are_refused() {
     refused(
-        |d| d["checkins"][2]["date"] = "2026-11-24".into(),
-        "checkins[2].date: 2026-11-24 is not after the check-in before it (2026-11-25)",
+        |d| d["checkins"][2]["date"] = "2026-11-23".into(),
+        "checkins[2].date: 2026-11-23 is not after the check-in before it (2026-11-24)",
     );
 }
 
@@ -383,18 +385,18 @@ fn the_calendar_has_one_event_per_session_day_with_stable_uids() {
         .count();
     assert_eq!(events.len(), session_days);
     use icalendar::Component;
-    let first = events[0];
-    // Monday is the rest day after the Sunday long run: no event; Tuesday
-    // is strength; Wednesday the first run.
-    assert_eq!(first.get_uid(), Some("2026-11-23-2026-11-24@comeback"));
-    assert!(first.get_summary().unwrap().starts_with("Strength"));
-    let first_run = events[1];
-    assert_eq!(first_run.get_uid(), Some("2026-11-23-2026-11-25@comeback"));
+    // Monday is the rest day after the Sunday run: no event; Tuesday the
+    // first run, with strength; Wednesday optional cross-training.
+    let first_run = events[0];
+    assert_eq!(first_run.get_uid(), Some("2026-11-23-2026-11-24@comeback"));
+    assert_eq!(first_run.get_summary(), Some("Easy run 5.0 mi + Strength"));
+    let cross = events[1];
+    assert_eq!(cross.get_uid(), Some("2026-11-23-2026-11-25@comeback"));
     assert!(
-        first_run
+        cross
             .get_summary()
             .unwrap()
-            .starts_with("Easy run 6.2 mi")
+            .starts_with("Optional cross-training")
     );
     let description = first_run.get_description().unwrap();
     assert!(description.contains("Walk or stand for 3 to 5 minutes"));
@@ -443,19 +445,20 @@ fn shoes_count_done_runs_and_warn_past_their_life() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("old-trainers: 386.2")
+            predicate::str::contains("old-trainers: 385.0")
                 .and(predicate::str::contains("pegasus-41: ")),
         );
     run(
         dir.path(),
         &["shoes", "add", "spare", "--start-distance", "420"],
     );
+    // Tuesday's 5.0 mi run recorded again, in the new pair.
     comeback(dir.path())
-        .args(["checkin", "--numbness", "0", "--date", "2026-12-09"])
+        .args(["checkin", "--numbness", "0", "--date", "2026-12-08"])
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Your shoes 'spare' have done 426.2 mi, past the 397.7 mi",
+            "Your shoes 'spare' have done 425.0 mi, past the 397.7 mi",
         ));
     comeback(dir.path())
         .args(["shoes", "retire", "spare"])

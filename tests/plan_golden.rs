@@ -104,3 +104,63 @@ golden!(
     "--numb-now",
     "--cross-trained"
 );
+
+// The profiles of issue 20 (plans v3: frequency before length, the long run
+// leads), each a plan a coach reviewed.
+golden!(
+    standard_thirteen_days_off_60_mi_6_runs,
+    "--layoff",
+    "13d",
+    "--weekly",
+    "60",
+    "--runs",
+    "6"
+);
+golden!(
+    standard_45_days_off_40_mi_to_a_25_mi_goal_4_runs,
+    "--layoff",
+    "45d",
+    "--weekly",
+    "40",
+    "--goal",
+    "25",
+    "--runs",
+    "4"
+);
+golden!(
+    standard_fourteen_days_off_12_mi_3_runs,
+    "--layoff",
+    "14d",
+    "--weekly",
+    "12",
+    "--runs",
+    "3"
+);
+golden!(
+    standard_ten_weeks_off_35_mi_5_runs,
+    "--layoff",
+    "10w",
+    "--weekly",
+    "35",
+    "--runs",
+    "5"
+);
+golden!(
+    standard_two_years_off_35_mi_5_runs,
+    "--layoff",
+    "730d",
+    "--weekly",
+    "35",
+    "--runs",
+    "5"
+);
+golden!(
+    cautious_four_days_off_25_mi_4_runs_numb_now,
+    "--layoff",
+    "4d",
+    "--weekly",
+    "25",
+    "--runs",
+    "4",
+    "--numb-now"
+);

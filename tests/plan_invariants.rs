@@ -338,15 +338,14 @@ proptest! {
             // needs the run).
             if let (Some(prev), Some(b)) = (last, before) {
                 let volume = week.target_distance.map_or(0.0, |d| d.value());
-                if count > b && volume < old - 0.05 && !week.cutback && !prev.cutback {
-                    if let (Some(now), Some(then)) = (everyday_mean(week), everyday_mean(prev)) {
-                        // (The goal needs the run: the runs before it, at
-                        // their longest, could not hold the week.)
-                        let runs = f64::from(profile.runs_per_week);
-                        let long = (goal * 0.3_f64.max(1.2 / runs)).min(long_limit(&profile, &template));
-                        let needed = long + (b as f64 - 1.0) * everyday_limit(&profile, &template) < volume;
-                        prop_assert!(now >= 0.9 * then - 0.1 || now <= shortest + 0.15 || needed, "week {}: everyday runs {} after {}", week.week, now, then);
-                    }
+                let added = count > b && volume < old - 0.05 && !week.cutback && !prev.cutback;
+                if let (true, Some(now), Some(then)) = (added, everyday_mean(week), everyday_mean(prev)) {
+                    // (The goal needs the run: the runs before it, at their
+                    // longest, could not hold the week.)
+                    let runs = f64::from(profile.runs_per_week);
+                    let long = (goal * 0.3_f64.max(1.2 / runs)).min(long_limit(&profile, &template));
+                    let needed = long + (b as f64 - 1.0) * everyday_limit(&profile, &template) < volume;
+                    prop_assert!(now >= 0.9 * then - 0.1 || now <= shortest + 0.15 || needed, "week {}: everyday runs {} after {}", week.week, now, then);
                 }
             }
             last = Some(week);

@@ -165,9 +165,9 @@ prop_compose! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4000))]
 
-    // One more day off: never back sooner, never much later.
+    // One more day off: the goal held at most a week sooner, two later.
     #[test]
-    fn one_more_day_off_never_brings_the_goal_nearer_nor_much_later(profile in runners(), numb in any::<bool>()) {
+    fn one_more_day_off_moves_the_goal_held_at_most_a_week_sooner_or_two_later(profile in runners(), numb in any::<bool>()) {
         let name = if numb { "cautious" } else { "standard" };
         let mut profile = profile;
         profile.numb_now = numb;
@@ -178,12 +178,12 @@ proptest! {
             // week and the recovery weeks it shifts may cost up to three.
             // Otherwise two: the old long run's lending fades day by day
             // through the 30-day window, and a run held back at a threshold
-            // moves the goal's long run a week. A goal above the old week
-            // is built on the long run's growth, 10% a week from wherever
-            // the return left it: a week sooner is possible there.)
-            let above = profile.goal_weekly > profile.weekly_before;
+            // moves the goal's long run a week. A run joins only while the
+            // others keep nine tenths of their length, so slightly shorter
+            // runs after a day more off may let it join, and the goal be
+            // held, a week sooner.)
             let most = if profile.layoff_days == 5 { 3 } else { 2 };
-            let sooner = usize::from(above);
+            let sooner = 1;
             prop_assert!(wb + sooner >= wa && wb <= wa + most, "{} days off holds the goal in week {}, {} days in week {}", profile.layoff_days, wa, next.layoff_days, wb);
         }
     }

@@ -22,11 +22,17 @@ use ratatui::style::{Color, Modifier};
 const TODAY: &str = "2026-12-09";
 
 /// A data dir with a plan from Mon 23 Nov and two weeks of check-ins.
+/// The runner runs six days a week, so Tuesdays, Wednesdays and Fridays
+/// are run days from the first week: today (Wed 9 Dec) has a run, Tue 8
+/// Dec a run with no check-in, and the tingling of Fri 27 Nov and Fri 4
+/// Dec came during runs.
 fn fixture(care: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
+    let mut runner = profile(21);
+    runner.runs_per_week = 6;
     store
-        .save_plan(&profile(21), &template("standard"), false, "test")
+        .save_plan(&runner, &template("standard"), false, "test")
         .unwrap();
     drop(store);
     let mut comeback = Comeback::load(dir.path()).unwrap();
@@ -1061,7 +1067,7 @@ fn the_week_strip_marks_a_missed_day_and_enter_on_it_fills_it_in() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
     let screen = text(&draw(&app, 80, 24));
-    assert!(screen.contains("Str missed"), "{screen}");
+    assert!(screen.contains("Run missed"), "{screen}");
     assert!(screen.contains("No check-in for Tue 8 Dec"), "{screen}");
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Enter);
@@ -1117,6 +1123,9 @@ fn progress_fixture() -> tempfile::TempDir {
         "4",
         "--start",
         "2026-11-23",
+        // Tuesdays off: the imported run of Wed 25 Nov lands on a run day.
+        "--rest-days",
+        "tue",
     ]);
     let gpx = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/activities/easy-run.gpx");

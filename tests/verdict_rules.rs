@@ -650,17 +650,29 @@ fn over_eight_weeks_without_a_run_re_enters_by_run_walk_even_without_run_walk_st
 }
 
 #[test]
-fn a_re_entry_rung_runs_three_times_a_week_even_in_a_two_run_stage() {
-    // Three weeks off: stage 1 runs twice a week; after 63 days without a
-    // run the run/walk rung takes a free day too.
-    let template = template("standard");
+fn a_re_entry_rung_runs_as_often_as_run_walk_weeks_even_in_a_stage_with_fewer_runs() {
+    // Every v3 stage runs at least three times a week, so the rung's sessions
+    // are raised to four (a valid template) against stage 1's three runs:
+    // after 63 days without a run the run/walk rung takes a free day too,
+    // and that day gets the run-day habits.
+    let mut text = serde_json::to_value(template("standard")).unwrap();
+    text["run_walk_runs_per_week"] = 4.into();
+    let template = comeback::plan::Template::parse("four-sessions", &text.to_string())
+        .expect("a valid template");
     let plan = generate(&profile(21), &template).unwrap();
-    assert_eq!(plan.weeks[0].run_count(), 2);
+    assert_eq!(plan.weeks[0].run_count(), 3);
     let journal = Journal::new(vec![], vec![]);
     let a = assess(&plan, &template, &journal, day(12 * 7 + 1));
-    let week = a.week(&plan, &template, a.current.unwrap()).unwrap();
+    let current = a.current.unwrap();
+    let stage = &plan.weeks[a.weeks[current].stage];
+    assert_eq!(stage.run_count(), 3);
+    let week = a.week(&plan, &template, current).unwrap();
     assert_eq!(week.phase, comeback::plan::Phase::RunWalk);
-    assert_eq!(week.run_count(), 3);
+    assert_eq!(week.run_count(), 4);
+    let taken: Vec<usize> = (0..week.days.len())
+        .filter(|i| week.days[*i].has_run() && !stage.days[*i].has_run())
+        .collect();
+    assert_eq!(taken.len(), 1, "one free day taken");
     for d in week.days.iter().filter(|d| d.has_run()) {
         assert!(d.habits.iter().any(|h| h.id == "walk-before-sitting"));
     }
@@ -691,4 +703,38 @@ fn numb_now_climbs_the_run_walk_ladder_only_on_weeks_without_symptoms() {
         "a tingle that cleared quickly still holds the rung"
     );
     assert!(a.decisions[0].reasons[0].contains("run/walk step repeats"));
+}
+
+#[test]
+fn a_week_held_for_symptoms_repeats_its_stage_without_strides() {
+    // DESIGN.md §2 v3, rules 5 and 7: no new strides the week after
+    // symptoms on most runs, nor in a held week.
+    let (plan, template) = common::plan();
+    let with_strides = plan
+        .weeks
+        .iter()
+        .position(|w| w.runs().any(|r| r.strides.is_some()))
+        .expect("a stage with strides");
+    let mut checkins = Vec::new();
+    for stage in 0..with_strides {
+        checkins.extend(common::runs_done(&plan, stage, stage as u64));
+    }
+    // Tingling on every run of the first week with strides.
+    let offset = with_strides as u64 * 7;
+    for (i, day) in plan.weeks[with_strides].days.iter().enumerate() {
+        if day.has_run() {
+            checkins.push(common::numb(offset + i as u64, 1));
+        }
+    }
+    let today = offset + 8;
+    let a = common::assess_on(checkins, &[], today);
+    let next = &a.weeks[with_strides + 1];
+    assert_eq!(next.stage, with_strides, "the stage repeats");
+    assert_ne!(next.moved, Some(Move::Advance));
+    let week = &a.schedule(&plan, &template)[with_strides + 1];
+    assert!(week.runs().count() > 0);
+    assert!(
+        week.runs().all(|r| r.strides.is_none()),
+        "no strides in the held week"
+    );
 }

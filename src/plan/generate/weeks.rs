@@ -25,6 +25,9 @@ pub const MAX_WEEKS: usize = 156;
 /// v3, rule 5: the standard return plus 4–8 weeks).
 const NUMB_LEAD_IN_WEEKS: usize = 4;
 
+/// A lead-in session has at least this many running blocks.
+const LEAD_IN_BLOCKS: f64 = 8.0;
+
 /// The first week back's runs last at least this long, within its cap.
 const FIRST_RUN_MINUTES: f64 = 30.0;
 
@@ -107,12 +110,29 @@ pub(super) fn plan_weeks(
     weeks.offset += 7 * weeks.weeks.len() as u32;
     weeks.start = weeks.weeks.len();
     weeks.distance_weeks(&mut carry);
-    if numb_lead_in {
-        let lead_in = lead_in(model, template, &weeks.weeks[..weeks.weeks.len().min(3)]);
-        lead_in.into_iter().chain(weeks.weeks).collect()
-    } else {
-        weeks.weeks
+    if !numb_lead_in {
+        return weeks.weeks;
     }
+    let lead_in = match model.run_walk_from {
+        // A return that starts with run/walk leads in from four rungs lower
+        // (the bottom rung again where the ladder runs out).
+        Some(first) => (0..NUMB_LEAD_IN_WEEKS)
+            .map(|i| {
+                let rung = (first + i).saturating_sub(NUMB_LEAD_IN_WEEKS);
+                let rung = template.run_walk_ladder[rung.min(template.run_walk_ladder.len() - 1)];
+                PlannedWeek {
+                    phase: Phase::RunWalk,
+                    cutback: false,
+                    runs: vec![
+                        Planned::RunWalk(rung);
+                        usize::from(template.run_walk_runs_per_week)
+                    ],
+                }
+            })
+            .collect(),
+        None => lead_in(model, template, &weeks.weeks[..weeks.weeks.len().min(3)]),
+    };
+    lead_in.into_iter().chain(weeks.weeks).collect()
 }
 
 struct Return<'a> {
@@ -572,9 +592,14 @@ fn graded(m: &Model, mean: u32, count: usize, cap: u32) -> Vec<u32> {
         .collect()
 }
 
-/// A numb runner's lead-in: run/walk weeks building, a sixth or so a week,
-/// to the running time the weeks after it lean on, so that every run that
-/// follows is within 1.1x of the lead-in's (Frandsen 2025).
+/// A numb runner's lead-in before distance weeks: four run/walk weeks
+/// building 15% a week to the running the standard return's first weeks
+/// lean on, so that each of their runs is within 1.1x of the lead-in's last
+/// (Frandsen 2025). The standard
+/// return follows unchanged (DESIGN.md §2 v3, rule 5: the standard return
+/// plus 4–8 weeks, the caution in the holds a week with symptoms brings):
+/// after a short layoff its first week is the old week, and the lead-in's
+/// sessions are long, in short blocks with a walk after each.
 fn lead_in(model: &Model, template: &Template, next: &[PlannedWeek]) -> Vec<PlannedWeek> {
     let next_minutes = next
         .iter()
@@ -586,35 +611,44 @@ fn lead_in(model: &Model, template: &Template, next: &[PlannedWeek]) -> Vec<Plan
         .reduce(f64::max)
         .unwrap_or(20.0);
     let last = next_minutes / template.single_run_cap;
+    let weeks = NUMB_LEAD_IN_WEEKS;
     // Sessions a week too build up, one at a time, to one fewer than the
     // runs of the week after the lead-in.
     let sessions = usize::from(template.run_walk_runs_per_week);
     let next_runs = next.first().map_or(sessions, |w| w.runs.len());
-    (0..NUMB_LEAD_IN_WEEKS)
+    let mut running = 0;
+    (0..weeks)
         .map(|i| {
-            let steps_back = (NUMB_LEAD_IN_WEEKS - 1 - i) as i32;
+            let steps_back = (weeks - 1 - i) as i32;
             let minutes = last / LEAD_IN_GROWTH.powi(steps_back);
-            let sessions = sessions.max(next_runs.saturating_sub(NUMB_LEAD_IN_WEEKS - i));
+            let mut rung = rung_for(template, minutes, i + 1 == weeks);
+            // (Rounding to whole blocks never takes a week below the last.)
+            if rung.running_seconds() < running {
+                rung.repeats += 1;
+            }
+            running = rung.running_seconds();
+            let sessions = sessions.max(next_runs.saturating_sub(weeks - i));
             PlannedWeek {
                 phase: Phase::RunWalk,
                 cutback: false,
-                runs: vec![Planned::RunWalk(rung_for(template, minutes)); sessions],
+                runs: vec![Planned::RunWalk(rung); sessions],
             }
         })
         .collect()
 }
 
-/// A run/walk session with about `minutes` of running (at least that),
-/// in the blocks of the template's hardest rung that still walks and whose
-/// session is no longer than those minutes.
-fn rung_for(template: &Template, minutes: f64) -> Interval {
+/// A run/walk session with about `minutes` of running (`at_least`: no
+/// less), in the blocks of the template's hardest walking rung that makes
+/// eight blocks or more of them, so whole blocks miss by a sixteenth at
+/// most (an eighth, rounded up).
+fn rung_for(template: &Template, minutes: f64, at_least: bool) -> Interval {
     let walking = template
         .run_walk_ladder
         .iter()
         .filter(|r| r.walk_seconds > 0);
     let pattern = walking
         .clone()
-        .rfind(|r| f64::from(r.running_seconds()) / 60.0 <= minutes)
+        .rfind(|r| f64::from(r.run_seconds) * LEAD_IN_BLOCKS <= minutes * 60.0)
         .or_else(|| walking.clone().next())
         .copied()
         .unwrap_or(Interval {
@@ -622,7 +656,12 @@ fn rung_for(template: &Template, minutes: f64) -> Interval {
             walk_seconds: 60,
             repeats: 1,
         });
-    let repeats = ((minutes * 60.0) / f64::from(pattern.run_seconds.max(1))).ceil() as u32;
+    let blocks = (minutes * 60.0) / f64::from(pattern.run_seconds.max(1));
+    let repeats = if at_least {
+        blocks.ceil()
+    } else {
+        blocks.round()
+    } as u32;
     Interval {
         repeats: repeats.max(1),
         ..pattern
@@ -648,9 +687,22 @@ mod tests {
     #[test]
     fn a_lead_in_session_runs_at_least_the_minutes_asked_in_walking_blocks() {
         let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
-        let rung = rung_for(&template, 27.0);
+        let rung = rung_for(&template, 27.0, true);
         assert!(rung.walk_seconds > 0);
         assert!(rung.running_seconds() >= 27 * 60);
         assert!(rung.running_seconds() < 27 * 60 + rung.run_seconds);
+        assert!(rung.repeats >= 8, "eight blocks or more");
+    }
+
+    #[test]
+    fn a_lead_in_session_misses_the_minutes_by_a_tenth_at_most() {
+        let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
+        for minutes in [14.0, 21.5, 33.3, 47.0, 72.0] {
+            let running = f64::from(rung_for(&template, minutes, false).running_seconds()) / 60.0;
+            assert!(
+                (running - minutes).abs() <= 0.1 * minutes,
+                "{minutes}: {running}"
+            );
+        }
     }
 }
