@@ -8,12 +8,16 @@
 //! - `weeks`: the return week by week — how much each week holds and how
 //!   it splits into runs (Frandsen 2025 for single runs; the coach's
 //!   second review, 2026-12, for frequency before length).
+//! - `shape`: how a week's volume splits into its runs.
+//! - `lead_in`: a numb runner's four weeks of run/walk first.
 //! - `days`: each week laid on its days with strength and habits.
 //!
 //! docs/plan-rules.md lists every rule with its source and its test.
 
 mod days;
+mod lead_in;
 mod model;
+mod shape;
 mod weeks;
 
 pub use weeks::MAX_WEEKS;

@@ -337,6 +337,11 @@ pub(super) fn entry_rung(ladder: &[Interval], layoff: u32, cross_trained: bool) 
     rung.min(ladder.len().saturating_sub(1))
 }
 
+/// `hundredths * ratio`, rounded down.
+pub(super) fn scaled(hundredths: u32, ratio: f64) -> u32 {
+    (f64::from(hundredths) * ratio + 1e-9).floor().max(0.0) as u32
+}
+
 /// The value at `x` of the broken line through `points` (flat beyond its
 /// ends).
 fn ramp(points: &[(f64, f64)], x: f64) -> f64 {

@@ -11,36 +11,20 @@
 //! - no run over 1.1x the longest of the previous 30 days, counted over the
 //!   three whole weeks before (Frandsen et al. 2025, BJSM);
 //! - a 5th or 6th run only once runs last 30 minutes; runs added one a
-//!   week, and never so that the others shrink by more than a fifth;
+//!   week, and never so that the others shrink by more than a tenth;
 //! - a recovery week every 4th week of a build (3 up, 1 down), after which
 //!   the build goes on to its next step (Higdon, Pfitzinger).
 
-use super::model::{MINUTES_BEFORE_MORE_RUNS, Model, TENTH, floor_tenth};
+use super::lead_in;
+use super::model::{MINUTES_BEFORE_MORE_RUNS, Model, TENTH, floor_tenth, scaled};
+use super::shape::{Shape, fill, goal_shortest, lighten};
 use crate::plan::{Interval, Phase, Template};
 
 /// A plan never runs longer than this, whatever the template says.
 pub const MAX_WEEKS: usize = 156;
 
-/// Weeks of run/walk a runner who is numb now starts with (DESIGN.md §2
-/// v3, rule 5: the standard return plus 4–8 weeks).
-const NUMB_LEAD_IN_WEEKS: usize = 4;
-
-/// A lead-in session has at least this many running blocks.
-const LEAD_IN_BLOCKS: f64 = 8.0;
-
 /// The first week back's runs last at least this long, within its cap.
 const FIRST_RUN_MINUTES: f64 = 30.0;
-
-/// On the way back, the long run's largest share of its week (Higdon's
-/// novice weeks give it 35–40%); at the goal it has its template share.
-const BUILD_LONG_SHARE: f64 = 0.4;
-
-/// Each lead-in week runs at most this much longer than the one before.
-const LEAD_IN_GROWTH: f64 = 1.15;
-
-/// The spread of everyday runs around their mean (Pfitzinger: everyday runs
-/// graded, not equal): the longest 15% over it, the shortest 15% under.
-const EVERYDAY_SPREAD: f64 = 0.15;
 
 /// One run of a planned week.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,24 +98,27 @@ pub(super) fn plan_weeks(
         return weeks.weeks;
     }
     let lead_in = match model.run_walk_from {
-        // A return that starts with run/walk leads in from four rungs lower
-        // (the bottom rung again where the ladder runs out).
-        Some(first) => (0..NUMB_LEAD_IN_WEEKS)
-            .map(|i| {
-                let rung = (first + i).saturating_sub(NUMB_LEAD_IN_WEEKS);
-                let rung = template.run_walk_ladder[rung.min(template.run_walk_ladder.len() - 1)];
-                PlannedWeek {
-                    phase: Phase::RunWalk,
-                    cutback: false,
-                    runs: vec![
-                        Planned::RunWalk(rung);
-                        usize::from(template.run_walk_runs_per_week)
-                    ],
-                }
-            })
-            .collect(),
-        None => lead_in(model, template, &weeks.weeks[..weeks.weeks.len().min(3)]),
+        Some(first) => lead_in::before_run_walk(template, first),
+        None => {
+            let next = &weeks.weeks[..weeks.weeks.len().min(3)];
+            let minutes = next
+                .iter()
+                .flat_map(|w| &w.runs)
+                .map(|r| match r {
+                    Planned::RunWalk(i) => f64::from(i.running_seconds()) / 60.0,
+                    Planned::Distance { hundredths, .. } => model.minutes(*hundredths),
+                })
+                .reduce(f64::max)
+                .unwrap_or(20.0);
+            let runs = next.first().map_or(0, |w| w.runs.len());
+            lead_in::before_distance(template, minutes, runs)
+        }
     };
+    let lead_in = lead_in.into_iter().map(|(rung, sessions)| PlannedWeek {
+        phase: Phase::RunWalk,
+        cutback: false,
+        runs: vec![Planned::RunWalk(rung); sessions],
+    });
     lead_in.into_iter().chain(weeks.weeks).collect()
 }
 
@@ -428,281 +415,9 @@ impl Return<'_> {
     }
 }
 
-/// Shortens the everyday runs of `runs` (the long run first) so the week
-/// holds about `fraction` of what it did, none under the shortest run.
-fn lighten(m: &Model, runs: &mut [u32], fraction: f64) {
-    let total: u32 = runs.iter().sum();
-    let long = runs[0];
-    let others = total - long;
-    if others == 0 {
-        return;
-    }
-    let keep = (scaled(total, fraction).saturating_sub(long)) as f64 / f64::from(others);
-    for run in runs[1..].iter_mut() {
-        *run = floor_tenth(scaled(*run, keep)).max(m.min_run).min(*run);
-    }
-}
-
-/// How a week's runs relate to one another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    /// The first week back: every run the same, none called long.
-    Flat,
-    /// A build week: the long run leads, the everyday runs alike.
-    Building,
-    /// At the goal: the long run its share, the everyday runs graded.
-    Goal,
-}
-
-impl Shape {
-    fn of(first: bool, at_goal: bool) -> Shape {
-        match (first, at_goal) {
-            (true, _) => Shape::Flat,
-            (false, true) => Shape::Goal,
-            (false, false) => Shape::Building,
-        }
-    }
-}
-
-/// The runs of a week of `target` hundredths over `count` runs, the long
-/// run first: its share of the week within its cap, the others an even
-/// share of the rest within theirs (and never under the shortest run while
-/// the cap allows), graded at the goal.
-fn fill(
-    m: &Model,
-    target: u32,
-    count: usize,
-    (long_cap, everyday_cap): (u32, u32),
-    shape: Shape,
-) -> Vec<u32> {
-    if count <= 1 {
-        return vec![floor_tenth(target.min(long_cap)).max(TENTH)];
-    }
-    if shape == Shape::Flat {
-        // Every run as long as three would be, within the cap: more runs
-        // add to the week, they do not shorten the runs.
-        let each = floor_tenth((target / count.min(3) as u32).min(long_cap)).max(TENTH);
-        let mut runs = vec![each; count];
-        let mut left = target.saturating_sub(each * count as u32);
-        for run in runs.iter_mut() {
-            if left >= TENTH && *run + TENTH <= long_cap {
-                *run += TENTH;
-                left -= TENTH;
-            }
-        }
-        return runs;
-    }
-    let long = leading_long(m, target, count, long_cap, shape);
-    // At the goal the long run leaves its other runs the shortest length.
-    let long = if shape == Shape::Goal {
-        long.min(target.saturating_sub(m.min_run * (count as u32 - 1)))
-            .max(TENTH)
-    } else {
-        long
-    };
-    let cap = everyday_cap.min(long);
-    let others = count - 1;
-    let mean = floor_tenth(target.saturating_sub(long) / others as u32)
-        .max(m.min_run)
-        .min(cap);
-    let mut runs = vec![long];
-    if shape == Shape::Goal {
-        runs.extend(graded(m, mean, others, cap));
-    } else {
-        runs.extend(std::iter::repeat_n(mean, others));
-    }
-    // Whatever rounding left, a tenth at a time to the everyday runs with
-    // room, shortest first, then to the long run.
-    let mut left = target.saturating_sub(runs.iter().sum());
-    while left >= TENTH {
-        let room = (1..runs.len())
-            .rev()
-            .filter(|i| runs[*i] + TENTH <= cap)
-            .min_by_key(|i| runs[*i]);
-        match room {
-            Some(i) => runs[i] += TENTH,
-            None if runs[0] + TENTH <= long_cap => runs[0] += TENTH,
-            None => break,
-        }
-        left -= TENTH;
-    }
-    // The shortest run's floor never takes the week past the old week, nor
-    // past its volume above it (10% a week at most): the long run gives
-    // way, not below the others. Below it the long run keeps its lead.
-    let most = target.max(m.old_week);
-    let over = runs.iter().sum::<u32>().saturating_sub(most);
-    if over > 0 {
-        let others_most = runs[1..].iter().copied().max().unwrap_or(0);
-        runs[0] = runs[0].saturating_sub(over).max(others_most);
-    }
-    if shape == Shape::Goal {
-        runs[1..].sort_unstable_by(|a, b| b.cmp(a));
-    }
-    runs
-}
-
-/// The long run of a week of `target` over `count` runs, before the
-/// everyday runs' floor may make it give way: at the goal its share, on the
-/// way back as far as its cap allows, up to two fifths of the week.
-fn leading_long(m: &Model, target: u32, count: usize, long_cap: u32, shape: Shape) -> u32 {
-    match shape {
-        Shape::Goal => m.long_for(target, count),
-        _ => floor_tenth(
-            (f64::from(target) * BUILD_LONG_SHARE).max(f64::from(target) / count as f64) as u32,
-        ),
-    }
-    .min(long_cap)
-    .max(TENTH)
-}
-
-/// The shortest everyday run of the goal week.
-fn goal_shortest(m: &Model) -> u32 {
-    let others = m.runs.saturating_sub(1).max(1);
-    let mean = m.goal.saturating_sub(m.goal_long) / others as u32;
-    let cap = m.everyday_limit.min(m.goal_long);
-    graded(m, mean.min(cap), others, cap)
-        .last()
-        .copied()
-        .unwrap_or(mean)
-}
-
-/// `count` everyday runs around `mean`, longest first, none over `cap` nor
-/// under the shortest run: spread as far as those allow, up to 15% each way.
-fn graded(m: &Model, mean: u32, count: usize, cap: u32) -> Vec<u32> {
-    let mean_f = f64::from(mean);
-    let spread = if count < 2 || mean == 0 {
-        0.0
-    } else {
-        EVERYDAY_SPREAD
-            .min(f64::from(cap) / mean_f - 1.0)
-            .min(1.0 - f64::from(m.min_run) / mean_f)
-            .max(0.0)
-    };
-    (0..count)
-        .map(|i| {
-            let side = if count < 2 {
-                0.0
-            } else {
-                1.0 - 2.0 * i as f64 / (count - 1) as f64
-            };
-            floor_tenth((mean_f * (1.0 + spread * side)) as u32)
-                .max(m.min_run)
-                .min(cap)
-        })
-        .collect()
-}
-
-/// A numb runner's lead-in before distance weeks: four run/walk weeks
-/// building 15% a week to the running the standard return's first weeks
-/// lean on, so that each of their runs is within 1.1x of the lead-in's last
-/// (Frandsen 2025). The standard
-/// return follows unchanged (DESIGN.md §2 v3, rule 5: the standard return
-/// plus 4–8 weeks, the caution in the holds a week with symptoms brings):
-/// after a short layoff its first week is the old week, and the lead-in's
-/// sessions are long, in short blocks with a walk after each.
-fn lead_in(model: &Model, template: &Template, next: &[PlannedWeek]) -> Vec<PlannedWeek> {
-    let next_minutes = next
-        .iter()
-        .flat_map(|w| &w.runs)
-        .map(|r| match r {
-            Planned::RunWalk(i) => f64::from(i.running_seconds()) / 60.0,
-            Planned::Distance { hundredths, .. } => model.minutes(*hundredths),
-        })
-        .reduce(f64::max)
-        .unwrap_or(20.0);
-    let last = next_minutes / template.single_run_cap;
-    let weeks = NUMB_LEAD_IN_WEEKS;
-    // Sessions a week too build up, one at a time, to one fewer than the
-    // runs of the week after the lead-in.
-    let sessions = usize::from(template.run_walk_runs_per_week);
-    let next_runs = next.first().map_or(sessions, |w| w.runs.len());
-    let mut running = 0;
-    (0..weeks)
-        .map(|i| {
-            let steps_back = (weeks - 1 - i) as i32;
-            let minutes = last / LEAD_IN_GROWTH.powi(steps_back);
-            let mut rung = rung_for(template, minutes, i + 1 == weeks);
-            // (Rounding to whole blocks never takes a week below the last.)
-            if rung.running_seconds() < running {
-                rung.repeats += 1;
-            }
-            running = rung.running_seconds();
-            let sessions = sessions.max(next_runs.saturating_sub(weeks - i));
-            PlannedWeek {
-                phase: Phase::RunWalk,
-                cutback: false,
-                runs: vec![Planned::RunWalk(rung); sessions],
-            }
-        })
-        .collect()
-}
-
-/// A run/walk session with about `minutes` of running (`at_least`: no
-/// less), in the blocks of the template's hardest walking rung that makes
-/// eight blocks or more of them, so whole blocks miss by a sixteenth at
-/// most (an eighth, rounded up).
-fn rung_for(template: &Template, minutes: f64, at_least: bool) -> Interval {
-    let walking = template
-        .run_walk_ladder
-        .iter()
-        .filter(|r| r.walk_seconds > 0);
-    let pattern = walking
-        .clone()
-        .rfind(|r| f64::from(r.run_seconds) * LEAD_IN_BLOCKS <= minutes * 60.0)
-        .or_else(|| walking.clone().next())
-        .copied()
-        .unwrap_or(Interval {
-            run_seconds: 60,
-            walk_seconds: 60,
-            repeats: 1,
-        });
-    let blocks = (minutes * 60.0) / f64::from(pattern.run_seconds.max(1));
-    let repeats = if at_least {
-        blocks.ceil()
-    } else {
-        blocks.round()
-    } as u32;
-    Interval {
-        repeats: repeats.max(1),
-        ..pattern
-    }
-}
-
 /// The longest a run may be after a 30-day longest of `longest`: `ratio`
 /// times it, to the tenth below; runs under a whole unit, whose tenth of
 /// growth is more than 10%, may still grow by the smallest step shown.
 fn lead_by(longest: u32, ratio: f64) -> u32 {
     floor_tenth(scaled(longest, ratio)).max(floor_tenth(longest) + TENTH)
-}
-
-/// `hundredths * ratio`, rounded down.
-fn scaled(hundredths: u32, ratio: f64) -> u32 {
-    (f64::from(hundredths) * ratio + 1e-9).floor().max(0.0) as u32
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_lead_in_session_runs_at_least_the_minutes_asked_in_walking_blocks() {
-        let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
-        let rung = rung_for(&template, 27.0, true);
-        assert!(rung.walk_seconds > 0);
-        assert!(rung.running_seconds() >= 27 * 60);
-        assert!(rung.running_seconds() < 27 * 60 + rung.run_seconds);
-        assert!(rung.repeats >= 8, "eight blocks or more");
-    }
-
-    #[test]
-    fn a_lead_in_session_misses_the_minutes_by_a_tenth_at_most() {
-        let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
-        for minutes in [14.0, 21.5, 33.3, 47.0, 72.0] {
-            let running = f64::from(rung_for(&template, minutes, false).running_seconds()) / 60.0;
-            assert!(
-                (running - minutes).abs() <= 0.1 * minutes,
-                "{minutes}: {running}"
-            );
-        }
-    }
 }

@@ -1,0 +1,121 @@
+//! A numb runner's lead-in: four weeks of run/walk before the standard
+//! return, which follows unchanged (DESIGN.md §2 v3, rule 5: the standard
+//! return plus 4–8 weeks; the caution lives in the holds a week with
+//! symptoms brings).
+
+use crate::plan::{Interval, Template};
+
+/// Weeks of run/walk a runner who is numb now starts with (DESIGN.md §2
+/// v3, rule 5: the standard return plus 4–8 weeks).
+const NUMB_LEAD_IN_WEEKS: usize = 4;
+
+/// A lead-in session has at least this many running blocks.
+const LEAD_IN_BLOCKS: f64 = 8.0;
+
+/// Each lead-in week runs at most this much longer than the one before.
+const LEAD_IN_GROWTH: f64 = 1.15;
+
+/// The lead-in before distance weeks: each week's rung and sessions, four
+/// weeks building 15% a week to the running the standard return's first
+/// weeks lean on (`next_minutes`, their longest run), so that each of their
+/// runs is within 1.1x of the lead-in's last (Frandsen 2025). After a short
+/// layoff that first week is the old week, and the lead-in's sessions are
+/// long, in short blocks with a walk after each. Sessions a week rise to
+/// one fewer than the `next_runs` of the first week after it.
+pub(super) fn before_distance(
+    template: &Template,
+    next_minutes: f64,
+    next_runs: usize,
+) -> Vec<(Interval, usize)> {
+    let last = next_minutes / template.single_run_cap;
+    let weeks = NUMB_LEAD_IN_WEEKS;
+    // Sessions a week too build up, one at a time, to one fewer than the
+    // runs of the week after the lead-in.
+    let sessions = usize::from(template.run_walk_runs_per_week);
+    let mut running = 0;
+    (0..weeks)
+        .map(|i| {
+            let steps_back = (weeks - 1 - i) as i32;
+            let minutes = last / LEAD_IN_GROWTH.powi(steps_back);
+            let mut rung = rung_for(template, minutes, i + 1 == weeks);
+            // (Rounding to whole blocks never takes a week below the last.)
+            if rung.running_seconds() < running {
+                rung.repeats += 1;
+            }
+            running = rung.running_seconds();
+            (rung, sessions.max(next_runs.saturating_sub(weeks - i)))
+        })
+        .collect()
+}
+
+/// A numb runner's lead-in before a return that starts with run/walk: the
+/// four rungs below its first (the bottom rung again where the ladder runs
+/// out), so it never steps back at the join.
+pub(super) fn before_run_walk(template: &Template, first: usize) -> Vec<(Interval, usize)> {
+    let last = template.run_walk_ladder.len().saturating_sub(1);
+    (0..NUMB_LEAD_IN_WEEKS)
+        .filter_map(|i| {
+            let rung = (first + i).saturating_sub(NUMB_LEAD_IN_WEEKS).min(last);
+            let rung = template.run_walk_ladder.get(rung)?;
+            Some((*rung, usize::from(template.run_walk_runs_per_week)))
+        })
+        .collect()
+}
+
+/// A run/walk session with about `minutes` of running (`at_least`: no
+/// less), in the blocks of the template's hardest walking rung that makes
+/// eight blocks or more of them, so whole blocks miss by a sixteenth at
+/// most (an eighth, rounded up).
+fn rung_for(template: &Template, minutes: f64, at_least: bool) -> Interval {
+    let walking = template
+        .run_walk_ladder
+        .iter()
+        .filter(|r| r.walk_seconds > 0);
+    let pattern = walking
+        .clone()
+        .rfind(|r| f64::from(r.run_seconds) * LEAD_IN_BLOCKS <= minutes * 60.0)
+        .or_else(|| walking.clone().next())
+        .copied()
+        .unwrap_or(Interval {
+            run_seconds: 60,
+            walk_seconds: 60,
+            repeats: 1,
+        });
+    let blocks = (minutes * 60.0) / f64::from(pattern.run_seconds.max(1));
+    let repeats = if at_least {
+        blocks.ceil()
+    } else {
+        blocks.round()
+    } as u32;
+    Interval {
+        repeats: repeats.max(1),
+        ..pattern
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lead_in_session_runs_at_least_the_minutes_asked_in_walking_blocks() {
+        let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
+        let rung = rung_for(&template, 27.0, true);
+        assert!(rung.walk_seconds > 0);
+        assert!(rung.running_seconds() >= 27 * 60);
+        assert!(rung.running_seconds() < 27 * 60 + rung.run_seconds);
+        assert!(rung.repeats >= 8, "eight blocks or more");
+    }
+
+    #[test]
+    fn a_lead_in_session_misses_the_minutes_by_a_tenth_at_most() {
+        let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
+        for minutes in [14.0, 21.5, 33.3, 47.0, 72.0] {
+            let running = f64::from(rung_for(&template, minutes, false).running_seconds()) / 60.0;
+            assert!(
+                (running - minutes).abs() <= 0.1 * minutes,
+                "{minutes}: {running}"
+            );
+        }
+    }
+}
