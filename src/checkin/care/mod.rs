@@ -12,6 +12,7 @@ mod measure;
 mod message;
 mod pattern;
 mod rules;
+mod signal;
 mod timeline;
 
 pub use doc::care_rules_markdown;

@@ -11,6 +11,7 @@ use super::measure::{
 };
 use super::pattern::{CareLevel, Pattern};
 use super::rules::{Check, Effect, RULES};
+use super::signal::status_of;
 use crate::checkin::{Clearance, Journal, Status};
 use crate::health::Health;
 use crate::plan::Profile;
@@ -504,7 +505,7 @@ impl Timeline<'_> {
         } else {
             "No numbness this week."
         };
-        super::message::week_signal(&w, week_rows(&w).collect(), quiet)
+        super::signal::week_signal(&w, week_rows(&w).collect(), quiet)
     }
 }
 
@@ -516,13 +517,4 @@ fn week_rows<'m, 'a>(
         Check::Week(check) => check(w).map(|found| (row.effect, found)),
         Check::Moment(_) => None,
     })
-}
-
-/// The status a week signal gives.
-pub(super) fn status_of(effect: Option<Effect>) -> Status {
-    match effect {
-        Some(Effect::StepBack) => Status::StepBack,
-        Some(Effect::Hold) => Status::Hold,
-        _ => Status::OnTrack,
-    }
 }
