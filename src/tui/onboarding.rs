@@ -326,7 +326,7 @@ impl Onboarding {
                 other.cross_trained = !profile.cross_trained;
                 let then = weeks(&other, &template)?;
                 Some(format!(
-                    "Cross-trained starts a band higher: {} weeks with it, {} without.",
+                    "Cross-training moves the return one stage on: {} weeks with it, {} without.",
                     if profile.cross_trained { now } else { then },
                     if profile.cross_trained { then } else { now }
                 ))
@@ -335,11 +335,21 @@ impl Onboarding {
             Field::Runs => {
                 let plan = plan::generate(&profile, &template).ok()?;
                 let first = plan.weeks.first()?;
-                (first.run_count() != usize::from(profile.runs_per_week)).then(|| {
+                let full = plan
+                    .weeks
+                    .iter()
+                    .position(|w| w.run_count() >= usize::from(profile.runs_per_week))?;
+                (full > 0).then(|| {
+                    let what = if first.phase == plan::Phase::RunWalk {
+                        "run/walk sessions with a rest day between"
+                    } else {
+                        "runs"
+                    };
                     format!(
-                        "The run/walk weeks have {} runs with a rest day between; the distance weeks have your {}.",
+                        "Week 1 has {} {what}; runs join one a week to your {} by week {}.",
                         first.run_count(),
-                        profile.runs_per_week
+                        profile.runs_per_week,
+                        full + 1
                     )
                 })
             }
