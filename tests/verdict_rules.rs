@@ -738,3 +738,29 @@ fn a_week_held_for_symptoms_repeats_its_stage_without_strides() {
         "no strides in the held week"
     );
 }
+
+#[test]
+fn a_week_re_entered_after_a_break_is_judged_on_the_runs_after_the_return() {
+    // The coach's review: a re-entry week was repeated because the runs
+    // planned inside the break counted as missed.
+    let (plan, template) = common::plan();
+    let mut checkins = common::runs_done(&plan, 0, 0);
+    // Nothing for the next ten days: week 3 re-enters by the bands.
+    let a = common::assess_on(checkins.clone(), &[], 14);
+    assert_eq!(a.weeks[2].moved, Some(Move::NewLayoff));
+    // Back on Thursday of week 3, every run from then on done.
+    let week = &a.schedule(&plan, &template)[2];
+    let back = common::day(14 + 3);
+    let after: Vec<u64> = week
+        .days
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.has_run() && d.date >= back)
+        .map(|(i, _)| 14 + i as u64)
+        .collect();
+    assert!(!after.is_empty() && after.len() < week.run_count());
+    checkins.extend(after.iter().map(|d| common::fine(*d)));
+    let a = common::assess_on(checkins, &[], 21);
+    let d = a.decisions.last().unwrap();
+    assert_ne!(d.kind, Move::Repeat, "{:?}", d.reasons);
+}

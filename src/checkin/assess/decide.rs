@@ -86,7 +86,7 @@ pub(super) fn walk(
         }
         let week = WeekEnd {
             checkins: this,
-            imported_runs: imported.len() as f64,
+            imported_on: &imported,
             signal: &signal,
             end,
             start,
@@ -108,7 +108,8 @@ pub(super) fn walk(
 /// One finished week as its end-of-week decision reads it.
 struct WeekEnd<'w> {
     checkins: &'w [CheckIn],
-    imported_runs: f64,
+    /// Days with a run imported from a file and no check-in counting one.
+    imported_on: &'w [NaiveDate],
     signal: &'w WeekSignal,
     start: NaiveDate,
     end: NaiveDate,
@@ -287,14 +288,37 @@ fn decision(
             vec!["Numbness or tingling this week: the run/walk step repeats until a week without it.".into()],
         );
     }
-    missed_runs(plan, stage, week).unwrap_or((Move::Advance, stage + 1, Vec::new()))
+    // A week the plan re-entered after a break is judged on the runs
+    // planned from the runner's return on, not on those inside the break.
+    let back_on = (scheduled.moved == Some(Move::NewLayoff))
+        .then(|| {
+            week.checkins
+                .iter()
+                .filter(|c| c.run_credit() > 0.0)
+                .map(|c| c.date)
+                .chain(week.imported_on.iter().copied())
+                .min()
+        })
+        .flatten();
+    missed_runs(plan, stage, week, back_on).unwrap_or((Move::Advance, stage + 1, Vec::new()))
 }
 
-/// Missed training: advance on two thirds of the runs, repeat otherwise.
-fn missed_runs(plan: &Plan, stage: usize, week: &WeekEnd) -> Option<(Move, usize, Vec<String>)> {
-    let planned = plan.weeks[stage].run_count() as f64;
+/// Missed training: advance on two thirds of the runs (those planned from
+/// `back_on`, the return after a break, when there is one), repeat
+/// otherwise.
+fn missed_runs(
+    plan: &Plan,
+    stage: usize,
+    week: &WeekEnd,
+    back_on: Option<NaiveDate>,
+) -> Option<(Move, usize, Vec<String>)> {
+    let days = &plan.weeks[stage].days;
+    let planned = (0..days.len())
+        .filter(|i| days[*i].has_run())
+        .filter(|i| back_on.is_none_or(|d| week.start + chrono::Days::new(*i as u64) >= d))
+        .count() as f64;
     let done: f64 = (week.checkins.iter().map(CheckIn::run_credit).sum::<f64>()
-        + week.imported_runs)
+        + week.imported_on.len() as f64)
         .min(planned);
     if planned <= 0.0 || done * 3.0 >= planned * 2.0 {
         return None;
