@@ -86,8 +86,10 @@ pub fn distance(d: Distance, plan_unit: Unit, display: Option<Unit>) -> String {
 
 /// A distance in the display unit, rounded to the tenth it is shown with.
 pub fn shown(d: Distance, plan_unit: Unit, display: Option<Unit>) -> Distance {
-    let converted = d.convert(plan_unit, display.unwrap_or(plan_unit));
-    Distance::from_hundredths((converted.hundredths() + 5) / 10 * 10)
+    match display {
+        Some(unit) if unit != plan_unit => d.convert_shown(plan_unit, unit),
+        _ => Distance::from_hundredths((d.hundredths() + 5) / 10 * 10),
+    }
 }
 
 /// A week's distance as shown: the sum of its runs as shown, so the runs

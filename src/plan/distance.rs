@@ -93,6 +93,17 @@ impl Distance {
     }
 
     /// The same distance expressed in another unit.
+    /// `self` in `to`, rounded once, from the exact value, to the tenth it
+    /// is shown with (5.0 mi is 8.0 km, not 8.05 rounded again to 8.1).
+    pub fn convert_shown(self, from: Unit, to: Unit) -> Self {
+        let exact = match (from, to) {
+            (Unit::Mi, Unit::Km) => self.value() * KM_PER_MI,
+            (Unit::Km, Unit::Mi) => self.value() / KM_PER_MI,
+            _ => self.value(),
+        };
+        Distance::from_value((exact * 10.0).round() / 10.0)
+    }
+
     pub fn convert(self, from: Unit, to: Unit) -> Self {
         match (from, to) {
             (Unit::Mi, Unit::Km) => Distance::from_value(self.value() * KM_PER_MI),
@@ -180,6 +191,14 @@ mod tests {
     fn converts_between_miles_and_kilometres() {
         let ten_mi = Distance::from_value(10.0);
         assert_eq!(ten_mi.convert(Unit::Mi, Unit::Km).to_string(), "16.1");
+    }
+
+    #[test]
+    fn a_shown_conversion_rounds_once() {
+        // 5.0 mi is 8.047 km: 8.0, not 8.05 rounded again to 8.1.
+        let five_mi = Distance::from_value(5.0);
+        assert_eq!(five_mi.convert_shown(Unit::Mi, Unit::Km).to_string(), "8.0");
+        assert_eq!(five_mi.convert_shown(Unit::Mi, Unit::Mi).to_string(), "5.0");
     }
 
     #[test]

@@ -402,7 +402,7 @@ pub struct Run {
 impl Run {
     /// The run with its distance and pace in `to` instead of `from`.
     pub fn in_unit(mut self, from: Unit, to: Unit) -> Run {
-        self.distance = self.distance.map(|d| d.convert(from, to));
+        self.distance = self.distance.map(|d| d.convert_shown(from, to));
         if let Some(pace) = self.effort.pace_seconds.as_mut() {
             for seconds in pace.iter_mut() {
                 *seconds = (f64::from(*seconds) * from.per(to)).round() as u32;
