@@ -11,20 +11,12 @@ use proptest::prelude::*;
 /// A runner who ran `weekly` a week over `runs` runs, back after `layoff` days.
 fn runner(layoff: u32, weekly: f64, runs: u8, unit: Unit) -> Profile {
     Profile {
-        layoff_days: layoff,
         weekly_before: Distance::from_value(weekly),
         goal_weekly: Distance::from_value(weekly),
         runs_per_week: runs,
         unit,
         start: date("2026-12-07"),
-        cross_trained: false,
-        numb_now: false,
-        health: Vec::new(),
-        health_since: Default::default(),
-        long_day: None,
-        rest_days: Vec::new(),
-        easy_pace_seconds: None,
-        race: None,
+        ..common::profile(layoff)
     }
 }
 
