@@ -8,15 +8,10 @@ mod show;
 pub use args::{Cli, Command};
 
 use crate::checkin::CheckInError;
-use crate::checkin::{self, Clearance};
-use crate::comeback::{self, CheckInFailure, Comeback, Recorded, timestamp};
-use crate::document::{self, HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
-use crate::export;
-use crate::plan::{Distance, Profile, Template, Unit};
-use crate::runs;
-use crate::store::Undone;
+use crate::comeback::CheckInFailure;
+use crate::document;
+use crate::plan::{Template, Unit};
 use anyhow::{Context, Result, anyhow, bail};
-use args::{ActivitiesAction, CheckinArgs, HealthChoice, NewArgs, ShoesAction, TemplatesAction};
 use chrono::NaiveDate;
 use clap::Parser;
 use std::path::{Path, PathBuf};
@@ -52,6 +47,8 @@ macro_rules! errln {
         eprintln!("{}", $crate::words::one_line(&text));
     }};
 }
+
+mod commands;
 
 /// Runs the command line; every error becomes one line on stderr.
 pub fn main() -> ExitCode {
@@ -183,253 +180,33 @@ fn run(cli: Cli) -> Result<()> {
     };
     match cli.command {
         None => crate::tui::run(&ctx.data_dir, cli.today.and_then(|t| t.0), ctx.unit),
-        Some(Command::New(args)) => new(&ctx, args),
-        Some(Command::Plan(args)) => {
-            let comeback = Comeback::load(&ctx.data_dir)?;
-            let assessment = comeback.assess(ctx.today);
-            let weeks = || assessment.schedule(&comeback.plan, &comeback.template);
-            if args.json {
-                print_json(&PlanDocument::new(comeback.snapshot(), &assessment))
-            } else if args.days {
-                out!("{}", show::plan_days(&comeback.plan, &weeks(), ctx.unit))?;
-                Ok(())
-            } else {
-                out!(
-                    "{}",
-                    show::plan_table(&comeback.plan, &weeks(), &assessment, ctx.unit)
-                )?;
-                Ok(())
-            }
-        }
-        Some(Command::Today(flag)) => {
-            let comeback = Comeback::load(&ctx.data_dir)?;
-            let assessment = comeback.assess(ctx.today);
-            let week = assessment.current_week(&comeback.plan, &comeback.template);
-            if flag.json {
-                let plan_unit = comeback.plan.profile.unit;
-                let units = (plan_unit, ctx.unit.unwrap_or(plan_unit));
-                print_json(&TodayDocument::new(
-                    week.as_ref(),
-                    ctx.today,
-                    &assessment,
-                    units,
-                ))
-            } else {
-                out!(
-                    "{}",
-                    show::today(
-                        &comeback.plan,
-                        &comeback.template,
-                        week.as_ref(),
-                        &assessment,
-                        ctx.unit
-                    )
-                )?;
-                Ok(())
-            }
-        }
-        Some(Command::Checkin(args)) => checkin(&ctx, args),
-        Some(Command::Status(flag)) => {
-            let comeback = Comeback::load(&ctx.data_dir)?;
-            let assessment = comeback.assess(ctx.today);
-            if flag.json {
-                print_json(&StatusDocument::new(&comeback.plan, &assessment))
-            } else {
-                out!("{}", show::status(&comeback.plan, &assessment))?;
-                Ok(())
-            }
-        }
-        Some(Command::History(flag)) => {
-            let comeback = Comeback::load(&ctx.data_dir)?;
-            let mut checkins = comeback.journal.checkins().to_vec();
-            checkins.retain(|c| c.date <= ctx.today);
-            checkins.reverse();
-            let mut decisions = comeback.assess(ctx.today).decisions;
-            decisions.reverse();
-            if flag.json {
-                let mut clearances = comeback.journal.clearances().to_vec();
-                clearances.reverse();
-                print_json(&HistoryDocument {
-                    checkins,
-                    clearances,
-                    decisions,
-                })
-            } else {
-                out!(
-                    "{}",
-                    show::history(
-                        &checkins,
-                        comeback.journal.clearances(),
-                        &decisions,
-                        (ctx.today, comeback.plan.profile.unit)
-                    )
-                )?;
-                Ok(())
-            }
-        }
-        Some(Command::Clear { date, note }) => {
-            let mut comeback = Comeback::load(&ctx.data_dir)?;
-            let date = date.unwrap_or(ctx.today);
-            comeback.clear(Clearance { date, note, seq: 0 }, ctx.today, &timestamp())?;
-            let assessment = comeback.assess(ctx.today);
-            outln!(
-                "Clearance recorded for {}: care is lifted.",
-                checkin::short_date(date)
-            )?;
-            out!("{}", show::verdict(&assessment))?;
-            Ok(())
-        }
-        Some(Command::Health { set }) => health(&ctx, set),
-        Some(Command::Due) => {
-            let comeback = Comeback::load(&ctx.data_dir)?;
-            match comeback.journal.due(comeback.plan.profile.start, ctx.today) {
-                None => Ok(()),
-                Some(missing) => Err(Due(missing).into()),
-            }
-        }
-        Some(Command::Undo) => {
-            let mut comeback = Comeback::load(&ctx.data_dir)?;
-            let undone = comeback.undo(ctx.today, &timestamp())?;
-            match undone {
-                None => outln!("Nothing to undo.")?,
-                Some(Undone::CheckIn {
-                    date,
-                    restored: Some(c),
-                }) => outln!(
-                    "Undone: the check-in for {} is back to: {}",
-                    checkin::short_date(date),
-                    c.summary(comeback.plan.profile.unit)
-                )?,
-                Some(Undone::CheckIn {
-                    date,
-                    restored: None,
-                }) => outln!(
-                    "Undone: the check-in for {} was removed.",
-                    checkin::short_date(date)
-                )?,
-                Some(Undone::Clearance { date }) => outln!(
-                    "Undone: the clearance of {} was removed.",
-                    checkin::short_date(date)
-                )?,
-                Some(Undone::Import { date, runs }) => outln!(
-                    "Undone: the import of {runs} runs from {} was taken back.",
-                    checkin::short_date(date)
-                )?,
-            }
-            Ok(())
-        }
+        Some(Command::New(args)) => commands::new(&ctx, args),
+        Some(Command::Plan(args)) => commands::plan(&ctx, args),
+        Some(Command::Today(flag)) => commands::today(&ctx, flag),
+        Some(Command::Checkin(args)) => commands::checkin(&ctx, args),
+        Some(Command::Status(flag)) => commands::status(&ctx, flag),
+        Some(Command::History(flag)) => commands::history(&ctx, flag),
+        Some(Command::Clear { date, note }) => commands::clear(&ctx, date, note),
+        Some(Command::Health { set }) => commands::health(&ctx, set),
+        Some(Command::Due) => commands::due(&ctx),
+        Some(Command::Undo) => commands::undo(&ctx),
         Some(Command::Export {
             format,
             output,
             alarm,
-        }) => {
-            if alarm.is_some() && format != export::Format::Ics {
-                bail!("--alarm: a reminder goes in the calendar; expected --format ics");
-            }
-            let options = export::Options { alarm };
-            let comeback = Comeback::load(&ctx.data_dir)?;
-            let assessment = comeback.assess(ctx.today);
-            match output {
-                None => {
-                    use std::io::Write;
-                    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                    export::write(format, comeback.snapshot(), &assessment, options, &mut out)?;
-                    out.flush()?;
-                    Ok(())
-                }
-                Some(path) => {
-                    export::write_atomically(&path, |out| {
-                        export::write(format, comeback.snapshot(), &assessment, options, out)
-                    })
-                    .with_context(|| format!("{}: cannot write the export", path.display()))?;
-                    errln!("Wrote the {} to {}.", format.describe(), path.display());
-                    Ok(())
-                }
-            }
-        }
-        Some(Command::Import { file, force }) => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("import {}: cannot read it", file.display()))?;
-            let restore = comeback::import(&ctx.data_dir, text, force, ctx.today, &timestamp())
-                .with_context(|| format!("import {}: nothing was changed", file.display()))?;
-            outln!(
-                "Imported the plan from {} ({} check-ins, {} clearances).",
-                file.display(),
-                restore.checkins.len(),
-                restore.clearances.len()
-            )?;
-            Ok(())
-        }
-        Some(Command::Shoes { action }) => shoes(&ctx, action),
-        Some(Command::Activities { action }) => activities(&ctx, action),
-        Some(Command::Backup { file }) => {
-            let comeback = Comeback::load(&ctx.data_dir)?;
-            comeback.backup(&file)?;
-            outln!(
-                "Backed up the store to {}; to restore it, put it in place of {}.",
-                file.display(),
-                crate::store::Store::path_in(&ctx.data_dir).display()
-            )?;
-            Ok(())
-        }
-        Some(Command::Completions { shell }) => {
-            // Written whole at the end: clap_complete panics on a failed write.
-            let mut command = <Cli as clap::CommandFactory>::command();
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut command, "comeback", &mut script);
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            out.write_all(&script)?;
-            out.flush()?;
-            Ok(())
-        }
+        }) => commands::export(&ctx, format, output, alarm),
+        Some(Command::Import { file, force }) => commands::import(&ctx, &file, force),
+        Some(Command::Shoes { action }) => commands::shoes(&ctx, action),
+        Some(Command::Activities { action }) => commands::activities(&ctx, action),
+        Some(Command::Backup { file }) => commands::backup(&ctx, &file),
+        Some(Command::Completions { shell }) => commands::completions(shell),
         Some(Command::Schema) => {
             outln!("{}", document::plan_schema())?;
             Ok(())
         }
-        Some(Command::Man) => {
-            let command = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
-            Ok(())
-        }
-        Some(Command::Templates { action }) => templates(action),
+        Some(Command::Man) => commands::man(),
+        Some(Command::Templates { action }) => commands::templates(action),
     }
-}
-
-fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
-    let mut comeback = Comeback::load(&ctx.data_dir)?;
-    let replace = args.replace;
-    let plan_unit = comeback.plan.profile.unit;
-    let entry = args.check_in(ctx.today, (ctx.unit.unwrap_or(plan_unit), plan_unit));
-    let date = entry.date;
-    let Recorded {
-        replaced,
-        assessment,
-    } = comeback.record(entry, replace, ctx.today, &timestamp())?;
-    let saved = replaced_summary(&comeback, date);
-    let printed = (|| {
-        outln!("Saved {saved}.")?;
-        if replaced.is_some() {
-            outln!(
-                "It replaces the earlier check-in for that day; `comeback undo` brings it back."
-            )?;
-        }
-        out!("{}", show::verdict(&assessment))
-    })();
-    // The check-in is saved whatever happens to the output: say so.
-    printed.with_context(|| {
-        format!(
-            "the check-in for {date} was saved, but the verdict could not be printed (`comeback status` shows it)"
-        )
-    })
-}
-
-/// The summary of the check-in now stored for `date`.
-fn replaced_summary(comeback: &Comeback, date: NaiveDate) -> String {
-    comeback.journal.on(date).map_or_else(
-        || checkin::short_date(date),
-        |c| c.summary(comeback.plan.profile.unit),
-    )
 }
 
 pub fn default_data_dir() -> Result<PathBuf> {
@@ -466,186 +243,4 @@ pub fn load_template(name_or_file: &str) -> Result<Template> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("template {}: cannot read it", path.display()))?;
     Ok(Template::parse(&path.display().to_string(), &text)?)
-}
-
-fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
-    let unit = ctx.unit.unwrap_or_default();
-    let weekly_before = Distance::from_value(args.weekly);
-    let profile = Profile {
-        layoff_days: args.layoff,
-        weekly_before,
-        goal_weekly: args.goal.map_or(weekly_before, Distance::from_value),
-        runs_per_week: args.runs,
-        unit,
-        start: args.start.unwrap_or(ctx.today),
-        cross_trained: args.cross_trained,
-        numb_now: args.numb_now,
-        health: args.health,
-        health_since: Default::default(),
-        long_day: args.long_day,
-        rest_days: args.rest_days,
-        easy_pace_seconds: args.easy_pace,
-        race: args.race,
-    };
-    let template = load_template(
-        args.template
-            .as_deref()
-            .unwrap_or(Template::default_name(args.numb_now)),
-    )?;
-    let comeback = Comeback::create(
-        &ctx.data_dir,
-        &profile,
-        &template,
-        args.force,
-        ctx.today,
-        &timestamp(),
-    )?;
-    out!("{}", show::plan_saved(&comeback.plan, ctx.unit))?;
-    Ok(())
-}
-
-fn health(ctx: &Invocation, set: Option<Vec<HealthChoice>>) -> Result<()> {
-    let mut comeback = Comeback::load(&ctx.data_dir)?;
-    if let Some(choices) = set {
-        let health: Vec<checkin::Health> = choices
-            .iter()
-            .filter_map(|c| match c {
-                HealthChoice::Some(h) => Some(*h),
-                HealthChoice::None => None,
-            })
-            .collect();
-        if choices.contains(&HealthChoice::None) && !health.is_empty() {
-            bail!("health: 'none' with other values; expected either none or a list");
-        }
-        comeback.set_health(health, ctx.today, &timestamp())?;
-    }
-    out!("{}", show::health(&comeback.plan.profile.health))?;
-    Ok(())
-}
-
-fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
-    let mut comeback = Comeback::load(&ctx.data_dir)?;
-    let unit = comeback.plan.profile.unit;
-    match action.unwrap_or(ShoesAction::List) {
-        ShoesAction::List => {
-            let assessment = comeback.assess(ctx.today);
-            let mileage = comeback.mileage(&assessment);
-            if mileage.is_empty() {
-                outln!("No shoes yet: `comeback shoes add NAME [--start-distance N]`.")?;
-            }
-            for m in mileage {
-                outln!("{}", m.describe(unit))?;
-            }
-            Ok(())
-        }
-        ShoesAction::Add {
-            name,
-            start_distance,
-        } => {
-            let shoe =
-                comeback.add_shoe(&name, Distance::from_value(start_distance), &timestamp())?;
-            outln!(
-                "Added '{}'; check-ins now count towards it unless they name another pair.",
-                shoe.name
-            )?;
-            Ok(())
-        }
-        ShoesAction::Retire { name } => {
-            comeback.retire_shoe(&name, ctx.today)?;
-            outln!("Retired '{name}'.")?;
-            Ok(())
-        }
-    }
-}
-
-/// Some files were not recorded: said one line each on stderr already.
-#[derive(Debug, thiserror::Error)]
-#[error("{0} of the files were not recorded (one line each above)")]
-struct NotAllImported(usize);
-
-fn activities(ctx: &Invocation, action: ActivitiesAction) -> Result<()> {
-    let mut comeback = Comeback::load(&ctx.data_dir)?;
-    let unit = ctx.unit.unwrap_or(comeback.plan.profile.unit);
-    let describe = |run: &crate::checkin::RecordedRun| {
-        let hr = run
-            .heart_rate
-            .map(|h| format!(", HR {h}"))
-            .unwrap_or_default();
-        format!(
-            "{}: {} {unit} in {} min{hr}",
-            checkin::short_date(run.date),
-            run.distance(unit),
-            run.minutes()
-        )
-    };
-    match action {
-        ActivitiesAction::Import { files, dry_run } => {
-            let outcomes = comeback.import_runs(&files, dry_run, ctx.today, &timestamp())?;
-            let mut problems = 0;
-            for o in &outcomes {
-                let file = o.file.display();
-                match &o.outcome {
-                    runs::Outcome::Matched(run) => outln!(
-                        "{file}: {}: {}",
-                        describe(run),
-                        if dry_run {
-                            "would be recorded"
-                        } else {
-                            "recorded"
-                        }
-                    )?,
-                    runs::Outcome::Known => outln!("{file}: already imported")?,
-                    runs::Outcome::Skipped(why) => {
-                        problems += 1;
-                        errln!("{file}: {why}");
-                    }
-                    runs::Outcome::Ambiguous(run, why) => {
-                        problems += 1;
-                        errln!("{file}: {}; not recorded: {why}", describe(run));
-                    }
-                }
-            }
-            if problems > 0 {
-                return Err(NotAllImported(problems).into());
-            }
-            Ok(())
-        }
-        ActivitiesAction::List(flag) => {
-            let imported = comeback.journal.runs();
-            if flag.json {
-                return print_json(&imported);
-            }
-            if imported.is_empty() {
-                outln!("No runs imported yet: `comeback activities import FILE...`.")?;
-            }
-            for run in imported {
-                outln!("{}  ({})", describe(run), run.file)?;
-            }
-            Ok(())
-        }
-    }
-}
-
-fn templates(action: Option<TemplatesAction>) -> Result<()> {
-    match action.unwrap_or(TemplatesAction::List) {
-        TemplatesAction::List => {
-            for name in Template::builtin_names() {
-                let template = load_template(name)?;
-                outln!("{name:<10} v{}  {}", template.version, template.description)?;
-            }
-            Ok(())
-        }
-        TemplatesAction::Check { file } => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("template {}: cannot read it", file.display()))?;
-            let template = Template::parse(&file.display().to_string(), &text)?;
-            outln!(
-                "{}: ok (template '{}', version {})",
-                file.display(),
-                template.name,
-                template.version
-            )?;
-            Ok(())
-        }
-    }
 }
