@@ -205,3 +205,47 @@ fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
         .unwrap();
     assert_eq!(dates, ["2026-11-24"]);
 }
+
+#[test]
+fn zero_then_esc_on_a_run_day_keeps_the_check_in_in_a_real_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_comeback");
+    let made = std::process::Command::new(bin)
+        .args(["--data-dir"])
+        .arg(data.path())
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .args(["--start", "2026-11-23", "--today", "2026-11-23"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    // Tue 24 Nov is a run day of week 1.
+    let script = format!(
+        "'{bin}' --data-dir '{}' --today 2026-11-24; echo \"exit=$?\"; stty -a",
+        data.path().display()
+    );
+    let (mut screen, mut writer, mut child) = spawn(&script);
+    let mut keys = |bytes: &[u8]| {
+        writer.write_all(bytes).unwrap();
+        writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    screen.wait_for("Tuesday 24 November 2026");
+    keys(b"0");
+    screen.wait_for("What you ran");
+    keys(b"\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    keys(b"q");
+    let rest = screen.drain();
+    assert!(child.wait().unwrap().success());
+    assert_cooked(&rest, "exit=0");
+
+    let conn = rusqlite::Connection::open(data.path().join("comeback.db")).unwrap();
+    let count: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM checkins WHERE date = '2026-11-24'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(count, 1, "the check-in stays after Esc");
+}

@@ -707,10 +707,16 @@ pub static BINDINGS: &[Binding] = &[
         Ran,
         One(Enter),
         "Enter",
-        "save the check-in with these",
+        "add these numbers to the check-in",
         Action::Confirm,
     ),
-    shown(Ran, One(Esc), "Esc", "cancel", Action::Back),
+    shown(
+        Ran,
+        One(Esc),
+        "Esc",
+        "leave the numbers out (the check-in is saved)",
+        Action::Back,
+    ),
     bind(
         Ran,
         Text,

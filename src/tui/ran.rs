@@ -1,6 +1,7 @@
-//! The step after `0` on a run day: what was actually run. The planned
-//! distance and minutes are suggested (Enter accepts them), digits replace
-//! them, and RPE is optional. Saving records the check-in with these numbers
+//! The optional step after `0` on a run day, once the symptom-free check-in
+//! is saved: what was actually run. The planned distance and minutes are
+//! suggested (Enter accepts them), digits replace them, and RPE is optional;
+//! Esc leaves them out. Saving adds the numbers to the day's check-in
 //! through the same `Comeback::record` as `comeback checkin --distance …`.
 
 use super::action::Action;
@@ -14,7 +15,7 @@ const FIELDS: usize = 3;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RanForm {
-    /// The symptom-free check-in the numbers join.
+    /// The saved symptom-free check-in the numbers join.
     pub entry: CheckIn,
     pub distance: TextField,
     pub minutes: TextField,

@@ -119,8 +119,9 @@ pub fn update(app: &mut App, action: Action) {
             ran::Outcome::Stay => {}
             ran::Outcome::Close => app.mode = Mode::Browse,
             ran::Outcome::Save(entry) => {
+                // The numbers join the check-in `0` already saved.
                 app.mode = Mode::Browse;
-                record(app, entry, false, None);
+                record(app, entry, true, None);
             }
         },
         Mode::Health(form) => match health::update(form, action) {
@@ -162,16 +163,27 @@ fn update_screens(app: &mut App, action: Action) {
         }
         Action::Quick(0) => {
             let entry = CheckIn::symptom_free(app.today, None);
-            // On a run day with nothing recorded yet, one more step: what was run.
+            // One key saves the day; on a run day with nothing recorded yet
+            // an optional step follows: what was run (Esc keeps the check-in
+            // as it is).
             let recorded = app
                 .running
                 .as_ref()
                 .is_some_and(|r| r.comeback.journal.on(app.today).is_some());
-            match planned_run_today(app).filter(|_| !recorded) {
-                Some((run, units)) => app.mode = Mode::Ran(RanForm::new(entry, &run, units)),
-                None => {
-                    record(app, entry, false, None);
-                }
+            let planned = planned_run_today(app).filter(|_| !recorded);
+            if record(app, entry.clone(), false, None)
+                && let Some((run, units)) = planned
+            {
+                let saved = app.message.take().unwrap_or_default();
+                app.message = Some(format!(
+                    "{saved}. What you ran: Enter keeps the plan's numbers, Esc leaves them out."
+                ));
+                let entry = app
+                    .running
+                    .as_ref()
+                    .and_then(|r| r.comeback.journal.on(app.today).cloned())
+                    .unwrap_or(entry);
+                app.mode = Mode::Ran(RanForm::new(entry, &run, units));
             }
         }
         Action::Skipped => {
