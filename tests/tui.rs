@@ -344,6 +344,13 @@ fn u_says_what_it_will_undo_then_undoes_the_last_check_in_and_capital_u_redoes_i
     assert!(today(dir.path()).is_some(), "0 saves the day at once");
     press(&mut app, KeyCode::Esc);
     assert!(today(dir.path()).is_some(), "Esc keeps the check-in");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Saved Wed 9 Dec: no numbness")),
+        "{:?}",
+        app.message
+    );
     press(&mut app, KeyCode::Char('u'));
     assert!(today(dir.path()).is_some(), "the first u only asks");
     assert!(text(&draw(&app, 80, 24)).contains("Undo the check-in Wed 9 Dec: no numbness"));

@@ -117,7 +117,16 @@ pub fn update(app: &mut App, action: Action) {
         },
         Mode::Ran(form) => match ran::update(form, action) {
             ran::Outcome::Stay => {}
-            ran::Outcome::Close => app.mode = Mode::Browse,
+            ran::Outcome::Close => {
+                // The check-in `0` saved stays, without the run's numbers.
+                let date = form.entry.date;
+                app.mode = Mode::Browse;
+                app.message = app.running.as_ref().and_then(|r| {
+                    let unit = r.comeback.plan.profile.unit;
+                    let saved = r.comeback.journal.on(date)?.summary(unit);
+                    Some(format!("Saved {saved} (without the run's numbers)."))
+                });
+            }
             ran::Outcome::Save(entry) => {
                 // The numbers join the check-in `0` already saved.
                 app.mode = Mode::Browse;
