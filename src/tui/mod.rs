@@ -17,6 +17,7 @@ pub mod shoes;
 pub mod theme;
 pub mod update;
 pub mod view;
+mod writes;
 
 use action::Action;
 use app::App;
