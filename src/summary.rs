@@ -114,20 +114,20 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     );
     for c in recent {
-        let spots: Vec<&str> = c.spots.iter().map(|s| s.as_str()).collect();
-        let flags: Vec<&str> = c.flags.iter().map(|f| f.as_str()).collect();
+        let spots: Vec<&str> = c.spots.iter().map(|s| s.words()).collect();
+        let flags: Vec<&str> = c.flags.iter().map(|f| f.words()).collect();
         let onset = match (c.onset, c.minutes) {
-            (Some(o), Some(m)) => format!("{o} ({m} min)"),
-            (Some(o), None) => o.to_string(),
+            (Some(o), Some(m)) => format!("{} ({m} min)", o.words()),
+            (Some(o), None) => o.words().to_string(),
             _ => String::new(),
         };
         let cleared = match (c.cleared, c.cleared_minutes) {
-            (Some(x), Some(m)) => format!("{x} ({m} min)"),
-            (Some(x), None) => x.to_string(),
+            (Some(x), Some(m)) => format!("{} ({m} min)", x.words()),
+            (Some(x), None) => x.words().to_string(),
             (None, Some(m)) => format!("{m} min"),
             (None, None) => String::new(),
         };
-        let eased: Vec<&str> = c.eased_by.iter().map(|e| e.as_str()).collect();
+        let eased: Vec<&str> = c.eased_by.iter().map(|e| e.words()).collect();
         let actual = c.actual.as_ref();
         let minutes = journal
             .minutes_run_on(c.date)
@@ -142,14 +142,14 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
             c.numbness.level(),
             c.numbness.words(),
             spots.join(", "),
-            c.side.map(|s| s.as_str()).unwrap_or(""),
+            c.side.map(|s| s.words()).unwrap_or(""),
             onset,
             cleared,
             eased.join(", "),
-            c.session.map(|s| s.as_str()).unwrap_or(""),
+            c.session.map(|s| s.words()).unwrap_or(""),
             minutes,
             rpe,
-            flags.join(", "),
+            flags.join("; "),
             note(c.note.as_deref())
         );
     }

@@ -40,7 +40,7 @@ fn a_run_with_its_numbers_is_saved_shown_and_exported() {
     );
     assert!(
         saved.contains(
-            "Saved Thu 26 Nov: no numbness; run done; ran 5.2 mi in 48 min, RPE 4 (load 192)."
+            "Saved Thu 26 Nov: no numbness; run done; ran 5.2 mi in 48 min, RPE 4 of 10 (load 192: minutes x RPE)."
         ),
         "{saved}"
     );
@@ -51,7 +51,7 @@ fn a_run_with_its_numbers_is_saved_shown_and_exported() {
         serde_json::json!({"distance": 5.2, "minutes": 48, "rpe": 4})
     );
     let summary = ok(dir.path(), "2026-11-26", &["export", "--format", "md"]);
-    assert!(summary.contains("| done | 48 | 4 |"), "{summary}");
+    assert!(summary.contains("| run done | 48 | 4 |"), "{summary}");
 }
 
 #[test]

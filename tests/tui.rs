@@ -1265,6 +1265,6 @@ fn digits_after_zero_replace_the_plans_numbers_and_a_bad_one_is_named() {
         app.message
             .as_deref()
             .unwrap()
-            .contains("ran 4.2 mi in 41 min, RPE 4 (load 164)")
+            .contains("ran 4.2 mi in 41 min, RPE 4 of 10 (load 164: minutes x RPE)")
     );
 }

@@ -157,7 +157,8 @@ impl Actual {
         self.distance.is_some() || self.minutes.is_some()
     }
 
-    /// "ran 5.2 mi in 48 min, RPE 4 (load 192); strength done; bike 30 min".
+    /// "ran 5.2 mi in 48 min, RPE 4 of 10 (load 192: minutes x RPE); strength
+    /// done; bike 30 min".
     pub fn words(&self, unit: Unit) -> String {
         let mut parts = Vec::new();
         let run = match (self.distance, self.minutes) {
@@ -168,9 +169,9 @@ impl Actual {
         };
         if let Some(mut run) = run {
             if let Some(rpe) = self.rpe {
-                run.push_str(&format!(", RPE {rpe}"));
+                run.push_str(&format!(", RPE {rpe} of 10"));
                 if let Some(load) = self.load() {
-                    run.push_str(&format!(" (load {load})"));
+                    run.push_str(&format!(" (load {load}: minutes x RPE)"));
                 }
             }
             parts.push(run);
@@ -214,6 +215,9 @@ mod tests {
             ..Actual::default()
         };
         assert_eq!(a.load(), Some(192));
-        assert_eq!(a.words(Unit::Mi), "ran 5.2 mi in 48 min, RPE 4 (load 192)");
+        assert_eq!(
+            a.words(Unit::Mi),
+            "ran 5.2 mi in 48 min, RPE 4 of 10 (load 192: minutes x RPE)"
+        );
     }
 }

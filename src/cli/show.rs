@@ -425,31 +425,27 @@ pub fn plan_days(plan: &Plan, weeks: &[Week], display: Option<Unit>) -> String {
         plan.template_version
     );
     if let Some(day) = weeks.iter().flat_map(|w| &w.days).find(|d| d.has_run()) {
-        let every_run: Vec<&str> = day
-            .habits
-            .iter()
-            .filter(|h| h.every == HabitEvery::Run)
-            .map(|h| h.id.as_str())
-            .collect();
-        let weekly: Vec<&str> = day
-            .habits
-            .iter()
-            .filter(|h| h.every == HabitEvery::Week)
-            .map(|h| h.id.as_str())
-            .collect();
-        wrap_into(
-            &mut out,
-            &format!("Every run day: {}.", every_run.join(", ")),
-            "",
-            "  ",
+        let habits = |every: HabitEvery| -> Vec<&str> {
+            day.habits
+                .iter()
+                .filter(|h| h.every == every)
+                .map(|h| h.text.as_str())
+                .collect()
+        };
+        let _ = writeln!(
+            out,
+            "RPE: how hard a run feels, 0 (rest) to 10 (all out); easy is 3-4."
         );
+        let _ = writeln!(out, "Every run day:");
+        for text in habits(HabitEvery::Run) {
+            wrap_into(&mut out, text, "  - ", "    ");
+        }
+        let weekly = habits(HabitEvery::Week);
         if !weekly.is_empty() {
-            wrap_into(
-                &mut out,
-                &format!("Each week's first run day adds: {}.", weekly.join(", ")),
-                "",
-                "  ",
-            );
+            let _ = writeln!(out, "Each week's first run day adds:");
+            for text in weekly {
+                wrap_into(&mut out, text, "  - ", "    ");
+            }
         }
     }
     for week in weeks {
