@@ -27,7 +27,9 @@ impl Decision {
     /// "Mon 7 Dec: stepped back (stage 2 → 1). Partly numb during the run on
     /// Wed 2 Dec." or "Mon 7 Dec: repeated (stage 2 again). …"
     pub fn describe(&self) -> String {
-        let stages = if self.from_stage == self.to_stage {
+        let stages = if self.from_stage == self.to_stage && self.kind == Move::StepBack {
+            format!("stage {} is the first: it repeats", self.to_stage)
+        } else if self.from_stage == self.to_stage {
             format!("stage {} again", self.to_stage)
         } else {
             format!("stage {} → {}", self.from_stage, self.to_stage)
@@ -109,7 +111,8 @@ impl Next {
         }
         let stage = self.stage?;
         let mut line = format!("Next: stage {stage} from {}", short_date(self.week_start));
-        if let Some(up) = self.advance_on {
+        // (A step up next week is the line itself: said once.)
+        if let Some(up) = self.advance_on.filter(|up| *up > self.week_start) {
             line.push_str(&format!("; next step up {}", short_date(up)));
         }
         line.push('.');
