@@ -50,9 +50,11 @@ pub fn parse_layoff(text: &str) -> Result<u32, String> {
 pub fn parse_weekly(text: &str) -> Result<f64, String> {
     let range = *limits::WEEKLY_MI.start()..=*limits::WEEKLY_KM.end();
     let expected = format!(
-        "expected a distance from {} mi to {} km",
-        range.start(),
-        range.end()
+        "expected {} to {} mi, or {} to {} km",
+        limits::WEEKLY_MI.start(),
+        limits::WEEKLY_MI.end(),
+        limits::WEEKLY_KM.start(),
+        limits::WEEKLY_KM.end()
     );
     let value: f64 = text.parse().map_err(|_| expected.clone())?;
     if range.contains(&value) {

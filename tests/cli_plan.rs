@@ -338,7 +338,7 @@ fn a_layoff_that_is_not_days_or_weeks_is_refused() {
 fn a_negative_weekly_distance_is_refused() {
     refused(
         &["new", "--layoff", "3w", "--weekly=-5", "--runs", "4"],
-        "invalid value '-5' for '--weekly <N>': expected a distance from 3 mi to 320 km",
+        "invalid value '-5' for '--weekly <N>': expected 3 to 200 mi, or 5 to 320 km",
     );
 }
 

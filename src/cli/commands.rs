@@ -370,8 +370,17 @@ pub fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
 
 /// Some files were not recorded: said one line each on stderr already.
 #[derive(Debug, thiserror::Error)]
-#[error("{0} of the files were not recorded (one line each above)")]
+#[error("{} not recorded (one line each above)", files(*.0))]
 struct NotAllImported(usize);
+
+/// "1 file was" or "3 files were".
+fn files(n: usize) -> String {
+    if n == 1 {
+        "1 file was".into()
+    } else {
+        format!("{n} files were")
+    }
+}
 
 pub fn activities(ctx: &Invocation, action: ActivitiesAction) -> Result<()> {
     let mut comeback = Comeback::load(&ctx.data_dir)?;
