@@ -1,5 +1,6 @@
 //! Shoes: each pair's distance, counted from the done runs whose check-ins name
-//! it, against the template's shoe life (AAPSM: 350–500 miles a pair). Pure.
+//! it (and the runs imported for days without a check-in, for the pair current
+//! then), against the template's shoe life (AAPSM: 350–500 miles a pair). Pure.
 
 use crate::checkin::{Assessment, Journal};
 use crate::plan::{Distance, Plan, Template, Unit};
@@ -117,7 +118,8 @@ pub fn current(shoes: &[Shoe]) -> Option<&Shoe> {
 
 /// Every pair's distance: its start distance plus, for each run its
 /// check-ins report, the distance actually run where given, else the planned
-/// distance (half for a run cut short).
+/// distance (half for a run cut short); and the runs imported from files on
+/// days without a check-in, for the pair current that day.
 pub fn mileage(
     shoes: &[Shoe],
     plan: &Plan,
@@ -141,21 +143,44 @@ pub fn mileage(
             }
         }
     }
+    // Runs imported from files on days without a check-in count for the
+    // pair current that day: the newest not yet retired.
+    let mut unlogged: Vec<NaiveDate> = journal
+        .runs()
+        .iter()
+        .map(|r| r.date)
+        .filter(|d| journal.on(*d).is_none())
+        .collect();
+    unlogged.sort_unstable();
+    unlogged.dedup();
+    let worn_on = |date: NaiveDate| {
+        shoes
+            .iter()
+            .rev()
+            .find(|s| s.retired.is_none_or(|r| r > date))
+            .map(|s| s.name.as_str())
+    };
     shoes
         .iter()
         .map(|shoe| {
-            let done: Distance = journal
-                .checkins()
+            let imported: Distance = unlogged
                 .iter()
-                .filter(|c| c.shoes.as_deref() == Some(shoe.name.as_str()))
-                .filter_map(|c| {
-                    // The distance actually run, where the runner gave it or a
-                    // file recorded it; the planned run otherwise.
-                    journal
-                        .distance_run_on(c.date, plan.profile.unit)
-                        .or_else(|| run_on.get(&c.date).map(|d| d.scale_down(c.run_credit())))
-                })
+                .filter(|d| worn_on(**d) == Some(shoe.name.as_str()))
+                .filter_map(|d| journal.distance_run_on(*d, plan.profile.unit))
                 .sum();
+            let done: Distance = imported
+                + journal
+                    .checkins()
+                    .iter()
+                    .filter(|c| c.shoes.as_deref() == Some(shoe.name.as_str()))
+                    .filter_map(|c| {
+                        // The distance actually run, where the runner gave it or a
+                        // file recorded it; the planned run otherwise.
+                        journal
+                            .distance_run_on(c.date, plan.profile.unit)
+                            .or_else(|| run_on.get(&c.date).map(|d| d.scale_down(c.run_credit())))
+                    })
+                    .sum::<Distance>();
             ShoeMileage {
                 name: shoe.name.clone(),
                 distance: shoe.start_distance + done,

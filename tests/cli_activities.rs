@@ -366,3 +366,27 @@ fn shoes_count_an_imported_run_on_a_day_whose_check_in_names_them() {
         "10 km run, not the 5.0 mi planned"
     );
 }
+
+#[test]
+fn shoes_count_an_imported_run_on_a_day_without_a_check_in_for_the_current_pair() {
+    let dir = plan_dir();
+    let run = |args: &[&str]| {
+        let out = cli(dir.path(), "2026-11-30", "UTC")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["shoes", "add", "pegasus"]);
+    // The long run of Sun 29 Nov comes from a file; no check-in that day.
+    assert!(import(dir.path(), "2026-11-30", "UTC", &[fixture("long-run.tcx")]).0);
+    assert!(
+        run(&["shoes", "list"]).contains("pegasus: 6.2 of"),
+        "the 10 km run counts for the current pair"
+    );
+}
