@@ -22,7 +22,7 @@ fn due_is_quiet_when_today_is_recorded_and_says_so_in_one_line_when_not() {
     let line = String::from_utf8(due.stdout).unwrap();
     assert_eq!(line.lines().count(), 1, "{line}");
     assert!(
-        line.contains("check-in is due") && line.contains("2 earlier days"),
+        line.contains("check-in is due") && line.contains("2 earlier days since Mon 23 Nov"),
         "{line}"
     );
     assert!(due.stderr.is_empty());

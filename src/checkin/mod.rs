@@ -331,14 +331,14 @@ impl Journal {
     /// Whether today's check-in is due: the plan has started and today has
     /// none. `Some` with the days missing in the week before today (0 when
     /// only today is), `None` when nothing is due.
-    pub fn due(&self, plan_start: NaiveDate, today: NaiveDate) -> Option<usize> {
+    pub fn due(&self, plan_start: NaiveDate, today: NaiveDate) -> Option<(usize, NaiveDate)> {
         if today < plan_start || self.on(today).is_some() {
             return None;
         }
         let from = (today - chrono::Days::new(7)).max(plan_start);
         let recorded = self.between(from, today).len();
         let days = (today - from).num_days().max(0) as usize;
-        Some(days.saturating_sub(recorded))
+        Some((days.saturating_sub(recorded), from))
     }
 
     /// The last clearance recorded, if any.

@@ -126,7 +126,7 @@ pub fn due(ctx: &Invocation) -> Result<()> {
     let comeback = Comeback::load(&ctx.data_dir)?;
     match comeback.journal.due(comeback.plan.profile.start, ctx.today) {
         None => Ok(()),
-        Some(missing) => Err(Due(missing).into()),
+        Some((missing, since)) => Err(Due(missing, since).into()),
     }
 }
 

@@ -144,14 +144,15 @@ fn hint(e: &anyhow::Error) -> Option<&'static str> {
 
 /// `comeback due` when the check-in is due: said on stdout, exit 1.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", due_line(*.0))]
-struct Due(usize);
+#[error("{}", due_line(.0, .1))]
+struct Due(usize, NaiveDate);
 
-fn due_line(missing: usize) -> String {
+fn due_line(missing: &usize, since: &NaiveDate) -> String {
+    let since = crate::checkin::short_date(*since);
     let earlier = match missing {
         0 => String::new(),
-        1 => " (and 1 earlier day this week has none)".to_string(),
-        n => format!(" (and {n} earlier days this week have none)"),
+        1 => format!(" (and 1 earlier day since {since} has none)"),
+        n => format!(" (and {n} earlier days since {since} have none)"),
     };
     format!(
         "Today's comeback check-in is due{earlier}: `comeback checkin --numbness 0` after a symptom-free day."
