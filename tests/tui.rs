@@ -1268,3 +1268,32 @@ fn digits_after_zero_replace_the_plans_numbers_and_a_bad_one_is_named() {
             .contains("ran 4.2 mi in 41 min, RPE 4 of 10 (load 164: minutes x RPE)")
     );
 }
+
+#[test]
+fn x_on_a_day_without_a_run_skips_nothing() {
+    let dir = fixture(false);
+    let week = app(dir.path(), true)
+        .running
+        .as_ref()
+        .and_then(|r| r.week.clone())
+        .expect("a week");
+    let free = week
+        .days
+        .iter()
+        .find(|d| !d.has_run() && d.date > date(TODAY))
+        .map(|d| d.date)
+        .expect("a day without a run after today");
+    let mut app = App::load(dir.path(), dir.path(), free, Some(Unit::Mi), true).unwrap();
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No run is planned today: nothing to skip.")
+    );
+    assert!(
+        Comeback::load(dir.path())
+            .unwrap()
+            .journal
+            .on(free)
+            .is_none()
+    );
+}

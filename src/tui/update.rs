@@ -195,6 +195,9 @@ fn update_screens(app: &mut App, action: Action) {
                 app.mode = Mode::Ran(RanForm::new(entry, &run, units));
             }
         }
+        Action::Skipped if planned_run_today(app).is_none() => {
+            app.message = Some("No run is planned today: nothing to skip.".into());
+        }
         Action::Skipped => {
             let entry = CheckIn::symptom_free(app.today, Some(SessionDone::Skipped));
             record(app, entry, false, None);
