@@ -25,7 +25,8 @@ fn lines(theme: Theme) -> Vec<Line<'static>> {
         lines.push(Line::styled(context.title(), theme.title()));
         for (keys, help) in keys::help(context) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<14}"), theme.key()),
+                // (A key label of 14 or more still leaves a space.)
+                Span::styled(format!("  {keys:<14} "), theme.key()),
                 Span::raw(help),
             ]));
         }
