@@ -238,19 +238,38 @@ fn advice_after(runs: &[(&str, &str)], today: &str) -> String {
 
 #[test]
 fn a_run_over_a_tenth_longer_than_the_30_day_longest_is_warned_about() {
+    // Runs known since Tue 24 Nov: the 30 days before Sat 26 Dec are covered.
+    let advice = advice_after(
+        &[
+            ("2026-11-24", "3.0"),
+            ("2026-12-09", "5.0"),
+            ("2026-12-26", "6.0"),
+        ],
+        "2026-12-26",
+    );
+    assert!(
+        advice.contains("Your run on Sat 26 Dec (6.0 mi) was more than 10% longer than your longest of the 30 days before (5.0 mi)"),
+        "{advice}"
+    );
+    let calm = advice_after(
+        &[
+            ("2026-11-24", "3.0"),
+            ("2026-12-09", "5.0"),
+            ("2026-12-26", "5.5"),
+        ],
+        "2026-12-26",
+    );
+    assert!(!calm.contains("more than 10% longer"), "{calm}");
+}
+
+#[test]
+fn nothing_is_said_about_run_length_before_the_runs_known_cover_30_days() {
+    // The first distance typed in weeks is no history to compare with.
     let advice = advice_after(
         &[("2026-12-09", "5.0"), ("2026-12-13", "6.0")],
         "2026-12-13",
     );
-    assert!(
-        advice.contains("Your run on Sun 13 Dec (6.0 mi) was more than 10% longer than your longest of the 30 days before (5.0 mi)"),
-        "{advice}"
-    );
-    let calm = advice_after(
-        &[("2026-12-09", "5.0"), ("2026-12-13", "5.5")],
-        "2026-12-13",
-    );
-    assert!(!calm.contains("more than 10% longer"), "{calm}");
+    assert!(!advice.contains("more than 10% longer"), "{advice}");
 }
 
 #[test]

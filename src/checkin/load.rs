@@ -4,7 +4,7 @@
 //! its plan. Advice only; the plan's own decisions count runs done.
 
 use super::{Journal, short_date};
-use crate::plan::{Distance, Plan, Template, Unit, Week};
+use crate::plan::{Distance, Phase, Plan, Template, Unit, Week};
 use chrono::{Days, NaiveDate};
 
 /// A run longer than this times the 30-day longest is a spike (Frandsen 2025).
@@ -44,6 +44,15 @@ pub fn advice(
     let recent = today - Days::new(6);
     for (date, distance) in runs.iter().filter(|(d, _)| *d >= recent && *d <= today) {
         let from = *date - Days::new(30);
+        // Run/walk weeks are judged by minutes, not by a distance typed now
+        // and then; and nothing is said before the runs known cover the 30
+        // days (the runs before a short layoff count, as the plan counts
+        // them).
+        let run_walk = week.is_some_and(|w| w.contains(*date) && w.phase == Phase::RunWalk);
+        let covered = before.0 >= from || runs.iter().any(|(d, _)| *d <= from);
+        if run_walk || !covered {
+            continue;
+        }
         let longest = runs
             .iter()
             .chain(std::iter::once(&before))
