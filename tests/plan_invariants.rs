@@ -147,7 +147,9 @@ fn shortest_run(profile: &Profile, template: &Template) -> f64 {
         None => template.run_length.min_distance.get(profile.unit),
     };
     let old = profile.weekly_before.min(profile.goal_weekly).value();
-    let share = ((old / f64::from(profile.runs_per_week)) * 10.0).floor() / 10.0;
+    // (+1e-9: 19.2 / 6 is 3.1999… in floating point; the model divides
+    // hundredths.)
+    let share = ((old / f64::from(profile.runs_per_week)) * 10.0 + 1e-9).floor() / 10.0;
     (((shortest * 100.0).round() / 10.0).ceil() / 10.0).min(share.max(0.1))
 }
 
