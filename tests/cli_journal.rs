@@ -626,3 +626,22 @@ fn what_eased_the_numbness_reads_back_after_the_flags_took_a_twelfth_bit() {
         serde_json::json!(["stopping", "nothing"])
     );
 }
+
+#[test]
+fn a_note_is_said_back_when_saved_and_listed_in_history() {
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-24")
+        .args(["checkin", "--numbness", "0", "--note", "new lacing, better"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Saved Tue 24 Nov: no numbness; run done; note: \"new lacing, better\".",
+        ));
+    comeback(dir.path(), "2026-11-24")
+        .arg("history")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Tue 24 Nov: no numbness; run done; note: \"new lacing, better\"",
+        ));
+}

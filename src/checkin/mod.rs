@@ -177,6 +177,9 @@ impl CheckIn {
         if let Some(a) = actual {
             text.push_str(&format!("; {}", a.words(unit)));
         }
+        if let Some(note) = self.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            text.push_str(&format!("; note: \"{}\"", note.trim()));
+        }
         text
     }
 }
