@@ -343,21 +343,21 @@ fn a_run_on_a_rest_day_with_no_missed_run_beside_it_is_recorded_there() {
     );
 }
 
+/// `comeback ARGS` on `today` (UTC), which must succeed: its stdout.
+fn ok_on(dir: &std::path::Path, today: &str, args: &[&str]) -> String {
+    let out = cli(dir, today, "UTC").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn shoes_count_an_imported_run_on_a_day_whose_check_in_names_them() {
     let dir = plan_dir();
-    let run = |args: &[&str]| {
-        let out = cli(dir.path(), "2026-11-30", "UTC")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let run = |args: &[&str]| ok_on(dir.path(), "2026-11-30", args);
     run(&["shoes", "add", "pegasus"]);
     run(&["checkin", "--date", "2026-11-29", "--numbness", "0"]);
     assert!(import(dir.path(), "2026-11-30", "UTC", &[fixture("long-run.tcx")]).0);
@@ -370,18 +370,7 @@ fn shoes_count_an_imported_run_on_a_day_whose_check_in_names_them() {
 #[test]
 fn shoes_count_an_imported_run_on_a_day_without_a_check_in_for_the_current_pair() {
     let dir = plan_dir();
-    let run = |args: &[&str]| {
-        let out = cli(dir.path(), "2026-11-30", "UTC")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let run = |args: &[&str]| ok_on(dir.path(), "2026-11-30", args);
     run(&["shoes", "add", "pegasus"]);
     // The long run of Sun 29 Nov comes from a file; no check-in that day.
     assert!(import(dir.path(), "2026-11-30", "UTC", &[fixture("long-run.tcx")]).0);

@@ -161,11 +161,11 @@ fn a_panic_inside_the_terminal_session_leaves_the_terminal_in_cooked_mode() {
     assert_cooked(&rest, "exit=101");
 }
 
-#[test]
-fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
+/// A data dir with a plan from Mon 23 Nov 2026 after three weeks off, 25 mi
+/// over 4 runs (week 1 runs Tue, Thu and Sun).
+fn three_weeks_off() -> tempfile::TempDir {
     let data = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_comeback");
-    let made = std::process::Command::new(bin)
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_comeback"))
         .args(["--data-dir"])
         .arg(data.path())
         .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
@@ -173,6 +173,12 @@ fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
         .output()
         .unwrap();
     assert!(made.status.success(), "{made:?}");
+    data
+}
+
+#[test]
+fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
+    let (data, bin) = (three_weeks_off(), env!("CARGO_BIN_EXE_comeback"));
     let script = format!(
         "'{bin}' --data-dir '{}' --today 2026-11-25; echo \"exit=$?\"; stty -a",
         data.path().display()
@@ -208,16 +214,7 @@ fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
 
 #[test]
 fn zero_then_esc_on_a_run_day_keeps_the_check_in_in_a_real_terminal() {
-    let data = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_comeback");
-    let made = std::process::Command::new(bin)
-        .args(["--data-dir"])
-        .arg(data.path())
-        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
-        .args(["--start", "2026-11-23", "--today", "2026-11-23"])
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{made:?}");
+    let (data, bin) = (three_weeks_off(), env!("CARGO_BIN_EXE_comeback"));
     // Tue 24 Nov is a run day of week 1.
     let script = format!(
         "'{bin}' --data-dir '{}' --today 2026-11-24; echo \"exit=$?\"; stty -a",
