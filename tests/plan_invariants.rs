@@ -345,8 +345,10 @@ proptest! {
                     // (The goal needs the run: the runs before it, at their
                     // longest, could not hold the week.)
                     let runs = f64::from(profile.runs_per_week);
-                    let long = (goal * 0.3_f64.max(1.2 / runs)).min(long_limit(&profile, &template));
-                    let needed = long + (b as f64 - 1.0) * everyday_limit(&profile, &template) < volume;
+                    // (Both to the tenth below, as the plan shows them.)
+                    let tenth = |d: f64| (d * 10.0 + 1e-9).floor() / 10.0;
+                    let long = tenth((goal * 0.3_f64.max(1.2 / runs)).min(long_limit(&profile, &template)));
+                    let needed = long + (b as f64 - 1.0) * tenth(everyday_limit(&profile, &template)) < volume - 1e-9;
                     prop_assert!(now >= 0.9 * then - 0.1 || now <= shortest + 0.15 || needed, "week {}: everyday runs {} after {}", week.week, now, then);
                 }
             }
