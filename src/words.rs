@@ -101,15 +101,41 @@ pub fn week_distance(week: &Week, plan_unit: Unit, display: Option<Unit>) -> Dis
         .sum()
 }
 
-/// "23 Nov–29 Nov", with the year ("04 Jan–10 Jan 27") for a week that is
+/// "23 Nov–29 Nov", with the year ("04 Jan–10 Jan 2027") for a week that is
 /// not in `today`'s year.
 pub fn week_dates(week: &Week, today: chrono::NaiveDate) -> String {
+    dates_between(week.start, week.end(), today)
+}
+
+/// "07 Dec–13 Dec", with the year after the end when either day is not in
+/// `today`'s year: "28 Dec–03 Jan 2027".
+pub fn dates_between(
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> String {
     use chrono::Datelike;
-    let end = week.end();
-    if week.start.year() == today.year() && end.year() == today.year() {
-        format!("{}–{}", week.start.format("%d %b"), end.format("%d %b"))
+    if from.year() == today.year() && to.year() == today.year() {
+        format!("{}–{}", from.format("%d %b"), to.format("%d %b"))
     } else {
-        format!("{}–{}", week.start.format("%d %b"), end.format("%d %b %y"))
+        format!("{}–{}", from.format("%d %b"), to.format("%d %b %Y"))
+    }
+}
+
+/// The week's long run: its distance, or its minutes in run/walk weeks
+/// (the longest session then).
+pub fn long_run(week: &Week, unit: Unit, display: Option<Unit>) -> String {
+    match week
+        .runs()
+        .find(|r| r.long)
+        .or_else(|| week.runs().max_by_key(|r| (r.distance, r.minutes)))
+    {
+        Some(run) => match (run.distance, run.minutes) {
+            (Some(d), _) => distance(d, unit, display),
+            (None, Some(m)) => format!("{m} min"),
+            (None, None) => "-".into(),
+        },
+        None => "-".into(),
     }
 }
 

@@ -40,11 +40,14 @@ fn new_then_plan_shows_the_week_table() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            ">   1  23 Nov–29 Nov    1  build     15.0 mi    5.0 mi      3    2",
+            ">   1  23 Nov–29 Nov         1  build     15.0 mi    5.0 mi      3    2",
         ))
         .stdout(predicate::str::contains(
-            "    5  21 Dec–27 Dec    5  goal      25.0 mi",
-        ));
+            "    5  21 Dec–27 Dec         5  goal      25.0 mi",
+        ))
+        // A week into the new year carries its year; no lone year row.
+        .stdout(predicate::str::contains("28 Dec–03 Jan 2027"))
+        .stdout(predicate::str::is_match(r"(?m)^\s*2027\s*$").unwrap().not());
 }
 
 #[test]

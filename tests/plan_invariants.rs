@@ -347,8 +347,13 @@ proptest! {
                     let runs = f64::from(profile.runs_per_week);
                     // (Both to the tenth below, as the plan shows them.)
                     let tenth = |d: f64| (d * 10.0 + 1e-9).floor() / 10.0;
-                    let long = tenth((goal * 0.3_f64.max(1.2 / runs)).min(long_limit(&profile, &template)));
-                    let needed = long + (b as f64 - 1.0) * tenth(everyday_limit(&profile, &template)) < volume - 1e-9;
+                    // (The goal's long run leaves the others their
+                    // shortest; the long run may always reach an
+                    // everyday run's limit.)
+                    let everyday = tenth(everyday_limit(&profile, &template));
+                    let goal_long = (goal * 0.3_f64.max(1.2 / runs)).min(goal - (runs - 1.0) * shortest);
+                    let long = tenth(goal_long).max(everyday).min(long_limit(&profile, &template));
+                    let needed = long + (b as f64 - 1.0) * everyday < volume - 1e-9;
                     prop_assert!(now >= 0.9 * then - 0.1 || now <= shortest + 0.15 || needed, "week {}: everyday runs {} after {}", week.week, now, then);
                 }
             }

@@ -6,7 +6,7 @@ mod common;
 
 use comeback::checkin::{CheckIn, Cleared, Flag, Numbness, Onset, SessionDone, Spot, Status};
 use comeback::comeback::Comeback;
-use comeback::plan::Unit;
+use comeback::plan::{Distance, Unit};
 use comeback::store::Store;
 use comeback::tui::app::{Action, App, Field, Screen};
 use comeback::tui::keys::{self, BINDINGS, CONTEXTS};
@@ -618,28 +618,137 @@ fn capital_s_adds_and_retires_shoes_and_o_in_the_panel_chooses_the_pair() {
     );
 }
 
+/// The number in a "N more ↓" marker on the line holding `near`, if any.
+fn more_below(screen: &str, near: &str) -> Option<u16> {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(near) && l.contains("more ↓"))?;
+    let before = line.split(" more ↓").next()?;
+    before
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
 #[test]
 fn a_verdict_that_does_not_fit_says_so_and_pages_down() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
     let before = text(&draw(&app, 100, 16));
-    assert!(before.contains("more lines: PgUp / PgDn"), "{before}");
-    let hidden = before
-        .lines()
-        .find(|l| l.contains("more lines"))
-        .and_then(|l| l.split('(').nth(1))
-        .and_then(|l| l.split(' ').next())
-        .and_then(|n| n.parse::<u16>().ok())
-        .unwrap();
+    let hidden = more_below(&before, "PgDn").expect("a marker on the verdict's border");
+    let verdict_line = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("Verdict"))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        !verdict_line(&before).contains('↑'),
+        "nothing above yet: {before}"
+    );
     for _ in 0..hidden + 3 {
         press(&mut app, KeyCode::PageDown);
     }
     assert_eq!(app.verdict_scroll, hidden, "it stops at the last line");
     let after = text(&draw(&app, 100, 16));
     assert!(after.contains("Not medical advice"), "{after}");
-    assert!(after.contains("Verdict (0 more lines"), "{after}");
+    assert!(more_below(&after, "PgDn").is_none(), "{after}");
+    assert!(
+        verdict_line(&after).contains(&format!("↑ {hidden} more")),
+        "{after}"
+    );
     press(&mut app, KeyCode::PageUp);
     assert_eq!(app.verdict_scroll, hidden - 1);
+}
+
+/// A fixture whose verdict carries everything at once: a run that jumped
+/// well past the 30-day longest (an injury-risk warning), reasons, advice.
+fn fixture_with_a_jump() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    // Three days off: the runs before the layoff still cover the 30 days.
+    store
+        .save_plan(&profile(3), &template("standard"), false, "test")
+        .unwrap();
+    drop(store);
+    let mut comeback = Comeback::load(dir.path()).unwrap();
+    let today = date(TODAY);
+    for offset in [4, 11] {
+        let mut c = CheckIn::symptom_free(common::day(offset), None);
+        c.numbness = Numbness::TINGLING;
+        c.spots = vec![Spot::Toes];
+        c.onset = Some(Onset::During);
+        c.cleared = Some(Cleared::Quickly);
+        comeback.record(c, false, today, "test").unwrap();
+    }
+    let mut run = CheckIn::symptom_free(today - chrono::Days::new(1), Some(SessionDone::Done));
+    run.actual = Some(comeback::checkin::Actual {
+        distance: Some(Distance::from_value(14.0)),
+        ..Default::default()
+    });
+    comeback.record(run, false, today, "test").unwrap();
+    dir
+}
+
+#[test]
+fn every_verdict_line_is_reachable_with_a_marker_at_80x24_and_100x30() {
+    let dir = fixture_with_a_jump();
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut app = app(dir.path(), false);
+        let verdict = app.running.as_ref().unwrap().assessment.verdict.clone();
+        let next = app
+            .running
+            .as_ref()
+            .unwrap()
+            .assessment
+            .next
+            .describe()
+            .unwrap();
+        let mut seen = text(&draw(&app, w, h));
+        insta::assert_snapshot!(format!("today_every_line_{w}x{h}"), seen.clone());
+        // The injury-risk warning and the Next line need no scrolling.
+        assert!(seen.contains("more than 10% longer"), "{w}x{h}: {seen}");
+        assert!(seen.contains("Next: stage"), "{w}x{h}: {seen}");
+        let hidden = more_below(&seen, "PgDn").unwrap_or(0);
+        for _ in 0..hidden {
+            press(&mut app, KeyCode::PageDown);
+            seen.push_str(&text(&draw(&app, w, h)));
+        }
+        let flat: String = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+        for line in verdict.reasons.iter().chain(&verdict.advice).chain([&next]) {
+            // Each line's start and end were on screen at some point.
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let head = words[..words.len().min(4)].join(" ");
+            let tail = words[words.len().saturating_sub(3)..].join(" ");
+            assert!(
+                flat.contains(&head) && flat.contains(&tail),
+                "{w}x{h}: '{line}' never shown"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_checklist_that_does_not_fit_counts_what_is_below_and_follows_the_selection() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), false);
+    let before = text(&draw(&app, 80, 24));
+    let hidden = more_below(&before, "↓ selects").expect("a marker on the checklist");
+    assert!(hidden > 0, "{before}");
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Down);
+    }
+    let after = text(&draw(&app, 80, 24));
+    assert!(
+        more_below(&after, "↓ selects").is_none_or(|n| n < hidden),
+        "{after}"
+    );
+    assert!(
+        after.contains("more┐") || after.contains(" more"),
+        "{after}"
+    );
 }
 
 #[test]

@@ -315,6 +315,49 @@ fn symptoms_on_most_runs_hold_the_stage() {
     );
 }
 
+#[test]
+fn the_next_line_says_what_the_weeks_check_ins_so_far_do() {
+    let (plan, _) = plan();
+    // A week held by symptoms on most runs: next week repeats, and says so.
+    let mut checkins = runs_done(&plan, 0, 0);
+    checkins
+        .retain(|c| c.date != day(checkins_day(&plan, 0)) && c.date != day(checkins_day(&plan, 1)));
+    checkins.extend([
+        numb(checkins_day(&plan, 0), 1),
+        numb(checkins_day(&plan, 1), 1),
+    ]);
+    let held = assess_on(checkins, &[], 6).next.describe().unwrap();
+    assert!(
+        held.starts_with("Next: stage 1 again from Mon 30 Nov")
+            && held.contains("this week's symptoms so far repeat the step"),
+        "{held}"
+    );
+    assert_eq!(held.matches("Mon 30 Nov").count(), 1, "said once: {held}");
+    // A clear week moves on, and the line says nothing more.
+    let clear = assess_on(runs_done(&plan, 0, 0), &[], 6)
+        .next
+        .describe()
+        .unwrap();
+    assert!(
+        clear.starts_with("Next: stage 2 from Mon 30 Nov"),
+        "{clear}"
+    );
+    assert!(!clear.contains("symptoms"), "{clear}");
+    // A step back from the first stage says it is the first.
+    let first = assess_on(vec![numb(checkins_day(&plan, 0), 2)], &[], 6);
+    assert_eq!(
+        first.verdict.status,
+        Status::StepBack,
+        "{:?}",
+        first.verdict
+    );
+    let line = first.next.describe().unwrap();
+    assert!(
+        line.contains("stage 1 again") && line.contains("(it is the first)"),
+        "{line}"
+    );
+}
+
 /// The day offset of the `n`th run of week 1.
 fn checkins_day(plan: &comeback::plan::Plan, n: usize) -> u64 {
     plan.weeks[0]

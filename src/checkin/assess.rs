@@ -135,12 +135,10 @@ fn todays_verdict(
         start: w.start,
         ..stage.clone()
     });
-    advice.extend(super::load::advice(
-        journal,
-        (plan, template),
-        laid_out.as_ref(),
-        today,
-    ));
+    // Injury-risk warnings lead the advice.
+    let warnings = super::load::advice(journal, (plan, template), laid_out.as_ref(), today);
+    let warning_count = warnings.len();
+    advice.splice(0..0, warnings);
     ask_how_it_is(journal, walk, today);
     if let Some(cleared) = journal
         .clearances()
@@ -161,6 +159,7 @@ fn todays_verdict(
             advice,
             care: None,
             moved,
+            warnings: warning_count,
         },
         None => Verdict {
             status: Status::OnTrack,
@@ -168,6 +167,7 @@ fn todays_verdict(
             advice,
             care: None,
             moved: None,
+            warnings: warning_count,
         },
     }
 }

@@ -100,6 +100,10 @@ pub struct Next {
     pub advance_on: Option<NaiveDate>,
     /// Whether the plan is complete.
     pub finished: bool,
+    /// How this week's check-ins so far move next week, when they do not
+    /// simply advance it (repeat, step back, resume after a clearance).
+    #[serde(rename = "move", default, skip_serializing_if = "Option::is_none")]
+    pub moved: Option<Move>,
 }
 
 impl Next {
@@ -110,7 +114,24 @@ impl Next {
             return Some("The plan is complete.".into());
         }
         let stage = self.stage?;
-        let mut line = format!("Next: stage {stage} from {}", short_date(self.week_start));
+        let from = short_date(self.week_start);
+        // What the week's check-ins so far do to next week, said as such: a
+        // later check-in can still change it, and the line follows.
+        let mut line = match self.moved {
+            Some(Move::Repeat) => format!(
+                "Next: stage {stage} again from {from} — this week's symptoms so far repeat the step"
+            ),
+            Some(Move::StepBack) if stage == 1 => format!(
+                "Next: stage 1 again from {from} (it is the first) — this week's symptoms so far step the plan back"
+            ),
+            Some(Move::StepBack) => format!(
+                "Next: stage {stage} from {from}, a step back — this week's symptoms so far step the plan back"
+            ),
+            Some(Move::Resume) => {
+                format!("Next: stage {stage} from {from}, one stage back after the clearance")
+            }
+            _ => format!("Next: stage {stage} from {from}"),
+        };
         // (A step up next week is the line itself: said once.)
         if let Some(up) = self.advance_on.filter(|up| *up > self.week_start) {
             line.push_str(&format!("; next step up {}", short_date(up)));

@@ -62,6 +62,10 @@ pub struct Verdict {
     /// How the journal moved today's week into the stage it runs, if it did.
     #[serde(skip)]
     pub moved: Option<crate::plan::Move>,
+    /// How many of the first `advice` lines warn of injury risk (a run that
+    /// jumped): screens keep them in sight.
+    #[serde(skip)]
+    pub warnings: usize,
 }
 
 impl Verdict {
@@ -104,6 +108,7 @@ impl Verdict {
             advice,
             care: Some(care),
             moved: None,
+            warnings: 0,
         }
     }
 }

@@ -72,7 +72,7 @@ pub fn plan_table(
             note,
         ] = cells;
         let line = format!(
-            "{marker} {week:>3}  {dates:<13}  {stage:>3}  {phase:<8}  {volume:<9}  {long:<7}  {runs:>4}  {strength:>3}  {note}"
+            "{marker} {week:>3}  {dates:<18}  {stage:>3}  {phase:<8}  {volume:<9}  {long:<7}  {runs:>4}  {strength:>3}  {note}"
         );
         line.trim_end().to_string()
     };
@@ -86,20 +86,15 @@ pub fn plan_table(
             ]
         )
     );
-    let mut year = assessment.today.year();
     let mut i = 0;
     while i < weeks.len() {
         let week = &weeks[i];
-        if week.start.year() != year || (i == 0 && week.start.year() != assessment.today.year()) {
-            year = week.start.year();
-            let _ = writeln!(out, "  {year}");
-        }
         // Past weeks that passed quietly at the same place fold into one line.
         let quiet = |w: &Week| {
             w.moved.is_none()
                 && w.stage == week.stage
                 && w.phase == week.phase
-                && w.start.year() == year
+                && w.start.year() == week.start.year()
         };
         let past = assessment.current.unwrap_or(weeks.len());
         let folded = weeks[i..past.max(i)]
@@ -112,11 +107,7 @@ pub fn plan_table(
         } else {
             " "
         };
-        let long = week
-            .runs()
-            .filter_map(|r| r.distance)
-            .max()
-            .map_or("-".to_string(), |d| distance(d, p.unit, display));
+        let long = crate::words::long_run(week, p.unit, display);
         let mut notes: Vec<&str> = Vec::new();
         if week.cutback {
             notes.push("recovery");
@@ -124,11 +115,7 @@ pub fn plan_table(
         if let Some(moved) = week.moved.filter(|m| *m != Move::Advance) {
             notes.push(moved.words());
         }
-        let dates = format!(
-            "{}–{}",
-            week.start.format("%d %b"),
-            week.end().format("%d %b")
-        );
+        let dates = crate::words::week_dates(week, assessment.today);
         let line = row(
             marker,
             [
@@ -146,12 +133,12 @@ pub fn plan_table(
         let _ = writeln!(out, "{line}");
         if folded >= 2 {
             let last = &weeks[i + folded];
+            let span =
+                crate::words::dates_between(weeks[i + 1].start, last.end(), assessment.today);
             let _ = writeln!(
                 out,
-                "  {:>7}  {}–{}  {:>3}  {} more weeks the same",
+                "  {:>7}  {span:<18}  {:>3}  {} more weeks the same",
                 format!("{}–{}", week.week + 1, last.week),
-                weeks[i + 1].start.format("%d %b"),
-                last.end().format("%d %b"),
                 week.stage,
                 folded
             );

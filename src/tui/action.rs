@@ -60,6 +60,9 @@ pub enum Action {
     /// Scroll the verdict on Today.
     VerdictDown,
     VerdictUp,
+    /// Scroll the sessions box on Today.
+    SessionsDown,
+    SessionsUp,
     /// Take back what the last undo took back.
     Redo,
     /// A day's run skipped, with no numbness.

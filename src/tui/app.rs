@@ -164,8 +164,12 @@ pub struct App {
     pub habit_row: usize,
     /// The day the week strip on Today has selected, `None` for today.
     pub strip_day: Option<NaiveDate>,
-    /// Lines the verdict on Today is scrolled by (wide terminals).
+    /// Lines the verdict on Today is scrolled by.
     pub verdict_scroll: u16,
+    /// Lines the sessions box on Today is scrolled by.
+    pub sessions_scroll: u16,
+    /// How far the sessions box can scroll when last drawn (set by the view).
+    pub sessions_overflow: std::cell::Cell<u16>,
     /// How many lines of the verdict did not fit when it was last drawn:
     /// the most it can scroll. Set by the view, read by `update`.
     pub verdict_overflow: std::cell::Cell<u16>,
@@ -215,6 +219,8 @@ impl App {
             habit_row: 0,
             strip_day: None,
             verdict_scroll: 0,
+            sessions_scroll: 0,
+            sessions_overflow: std::cell::Cell::new(0),
             verdict_overflow: std::cell::Cell::new(0),
             care_overflow: std::cell::Cell::new(0),
             plan_row,

@@ -217,13 +217,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(Today, One(Char('2')), "", "", Action::Quick(2)),
     bind(Today, One(Char('3')), "", "", Action::Quick(3)),
     shown(Today, One(Char(' ')), "Space", "tick", Action::Tick),
-    shown(Today, One(Left), "← →", "day", Action::PrevDay),
+    bind(Today, One(Left), "← →", "day", Action::PrevDay),
     bind(Today, One(Right), "", "", Action::NextDay),
     shown(
         Today,
         One(Enter),
         "Enter",
-        "check in for the day (fill in a missed one)",
+        "check-in for a day",
         Action::OpenDay,
     ),
     bind(
@@ -234,6 +234,14 @@ pub static BINDINGS: &[Binding] = &[
         Action::VerdictDown,
     ),
     bind(Today, One(KeyCode::PageUp), "", "", Action::VerdictUp),
+    bind(
+        Today,
+        One(Char(']')),
+        "[ ]",
+        "scroll the sessions when they do not fit",
+        Action::SessionsDown,
+    ),
+    bind(Today, One(Char('[')), "", "", Action::SessionsUp),
     bind(
         Today,
         One(Char('x')),
@@ -850,6 +858,10 @@ pub fn help_line_count() -> usize {
 
 /// The footer line for the contexts in force: their marked bindings.
 pub fn footer(contexts: &[Context]) -> String {
+    footer_items(contexts).join(" · ")
+}
+
+fn footer_items(contexts: &[Context]) -> Vec<String> {
     contexts
         .iter()
         .flat_map(|context| {
@@ -858,6 +870,28 @@ pub fn footer(contexts: &[Context]) -> String {
                 .filter(move |b| b.context == *context && b.footer)
         })
         .map(|b| format!("{} {}", b.label, b.help))
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect()
+}
+
+/// The footer line within `width` columns: whole keys only, and when some
+/// do not fit, the line ends by pointing at the help.
+pub fn footer_within(contexts: &[Context], width: u16) -> String {
+    let all = footer(contexts);
+    let width = usize::from(width);
+    if all.chars().count() <= width {
+        return all;
+    }
+    let more = "· ? keys";
+    let mut line = String::new();
+    for item in footer_items(contexts) {
+        let sep = if line.is_empty() { "" } else { " · " };
+        if line.chars().count() + sep.len() + item.chars().count() + 1 + more.chars().count()
+            > width
+        {
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(&item);
+    }
+    format!("{line} {more}").trim_start().to_string()
 }

@@ -13,6 +13,7 @@ pub mod onboarding;
 pub mod panel;
 pub mod ran;
 pub mod screens;
+pub mod scroll_box;
 pub mod shoes;
 pub mod theme;
 pub mod update;

@@ -237,6 +237,10 @@ fn update_screens(app: &mut App, action: Action) {
             app.verdict_scroll = (app.verdict_scroll + 1).min(app.verdict_overflow.get());
         }
         Action::VerdictUp => app.verdict_scroll = app.verdict_scroll.saturating_sub(1),
+        Action::SessionsDown => {
+            app.sessions_scroll = (app.sessions_scroll + 1).min(app.sessions_overflow.get());
+        }
+        Action::SessionsUp => app.sessions_scroll = app.sessions_scroll.saturating_sub(1),
         Action::Undo => ask_undo(app),
         Action::Redo => redo(app),
         Action::Shoes if app.running.is_some() => app.mode = Mode::Shoes(ShoesForm::default()),

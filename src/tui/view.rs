@@ -54,10 +54,12 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
         _ => {}
     }
+    // The message wraps (up to three lines) rather than being cut.
+    let said = message_lines(app, area.width);
     let [tabs, body, message, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(said.len().max(1) as u16),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -79,9 +81,12 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::History => screens::history::render(app, theme, frame, body),
         Screen::Help => screens::help::render(theme, app.help_row, frame, body),
     }
-    render_message(app, frame, message);
+    frame.render_widget(Paragraph::new(said.join("\n")), message);
     frame.render_widget(
-        Paragraph::new(Line::styled(keys::footer(&app.contexts()), theme.dim())),
+        Paragraph::new(Line::styled(
+            keys::footer_within(&app.contexts(), footer.width),
+            theme.dim(),
+        )),
         footer,
     );
     match &app.mode {
@@ -108,7 +113,27 @@ pub fn view(app: &App, frame: &mut Frame) {
 }
 
 fn render_message(app: &App, frame: &mut Frame, area: Rect) {
-    if let Some(message) = &app.message {
-        frame.render_widget(Paragraph::new(message.as_str()), area);
+    frame.render_widget(
+        Paragraph::new(message_lines(app, area.width).join("\n")),
+        area,
+    );
+}
+
+/// The message wrapped to `width`, at most three lines (the last one ending
+/// in "…" when there was more).
+fn message_lines(app: &App, width: u16) -> Vec<String> {
+    let Some(message) = &app.message else {
+        return Vec::new();
+    };
+    let width = usize::from(width).max(2);
+    let mut lines: Vec<String> = textwrap::wrap(message, width)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.len() > 3 {
+        lines.truncate(3);
+        let last: String = lines[2].chars().take(width - 1).collect();
+        lines[2] = format!("{last}…");
     }
+    lines
 }

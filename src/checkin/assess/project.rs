@@ -30,6 +30,7 @@ pub(super) fn next(
         stage: None,
         advance_on: None,
         finished: walk.finished,
+        moved: None,
     };
     if walk.finished || !runs_allowed {
         return next;
@@ -62,6 +63,7 @@ pub(super) fn next(
         (Some(_), _) => (after(here), None),
     };
     next.stage = projected.map(|(s, _)| s as u32 + 1);
+    next.moved = how;
     let mut start = next_start;
     let mut previous = walk
         .current

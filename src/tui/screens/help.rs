@@ -2,20 +2,20 @@
 
 use crate::checkin::NOTICE;
 use crate::tui::keys::{self, CONTEXTS};
+use crate::tui::scroll_box;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::Block;
 
 pub fn render(theme: Theme, scroll: usize, frame: &mut Frame, area: Rect) {
-    let lines = lines(theme);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll.min(u16::MAX as usize) as u16, 0))
-            .block(Block::bordered().title("Keys (↑↓ scroll)")),
+    scroll_box::render(
+        frame,
         area,
+        (Block::bordered().title("Keys"), theme.title(), "↓ scrolls"),
+        lines(theme),
+        scroll.min(usize::from(u16::MAX)) as u16,
     );
 }
 

@@ -4,6 +4,7 @@
 
 use crate::plan::{Move, Session};
 use crate::tui::app::App;
+use crate::tui::scroll_box;
 use crate::tui::theme::Theme;
 use crate::words;
 use ratatui::Frame;
@@ -11,6 +12,10 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
+
+/// The widths of the columns before the note: week, dates, stage, phase,
+/// volume, long run, runs, strength days, this week's marker.
+const FIXED_COLUMNS: [u16; 9] = [3, 18, 3, 8, 9, 7, 4, 3, 1];
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
@@ -27,6 +32,11 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let unit = c.plan.profile.unit;
     let weeks = &running.schedule;
     let current = running.assessment.current;
+    // What the Note column has: the rest after the fixed columns and the
+    // spaces between them.
+    let fixed: u16 = FIXED_COLUMNS.iter().sum::<u16>() + FIXED_COLUMNS.len() as u16;
+    let note_width = usize::from(area.width.saturating_sub(2 + fixed)).clamp(8, 30);
+    let mut heights = Vec::with_capacity(weeks.len());
     let rows = weeks.iter().enumerate().map(|(i, w)| {
         let mut notes = Vec::new();
         if w.cutback {
@@ -35,25 +45,24 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         if let Some(m) = w.moved.filter(|m| *m != Move::Advance) {
             notes.push(m.words());
         }
-        let marker = if current == Some(i) {
-            "▶ now"
-        } else if w.start > app.today {
-            ""
-        } else {
-            "done"
-        };
+        let marker = if current == Some(i) { "▶" } else { "" };
+        // A note wider than its column wraps onto a second line.
+        let note = textwrap::wrap(&notes.join(", "), note_width).join("\n");
+        let height = note.lines().count().max(1) as u16;
+        heights.push(usize::from(height));
         let row = Row::new(vec![
             w.week.to_string(),
             words::week_dates(w, app.today),
             w.stage.to_string(),
             w.phase.label().to_string(),
             words::volume(w, unit, app.unit),
-            long_run(w, unit, app.unit),
+            words::long_run(w, unit, app.unit),
             w.run_count().to_string(),
             w.strength_days().to_string(),
             marker.to_string(),
-            notes.join(", "),
-        ]);
+            note,
+        ])
+        .height(height);
         if current == Some(i) {
             row.style(ratatui::style::Style::new().add_modifier(Modifier::BOLD))
         } else {
@@ -62,18 +71,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     });
     let table = Table::new(
         rows,
-        [
-            Constraint::Length(3),
-            Constraint::Length(16),
-            Constraint::Length(3),
-            Constraint::Length(8),
-            Constraint::Length(9),
-            Constraint::Length(7),
-            Constraint::Length(4),
-            Constraint::Length(3),
-            Constraint::Length(5),
-            Constraint::Max(30),
-        ],
+        FIXED_COLUMNS
+            .iter()
+            .map(|w| Constraint::Length(*w))
+            .chain([Constraint::Max(30)]),
     )
     // Wide terminals spread the columns rather than leave the right empty.
     .flex(Flex::SpaceBetween)
@@ -83,16 +84,25 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         ])
         .style(theme.title()),
     )
-    .row_highlight_style(theme.selected())
-    .block(Block::bordered().title(format!(
-        "Plan: {} stages, template {} v{} (↑↓ scroll)",
+    .row_highlight_style(theme.selected());
+    let block = Block::bordered().title(format!(
+        "Plan: {} stages, template {} v{}",
         c.plan.weeks.len(),
         c.plan.template_name,
         c.plan.template_version
-    )));
+    ));
+    let inner = block.inner(area);
     let mut state =
         TableState::default().with_selected(Some(app.plan_row.min(weeks.len().saturating_sub(1))));
-    frame.render_stateful_widget(table, area, &mut state);
+    frame.render_stateful_widget(table, inner, &mut state);
+    // The weeks above and below the view, said on the border.
+    let above: usize = heights[..state.offset().min(heights.len())].iter().sum();
+    let overflow = scroll_box::Overflow::of(
+        heights.iter().sum(),
+        usize::from(inner.height.saturating_sub(1)),
+        above,
+    );
+    frame.render_widget(overflow.mark(block, theme.title(), "↓ scrolls"), area);
     if let (Some(week), Some(days_area)) = (open, days_area) {
         let lines: Vec<Line> = week
             .days
@@ -133,25 +143,5 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 .block(Block::bordered().title(format!("Week {} (Enter hides it)", week.week))),
             days_area,
         );
-    }
-}
-
-/// The week's long run: its distance, or its minutes in run/walk weeks.
-fn long_run(
-    week: &crate::plan::Week,
-    unit: crate::plan::Unit,
-    display: Option<crate::plan::Unit>,
-) -> String {
-    match week
-        .runs()
-        .find(|r| r.long)
-        .or_else(|| week.runs().max_by_key(|r| r.minutes))
-    {
-        Some(run) => match (run.distance, run.minutes) {
-            (Some(d), _) => words::distance(d, unit, display),
-            (None, Some(m)) => format!("{m} min"),
-            (None, None) => "-".into(),
-        },
-        None => "-".into(),
     }
 }

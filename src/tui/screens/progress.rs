@@ -28,10 +28,11 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
     let unit = app.unit.unwrap_or(c.plan.profile.unit);
     let plan_unit = c.plan.profile.unit;
-    // Each week: two bars of 3 and a gap; wide terminals get wider bars.
+    // Each week: two bars of 3 a column apart (so their numbers never run
+    // together) and a gap; wide terminals get wider bars.
     let width = bars_area.width.saturating_sub(2);
     let bar = if width >= 140 { 5 } else { 3 };
-    let fits = (width / (2 * bar + 1)).max(1) as usize;
+    let fits = (width / (2 * bar + 3)).max(1) as usize;
     let shown = &progress[progress.len().saturating_sub(fits)..];
     let value = |w: &WeekProgress, planned: bool| -> (u64, String) {
         if w.run_walk {
@@ -56,8 +57,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             "Per week: planned, done ({unit}; run/walk weeks in minutes; * your numbers)"
         )))
         .bar_width(bar)
-        .bar_gap(0)
-        .group_gap(1);
+        .bar_gap(1)
+        .group_gap(2);
     for w in shown {
         let (planned, planned_text) = value(w, true);
         let (done, done_text) = value(w, false);

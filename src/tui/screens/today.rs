@@ -5,12 +5,16 @@
 use crate::checkin::{NOTICE, Verdict};
 use crate::plan::{HabitWhen, Session};
 use crate::tui::app::App;
+use crate::tui::scroll_box;
 use crate::tui::theme::Theme;
 use crate::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+/// Rows the sessions and checklist keep, borders included.
+const BODY_MIN: u16 = 7;
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
@@ -37,26 +41,37 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         ),
     };
     let verdict = &running.assessment.verdict;
-    // Wide terminals get every reason and piece of advice and the next step.
-    let wide = area.width >= 100;
-    let next = running.assessment.next.describe().filter(|_| wide);
-    let items = banner_items(verdict, wide, next);
-    let banner_height = banner_height(&items, area.width);
+    let items = banner_items(verdict, running.assessment.next.describe(), theme);
     let strip = week_strip(app, theme, area.width);
+    let inner_width = area.width.saturating_sub(2);
+    let notice = scroll_box::wrap(vec![Line::styled(NOTICE, theme.dim())], inner_width);
+    let needed = scroll_box::wrap(items.clone(), inner_width).len() + notice.len() + 3;
+    // The sessions and checklist keep at least five lines; the verdict
+    // takes the rest it needs (never less than its status, a line and the
+    // notice), and what does not fit scrolls.
+    let room = area
+        .height
+        .saturating_sub(1 + strip.len() as u16 + BODY_MIN);
+    let least = notice.len() as u16 + 4;
+    let banner_height = (needed.min(usize::from(u16::MAX)) as u16).min(room.max(least));
     let [head, strip_area, banner, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(strip.len() as u16),
-        Constraint::Length(banner_height.min(area.height.saturating_sub(7))),
-        Constraint::Min(3),
+        Constraint::Length(banner_height),
+        Constraint::Fill(1),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Line::styled(header, theme.title())), head);
     frame.render_widget(Paragraph::new(strip), strip_area);
-    // What does not fit scrolls (PgUp / PgDn); the title says so.
-    let overflow = banner_height.saturating_sub(banner.height);
-    app.verdict_overflow.set(overflow);
-    let scroll = app.verdict_scroll.min(overflow);
-    render_banner(verdict, &items, theme, frame, banner, (scroll, overflow));
+    let most = render_banner(
+        verdict,
+        (items, notice),
+        theme,
+        frame,
+        banner,
+        app.verdict_scroll,
+    );
+    app.verdict_overflow.set(most);
 
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
@@ -114,12 +129,18 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             words::run(run, unit, app.unit)
         )));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title("Sessions")),
+    let most = scroll_box::render(
+        frame,
         left,
+        (
+            Block::bordered().title("Sessions"),
+            theme.title(),
+            "] scrolls",
+        ),
+        lines,
+        app.sessions_scroll,
     );
+    app.sessions_overflow.set(most);
 
     render_checklist(app, theme, frame, right);
 }
@@ -162,14 +183,19 @@ fn render_checklist(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if items.is_empty() {
         items.push(ListItem::new("No run today, so no checklist."));
     }
+    let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
+    let block = Block::bordered().title("Checks and habits (Space ticks)");
+    let inner = block.inner(area);
     let mut state = ListState::default().with_selected(selected);
     frame.render_stateful_widget(
-        List::new(items)
-            .highlight_style(theme.selected())
-            .block(Block::bordered().title("Checks and habits (Space ticks)")),
-        area,
+        List::new(items).highlight_style(theme.selected()),
+        inner,
         &mut state,
     );
+    // What the list scrolled past or could not show, said on its border.
+    let above: usize = heights[..state.offset().min(heights.len())].iter().sum();
+    let overflow = scroll_box::Overflow::of(heights.iter().sum(), usize::from(inner.height), above);
+    frame.render_widget(overflow.mark(block, theme.title(), "↓ selects"), area);
 }
 
 /// The week strip: a cell a day with its session and what the check-in
@@ -221,10 +247,15 @@ fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
         }
         let name = format!("{:<cell$}", day.date.format("%a %-d").to_string());
         days.push(Span::styled(name, style));
-        states.push(Span::styled(
-            format!("{:<cell$}", format!("{kind} {state}")),
-            style,
-        ));
+        // A cell keeps a space after it: when the session and the state do
+        // not both fit, the state alone says what matters for a past day.
+        let both = format!("{kind} {state}");
+        let text = if both.chars().count() < cell {
+            both
+        } else {
+            state
+        };
+        states.push(Span::styled(format!("{text:<cell$}"), style));
     }
     let mut lines = vec![Line::from(days), Line::from(states)];
     if !missing.is_empty() {
@@ -240,62 +271,61 @@ fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
     lines
 }
 
-/// The banner's text lines (before wrapping): reasons and advice, capped at
-/// 80 columns; all of them and the next step on wide terminals.
-fn banner_items(verdict: &Verdict, wide: bool, next: Option<String>) -> Vec<String> {
-    let (reasons, advice) = if wide {
-        (usize::MAX, usize::MAX)
-    } else {
-        (3, 2)
-    };
-    let reasons = verdict
-        .reasons
+/// The banner's lines under the status, in the order they must stay in
+/// sight: warnings of injury risk, what comes next, then the reasons and
+/// the rest of the advice.
+fn banner_items<'a>(verdict: &Verdict, next: Option<String>, theme: Theme) -> Vec<Line<'a>> {
+    let (warnings, advice) = verdict
+        .advice
+        .split_at(verdict.warnings.min(verdict.advice.len()));
+    let warn = theme.status(crate::checkin::Status::Hold);
+    warnings
         .iter()
-        .take(reasons)
-        .map(|r| format!("• {r}"));
-    let advice = verdict.advice.iter().take(advice).map(|a| format!("→ {a}"));
-    reasons.chain(advice).chain(next).collect()
+        .map(|w| Line::styled(format!("! {w}"), warn))
+        .chain(next.map(Line::from))
+        .chain(verdict.reasons.iter().map(|r| Line::from(format!("• {r}"))))
+        .chain(advice.iter().map(|a| Line::from(format!("→ {a}"))))
+        .collect()
 }
 
-/// Rows the banner needs at this width: borders, status, wrapped items, notice.
-fn banner_height(items: &[String], width: u16) -> u16 {
-    let inner = usize::from(width.saturating_sub(2)).max(1);
-    let wrapped: usize = items
-        .iter()
-        .chain(std::iter::once(&NOTICE.to_string()))
-        .map(|t| textwrap::wrap(t, inner).len().max(1))
-        .sum();
-    (wrapped + 3) as u16
-}
-
-/// The verdict banner: the status in words and colour, the reasons, advice, and
-/// the not-a-diagnosis line.
-pub fn render_banner(
+/// The verdict banner: the status in words and colour, the lines under it
+/// (scrolled by `scroll`, with markers when they do not fit), and the
+/// not-a-diagnosis line, always in sight. Returns how far it can scroll.
+fn render_banner(
     verdict: &Verdict,
-    items: &[String],
+    (items, notice): (Vec<Line>, Vec<Line>),
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
-    (scroll, overflow): (u16, u16),
-) {
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!(" {} ", verdict.label()),
-            theme.status(verdict.status),
-        ),
-        Span::raw(format!(" {}", verdict.headline())),
-    ])];
-    lines.extend(items.iter().map(|i| Line::from(i.clone())));
-    lines.push(Line::styled(NOTICE, theme.dim()));
+    scroll: u16,
+) -> u16 {
+    let block = Block::bordered().title("Verdict");
+    let inner = block.inner(area);
+    let items = scroll_box::wrap(items, inner.width);
+    let [status, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(notice.len() as u16),
+    ])
+    .areas(inner);
+    let visible = usize::from(body.height);
+    let overflow = scroll_box::Overflow::of(items.len(), visible, usize::from(scroll));
+    let most = items.len().saturating_sub(visible);
+    frame.render_widget(overflow.mark(block, theme.title(), "PgDn"), area);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .scroll((scroll, 0))
-            .block(Block::bordered().title(if overflow > 0 {
-                format!("Verdict ({} more lines: PgUp / PgDn)", overflow - scroll)
-            } else {
-                "Verdict".to_string()
-            })),
-        area,
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                format!(" {} ", verdict.label()),
+                theme.status(verdict.status),
+            ),
+            Span::raw(format!(" {}", verdict.headline())),
+        ])),
+        status,
     );
+    frame.render_widget(
+        Paragraph::new(items).scroll((overflow.above as u16, 0)),
+        body,
+    );
+    frame.render_widget(Paragraph::new(notice), foot);
+    most.min(usize::from(u16::MAX)) as u16
 }
