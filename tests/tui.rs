@@ -238,7 +238,7 @@ fn zero_on_today_records_a_symptom_free_check_in_for_today() {
     // A run day: one more step asks what was run, the plan's numbers suggested.
     let screen = text(&draw(&app, 80, 24));
     assert!(
-        screen.contains("What did you run? Enter keeps the plan's numbers."),
+        screen.contains("What did you run? Enter keeps the numbers shown."),
         "{screen}"
     );
     assert_eq!(app.contexts(), vec![keys::Context::Ran]);
@@ -385,6 +385,90 @@ fn history_edits_the_selected_check_in() {
         journal.on(common::day(13)).unwrap().numbness,
         Numbness::TINGLING
     );
+}
+
+#[test]
+fn a_numbness_check_in_on_a_run_day_gets_the_runs_numbers_too() {
+    // The fixture's plan with no check-ins yet (a first tingle opens no care).
+    let dir = tempfile::tempdir().unwrap();
+    let mut runner = profile(21);
+    runner.runs_per_week = 6;
+    Store::open(dir.path())
+        .unwrap()
+        .save_plan(&runner, &template("standard"), false, "test")
+        .unwrap();
+    let mut app = app(dir.path(), true);
+    // Wed 9 Dec, a run day: tingling at the toes, cleared quickly.
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.contexts(),
+        vec![keys::Context::Ran],
+        "{:?}",
+        app.message
+    );
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("Saved. What did you run?"), "{screen}");
+    // Digits replace the suggestion: 4.1 miles.
+    for key in ['4', '.', '1'] {
+        press(&mut app, KeyCode::Char(key));
+    }
+    press(&mut app, KeyCode::Enter);
+    let saved = Comeback::load(dir.path())
+        .unwrap()
+        .journal
+        .on(date(TODAY))
+        .cloned()
+        .unwrap();
+    assert_eq!(saved.numbness, Numbness::TINGLING);
+    assert_eq!(
+        saved.actual.and_then(|a| a.distance).map(|d| d.value()),
+        Some(4.1)
+    );
+    // History's edit offers the numbers again, the ones saved suggested.
+    app.screen = Screen::History;
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.contexts(), vec![keys::Context::Ran]);
+    assert!(text(&draw(&app, 80, 24)).contains("4.1"));
+}
+
+#[test]
+fn on_monday_the_strip_reaches_back_to_last_weeks_missed_days() {
+    let dir = fixture(false);
+    // Mon 14 Dec: Tue 8 to Sun 13 of last week have no check-in.
+    let mut app = App::load(
+        dir.path(),
+        dir.path(),
+        date("2026-12-14"),
+        Some(Unit::Mi),
+        false,
+    )
+    .unwrap();
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("No check-in on 6 of the last 7 days (from Tue 8 Dec)"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Left);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("Sun 13") && screen.contains("Mon 7"),
+        "last week shows: {screen}"
+    );
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Left);
+    }
+    assert_eq!(
+        app.strip_day,
+        Some(date("2026-12-07")),
+        "seven days back at most"
+    );
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.panel().map(|p| p.entry.date), Some(date("2026-12-08")));
 }
 
 #[test]
@@ -1187,16 +1271,33 @@ fn the_week_strip_marks_a_missed_day_and_enter_on_it_fills_it_in() {
     let mut app = app(dir.path(), true);
     let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("Run missed"), "{screen}");
-    assert!(screen.contains("No check-in for Tue 8 Dec"), "{screen}");
+    assert!(
+        screen.contains("No check-in for Thu 3 Dec, Sat 5 Dec, Tue 8 Dec"),
+        "{screen}"
+    );
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Enter);
     let panel = app.panel().expect("the panel opens for the missed day");
     assert_eq!(panel.entry.date, date("2026-12-08"));
     press(&mut app, KeyCode::Char('0'));
     press(&mut app, KeyCode::Enter);
+    // A run day: the numbers step follows; Esc leaves them out.
+    assert_eq!(app.contexts(), vec![keys::Context::Ran]);
+    press(&mut app, KeyCode::Esc);
+    // Strength was planned that day too: one key says it was done.
+    assert_eq!(app.contexts(), vec![keys::Context::Strength]);
+    assert!(text(&draw(&app, 80, 24)).contains("strength session of Tue 8 Dec"));
+    press(&mut app, KeyCode::Char('y'));
     let journal = Comeback::load(dir.path()).unwrap().journal;
-    assert!(journal.on(date("2026-12-08")).is_some(), "backfilled");
-    assert!(!text(&draw(&app, 80, 24)).contains("No check-in for Tue 8 Dec"));
+    let saved = journal.on(date("2026-12-08")).expect("backfilled");
+    assert_eq!(
+        saved.actual.as_ref().and_then(|a| a.strength),
+        Some(comeback::checkin::StrengthDone::Done)
+    );
+    assert!(
+        text(&draw(&app, 80, 24))
+            .contains("No check-in for Thu 3 Dec, Sat 5 Dec: ← → and Enter fill them in.")
+    );
     // A day that has not happened yet cannot be checked in.
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Right);

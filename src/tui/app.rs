@@ -70,8 +70,10 @@ pub enum Mode {
     Export(ExportMenu),
     /// The health-context pop-up.
     Health(HealthForm),
-    /// What was run, after `0` on a run day.
+    /// What was run, after a run day's check-in is saved.
     Ran(RanForm),
+    /// Whether the day's strength session was done, after its check-in.
+    Strength(crate::checkin::CheckIn),
     /// The shoes pop-up.
     Shoes(ShoesForm),
     /// The screens, with no pop-up.
@@ -92,6 +94,7 @@ impl Mode {
             Mode::Export(_) => vec![Context::Export],
             Mode::Health(_) => vec![Context::Health],
             Mode::Ran(_) => vec![Context::Ran],
+            Mode::Strength(_) => vec![Context::Strength],
             Mode::Shoes(form) if form.adding.is_some() => vec![Context::ShoeName],
             Mode::Shoes(_) => vec![Context::Shoes],
             Mode::Browse => match screen {

@@ -29,8 +29,10 @@ pub enum Context {
     Export,
     /// The health-context pop-up.
     Health,
-    /// What was run, after `0` on a run day.
+    /// What was run, after a run day's check-in.
     Ran,
+    /// Whether the strength session was done, after its day's check-in.
+    Strength,
     /// The shoes pop-up.
     Shoes,
     /// The name of a new pair, while typed.
@@ -56,6 +58,7 @@ impl Context {
             Context::Export => "Export",
             Context::Health => "Health context",
             Context::Ran => "What you ran",
+            Context::Strength => "Strength session done?",
             Context::Shoes => "Shoes",
             Context::ShoeName => "New pair of shoes",
             Context::Replace => "Replace a check-in?",
@@ -770,6 +773,15 @@ pub static BINDINGS: &[Binding] = &[
         "yes, replace it",
         Action::Confirm,
     ),
+    shown(
+        Strength,
+        Two(Char('y'), Enter),
+        "y",
+        "yes, done",
+        Action::Confirm,
+    ),
+    shown(Strength, One(Char('n')), "n", "skipped", Action::Skipped),
+    shown(Strength, One(Esc), "Esc", "leave it out", Action::Back),
     shown(
         Undo,
         Two(Char('y'), Char('u')),

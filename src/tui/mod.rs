@@ -7,6 +7,7 @@ pub mod app;
 pub mod clearance;
 pub mod export_menu;
 pub mod field;
+mod follow_up;
 pub mod health;
 pub mod keys;
 pub mod onboarding;

@@ -1,5 +1,5 @@
-//! The optional step after `0` on a run day, once the symptom-free check-in
-//! is saved: what was actually run. The planned distance and minutes are
+//! The optional step after a check-in of a run day is saved (`0`, the
+//! panel, History's edit): what was actually run. The planned distance and minutes are
 //! suggested (Enter accepts them), digits replace them, and RPE is optional;
 //! Esc leaves them out. Saving adds the numbers to the day's check-in
 //! through the same `Comeback::record` as `comeback checkin --distance …`.
@@ -36,17 +36,23 @@ pub enum Outcome {
 }
 
 impl RanForm {
-    /// The planned run's distance and minutes suggested.
+    /// The numbers the check-in already has, else the planned run's
+    /// distance and minutes, suggested.
     pub fn new(entry: CheckIn, planned: &Run, (shown, plan): (Unit, Unit)) -> RanForm {
-        let distance = planned
+        let had = entry.actual.clone().unwrap_or_default();
+        let distance = had
             .distance
+            .or(planned.distance)
             .map(|d| crate::words::shown(d, plan, Some(shown)).to_string())
             .unwrap_or_default();
+        let minutes = had.minutes.unwrap_or(planned.effort.minutes);
         RanForm {
             entry,
             distance: TextField::suggested(distance),
-            minutes: TextField::suggested(planned.effort.minutes.to_string()),
-            rpe: TextField::default(),
+            minutes: TextField::suggested(minutes.to_string()),
+            rpe: had
+                .rpe
+                .map_or_else(TextField::default, |r| TextField::suggested(r.to_string())),
             field: 0,
             units: (shown, plan),
             problem: None,
@@ -82,11 +88,12 @@ impl RanForm {
             t if t.is_empty() => None,
             t => Some(parse_rpe(&t).map_err(|e| format!("RPE '{t}': {e}"))?),
         };
+        // (What else the check-in has, strength or cross-training, stays.)
         let actual = Actual {
             distance,
             minutes,
             rpe,
-            ..Actual::default()
+            ..self.entry.actual.clone().unwrap_or_default()
         };
         Ok(self.entry.clone().with_actual(actual))
     }

@@ -2,15 +2,18 @@
 //! menus answer in their own modules, the screens and the writes here.
 
 use super::action::Action;
-use super::app::{App, HealthForm, Mode, RanForm, Screen, ShoesForm, care};
+use super::app::{App, HealthForm, Mode, Screen, ShoesForm, care};
 use super::clearance::{self, ClearanceForm};
 use super::export_menu::{self, ExportMenu};
+use super::follow_up::{follow_up, planned_on};
 use super::panel::{Panel, Replace};
 use super::writes::{
     add_shoe, ask_undo, clear, export, redo, reload, retire_shoe, save_plan, set_health, undo,
 };
 use super::{health, onboarding, panel, ran, shoes};
-use crate::checkin::{CheckIn, CheckInError, Numbness, SessionDone, short_date};
+use crate::checkin::{
+    Actual, CheckIn, CheckInError, Numbness, SessionDone, StrengthDone, short_date,
+};
 use crate::comeback::{CheckInFailure, Recorded};
 
 /// Applies one action.
@@ -79,16 +82,20 @@ pub fn update(app: &mut App, action: Action) {
             panel::Outcome::Close => app.mode = Mode::Browse,
             panel::Outcome::Save { entry, replace } => {
                 let from = open.clone();
+                let date = entry.date;
                 if record(app, entry, replace, Some(from)) {
-                    app.mode = Mode::Browse;
+                    follow_up(app, date, true);
                 }
             }
         },
         Mode::Replace(pending) => match action {
             Action::Confirm => {
                 let entry = pending.entry.clone();
+                let date = entry.date;
                 app.mode = Mode::Browse;
-                record(app, entry, true, None);
+                if record(app, entry, true, None) {
+                    follow_up(app, date, true);
+                }
             }
             Action::Back | Action::Quit => {
                 app.mode = pending.from.take().map_or(Mode::Browse, Mode::Panel);
@@ -118,7 +125,7 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Ran(form) => match ran::update(form, action) {
             ran::Outcome::Stay => {}
             ran::Outcome::Close => {
-                // The check-in `0` saved stays, without the run's numbers.
+                // The check-in saved stays, without the run's numbers.
                 let date = form.entry.date;
                 app.mode = Mode::Browse;
                 app.message = app.running.as_ref().and_then(|r| {
@@ -126,13 +133,37 @@ pub fn update(app: &mut App, action: Action) {
                     let saved = r.comeback.journal.on(date)?.summary(unit);
                     Some(format!("Saved {saved} (without the run's numbers)."))
                 });
+                follow_up(app, date, false);
             }
             ran::Outcome::Save(entry) => {
-                // The numbers join the check-in `0` already saved.
+                // The numbers join the check-in already saved.
+                let date = entry.date;
                 app.mode = Mode::Browse;
-                record(app, entry, true, None);
+                if record(app, entry, true, None) {
+                    follow_up(app, date, false);
+                }
             }
         },
+        Mode::Strength(entry) => {
+            let done = match action {
+                Action::Confirm => Some(StrengthDone::Done),
+                Action::Skipped => Some(StrengthDone::Skipped),
+                Action::Back | Action::Quit => None,
+                _ => return,
+            };
+            let entry = entry.clone();
+            app.mode = Mode::Browse;
+            match done {
+                Some(done) => {
+                    let actual = Actual {
+                        strength: Some(done),
+                        ..entry.actual.clone().unwrap_or_default()
+                    };
+                    record(app, entry.with_actual(actual), true, None);
+                }
+                None => app.message = Some("Strength left out of the check-in.".into()),
+            }
+        }
         Mode::Health(form) => match health::update(form, action) {
             health::Outcome::Stay => {}
             health::Outcome::Close => app.mode = Mode::Browse,
@@ -171,31 +202,18 @@ fn update_screens(app: &mut App, action: Action) {
             }
         }
         Action::Quick(0) => {
-            let entry = CheckIn::symptom_free(app.today, None);
-            // One key saves the day; on a run day with nothing recorded yet
-            // an optional step follows: what was run (Esc keeps the check-in
-            // as it is).
+            // One key saves the day; on a run or strength day with nothing
+            // recorded yet, optional steps follow (Esc keeps the check-in).
             let recorded = app
                 .running
                 .as_ref()
                 .is_some_and(|r| r.comeback.journal.on(app.today).is_some());
-            let planned = planned_run_today(app).filter(|_| !recorded);
-            if record(app, entry.clone(), false, None)
-                && let Some((run, units)) = planned
-            {
-                let saved = app.message.take().unwrap_or_default();
-                app.message = Some(format!(
-                    "{saved}. What you ran: Enter keeps the plan's numbers, Esc leaves them out."
-                ));
-                let entry = app
-                    .running
-                    .as_ref()
-                    .and_then(|r| r.comeback.journal.on(app.today).cloned())
-                    .unwrap_or(entry);
-                app.mode = Mode::Ran(RanForm::new(entry, &run, units));
+            let entry = CheckIn::symptom_free(app.today, None);
+            if record(app, entry, false, None) && !recorded {
+                follow_up(app, app.today, true);
             }
         }
-        Action::Skipped if planned_run_today(app).is_none() => {
+        Action::Skipped if planned_on(app, app.today).run.is_none() => {
             app.message = Some("No run is planned today: nothing to skip.".into());
         }
         Action::Skipped => {
@@ -214,14 +232,19 @@ fn update_screens(app: &mut App, action: Action) {
             }
         }
         Action::PrevDay | Action::NextDay => {
-            if let Some(week) = app.running.as_ref().and_then(|r| r.week.as_ref()) {
+            // The strip reaches back over the last seven days (into last
+            // week on a Monday) and on to the end of this week.
+            if let Some(running) = app.running.as_ref() {
+                let first =
+                    (app.today - chrono::Days::new(7)).max(running.comeback.plan.profile.start);
+                let last = running.week.as_ref().map_or(app.today, |w| w.end());
                 let day = app.strip_day.unwrap_or(app.today);
                 let moved = if action == Action::PrevDay {
                     day.pred_opt()
                 } else {
                     day.succ_opt()
                 };
-                if let Some(moved) = moved.filter(|d| *d >= week.start && *d <= week.end()) {
+                if let Some(moved) = moved.filter(|d| *d >= first && *d <= last) {
                     app.strip_day = (moved != app.today).then_some(moved);
                 }
             }
@@ -280,23 +303,6 @@ fn move_cursor(app: &mut App, by: isize) {
 /// Records a check-in; says whether it was saved. With `replace` unset, a
 /// symptomatic or flagged check-in of that day is not overwritten: the
 /// runner is asked first (and goes back to the panel `from` on "no").
-/// Today's planned run, if runs are on today, with the unit shown and the
-/// plan's.
-fn planned_run_today(
-    app: &App,
-) -> Option<(crate::plan::Run, (crate::plan::Unit, crate::plan::Unit))> {
-    let running = app.running.as_ref()?;
-    let plan_unit = running.comeback.plan.profile.unit;
-    let day = running
-        .week
-        .as_ref()?
-        .days
-        .iter()
-        .find(|d| d.date == app.today)?;
-    let run = day.runs().next()?.clone();
-    Some((run, (app.unit.unwrap_or(plan_unit), plan_unit)))
-}
-
 fn record(app: &mut App, entry: CheckIn, replace: bool, from: Option<Panel>) -> bool {
     let (today, now) = (app.today, app.now.clone());
     let Some(running) = app.running.as_mut() else {

@@ -1,5 +1,5 @@
-//! The "what you ran" pop-up after `0` on a run day: distance, minutes and
-//! RPE, the planned values suggested.
+//! The "what you ran" pop-up after a run day's check-in is saved: distance,
+//! minutes and RPE, the numbers already known or the planned ones suggested.
 
 use crate::tui::keys::{self, Context};
 use crate::tui::ran::RanForm;
@@ -22,7 +22,11 @@ pub fn render(form: &RanForm, theme: Theme, frame: &mut Frame, area: Rect) {
         Line::from(spans)
     };
     let lines = vec![
-        Line::from("No numbness: good. What did you run? Enter keeps the plan's numbers."),
+        Line::from(if form.entry.numbness.is_symptomatic() {
+            "Saved. What did you run? Enter keeps the numbers shown."
+        } else {
+            "No numbness: good. What did you run? Enter keeps the numbers shown."
+        }),
         Line::from(""),
         field(
             format!("Distance ({shown})"),

@@ -1,10 +1,11 @@
 //! The questions asked before a check-in that reports numbness or a warning
-//! flag is replaced, and before the last change is undone: nothing of the kind
-//! happens without a yes.
+//! flag is replaced, and before the last change is undone (nothing of the
+//! kind happens without a yes); and whether a strength session was done.
 
 use crate::tui::keys::{self, Context};
 use crate::tui::panel::Replace;
 use crate::tui::theme::Theme;
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -18,6 +19,20 @@ pub fn render_undo(what: &str, theme: Theme, frame: &mut Frame, area: Rect) {
         Line::styled(keys::footer(&[Context::Undo]), theme.dim()),
     ];
     super::popup(frame, area, "Undo?", lines);
+}
+
+/// The question after a strength day's check-in: was the session done?
+pub fn render_strength(date: NaiveDate, theme: Theme, frame: &mut Frame, area: Rect) {
+    let area = area.centered(Constraint::Length(64), Constraint::Length(6));
+    let lines = vec![
+        Line::from(format!(
+            "Did you do the strength session of {}?",
+            date.format("%a %-d %b")
+        )),
+        Line::from(""),
+        Line::styled(keys::footer(&[Context::Strength]), theme.dim()),
+    ];
+    super::popup(frame, area, "Strength session done?", lines);
 }
 
 pub fn render(pending: &Replace, theme: Theme, frame: &mut Frame, area: Rect) {

@@ -199,22 +199,36 @@ fn render_checklist(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// The week strip: a cell a day with its session and what the check-in
-/// says; today and the selected day marked; a line naming the days this week
-/// that have no check-in.
+/// says, today and the selected day marked (the selected day's week: ←
+/// reaches back seven days); a line naming the days of the last seven that
+/// have no check-in.
 fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
     // Seven cells across the width, at least eleven columns each.
     let cell = (usize::from(width) / 7).max(11);
     let Some(running) = &app.running else {
         return Vec::new();
     };
-    let Some(week) = &running.week else {
-        return Vec::new();
-    };
     let journal = &running.comeback.journal;
     let selected = app.strip_day.unwrap_or(app.today);
+    // The week of the selected day: last week's when ← reached back.
+    let Some(week) = running
+        .schedule
+        .iter()
+        .find(|w| w.contains(selected))
+        .or(running.week.as_ref())
+    else {
+        return Vec::new();
+    };
+    let start = running.comeback.plan.profile.start;
+    // Days of the last seven with no check-in, named whichever week shows.
+    let missing: Vec<String> = (1..=7)
+        .rev()
+        .filter_map(|n| app.today.checked_sub_days(chrono::Days::new(n)))
+        .filter(|d| *d >= start && journal.on(*d).is_none())
+        .map(crate::checkin::short_date)
+        .collect();
     let mut days = Vec::new();
     let mut states = Vec::new();
-    let mut missing = Vec::new();
     for day in &week.days {
         let kind = match day.sessions.first() {
             Some(Session::Run(_)) => "Run",
@@ -231,10 +245,7 @@ fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
                 _ => "✓".into(),
             },
             Some(_) => "flag".into(),
-            None if day.date < app.today && day.date >= running.comeback.plan.profile.start => {
-                missing.push(crate::checkin::short_date(day.date));
-                "missed".into()
-            }
+            None if day.date < app.today && day.date >= start => "missed".into(),
             None if day.date == app.today => "due".into(),
             None => String::new(),
         };
@@ -258,13 +269,28 @@ fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
         states.push(Span::styled(format!("{text:<cell$}"), style));
     }
     let mut lines = vec![Line::from(days), Line::from(states)];
-    if !missing.is_empty() {
+    let said = match missing.as_slice() {
+        [] => None,
+        [one] => Some(format!("No check-in for {one}: ← → and Enter fill it in.")),
+        few if few.len() <= 3 => Some(format!(
+            "No check-in for {}: ← → and Enter fill them in.",
+            few.join(", ")
+        )),
+        many => Some(format!(
+            "No check-in on {} of the last 7 days (from {}): ← → and Enter fill them in.",
+            many.len(),
+            many[0]
+        )),
+    };
+    // (Wrapped, never cut.)
+    for line in said.map_or_else(Vec::new, |s| {
+        textwrap::wrap(&s, usize::from(width).max(1))
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect()
+    }) {
         lines.push(Line::styled(
-            format!(
-                "No check-in for {}: ← → and Enter fill {} in.",
-                missing.join(", "),
-                if missing.len() == 1 { "it" } else { "them" }
-            ),
+            line,
             theme.status(crate::checkin::Status::Hold),
         ));
     }
