@@ -124,8 +124,15 @@ pub enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
-    Man,
+    /// Print a man page (roff): the top page, or a subcommand's; --dir writes every page
+    Man {
+        /// The subcommand whose page to print, like checkin or shoes add
+        #[arg(value_name = "SUBCOMMAND")]
+        names: Vec<String>,
+        /// Write comeback.1 and a comeback-<subcommand>.1 for every subcommand into DIR
+        #[arg(long, value_name = "DIR", conflicts_with = "names")]
+        dir: Option<PathBuf>,
+    },
     /// Print the JSON Schema of the plan document (export and import)
     Schema,
     /// List the templates, or check a template file
@@ -203,8 +210,8 @@ pub struct CheckinArgs {
     /// The day the check-in is for (default: today)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
-    /// 0 none, 1 tingling, 2 partly numb, 3 no feeling
-    #[arg(long, value_name = "0-3")]
+    // The scale in the check-in's own words (help and man page alike).
+    #[arg(long, value_name = "0-3", help = Numbness::scale())]
     pub numbness: Numbness,
     /// Where (comma-separated)
     #[arg(long = "where", value_name = "SPOTS", value_delimiter = ',', value_parser = ChoiceParser::<Spot>::new())]

@@ -235,13 +235,6 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
     Ok(())
 }
 
-/// `man`: the manual page.
-pub fn man() -> Result<()> {
-    let command = <Cli as clap::CommandFactory>::command();
-    clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
-    Ok(())
-}
-
 pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
     let mut comeback = Comeback::load(&ctx.data_dir)?;
     let replace = args.replace;

@@ -49,6 +49,7 @@ macro_rules! errln {
 }
 
 mod commands;
+mod man;
 
 /// Runs the command line; every error becomes one line on stderr.
 pub fn main() -> ExitCode {
@@ -205,7 +206,7 @@ fn run(cli: Cli) -> Result<()> {
             outln!("{}", document::plan_schema())?;
             Ok(())
         }
-        Some(Command::Man) => commands::man(),
+        Some(Command::Man { names, dir }) => man::man(&names, dir.as_deref()),
         Some(Command::Templates { action }) => commands::templates(action),
     }
 }
