@@ -85,18 +85,47 @@ pub fn parse_run_distance(text: &str) -> Result<f64, String> {
         .ok_or_else(|| "expected a distance above 0 and at most 200".to_string())
 }
 
+/// A run's time as typed: whole minutes ("48") or a clock ("48:30",
+/// "1:05:00"). A check-in keeps whole minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunTime {
+    seconds: u32,
+}
+
+impl RunTime {
+    /// Whole minutes, rounded: what a check-in keeps.
+    pub fn minutes(self) -> u32 {
+        (self.seconds + 30) / 60
+    }
+
+    /// "22:30" as typed, when it has seconds the whole minutes round away.
+    pub fn clock(self) -> Option<String> {
+        (!self.seconds.is_multiple_of(60)).then(|| crate::plan::clock(self.seconds))
+    }
+}
+
+/// A run's time: "48", "48:30" or "1:05:00"; 1 to 600 minutes once rounded.
+pub fn parse_run_time(text: &str) -> Result<RunTime, String> {
+    let seconds = if text.contains(':') {
+        crate::plan::parse_clock(text)
+    } else {
+        text.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| *m <= 600)
+            .map(|m| m * 60)
+    };
+    seconds
+        .map(|seconds| RunTime { seconds })
+        .filter(|t| (1..=600).contains(&t.minutes()))
+        .ok_or_else(|| {
+            "expected minutes like 48, or 48:30, or 1:05:00 (at most 10 hours)".to_string()
+        })
+}
+
 /// Minutes run: "48", "48:30" or "1:05:00", rounded to the minute; 1 to 600.
 pub fn parse_duration(text: &str) -> Result<u32, String> {
-    let expected =
-        || "expected minutes like 48, or 48:30, or 1:05:00 (at most 10 hours)".to_string();
-    let minutes = if text.contains(':') {
-        crate::plan::parse_clock(text).map(|s| (s + 30) / 60)
-    } else {
-        text.trim().parse::<u32>().ok()
-    };
-    minutes
-        .filter(|m| (1..=600).contains(m))
-        .ok_or_else(expected)
+    parse_run_time(text).map(RunTime::minutes)
 }
 
 /// How hard a run felt: 0 to 10.
@@ -128,6 +157,18 @@ mod tests {
         assert!(parse_layoff("3x").is_err());
         assert!(parse_layoff("-3d").is_err());
         assert!(parse_layoff("99999w").is_err());
+    }
+
+    #[test]
+    fn a_run_time_keeps_its_seconds_for_the_echo() {
+        let t = parse_run_time("22:30").unwrap();
+        assert_eq!((t.minutes(), t.clock().as_deref()), (23, Some("22:30")));
+        let t = parse_run_time("1:05:00").unwrap();
+        assert_eq!((t.minutes(), t.clock()), (65, None));
+        assert_eq!(parse_run_time("48").unwrap().clock(), None);
+        assert!(parse_run_time("0:20").is_err());
+        assert!(parse_run_time("601").is_err());
+        assert!(parse_run_time("4294967295").is_err());
     }
 
     #[test]

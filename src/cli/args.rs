@@ -7,8 +7,8 @@ use crate::checkin::{
 };
 use crate::export::Format;
 use crate::input::{
-    parse_date, parse_distance, parse_duration, parse_layoff, parse_pace, parse_race, parse_rpe,
-    parse_run_distance, parse_unit, parse_weekly,
+    RunTime, parse_date, parse_distance, parse_layoff, parse_pace, parse_race, parse_rpe,
+    parse_run_distance, parse_run_time, parse_unit, parse_weekly,
 };
 use crate::plan::{Distance, Race, Unit, Weekday};
 use chrono::NaiveDate;
@@ -249,9 +249,9 @@ pub struct CheckinArgs {
     /// Distance run (in the plan's unit, or --unit's)
     #[arg(long, value_name = "N", value_parser = parse_run_distance)]
     pub distance: Option<f64>,
-    /// Time run: minutes, or M:SS / H:MM:SS
-    #[arg(long, value_name = "MIN", value_parser = parse_duration)]
-    pub duration: Option<u32>,
+    /// Time run: minutes, or M:SS / H:MM:SS (kept in whole minutes)
+    #[arg(long, value_name = "MIN", value_parser = parse_run_time)]
+    pub duration: Option<RunTime>,
     /// How hard the run felt, 0 (rest) to 10 (maximal)
     #[arg(long, value_name = "0-10", value_parser = parse_rpe)]
     pub rpe: Option<u8>,
@@ -274,7 +274,7 @@ impl CheckinArgs {
             distance: self
                 .distance
                 .map(|d| Distance::from_value(d).convert(given, plan)),
-            minutes: self.duration,
+            minutes: self.duration.map(RunTime::minutes),
             rpe: self.rpe,
             strength: self.strength,
             cross: self.cross,

@@ -10,6 +10,7 @@ use crate::checkin::{self, Clearance};
 use crate::comeback::{self, Comeback, Recorded, timestamp};
 use crate::document::{HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::export;
+use crate::input::RunTime;
 use crate::plan::{Distance, Profile, Template};
 use crate::runs;
 use crate::store::Undone;
@@ -238,6 +239,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
 pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
     let mut comeback = Comeback::load(&ctx.data_dir)?;
     let replace = args.replace;
+    let typed = args.duration;
     let plan_unit = comeback.plan.profile.unit;
     let entry = args.check_in(ctx.today, (ctx.unit.unwrap_or(plan_unit), plan_unit));
     let date = entry.date;
@@ -245,7 +247,7 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         replaced,
         assessment,
     } = comeback.record(entry, replace, ctx.today, &timestamp())?;
-    let saved = replaced_summary(&comeback, date);
+    let saved = saved_summary(&comeback, date, typed);
     let printed = (|| {
         outln!("Saved {saved}.")?;
         if replaced.is_some() {
@@ -263,11 +265,18 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
     })
 }
 
-/// The summary of the check-in now stored for `date`.
-fn replaced_summary(comeback: &Comeback, date: NaiveDate) -> String {
+/// The summary of the check-in now stored for `date`, its run's time said
+/// as typed where the whole minutes kept round it.
+fn saved_summary(comeback: &Comeback, date: NaiveDate, typed: Option<RunTime>) -> String {
     comeback.journal.on(date).map_or_else(
         || checkin::short_date(date),
-        |c| c.summary(comeback.plan.profile.unit),
+        |c| {
+            let kept = c.actual.as_ref().and_then(|a| a.minutes);
+            let clock = typed
+                .filter(|t| kept == Some(t.minutes()))
+                .and_then(RunTime::clock);
+            c.summary_typed(comeback.plan.profile.unit, clock.as_deref())
+        },
     )
 }
 

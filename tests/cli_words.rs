@@ -1,0 +1,65 @@
+//! What the command line says back, through the real binary: a run's time
+//! as typed, limits in the unit in force, files named with what they should
+//! be, distances in `--unit`'s unit, and counts in the right number.
+
+mod common;
+
+use std::path::Path;
+
+const TODAY: &str = "2026-11-26";
+
+fn run(dir: &Path, args: &[&str]) -> std::process::Output {
+    common::cli(dir, TODAY).args(args).output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The one line on stderr of a refused command.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, args);
+    assert!(!out.status.success(), "{args:?} was accepted");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr.trim_end().to_string()
+}
+
+#[test]
+fn a_run_time_with_seconds_is_said_back_as_typed_and_kept_in_minutes() {
+    let dir = common::plan_dir(TODAY, "2026-11-23");
+    let saved = ok(
+        dir.path(),
+        &[
+            "checkin",
+            "--numbness",
+            "0",
+            "--distance",
+            "3",
+            "--duration",
+            "22:30",
+            "--rpe",
+            "4",
+        ],
+    );
+    assert!(
+        saved.starts_with(
+            "Saved Thu 26 Nov: no numbness; run done; ran 3.0 mi in 22:30 (kept as 23 min), RPE 4 of 10"
+        ),
+        "{saved}"
+    );
+    let doc = common::json(dir.path(), TODAY, &["export"]);
+    assert_eq!(doc["checkins"][0]["actual"]["minutes"], 23);
+    // Whole minutes need no echo of their own.
+    let saved = ok(
+        dir.path(),
+        &["checkin", "--numbness", "0", "--duration", "48"],
+    );
+    assert!(saved.contains("; ran 48 min."), "{saved}");
+}
