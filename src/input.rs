@@ -45,23 +45,20 @@ pub fn parse_layoff(text: &str) -> Result<u32, String> {
     }
 }
 
-/// A weekly distance; its limits in the plan's unit are checked with the
-/// profile, once the unit is known.
-pub fn parse_weekly(text: &str) -> Result<f64, String> {
-    let range = *limits::WEEKLY_MI.start()..=*limits::WEEKLY_KM.end();
-    let expected = format!(
-        "expected {} to {} mi, or {} to {} km",
-        limits::WEEKLY_MI.start(),
-        limits::WEEKLY_MI.end(),
-        limits::WEEKLY_KM.start(),
-        limits::WEEKLY_KM.end()
-    );
-    let value: f64 = text.parse().map_err(|_| expected.clone())?;
-    if range.contains(&value) {
-        Ok(value)
-    } else {
-        Err(expected)
-    }
+/// A weekly distance in `unit`, within the limits a profile keeps there.
+pub fn parse_weekly(text: &str, unit: Unit) -> Result<f64, String> {
+    let range = limits::weekly(unit);
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| range.contains(v))
+        .ok_or_else(|| {
+            format!(
+                "expected a distance from {} to {} {unit}",
+                range.start(),
+                range.end()
+            )
+        })
 }
 
 /// An easy pace "m:ss" per unit, in seconds; its limits in the plan's unit
@@ -169,6 +166,20 @@ mod tests {
         assert!(parse_run_time("0:20").is_err());
         assert!(parse_run_time("601").is_err());
         assert!(parse_run_time("4294967295").is_err());
+    }
+
+    #[test]
+    fn weekly_limits_are_said_in_the_unit_in_force() {
+        assert_eq!(
+            parse_weekly("400", Unit::Mi),
+            Err("expected a distance from 3 to 200 mi".to_string())
+        );
+        assert_eq!(
+            parse_weekly("4", Unit::Km),
+            Err("expected a distance from 5 to 320 km".to_string())
+        );
+        assert_eq!(parse_weekly(" 250", Unit::Km), Ok(250.0));
+        assert!(parse_weekly("NaN", Unit::Mi).is_err());
     }
 
     #[test]

@@ -63,3 +63,33 @@ fn a_run_time_with_seconds_is_said_back_as_typed_and_kept_in_minutes() {
     );
     assert!(saved.contains("; ran 48 min."), "{saved}");
 }
+
+#[test]
+fn weekly_limits_are_said_in_the_unit_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let new = ["new", "--layoff", "3w", "--runs", "4"];
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["--weekly", "400"],
+            "comeback: invalid value '400' for '--weekly <N>': expected a distance from 3 to 200 mi",
+        ),
+        (
+            &["--weekly", "400", "--unit", "km"],
+            "comeback: invalid value '400' for '--weekly <N>': expected a distance from 5 to 320 km",
+        ),
+        (
+            &["--unit", "km", "--weekly", "25", "--goal", "4"],
+            "comeback: invalid value '4' for '--goal <N>': expected a distance from 5 to 320 km",
+        ),
+        (
+            &["--weekly", "1e308"],
+            "comeback: invalid value '1e308' for '--weekly <N>': expected a distance from 3 to 200 mi",
+        ),
+    ];
+    for (args, expected) in cases {
+        let args: Vec<&str> = new.iter().chain(args).copied().collect();
+        assert_eq!(refused(&data, &args), expected);
+        assert!(!data.exists(), "{args:?} wrote the data dir");
+    }
+}

@@ -8,7 +8,7 @@ use crate::checkin::{
 use crate::export::Format;
 use crate::input::{
     RunTime, parse_date, parse_distance, parse_layoff, parse_pace, parse_race, parse_rpe,
-    parse_run_distance, parse_run_time, parse_unit, parse_weekly,
+    parse_run_distance, parse_run_time, parse_unit,
 };
 use crate::plan::{Distance, Race, Unit, Weekday};
 use chrono::NaiveDate;
@@ -164,15 +164,15 @@ pub struct NewArgs {
     /// How long you did not run: days or weeks, like 21d or 3w
     #[arg(long, value_name = "Nd|Nw", value_parser = parse_layoff)]
     pub layoff: u32,
-    /// Weekly distance before the layoff
-    #[arg(long, value_name = "N", value_parser = parse_weekly)]
-    pub weekly: f64,
+    /// Weekly distance before the layoff, in the plan's unit (3-200 mi, 5-320 km)
+    #[arg(long, value_name = "N")]
+    pub weekly: String,
     /// Runs per week
     #[arg(long, value_name = "3-6", value_parser = clap::value_parser!(u8).range(3..=6))]
     pub runs: u8,
     /// Weekly distance to build towards (default: the weekly distance before)
-    #[arg(long, value_name = "N", value_parser = parse_weekly)]
-    pub goal: Option<f64>,
+    #[arg(long, value_name = "N")]
+    pub goal: Option<String>,
     /// First day of the plan (default: today)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub start: Option<NaiveDate>,

@@ -11,10 +11,10 @@ use crate::comeback::{self, Comeback, Recorded, timestamp};
 use crate::document::{HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::export;
 use crate::input::RunTime;
-use crate::plan::{Distance, Profile, Template};
+use crate::plan::{Distance, Profile, Template, Unit};
 use crate::runs;
 use crate::store::Undone;
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -282,11 +282,15 @@ fn saved_summary(comeback: &Comeback, date: NaiveDate, typed: Option<RunTime>) -
 
 pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
     let unit = ctx.unit.unwrap_or_default();
-    let weekly_before = Distance::from_value(args.weekly);
+    let weekly_before = weekly_in("--weekly", &args.weekly, unit)?;
+    let goal_weekly = match &args.goal {
+        Some(goal) => weekly_in("--goal", goal, unit)?,
+        None => weekly_before,
+    };
     let profile = Profile {
         layoff_days: args.layoff,
         weekly_before,
-        goal_weekly: args.goal.map_or(weekly_before, Distance::from_value),
+        goal_weekly,
         runs_per_week: args.runs,
         unit,
         start: args.start.unwrap_or(ctx.today),
@@ -314,6 +318,14 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
     )?;
     out!("{}", show::plan_saved(&comeback.plan, ctx.unit))?;
     Ok(())
+}
+
+/// `--weekly` or `--goal` in the plan's unit, which `--unit` may give after
+/// them: checked here, where the unit is known, and said in it.
+fn weekly_in(flag: &str, text: &str, unit: Unit) -> Result<Distance> {
+    crate::input::parse_weekly(text, unit)
+        .map(Distance::from_value)
+        .map_err(|e| anyhow!("invalid value '{text}' for '{flag} <N>': {e}"))
 }
 
 pub fn health(ctx: &Invocation, set: Option<Vec<HealthChoice>>) -> Result<()> {
