@@ -93,3 +93,21 @@ fn weekly_limits_are_said_in_the_unit_in_force() {
         assert!(!data.exists(), "{args:?} wrote the data dir");
     }
 }
+
+#[test]
+fn a_file_that_is_not_an_export_is_named_with_what_import_expects() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let ics = dir.path().join("plan.ics");
+    std::fs::write(&ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").unwrap();
+    let said = refused(&data, &["import", ics.to_str().unwrap()]);
+    assert!(
+        said.starts_with("comeback: import ")
+            && said.ends_with(
+                "plan.ics: nothing was changed: not a comeback export (expected the JSON written by `comeback export`)"
+            ),
+        "{said}"
+    );
+    assert!(!said.contains(".:"), "{said}");
+    assert!(!data.exists());
+}
