@@ -111,3 +111,54 @@ fn a_file_that_is_not_an_export_is_named_with_what_import_expects() {
     assert!(!said.contains(".:"), "{said}");
     assert!(!data.exists());
 }
+
+#[test]
+fn shoes_and_history_honour_the_display_unit() {
+    let dir = common::plan_dir(TODAY, "2026-11-23");
+    let d = dir.path();
+    // A start distance is typed in --unit's unit, as a run's distance is.
+    ok(
+        d,
+        &[
+            "--unit",
+            "km",
+            "shoes",
+            "add",
+            "pegasus",
+            "--start-distance",
+            "100",
+        ],
+    );
+    assert_eq!(
+        ok(d, &["--unit", "km", "shoes", "list"]),
+        "pegasus: 100.0 of 640.0 km\n"
+    );
+    assert_eq!(ok(d, &["shoes"]), "pegasus: 62.1 of 397.7 mi\n");
+    let saved = ok(
+        d,
+        &[
+            "--unit",
+            "km",
+            "checkin",
+            "--numbness",
+            "0",
+            "--distance",
+            "8",
+        ],
+    );
+    assert!(saved.contains("; ran 8.0 km."), "{saved}");
+    let in_km = ok(d, &["--unit", "km", "history"]);
+    assert!(
+        in_km.contains("Thu 26 Nov: no numbness; run done; ran 8.0 km"),
+        "{in_km}"
+    );
+    let in_mi = ok(d, &["history"]);
+    assert!(
+        in_mi.contains("Thu 26 Nov: no numbness; run done; ran 5.0 mi"),
+        "{in_mi}"
+    );
+    assert_eq!(
+        ok(d, &["--unit", "km", "shoes"]),
+        "pegasus: 108.0 of 640.0 km\n"
+    );
+}

@@ -401,7 +401,7 @@ pub enum ShoesAction {
     Add {
         /// A name for the pair, e.g. "pegasus-41"
         name: String,
-        /// Distance already on the pair
+        /// Distance already on the pair (in the plan's unit, or --unit's)
         #[arg(long, value_name = "N", default_value_t = 0.0, value_parser = parse_distance)]
         start_distance: f64,
     },

@@ -101,7 +101,7 @@ pub fn history(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
                 &checkins,
                 comeback.journal.clearances(),
                 &decisions,
-                (ctx.today, comeback.plan.profile.unit)
+                (ctx.today, comeback.plan.profile.unit, ctx.unit)
             )
         )?;
         Ok(())
@@ -143,7 +143,7 @@ pub fn undo(ctx: &Invocation) -> Result<()> {
         }) => outln!(
             "Undone: the check-in for {} is back to: {}",
             checkin::short_date(date),
-            c.summary(comeback.plan.profile.unit)
+            show::checkin_summary(&c, comeback.plan.profile.unit, ctx.unit, None)
         )?,
         Some(Undone::CheckIn {
             date,
@@ -247,7 +247,7 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         replaced,
         assessment,
     } = comeback.record(entry, replace, ctx.today, &timestamp())?;
-    let saved = saved_summary(&comeback, date, typed);
+    let saved = saved_summary(&comeback, date, typed, ctx.unit);
     let printed = (|| {
         outln!("Saved {saved}.")?;
         if replaced.is_some() {
@@ -265,9 +265,14 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
     })
 }
 
-/// The summary of the check-in now stored for `date`, its run's time said
-/// as typed where the whole minutes kept round it.
-fn saved_summary(comeback: &Comeback, date: NaiveDate, typed: Option<RunTime>) -> String {
+/// The summary of the check-in now stored for `date`, in `display`'s unit,
+/// its run's time said as typed where the whole minutes kept round it.
+fn saved_summary(
+    comeback: &Comeback,
+    date: NaiveDate,
+    typed: Option<RunTime>,
+    display: Option<Unit>,
+) -> String {
     comeback.journal.on(date).map_or_else(
         || checkin::short_date(date),
         |c| {
@@ -275,7 +280,7 @@ fn saved_summary(comeback: &Comeback, date: NaiveDate, typed: Option<RunTime>) -
             let clock = typed
                 .filter(|t| kept == Some(t.minutes()))
                 .and_then(RunTime::clock);
-            c.summary_typed(comeback.plan.profile.unit, clock.as_deref())
+            show::checkin_summary(c, comeback.plan.profile.unit, display, clock.as_deref())
         },
     )
 }
@@ -358,7 +363,7 @@ pub fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
                 outln!("No shoes yet: `comeback shoes add NAME [--start-distance N]`.")?;
             }
             for m in mileage {
-                outln!("{}", m.describe(unit))?;
+                outln!("{}", m.describe_in(unit, ctx.unit))?;
             }
             Ok(())
         }
@@ -366,8 +371,10 @@ pub fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
             name,
             start_distance,
         } => {
-            let shoe =
-                comeback.add_shoe(&name, Distance::from_value(start_distance), &timestamp())?;
+            // Typed in --unit's unit, kept in the plan's, as a check-in's distance is.
+            let given = ctx.unit.unwrap_or(unit);
+            let start = Distance::from_value(start_distance).convert(given, unit);
+            let shoe = comeback.add_shoe(&name, start, &timestamp())?;
             outln!(
                 "Added '{}'; check-ins now count towards it unless they name another pair.",
                 shoe.name

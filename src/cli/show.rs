@@ -292,7 +292,7 @@ pub fn history(
     checkins: &[CheckIn],
     clearances: &[Clearance],
     decisions: &[Decision],
-    (today, unit): (chrono::NaiveDate, Unit),
+    (today, plan_unit, display): (chrono::NaiveDate, Unit, Option<Unit>),
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Check-ins, newest first:");
@@ -305,7 +305,7 @@ pub fn history(
     for c in checkins {
         wrap_into(
             &mut out,
-            &with_year(c.summary(unit), c.date, today),
+            &with_year(checkin_summary(c, plan_unit, display, None), c.date, today),
             "  ",
             "      ",
         );
@@ -339,6 +339,25 @@ pub fn history(
         );
     }
     out
+}
+
+/// A check-in's summary with its distance run in `display` (`--unit`), and
+/// its run's time as typed when it was just saved.
+pub fn checkin_summary(
+    c: &CheckIn,
+    plan_unit: Unit,
+    display: Option<Unit>,
+    typed_time: Option<&str>,
+) -> String {
+    let unit = display.unwrap_or(plan_unit);
+    if unit == plan_unit {
+        return c.summary_typed(unit, typed_time);
+    }
+    let mut shown = c.clone();
+    if let Some(actual) = shown.actual.as_mut() {
+        actual.distance = actual.distance.map(|d| d.convert_shown(plan_unit, unit));
+    }
+    shown.summary_typed(unit, typed_time)
 }
 
 fn bullets(out: &mut String, title: &str, items: &[String]) {
