@@ -162,3 +162,68 @@ fn shoes_and_history_honour_the_display_unit() {
         "pegasus: 108.0 of 640.0 km\n"
     );
 }
+
+#[test]
+fn counts_of_one_are_said_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rest = refused(
+        d,
+        &[
+            "new",
+            "--layoff",
+            "1d",
+            "--weekly",
+            "25",
+            "--runs",
+            "6",
+            "--rest-days",
+            "mon,tue",
+        ],
+    );
+    assert!(
+        rest.ends_with("5 days left for 6 runs; expected at most 1 rest day with 6 runs"),
+        "{rest}"
+    );
+    ok(
+        d,
+        &["new", "--layoff", "1d", "--weekly", "25", "--runs", "4"],
+    );
+    let plan = ok(d, &["plan"]);
+    assert!(plan.contains(", after 1 day off (template"), "{plan}");
+    let saved = ok(
+        d,
+        &[
+            "checkin",
+            "--numbness",
+            "1",
+            "--onset",
+            "during",
+            "--minutes",
+            "1",
+            "--cleared",
+            "quickly",
+        ],
+    );
+    assert!(
+        saved.contains("It has started about 1 minute in"),
+        "{saved}"
+    );
+    let export = d.join("one.json");
+    ok(d, &["export", "-o", export.to_str().unwrap()]);
+    let other = tempfile::tempdir().unwrap();
+    let imported = ok(other.path(), &["import", export.to_str().unwrap()]);
+    assert!(
+        imported.ends_with("(1 check-in, 0 clearances).\n"),
+        "{imported}"
+    );
+    let gpx = d.join("not-a-run.gpx");
+    std::fs::write(&gpx, "hello").unwrap();
+    let out = run(d, &["activities", "import", gpx.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.ends_with("comeback: 1 file was not recorded (said above)\n"),
+        "{stderr}"
+    );
+}

@@ -14,6 +14,7 @@ use crate::input::RunTime;
 use crate::plan::{Distance, Profile, Template, Unit};
 use crate::runs;
 use crate::store::Undone;
+use crate::words::count;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -157,7 +158,8 @@ pub fn undo(ctx: &Invocation) -> Result<()> {
             checkin::short_date(date)
         )?,
         Some(Undone::Import { date, runs }) => outln!(
-            "Undone: the import of {runs} runs from {} was taken back.",
+            "Undone: the import of {} from {} was taken back.",
+            count(runs, "run", "runs"),
             checkin::short_date(date)
         )?,
     }
@@ -203,10 +205,10 @@ pub fn import(ctx: &Invocation, file: &Path, force: bool) -> Result<()> {
     let restore = comeback::import(&ctx.data_dir, text, force, ctx.today, &timestamp())
         .with_context(|| format!("import {}: nothing was changed", file.display()))?;
     outln!(
-        "Imported the plan from {} ({} check-ins, {} clearances).",
+        "Imported the plan from {} ({}, {}).",
         file.display(),
-        restore.checkins.len(),
-        restore.clearances.len()
+        count(restore.checkins.len(), "check-in", "check-ins"),
+        count(restore.clearances.len(), "clearance", "clearances")
     )?;
     Ok(())
 }
@@ -391,15 +393,15 @@ pub fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
 
 /// Some files were not recorded: said one line each on stderr already.
 #[derive(Debug, thiserror::Error)]
-#[error("{} not recorded (one line each above)", files(*.0))]
+#[error("{}", not_recorded(*.0))]
 struct NotAllImported(usize);
 
-/// "1 file was" or "3 files were".
-fn files(n: usize) -> String {
+/// "1 file was not recorded (said above)", or "3 files were …".
+fn not_recorded(n: usize) -> String {
     if n == 1 {
-        "1 file was".into()
+        "1 file was not recorded (said above)".into()
     } else {
-        format!("{n} files were")
+        format!("{n} files were not recorded (one line each above)")
     }
 }
 
