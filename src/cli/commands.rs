@@ -5,7 +5,7 @@ use super::args::{
     ActivitiesAction, CheckinArgs, HealthChoice, JsonFlag, NewArgs, PlanArgs, ShoesAction,
     TemplatesAction,
 };
-use super::{Cli, Due, Invocation, load_template, print_json, show};
+use super::{Cli, Due, Invocation, journal, load_template, print_json, show};
 use crate::checkin::{self, Clearance};
 use crate::comeback::{self, Comeback, Recorded, timestamp};
 use crate::document::{HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
@@ -98,7 +98,7 @@ pub fn history(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
     } else {
         out!(
             "{}",
-            show::history(
+            journal::history(
                 &checkins,
                 comeback.journal.clearances(),
                 &decisions,
@@ -144,7 +144,7 @@ pub fn undo(ctx: &Invocation) -> Result<()> {
         }) => outln!(
             "Undone: the check-in for {} is back to: {}",
             checkin::short_date(date),
-            show::checkin_summary(&c, comeback.plan.profile.unit, ctx.unit, None)
+            journal::checkin_summary(&c, comeback.plan.profile.unit, ctx.unit, None)
         )?,
         Some(Undone::CheckIn {
             date,
@@ -282,7 +282,7 @@ fn saved_summary(
             let clock = typed
                 .filter(|t| kept == Some(t.minutes()))
                 .and_then(RunTime::clock);
-            show::checkin_summary(c, comeback.plan.profile.unit, display, clock.as_deref())
+            journal::checkin_summary(c, comeback.plan.profile.unit, display, clock.as_deref())
         },
     )
 }

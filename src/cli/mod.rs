@@ -3,6 +3,7 @@
 //! rule of its own.
 
 mod args;
+mod journal;
 mod show;
 
 pub use args::{Cli, Command};
