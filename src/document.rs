@@ -226,9 +226,10 @@ pub struct Restore {
     pub activities: Vec<RecordedRun>,
 }
 
-/// Why a document cannot be imported: where in the JSON, and what is wrong.
+/// Why a document cannot be imported: where in the JSON, and what is wrong
+/// (the whole document's problems are said without a path).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {problem}")]
+#[error("{}{problem}", if path == "." { String::new() } else { format!("{path}: ") })]
 pub struct ImportError {
     /// A JSON path such as `checkins[3].numbness`, or `.` for the whole document.
     pub path: String,
@@ -325,10 +326,22 @@ fn upgrade_first_version(doc: &mut ImportDocument) {
     }
 }
 
+/// The `schema` field; a file that is not a JSON object is no export at all.
+fn read_head(text: &str) -> Result<SchemaField, ImportError> {
+    if !text.trim_start().starts_with('{') {
+        return Err(at(
+            ".",
+            "not a comeback export (expected the JSON written by `comeback export`)",
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| at(".", format!("not valid JSON: {e}")))
+}
+
 /// Reads and checks a plan document completely; nothing is written here.
 pub fn read_document(text: &str) -> Result<Restore, ImportError> {
-    let head: SchemaField =
-        serde_json::from_str(text).map_err(|e| at(".", format!("not valid JSON: {e}")))?;
+    // An editor may have put a byte-order mark first.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let head = read_head(text)?;
     let readable = READABLE_SCHEMAS.join(", ");
     let version = match head.schema.as_deref() {
         Some(known) if READABLE_SCHEMAS.contains(&known) => known,

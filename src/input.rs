@@ -45,23 +45,20 @@ pub fn parse_layoff(text: &str) -> Result<u32, String> {
     }
 }
 
-/// A weekly distance; its limits in the plan's unit are checked with the
-/// profile, once the unit is known.
-pub fn parse_weekly(text: &str) -> Result<f64, String> {
-    let range = *limits::WEEKLY_MI.start()..=*limits::WEEKLY_KM.end();
-    let expected = format!(
-        "expected {} to {} mi, or {} to {} km",
-        limits::WEEKLY_MI.start(),
-        limits::WEEKLY_MI.end(),
-        limits::WEEKLY_KM.start(),
-        limits::WEEKLY_KM.end()
-    );
-    let value: f64 = text.parse().map_err(|_| expected.clone())?;
-    if range.contains(&value) {
-        Ok(value)
-    } else {
-        Err(expected)
-    }
+/// A weekly distance in `unit`, within the limits a profile keeps there.
+pub fn parse_weekly(text: &str, unit: Unit) -> Result<f64, String> {
+    let range = limits::weekly(unit);
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| range.contains(v))
+        .ok_or_else(|| {
+            format!(
+                "expected a distance from {} to {} {unit}",
+                range.start(),
+                range.end()
+            )
+        })
 }
 
 /// An easy pace "m:ss" per unit, in seconds; its limits in the plan's unit
@@ -85,18 +82,47 @@ pub fn parse_run_distance(text: &str) -> Result<f64, String> {
         .ok_or_else(|| "expected a distance above 0 and at most 200".to_string())
 }
 
+/// A run's time as typed: whole minutes ("48") or a clock ("48:30",
+/// "1:05:00"). A check-in keeps whole minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunTime {
+    seconds: u32,
+}
+
+impl RunTime {
+    /// Whole minutes, rounded: what a check-in keeps.
+    pub fn minutes(self) -> u32 {
+        (self.seconds + 30) / 60
+    }
+
+    /// "22:30" as typed, when it has seconds the whole minutes round away.
+    pub fn clock(self) -> Option<String> {
+        (!self.seconds.is_multiple_of(60)).then(|| crate::plan::clock(self.seconds))
+    }
+}
+
+/// A run's time: "48", "48:30" or "1:05:00"; 1 to 600 minutes once rounded.
+pub fn parse_run_time(text: &str) -> Result<RunTime, String> {
+    let seconds = if text.contains(':') {
+        crate::plan::parse_clock(text)
+    } else {
+        text.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| *m <= 600)
+            .map(|m| m * 60)
+    };
+    seconds
+        .map(|seconds| RunTime { seconds })
+        .filter(|t| (1..=600).contains(&t.minutes()))
+        .ok_or_else(|| {
+            "expected minutes like 48, or 48:30, or 1:05:00 (at most 10 hours)".to_string()
+        })
+}
+
 /// Minutes run: "48", "48:30" or "1:05:00", rounded to the minute; 1 to 600.
 pub fn parse_duration(text: &str) -> Result<u32, String> {
-    let expected =
-        || "expected minutes like 48, or 48:30, or 1:05:00 (at most 10 hours)".to_string();
-    let minutes = if text.contains(':') {
-        crate::plan::parse_clock(text).map(|s| (s + 30) / 60)
-    } else {
-        text.trim().parse::<u32>().ok()
-    };
-    minutes
-        .filter(|m| (1..=600).contains(m))
-        .ok_or_else(expected)
+    parse_run_time(text).map(RunTime::minutes)
 }
 
 /// How hard a run felt: 0 to 10.
@@ -128,6 +154,32 @@ mod tests {
         assert!(parse_layoff("3x").is_err());
         assert!(parse_layoff("-3d").is_err());
         assert!(parse_layoff("99999w").is_err());
+    }
+
+    #[test]
+    fn a_run_time_keeps_its_seconds_for_the_echo() {
+        let t = parse_run_time("22:30").unwrap();
+        assert_eq!((t.minutes(), t.clock().as_deref()), (23, Some("22:30")));
+        let t = parse_run_time("1:05:00").unwrap();
+        assert_eq!((t.minutes(), t.clock()), (65, None));
+        assert_eq!(parse_run_time("48").unwrap().clock(), None);
+        assert!(parse_run_time("0:20").is_err());
+        assert!(parse_run_time("601").is_err());
+        assert!(parse_run_time("4294967295").is_err());
+    }
+
+    #[test]
+    fn weekly_limits_are_said_in_the_unit_in_force() {
+        assert_eq!(
+            parse_weekly("400", Unit::Mi),
+            Err("expected a distance from 3 to 200 mi".to_string())
+        );
+        assert_eq!(
+            parse_weekly("4", Unit::Km),
+            Err("expected a distance from 5 to 320 km".to_string())
+        );
+        assert_eq!(parse_weekly(" 250", Unit::Km), Ok(250.0));
+        assert!(parse_weekly("NaN", Unit::Mi).is_err());
     }
 
     #[test]

@@ -99,6 +99,20 @@ impl ShoeMileage {
 
     /// "Pegasus: 412.0 of 400.0 mi".
     pub fn describe(&self, unit: Unit) -> String {
+        self.describe_in(unit, None)
+    }
+
+    /// The same in `display` (`--unit`), converted from the plan's unit
+    /// where they differ: "Pegasus: 663.0 of 643.7 km".
+    pub fn describe_in(&self, plan_unit: Unit, display: Option<Unit>) -> String {
+        let unit = display.unwrap_or(plan_unit);
+        let shown = |d: Distance| {
+            if unit == plan_unit {
+                d
+            } else {
+                d.convert_shown(plan_unit, unit)
+            }
+        };
         let state = match (self.retired, self.worn_out()) {
             (Some(d), _) => format!(" (retired {d})"),
             (None, true) => " (past its life: replace)".to_string(),
@@ -106,7 +120,9 @@ impl ShoeMileage {
         };
         format!(
             "{}: {} of {} {unit}{state}",
-            self.name, self.distance, self.limit
+            self.name,
+            shown(self.distance),
+            shown(self.limit)
         )
     }
 }

@@ -23,8 +23,12 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
     let _ = writeln!(out, "## The runner\n");
     let _ = writeln!(
         out,
-        "- Layoff before the comeback: {} days; ran {} {} a week before it; goal {} {} a week.",
-        p.layoff_days, p.weekly_before, p.unit, p.goal_weekly, p.unit
+        "- Layoff before the comeback: {}; ran {} {} a week before it; goal {} {} a week.",
+        crate::words::count(p.layoff_days as usize, "day", "days"),
+        p.weekly_before,
+        p.unit,
+        p.goal_weekly,
+        p.unit
     );
     let _ = writeln!(
         out,

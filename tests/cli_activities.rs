@@ -124,7 +124,7 @@ fn a_file_imported_before_is_skipped_and_undo_takes_an_import_back() {
         .unwrap();
     assert!(
         String::from_utf8_lossy(&undo.stdout)
-            .contains("the import of 1 runs from Wed 25 Nov was taken back")
+            .contains("the import of 1 run from Wed 25 Nov was taken back")
     );
     let list = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
     assert_eq!(list, serde_json::json!([]));

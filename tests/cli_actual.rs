@@ -40,7 +40,7 @@ fn a_run_with_its_numbers_is_saved_shown_and_exported() {
     );
     assert!(
         saved.contains(
-            "Saved Thu 26 Nov: no numbness; run done; ran 5.2 mi in 48 min, RPE 4 of 10 (load 192: minutes x RPE)."
+            "Saved Thu 26 Nov: no numbness; run done; ran 5.2 mi in 48:10 (kept as 48 min), RPE 4 of 10 (load 192: minutes x RPE)."
         ),
         "{saved}"
     );

@@ -314,7 +314,7 @@ fn a_version_one_export_still_imports() {
         .arg(&fixture)
         .assert()
         .success()
-        .stdout(predicate::str::contains("6 check-ins, 1 clearances"));
+        .stdout(predicate::str::contains("6 check-ins, 1 clearance)"));
     let doc = json(dir.path(), "2026-12-02", &["export"]);
     assert_eq!(doc["schema"], "comeback.plan/6");
     // The symptom-free day that version 1 let carry an onset reads as symptom-free.

@@ -341,7 +341,7 @@ fn a_layoff_that_is_not_days_or_weeks_is_refused() {
 fn a_negative_weekly_distance_is_refused() {
     refused(
         &["new", "--layoff", "3w", "--weekly=-5", "--runs", "4"],
-        "invalid value '-5' for '--weekly <N>': expected 3 to 200 mi, or 5 to 320 km",
+        "invalid value '-5' for '--weekly <N>': expected a distance from 3 to 200 mi",
     );
 }
 
@@ -470,7 +470,7 @@ fn weekly_limits_are_read_in_the_plans_unit() {
     assert!(!ok);
     assert_eq!(
         err.trim(),
-        "comeback: weekly distance 250 mi: expected 3 to 200 mi"
+        "comeback: invalid value '250' for '--weekly <N>': expected a distance from 3 to 200 mi"
     );
     let (ok, _, err, _d) = new_with_flags(&["--unit", "km", "--weekly", "250", "--runs", "6"]);
     // The km limit is the template's own (12 mi / 19.3 km), not 12 read as km.
@@ -482,7 +482,7 @@ fn weekly_limits_are_read_in_the_plans_unit() {
     assert!(!ok);
     assert_eq!(
         err.trim(),
-        "comeback: weekly distance 4 km: expected 5 to 320 km"
+        "comeback: invalid value '4' for '--weekly <N>': expected a distance from 5 to 320 km"
     );
 }
 

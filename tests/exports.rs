@@ -178,7 +178,7 @@ fn export_import_export_gives_the_same_bytes() {
         .arg(&file)
         .assert()
         .success()
-        .stdout(predicate::str::contains("9 check-ins, 1 clearances"));
+        .stdout(predicate::str::contains("9 check-ins, 1 clearance)"));
     assert_eq!(run(other.path(), &["export"]), first);
     assert_eq!(
         run(other.path(), &["status", "--json"]),

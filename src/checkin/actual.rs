@@ -158,13 +158,18 @@ impl Actual {
     }
 
     /// "ran 5.2 mi in 48 min, RPE 4 of 10 (load 192: minutes x RPE); strength
-    /// done; bike 30 min".
-    pub fn words(&self, unit: Unit) -> String {
+    /// done; bike 30 min". `typed` is the run's time as the runner typed it
+    /// ("47:40"), said with the whole minutes kept ("47:40 (kept as 48 min)").
+    pub fn words(&self, unit: Unit, typed: Option<&str>) -> String {
         let mut parts = Vec::new();
-        let run = match (self.distance, self.minutes) {
-            (Some(d), Some(m)) => Some(format!("ran {d} {unit} in {m} min")),
+        let time = self.minutes.map(|m| match typed {
+            Some(clock) => format!("{clock} (kept as {m} min)"),
+            None => format!("{m} min"),
+        });
+        let run = match (self.distance, time) {
+            (Some(d), Some(time)) => Some(format!("ran {d} {unit} in {time}")),
             (Some(d), None) => Some(format!("ran {d} {unit}")),
-            (None, Some(m)) => Some(format!("ran {m} min")),
+            (None, Some(time)) => Some(format!("ran {time}")),
             (None, None) => None,
         };
         if let Some(mut run) = run {
@@ -216,8 +221,12 @@ mod tests {
         };
         assert_eq!(a.load(), Some(192));
         assert_eq!(
-            a.words(Unit::Mi),
+            a.words(Unit::Mi, None),
             "ran 5.2 mi in 48 min, RPE 4 of 10 (load 192: minutes x RPE)"
+        );
+        assert_eq!(
+            a.words(Unit::Mi, Some("47:40")),
+            "ran 5.2 mi in 47:40 (kept as 48 min), RPE 4 of 10 (load 192: minutes x RPE)"
         );
     }
 }

@@ -123,6 +123,24 @@ impl Numbness {
             _ => "no feeling",
         }
     }
+
+    /// "0 none, 1 tingling, 2 partly numb, 3 no feeling": the scale as the
+    /// help and the man page give it.
+    pub fn scale() -> String {
+        [
+            Self::NONE,
+            Self::TINGLING,
+            Self::PARTLY_NUMB,
+            Self::NO_FEELING,
+        ]
+        .iter()
+        .map(|n| match n.0 {
+            0 => "0 none".to_string(),
+            level => format!("{level} {}", n.words()),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
 }
 
 impl TryFrom<u8> for Numbness {

@@ -137,6 +137,12 @@ impl CheckIn {
 
     /// "Mon 23 Nov: partly numb at the toes (left), during the run, cleared quickly".
     pub fn summary(&self, unit: crate::plan::Unit) -> String {
+        self.summary_typed(unit, None)
+    }
+
+    /// The summary with the run's time as the runner typed it ("22:30"),
+    /// beside the whole minutes kept: the echo of a check-in just saved.
+    pub fn summary_typed(&self, unit: crate::plan::Unit, typed_time: Option<&str>) -> String {
         let mut text = format!("{}: {}", short_date(self.date), self.numbness.words());
         if !self.spots.is_empty() {
             let spots: Vec<&str> = self.spots.iter().map(|s| s.words()).collect();
@@ -175,7 +181,7 @@ impl CheckIn {
             None => {}
         }
         if let Some(a) = actual {
-            text.push_str(&format!("; {}", a.words(unit)));
+            text.push_str(&format!("; {}", a.words(unit, typed_time)));
         }
         if let Some(note) = self.note.as_deref().filter(|n| !n.trim().is_empty()) {
             text.push_str(&format!("; note: \"{}\"", note.trim()));

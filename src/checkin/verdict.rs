@@ -216,7 +216,8 @@ pub(crate) fn advice(checkins: &[CheckIn], runs_allowed: bool, health: &[Health]
         .min()
     {
         add(&format!(
-            "It has started about {minutes} minutes in: take a walk break and loosen the laces a little before that point."
+            "It has started about {} in: take a walk break and loosen the laces a little before that point.",
+            crate::words::count(minutes as usize, "minute", "minutes")
         ));
     }
     out

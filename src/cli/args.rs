@@ -7,8 +7,8 @@ use crate::checkin::{
 };
 use crate::export::Format;
 use crate::input::{
-    parse_date, parse_distance, parse_duration, parse_layoff, parse_pace, parse_race, parse_rpe,
-    parse_run_distance, parse_unit, parse_weekly,
+    RunTime, parse_date, parse_distance, parse_layoff, parse_pace, parse_race, parse_rpe,
+    parse_run_distance, parse_run_time, parse_unit,
 };
 use crate::plan::{Distance, Race, Unit, Weekday};
 use chrono::NaiveDate;
@@ -124,8 +124,15 @@ pub enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
-    Man,
+    /// Print a man page (roff): the top page, or a subcommand's; --dir writes every page
+    Man {
+        /// The subcommand whose page to print, like checkin or shoes add
+        #[arg(value_name = "SUBCOMMAND")]
+        names: Vec<String>,
+        /// Write comeback.1 and a comeback-<subcommand>.1 for every subcommand into DIR
+        #[arg(long, value_name = "DIR", conflicts_with = "names")]
+        dir: Option<PathBuf>,
+    },
     /// Print the JSON Schema of the plan document (export and import)
     Schema,
     /// List the templates, or check a template file
@@ -157,15 +164,15 @@ pub struct NewArgs {
     /// How long you did not run: days or weeks, like 21d or 3w
     #[arg(long, value_name = "Nd|Nw", value_parser = parse_layoff)]
     pub layoff: u32,
-    /// Weekly distance before the layoff
-    #[arg(long, value_name = "N", value_parser = parse_weekly)]
-    pub weekly: f64,
+    /// Weekly distance before the layoff, in the plan's unit (3-200 mi, 5-320 km)
+    #[arg(long, value_name = "N")]
+    pub weekly: String,
     /// Runs per week
     #[arg(long, value_name = "3-6", value_parser = clap::value_parser!(u8).range(3..=6))]
     pub runs: u8,
     /// Weekly distance to build towards (default: the weekly distance before)
-    #[arg(long, value_name = "N", value_parser = parse_weekly)]
-    pub goal: Option<f64>,
+    #[arg(long, value_name = "N")]
+    pub goal: Option<String>,
     /// First day of the plan (default: today)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub start: Option<NaiveDate>,
@@ -203,8 +210,8 @@ pub struct CheckinArgs {
     /// The day the check-in is for (default: today)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
-    /// 0 none, 1 tingling, 2 partly numb, 3 no feeling
-    #[arg(long, value_name = "0-3")]
+    // The scale in the check-in's own words (help and man page alike).
+    #[arg(long, value_name = "0-3", help = Numbness::scale())]
     pub numbness: Numbness,
     /// Where (comma-separated)
     #[arg(long = "where", value_name = "SPOTS", value_delimiter = ',', value_parser = ChoiceParser::<Spot>::new())]
@@ -242,9 +249,9 @@ pub struct CheckinArgs {
     /// Distance run (in the plan's unit, or --unit's)
     #[arg(long, value_name = "N", value_parser = parse_run_distance)]
     pub distance: Option<f64>,
-    /// Time run: minutes, or M:SS / H:MM:SS
-    #[arg(long, value_name = "MIN", value_parser = parse_duration)]
-    pub duration: Option<u32>,
+    /// Time run: minutes, or M:SS / H:MM:SS (kept in whole minutes)
+    #[arg(long, value_name = "MIN", value_parser = parse_run_time)]
+    pub duration: Option<RunTime>,
     /// How hard the run felt, 0 (rest) to 10 (maximal)
     #[arg(long, value_name = "0-10", value_parser = parse_rpe)]
     pub rpe: Option<u8>,
@@ -267,7 +274,7 @@ impl CheckinArgs {
             distance: self
                 .distance
                 .map(|d| Distance::from_value(d).convert(given, plan)),
-            minutes: self.duration,
+            minutes: self.duration.map(RunTime::minutes),
             rpe: self.rpe,
             strength: self.strength,
             cross: self.cross,
@@ -394,7 +401,7 @@ pub enum ShoesAction {
     Add {
         /// A name for the pair, e.g. "pegasus-41"
         name: String,
-        /// Distance already on the pair
+        /// Distance already on the pair (in the plan's unit, or --unit's)
         #[arg(long, value_name = "N", default_value_t = 0.0, value_parser = parse_distance)]
         start_distance: f64,
     },

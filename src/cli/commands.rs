@@ -5,15 +5,17 @@ use super::args::{
     ActivitiesAction, CheckinArgs, HealthChoice, JsonFlag, NewArgs, PlanArgs, ShoesAction,
     TemplatesAction,
 };
-use super::{Cli, Due, Invocation, load_template, print_json, show};
+use super::{Cli, Due, Invocation, journal, load_template, print_json, show};
 use crate::checkin::{self, Clearance};
 use crate::comeback::{self, Comeback, Recorded, timestamp};
 use crate::document::{HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::export;
-use crate::plan::{Distance, Profile, Template};
+use crate::input::RunTime;
+use crate::plan::{Distance, Profile, Template, Unit};
 use crate::runs;
 use crate::store::Undone;
-use anyhow::{Context, Result, bail};
+use crate::words::count;
+use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -96,11 +98,11 @@ pub fn history(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
     } else {
         out!(
             "{}",
-            show::history(
+            journal::history(
                 &checkins,
                 comeback.journal.clearances(),
                 &decisions,
-                (ctx.today, comeback.plan.profile.unit)
+                (ctx.today, comeback.plan.profile.unit, ctx.unit)
             )
         )?;
         Ok(())
@@ -142,7 +144,7 @@ pub fn undo(ctx: &Invocation) -> Result<()> {
         }) => outln!(
             "Undone: the check-in for {} is back to: {}",
             checkin::short_date(date),
-            c.summary(comeback.plan.profile.unit)
+            journal::checkin_summary(&c, comeback.plan.profile.unit, ctx.unit, None)
         )?,
         Some(Undone::CheckIn {
             date,
@@ -156,7 +158,8 @@ pub fn undo(ctx: &Invocation) -> Result<()> {
             checkin::short_date(date)
         )?,
         Some(Undone::Import { date, runs }) => outln!(
-            "Undone: the import of {runs} runs from {} was taken back.",
+            "Undone: the import of {} from {} was taken back.",
+            count(runs, "run", "runs"),
             checkin::short_date(date)
         )?,
     }
@@ -202,10 +205,10 @@ pub fn import(ctx: &Invocation, file: &Path, force: bool) -> Result<()> {
     let restore = comeback::import(&ctx.data_dir, text, force, ctx.today, &timestamp())
         .with_context(|| format!("import {}: nothing was changed", file.display()))?;
     outln!(
-        "Imported the plan from {} ({} check-ins, {} clearances).",
+        "Imported the plan from {} ({}, {}).",
         file.display(),
-        restore.checkins.len(),
-        restore.clearances.len()
+        count(restore.checkins.len(), "check-in", "check-ins"),
+        count(restore.clearances.len(), "clearance", "clearances")
     )?;
     Ok(())
 }
@@ -235,16 +238,10 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
     Ok(())
 }
 
-/// `man`: the manual page.
-pub fn man() -> Result<()> {
-    let command = <Cli as clap::CommandFactory>::command();
-    clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
-    Ok(())
-}
-
 pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
     let mut comeback = Comeback::load(&ctx.data_dir)?;
     let replace = args.replace;
+    let typed = args.duration;
     let plan_unit = comeback.plan.profile.unit;
     let entry = args.check_in(ctx.today, (ctx.unit.unwrap_or(plan_unit), plan_unit));
     let date = entry.date;
@@ -252,7 +249,7 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         replaced,
         assessment,
     } = comeback.record(entry, replace, ctx.today, &timestamp())?;
-    let saved = replaced_summary(&comeback, date);
+    let saved = saved_summary(&comeback, date, typed, ctx.unit);
     let printed = (|| {
         outln!("Saved {saved}.")?;
         if replaced.is_some() {
@@ -270,21 +267,37 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
     })
 }
 
-/// The summary of the check-in now stored for `date`.
-fn replaced_summary(comeback: &Comeback, date: NaiveDate) -> String {
+/// The summary of the check-in now stored for `date`, in `display`'s unit,
+/// its run's time said as typed where the whole minutes kept round it.
+fn saved_summary(
+    comeback: &Comeback,
+    date: NaiveDate,
+    typed: Option<RunTime>,
+    display: Option<Unit>,
+) -> String {
     comeback.journal.on(date).map_or_else(
         || checkin::short_date(date),
-        |c| c.summary(comeback.plan.profile.unit),
+        |c| {
+            let kept = c.actual.as_ref().and_then(|a| a.minutes);
+            let clock = typed
+                .filter(|t| kept == Some(t.minutes()))
+                .and_then(RunTime::clock);
+            journal::checkin_summary(c, comeback.plan.profile.unit, display, clock.as_deref())
+        },
     )
 }
 
 pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
     let unit = ctx.unit.unwrap_or_default();
-    let weekly_before = Distance::from_value(args.weekly);
+    let weekly_before = weekly_in("--weekly", &args.weekly, unit)?;
+    let goal_weekly = match &args.goal {
+        Some(goal) => weekly_in("--goal", goal, unit)?,
+        None => weekly_before,
+    };
     let profile = Profile {
         layoff_days: args.layoff,
         weekly_before,
-        goal_weekly: args.goal.map_or(weekly_before, Distance::from_value),
+        goal_weekly,
         runs_per_week: args.runs,
         unit,
         start: args.start.unwrap_or(ctx.today),
@@ -312,6 +325,14 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
     )?;
     out!("{}", show::plan_saved(&comeback.plan, ctx.unit))?;
     Ok(())
+}
+
+/// `--weekly` or `--goal` in the plan's unit, which `--unit` may give after
+/// them: checked here, where the unit is known, and said in it.
+fn weekly_in(flag: &str, text: &str, unit: Unit) -> Result<Distance> {
+    crate::input::parse_weekly(text, unit)
+        .map(Distance::from_value)
+        .map_err(|e| anyhow!("invalid value '{text}' for '{flag} <N>': {e}"))
 }
 
 pub fn health(ctx: &Invocation, set: Option<Vec<HealthChoice>>) -> Result<()> {
@@ -344,7 +365,7 @@ pub fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
                 outln!("No shoes yet: `comeback shoes add NAME [--start-distance N]`.")?;
             }
             for m in mileage {
-                outln!("{}", m.describe(unit))?;
+                outln!("{}", m.describe_in(unit, ctx.unit))?;
             }
             Ok(())
         }
@@ -352,8 +373,10 @@ pub fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
             name,
             start_distance,
         } => {
-            let shoe =
-                comeback.add_shoe(&name, Distance::from_value(start_distance), &timestamp())?;
+            // Typed in --unit's unit, kept in the plan's, as a check-in's distance is.
+            let given = ctx.unit.unwrap_or(unit);
+            let start = Distance::from_value(start_distance).convert(given, unit);
+            let shoe = comeback.add_shoe(&name, start, &timestamp())?;
             outln!(
                 "Added '{}'; check-ins now count towards it unless they name another pair.",
                 shoe.name
@@ -370,15 +393,15 @@ pub fn shoes(ctx: &Invocation, action: Option<ShoesAction>) -> Result<()> {
 
 /// Some files were not recorded: said one line each on stderr already.
 #[derive(Debug, thiserror::Error)]
-#[error("{} not recorded (one line each above)", files(*.0))]
+#[error("{}", not_recorded(*.0))]
 struct NotAllImported(usize);
 
-/// "1 file was" or "3 files were".
-fn files(n: usize) -> String {
+/// "1 file was not recorded (said above)", or "3 files were …".
+fn not_recorded(n: usize) -> String {
     if n == 1 {
-        "1 file was".into()
+        "1 file was not recorded (said above)".into()
     } else {
-        format!("{n} files were")
+        format!("{n} files were not recorded (one line each above)")
     }
 }
 

@@ -3,6 +3,7 @@
 //! rule of its own.
 
 mod args;
+mod journal;
 mod show;
 
 pub use args::{Cli, Command};
@@ -49,6 +50,7 @@ macro_rules! errln {
 }
 
 mod commands;
+mod man;
 
 /// Runs the command line; every error becomes one line on stderr.
 pub fn main() -> ExitCode {
@@ -205,7 +207,7 @@ fn run(cli: Cli) -> Result<()> {
             outln!("{}", document::plan_schema())?;
             Ok(())
         }
-        Some(Command::Man) => commands::man(),
+        Some(Command::Man { names, dir }) => man::man(&names, dir.as_deref()),
         Some(Command::Templates { action }) => commands::templates(action),
     }
 }

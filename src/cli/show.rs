@@ -1,11 +1,9 @@
 //! Text output of the command line: the week table and today's sheet, readable
 //! at 80 columns.
 
-use crate::checkin::{
-    Assessment, CheckIn, Clearance, Decision, Health, NOTICE, short_date, with_year,
-};
+use crate::checkin::{Assessment, Health, NOTICE};
 use crate::plan::{Day, Habit, HabitEvery, HabitWhen, Move, Plan, Session, Template, Unit, Week};
-use crate::words::{distance, effort, run, session, volume};
+use crate::words::{count, distance, effort, run, session, volume};
 use chrono::Datelike;
 use std::fmt::Write;
 
@@ -17,8 +15,8 @@ pub fn plan_saved(plan: &Plan, display: Option<Unit>) -> String {
     let first = plan.weeks.first();
     let _ = writeln!(
         out,
-        "Plan saved: {} weeks from {} to {} (template {} v{}).",
-        plan.weeks.len(),
+        "Plan saved: {} from {} to {} (template {} v{}).",
+        count(plan.weeks.len(), "week", "weeks"),
         p.start.format("%a %-d %b %Y"),
         plan.end().format("%a %-d %b %Y"),
         plan.template_name,
@@ -27,10 +25,10 @@ pub fn plan_saved(plan: &Plan, display: Option<Unit>) -> String {
     if let Some(week) = first {
         let _ = writeln!(
             out,
-            "Week 1: {} over {} runs, {} strength days.",
+            "Week 1: {} over {}, {}.",
             volume(week, p.unit, display),
-            week.run_count(),
-            week.strength_days()
+            count(week.run_count(), "run", "runs"),
+            count(week.strength_days(), "strength day", "strength days")
         );
     }
     let _ = writeln!(
@@ -47,17 +45,12 @@ pub fn plan_table(
     display: Option<Unit>,
 ) -> String {
     let p = &plan.profile;
-    let mut out = String::new();
+    let mut out = header(plan, display);
     let _ = writeln!(
         out,
-        "{} runs a week towards {} a week, after {} days off (template {} v{}).",
-        p.runs_per_week,
-        distance(p.goal_weekly, p.unit, display),
-        p.layoff_days,
-        plan.template_name,
-        plan.template_version
+        "{}; > marks this week.",
+        count(plan.weeks.len(), "stage", "stages")
     );
-    let _ = writeln!(out, "{} stages; > marks this week.", plan.weeks.len());
     let _ = writeln!(out);
     let row = |marker: &str, cells: [&str; 9]| {
         let [
@@ -288,59 +281,6 @@ pub fn status(plan: &Plan, assessment: &Assessment) -> String {
     out
 }
 
-pub fn history(
-    checkins: &[CheckIn],
-    clearances: &[Clearance],
-    decisions: &[Decision],
-    (today, unit): (chrono::NaiveDate, Unit),
-) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "Check-ins, newest first:");
-    if checkins.is_empty() {
-        let _ = writeln!(
-            out,
-            "  none yet: `comeback checkin --numbness 0` records a symptom-free day"
-        );
-    }
-    for c in checkins {
-        wrap_into(
-            &mut out,
-            &with_year(c.summary(unit), c.date, today),
-            "  ",
-            "      ",
-        );
-    }
-    if !clearances.is_empty() {
-        let _ = writeln!(out, "\nClearances:");
-        for c in clearances.iter().rev() {
-            let note = c
-                .note
-                .as_deref()
-                .map(|n| format!(": {n}"))
-                .unwrap_or_default();
-            wrap_into(
-                &mut out,
-                &with_year(format!("{}{note}", short_date(c.date)), c.date, today),
-                "  ",
-                "      ",
-            );
-        }
-    }
-    let _ = writeln!(out, "\nDecisions, newest first:");
-    if decisions.is_empty() {
-        let _ = writeln!(out, "  none: the plan has moved as planned");
-    }
-    for d in decisions {
-        wrap_into(
-            &mut out,
-            &with_year(d.describe(), d.date, today),
-            "  ",
-            "      ",
-        );
-    }
-    out
-}
-
 fn bullets(out: &mut String, title: &str, items: &[String]) {
     if items.is_empty() {
         return;
@@ -351,7 +291,7 @@ fn bullets(out: &mut String, title: &str, items: &[String]) {
     }
 }
 
-fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
     let options = textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest);
@@ -396,21 +336,24 @@ fn checklist(out: &mut String, title: &str, habits: &[Habit], when: HabitWhen) {
     }
 }
 
+/// "4 runs a week towards 25.0 mi a week, after 21 days off (template …)".
+fn header(plan: &Plan, display: Option<Unit>) -> String {
+    let p = &plan.profile;
+    format!(
+        "{} runs a week towards {} a week, after {} off (template {} v{}).\n",
+        p.runs_per_week,
+        distance(p.goal_weekly, p.unit, display),
+        count(p.layoff_days as usize, "day", "days"),
+        plan.template_name,
+        plan.template_version
+    )
+}
+
 /// Every day of every week, for reading a plan the way a coach reviews one:
 /// the checks and habits once at the top, then each week's days.
 pub fn plan_days(plan: &Plan, weeks: &[Week], display: Option<Unit>) -> String {
-    let p = &plan.profile;
-    let unit = p.unit;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} runs a week towards {} a week, after {} days off (template {} v{}).",
-        p.runs_per_week,
-        distance(p.goal_weekly, unit, display),
-        p.layoff_days,
-        plan.template_name,
-        plan.template_version
-    );
+    let unit = plan.profile.unit;
+    let mut out = header(plan, display);
     if let Some(day) = weeks.iter().flat_map(|w| &w.days).find(|d| d.has_run()) {
         let habits = |every: HabitEvery| -> Vec<&str> {
             day.habits

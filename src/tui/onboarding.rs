@@ -145,7 +145,7 @@ impl Onboarding {
     pub fn profile(&self) -> Result<(Profile, Template), (Field, String)> {
         let layoff = parse_layoff(self.layoff.value().trim())
             .map_err(|e| (Field::Layoff, format!("layoff '{}': {e}", self.layoff)))?;
-        let weekly = parse_weekly(self.weekly.value().trim())
+        let weekly = parse_weekly(self.weekly.value(), self.unit)
             .map_err(|e| (Field::Weekly, format!("weekly '{}': {e}", self.weekly)))?;
         let runs = self
             .runs
@@ -163,7 +163,7 @@ impl Onboarding {
         let goal = if self.goal.value().trim().is_empty() {
             weekly
         } else {
-            parse_weekly(self.goal.value().trim())
+            parse_weekly(self.goal.value(), self.unit)
                 .map_err(|e| (Field::Goal, format!("goal '{}': {e}", self.goal)))?
         };
         let start = parse_date(self.start.value().trim())

@@ -333,11 +333,12 @@ fn missed_runs(
     } else {
         format!("{done:.1}")
     };
+    let runs = if planned == 1.0 { "run" } else { "runs" };
     Some((
         Move::Repeat,
         stage,
         vec![format!(
-            "{done} of {planned} runs done ({share}): the stage repeats."
+            "{done} of {planned} {runs} done ({share}): the stage repeats."
         )],
     ))
 }

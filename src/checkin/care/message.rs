@@ -198,7 +198,8 @@ impl<'a> Episode<'_, 'a> {
                 words.join("; ")
             )),
             (n, Some(first)) => Some(format!(
-                "Also recorded since care began: {n} check-ins from {} on, then {}.",
+                "Also recorded since care began: {} from {} on, then {}.",
+                crate::words::count(n, "check-in", "check-ins"),
                 day_words(first.checkin.date, today),
                 words.join("; ")
             )),
