@@ -22,13 +22,16 @@ pub fn parse_unit(text: &str) -> Result<Unit, String> {
 }
 
 pub fn parse_layoff(text: &str) -> Result<u32, String> {
-    let expected = "expected a number of days or weeks, like 21d or 3w";
-    let (number, per) = match text.strip_suffix('d') {
-        Some(n) => (n, 1),
-        None => match text.strip_suffix('w') {
-            Some(n) => (n, 7),
-            None => return Err(expected.to_string()),
-        },
+    let expected = "expected a number of days or weeks, like 21d, 3w or 5 weeks";
+    let text = text.trim().to_lowercase();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, word) = text.split_at(split);
+    let per = match word.trim() {
+        "d" | "day" | "days" => 1,
+        "w" | "wk" | "wks" | "week" | "weeks" => 7,
+        _ => return Err(expected.to_string()),
     };
     let days = number
         .parse::<u32>()
@@ -151,6 +154,10 @@ mod tests {
     fn layoff_takes_days_or_weeks() {
         assert_eq!(parse_layoff("21d"), Ok(21));
         assert_eq!(parse_layoff("3w"), Ok(21));
+        assert_eq!(parse_layoff("5 weeks"), Ok(35));
+        assert_eq!(parse_layoff(" 10 Days "), Ok(10));
+        assert!(parse_layoff("weeks").is_err());
+        assert!(parse_layoff("5 months").is_err());
         assert!(parse_layoff("3x").is_err());
         assert!(parse_layoff("-3d").is_err());
         assert!(parse_layoff("99999w").is_err());

@@ -12,6 +12,7 @@ pub mod comeback;
 pub mod document;
 pub mod export;
 pub mod health;
+pub mod history;
 pub mod input;
 pub mod plan;
 pub mod runs;

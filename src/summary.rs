@@ -9,9 +9,29 @@ use std::fmt::Write;
 /// Check-ins listed in the summary, newest first.
 const RECENT_CHECKINS: usize = 28;
 
+/// The clinician summary as Markdown: the head, the check-in table, the
+/// tail.
 pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> String {
-    let Snapshot { plan, journal, .. } = snapshot;
-    let shoes = snapshot.mileage(assessment);
+    let mut out = summary_head(snapshot, assessment);
+    let rows = checkin_rows(snapshot, assessment);
+    let _ = writeln!(
+        out,
+        "\n## Check-ins (latest {}, newest first)\n",
+        rows.len()
+    );
+    let _ = writeln!(out, "| {} |", CheckinRow::HEADINGS.join(" | "));
+    let _ = writeln!(out, "|{}", " --- |".repeat(CheckinRow::HEADINGS.len()));
+    for row in &rows {
+        let _ = writeln!(out, "| {} |", row.cells().join(" | "));
+    }
+    out.push_str(&summary_tail(snapshot, assessment));
+    out
+}
+
+/// The summary up to the check-ins: the runner, where the plan stands, and
+/// what triggered the verdict.
+pub fn summary_head(snapshot: Snapshot<'_>, assessment: &Assessment) -> String {
+    let Snapshot { plan, .. } = snapshot;
     let p = &plan.profile;
     let mut out = String::new();
     let _ = writeln!(out, "# Running comeback: summary for a clinician\n");
@@ -97,66 +117,109 @@ pub fn clinician_summary(snapshot: Snapshot<'_>, assessment: &Assessment) -> Str
             let _ = writeln!(out, "- {r}");
         }
     }
-    let recent: Vec<_> = journal
+    out
+}
+
+/// One check-in as the summary's table shows it, cell by cell, in the
+/// runner's words (plain Markdown text).
+pub struct CheckinRow {
+    pub date: String,
+    pub numbness: String,
+    pub spots: String,
+    pub side: String,
+    pub onset: String,
+    pub cleared: String,
+    pub eased: String,
+    pub session: String,
+    pub distance: String,
+    pub minutes: String,
+    pub rpe: String,
+    pub flags: String,
+    pub note: String,
+}
+
+impl CheckinRow {
+    pub const HEADINGS: [&'static str; 13] = [
+        "date", "numbness", "where", "side", "onset", "cleared", "eased by", "session", "ran",
+        "min", "RPE", "flags", "note",
+    ];
+
+    pub fn cells(&self) -> [&str; 13] {
+        [
+            &self.date,
+            &self.numbness,
+            &self.spots,
+            &self.side,
+            &self.onset,
+            &self.cleared,
+            &self.eased,
+            &self.session,
+            &self.distance,
+            &self.minutes,
+            &self.rpe,
+            &self.flags,
+            &self.note,
+        ]
+    }
+}
+
+/// The latest check-ins, newest first, with what was run those days (the
+/// check-in's numbers, else the runs imported from files).
+pub fn checkin_rows(snapshot: Snapshot<'_>, assessment: &Assessment) -> Vec<CheckinRow> {
+    let Snapshot { plan, journal, .. } = snapshot;
+    let unit = plan.profile.unit;
+    journal
         .checkins()
         .iter()
         .rev()
         .filter(|c| c.date <= assessment.today)
         .take(RECENT_CHECKINS)
-        .collect();
-    let _ = writeln!(
-        out,
-        "\n## Check-ins (latest {}, newest first)\n",
-        recent.len()
-    );
-    let _ = writeln!(
-        out,
-        "| date | numbness | where | side | onset | cleared | eased by | session | ran (min) | RPE | flags | note |"
-    );
-    let _ = writeln!(
-        out,
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-    );
-    for c in recent {
-        let spots: Vec<&str> = c.spots.iter().map(|s| s.words()).collect();
-        let flags: Vec<&str> = c.flags.iter().map(|f| f.words()).collect();
-        let onset = match (c.onset, c.minutes) {
-            (Some(o), Some(m)) => format!("{} ({m} min)", o.words()),
-            (Some(o), None) => o.words().to_string(),
-            _ => String::new(),
-        };
-        let cleared = match (c.cleared, c.cleared_minutes) {
-            (Some(x), Some(m)) => format!("{} ({m} min)", x.words()),
-            (Some(x), None) => x.words().to_string(),
-            (None, Some(m)) => format!("{m} min"),
-            (None, None) => String::new(),
-        };
-        let eased: Vec<&str> = c.eased_by.iter().map(|e| e.words()).collect();
-        let actual = c.actual.as_ref();
-        let minutes = journal
-            .minutes_run_on(c.date)
-            .map_or(String::new(), |m| m.to_string());
-        let rpe = actual
-            .and_then(|a| a.rpe)
-            .map_or(String::new(), |r| r.to_string());
-        let _ = writeln!(
-            out,
-            "| {} | {} {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            c.date,
-            c.numbness.level(),
-            c.numbness.words(),
-            spots.join(", "),
-            c.side.map(|s| s.words()).unwrap_or(""),
-            onset,
-            cleared,
-            eased.join(", "),
-            c.session.map(|s| s.words()).unwrap_or(""),
-            minutes,
-            rpe,
-            flags.join("; "),
-            note(c.note.as_deref())
-        );
-    }
+        .map(|c| {
+            let words = |items: Vec<&str>, sep: &str| items.join(sep);
+            let onset = match (c.onset, c.minutes) {
+                (Some(o), Some(m)) => format!("{} ({m} min)", o.words()),
+                (Some(o), None) => o.words().to_string(),
+                _ => String::new(),
+            };
+            let cleared = match (c.cleared, c.cleared_minutes) {
+                (Some(x), Some(m)) => format!("{} ({m} min)", x.words()),
+                (Some(x), None) => x.words().to_string(),
+                (None, Some(m)) => format!("{m} min"),
+                (None, None) => String::new(),
+            };
+            CheckinRow {
+                date: c.date.to_string(),
+                numbness: format!("{} {}", c.numbness.level(), c.numbness.words()),
+                spots: words(c.spots.iter().map(|s| s.words()).collect(), ", "),
+                side: c.side.map(|s| s.words()).unwrap_or("").to_string(),
+                onset,
+                cleared,
+                eased: words(c.eased_by.iter().map(|e| e.words()).collect(), ", "),
+                session: c.session.map(|s| s.words()).unwrap_or("").to_string(),
+                distance: journal
+                    .distance_run_on(c.date, unit)
+                    .map_or(String::new(), |d| format!("{d} {unit}")),
+                minutes: journal
+                    .minutes_run_on(c.date)
+                    .map_or(String::new(), |m| m.to_string()),
+                rpe: c
+                    .actual
+                    .as_ref()
+                    .and_then(|a| a.rpe)
+                    .map_or(String::new(), |r| r.to_string()),
+                flags: words(c.flags.iter().map(|f| f.words()).collect(), "; "),
+                note: note(c.note.as_deref()),
+            }
+        })
+        .collect()
+}
+
+/// The summary after the check-ins: clearances, plan changes and shoes.
+pub fn summary_tail(snapshot: Snapshot<'_>, assessment: &Assessment) -> String {
+    let Snapshot { plan, journal, .. } = snapshot;
+    let shoes = snapshot.mileage(assessment);
+    let p = &plan.profile;
+    let mut out = String::new();
     if !journal.clearances().is_empty() || !assessment.decisions.is_empty() {
         let _ = writeln!(out, "\n## Clearances and plan changes\n");
         for c in journal

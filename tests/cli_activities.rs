@@ -379,3 +379,27 @@ fn shoes_count_an_imported_run_on_a_day_without_a_check_in_for_the_current_pair(
         "the 10 km run counts for the current pair"
     );
 }
+
+#[test]
+fn history_shows_the_distance_of_a_run_imported_from_a_file() {
+    let dir = plan_dir();
+    let run = |args: &[&str]| ok_on(dir.path(), "2026-11-30", args);
+    run(&[
+        "checkin",
+        "--date",
+        "2026-11-29",
+        "--numbness",
+        "0",
+        "--note",
+        "felt strong",
+    ]);
+    assert!(import(dir.path(), "2026-11-30", "UTC", &[fixture("long-run.tcx")]).0);
+    let flat = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let history = flat(run(&["history"]));
+    assert!(
+        history.contains("from a file: ran 6.2 mi in") && history.contains("felt strong"),
+        "{history}"
+    );
+    let in_km = flat(run(&["--unit", "km", "history"]));
+    assert!(in_km.contains("from a file: ran 10.0 km in"), "{in_km}");
+}

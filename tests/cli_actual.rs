@@ -51,7 +51,10 @@ fn a_run_with_its_numbers_is_saved_shown_and_exported() {
         serde_json::json!({"distance": 5.2, "minutes": 48, "rpe": 4})
     );
     let summary = ok(dir.path(), "2026-11-26", &["export", "--format", "md"]);
-    assert!(summary.contains("| run done | 48 | 4 |"), "{summary}");
+    assert!(
+        summary.contains("| run done | 5.2 mi | 48 | 4 |"),
+        "{summary}"
+    );
 }
 
 #[test]

@@ -333,7 +333,7 @@ fn a_layoff_that_is_not_days_or_weeks_is_refused() {
     refused_new(
         "--layoff",
         "3x",
-        "invalid value '3x' for '--layoff <Nd|Nw>': expected a number of days or weeks, like 21d or 3w",
+        "invalid value '3x' for '--layoff <Nd|Nw>': expected a number of days or weeks, like 21d, 3w or 5 weeks",
     );
 }
 

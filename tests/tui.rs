@@ -515,6 +515,32 @@ fn the_care_takeover_stays_until_acknowledged() {
 }
 
 #[test]
+fn the_clinician_summary_shows_its_check_ins_as_a_table_that_scrolls() {
+    let dir = fixture(true);
+    let mut app = app(dir.path(), false);
+    press(&mut app, KeyCode::Char('s'));
+    let screen = text(&draw(&app, 80, 24));
+    insta::assert_snapshot!("clinician_summary_80x24", screen.clone());
+    assert!(!screen.contains("| ---"), "no raw Markdown: {screen}");
+    assert!(
+        screen.contains("Date") && screen.contains("Numbness") && screen.contains("Ran"),
+        "{screen}"
+    );
+    let hidden = more_below(&screen, "↓").expect("the table says how many rows are below");
+    for _ in 0..hidden + 40 {
+        press(&mut app, KeyCode::Down);
+    }
+    let end = text(&draw(&app, 80, 24));
+    assert!(
+        end.contains(&format!("↑ {hidden} more")) || end.contains("more┐"),
+        "{end}"
+    );
+    // The text above scrolls on its own keys.
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.contexts(), vec![keys::Context::Care]);
+}
+
+#[test]
 fn c_on_the_care_screen_records_a_clearance_with_the_clinicians_words() {
     let dir = fixture(true);
     let mut app = app(dir.path(), true);
@@ -844,11 +870,11 @@ fn onboarding_validates_inline_and_saves_a_plan() {
     press(&mut app, KeyCode::Char('x'));
     let screen = text(&draw(&app, 80, 24));
     assert!(
-        screen.contains("layoff 'x': expected a number of days or weeks, like 21d or 3w"),
+        screen.contains("layoff 'x': expected a number of days or weeks, like 21d, 3w or 5 weeks"),
         "{screen}"
     );
     press(&mut app, KeyCode::Backspace);
-    type_text(&mut app, "10w");
+    type_text(&mut app, "10 weeks");
     for _ in 0..Field::ALL.len() - 1 {
         press(&mut app, KeyCode::Down);
     }

@@ -48,6 +48,20 @@ impl Screen {
 
 type Child = Box<dyn portable_pty::Child + Send + Sync>;
 
+/// Waits for the process to end; kills it and fails after a while, so a
+/// test whose keys left the app open fails instead of hanging.
+fn ended(child: &mut Child) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            return status.success();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    panic!("the app was still running 20 s after the last key");
+}
+
 /// Runs `script` under `sh -c` in a 100x30 pseudo-terminal.
 fn spawn(script: &str) -> (Screen, Box<dyn Write + Send>, Child) {
     let pty = native_pty_system()
@@ -124,7 +138,7 @@ fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
     screen.wait_for("Saved Mon 23 Nov: no numbness; rest day");
     keys(b"q");
     let rest = screen.drain();
-    assert!(child.wait().unwrap().success());
+    assert!(ended(&mut child));
     assert!(rest.contains("exit=0"), "{rest}");
     assert_cooked(&rest, "exit=0");
 
@@ -196,9 +210,17 @@ fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
     screen.wait_for("Check-in for Tue 24 Nov");
     keys(b"\r");
     screen.wait_for("Saved Tue 24 Nov");
+    // A run day: the numbers step follows; Esc leaves them out.
+    screen.wait_for("What you ran");
+    keys(b"\x1b");
+    // Strength is planned that day too: the question follows; Esc leaves
+    // it out.
+    screen.wait_for("Strength session done?");
+    keys(b"\x1b");
+    screen.wait_for("Strength left out");
     keys(b"q");
     let rest = screen.drain();
-    assert!(child.wait().unwrap().success());
+    assert!(ended(&mut child));
     assert_cooked(&rest, "exit=0");
 
     let conn = rusqlite::Connection::open(data.path().join("comeback.db")).unwrap();
@@ -230,10 +252,12 @@ fn zero_then_esc_on_a_run_day_keeps_the_check_in_in_a_real_terminal() {
     keys(b"0");
     screen.wait_for("What you ran");
     keys(b"\x1b");
-    std::thread::sleep(Duration::from_millis(300));
+    screen.wait_for("Strength session done?");
+    keys(b"\x1b");
+    screen.wait_for("Strength left out");
     keys(b"q");
     let rest = screen.drain();
-    assert!(child.wait().unwrap().success());
+    assert!(ended(&mut child));
     assert_cooked(&rest, "exit=0");
 
     let conn = rusqlite::Connection::open(data.path().join("comeback.db")).unwrap();

@@ -161,7 +161,7 @@ pub struct PlanArgs {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// How long you did not run: days or weeks, like 21d or 3w
+    /// How long you did not run: days or weeks, like 21d, 3w or "5 weeks"
     #[arg(long, value_name = "Nd|Nw", value_parser = parse_layoff)]
     pub layoff: u32,
     /// Weekly distance before the layoff, in the plan's unit (3-200 mi, 5-320 km)

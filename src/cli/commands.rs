@@ -100,7 +100,7 @@ pub fn history(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
             "{}",
             journal::history(
                 &checkins,
-                comeback.journal.clearances(),
+                &comeback.journal,
                 &decisions,
                 (ctx.today, comeback.plan.profile.unit, ctx.unit)
             )
@@ -144,7 +144,7 @@ pub fn undo(ctx: &Invocation) -> Result<()> {
         }) => outln!(
             "Undone: the check-in for {} is back to: {}",
             checkin::short_date(date),
-            journal::checkin_summary(&c, comeback.plan.profile.unit, ctx.unit, None)
+            crate::history::checkin_line(&c, comeback.plan.profile.unit, ctx.unit, None)
         )?,
         Some(Undone::CheckIn {
             date,
@@ -282,7 +282,7 @@ fn saved_summary(
             let clock = typed
                 .filter(|t| kept == Some(t.minutes()))
                 .and_then(RunTime::clock);
-            journal::checkin_summary(c, comeback.plan.profile.unit, display, clock.as_deref())
+            crate::history::checkin_line(c, comeback.plan.profile.unit, display, clock.as_deref())
         },
     )
 }

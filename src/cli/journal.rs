@@ -1,16 +1,16 @@
-//! The journal as the command line says it: the history, and a check-in's
-//! summary in `--unit`'s unit.
+//! The journal as the command line says it: the history, distances in
+//! `--unit`'s unit.
 
 use super::show::wrap_into;
-use crate::checkin::{CheckIn, Clearance, Decision, short_date, with_year};
+use crate::checkin::{CheckIn, Decision, Journal, short_date, with_year};
 use crate::plan::Unit;
 use std::fmt::Write;
 
-/// Check-ins, clearances and decisions, newest first; distances run in
-/// `display`'s unit.
+/// Check-ins (with the runs imported from files those days), clearances
+/// and decisions, newest first; distances run in `display`'s unit.
 pub fn history(
     checkins: &[CheckIn],
-    clearances: &[Clearance],
+    journal: &Journal,
     decisions: &[Decision],
     (today, plan_unit, display): (chrono::NaiveDate, Unit, Option<Unit>),
 ) -> String {
@@ -25,11 +25,16 @@ pub fn history(
     for c in checkins {
         wrap_into(
             &mut out,
-            &with_year(checkin_summary(c, plan_unit, display, None), c.date, today),
+            &with_year(
+                crate::history::history_line(c, journal, plan_unit, display),
+                c.date,
+                today,
+            ),
             "  ",
             "      ",
         );
     }
+    let clearances = journal.clearances();
     if !clearances.is_empty() {
         let _ = writeln!(out, "\nClearances:");
         for c in clearances.iter().rev() {
@@ -59,23 +64,4 @@ pub fn history(
         );
     }
     out
-}
-
-/// A check-in's summary with its distance run in `display` (`--unit`), and
-/// its run's time as typed when it was just saved.
-pub fn checkin_summary(
-    c: &CheckIn,
-    plan_unit: Unit,
-    display: Option<Unit>,
-    typed_time: Option<&str>,
-) -> String {
-    let unit = display.unwrap_or(plan_unit);
-    if unit == plan_unit {
-        return c.summary_typed(unit, typed_time);
-    }
-    let mut shown = c.clone();
-    if let Some(actual) = shown.actual.as_mut() {
-        actual.distance = actual.distance.map(|d| d.convert_shown(plan_unit, unit));
-    }
-    shown.summary_typed(unit, typed_time)
 }

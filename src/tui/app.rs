@@ -56,8 +56,13 @@ pub enum Mode {
     /// No plan yet: the onboarding form.
     Onboarding(Onboarding),
     /// A care verdict fills the screen until acknowledged; `summary` shows
-    /// the clinician summary instead, scrolled by `scroll` lines.
-    Care { summary: bool, scroll: usize },
+    /// the clinician summary instead: its check-ins scrolled by `scroll`
+    /// rows, its text by `text_scroll` lines.
+    Care {
+        summary: bool,
+        scroll: usize,
+        text_scroll: usize,
+    },
     /// The clearance form, over the care screen.
     Clearance(ClearanceForm),
     /// The check-in panel.
@@ -179,6 +184,8 @@ pub struct App {
     /// How many lines of the care takeover's "why" did not fit when it was
     /// last drawn: the most it can scroll.
     pub care_overflow: std::cell::Cell<u16>,
+    /// How far the clinician summary's text can scroll (set by the view).
+    pub summary_overflow: std::cell::Cell<u16>,
     pub plan_row: usize,
     /// The week (by row) whose days the Plan screen shows.
     pub plan_open: Option<usize>,
@@ -226,6 +233,7 @@ impl App {
             sessions_overflow: std::cell::Cell::new(0),
             verdict_overflow: std::cell::Cell::new(0),
             care_overflow: std::cell::Cell::new(0),
+            summary_overflow: std::cell::Cell::new(0),
             plan_row,
             plan_open: None,
             history_row: 0,
@@ -348,5 +356,6 @@ pub(super) fn care() -> Mode {
     Mode::Care {
         summary: false,
         scroll: 0,
+        text_scroll: 0,
     }
 }

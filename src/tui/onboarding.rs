@@ -391,7 +391,14 @@ pub fn update(form: &mut Onboarding, action: Action) -> Outcome {
         Action::Quit | Action::Back => return Outcome::Quit,
         Action::Down => form.field = (form.field + 1).min(Field::ALL.len() - 1),
         Action::Up => form.field = form.field.saturating_sub(1),
-        Action::Toggle => form.toggle(),
+        // Space types a space in a text field ("5 weeks") and changes a
+        // choice elsewhere.
+        Action::Toggle => match form.text_mut() {
+            Some(text) => {
+                text.edit(InputRequest::InsertChar(' '), 12);
+            }
+            None => form.toggle(),
+        },
         Action::Text(request) => match form.text_mut() {
             Some(text) => {
                 text.edit(request, 12);

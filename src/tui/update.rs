@@ -37,7 +37,11 @@ pub fn update(app: &mut App, action: Action) {
             onboarding::Outcome::Quit => app.quit = true,
             onboarding::Outcome::Save => save_plan(app),
         },
-        Mode::Care { summary, scroll } => match action {
+        Mode::Care {
+            summary,
+            scroll,
+            text_scroll,
+        } => match action {
             Action::Acknowledge => {
                 app.care_seen = app
                     .running
@@ -49,9 +53,13 @@ pub fn update(app: &mut App, action: Action) {
             Action::Summary => {
                 *summary = !*summary;
                 *scroll = 0;
+                *text_scroll = 0;
             }
             Action::Clear => app.mode = Mode::Clearance(ClearanceForm::new(app.today)),
-            Action::Down if *summary => *scroll += 1,
+            Action::VerdictDown => {
+                *text_scroll = (*text_scroll + 1).min(usize::from(app.summary_overflow.get()));
+            }
+            Action::VerdictUp => *text_scroll = text_scroll.saturating_sub(1),
             Action::Down => *scroll = (*scroll + 1).min(usize::from(app.care_overflow.get())),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Quit | Action::Back => app.quit = true,
@@ -130,7 +138,12 @@ pub fn update(app: &mut App, action: Action) {
                 app.mode = Mode::Browse;
                 app.message = app.running.as_ref().and_then(|r| {
                     let unit = r.comeback.plan.profile.unit;
-                    let saved = r.comeback.journal.on(date)?.summary(unit);
+                    let saved = crate::history::checkin_line(
+                        r.comeback.journal.on(date)?,
+                        unit,
+                        app.unit,
+                        None,
+                    );
                     Some(format!("Saved {saved} (without the run's numbers)."))
                 });
                 follow_up(app, date, false);
@@ -320,7 +333,14 @@ fn record(app: &mut App, entry: CheckIn, replace: bool, from: Option<Panel>) -> 
             app.redo.clear();
             let saved = running.comeback.journal.on(date).map_or_else(
                 || short_date(date),
-                |c| c.summary(running.comeback.plan.profile.unit),
+                |c| {
+                    crate::history::checkin_line(
+                        c,
+                        running.comeback.plan.profile.unit,
+                        app.unit,
+                        None,
+                    )
+                },
             );
             app.message = Some(if replaced.is_some() {
                 format!("Saved {saved} (replaces the earlier one; u undoes)")

@@ -33,11 +33,15 @@ pub fn view(app: &App, frame: &mut Frame) {
             render_message(app, frame, message);
             return;
         }
-        Mode::Care { summary, scroll } => {
+        Mode::Care {
+            summary,
+            scroll,
+            text_scroll,
+        } => {
             let [body, message] =
                 Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
             if *summary {
-                screens::care::render_summary(app, *scroll, frame, body);
+                screens::summary::render(app, (*text_scroll, *scroll), theme, frame, body);
             } else {
                 screens::care::render(app, *scroll, theme, frame, body);
             }
@@ -104,7 +108,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             if let Some(running) = &app.running {
                 let pairs = running.comeback.mileage(&running.assessment);
                 let unit = running.comeback.plan.profile.unit;
-                screens::shoes::render(form, &pairs, unit, theme, frame, body);
+                screens::shoes::render(form, &pairs, (unit, app.unit), theme, frame, body);
             }
         }
         Mode::Undo(what) => screens::replace::render_undo(what, theme, frame, body),

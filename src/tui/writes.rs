@@ -23,7 +23,12 @@ pub(super) fn ask_undo(app: &mut App) {
                 |c| {
                     format!(
                         "the check-in {}",
-                        c.summary(running.comeback.plan.profile.unit)
+                        crate::history::checkin_line(
+                            c,
+                            running.comeback.plan.profile.unit,
+                            app.unit,
+                            None
+                        )
                     )
                 },
             );
@@ -127,11 +132,17 @@ pub(super) fn redo(app: &mut App) {
         return;
     };
     let unit = running.comeback.plan.profile.unit;
+    let display = app.unit;
     let redone = match &item {
         Redo::CheckIn(c) => running
             .comeback
             .record(c.clone(), true, today, &now)
-            .map(|_| format!("Redone: {}", c.summary(unit))),
+            .map(|_| {
+                format!(
+                    "Redone: {}",
+                    crate::history::checkin_line(c, unit, display, None)
+                )
+            }),
         Redo::Clearance(x) => running
             .comeback
             .clear(x.clone(), today, &now)

@@ -2,13 +2,12 @@
 //! to see, why (the dated check-ins behind it), and the clinician summary.
 
 use crate::checkin::{CareLevel, NOTICE};
-use crate::summary::clinician_summary;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Lines `texts` take when wrapped to `width`.
 fn wrapped(texts: &[String], width: u16) -> u16 {
@@ -98,19 +97,5 @@ pub fn render(app: &App, scroll: usize, theme: Theme, frame: &mut Frame, area: R
     frame.render_widget(
         Paragraph::new(Line::styled(NOTICE, theme.dim())).wrap(Wrap { trim: true }),
         notice,
-    );
-}
-
-/// The clinician summary, on screen.
-pub fn render_summary(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
-    let Some(running) = &app.running else { return };
-    let text = clinician_summary(running.comeback.snapshot(), &running.assessment);
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll.min(u16::MAX as usize) as u16, 0))
-            .block(Block::bordered().title("Summary for the clinician (↑↓ scroll, s closes)")),
-        area,
     );
 }

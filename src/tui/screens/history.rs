@@ -25,10 +25,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(visible)
         .map(|c| {
-            textwrap::fill(
-                &with_year(c.summary(running.comeback.plan.profile.unit), c.date, today),
-                width,
-            )
+            let line = crate::history::history_line(
+                c,
+                &running.comeback.journal,
+                running.comeback.plan.profile.unit,
+                app.unit,
+            );
+            textwrap::fill(&with_year(line, c.date, today), width)
         })
         .collect();
     let title = format!(

@@ -13,6 +13,7 @@ pub mod progress;
 pub mod ran;
 pub mod replace;
 pub mod shoes;
+pub mod summary;
 pub mod today;
 
 use ratatui::Frame;

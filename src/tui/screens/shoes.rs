@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 pub fn render(
     form: &ShoesForm,
     pairs: &[ShoeMileage],
-    unit: crate::plan::Unit,
+    (unit, display): (crate::plan::Unit, Option<crate::plan::Unit>),
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
@@ -33,7 +33,7 @@ pub fn render(
         } else {
             Style::new()
         };
-        lines.push(Line::styled(pair.describe(unit), style));
+        lines.push(Line::styled(pair.describe_in(unit, display), style));
     }
     lines.push(match form.retiring.and_then(|row| pairs.get(row)) {
         Some(pair) => Line::styled(

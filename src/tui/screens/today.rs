@@ -113,7 +113,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             } else {
                 theme.dim()
             };
-            lines.push(Line::styled(format!("Shoes {}", m.describe(unit)), style));
+            lines.push(Line::styled(
+                format!("Shoes {}", m.describe_in(unit, app.unit)),
+                style,
+            ));
         }
     }
     let next = running.assessment.next_run(
