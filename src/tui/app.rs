@@ -118,8 +118,9 @@ pub struct Running {
     pub assessment: Assessment,
     /// Today's week with its sessions.
     pub week: Option<Week>,
-    /// Every scheduled week with its sessions, laid out once per change.
-    pub schedule: Vec<Week>,
+    /// Every scheduled week with its sessions, laid out once per change
+    /// and only when a screen asks (the first frame needs only this week).
+    schedule: std::cell::OnceCell<Vec<Week>>,
 }
 
 impl Running {
@@ -129,7 +130,7 @@ impl Running {
             comeback,
             assessment,
             week: None,
-            schedule: Vec::new(),
+            schedule: std::cell::OnceCell::new(),
         };
         running.lay_out();
         running
@@ -140,14 +141,21 @@ impl Running {
         self.lay_out();
     }
 
+    /// Lays out today's week; the others wait for [`Running::schedule`].
     pub(super) fn lay_out(&mut self) {
-        self.schedule = self
-            .assessment
-            .schedule(&self.comeback.plan, &self.comeback.template);
-        self.week = self
-            .assessment
-            .current
-            .and_then(|i| self.schedule.get(i).cloned());
+        self.schedule = std::cell::OnceCell::new();
+        self.week = self.assessment.current.and_then(|i| {
+            self.assessment
+                .week(&self.comeback.plan, &self.comeback.template, i)
+        });
+    }
+
+    /// Every scheduled week with its sessions.
+    pub fn schedule(&self) -> &[Week] {
+        self.schedule.get_or_init(|| {
+            self.assessment
+                .schedule(&self.comeback.plan, &self.comeback.template)
+        })
     }
 }
 

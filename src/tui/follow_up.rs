@@ -16,7 +16,7 @@ pub struct Planned {
 /// The sessions the schedule lays out on `date` (any week of it).
 pub fn planned_on(app: &App, date: NaiveDate) -> Planned {
     let day = app.running.as_ref().and_then(|r| {
-        r.schedule
+        r.schedule()
             .iter()
             .flat_map(|w| w.days.iter())
             .find(|d| d.date == date)

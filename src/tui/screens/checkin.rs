@@ -12,6 +12,27 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+/// A choice's id as a label: the runner's words, spaces for underscores
+/// ("not_yet" reads "not yet").
+fn label(id: &'static str) -> &'static str {
+    match id {
+        "not_yet" => "not yet",
+        "loosening_laces" => "loosening laces",
+        "sitting_or_bending" => "sitting or bending",
+        "sharp_pain" => "sharp pain",
+        "skin_colour" => "skin colour",
+        "back_pain" => "back pain",
+        "calf_tightness" => "calf tightness",
+        "cold_pale" => "cold or pale",
+        "foot_wound" => "foot wound",
+        "foot_drop" => "foot drop",
+        "bladder_bowel" => "bladder or bowel",
+        "leg_pain_both" => "pain in both legs",
+        "face_arm" => "face or arm",
+        other => other,
+    }
+}
+
 /// One choice: its key, its word, whether it is on.
 fn choice<'a>(key: &'a str, word: &'a str, on: bool, theme: Theme) -> Vec<Span<'a>> {
     let style = if on { theme.selected() } else { Style::new() };
@@ -123,7 +144,7 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
         if settled { "Settled   " } else { "Cleared   " },
         &[Cleared::Quickly, Cleared::Hours, Cleared::NotYet],
         Action::Cleared,
-        Cleared::as_str,
+        |c| label(c.as_str()),
         |c| e.cleared == Some(c),
         theme,
     );
@@ -141,12 +162,12 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
             title,
             list,
             Action::Flag,
-            Flag::as_str,
+            |f| label(f.as_str()),
             |f| e.flags.contains(&f),
             theme,
         )
     };
-    let session = e.session.map_or("auto (done on a run day)", |s| s.as_str());
+    let session = e.session.map_or("auto (done on a run day)", |s| s.words());
     let lines = vec![
         Line::from(levels),
         row(
@@ -176,7 +197,7 @@ pub fn render(panel: &Panel, app: &App, theme: Theme, frame: &mut Frame, area: R
             "Eased by  ",
             Ease::ALL,
             Action::Ease,
-            Ease::as_str,
+            |x| label(x.as_str()),
             |x| e.eased_by.contains(&x),
             theme,
         ),

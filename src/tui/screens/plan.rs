@@ -19,7 +19,7 @@ const FIXED_COLUMNS: [u16; 9] = [3, 18, 3, 8, 9, 7, 4, 3, 1];
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(running) = &app.running else { return };
-    let open = app.plan_open.and_then(|row| running.schedule.get(row));
+    let open = app.plan_open.and_then(|row| running.schedule().get(row));
     let (area, days_area) = match open {
         Some(_) => {
             let [table, days] =
@@ -30,7 +30,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     };
     let c = &running.comeback;
     let unit = c.plan.profile.unit;
-    let weeks = &running.schedule;
+    let weeks = running.schedule();
     let current = running.assessment.current;
     // What the Note column has: the rest after the fixed columns and the
     // spaces between them.

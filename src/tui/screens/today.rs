@@ -214,10 +214,9 @@ fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
     let journal = &running.comeback.journal;
     let selected = app.strip_day.unwrap_or(app.today);
     // The week of the selected day: last week's when ← reached back.
-    let Some(week) = running
-        .schedule
-        .iter()
-        .find(|w| w.contains(selected))
+    let this_week = running.week.as_ref().filter(|w| w.contains(selected));
+    let Some(week) = this_week
+        .or_else(|| running.schedule().iter().find(|w| w.contains(selected)))
         .or(running.week.as_ref())
     else {
         return Vec::new();
