@@ -1,12 +1,14 @@
 //! `activities`: runs from watch and phone files imported onto the plan's
-//! days, one line each, and the list of them.
+//! days (or the one day `--to` names), one line each, and the list of them.
 
 use super::args::ActivitiesAction;
 use super::{Invocation, print_json};
-use crate::checkin::{self, RecordedRun};
+use crate::checkin::{RecordedRun, day_words, short_date};
 use crate::comeback::{Comeback, timestamp};
+use crate::plan::Unit;
 use crate::runs;
-use anyhow::Result;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
 
 /// Some files were not recorded: said one line each on stderr already.
 #[derive(Debug, thiserror::Error)]
@@ -25,49 +27,24 @@ fn not_recorded(n: usize) -> String {
 pub fn activities(ctx: &Invocation, action: ActivitiesAction) -> Result<()> {
     let mut comeback = Comeback::load(&ctx.data_dir)?;
     let unit = ctx.unit.unwrap_or(comeback.plan.profile.unit);
-    let describe = |run: &RecordedRun| {
-        let hr = run
-            .heart_rate
-            .map(|h| format!(", HR {h}"))
-            .unwrap_or_default();
-        format!(
-            "{}: {} {unit} in {} min{hr}",
-            checkin::short_date(run.date),
-            run.distance(unit),
-            run.minutes()
-        )
-    };
     match action {
-        ActivitiesAction::Import { files, dry_run } => {
+        ActivitiesAction::Import {
+            files,
+            dry_run,
+            to: None,
+        } => {
             let outcomes = comeback.import_runs(&files, dry_run, ctx.today, &timestamp())?;
-            let mut problems = 0;
-            for o in &outcomes {
-                let file = o.file.display();
-                match &o.outcome {
-                    runs::Outcome::Matched(run) => outln!(
-                        "{file}: {}: {}",
-                        describe(run),
-                        if dry_run {
-                            "would be recorded"
-                        } else {
-                            "recorded"
-                        }
-                    )?,
-                    runs::Outcome::Known => outln!("{file}: already imported")?,
-                    runs::Outcome::Skipped(why) => {
-                        problems += 1;
-                        errln!("{file}: {why}");
-                    }
-                    runs::Outcome::Ambiguous(run, why) => {
-                        problems += 1;
-                        errln!("{file}: {}; not recorded: {why}", describe(run));
-                    }
-                }
-            }
-            if problems > 0 {
-                return Err(NotAllImported(problems).into());
-            }
-            Ok(())
+            report(&outcomes, dry_run, unit)
+        }
+        ActivitiesAction::Import {
+            files,
+            dry_run,
+            to: Some(day),
+        } => {
+            let outcome = comeback
+                .import_run_to(&files, day, dry_run, ctx.today, &timestamp())
+                .with_context(|| format!("--to {day}"))?;
+            report(&[outcome], dry_run, unit)
         }
         ActivitiesAction::List(flag) => {
             let imported = comeback.journal.runs();
@@ -78,9 +55,72 @@ pub fn activities(ctx: &Invocation, action: ActivitiesAction) -> Result<()> {
                 outln!("No runs imported yet: `comeback activities import FILE...`.")?;
             }
             for run in imported {
-                outln!("{}  ({})", describe(run), run.file)?;
+                outln!("{}  ({})", describe(run, unit), run.file)?;
             }
             Ok(())
         }
     }
+}
+
+/// "Wed 25 Nov: 3.0 mi in 25 min, HR 145".
+fn describe(run: &RecordedRun, unit: Unit) -> String {
+    let hr = run
+        .heart_rate
+        .map(|h| format!(", HR {h}"))
+        .unwrap_or_default();
+    format!(
+        "{}: {} {unit} in {} min{hr}",
+        short_date(run.date),
+        run.distance(unit),
+        run.minutes()
+    )
+}
+
+/// One line per file: recorded (or would be) on stdout, not recorded on
+/// stderr; an error after them when any was not recorded.
+fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<()> {
+    let recorded = if dry_run {
+        "would be recorded"
+    } else {
+        "recorded"
+    };
+    let mut problems = 0;
+    for o in outcomes {
+        let file = o.file.display();
+        match &o.outcome {
+            runs::Outcome::Matched(run) => outln!("{file}: {}: {recorded}", describe(run, unit))?,
+            runs::Outcome::Moved(run, ran) => outln!(
+                "{file}: {}: {recorded}, moved from {}, the day it was run",
+                describe(run, unit),
+                day_words(*ran, run.date)
+            )?,
+            runs::Outcome::Known => outln!("{file}: already imported")?,
+            runs::Outcome::Skipped(why) => {
+                problems += 1;
+                errln!("{file}: {why}");
+            }
+            runs::Outcome::Ambiguous(run, near) => {
+                problems += 1;
+                errln!(
+                    "{file}: {}; not recorded: {}",
+                    describe(run, unit),
+                    ambiguous(run.date, *near)
+                );
+            }
+        }
+    }
+    if problems > 0 {
+        return Err(NotAllImported(problems).into());
+    }
+    Ok(())
+}
+
+/// Why a run on `day`, without a planned run, is left to the runner, and
+/// how to record it on `near`, the planned run with no record beside it.
+fn ambiguous(day: NaiveDate, near: NaiveDate) -> String {
+    format!(
+        "{} has no run planned and the run of {} has no record: record it on the day it belongs to with `comeback checkin --date {near} --distance … --duration …` ({day} or {near})",
+        short_date(day),
+        short_date(near),
+    )
 }
