@@ -9,6 +9,7 @@ use crate::plan::Unit;
 use crate::runs;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
+use std::path::Path;
 
 /// Some files were not recorded: said one line each on stderr already.
 #[derive(Debug, thiserror::Error)]
@@ -104,7 +105,7 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
                 errln!(
                     "{file}: {}; not recorded: {}",
                     describe(run, unit),
-                    ambiguous(run.date, *near)
+                    ambiguous(&o.file, run.date, *near)
                 );
             }
         }
@@ -115,12 +116,47 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
     Ok(())
 }
 
-/// Why a run on `day`, without a planned run, is left to the runner, and
-/// how to record it on `near`, the planned run with no record beside it.
-fn ambiguous(day: NaiveDate, near: NaiveDate) -> String {
+/// Why a run on `day`, without a planned run, is left to the runner, and the
+/// two ways to record it: on `near`, the planned run with no record beside
+/// it, or by hand on its own day.
+fn ambiguous(file: &Path, day: NaiveDate, near: NaiveDate) -> String {
     format!(
-        "{} has no run planned and the run of {} has no record: record it on the day it belongs to with `comeback checkin --date {near} --distance … --duration …` ({day} or {near})",
+        "{} has no run planned and the run of {} has no record: place it there with `comeback activities import {} --to {near}`, or type it in on {} with `comeback checkin --date {day} --numbness N --distance … --duration …`",
         short_date(day),
         short_date(near),
+        shell_word(file),
+        short_date(day),
     )
+}
+
+/// `path` as a shell reads it back: bare when plain, else in single quotes.
+fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+,:@%=".contains(c);
+    // A leading '-' would read as an option.
+    let text = if text.starts_with('-') {
+        format!("./{text}")
+    } else {
+        text
+    };
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_quoted_only_when_a_shell_would_misread_it() {
+        let word = |p: &str| shell_word(Path::new(p));
+        assert_eq!(word("runs/2026-12-16.gpx"), "runs/2026-12-16.gpx");
+        assert_eq!(word("My Runs/run 1.gpx"), "'My Runs/run 1.gpx'");
+        assert_eq!(word("Sam's run.gpx"), r"'Sam'\''s run.gpx'");
+        assert_eq!(word("-run.gpx"), "./-run.gpx");
+        assert_eq!(word("~/run.gpx"), "'~/run.gpx'");
+    }
 }
