@@ -1,9 +1,10 @@
 //! Importing runs from files: each file read, matched to its day, and either
 //! recorded, skipped with its reason, or listed for the runner to place when
-//! the day is ambiguous — never guessed. One outcome line per file.
+//! the day is ambiguous — never guessed. One outcome line per file. A run
+//! the runner places on another day (`--to`) keeps its numbers and start.
 
 use crate::activity::Activity;
-use crate::checkin::{Assessment, Journal, RecordedRun};
+use crate::checkin::{Assessment, Journal, RecordedRun, short_date};
 use crate::plan::Plan;
 use chrono::{Days, NaiveDate};
 use std::path::{Path, PathBuf};
@@ -17,8 +18,38 @@ pub enum Outcome {
     Known,
     /// Left out, and why: outside the plan, unreadable.
     Skipped(String),
-    /// Read, but which day it belongs to is the runner's call.
-    Ambiguous(RecordedRun, String),
+    /// Read and placed on the day the runner chose (recorded unless a dry
+    /// run); the date is the day it was run on.
+    Moved(RecordedRun, NaiveDate),
+    /// Read, but on a day without a planned run next to the given day's
+    /// planned run with no record: which day it belongs to is the runner's
+    /// call.
+    Ambiguous(RecordedRun, NaiveDate),
+}
+
+/// Why a run cannot be placed on the day the runner chose.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PlaceError {
+    #[error("{0} files given; expected one file, holding the run to place")]
+    Files(usize),
+    #[error("{} is a folder; expected one file, holding the run to place", .0.display())]
+    Folder(PathBuf),
+    #[error("expected a day from the plan start ({start}) to today ({today})")]
+    Outside { start: NaiveDate, today: NaiveDate },
+    #[error("{} has no run planned; expected a day with one{}", short_date(*.day), that_week(.others))]
+    NoRun {
+        day: NaiveDate,
+        others: Vec<NaiveDate>,
+    },
+}
+
+/// " (that week: Mon 23 Nov, Wed 25 Nov)", or nothing when there are none.
+fn that_week(days: &[NaiveDate]) -> String {
+    if days.is_empty() {
+        return String::new();
+    }
+    let days: Vec<String> = days.iter().map(|d| short_date(*d)).collect();
+    format!(" (that week: {})", days.join(", "))
 }
 
 /// A file and what became of it.
@@ -59,6 +90,30 @@ pub fn files(paths: &[PathBuf]) -> Vec<Result<PathBuf, FileOutcome>> {
     out
 }
 
+/// The local date `activity` started on.
+fn local_date(activity: &Activity) -> NaiveDate {
+    activity.start.with_timezone(&chrono::Local).date_naive()
+}
+
+/// What is kept of `activity`, read from `file`, as a run on `date`.
+fn recorded(file: &Path, activity: &Activity, date: NaiveDate) -> RecordedRun {
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    RecordedRun {
+        date,
+        start: activity
+            .start
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        distance_m: activity.distance_m.round() as u32,
+        seconds: activity.seconds,
+        heart_rate: activity.heart_rate,
+        file: name,
+        hash: activity.hash.clone(),
+    }
+}
+
 /// Matches `activity` (read from `file`) to a day of `plan`, as of `today`:
 /// its local date, when the plan has a run there or no run was missed next
 /// to it (runs in `journal` or matched earlier in this import, `also_ran`,
@@ -71,22 +126,8 @@ pub fn place(
     assessment: &Assessment,
     today: NaiveDate,
 ) -> Outcome {
-    let date = activity.start.with_timezone(&chrono::Local).date_naive();
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let run = RecordedRun {
-        date,
-        start: activity
-            .start
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        distance_m: activity.distance_m.round() as u32,
-        seconds: activity.seconds,
-        heart_rate: activity.heart_rate,
-        file: name,
-        hash: activity.hash.clone(),
-    };
+    let date = local_date(activity);
+    let run = recorded(file, activity, date);
     if date < plan.profile.start || date > today {
         return Outcome::Skipped(format!(
             "{date}: expected a day from the plan start ({}) to today ({today})",
@@ -102,22 +143,52 @@ pub fn place(
     if !has_run(date) {
         // A run on a day without one: the run planned the day before or
         // after, not yet recorded, may be the one it replaces.
-        let missed: Vec<NaiveDate> = [date - Days::new(1), date + Days::new(1)]
+        let missed = [date - Days::new(1), date + Days::new(1)]
             .into_iter()
-            .filter(|d| *d >= plan.profile.start && *d <= today && has_run(*d) && !recorded(*d))
-            .collect();
-        if let Some(near) = missed.first() {
-            return Outcome::Ambiguous(
-                run,
-                format!(
-                    "{} has no run planned and the run of {} has no record: record it on the day it belongs to with `comeback checkin --date {} --distance … --duration …` ({} or {near})",
-                    crate::checkin::short_date(date),
-                    crate::checkin::short_date(*near),
-                    near,
-                    date,
-                ),
-            );
+            .find(|d| *d >= plan.profile.start && *d <= today && has_run(*d) && !recorded(*d));
+        if let Some(near) = missed {
+            return Outcome::Ambiguous(run, near);
         }
     }
     Outcome::Matched(run)
+}
+
+/// Whether the runner may place a run on `day`: a day of `plan` with a
+/// planned run, from its start to `today`.
+pub fn check_day(
+    plan: &Plan,
+    assessment: &Assessment,
+    day: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), PlaceError> {
+    let start = plan.profile.start;
+    if day < start || day > today {
+        return Err(PlaceError::Outside { start, today });
+    }
+    if assessment.run_planned_on(plan, day) {
+        return Ok(());
+    }
+    let others = assessment
+        .weeks
+        .iter()
+        .find(|w| day >= w.start && day < w.start + Days::new(7))
+        .map(|w| {
+            w.start
+                .iter_days()
+                .take(7)
+                .filter(|d| *d >= start && *d <= today && assessment.run_planned_on(plan, *d))
+                .collect()
+        })
+        .unwrap_or_default();
+    Err(PlaceError::NoRun { day, others })
+}
+
+/// `activity` (read from `file`) placed on `day`, which the runner chose
+/// (see [`check_day`]): moved when it was run on another day.
+pub fn place_on(file: &Path, activity: &Activity, day: NaiveDate) -> Outcome {
+    let run = recorded(file, activity, day);
+    match local_date(activity) {
+        ran if ran == day => Outcome::Matched(run),
+        ran => Outcome::Moved(run, ran),
+    }
 }

@@ -186,7 +186,15 @@ fn a_run_on_a_rest_day_next_to_a_missed_run_is_left_for_the_runner() {
         err.contains("Thu 26 Nov has no run planned and the run of Wed 25 Nov has no record"),
         "{err}"
     );
-    assert!(err.contains("comeback checkin --date 2026-11-25"), "{err}");
+    // It offers both ways, naming the file as given.
+    let file = fixture("late-run.gpx");
+    assert!(
+        err.contains(&format!(
+            "place it there with `comeback activities import {} --to 2026-11-25`, or type it in on Thu 26 Nov with `comeback checkin --date 2026-11-26",
+            file.display()
+        )),
+        "{err}"
+    );
     assert_eq!(db(dir.path()), before, "nothing recorded");
     let (ok, out, err) = import(
         dir.path(),

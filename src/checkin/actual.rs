@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordedRun {
-    /// The local date it started on.
+    /// The day it counts for: the local date it started on, or the day
+    /// the runner placed it on (`activities import --to`).
     pub date: NaiveDate,
-    /// When it started (RFC 3339, UTC).
+    /// When it started (RFC 3339, UTC), wherever it was placed.
     pub start: String,
     /// Metres.
     pub distance_m: u32,

@@ -240,14 +240,16 @@ impl Journal {
         }
     }
 
-    /// The journal with the runs imported from files (in any order).
+    /// The journal with the runs imported from files (in any order), kept
+    /// by the day they count for, then by start: a run placed on another
+    /// day than it started on sorts by its day, as searches by date expect.
     pub fn with_runs(mut self, mut runs: Vec<RecordedRun>) -> Journal {
-        runs.sort_by(|a, b| a.start.cmp(&b.start));
+        runs.sort_by(|a, b| (a.date, &a.start).cmp(&(b.date, &b.start)));
         self.runs = runs;
         self
     }
 
-    /// Every imported run, oldest first.
+    /// Every imported run, by day, then start.
     pub fn runs(&self) -> &[RecordedRun] {
         &self.runs
     }
@@ -428,5 +430,26 @@ mod tests {
             assert_eq!(short_date(date), date.format("%a %-d %b").to_string());
             date = date.succ_opt().unwrap_or_default();
         }
+    }
+
+    #[test]
+    fn runs_are_kept_by_their_day_even_when_placed_on_another() {
+        let run = |date: &str, start: &str| RecordedRun {
+            date: date.parse().unwrap_or_default(),
+            start: start.into(),
+            distance_m: 5000,
+            seconds: 1800,
+            heart_rate: None,
+            file: "run.gpx".into(),
+            hash: start.into(),
+        };
+        // The run of Thu 17 Dec placed on Tue 15 Dec, the run of Wed 16 Dec
+        // on its own day.
+        let journal = Journal::new(Vec::new(), Vec::new()).with_runs(vec![
+            run("2026-12-16", "2026-12-16T07:00:00Z"),
+            run("2026-12-15", "2026-12-17T07:00:00Z"),
+        ]);
+        let dates: Vec<String> = journal.runs().iter().map(|r| r.date.to_string()).collect();
+        assert_eq!(dates, ["2026-12-15", "2026-12-16"]);
     }
 }

@@ -422,6 +422,9 @@ pub enum ActivitiesAction {
         /// Say what would be recorded, and record nothing
         #[arg(long)]
         dry_run: bool,
+        /// Place the file's run on this day, a day with a planned run up to today, instead of the day it was run (one file)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        to: Option<NaiveDate>,
     },
     /// The imported runs, oldest first
     List(JsonFlag),

@@ -49,6 +49,7 @@ macro_rules! errln {
     }};
 }
 
+mod activities;
 mod commands;
 mod man;
 
@@ -200,7 +201,7 @@ fn run(cli: Cli) -> Result<()> {
         }) => commands::export(&ctx, format, output, alarm),
         Some(Command::Import { file, force }) => commands::import(&ctx, &file, force),
         Some(Command::Shoes { action }) => commands::shoes(&ctx, action),
-        Some(Command::Activities { action }) => commands::activities(&ctx, action),
+        Some(Command::Activities { action }) => activities::activities(&ctx, action),
         Some(Command::Backup { file }) => commands::backup(&ctx, &file),
         Some(Command::Completions { shell }) => commands::completions(shell),
         Some(Command::Schema) => {

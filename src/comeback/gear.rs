@@ -1,6 +1,6 @@
 //! The runner's gear and runs from files: shoes added, retired and counted,
-//! and activity files placed on the plan's days, through the same store
-//! writes as the rest of `Comeback`.
+//! and activity files placed on the plan's days (their own, or one the
+//! runner chooses), through the same store writes as the rest of `Comeback`.
 
 use super::Comeback;
 use crate::checkin::{self, Assessment};
@@ -9,12 +9,22 @@ use crate::runs;
 use crate::shoes::{Shoe, ShoeError, ShoeMileage};
 use crate::store::StoreError;
 use chrono::NaiveDate;
+use std::path::PathBuf;
 
 /// Why a pair of shoes was not added or retired.
 #[derive(Debug, thiserror::Error)]
 pub enum ShoeFailure {
     #[error(transparent)]
     Invalid(#[from] ShoeError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why a run was not placed on the day the runner chose.
+#[derive(Debug, thiserror::Error)]
+pub enum PlaceFailure {
+    #[error(transparent)]
+    Refused(#[from] runs::PlaceError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -64,7 +74,7 @@ impl Comeback {
     /// others are still recorded.
     pub fn import_runs(
         &mut self,
-        paths: &[std::path::PathBuf],
+        paths: &[PathBuf],
         dry_run: bool,
         today: NaiveDate,
         now: &str,
@@ -107,12 +117,57 @@ impl Comeback {
             });
         }
         if !dry_run && !new.is_empty() {
-            self.write(|store, plan, template| {
-                store.import_runs(&new, now, |journal| {
-                    checkin::assess(plan, template, journal, today).decisions
-                })
-            })?;
+            self.record_runs(&new, today, now)?;
         }
         Ok(outcomes)
+    }
+    /// Reads the one run file in `paths` and places its run on `day`, which
+    /// must be a day with a planned run from the plan's start to `today`,
+    /// whatever day it was run on; unless `dry_run`, records it as one
+    /// import that undo takes back. The run keeps its numbers and its start.
+    /// A refusal (another count of files, a folder, another day) changes
+    /// nothing; so does a file that cannot be read or was imported before.
+    pub fn import_run_to(
+        &mut self,
+        paths: &[PathBuf],
+        day: NaiveDate,
+        dry_run: bool,
+        today: NaiveDate,
+        now: &str,
+    ) -> Result<runs::FileOutcome, PlaceFailure> {
+        let [path] = paths else {
+            return Err(runs::PlaceError::Files(paths.len()).into());
+        };
+        if path.is_dir() {
+            return Err(runs::PlaceError::Folder(path.clone()).into());
+        }
+        runs::check_day(&self.plan, &self.assess(today), day, today)?;
+        let outcome = match crate::activity::Activity::read(path) {
+            Err(e) => runs::Outcome::Skipped(e.to_string()),
+            Ok(a) if self.store.imported_hashes()?.contains(&a.hash) => runs::Outcome::Known,
+            Ok(a) => runs::place_on(path, &a, day),
+        };
+        if let runs::Outcome::Matched(run) | runs::Outcome::Moved(run, _) = &outcome
+            && !dry_run
+        {
+            self.record_runs(std::slice::from_ref(run), today, now)?;
+        }
+        Ok(runs::FileOutcome {
+            file: path.clone(),
+            outcome,
+        })
+    }
+    /// Records `runs` as one import, with the decisions they bring.
+    fn record_runs(
+        &mut self,
+        runs: &[checkin::RecordedRun],
+        today: NaiveDate,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        self.write(|store, plan, template| {
+            store.import_runs(runs, now, |journal| {
+                checkin::assess(plan, template, journal, today).decisions
+            })
+        })
     }
 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 mod gear;
 
-pub use gear::ShoeFailure;
+pub use gear::{PlaceFailure, ShoeFailure};
 
 /// Why a comeback could not be loaded or made.
 #[derive(Debug, thiserror::Error)]

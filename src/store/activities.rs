@@ -79,11 +79,11 @@ pub(super) fn remove_batch(tx: &Connection, path: &Path, batch: i64) -> Result<u
         .at(path)
 }
 
-/// Every imported run.
+/// Every imported run, by day, then start.
 pub(super) fn read_runs(conn: &Connection, path: &Path) -> Result<Vec<RecordedRun>, StoreError> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT day, start, distance_m, seconds, heart_rate, file, hash FROM activities ORDER BY start",
+            "SELECT day, start, distance_m, seconds, heart_rate, file, hash FROM activities ORDER BY day, start",
         )
         .at(path)?;
     let mut rows = stmt.query([]).at(path)?;

@@ -1,0 +1,162 @@
+//! `activities`: runs from watch and phone files imported onto the plan's
+//! days (or the one day `--to` names), one line each, and the list of them.
+
+use super::args::ActivitiesAction;
+use super::{Invocation, print_json};
+use crate::checkin::{RecordedRun, day_words, short_date};
+use crate::comeback::{Comeback, timestamp};
+use crate::plan::Unit;
+use crate::runs;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// Some files were not recorded: said one line each on stderr already.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", not_recorded(*.0))]
+struct NotAllImported(usize);
+
+/// "1 file was not recorded (said above)", or "3 files were …".
+fn not_recorded(n: usize) -> String {
+    if n == 1 {
+        "1 file was not recorded (said above)".into()
+    } else {
+        format!("{n} files were not recorded (one line each above)")
+    }
+}
+
+pub fn activities(ctx: &Invocation, action: ActivitiesAction) -> Result<()> {
+    let mut comeback = Comeback::load(&ctx.data_dir)?;
+    let unit = ctx.unit.unwrap_or(comeback.plan.profile.unit);
+    match action {
+        ActivitiesAction::Import {
+            files,
+            dry_run,
+            to: None,
+        } => {
+            let outcomes = comeback.import_runs(&files, dry_run, ctx.today, &timestamp())?;
+            report(&outcomes, dry_run, unit)
+        }
+        ActivitiesAction::Import {
+            files,
+            dry_run,
+            to: Some(day),
+        } => {
+            let outcome = comeback
+                .import_run_to(&files, day, dry_run, ctx.today, &timestamp())
+                .with_context(|| format!("--to {day}"))?;
+            report(&[outcome], dry_run, unit)
+        }
+        ActivitiesAction::List(flag) => {
+            let imported = comeback.journal.runs();
+            if flag.json {
+                return print_json(&imported);
+            }
+            if imported.is_empty() {
+                outln!("No runs imported yet: `comeback activities import FILE...`.")?;
+            }
+            for run in imported {
+                outln!("{}  ({})", describe(run, unit), run.file)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// "Wed 25 Nov: 3.0 mi in 25 min, HR 145".
+fn describe(run: &RecordedRun, unit: Unit) -> String {
+    let hr = run
+        .heart_rate
+        .map(|h| format!(", HR {h}"))
+        .unwrap_or_default();
+    format!(
+        "{}: {} {unit} in {} min{hr}",
+        short_date(run.date),
+        run.distance(unit),
+        run.minutes()
+    )
+}
+
+/// One line per file: recorded (or would be) on stdout, not recorded on
+/// stderr; an error after them when any was not recorded.
+fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<()> {
+    let recorded = if dry_run {
+        "would be recorded"
+    } else {
+        "recorded"
+    };
+    let mut problems = 0;
+    for o in outcomes {
+        let file = o.file.display();
+        match &o.outcome {
+            runs::Outcome::Matched(run) => outln!("{file}: {}: {recorded}", describe(run, unit))?,
+            runs::Outcome::Moved(run, ran) => outln!(
+                "{file}: {}: {recorded}, moved from {}, the day it was run",
+                describe(run, unit),
+                day_words(*ran, run.date)
+            )?,
+            runs::Outcome::Known => outln!("{file}: already imported")?,
+            runs::Outcome::Skipped(why) => {
+                problems += 1;
+                errln!("{file}: {why}");
+            }
+            runs::Outcome::Ambiguous(run, near) => {
+                problems += 1;
+                errln!(
+                    "{file}: {}; not recorded: {}",
+                    describe(run, unit),
+                    ambiguous(&o.file, run.date, *near)
+                );
+            }
+        }
+    }
+    if problems > 0 {
+        return Err(NotAllImported(problems).into());
+    }
+    Ok(())
+}
+
+/// Why a run on `day`, without a planned run, is left to the runner, and the
+/// two ways to record it: on `near`, the planned run with no record beside
+/// it, or by hand on its own day.
+fn ambiguous(file: &Path, day: NaiveDate, near: NaiveDate) -> String {
+    format!(
+        "{} has no run planned and the run of {} has no record: place it there with `comeback activities import {} --to {near}`, or type it in on {} with `comeback checkin --date {day} --numbness N --distance … --duration …`",
+        short_date(day),
+        short_date(near),
+        shell_word(file),
+        short_date(day),
+    )
+}
+
+/// `path` as a shell reads it back: bare when plain, else in single quotes.
+fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+,:@%=".contains(c);
+    // A leading '-' would read as an option.
+    let text = if text.starts_with('-') {
+        format!("./{text}")
+    } else {
+        text
+    };
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_quoted_only_when_a_shell_would_misread_it() {
+        let word = |p: &str| shell_word(Path::new(p));
+        assert_eq!(word("runs/2026-12-16.gpx"), "runs/2026-12-16.gpx");
+        assert_eq!(word("My Runs/run 1.gpx"), "'My Runs/run 1.gpx'");
+        assert_eq!(word("Sam's run.gpx"), r"'Sam'\''s run.gpx'");
+        assert_eq!(word("-run.gpx"), "./-run.gpx");
+        assert_eq!(word("~/run.gpx"), "'~/run.gpx'");
+    }
+}
