@@ -247,6 +247,8 @@ fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
                 _ => "✓".into(),
             },
             Some(_) => "flag".into(),
+            // A run from a file, with no check-in to say how it went.
+            None if journal.ran_on(day.date) => "ran".into(),
             None if day.date < app.today && day.date >= start => "missed".into(),
             None if day.date == app.today => "due".into(),
             None => String::new(),
