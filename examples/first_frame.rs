@@ -6,6 +6,8 @@
 //!     cargo run --release --example fixture -- /tmp/comeback-10y
 //!     cargo build --release
 //!     cargo run --release --example first_frame -- /tmp/comeback-10y 2036-11-20
+//!
+//! `COMEBACK_BIN=path` times another build of the binary instead.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::Read;
@@ -57,8 +59,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let [dir, today] = args.as_slice() else {
         return Err("usage: first_frame DATA_DIR TODAY (from the fixture example)".into());
     };
-    let bin = concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/comeback");
-    let runs = 30;
+    // (COMEBACK_BIN times another build, for an A/B.)
+    let bin = std::env::var("COMEBACK_BIN")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/comeback").into());
+    let bin = bin.as_str();
+    let runs = 60;
     let mut app = Vec::new();
     let mut echo = Vec::new();
     for _ in 0..runs {
