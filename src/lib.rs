@@ -9,6 +9,7 @@ pub mod checkin;
 pub mod choice;
 pub mod cli;
 pub mod comeback;
+pub mod count;
 pub mod document;
 pub mod export;
 pub mod health;

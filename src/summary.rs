@@ -44,7 +44,7 @@ pub fn summary_head(snapshot: Snapshot<'_>, assessment: &Assessment) -> String {
     let _ = writeln!(
         out,
         "- Layoff before the comeback: {}; ran {} {} a week before it; goal {} {} a week.",
-        crate::words::count(p.layoff_days as usize, "day", "days"),
+        crate::count::count(p.layoff_days as usize, "day", "days"),
         p.weekly_before,
         p.unit,
         p.goal_weekly,

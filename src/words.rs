@@ -73,15 +73,6 @@ impl<W: std::io::Write> std::io::Write for SafeJson<W> {
     }
 }
 
-/// "1 file" or "3 files": a count with its noun in the right number.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 fn unprintable(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')

@@ -32,34 +32,11 @@ fn import(dir: &Path, today: &str, tz: &str, files: &[PathBuf]) -> (bool, String
     )
 }
 
-/// The plan these tests import into: 3 weeks off, 25 mi a week, 4 runs, from
-/// Mon 23 Nov, with Thursday and Friday the runner's rest days. As of Mon 30
-/// Nov, week 1 has runs on Mon 23, Wed 25 and Sun 29 (the fixtures' days are
-/// Wed 25, Thu 26 at 03:30 UTC and Sun 29); Thu 26 and Fri 27 have none.
-fn plan_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = common::process(dir.path(), "2026-11-30")
-        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
-        .args(["--start", "2026-11-23", "--rest-days", "thu,fri"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dir
-}
-
-fn db(dir: &Path) -> Vec<u8> {
-    std::fs::read(dir.join("comeback.db")).unwrap()
-}
-
 #[test]
 fn a_dry_run_says_what_it_would_record_and_records_nothing() {
     // The plan (from Mon 23 Nov) runs on Wednesday 25.
-    let dir = plan_dir();
-    let before = db(dir.path());
+    let dir = common::activities_plan_dir();
+    let before = common::db(dir.path());
     let out = cli(dir.path(), "2026-11-30", "UTC")
         .args(["activities", "import", "--dry-run"])
         .arg(fixture("easy-run.gpx"))
@@ -71,12 +48,12 @@ fn a_dry_run_says_what_it_would_record_and_records_nothing() {
         text.contains("easy-run.gpx: Wed 25 Nov: 3.0 mi in 25 min: would be recorded"),
         "{text}"
     );
-    assert_eq!(db(dir.path()), before);
+    assert_eq!(common::db(dir.path()), before);
 }
 
 #[test]
 fn gpx_and_tcx_runs_land_on_their_days_are_listed_and_count_as_runs_done() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     let (ok, out, err) = import(
         dir.path(),
         "2026-11-30",
@@ -108,7 +85,7 @@ fn gpx_and_tcx_runs_land_on_their_days_are_listed_and_count_as_runs_done() {
 
 #[test]
 fn a_file_imported_before_is_skipped_and_undo_takes_an_import_back() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     assert!(import(dir.path(), "2026-11-30", "UTC", &[fixture("easy-run.gpx")]).0);
     let (ok, out, _) = import(
         dir.path(),
@@ -137,7 +114,7 @@ fn a_file_imported_before_is_skipped_and_undo_takes_an_import_back() {
 
 #[test]
 fn a_folder_imports_what_it_can_and_each_bad_file_gets_one_line() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     let (ok, out, err) = import(dir.path(), "2026-11-30", "UTC", &[fixture("")]);
     assert!(!ok, "some files were refused");
     assert!(
@@ -173,8 +150,8 @@ fn a_run_on_a_rest_day_next_to_a_missed_run_is_left_for_the_runner() {
     // 03:30 UTC on Thu 26 Nov is Thursday in London but Wednesday evening
     // in New York: a rest day next to Wednesday's unrecorded run, or the
     // Wednesday run itself.
-    let dir = plan_dir();
-    let before = db(dir.path());
+    let dir = common::activities_plan_dir();
+    let before = common::db(dir.path());
     let (ok, _, err) = import(
         dir.path(),
         "2026-11-30",
@@ -195,7 +172,7 @@ fn a_run_on_a_rest_day_next_to_a_missed_run_is_left_for_the_runner() {
         )),
         "{err}"
     );
-    assert_eq!(db(dir.path()), before, "nothing recorded");
+    assert_eq!(common::db(dir.path()), before, "nothing recorded");
     let (ok, out, err) = import(
         dir.path(),
         "2026-11-30",
@@ -208,7 +185,7 @@ fn a_run_on_a_rest_day_next_to_a_missed_run_is_left_for_the_runner() {
 
 #[test]
 fn two_runs_on_one_day_are_both_kept() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     let (ok, _, err) = import(
         dir.path(),
         "2026-11-30",
@@ -228,7 +205,7 @@ fn two_runs_on_one_day_are_both_kept() {
 
 #[test]
 fn a_two_gigabyte_file_is_refused_before_it_is_read() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     let big = dir.path().join("huge.fit");
     std::fs::File::create(&big)
         .unwrap()
@@ -282,7 +259,7 @@ mod never_panics {
 
 #[test]
 fn imported_runs_travel_in_the_export_and_come_back_with_an_import() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     assert!(
         import(
             dir.path(),
@@ -332,7 +309,7 @@ fn imported_runs_travel_in_the_export_and_come_back_with_an_import() {
 fn a_run_on_a_rest_day_with_no_missed_run_beside_it_is_recorded_there() {
     // Thu 26 Nov has no run; Wednesday's run is recorded, Friday (a rest
     // day) has none.
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     let out = cli(dir.path(), "2026-11-30", "UTC")
         .args(["checkin", "--date", "2026-11-25", "--numbness", "0"])
         .output()
@@ -364,7 +341,7 @@ fn ok_on(dir: &std::path::Path, today: &str, args: &[&str]) -> String {
 
 #[test]
 fn shoes_count_an_imported_run_on_a_day_whose_check_in_names_them() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     let run = |args: &[&str]| ok_on(dir.path(), "2026-11-30", args);
     run(&["shoes", "add", "pegasus"]);
     run(&["checkin", "--date", "2026-11-29", "--numbness", "0"]);
@@ -377,7 +354,7 @@ fn shoes_count_an_imported_run_on_a_day_whose_check_in_names_them() {
 
 #[test]
 fn shoes_count_an_imported_run_on_a_day_without_a_check_in_for_the_current_pair() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     let run = |args: &[&str]| ok_on(dir.path(), "2026-11-30", args);
     run(&["shoes", "add", "pegasus"]);
     // The long run of Sun 29 Nov comes from a file; no check-in that day.
@@ -390,7 +367,7 @@ fn shoes_count_an_imported_run_on_a_day_without_a_check_in_for_the_current_pair(
 
 #[test]
 fn history_shows_the_distance_of_a_run_imported_from_a_file() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     let run = |args: &[&str]| ok_on(dir.path(), "2026-11-30", args);
     run(&[
         "checkin",

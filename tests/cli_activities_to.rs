@@ -39,35 +39,13 @@ fn import(dir: &Path, files: &[PathBuf], extra: &[&str]) -> (bool, String, Strin
     run(dir, args)
 }
 
-/// The plan of `cli_activities`: from Mon 23 Nov, runs on Mon 23, Wed 25 and
-/// Sun 29 in week 1, Thursday and Friday rest days. `late-run.gpx` was run at
-/// 03:30 UTC on Thu 26 Nov: in London, a rest day next to Wednesday's run.
-fn plan_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = common::process(dir.path(), "2026-11-30")
-        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
-        .args(["--start", "2026-11-23", "--rest-days", "thu,fri"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dir
-}
-
-fn db(dir: &Path) -> Vec<u8> {
-    std::fs::read(dir.join("comeback.db")).unwrap()
-}
-
 fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
     common::json(dir, "2026-11-30", args)
 }
 
 #[test]
 fn a_swapped_day_run_placed_with_to_counts_as_that_days_planned_run() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     assert!(import(dir.path(), &[fixture("long-run.tcx")], &[]).0);
     // Sunday's run alone: 1 of week 1's 3 runs, the stage repeats.
     let before = json(dir.path(), &["status", "--json"]);
@@ -113,8 +91,8 @@ fn a_swapped_day_run_placed_with_to_counts_as_that_days_planned_run() {
 
 #[test]
 fn a_dry_run_with_to_says_where_the_run_would_go_and_records_nothing() {
-    let dir = plan_dir();
-    let before = db(dir.path());
+    let dir = common::activities_plan_dir();
+    let before = common::db(dir.path());
     let (ok, out, err) = import(
         dir.path(),
         &[fixture("long-run.tcx")],
@@ -127,12 +105,12 @@ fn a_dry_run_with_to_says_where_the_run_would_go_and_records_nothing() {
         ),
         "{out}"
     );
-    assert_eq!(db(dir.path()), before);
+    assert_eq!(common::db(dir.path()), before);
 }
 
 #[test]
 fn a_placed_run_keeps_its_day_through_an_export_and_undo_takes_it_back() {
-    let dir = plan_dir();
+    let dir = common::activities_plan_dir();
     assert!(
         import(
             dir.path(),
@@ -165,8 +143,8 @@ fn a_placed_run_keeps_its_day_through_an_export_and_undo_takes_it_back() {
 
 #[test]
 fn to_is_refused_in_one_line_unless_one_file_goes_to_a_planned_day_up_to_today() {
-    let dir = plan_dir();
-    let before = db(dir.path());
+    let dir = common::activities_plan_dir();
+    let before = common::db(dir.path());
     let late = fixture("late-run.gpx");
     let cases: [(&str, Vec<PathBuf>, &str, &str); 6] = [
         (
@@ -211,7 +189,7 @@ fn to_is_refused_in_one_line_unless_one_file_goes_to_a_planned_day_up_to_today()
         assert!(!ok, "{what}: {out}");
         assert_eq!(err.lines().count(), 1, "{what}: {err}");
         assert!(err.contains(line), "{what}: {err}");
-        assert_eq!(db(dir.path()), before, "{what}: nothing recorded");
+        assert_eq!(common::db(dir.path()), before, "{what}: nothing recorded");
     }
     assert_eq!(
         json(dir.path(), &["activities", "list", "--json"]),

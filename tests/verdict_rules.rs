@@ -298,15 +298,8 @@ fn tingling_that_comes_back_the_next_week_holds_the_stage() {
 #[test]
 fn symptoms_on_most_runs_hold_the_stage() {
     let (plan, _) = plan();
-    let mut checkins = runs_done(&plan, 0, 0);
     // Two tingles on the four runs: half of them.
-    checkins
-        .retain(|c| c.date != day(checkins_day(&plan, 0)) && c.date != day(checkins_day(&plan, 1)));
-    checkins.extend([
-        numb(checkins_day(&plan, 0), 1),
-        numb(checkins_day(&plan, 1), 1),
-    ]);
-    let a = assess_on(checkins, &[], 6);
+    let a = assess_on(tingles_on_two_of_four_runs(&plan), &[], 6);
     assert_eq!(a.verdict.status, Status::Hold);
     assert!(
         a.verdict.reasons[0].contains("2 of 4 runs"),
@@ -319,14 +312,10 @@ fn symptoms_on_most_runs_hold_the_stage() {
 fn the_next_line_says_what_the_weeks_check_ins_so_far_do() {
     let (plan, _) = plan();
     // A week held by symptoms on most runs: next week repeats, and says so.
-    let mut checkins = runs_done(&plan, 0, 0);
-    checkins
-        .retain(|c| c.date != day(checkins_day(&plan, 0)) && c.date != day(checkins_day(&plan, 1)));
-    checkins.extend([
-        numb(checkins_day(&plan, 0), 1),
-        numb(checkins_day(&plan, 1), 1),
-    ]);
-    let held = assess_on(checkins, &[], 6).next.describe().unwrap();
+    let held = assess_on(tingles_on_two_of_four_runs(&plan), &[], 6)
+        .next
+        .describe()
+        .unwrap();
     assert!(
         held.starts_with("Next: stage 1 again from Mon 30 Nov")
             && held.contains("this week's symptoms so far repeat the step"),
@@ -356,6 +345,18 @@ fn the_next_line_says_what_the_weeks_check_ins_so_far_do() {
         line.contains("stage 1 again") && line.contains("(it is the first)"),
         "{line}"
     );
+}
+
+/// Week 1's runs done, the first two of the four with a quick tingle.
+fn tingles_on_two_of_four_runs(plan: &comeback::plan::Plan) -> Vec<comeback::checkin::CheckIn> {
+    let mut checkins = runs_done(plan, 0, 0);
+    checkins
+        .retain(|c| c.date != day(checkins_day(plan, 0)) && c.date != day(checkins_day(plan, 1)));
+    checkins.extend([
+        numb(checkins_day(plan, 0), 1),
+        numb(checkins_day(plan, 1), 1),
+    ]);
+    checkins
 }
 
 /// The day offset of the `n`th run of week 1.

@@ -217,7 +217,7 @@ pub(crate) fn advice(checkins: &[CheckIn], runs_allowed: bool, health: &[Health]
     {
         add(&format!(
             "It has started about {} in: take a walk break and loosen the laces a little before that point.",
-            crate::words::count(minutes as usize, "minute", "minutes")
+            crate::count::count(minutes as usize, "minute", "minutes")
         ));
     }
     out

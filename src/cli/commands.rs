@@ -7,12 +7,12 @@ use super::args::{
 use super::{Cli, Due, Invocation, journal, load_template, print_json, show};
 use crate::checkin::{self, Clearance};
 use crate::comeback::{self, Comeback, Recorded, timestamp};
+use crate::count::count;
 use crate::document::{HistoryDocument, PlanDocument, StatusDocument, TodayDocument};
 use crate::export;
 use crate::input::RunTime;
 use crate::plan::{Distance, Profile, Template, Unit};
 use crate::store::Undone;
-use crate::words::count;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};

@@ -77,7 +77,7 @@ fn write_all(tree: &clap::Command, dir: &Path) -> Result<()> {
     }
     outln!(
         "Wrote {} to {}: comeback.1 and comeback-<subcommand>.1 (`man -l {}` reads one).",
-        crate::words::count(pages.len(), "man page", "man pages"),
+        crate::count::count(pages.len(), "man page", "man pages"),
         dir.display(),
         dir.join("comeback.1").display()
     )?;

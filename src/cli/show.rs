@@ -2,8 +2,9 @@
 //! at 80 columns.
 
 use crate::checkin::{Assessment, Health, NOTICE};
+use crate::count::count;
 use crate::plan::{Day, Habit, HabitEvery, HabitWhen, Move, Plan, Session, Template, Unit, Week};
-use crate::words::{count, distance, effort, run, session, volume};
+use crate::words::{distance, effort, run, session, volume};
 use chrono::Datelike;
 use std::fmt::Write;
 

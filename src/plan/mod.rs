@@ -106,7 +106,7 @@ pub enum ProfileError {
     Weekly { value: f64, unit: Unit },
     #[error("goal {value} {unit}: expected {} to {} {unit}", limits::weekly(*unit).start(), limits::weekly(*unit).end())]
     Goal { value: f64, unit: Unit },
-    #[error("rest days {rest}: {} left for {runs} runs; expected at most {} with {runs} runs", crate::words::count(*free, "day", "days"), crate::words::count(7 - *runs as usize, "rest day", "rest days"))]
+    #[error("rest days {rest}: {} left for {runs} runs; expected at most {} with {runs} runs", crate::count::count(*free, "day", "days"), crate::count::count(7 - *runs as usize, "rest day", "rest days"))]
     RestDays { rest: String, free: usize, runs: u8 },
     #[error("long-run day {0} is also a rest day: expected a day that is not")]
     LongDayRests(Weekday),

@@ -210,3 +210,28 @@ pub fn write_concurrently(
         thread.join().expect("a writer failed");
     }
 }
+
+/// The plan the activity-import tests import into: 3 weeks off, 25 mi a
+/// week, 4 runs, from Mon 23 Nov, with Thursday and Friday the runner's rest
+/// days. As of Mon 30 Nov, week 1 has runs on Mon 23, Wed 25 and Sun 29 (the
+/// fixtures' days are Wed 25, Thu 26 at 03:30 UTC and Sun 29); Thu 26 and
+/// Fri 27 have none.
+pub fn activities_plan_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = process(dir.path(), "2026-11-30")
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .args(["--start", "2026-11-23", "--rest-days", "thu,fri"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+/// The store's file, byte for byte: a refusal leaves it as it was.
+pub fn db(dir: &Path) -> Vec<u8> {
+    std::fs::read(dir.join("comeback.db")).unwrap()
+}

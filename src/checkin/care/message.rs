@@ -199,7 +199,7 @@ impl<'a> Episode<'_, 'a> {
             )),
             (n, Some(first)) => Some(format!(
                 "Also recorded since care began: {} from {} on, then {}.",
-                crate::words::count(n, "check-in", "check-ins"),
+                crate::count::count(n, "check-in", "check-ins"),
                 day_words(first.checkin.date, today),
                 words.join("; ")
             )),
