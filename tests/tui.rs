@@ -1533,3 +1533,24 @@ fn x_on_a_day_without_a_run_skips_nothing() {
             .is_none()
     );
 }
+
+#[test]
+fn every_screen_draws_at_any_size_without_panicking_and_keeps_the_notice_on_today() {
+    let dir = fixture_with_a_jump();
+    let mut app = app(dir.path(), false);
+    app.message = Some("A long message that has to wrap on narrow terminals: ".repeat(4));
+    for &screen in Screen::ALL {
+        app.screen = screen;
+        for w in (20..=130).step_by(7) {
+            for h in (8..=46).step_by(3) {
+                let screen_text = text(&draw(&app, w, h));
+                if screen == Screen::Today && w >= 60 && h >= 16 {
+                    assert!(
+                        screen_text.contains("Not medical advice"),
+                        "{w}x{h}: {screen_text}"
+                    );
+                }
+            }
+        }
+    }
+}
