@@ -82,11 +82,12 @@ pub fn render(
     let overflow = Overflow::of(lines.len(), visible, usize::from(scroll));
     let most = lines.len().saturating_sub(visible);
     let block = overflow.mark(block, marker_style, keys);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .scroll((overflow.above as u16, 0))
-            .block(block),
-        area,
-    );
+    // Only the lines in view go to the paragraph.
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(overflow.above)
+        .take(visible)
+        .collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
     most.min(usize::from(u16::MAX)) as u16
 }

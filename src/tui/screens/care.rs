@@ -3,6 +3,7 @@
 
 use crate::checkin::{CareLevel, NOTICE};
 use crate::tui::app::App;
+use crate::tui::scroll_box;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -59,9 +60,14 @@ pub fn render(app: &App, scroll: usize, theme: Theme, frame: &mut Frame, area: R
     lines.extend(head.into_iter().map(Line::from));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), top);
 
-    let overflow = wrapped(&why, middle.width).saturating_sub(middle.height.saturating_sub(1));
-    app.care_overflow.set(overflow);
-    let scroll = (scroll.min(usize::from(overflow))) as u16;
+    // Wrapped once; only the lines in view go to the paragraph (a care
+    // open for months cites many check-ins).
+    let why: Vec<Line> = scroll_box::wrap(why.into_iter().map(Line::from).collect(), middle.width);
+    let visible = usize::from(middle.height.saturating_sub(1));
+    let overflow = why.len().saturating_sub(visible);
+    app.care_overflow
+        .set(overflow.min(usize::from(u16::MAX)) as u16);
+    let scroll = scroll.min(overflow);
     let title = if overflow > scroll {
         format!("Why ({} more ↓, ↑↓ scroll)", overflow - scroll)
     } else if scroll > 0 {
@@ -69,16 +75,13 @@ pub fn render(app: &App, scroll: usize, theme: Theme, frame: &mut Frame, area: R
     } else {
         "Why".to_string()
     };
-    let reasons: Vec<Line> = why.into_iter().map(Line::from).collect();
+    let shown: Vec<Line> = why.into_iter().skip(scroll).take(visible).collect();
     frame.render_widget(
-        Paragraph::new(reasons)
-            .wrap(Wrap { trim: true })
-            .scroll((scroll, 0))
-            .block(
-                Block::new()
-                    .borders(Borders::TOP)
-                    .title(Span::styled(title, theme.title())),
-            ),
+        Paragraph::new(shown).block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(Span::styled(title, theme.title())),
+        ),
         middle,
     );
     frame.render_widget(
