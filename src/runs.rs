@@ -1,10 +1,12 @@
-//! Importing runs from files: each file read, matched to its day, and either
-//! recorded, skipped with its reason, or listed for the runner to place when
-//! the day is ambiguous — never guessed. One outcome line per file. A run
-//! the runner places on another day (`--to`) keeps its numbers and start.
+//! Importing runs from files: each activity in a file read, matched to its
+//! day, and either recorded, skipped with its reason, or listed for the
+//! runner to place when the day is ambiguous — never guessed. A ride, swim
+//! or walk is never a run: it is listed as the cross-training it was. One
+//! outcome line per activity. A run the runner places on another day
+//! (`--to`) keeps its numbers and start.
 
-use crate::activity::Activity;
-use crate::checkin::{Assessment, Journal, RecordedRun, short_date};
+use crate::activity::{Activity, Kind};
+use crate::checkin::{Assessment, CrossKind, Journal, RecordedRun, short_date};
 use crate::plan::Plan;
 use chrono::{Days, NaiveDate};
 use std::path::{Path, PathBuf};
@@ -25,6 +27,21 @@ pub enum Outcome {
     /// planned run with no record: which day it belongs to is the runner's
     /// call.
     Ambiguous(RecordedRun, NaiveDate),
+    /// Read, but not a run: never recorded as one.
+    NotARun(CrossDone),
+}
+
+/// An activity a file says was not a run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossDone {
+    pub kind: CrossKind,
+    /// The sport as the file says it.
+    pub sport: String,
+    /// The local date it started on.
+    pub date: NaiveDate,
+    pub distance_m: u32,
+    /// Moving time.
+    pub seconds: u32,
 }
 
 /// Why a run cannot be placed on the day the runner chose.
@@ -52,11 +69,55 @@ fn that_week(days: &[NaiveDate]) -> String {
     format!(" (that week: {})", days.join(", "))
 }
 
-/// A file and what became of it.
+/// A file (or one of the activities in it) and what became of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileOutcome {
     pub file: PathBuf,
+    /// Which of the file's activities, from 1, and how many it holds, when
+    /// it holds more than one.
+    pub part: Option<(usize, usize)>,
     pub outcome: Outcome,
+}
+
+impl FileOutcome {
+    /// What became of `activity`, read from `file`.
+    pub fn of(file: &Path, activity: &Activity, outcome: Outcome) -> FileOutcome {
+        FileOutcome {
+            file: file.to_path_buf(),
+            part: Some(activity.part).filter(|(_, of)| *of > 1),
+            outcome,
+        }
+    }
+}
+
+/// What becomes of `activity` when it cannot be a run: cross-training is
+/// listed as what it was, a run without distance is skipped.
+pub fn not_a_run(activity: &Activity) -> Option<Outcome> {
+    match activity.kind() {
+        Kind::Cross(kind) => Some(Outcome::NotARun(CrossDone {
+            kind,
+            sport: activity.sport.clone().unwrap_or_default(),
+            date: local_date(activity),
+            distance_m: metres(activity.distance_m),
+            seconds: activity.seconds,
+        })),
+        Kind::Run if !(activity.distance_m >= 1.0 && activity.distance_m.is_finite()) => {
+            Some(Outcome::Skipped(format!(
+                "a run of {:.0} m: expected some distance",
+                activity.distance_m
+            )))
+        }
+        Kind::Run => None,
+    }
+}
+
+/// Whole metres, 0 for what is not a distance.
+fn metres(distance_m: f64) -> u32 {
+    if distance_m.is_finite() && distance_m > 0.0 {
+        distance_m.round().min(f64::from(u32::MAX)) as u32
+    } else {
+        0
+    }
 }
 
 /// The files to read: each path, or the activity files in a folder (a
@@ -80,6 +141,7 @@ pub fn files(paths: &[PathBuf]) -> Vec<Result<PathBuf, FileOutcome>> {
                 }
                 Err(e) => out.push(Err(FileOutcome {
                     file: path.clone(),
+                    part: None,
                     outcome: Outcome::Skipped(format!("cannot read the folder: {e}")),
                 })),
             }
@@ -106,7 +168,7 @@ fn recorded(file: &Path, activity: &Activity, date: NaiveDate) -> RecordedRun {
         start: activity
             .start
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        distance_m: activity.distance_m.round() as u32,
+        distance_m: metres(activity.distance_m),
         seconds: activity.seconds,
         heart_rate: activity.heart_rate,
         file: name,

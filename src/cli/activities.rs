@@ -1,11 +1,13 @@
 //! `activities`: runs from watch and phone files imported onto the plan's
-//! days (or the one day `--to` names), one line each, and the list of them.
+//! days (or the one day `--to` names), one line each, what is not a run
+//! named with the check-in that records it, and the list of them.
 
 use super::args::ActivitiesAction;
 use super::{Invocation, print_json};
+use crate::activity::activity_words;
 use crate::checkin::{RecordedRun, day_words, short_date};
 use crate::comeback::{Comeback, timestamp};
-use crate::plan::Unit;
+use crate::plan::{Distance, Unit};
 use crate::runs;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -42,10 +44,10 @@ pub fn activities(ctx: &Invocation, action: ActivitiesAction) -> Result<()> {
             dry_run,
             to: Some(day),
         } => {
-            let outcome = comeback
+            let outcomes = comeback
                 .import_run_to(&files, day, dry_run, ctx.today, &timestamp())
                 .with_context(|| format!("--to {day}"))?;
-            report(&[outcome], dry_run, unit)
+            report(&outcomes, dry_run, unit)
         }
         ActivitiesAction::List(flag) => {
             let imported = comeback.journal.runs();
@@ -85,9 +87,13 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
     } else {
         "recorded"
     };
-    let mut problems = 0;
+    // The files with an activity not recorded.
+    let mut problems = std::collections::BTreeSet::new();
     for o in outcomes {
-        let file = o.file.display();
+        let file = match o.part {
+            Some((i, n)) => format!("{} ({i} of {n})", o.file.display()),
+            None => o.file.display().to_string(),
+        };
         match &o.outcome {
             runs::Outcome::Matched(run) => outln!("{file}: {}: {recorded}", describe(run, unit))?,
             runs::Outcome::Moved(run, ran) => outln!(
@@ -97,11 +103,15 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
             )?,
             runs::Outcome::Known => outln!("{file}: already imported")?,
             runs::Outcome::Skipped(why) => {
-                problems += 1;
+                problems.insert(&o.file);
                 errln!("{file}: {why}");
             }
+            runs::Outcome::NotARun(cross) => {
+                problems.insert(&o.file);
+                errln!("{file}: {}", not_a_run(cross, unit));
+            }
             runs::Outcome::Ambiguous(run, near) => {
-                problems += 1;
+                problems.insert(&o.file);
                 errln!(
                     "{file}: {}; not recorded: {}",
                     describe(run, unit),
@@ -110,10 +120,39 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
             }
         }
     }
-    if problems > 0 {
-        return Err(NotAllImported(problems).into());
+    if !problems.is_empty() {
+        return Err(NotAllImported(problems.len()).into());
     }
     Ok(())
+}
+
+/// "a ride (cycling, 92.6 km, 3 h 10 min), not a run: …" and how to record
+/// it as the cross-training it was.
+fn not_a_run(cross: &runs::CrossDone, unit: Unit) -> String {
+    let minutes = ((cross.seconds + 30) / 60).max(1);
+    let time = match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    };
+    let mut about = vec![];
+    if !cross.sport.is_empty() {
+        about.push(cross.sport.clone());
+    }
+    let distance =
+        Distance::from_value(f64::from(cross.distance_m) / 1000.0).convert(Unit::Km, unit);
+    // Under a tenth of the unit it reads as nothing.
+    if distance.value() >= 0.05 {
+        about.push(format!("{distance} {unit}"));
+    }
+    about.push(time);
+    format!(
+        "{} ({}), not a run: not recorded as one; record it as cross-training with `comeback checkin --date {} --numbness N --cross {}:{minutes}`",
+        activity_words(cross.kind, &cross.sport),
+        about.join(", "),
+        cross.date,
+        cross.kind,
+    )
 }
 
 /// Why a run on `day`, without a planned run, is left to the runner, and the

@@ -3,6 +3,7 @@
 //! runner chooses), through the same store writes as the rest of `Comeback`.
 
 use super::Comeback;
+use crate::activity::Activity;
 use crate::checkin::{self, Assessment};
 use crate::plan::Distance;
 use crate::runs;
@@ -67,11 +68,12 @@ impl Comeback {
         self.reload()?;
         Ok(())
     }
-    /// Reads run files (or folders of them), matches each to its day and,
-    /// unless `dry_run`, records the matched ones as one import that undo
-    /// takes back. A file that cannot be read, was imported before, falls
-    /// outside the plan or could belong to two days changes nothing; the
-    /// others are still recorded.
+    /// Reads activity files (or folders of them), matches each run in them
+    /// to its day and, unless `dry_run`, records the matched ones as one
+    /// import that undo takes back. A file that cannot be read, or a run
+    /// imported before, outside the plan or that could belong to two days,
+    /// changes nothing; nor does an activity that is not a run; the other
+    /// runs are still recorded.
     pub fn import_runs(
         &mut self,
         paths: &[PathBuf],
@@ -91,10 +93,23 @@ impl Comeback {
                     continue;
                 }
             };
-            let outcome = match crate::activity::Activity::read(&path) {
-                Err(e) => runs::Outcome::Skipped(e.to_string()),
-                Ok(a) if !known.insert(a.hash.clone()) => runs::Outcome::Known,
-                Ok(a) => {
+            let activities = match Activity::read(&path) {
+                Ok(activities) => activities,
+                Err(e) => {
+                    outcomes.push(runs::FileOutcome {
+                        file: path,
+                        part: None,
+                        outcome: runs::Outcome::Skipped(e.to_string()),
+                    });
+                    continue;
+                }
+            };
+            for a in activities {
+                let outcome = if let Some(outcome) = runs::not_a_run(&a) {
+                    outcome
+                } else if !known.insert(a.hash.clone()) {
+                    runs::Outcome::Known
+                } else {
                     let matched: Vec<NaiveDate> =
                         new.iter().map(|r: &checkin::RecordedRun| r.date).collect();
                     let outcome = runs::place(
@@ -109,24 +124,22 @@ impl Comeback {
                         new.push(run.clone());
                     }
                     outcome
-                }
-            };
-            outcomes.push(runs::FileOutcome {
-                file: path,
-                outcome,
-            });
+                };
+                outcomes.push(runs::FileOutcome::of(&path, &a, outcome));
+            }
         }
         if !dry_run && !new.is_empty() {
             self.record_runs(&new, today, now)?;
         }
         Ok(outcomes)
     }
-    /// Reads the one run file in `paths` and places its run on `day`, which
-    /// must be a day with a planned run from the plan's start to `today`,
-    /// whatever day it was run on; unless `dry_run`, records it as one
-    /// import that undo takes back. The run keeps its numbers and its start.
-    /// A refusal (another count of files, a folder, another day) changes
-    /// nothing; so does a file that cannot be read or was imported before.
+    /// Reads the one file in `paths` and places the one run in it on `day`,
+    /// which must be a day with a planned run from the plan's start to
+    /// `today`, whatever day it was run on; unless `dry_run`, records it as
+    /// one import that undo takes back. The run keeps its numbers and its
+    /// start. A refusal (another count of files, a folder, another day)
+    /// changes nothing; so does a file that cannot be read, holds no run or
+    /// several, or was imported before. What is not a run is listed.
     pub fn import_run_to(
         &mut self,
         paths: &[PathBuf],
@@ -134,7 +147,7 @@ impl Comeback {
         dry_run: bool,
         today: NaiveDate,
         now: &str,
-    ) -> Result<runs::FileOutcome, PlaceFailure> {
+    ) -> Result<Vec<runs::FileOutcome>, PlaceFailure> {
         let [path] = paths else {
             return Err(runs::PlaceError::Files(paths.len()).into());
         };
@@ -142,20 +155,39 @@ impl Comeback {
             return Err(runs::PlaceError::Folder(path.clone()).into());
         }
         runs::check_day(&self.plan, &self.assess(today), day, today)?;
-        let outcome = match crate::activity::Activity::read(path) {
-            Err(e) => runs::Outcome::Skipped(e.to_string()),
-            Ok(a) if self.store.imported_hashes()?.contains(&a.hash) => runs::Outcome::Known,
-            Ok(a) => runs::place_on(path, &a, day),
+        let activities = match Activity::read(path) {
+            Ok(activities) => activities,
+            Err(e) => {
+                return Ok(vec![runs::FileOutcome {
+                    file: path.clone(),
+                    part: None,
+                    outcome: runs::Outcome::Skipped(e.to_string()),
+                }]);
+            }
         };
-        if let runs::Outcome::Matched(run) | runs::Outcome::Moved(run, _) = &outcome
-            && !dry_run
-        {
-            self.record_runs(std::slice::from_ref(run), today, now)?;
+        let known = self.store.imported_hashes()?;
+        let count = activities
+            .iter()
+            .filter(|a| runs::not_a_run(a).is_none())
+            .count();
+        let mut outcomes = Vec::new();
+        for a in &activities {
+            let outcome = match runs::not_a_run(a) {
+                Some(outcome) => outcome,
+                None if count > 1 => runs::Outcome::Skipped(format!(
+                    "one of {count} runs in the file: expected one run to place on a day; import the file without --to"
+                )),
+                None if known.contains(&a.hash) => runs::Outcome::Known,
+                None => runs::place_on(path, a, day),
+            };
+            if let runs::Outcome::Matched(run) | runs::Outcome::Moved(run, _) = &outcome
+                && !dry_run
+            {
+                self.record_runs(std::slice::from_ref(run), today, now)?;
+            }
+            outcomes.push(runs::FileOutcome::of(path, a, outcome));
         }
-        Ok(runs::FileOutcome {
-            file: path.clone(),
-            outcome,
-        })
+        Ok(outcomes)
     }
     /// Records `runs` as one import, with the decisions they bring.
     fn record_runs(

@@ -1,0 +1,109 @@
+//! Activities recorded by a watch or phone: GPX, TCX and FIT files read with
+//! the `gpx`, `tcx` and `fitparser` crates into what comeback keeps of them —
+//! when each started, what sport the file says it was, how far, for how long
+//! (moving), and the average heart rate where the file has one. A file may
+//! hold several (a triathlon's sessions, a TCX's activities): each is read.
+//! No store here: `comeback` records what this reads.
+
+use chrono::{DateTime, Utc};
+use std::io::Read;
+use std::path::Path;
+
+mod fit;
+mod gpx;
+mod sport;
+mod tcx;
+
+pub use sport::{Kind, words as activity_words};
+
+/// Files larger than this are refused before they are read: a two-hour FIT
+/// file is well under 1 MB; a GPX of a long day a few MB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One recorded activity: a session of a FIT file, an activity of a TCX, the
+/// tracks of a GPX that say the same sport.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    pub start: DateTime<Utc>,
+    pub distance_m: f64,
+    /// Moving time in seconds.
+    pub seconds: u32,
+    pub heart_rate: Option<u16>,
+    /// The file's SHA-256, hex: the same file is imported once. The second
+    /// and later activities of a file add "-N", N their place in it.
+    pub hash: String,
+    /// The sport as the file says it (FIT sport and sub-sport, TCX `Sport`,
+    /// GPX track `type`), when it says one.
+    pub sport: Option<String>,
+    /// Its place in the file, from 1, and how many the file holds.
+    pub part: (usize, usize),
+}
+
+/// Why a file gives no activity.
+#[derive(Debug, thiserror::Error)]
+pub enum ActivityError {
+    #[error("cannot read it: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{size}: expected at most 64 MB")]
+    TooLarge { size: String },
+    #[error("'.{0}': expected a .gpx, .tcx or .fit file")]
+    Kind(String),
+    #[error("not a readable {kind} file: {problem}")]
+    Damaged { kind: &'static str, problem: String },
+    #[error("no track with times in it")]
+    NoTrack,
+}
+
+impl Activity {
+    /// Reads every activity in the file at `path`, its kind by its
+    /// extension, in the file's order.
+    pub fn read(path: &Path) -> Result<Vec<Activity>, ActivityError> {
+        let size = std::fs::metadata(path)?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(ActivityError::TooLarge {
+                size: format!("{:.1} GB", size as f64 / 1e9),
+            });
+        }
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let mut bytes = Vec::with_capacity(size as usize);
+        std::fs::File::open(path)?.read_to_end(&mut bytes)?;
+        let mut activities = match extension.as_str() {
+            "gpx" => gpx::read(&bytes)?,
+            "tcx" => tcx::read(&bytes)?,
+            "fit" => fit::read(&bytes)?,
+            other => return Err(ActivityError::Kind(other.to_string())),
+        };
+        if activities.is_empty() {
+            return Err(ActivityError::NoTrack);
+        }
+        use sha2::Digest;
+        let hash: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let count = activities.len();
+        for (i, activity) in activities.iter_mut().enumerate() {
+            activity.part = (i + 1, count);
+            activity.hash = match i {
+                0 => hash.clone(),
+                _ => format!("{hash}-{}", i + 1),
+            };
+        }
+        Ok(activities)
+    }
+
+    /// What comeback makes of it: a run, or cross-training of a kind.
+    pub fn kind(&self) -> Kind {
+        sport::kind(self.sport.as_deref())
+    }
+}
+
+fn damaged(kind: &'static str, problem: impl ToString) -> ActivityError {
+    ActivityError::Damaged {
+        kind,
+        problem: problem.to_string(),
+    }
+}

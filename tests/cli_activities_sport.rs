@@ -1,0 +1,177 @@
+//! What a file says it was decides what it becomes: rides, swims and walks
+//! are never recorded as runs (one line each, saying how to record them as
+//! cross-training), and a file holding several activities (a triathlon, a
+//! TCX with two) gives each its own line. Real watch files from
+//! `/work/shared/real-activities` are read where they are, never copied.
+
+mod common;
+
+use comeback::activity::{Activity, Kind};
+use comeback::checkin::CrossKind;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/activities/sports")
+        .join(name)
+}
+
+fn real(name: &str) -> PathBuf {
+    Path::new("/work/shared/real-activities").join(name)
+}
+
+fn import(dir: &Path, args: &[&Path]) -> (bool, String, String) {
+    let out = common::cli(dir, "2026-11-30")
+        .env("TZ", "UTC")
+        .args(["activities", "import"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn kinds(path: &Path) -> Vec<(Kind, Option<String>)> {
+    Activity::read(path)
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.kind(), a.sport))
+        .collect()
+}
+
+#[test]
+fn real_watch_files_say_their_sport() {
+    let bike = Kind::Cross(CrossKind::Bike);
+    let cycling = Some("cycling".to_string());
+    assert_eq!(
+        kinds(&real("coros-pace-2-cycling-misaligned-fields.fit")),
+        [(bike, cycling.clone())]
+    );
+    assert_eq!(
+        kinds(&real("2019-02-17-062644-ELEMNT-297E-195-0.fit")),
+        [(bike, cycling.clone())]
+    );
+    assert_eq!(
+        kinds(&real("garmin-fenix-5-walk.fit")),
+        [(Kind::Cross(CrossKind::Walk), Some("walking".into()))]
+    );
+    assert_eq!(
+        kinds(&real("garmin-fenix-5-run.fit")),
+        [(Kind::Run, Some("running".into()))]
+    );
+    assert_eq!(
+        kinds(&real("event_timestamp.fit")),
+        [(
+            Kind::Cross(CrossKind::Swim),
+            Some("swimming, lap swimming".into())
+        )]
+    );
+    assert_eq!(
+        kinds(&real("togeojson-tour_hr.tcx")),
+        [(bike, Some("Biking".into()))]
+    );
+    assert_eq!(kinds(&real("togeojson-run.gpx")), [(Kind::Run, None)]);
+}
+
+#[test]
+fn every_session_of_a_real_triathlon_is_read_the_run_last() {
+    let sessions = Activity::read(&real("sample_mulitple_header.fit")).unwrap();
+    let kinds: Vec<Kind> = sessions.iter().map(Activity::kind).collect();
+    let other = Kind::Cross(CrossKind::Other);
+    assert_eq!(
+        kinds,
+        [
+            Kind::Cross(CrossKind::Swim),
+            other,
+            Kind::Cross(CrossKind::Bike),
+            other,
+            Kind::Run
+        ]
+    );
+    let run = &sessions[4];
+    assert!((run.distance_m - 9805.9).abs() < 1.0, "{}", run.distance_m);
+    assert_eq!(run.part, (5, 5));
+    assert!(run.hash.ends_with("-5"), "{}", run.hash);
+    assert_ne!(run.hash, sessions[0].hash);
+}
+
+#[test]
+fn a_real_ride_is_named_before_its_date_is_judged_and_nothing_is_recorded() {
+    let dir = common::activities_plan_dir();
+    let before = common::db(dir.path());
+    let ride = real("2019-02-17-062644-ELEMNT-297E-195-0.fit");
+    let (ok, _, err) = import(dir.path(), &[&ride]);
+    assert!(!ok);
+    assert!(
+        err.contains("ELEMNT-297E-195-0.fit: a ride (cycling, 49.0 mi, 3 h 45 min), not a run: not recorded as one; record it as cross-training with `comeback checkin --date 2019-02-17 --numbness N --cross bike:225`"),
+        "{err}"
+    );
+    assert!(!err.contains("expected a day from the plan start"), "{err}");
+    assert_eq!(common::db(dir.path()), before);
+}
+
+#[test]
+fn a_tcx_ride_and_a_gpx_ride_are_not_recorded_as_runs() {
+    let dir = common::activities_plan_dir();
+    let before = common::db(dir.path());
+    let (ok, out, err) = import(dir.path(), &[&fixture("ride.tcx"), &fixture("ride.gpx")]);
+    assert!(!ok);
+    assert_eq!(out, "");
+    assert!(
+        err.contains("ride.tcx: a ride (Biking, 18.6 mi, 1 h 30 min), not a run: not recorded as one; record it as cross-training with `comeback checkin --date 2026-11-25 --numbness N --cross bike:90`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ride.gpx: a ride (cycling, 2.5 mi, 10 min), not a run"),
+        "{err}"
+    );
+    assert!(err.contains("2 files were not recorded"), "{err}");
+    assert_eq!(common::db(dir.path()), before);
+}
+
+#[test]
+fn a_tcx_with_a_run_and_a_ride_records_the_run_and_names_the_ride() {
+    let dir = common::activities_plan_dir();
+    let file = fixture("run-and-ride.tcx");
+    let (ok, out, err) = import(dir.path(), &[&file]);
+    assert!(!ok);
+    assert!(
+        out.contains("run-and-ride.tcx (1 of 2): Wed 25 Nov: 3.1 mi in 30 min: recorded"),
+        "{out}"
+    );
+    assert!(
+        err.contains("run-and-ride.tcx (2 of 2): a ride (Biking, 12.4 mi, 1 h), not a run"),
+        "{err}"
+    );
+    assert!(err.contains("1 file was not recorded"), "{err}");
+    let list = common::cli(dir.path(), "2026-11-30")
+        .args(["activities", "list"])
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&list.stdout);
+    assert_eq!(list.lines().count(), 1, "{list}");
+    assert!(list.contains("Wed 25 Nov: 3.1 mi in 30 min"), "{list}");
+    // Again: the run is known, the ride named again.
+    let (_, out, err) = import(dir.path(), &[&file]);
+    assert!(out.contains("(1 of 2): already imported"), "{out}");
+    assert!(err.contains("(2 of 2): a ride"), "{err}");
+}
+
+#[test]
+fn a_ride_is_not_placed_on_a_day_with_to_either() {
+    let dir = common::activities_plan_dir();
+    let before = common::db(dir.path());
+    let out = common::cli(dir.path(), "2026-11-30")
+        .env("TZ", "UTC")
+        .args(["activities", "import", "--to", "2026-11-25"])
+        .arg(fixture("ride.tcx"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ride.tcx: a ride (Biking"), "{err}");
+    assert_eq!(common::db(dir.path()), before);
+}
