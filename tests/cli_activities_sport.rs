@@ -1,8 +1,9 @@
 //! What a file says it was decides what it becomes: rides, swims and walks
 //! are never recorded as runs (one line each, saying how to record them as
 //! cross-training), and a file holding several activities (a triathlon, a
-//! TCX with two) gives each its own line. Real watch files from
-//! `/work/shared/real-activities` are read where they are, never copied.
+//! TCX with two) gives each its own line. Real watch files are read where
+//! they are, in `../shared/real-activities` beside the repository (as CI has
+//! it), never copied.
 
 mod common;
 
@@ -16,8 +17,17 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A real watch file beside the repository; its absence is a clear failure.
 fn real(name: &str) -> PathBuf {
-    Path::new("/work/shared/real-activities").join(name)
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/real-activities")
+        .join(name);
+    assert!(
+        path.exists(),
+        "{}: the real activity files are expected in ../shared/real-activities beside the repository",
+        path.display()
+    );
+    path
 }
 
 fn import(dir: &Path, args: &[&Path]) -> (bool, String, String) {
