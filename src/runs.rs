@@ -121,7 +121,8 @@ fn metres(distance_m: f64) -> u32 {
 }
 
 /// The files to read: each path, or the activity files in a folder (a
-/// watch's mounted `GARMIN/Activity`), in name order.
+/// watch's mounted `GARMIN/Activity`, a Strava export's `activities/` of
+/// gzipped files), in name order; a folder with none gets a line.
 pub fn files(paths: &[PathBuf]) -> Vec<Result<PathBuf, FileOutcome>> {
     let mut out = Vec::new();
     for path in paths {
@@ -130,13 +131,20 @@ pub fn files(paths: &[PathBuf]) -> Vec<Result<PathBuf, FileOutcome>> {
                 Ok(entries) => {
                     let mut found: Vec<PathBuf> = entries
                         .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| {
-                            p.extension()
-                                .map(|e| e.to_string_lossy().to_lowercase())
-                                .is_some_and(|e| matches!(e.as_str(), "gpx" | "tcx" | "fit"))
-                        })
+                        .filter(|p| p.is_file() && crate::activity::is_activity_file(p))
                         .collect();
                     found.sort();
+                    // A folder with nothing to read says so, rather than
+                    // importing nothing in silence.
+                    if found.is_empty() {
+                        out.push(Err(FileOutcome {
+                            file: path.clone(),
+                            part: None,
+                            outcome: Outcome::Skipped(
+                                "no activity file in this folder: expected .fit, .gpx or .tcx files (or them gzipped, as in a Strava export's activities/)".into(),
+                            ),
+                        }));
+                    }
                     out.extend(found.into_iter().map(Ok));
                 }
                 Err(e) => out.push(Err(FileOutcome {

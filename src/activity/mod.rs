@@ -46,12 +46,54 @@ pub enum ActivityError {
     Io(#[from] std::io::Error),
     #[error("{size}: expected at most 64 MB")]
     TooLarge { size: String },
-    #[error("'.{0}': expected a .gpx, .tcx or .fit file")]
+    #[error("'.{0}': expected a .gpx, .tcx or .fit file (or one gzipped: .fit.gz)")]
     Kind(String),
+    #[error("not a readable gzip file: {0}")]
+    Gzip(String),
     #[error("not a readable {kind} file: {problem}")]
     Damaged { kind: &'static str, problem: String },
     #[error("no track with times in it")]
     NoTrack,
+}
+
+/// A file's format by its name: the extension, lowercase, and whether it is
+/// gzipped ("run.fit.gz" is a FIT, gzipped; Strava's bulk export names them
+/// so).
+pub fn format_of(path: &Path) -> (String, bool) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let (name, gzipped) = match name.strip_suffix(".gz") {
+        Some(inner) => (inner.to_string(), true),
+        None => (name, false),
+    };
+    let extension = Path::new(&name)
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (extension, gzipped)
+}
+
+/// Whether `path` names an activity file comeback reads (gzipped or not).
+pub fn is_activity_file(path: &Path) -> bool {
+    matches!(format_of(path).0.as_str(), "gpx" | "tcx" | "fit")
+}
+
+/// The bytes a gzip file holds, refused past the 64 MB a file may have (a
+/// small file that unpacks without end is refused, not read into memory).
+fn gunzip(packed: &[u8]) -> Result<Vec<u8>, ActivityError> {
+    let mut bytes = Vec::new();
+    flate2::read::MultiGzDecoder::new(packed)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ActivityError::Gzip(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ActivityError::TooLarge {
+            size: "over 64 MB unpacked".into(),
+        });
+    }
+    Ok(bytes)
 }
 
 impl Activity {
@@ -64,12 +106,12 @@ impl Activity {
                 size: format!("{:.1} GB", size as f64 / 1e9),
             });
         }
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
+        let (extension, gzipped) = format_of(path);
         let mut bytes = Vec::with_capacity(size as usize);
         std::fs::File::open(path)?.read_to_end(&mut bytes)?;
+        if gzipped {
+            bytes = gunzip(&bytes)?;
+        }
         let mut activities = match extension.as_str() {
             "gpx" => gpx::read(&bytes)?,
             "tcx" => tcx::read(&bytes)?,
