@@ -185,3 +185,35 @@ fn a_ride_is_not_placed_on_a_day_with_to_either() {
     assert!(err.contains("ride.tcx: a ride (Biking"), "{err}");
     assert_eq!(common::db(dir.path()), before);
 }
+
+#[test]
+fn only_comebacks_own_lines_reach_the_runner_when_the_fit_reader_complains() {
+    let dir = common::activities_plan_dir();
+    let coros = real("coros-pace-2-cycling-misaligned-fields.fit");
+    let (_, _, err) = import(dir.path(), &[&coros]);
+    assert!(!err.contains("ERROR: field size"), "{err}");
+    assert!(err.contains("a ride"), "{err}");
+}
+
+#[test]
+fn a_fit_whose_header_points_past_the_end_is_that_files_error_and_the_others_are_recorded() {
+    let dir = common::activities_plan_dir();
+    let files = tempfile::tempdir().unwrap();
+    let mut bytes = std::fs::read(real("garmin-fenix-5-run.fit")).unwrap();
+    bytes.truncate(64);
+    bytes[0] = 0xff;
+    let broken = files.path().join("broken-header.fit");
+    std::fs::write(&broken, bytes).unwrap();
+    let long_run =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activities/long-run.tcx");
+    let (ok, out, err) = import(dir.path(), &[&broken, &long_run]);
+    assert!(!ok, "{out}");
+    assert!(
+        err.contains("broken-header.fit: not a readable FIT file"),
+        "{err}"
+    );
+    assert!(
+        out.contains("long-run.tcx") && out.contains("recorded"),
+        "{out}"
+    );
+}

@@ -8,7 +8,20 @@ use fitparser::{FitDataRecord, Value};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
     let mut reader = bytes;
-    let records = fitparser::from_reader(&mut reader).map_err(|e| damaged("FIT", e))?;
+    // fitparser prints its own diagnostics on stderr for fields it reads
+    // anyway; only comeback's lines reach the runner. (When stderr cannot be
+    // silenced, parsing goes on as it is.)
+    // A panic inside the parser (a header that points past the end) is
+    // this file's error, not the end of the whole import.
+    let quiet = gag::Gag::stderr().ok();
+    let records = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        fitparser::from_reader(&mut reader)
+    }));
+    drop(quiet);
+    let records = match records {
+        Ok(parsed) => parsed.map_err(|e| damaged("FIT", e))?,
+        Err(_) => return Err(damaged("FIT", "the FIT reader (fitparser) failed on it")),
+    };
     records
         .iter()
         .filter(|r| r.kind() == MesgNum::Session)
