@@ -1,6 +1,7 @@
 //! FIT files: each session (a triathlon has one per sport and transition)
 //! is an activity, with its sport and sub-sport.
 
+use super::hr;
 use super::{Activity, ActivityError, damaged};
 use chrono::{DateTime, Utc};
 use fitparser::profile::MesgNum;
@@ -65,7 +66,9 @@ fn session(session: &FitDataRecord) -> Result<Activity, ActivityError> {
         .or_else(|| field("total_elapsed_time"))
         .and_then(number)
         .unwrap_or(0.0);
-    let heart_rate = field("avg_heart_rate").and_then(number).map(|h| h as u16);
+    let heart_rate = field("avg_heart_rate")
+        .and_then(number)
+        .and_then(hr::plausible);
     let said = |name: &str| {
         field(name)
             .map(|v| v.to_string().replace('_', " "))

@@ -1,7 +1,9 @@
 //! GPX files: the tracks, one after another, make one activity while they
 //! say the same `<type>` (or none); a track that says another starts the
-//! next. Distance and moving time come from the points.
+//! next. Distance and moving time come from the points; heart rate from
+//! their TrackPointExtension `hr`, which `gpx` does not read (see `hr`).
 
+use super::hr;
 use super::{Activity, ActivityError, damaged};
 use chrono::{DateTime, Utc};
 
@@ -16,8 +18,13 @@ type Point = (DateTime<Utc>, f64, f64);
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
     let gpx = ::gpx::read(bytes).map_err(|e| damaged("GPX", e))?;
-    // Runs of tracks saying the same type, in order.
-    let mut groups: Vec<(Option<String>, Vec<Point>)> = Vec::new();
+    // The heart rates per track, when the second pass saw the same tracks.
+    let mut rates = hr::gpx_tracks(bytes)
+        .filter(|r| r.len() == gpx.tracks.len())
+        .unwrap_or_default()
+        .into_iter();
+    // Runs of tracks saying the same type, in order, with their heart rates.
+    let mut groups: Vec<(Option<String>, Vec<Point>, Vec<f64>)> = Vec::new();
     for track in &gpx.tracks {
         let sport = track
             .type_
@@ -25,21 +32,25 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty());
         let points = points(track)?;
+        let beats = rates.next().unwrap_or_default();
         match groups.last_mut() {
-            Some((said, group)) if *said == sport => group.extend(points),
-            _ => groups.push((sport, points)),
+            Some((said, group, rates)) if *said == sport => {
+                group.extend(points);
+                rates.extend(beats);
+            }
+            _ => groups.push((sport, points, beats)),
         }
     }
     Ok(groups
         .into_iter()
-        .filter_map(|(sport, points)| {
+        .filter_map(|(sport, points, beats)| {
             let start = points.first()?.0;
             let (distance_m, seconds) = along(&points);
             Some(Activity {
                 start,
                 distance_m,
                 seconds,
-                heart_rate: None,
+                heart_rate: hr::mean(beats).and_then(hr::plausible),
                 hash: String::new(),
                 sport,
                 part: (1, 1),

@@ -11,6 +11,7 @@ use std::path::Path;
 
 mod fit;
 mod gpx;
+mod hr;
 mod sport;
 mod tcx;
 

@@ -1,20 +1,26 @@
-//! TCX files: each `<Activity>` is an activity, its `Sport` said.
+//! TCX files: each `<Activity>` is an activity, its `Sport` said. The laps'
+//! `AverageHeartRateBpm`, which `tcx` does not read, comes from `hr`.
 
+use super::hr;
 use super::{Activity, ActivityError, damaged};
 use chrono::{DateTime, Utc};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
     let mut reader = std::io::BufReader::new(bytes);
     let db = ::tcx::read(&mut reader).map_err(|e| damaged("TCX", e))?;
-    db.activities
-        .map(|a| a.activities)
+    let activities = db.activities.map(|a| a.activities).unwrap_or_default();
+    // The laps per activity, when the second pass saw the same activities.
+    let mut laps = hr::tcx_laps(bytes)
+        .filter(|l| l.len() == activities.len())
         .unwrap_or_default()
+        .into_iter();
+    activities
         .iter()
-        .map(activity)
+        .map(|a| activity(a, &laps.next().unwrap_or_default()))
         .collect()
 }
 
-fn activity(activity: &::tcx::Activity) -> Result<Activity, ActivityError> {
+fn activity(activity: &::tcx::Activity, laps: &[hr::Lap]) -> Result<Activity, ActivityError> {
     let start = DateTime::parse_from_rfc3339(&activity.id)
         .map(|t| t.with_timezone(&Utc))
         .ok()
@@ -34,38 +40,21 @@ fn activity(activity: &::tcx::Activity) -> Result<Activity, ActivityError> {
         start,
         distance_m,
         seconds: seconds.round() as u32,
-        heart_rate: heart_rate(activity).map(|h| h.round() as u16),
+        heart_rate: hr::laps_average(laps)
+            .or_else(|| hr::mean(points(activity)))
+            .and_then(hr::plausible),
         hash: String::new(),
         sport: Some(activity.sport.trim().to_string()).filter(|s| !s.is_empty()),
         part: (1, 1),
     })
 }
 
-/// The laps' average heart rates weighted by their time, or else the mean
-/// of the track points' heart rates.
-fn heart_rate(activity: &::tcx::Activity) -> Option<f64> {
-    let (beats, timed) = activity
-        .laps
-        .iter()
-        .filter_map(|l| {
-            Some((
-                l.average_heart_rate? * l.total_time_seconds,
-                l.total_time_seconds,
-            ))
-        })
-        .fold((0.0, 0.0), |(b, t), (lb, lt)| (b + lb, t + lt));
-    let points: Vec<f64> = activity
+/// The track points' heart rates, in order.
+fn points(activity: &::tcx::Activity) -> impl Iterator<Item = f64> + '_ {
+    activity
         .laps
         .iter()
         .flat_map(|l| &l.tracks)
         .flat_map(|t| &t.trackpoints)
         .filter_map(|p| p.heart_rate.as_ref().map(|h| h.value))
-        .collect();
-    if timed > 0.0 {
-        Some(beats / timed)
-    } else if !points.is_empty() {
-        Some(points.iter().sum::<f64>() / points.len() as f64)
-    } else {
-        None
-    }
 }
