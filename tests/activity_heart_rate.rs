@@ -6,6 +6,8 @@
 //! `AverageHeartRateBpm/Value`), rounded. Real watch files are read where
 //! they are, in `../shared/real-activities` beside the repository.
 
+mod common;
+
 use comeback::activity::Activity;
 use std::path::{Path, PathBuf};
 
@@ -13,19 +15,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/activities/hr")
         .join(name)
-}
-
-/// A real watch file beside the repository; its absence is a clear failure.
-fn real(name: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/real-activities")
-        .join(name);
-    assert!(
-        path.exists(),
-        "{}: the real activity files are expected in ../shared/real-activities beside the repository",
-        path.display()
-    );
-    path
 }
 
 /// The heart rate of each activity in the file.
@@ -39,14 +28,20 @@ fn heart_rates(path: &Path) -> Vec<Option<u16>> {
 #[test]
 fn gpx_heart_rate_comes_from_the_track_point_extension() {
     // 42 of 42 points: mean 135.74.
-    assert_eq!(heart_rates(&real("togeojson-run_gpxtpx.gpx")), [Some(136)]);
+    assert_eq!(
+        heart_rates(&common::real_activity("togeojson-run_gpxtpx.gpx")),
+        [Some(136)]
+    );
     // 988 of 988 points: mean 145.52.
     assert_eq!(
-        heart_rates(&real("georust-garmin-activity.gpx")),
+        heart_rates(&common::real_activity("georust-garmin-activity.gpx")),
         [Some(146)]
     );
     // 9 of 16 points carry one: mean 110.67 over those.
-    assert_eq!(heart_rates(&real("togeojson-missing_hr.gpx")), [Some(111)]);
+    assert_eq!(
+        heart_rates(&common::real_activity("togeojson-missing_hr.gpx")),
+        [Some(111)]
+    );
 }
 
 #[test]
@@ -59,9 +54,15 @@ fn gpx_heart_rate_reads_any_prefix_and_leaves_zero_samples_out() {
 fn tcx_heart_rate_is_the_laps_average_weighted_by_lap_time() {
     // Laps 139, 172, 167 bpm over 608.47, 714.8, 669.51 s: 160.24; the track
     // points' mean would be 156.65.
-    assert_eq!(heart_rates(&real("tcxparser-test.tcx")), [Some(160)]);
+    assert_eq!(
+        heart_rates(&common::real_activity("tcxparser-test.tcx")),
+        [Some(160)]
+    );
     // Laps 114, 135, 130 over 681.55, 582.023, 374.498 s: 125.12 (points 125.90).
-    assert_eq!(heart_rates(&real("dblock-treadmill_1.tcx")), [Some(125)]);
+    assert_eq!(
+        heart_rates(&common::real_activity("dblock-treadmill_1.tcx")),
+        [Some(125)]
+    );
     // Laps 140 over 600 s and 170 over 1200 s: 160; the points' mean is 136.67.
     assert_eq!(heart_rates(&fixture("laps.tcx")), [Some(160)]);
 }
@@ -69,13 +70,22 @@ fn tcx_heart_rate_is_the_laps_average_weighted_by_lap_time() {
 #[test]
 fn tcx_without_lap_averages_takes_the_track_points_mean() {
     // One lap without an average; 465 points: mean 133.82.
-    assert_eq!(heart_rates(&real("togeojson-tour_hr.tcx")), [Some(134)]);
+    assert_eq!(
+        heart_rates(&common::real_activity("togeojson-tour_hr.tcx")),
+        [Some(134)]
+    );
 }
 
 #[test]
 fn no_heart_rate_or_no_strap_is_none_not_zero() {
-    assert_eq!(heart_rates(&real("tcxparser-no_hr.tcx")), [None]);
-    assert_eq!(heart_rates(&real("togeojson-sample.tcx")), [None]);
+    assert_eq!(
+        heart_rates(&common::real_activity("tcxparser-no_hr.tcx")),
+        [None]
+    );
+    assert_eq!(
+        heart_rates(&common::real_activity("togeojson-sample.tcx")),
+        [None]
+    );
     // Laps' averages 0 and every track point 0.
     assert_eq!(heart_rates(&fixture("no-strap.tcx")), [None]);
 }

@@ -17,19 +17,6 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A real watch file beside the repository; its absence is a clear failure.
-fn real(name: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/real-activities")
-        .join(name);
-    assert!(
-        path.exists(),
-        "{}: the real activity files are expected in ../shared/real-activities beside the repository",
-        path.display()
-    );
-    path
-}
-
 fn import(dir: &Path, args: &[&Path]) -> (bool, String, String) {
     let out = common::cli(dir, "2026-11-30")
         .env("TZ", "UTC")
@@ -57,38 +44,45 @@ fn real_watch_files_say_their_sport() {
     let bike = Kind::Cross(CrossKind::Bike);
     let cycling = Some("cycling".to_string());
     assert_eq!(
-        kinds(&real("coros-pace-2-cycling-misaligned-fields.fit")),
+        kinds(&common::real_activity(
+            "coros-pace-2-cycling-misaligned-fields.fit"
+        )),
         [(bike, cycling.clone())]
     );
     assert_eq!(
-        kinds(&real("2019-02-17-062644-ELEMNT-297E-195-0.fit")),
+        kinds(&common::real_activity(
+            "2019-02-17-062644-ELEMNT-297E-195-0.fit"
+        )),
         [(bike, cycling.clone())]
     );
     assert_eq!(
-        kinds(&real("garmin-fenix-5-walk.fit")),
+        kinds(&common::real_activity("garmin-fenix-5-walk.fit")),
         [(Kind::Cross(CrossKind::Walk), Some("walking".into()))]
     );
     assert_eq!(
-        kinds(&real("garmin-fenix-5-run.fit")),
+        kinds(&common::real_activity("garmin-fenix-5-run.fit")),
         [(Kind::Run, Some("running".into()))]
     );
     assert_eq!(
-        kinds(&real("event_timestamp.fit")),
+        kinds(&common::real_activity("event_timestamp.fit")),
         [(
             Kind::Cross(CrossKind::Swim),
             Some("swimming, lap swimming".into())
         )]
     );
     assert_eq!(
-        kinds(&real("togeojson-tour_hr.tcx")),
+        kinds(&common::real_activity("togeojson-tour_hr.tcx")),
         [(bike, Some("Biking".into()))]
     );
-    assert_eq!(kinds(&real("togeojson-run.gpx")), [(Kind::Run, None)]);
+    assert_eq!(
+        kinds(&common::real_activity("togeojson-run.gpx")),
+        [(Kind::Run, None)]
+    );
 }
 
 #[test]
 fn every_session_of_a_real_triathlon_is_read_the_run_last() {
-    let sessions = Activity::read(&real("sample_mulitple_header.fit")).unwrap();
+    let sessions = Activity::read(&common::real_activity("sample_mulitple_header.fit")).unwrap();
     let kinds: Vec<Kind> = sessions.iter().map(Activity::kind).collect();
     let other = Kind::Cross(CrossKind::Other);
     assert_eq!(
@@ -112,7 +106,7 @@ fn every_session_of_a_real_triathlon_is_read_the_run_last() {
 fn a_real_ride_is_named_before_its_date_is_judged_and_nothing_is_recorded() {
     let dir = common::activities_plan_dir();
     let before = common::db(dir.path());
-    let ride = real("2019-02-17-062644-ELEMNT-297E-195-0.fit");
+    let ride = common::real_activity("2019-02-17-062644-ELEMNT-297E-195-0.fit");
     let (ok, _, err) = import(dir.path(), &[&ride]);
     assert!(!ok);
     assert!(
@@ -189,7 +183,7 @@ fn a_ride_is_not_placed_on_a_day_with_to_either() {
 #[test]
 fn only_comebacks_own_lines_reach_the_runner_when_the_fit_reader_complains() {
     let dir = common::activities_plan_dir();
-    let coros = real("coros-pace-2-cycling-misaligned-fields.fit");
+    let coros = common::real_activity("coros-pace-2-cycling-misaligned-fields.fit");
     let (_, _, err) = import(dir.path(), &[&coros]);
     assert!(!err.contains("ERROR: field size"), "{err}");
     assert!(err.contains("a ride"), "{err}");
@@ -199,7 +193,7 @@ fn only_comebacks_own_lines_reach_the_runner_when_the_fit_reader_complains() {
 fn a_fit_whose_header_points_past_the_end_is_that_files_error_and_the_others_are_recorded() {
     let dir = common::activities_plan_dir();
     let files = tempfile::tempdir().unwrap();
-    let mut bytes = std::fs::read(real("garmin-fenix-5-run.fit")).unwrap();
+    let mut bytes = std::fs::read(common::real_activity("garmin-fenix-5-run.fit")).unwrap();
     bytes.truncate(64);
     bytes[0] = 0xff;
     let broken = files.path().join("broken-header.fit");

@@ -235,3 +235,18 @@ pub fn activities_plan_dir() -> tempfile::TempDir {
 pub fn db(dir: &Path) -> Vec<u8> {
     std::fs::read(dir.join("comeback.db")).unwrap()
 }
+
+/// A real watch file, read where it is: in `../shared/real-activities`
+/// beside the repository (as CI has it), never copied into it; its absence is
+/// a clear failure.
+pub fn real_activity(name: &str) -> std::path::PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/real-activities")
+        .join(name);
+    assert!(
+        path.exists(),
+        "{}: the real activity files are expected in ../shared/real-activities beside the repository",
+        path.display()
+    );
+    path
+}
