@@ -1,7 +1,9 @@
 //! GPX files: the tracks, one after another, make one activity while they
-//! say the same `<type>` (or none); a track that says another starts the
-//! next. Distance and moving time come from the points; heart rate from
-//! their TrackPointExtension `hr`, which `gpx` does not read (see `hr`).
+//! say the same `<type>` (or none) and follow within hours; a track that
+//! says another, or comes on another day, starts the next. Distance and
+//! moving time come from the points, segment by segment (never a straight
+//! line across a gap); heart rate from their TrackPointExtension `hr`, which
+//! `gpx` does not read (see `hr`).
 
 use super::hr;
 use super::{Activity, ActivityError, damaged};
@@ -16,6 +18,10 @@ const STANDING_SPEED: f64 = 0.5;
 /// A point: when, latitude, longitude.
 type Point = (DateTime<Utc>, f64, f64);
 
+/// Tracks read as one run: the sport they say, their segments, their heart
+/// rate samples.
+type Group = (Option<String>, Vec<Vec<Point>>, Vec<f64>);
+
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
     let gpx = ::gpx::read(bytes).map_err(|e| damaged("GPX", e))?;
     // The heart rates per track, when the second pass saw the same tracks.
@@ -23,29 +29,38 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
         .filter(|r| r.len() == gpx.tracks.len())
         .unwrap_or_default()
         .into_iter();
-    // Runs of tracks saying the same type, in order, with their heart rates.
-    let mut groups: Vec<(Option<String>, Vec<Point>, Vec<f64>)> = Vec::new();
+    // Runs of tracks saying the same type, in order and without a long
+    // break between them (tracks on other days are other runs), with their
+    // segments and heart rates.
+    let mut groups: Vec<Group> = Vec::new();
     for track in &gpx.tracks {
         let sport = track
             .type_
             .as_ref()
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty());
-        let points = points(track)?;
+        let segments = segments(track)?;
         let beats = rates.next().unwrap_or_default();
+        let first = segments.iter().flatten().next().map(|p| p.0);
         match groups.last_mut() {
-            Some((said, group, rates)) if *said == sport => {
-                group.extend(points);
+            Some((said, group, rates)) if *said == sport && continues(group, first) => {
+                group.extend(segments);
                 rates.extend(beats);
             }
-            _ => groups.push((sport, points, beats)),
+            _ => groups.push((sport, segments, beats)),
         }
     }
     Ok(groups
         .into_iter()
-        .filter_map(|(sport, points, beats)| {
-            let start = points.first()?.0;
-            let (distance_m, seconds) = along(&points);
+        .filter_map(|(sport, segments, beats)| {
+            let start = segments.iter().flatten().next()?.0;
+            // Each segment on its own: no straight line across a gap.
+            let (distance_m, seconds) = segments
+                .iter()
+                .map(|s| along(s))
+                .fold((0.0, 0u32), |(d, t), (ds, ts)| {
+                    (d + ds, t.saturating_add(ts))
+                });
             Some(Activity {
                 start,
                 distance_m,
@@ -59,20 +74,36 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
         .collect())
 }
 
-/// A track's points with times, in order.
-fn points(track: &::gpx::Track) -> Result<Vec<Point>, ActivityError> {
-    let mut points = Vec::new();
-    for point in track.segments.iter().flat_map(|s| &s.points) {
-        let Some(time) = point.time.as_ref().and_then(|t| t.format().ok()) else {
-            continue;
-        };
-        let time = DateTime::parse_from_rfc3339(&time)
-            .map_err(|e| damaged("GPX", e))?
-            .with_timezone(&Utc);
-        let p = point.point();
-        points.push((time, p.y(), p.x()));
+/// A break longer than this between tracks starts another run.
+const NEW_RUN_HOURS: i64 = 3;
+
+/// Whether a track starting at `first` goes on from the run in `group`.
+fn continues(group: &[Vec<Point>], first: Option<DateTime<Utc>>) -> bool {
+    let last = group.iter().flatten().last().map(|p| p.0);
+    match (last, first) {
+        (Some(last), Some(first)) => (first - last).num_hours() < NEW_RUN_HOURS,
+        _ => true,
     }
-    Ok(points)
+}
+
+/// A track's segments, each its points with times, in order.
+fn segments(track: &::gpx::Track) -> Result<Vec<Vec<Point>>, ActivityError> {
+    let mut out = Vec::new();
+    for segment in &track.segments {
+        let mut points = Vec::new();
+        for point in &segment.points {
+            let Some(time) = point.time.as_ref().and_then(|t| t.format().ok()) else {
+                continue;
+            };
+            let time = DateTime::parse_from_rfc3339(&time)
+                .map_err(|e| damaged("GPX", e))?
+                .with_timezone(&Utc);
+            let p = point.point();
+            points.push((time, p.y(), p.x()));
+        }
+        out.push(points);
+    }
+    Ok(out)
 }
 
 /// Great-circle distance in metres (haversine, mean Earth radius).
