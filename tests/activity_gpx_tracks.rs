@@ -56,3 +56,14 @@ fn a_real_multi_track_file_is_not_bridged_across_its_tracks() {
         ]
     );
 }
+
+#[test]
+fn a_gpx_stamped_with_the_32_bit_time_minimum_is_refused_with_its_clock() {
+    let err = Activity::read(&fixture("1901.gpx"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("its clock says 1901-12-13") && err.contains("expected a date from 2000 on"),
+        "{err}"
+    );
+}

@@ -55,6 +55,10 @@ pub enum ActivityError {
     Damaged { kind: &'static str, problem: String },
     #[error("no track with times in it")]
     NoTrack,
+    #[error(
+        "its clock says {0}: the watch's time was never set (or is relative to the device); expected a date from 2000 on"
+    )]
+    Clock(String),
 }
 
 /// A file's format by its name: the extension, lowercase, and whether it is
@@ -74,6 +78,11 @@ pub fn format_of(path: &Path) -> (String, bool) {
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
     (extension, gzipped)
+}
+
+/// The earliest start a file's clock is believed for.
+fn earliest_clock() -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp(946_684_800, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
 /// Whether `path` names an activity file comeback reads (gzipped or not).
@@ -121,6 +130,14 @@ impl Activity {
         };
         if activities.is_empty() {
             return Err(ActivityError::NoTrack);
+        }
+        // A clock that was never set: a FIT with device-relative times (a
+        // Forerunner 70 reads as 1990) or a GPX stamped with the 32-bit
+        // time_t minimum (1901). No run of a comeback started before 2000.
+        if let Some(early) = activities.iter().map(|a| a.start).min()
+            && early < earliest_clock()
+        {
+            return Err(ActivityError::Clock(early.format("%Y-%m-%d").to_string()));
         }
         use sha2::Digest;
         let hash: String = sha2::Sha256::digest(&bytes)
