@@ -18,6 +18,10 @@ pub enum Outcome {
     Matched(RecordedRun),
     /// The same file was imported before (or twice in this import).
     Known,
+    /// The same run from another file (another app's export of it): it
+    /// starts within minutes of one recorded, over the same distance; the
+    /// file named is the one kept.
+    SameRun(String),
     /// Left out, and why: outside the plan, unreadable.
     Skipped(String),
     /// Read and placed on the day the runner chose (recorded unless a dry
@@ -118,6 +122,32 @@ fn metres(distance_m: f64) -> u32 {
     } else {
         0
     }
+}
+
+/// Starts closer than this are one run, when the distances agree.
+const SAME_RUN_MINUTES: i64 = 5;
+
+/// Distances closer than this share are one run, when the starts agree.
+const SAME_RUN_SHARE: f64 = 0.05;
+
+/// The run already recorded (or recorded earlier in this import) that
+/// `activity` is another file of: a start within five minutes and a
+/// distance within 5% (a Movescount and a Sports Tracker export of one run
+/// would otherwise count it twice).
+pub fn same_run<'a>(
+    activity: &Activity,
+    recorded: impl IntoIterator<Item = &'a RecordedRun>,
+) -> Option<&'a RecordedRun> {
+    recorded.into_iter().find(|run| {
+        let Ok(start) = chrono::DateTime::parse_from_rfc3339(&run.start) else {
+            return false;
+        };
+        let minutes = (start.with_timezone(&chrono::Utc) - activity.start)
+            .num_minutes()
+            .abs();
+        let (a, b) = (activity.distance_m, f64::from(run.distance_m));
+        minutes <= SAME_RUN_MINUTES && (a - b).abs() <= SAME_RUN_SHARE * a.max(b)
+    })
 }
 
 /// The files to read: each path, or the activity files in a folder (a

@@ -388,3 +388,28 @@ fn history_shows_the_distance_of_a_run_imported_from_a_file() {
     let in_km = flat(run(&["--unit", "km", "history"]));
     assert!(in_km.contains("from a file: ran 10.0 km in"), "{in_km}");
 }
+
+#[test]
+fn the_same_run_from_another_file_is_kept_once_and_said_so() {
+    let dir = common::activities_plan_dir();
+    // Another app's export of the same run: other bytes, the same start and
+    // distance.
+    let other = tempfile::tempdir().unwrap();
+    let mut copy = std::fs::read(fixture("long-run.tcx")).unwrap();
+    copy.extend_from_slice(b"\n<!-- exported again by another app -->\n");
+    let again = other.path().join("strava-export.tcx");
+    std::fs::write(&again, copy).unwrap();
+    let (ok, out, err) = import(
+        dir.path(),
+        "2026-11-30",
+        "UTC",
+        &[fixture("long-run.tcx"), again],
+    );
+    assert!(ok, "{out}{err}");
+    assert!(
+        out.contains("strava-export.tcx: the same run as long-run.tcx, already recorded"),
+        "{out}"
+    );
+    let listed = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+}

@@ -102,6 +102,9 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
                 day_words(*ran, run.date)
             )?,
             runs::Outcome::Known => outln!("{file}: already imported")?,
+            runs::Outcome::SameRun(kept) => outln!(
+                "{file}: the same run as {kept}, already recorded (it starts within 5 minutes, over the same distance within 5%): kept that one"
+            )?,
             runs::Outcome::Skipped(why) => {
                 problems.insert(&o.file);
                 errln!("{file}: {why}");

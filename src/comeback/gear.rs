@@ -109,6 +109,10 @@ impl Comeback {
                     outcome
                 } else if !known.insert(a.hash.clone()) {
                     runs::Outcome::Known
+                } else if let Some(same) =
+                    runs::same_run(&a, self.journal.runs().iter().chain(&new))
+                {
+                    runs::Outcome::SameRun(same.file.clone())
                 } else {
                     let matched: Vec<NaiveDate> =
                         new.iter().map(|r: &checkin::RecordedRun| r.date).collect();
