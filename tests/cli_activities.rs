@@ -20,16 +20,7 @@ fn cli(dir: &Path, today: &str, tz: &str) -> assert_cmd::Command {
 }
 
 fn import(dir: &Path, today: &str, tz: &str, files: &[PathBuf]) -> (bool, String, String) {
-    let out = cli(dir, today, tz)
-        .args(["activities", "import"])
-        .args(files)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::import_activities(dir, (today, tz), files)
 }
 
 #[test]

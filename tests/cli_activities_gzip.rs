@@ -25,17 +25,7 @@ fn gzipped(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn import(dir: &Path, files: &[&Path]) -> (bool, String, String) {
-    let out = common::cli(dir, "2026-11-30")
-        .env("TZ", "UTC")
-        .args(["activities", "import"])
-        .args(files)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::import_activities(dir, ("2026-11-30", "UTC"), files)
 }
 
 #[test]

@@ -18,17 +18,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn import(dir: &Path, args: &[&Path]) -> (bool, String, String) {
-    let out = common::cli(dir, "2026-11-30")
-        .env("TZ", "UTC")
-        .args(["activities", "import"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::import_activities(dir, ("2026-11-30", "UTC"), args)
 }
 
 fn kinds(path: &Path) -> Vec<(Kind, Option<String>)> {

@@ -190,11 +190,14 @@ fn three_weeks_off() -> tempfile::TempDir {
     data
 }
 
-#[test]
-fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
+/// Opens the app on `today` over a three-weeks-off plan, sends `steps`
+/// (keys to press, then text to wait for), leaves the numbers step and the
+/// strength question with Esc, quits, checks the terminal is cooked again
+/// and returns the dates with a check-in.
+fn session(today: &str, steps: &[(&[u8], &str)]) -> Vec<String> {
     let (data, bin) = (three_weeks_off(), env!("CARGO_BIN_EXE_comeback"));
     let script = format!(
-        "'{bin}' --data-dir '{}' --today 2026-11-25; echo \"exit=$?\"; stty -a",
+        "'{bin}' --data-dir '{}' --today {today}; echo \"exit=$?\"; stty -a",
         data.path().display()
     );
     let (mut screen, mut writer, mut child) = spawn(&script);
@@ -203,18 +206,14 @@ fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
         writer.flush().unwrap();
         std::thread::sleep(Duration::from_millis(50));
     };
-    screen.wait_for("Wednesday 25 November 2026");
-    screen.wait_for("No check-in for");
-    keys(b"\x1b[D");
-    keys(b"\r");
-    screen.wait_for("Check-in for Tue 24 Nov");
-    keys(b"\r");
-    screen.wait_for("Saved Tue 24 Nov");
-    // A run day: the numbers step follows; Esc leaves them out.
+    for (press, then) in steps {
+        keys(press);
+        screen.wait_for(then);
+    }
+    // A run day: the numbers step follows; Esc leaves them out. Strength is
+    // planned that day too: the question follows; Esc leaves it out.
     screen.wait_for("What you ran");
     keys(b"\x1b");
-    // Strength is planned that day too: the question follows; Esc leaves
-    // it out.
     screen.wait_for("Strength session done?");
     keys(b"\x1b");
     screen.wait_for("Strength left out");
@@ -222,51 +221,38 @@ fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
     let rest = screen.drain();
     assert!(ended(&mut child));
     assert_cooked(&rest, "exit=0");
-
     let conn = rusqlite::Connection::open(data.path().join("comeback.db")).unwrap();
-    let dates: Vec<String> = conn
-        .prepare("SELECT date FROM checkins ORDER BY date")
+    conn.prepare("SELECT date FROM checkins ORDER BY date")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
         .collect::<Result<_, _>>()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn a_missed_day_is_filled_in_from_the_week_strip_in_a_real_terminal() {
+    let dates = session(
+        "2026-11-25",
+        &[
+            (b"", "No check-in for"),
+            (b"\x1b[D", "Mon 23"),
+            (b"\r", "Check-in for Tue 24 Nov"),
+            (b"\r", "Saved Tue 24 Nov"),
+        ],
+    );
     assert_eq!(dates, ["2026-11-24"]);
 }
 
 #[test]
 fn zero_then_esc_on_a_run_day_keeps_the_check_in_in_a_real_terminal() {
-    let (data, bin) = (three_weeks_off(), env!("CARGO_BIN_EXE_comeback"));
     // Tue 24 Nov is a run day of week 1.
-    let script = format!(
-        "'{bin}' --data-dir '{}' --today 2026-11-24; echo \"exit=$?\"; stty -a",
-        data.path().display()
+    let dates = session(
+        "2026-11-24",
+        &[
+            (b"", "Tuesday 24 November 2026"),
+            (b"0", "Saved Tue 24 Nov"),
+        ],
     );
-    let (mut screen, mut writer, mut child) = spawn(&script);
-    let mut keys = |bytes: &[u8]| {
-        writer.write_all(bytes).unwrap();
-        writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    screen.wait_for("Tuesday 24 November 2026");
-    keys(b"0");
-    screen.wait_for("What you ran");
-    keys(b"\x1b");
-    screen.wait_for("Strength session done?");
-    keys(b"\x1b");
-    screen.wait_for("Strength left out");
-    keys(b"q");
-    let rest = screen.drain();
-    assert!(ended(&mut child));
-    assert_cooked(&rest, "exit=0");
-
-    let conn = rusqlite::Connection::open(data.path().join("comeback.db")).unwrap();
-    let count: i64 = conn
-        .query_row(
-            "SELECT COUNT(*) FROM checkins WHERE date = '2026-11-24'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(count, 1, "the check-in stays after Esc");
+    assert_eq!(dates, ["2026-11-24"], "the check-in stays after Esc");
 }

@@ -13,6 +13,8 @@ use std::path::Path;
 use std::rc::Rc;
 
 mod gear;
+mod restore;
+pub use restore::{ImportFailure, import};
 
 pub use gear::{PlaceFailure, ShoeFailure};
 
@@ -68,7 +70,7 @@ impl Comeback {
         };
         plan::generate(profile, template)?;
         if replace {
-            archive(data_dir, today, now)?;
+            restore::archive(data_dir, today, now)?;
         }
         Store::open(data_dir)?.save_plan(profile, template, replace, now)?;
         Comeback::load(data_dir)
@@ -389,114 +391,7 @@ pub enum CheckInFailure {
     Store(#[from] StoreError),
 }
 
-/// Before a plan and its journal are replaced: the whole of it exported as a
-/// plan document into `archive/` in the data folder, where `comeback import`
-/// can bring it back. Nothing to do when there is no plan yet.
-fn archive(data_dir: &Path, today: NaiveDate, now: &str) -> Result<(), LoadError> {
-    let old = match Comeback::load(data_dir) {
-        Ok(old) => old,
-        Err(LoadError::NoPlan(_)) => return Ok(()),
-        Err(e) => return Err(e),
-    };
-    let assessment = old.assess(today);
-    let dir = data_dir.join("archive");
-    let stamp: String = now
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let file = dir.join(format!(
-        "comeback-plan-{}-replaced-{stamp}.json",
-        old.plan.profile.start
-    ));
-    let written = std::fs::create_dir_all(&dir).and_then(|()| {
-        crate::export::write_atomically(&file, |out| {
-            crate::export::write(
-                crate::export::Format::Json,
-                old.snapshot(),
-                &assessment,
-                crate::export::Options::default(),
-                out,
-            )
-        })
-    });
-    written.map_err(|source| {
-        LoadError::Store(StoreError::Io {
-            file,
-            action: "cannot archive the plan it replaces",
-            source,
-        })
-    })
-}
-
 /// The local time, for the journal's records.
 pub fn timestamp() -> String {
     chrono::Local::now().to_rfc3339()
-}
-
-/// The checks an import shares with the command line that need today: no
-/// check-in, clearance or retirement after it (one validation for both paths).
-fn check_against_today(
-    restore: &crate::document::Restore,
-    today: NaiveDate,
-) -> Result<(), crate::document::ImportError> {
-    use crate::document::ImportError;
-    let start = restore.profile.start;
-    for (i, c) in restore.checkins.iter().enumerate() {
-        c.validate(start, today).map_err(|e| ImportError {
-            path: format!("checkins[{i}].{}", e.field().unwrap_or("date")),
-            problem: e.to_string(),
-        })?;
-    }
-    for (i, c) in restore.clearances.iter().enumerate() {
-        if c.date > today {
-            return Err(ImportError {
-                path: format!("clearances[{i}].date"),
-                problem: format!("{} is after today ({today})", c.date),
-            });
-        }
-    }
-    for (i, shoe) in restore.shoes.iter().enumerate() {
-        shoe.validate(today).map_err(|e| ImportError {
-            path: format!("shoes[{i}]"),
-            problem: e.to_string(),
-        })?;
-    }
-    Ok(())
-}
-
-/// Why an import changed nothing.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportFailure {
-    #[error(transparent)]
-    Invalid(#[from] crate::document::ImportError),
-    #[error("the plan cannot be built: {0}")]
-    Profile(#[from] plan::ProfileError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The plan it would replace could not be archived first.
-    #[error(transparent)]
-    Archive(#[from] LoadError),
-}
-
-/// Checks a plan document completely, then restores it in one transaction.
-/// On any error the store is left as it was. The text is dropped once read.
-pub fn import(
-    data_dir: &Path,
-    text: String,
-    replace: bool,
-    today: NaiveDate,
-    now: &str,
-) -> Result<crate::document::Restore, ImportFailure> {
-    let restore = crate::document::read_document(&text)?;
-    drop(text);
-    check_against_today(&restore, today)?;
-    let plan = plan::generate_saved(&restore.profile, &restore.template)?;
-    if replace {
-        archive(data_dir, today, now)?;
-    }
-    let mut store = Store::open(data_dir)?;
-    store.restore(&restore, replace, now, |journal| {
-        checkin::assess(&plan, &restore.template, journal, today).decisions
-    })?;
-    Ok(restore)
 }

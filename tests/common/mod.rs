@@ -250,3 +250,23 @@ pub fn real_activity(name: &str) -> std::path::PathBuf {
     );
     path
 }
+
+/// `comeback activities import FILES…` on `today` in time zone `tz`: whether
+/// it succeeded, its stdout and its stderr.
+pub fn import_activities<P: AsRef<std::ffi::OsStr>>(
+    dir: &Path,
+    (today, tz): (&str, &str),
+    files: &[P],
+) -> (bool, String, String) {
+    let out = cli(dir, today)
+        .env("TZ", tz)
+        .args(["activities", "import"])
+        .args(files)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
