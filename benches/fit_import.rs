@@ -1,90 +1,21 @@
-//! Importing a two-hour FIT file (7,200 one-second records) as a whole
-//! process, `comeback activities import --dry-run` (target: under 30 ms).
-//! The file is written here by a small FIT encoder (the FIT protocol's
-//! header, definition and data messages, and its CRC-16).
+//! Importing run files as a whole process, `comeback activities import
+//! --dry-run`: a two-hour FIT file (7,200 one-second records, written by the
+//! tests' small FIT encoder) and a real one (a Forerunner 920XT's 1 h 54 min
+//! run from `../shared/real-activities`), targets under 30 ms; a 3 MB TCX
+//! (two hours of one-second track points, written here), under 50 ms; and
+//! a file imported before, known by its hash without being parsed.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::path::Path;
 use std::process::Command;
 
-/// FIT's CRC-16 (FIT SDK, "FIT File Protocol", CRC section).
-fn crc(mut crc: u16, byte: u8) -> u16 {
-    const TABLE: [u16; 16] = [
-        0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401, 0xA001, 0x6C00, 0x7800,
-        0xB401, 0x5000, 0x9C01, 0x8801, 0x4400,
-    ];
-    for nibble in [byte & 0xF, byte >> 4] {
-        let tmp = TABLE[usize::from(crc & 0xF)];
-        crc = (crc >> 4) & 0x0FFF;
-        crc ^= tmp ^ TABLE[usize::from(nibble)];
-    }
-    crc
-}
-
-/// A definition message: local type, global message number, fields as
-/// (number, size, base type).
-fn definition(out: &mut Vec<u8>, local: u8, global: u16, fields: &[(u8, u8, u8)]) {
-    out.push(0x40 | local);
-    out.extend([0, 0]);
-    out.extend(global.to_le_bytes());
-    out.push(fields.len() as u8);
-    for (number, size, base) in fields {
-        out.extend([*number, *size, *base]);
-    }
-}
+#[path = "../tests/common/fit.rs"]
+mod fit;
 
 /// A two-hour run from 2026-11-25 07:00 UTC: 7,200 records of time,
 /// distance (3 m/s) and heart rate, then its session.
 fn two_hour_run() -> Vec<u8> {
-    const UINT8: u8 = 0x02;
-    const UINT32: u8 = 0x86;
-    const ENUM: u8 = 0x00;
-    // FIT time counts from 1989-12-31 00:00 UTC.
-    let start = 1_795_590_000u32 - 631_065_600;
-    let mut data = Vec::new();
-    definition(&mut data, 0, 0, &[(0, 1, ENUM)]);
-    data.extend([0, 4]);
-    definition(
-        &mut data,
-        1,
-        20,
-        &[(253, 4, UINT32), (5, 4, UINT32), (3, 1, UINT8)],
-    );
-    for second in 0..7_200u32 {
-        data.push(1);
-        data.extend((start + second).to_le_bytes());
-        data.extend((second * 300).to_le_bytes());
-        data.push(140 + (second % 10) as u8);
-    }
-    definition(
-        &mut data,
-        2,
-        18,
-        &[
-            (253, 4, UINT32),
-            (2, 4, UINT32),
-            (8, 4, UINT32),
-            (9, 4, UINT32),
-            (16, 1, UINT8),
-        ],
-    );
-    data.push(2);
-    data.extend((start + 7_200).to_le_bytes());
-    data.extend(start.to_le_bytes());
-    data.extend(7_200_000u32.to_le_bytes());
-    data.extend(2_160_000u32.to_le_bytes());
-    data.push(145);
-
-    let mut file = vec![14, 0x20];
-    file.extend(2132u16.to_le_bytes());
-    file.extend((data.len() as u32).to_le_bytes());
-    file.extend(b".FIT");
-    let header_crc = file.iter().fold(0, |c, b| crc(c, *b));
-    file.extend(header_crc.to_le_bytes());
-    file.extend(data);
-    let file_crc = file.iter().fold(0, |c, b| crc(c, *b));
-    file.extend(file_crc.to_le_bytes());
-    file
+    fit::run(1_795_590_000, 7_200, true)
 }
 
 fn comeback(dir: &Path) -> Command {
@@ -111,6 +42,8 @@ fn bench_import(c: &mut Criterion) {
             "4",
             "--start",
             "2026-11-23",
+            "--rest-days",
+            "thu,fri",
         ])
         .output()
         .expect("comeback runs");
@@ -128,19 +61,71 @@ fn bench_import(c: &mut Criterion) {
         "{said}{}",
         String::from_utf8_lossy(&check.stderr)
     );
+    let dry_run = |file: &Path, to: Option<&str>| {
+        let mut cmd = comeback(dir.path());
+        cmd.args(["activities", "import", "--dry-run"]).arg(file);
+        if let Some(day) = to {
+            cmd.args(["--to", day]);
+        }
+        let out = cmd.output().expect("comeback runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
     c.bench_function(
         "import a two-hour FIT file (7,200 records), whole process",
-        |b| {
-            b.iter(|| {
-                let out = comeback(dir.path())
-                    .args(["activities", "import", "--dry-run"])
-                    .arg(&file)
-                    .output()
-                    .expect("comeback runs");
-                assert!(out.status.success());
-            })
-        },
+        |b| b.iter(|| dry_run(&file, None)),
     );
+    let real = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/real-activities/mornindew-broken.fit");
+    assert!(
+        real.exists(),
+        "{} is needed beside the repository",
+        real.display()
+    );
+    c.bench_function(
+        "import a real two-hour FIT file (Forerunner 920XT, 318 KB), whole process",
+        |b| b.iter(|| dry_run(&real, Some("2026-11-23"))),
+    );
+    let tcx = dir.path().join("two-hours.tcx");
+    std::fs::write(&tcx, two_hour_tcx()).expect("written");
+    c.bench_function(
+        "import a 3 MB TCX file (7,200 track points), whole process",
+        |b| b.iter(|| dry_run(&tcx, None)),
+    );
+    let recorded = comeback(dir.path())
+        .args(["activities", "import"])
+        .arg(&file)
+        .output()
+        .expect("comeback runs");
+    assert!(recorded.status.success());
+    c.bench_function(
+        "import the two-hour FIT file again (known by its hash), whole process",
+        |b| b.iter(|| dry_run(&file, None)),
+    );
+}
+
+/// Two hours of one-second TCX track points from 2026-11-25 07:00 UTC, with
+/// position, altitude, distance, heart rate and cadence, as Garmin Connect
+/// writes them: about 3 MB.
+fn two_hour_tcx() -> String {
+    let mut points = String::new();
+    for second in 0..7_200u32 {
+        let (h, m, s) = (7 + second / 3600, second / 60 % 60, second % 60);
+        points.push_str(&format!(
+            "<Trackpoint><Time>2026-11-25T{h:02}:{m:02}:{s:02}.000Z</Time><Position><LatitudeDegrees>46.{:06}</LatitudeDegrees><LongitudeDegrees>14.{:06}</LongitudeDegrees></Position><AltitudeMeters>312.{}</AltitudeMeters><DistanceMeters>{}.0</DistanceMeters><HeartRateBpm><Value>{}</Value></HeartRateBpm><Cadence>88</Cadence><Extensions><TPX xmlns=\"http://www.garmin.com/xmlschemas/ActivityExtension/v2\"><Speed>3.0</Speed><RunCadence>88</RunCadence></TPX></Extensions></Trackpoint>\n",
+            second * 27,
+            second * 13,
+            second % 10,
+            second * 3,
+            140 + second % 10
+        ));
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\"><Activities><Activity Sport=\"Running\"><Id>2026-11-25T07:00:00.000Z</Id><Lap StartTime=\"2026-11-25T07:00:00.000Z\"><TotalTimeSeconds>7200.0</TotalTimeSeconds><DistanceMeters>21600.0</DistanceMeters><Calories>1500.5</Calories><AverageHeartRateBpm><Value>145</Value></AverageHeartRateBpm><Intensity>Active</Intensity><TriggerMethod>Manual</TriggerMethod><Track>\n{points}</Track></Lap></Activity></Activities></TrainingCenterDatabase>\n"
+    )
 }
 
 criterion_group!(benches, bench_import);

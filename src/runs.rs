@@ -22,6 +22,9 @@ pub enum Outcome {
     /// starts within minutes of one recorded, over the same distance; the
     /// file named is the one kept.
     SameRun(String),
+    /// The same run as another file of this import that says more of it
+    /// (read whole, a heart rate): that file, kept instead.
+    SaysLess(PathBuf),
     /// Left out, and why: outside the plan, unreadable.
     Skipped(String),
     /// Read and placed on the day the runner chose (recorded unless a dry
@@ -81,6 +84,8 @@ pub struct FileOutcome {
     /// it holds more than one.
     pub part: Option<(usize, usize)>,
     pub outcome: Outcome,
+    /// Where a damaged file stopped being read, when it was.
+    pub damage: Option<String>,
 }
 
 impl FileOutcome {
@@ -90,6 +95,17 @@ impl FileOutcome {
             file: file.to_path_buf(),
             part: Some(activity.part).filter(|(_, of)| *of > 1),
             outcome,
+            damage: activity.damage.clone(),
+        }
+    }
+
+    /// What became of a whole file (or folder).
+    pub fn whole(file: PathBuf, outcome: Outcome) -> FileOutcome {
+        FileOutcome {
+            file,
+            part: None,
+            outcome,
+            damage: None,
         }
     }
 }
@@ -139,15 +155,43 @@ pub fn same_run<'a>(
     recorded: impl IntoIterator<Item = &'a RecordedRun>,
 ) -> Option<&'a RecordedRun> {
     recorded.into_iter().find(|run| {
-        let Ok(start) = chrono::DateTime::parse_from_rfc3339(&run.start) else {
-            return false;
-        };
-        let minutes = (start.with_timezone(&chrono::Utc) - activity.start)
-            .num_minutes()
-            .abs();
-        let (a, b) = (activity.distance_m, f64::from(run.distance_m));
-        minutes <= SAME_RUN_MINUTES && (a - b).abs() <= SAME_RUN_SHARE * a.max(b)
+        chrono::DateTime::parse_from_rfc3339(&run.start).is_ok_and(|start| {
+            same(
+                (activity.start, activity.distance_m),
+                (start.to_utc(), f64::from(run.distance_m)),
+            )
+        })
     })
+}
+
+/// Two starts and distances that are one run.
+fn same(a: (chrono::DateTime<chrono::Utc>, f64), b: (chrono::DateTime<chrono::Utc>, f64)) -> bool {
+    let minutes = (a.0 - b.0).num_minutes().abs();
+    minutes <= SAME_RUN_MINUTES && (a.1 - b.1).abs() <= SAME_RUN_SHARE * a.1.max(b.1)
+}
+
+/// How much a file says of its run: read whole rather than up to damage,
+/// then with a heart rate.
+fn richness(activity: &Activity) -> (bool, bool) {
+    (activity.damage.is_none(), activity.heart_rate.is_some())
+}
+
+/// For each activity of an import (with its file), the file of another in
+/// the same import that is the same run and says more of it (read whole, a
+/// heart rate): that one is kept, this one left out. Of two that say as
+/// much, the first is kept.
+pub fn richer_twins(read: &[(&Path, &Activity)]) -> Vec<Option<PathBuf>> {
+    read.iter()
+        .map(|(_, a)| {
+            read.iter()
+                .find(|(_, b)| {
+                    not_a_run(b).is_none()
+                        && richness(b) > richness(a)
+                        && same((a.start, a.distance_m), (b.start, b.distance_m))
+                })
+                .map(|(file, _)| file.to_path_buf())
+        })
+        .collect()
 }
 
 /// The files to read: each path, or the activity files in a folder (a
@@ -167,21 +211,19 @@ pub fn files(paths: &[PathBuf]) -> Vec<Result<PathBuf, FileOutcome>> {
                     // A folder with nothing to read says so, rather than
                     // importing nothing in silence.
                     if found.is_empty() {
-                        out.push(Err(FileOutcome {
-                            file: path.clone(),
-                            part: None,
-                            outcome: Outcome::Skipped(
+                        out.push(Err(FileOutcome::whole(
+                            path.clone(),
+                            Outcome::Skipped(
                                 "no activity file in this folder: expected .fit, .gpx or .tcx files (or them gzipped, as in a Strava export's activities/)".into(),
                             ),
-                        }));
+                        )));
                     }
                     out.extend(found.into_iter().map(Ok));
                 }
-                Err(e) => out.push(Err(FileOutcome {
-                    file: path.clone(),
-                    part: None,
-                    outcome: Outcome::Skipped(format!("cannot read the folder: {e}")),
-                })),
+                Err(e) => out.push(Err(FileOutcome::whole(
+                    path.clone(),
+                    Outcome::Skipped(format!("cannot read the folder: {e}")),
+                ))),
             }
         } else {
             out.push(Ok(path.clone()));

@@ -112,8 +112,17 @@ fn a_folder_imports_what_it_can_and_each_bad_file_gets_one_line() {
         out.contains("easy-run.gpx") && out.contains("long-run.tcx"),
         "{out}"
     );
+    // A file cut short is read up to the cut; here the whole file of the
+    // same run says more, and is kept.
+    assert!(
+        out.contains(&format!(
+            "broken.tcx: the same run as {} (it starts within 5 minutes, over the same distance within 5%), which says more of it: kept that one",
+            fixture("long-run.tcx").display()
+        )),
+        "{out}"
+    );
     for (file, problem) in [
-        ("broken.tcx", "not a readable TCX file"),
+        ("garbled.tcx", "not a readable TCX file"),
         ("no-track.gpx", "no track with times in it"),
         ("truncated.fit", "not a readable FIT file"),
         (

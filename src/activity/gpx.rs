@@ -1,12 +1,12 @@
-//! GPX files: the tracks, one after another, make one activity while they
-//! say the same `<type>` (or none) and follow within hours; a track that
-//! says another, or comes on another day, starts the next. Distance and
-//! moving time come from the points, segment by segment (never a straight
-//! line across a gap); heart rate from their TrackPointExtension `hr`, which
-//! `gpx` does not read (see `hr`).
+//! GPX files (1.0 and 1.1), read in one pass (see `xml`): the tracks, one
+//! after another, make one activity while they say the same `<type>` (or
+//! none) and follow within hours; a track that says another, or comes on
+//! another day, starts the next. Distance and moving time come from the
+//! points, segment by segment (never a straight line across a gap); heart
+//! rate from their TrackPointExtension `hr`.
 
-use super::hr;
-use super::{Activity, ActivityError, damaged};
+use super::xml::{self, Step};
+use super::{Activity, ActivityError, damaged, hr};
 use chrono::{DateTime, Utc};
 
 /// Between two track points further apart than this, the watch was paused.
@@ -22,32 +22,86 @@ type Point = (DateTime<Utc>, f64, f64);
 /// rate samples.
 type Group = (Option<String>, Vec<Vec<Point>>, Vec<f64>);
 
+/// The elements read, by their index in a path.
+const NAMES: [&str; 6] = ["trk", "type", "trkseg", "trkpt", "time", "hr"];
+const TRK: u8 = 0;
+const TYPE: u8 = 1;
+const TRKSEG: u8 = 2;
+const TRKPT: u8 = 3;
+const TIME: u8 = 4;
+const HR: u8 = 5;
+
+/// A track as the file says it: its type, its segments, the heart rates
+/// its points carry.
+#[derive(Default)]
+struct Track {
+    sport: Option<String>,
+    segments: Vec<Vec<Point>>,
+    beats: Vec<f64>,
+}
+
+/// The tracks of the file, in order: a point is kept when it has a
+/// position and a time; a heart rate anywhere inside a point (Garmin's
+/// TrackPointExtension `hr`, whatever its prefix) is a sample.
+fn tracks(bytes: &[u8]) -> Result<(Vec<Track>, Option<String>), ActivityError> {
+    let mut tracks: Vec<Track> = Vec::new();
+    // The point being read: its position, and its time once read.
+    let mut point: Option<(f64, f64, Option<DateTime<Utc>>)> = None;
+    xml::walk(bytes, &NAMES, |path, step| match (path, step) {
+        ([.., TRK], Step::Start(_)) => tracks.push(Track::default()),
+        ([.., TRK, TYPE], Step::Text(text)) => {
+            if let Some(track) = tracks.last_mut() {
+                track.sport = Some(text.to_string());
+            }
+        }
+        ([.., TRK, TRKSEG], Step::Start(_)) => {
+            if let Some(track) = tracks.last_mut() {
+                track.segments.push(Vec::new());
+            }
+        }
+        ([.., TRKSEG, TRKPT], Step::Start(e)) => {
+            let at = |name| xml::attribute(e, name).and_then(|v| v.parse::<f64>().ok());
+            point = at("lat").zip(at("lon")).map(|(lat, lon)| (lat, lon, None));
+        }
+        ([.., TRKPT, TIME], Step::Text(text)) => {
+            if let Some(p) = point.as_mut() {
+                p.2 = xml::time(text);
+            }
+        }
+        ([.., HR], Step::Text(text)) if path.contains(&TRKPT) => {
+            if let (Some(track), Ok(bpm)) = (tracks.last_mut(), text.parse()) {
+                track.beats.push(bpm);
+            }
+        }
+        ([.., TRKSEG, TRKPT], Step::End) => {
+            if let (Some((lat, lon, Some(time))), Some(segment)) = (
+                point.take(),
+                tracks.last_mut().and_then(|t| t.segments.last_mut()),
+            ) {
+                segment.push((time, lat, lon));
+            }
+        }
+        _ => {}
+    })
+    .map_err(|e| damaged("GPX", e))
+    .map(|damage| (tracks, damage))
+}
+
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
-    let gpx = ::gpx::read(bytes).map_err(|e| damaged("GPX", e))?;
-    // The heart rates per track, when the second pass saw the same tracks.
-    let mut rates = hr::gpx_tracks(bytes)
-        .filter(|r| r.len() == gpx.tracks.len())
-        .unwrap_or_default()
-        .into_iter();
     // Runs of tracks saying the same type, in order and without a long
     // break between them (tracks on other days are other runs), with their
     // segments and heart rates.
     let mut groups: Vec<Group> = Vec::new();
-    for track in &gpx.tracks {
-        let sport = track
-            .type_
-            .as_ref()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty());
-        let segments = segments(track)?;
-        let beats = rates.next().unwrap_or_default();
-        let first = segments.iter().flatten().next().map(|p| p.0);
+    let (tracks, damage) = tracks(bytes)?;
+    for track in tracks {
+        let sport = track.sport.filter(|t| !t.is_empty());
+        let first = track.segments.iter().flatten().next().map(|p| p.0);
         match groups.last_mut() {
             Some((said, group, rates)) if *said == sport && continues(group, first) => {
-                group.extend(segments);
-                rates.extend(beats);
+                group.extend(track.segments);
+                rates.extend(track.beats);
             }
-            _ => groups.push((sport, segments, beats)),
+            _ => groups.push((sport, track.segments, track.beats)),
         }
     }
     Ok(groups
@@ -69,6 +123,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
                 hash: String::new(),
                 sport,
                 part: (1, 1),
+                damage: damage.clone(),
             })
         })
         .collect())
@@ -77,33 +132,15 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
 /// A break longer than this between tracks starts another run.
 const NEW_RUN_HOURS: i64 = 3;
 
-/// Whether a track starting at `first` goes on from the run in `group`.
+/// Whether a track starting at `first` goes on from the run in `group`:
+/// within hours of its end, before or after (an ExpertGPS file lists a May
+/// track after an October one).
 fn continues(group: &[Vec<Point>], first: Option<DateTime<Utc>>) -> bool {
     let last = group.iter().flatten().last().map(|p| p.0);
     match (last, first) {
-        (Some(last), Some(first)) => (first - last).num_hours() < NEW_RUN_HOURS,
+        (Some(last), Some(first)) => (first - last).num_hours().abs() < NEW_RUN_HOURS,
         _ => true,
     }
-}
-
-/// A track's segments, each its points with times, in order.
-fn segments(track: &::gpx::Track) -> Result<Vec<Vec<Point>>, ActivityError> {
-    let mut out = Vec::new();
-    for segment in &track.segments {
-        let mut points = Vec::new();
-        for point in &segment.points {
-            let Some(time) = point.time.as_ref().and_then(|t| t.format().ok()) else {
-                continue;
-            };
-            let time = DateTime::parse_from_rfc3339(&time)
-                .map_err(|e| damaged("GPX", e))?
-                .with_timezone(&Utc);
-            let p = point.point();
-            points.push((time, p.y(), p.x()));
-        }
-        out.push(points);
-    }
-    Ok(out)
 }
 
 /// Great-circle distance in metres (haversine, mean Earth radius).

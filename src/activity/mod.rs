@@ -1,5 +1,6 @@
-//! Activities recorded by a watch or phone: GPX, TCX and FIT files read with
-//! the `gpx`, `tcx` and `fitparser` crates into what comeback keeps of them —
+//! Activities recorded by a watch or phone: GPX and TCX files read in one
+//! streaming pass with `quick-xml`, FIT files with `fitparser`'s stream
+//! processor, into what comeback keeps of them —
 //! when each started, what sport the file says it was, how far, for how long
 //! (moving), and the average heart rate where the file has one. A file may
 //! hold several (a triathlon's sessions, a TCX's activities): each is read.
@@ -14,6 +15,7 @@ mod gpx;
 mod hr;
 mod sport;
 mod tcx;
+mod xml;
 
 pub use sport::{Kind, words as activity_words};
 
@@ -38,6 +40,9 @@ pub struct Activity {
     pub sport: Option<String>,
     /// Its place in the file, from 1, and how many the file holds.
     pub part: (usize, usize),
+    /// Where a damaged file stopped being read (the activity is what came
+    /// before), said to the runner with the run.
+    pub damage: Option<String>,
 }
 
 /// Why a file gives no activity.
@@ -90,11 +95,12 @@ pub fn is_activity_file(path: &Path) -> bool {
     matches!(format_of(path).0.as_str(), "gpx" | "tcx" | "fit")
 }
 
-/// The bytes a gzip file holds, refused past the 64 MB a file may have (a
-/// small file that unpacks without end is refused, not read into memory).
-fn gunzip(packed: &[u8]) -> Result<Vec<u8>, ActivityError> {
+/// The bytes a gzip stream holds, read as they unpack and refused past the
+/// 64 MB a file may have (a small file that unpacks without end is refused,
+/// not read into memory).
+fn gunzip(packed: impl Read) -> Result<Vec<u8>, ActivityError> {
     let mut bytes = Vec::new();
-    flate2::read::MultiGzDecoder::new(packed)
+    flate2::read::MultiGzDecoder::new(std::io::BufReader::new(packed))
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| ActivityError::Gzip(e.to_string()))?;
@@ -106,10 +112,18 @@ fn gunzip(packed: &[u8]) -> Result<Vec<u8>, ActivityError> {
     Ok(bytes)
 }
 
-impl Activity {
-    /// Reads every activity in the file at `path`, its kind by its
-    /// extension, in the file's order.
-    pub fn read(path: &Path) -> Result<Vec<Activity>, ActivityError> {
+/// An activity file read into memory (unpacked when gzipped), with its
+/// hash: whether it was imported before is known before it is parsed.
+pub struct ActivityFile {
+    bytes: Vec<u8>,
+    extension: String,
+    /// The SHA-256 of its (unpacked) bytes, hex.
+    pub hash: String,
+}
+
+impl ActivityFile {
+    /// Reads the file at `path`, its kind by its extension.
+    pub fn open(path: &Path) -> Result<ActivityFile, ActivityError> {
         let size = std::fs::metadata(path)?.len();
         if size > MAX_FILE_BYTES {
             return Err(ActivityError::TooLarge {
@@ -117,15 +131,35 @@ impl Activity {
             });
         }
         let (extension, gzipped) = format_of(path);
-        let mut bytes = Vec::with_capacity(size as usize);
-        std::fs::File::open(path)?.read_to_end(&mut bytes)?;
-        if gzipped {
-            bytes = gunzip(&bytes)?;
+        if !matches!(extension.as_str(), "gpx" | "tcx" | "fit") {
+            return Err(ActivityError::Kind(extension));
         }
-        let mut activities = match extension.as_str() {
-            "gpx" => gpx::read(&bytes)?,
-            "tcx" => tcx::read(&bytes)?,
-            "fit" => fit::read(&bytes)?,
+        let file = std::fs::File::open(path)?;
+        let bytes = if gzipped {
+            gunzip(file)?
+        } else {
+            let mut bytes = Vec::with_capacity(size as usize);
+            file.take(MAX_FILE_BYTES).read_to_end(&mut bytes)?;
+            bytes
+        };
+        use sha2::Digest;
+        let hash = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Ok(ActivityFile {
+            bytes,
+            extension,
+            hash,
+        })
+    }
+
+    /// Every activity in the file, in the file's order.
+    pub fn activities(&self) -> Result<Vec<Activity>, ActivityError> {
+        let mut activities = match self.extension.as_str() {
+            "gpx" => gpx::read(&self.bytes)?,
+            "tcx" => tcx::read(&self.bytes)?,
+            "fit" => fit::read(&self.bytes)?,
             other => return Err(ActivityError::Kind(other.to_string())),
         };
         if activities.is_empty() {
@@ -139,20 +173,23 @@ impl Activity {
         {
             return Err(ActivityError::Clock(early.format("%Y-%m-%d").to_string()));
         }
-        use sha2::Digest;
-        let hash: String = sha2::Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
         let count = activities.len();
         for (i, activity) in activities.iter_mut().enumerate() {
             activity.part = (i + 1, count);
             activity.hash = match i {
-                0 => hash.clone(),
-                _ => format!("{hash}-{}", i + 1),
+                0 => self.hash.clone(),
+                _ => format!("{}-{}", self.hash, i + 1),
             };
         }
         Ok(activities)
+    }
+}
+
+impl Activity {
+    /// Reads every activity in the file at `path`, its kind by its
+    /// extension, in the file's order.
+    pub fn read(path: &Path) -> Result<Vec<Activity>, ActivityError> {
+        ActivityFile::open(path)?.activities()
     }
 
     /// What comeback makes of it: a run, or cross-training of a kind.

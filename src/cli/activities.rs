@@ -94,14 +94,25 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
             Some((i, n)) => format!("{} ({i} of {n})", o.file.display()),
             None => o.file.display().to_string(),
         };
+        let damage = o
+            .damage
+            .as_ref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
         match &o.outcome {
-            runs::Outcome::Matched(run) => outln!("{file}: {}: {recorded}", describe(run, unit))?,
+            runs::Outcome::Matched(run) => {
+                outln!("{file}: {}: {recorded}{damage}", describe(run, unit))?;
+            }
             runs::Outcome::Moved(run, ran) => outln!(
-                "{file}: {}: {recorded}, moved from {}, the day it was run",
+                "{file}: {}: {recorded}, moved from {}, the day it was run{damage}",
                 describe(run, unit),
                 day_words(*ran, run.date)
             )?,
             runs::Outcome::Known => outln!("{file}: already imported")?,
+            runs::Outcome::SaysLess(kept) => outln!(
+                "{file}: the same run as {} (it starts within 5 minutes, over the same distance within 5%), which says more of it: kept that one",
+                kept.display()
+            )?,
             runs::Outcome::SameRun(kept) => outln!(
                 "{file}: the same run as {kept}, already recorded (it starts within 5 minutes, over the same distance within 5%): kept that one"
             )?,
@@ -116,7 +127,7 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
             runs::Outcome::Ambiguous(run, near) => {
                 problems.insert(&o.file);
                 errln!(
-                    "{file}: {}; not recorded: {}",
+                    "{file}: {}{damage}; not recorded: {}",
                     describe(run, unit),
                     ambiguous(&o.file, run.date, *near)
                 );

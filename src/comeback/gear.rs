@@ -3,14 +3,14 @@
 //! runner chooses), through the same store writes as the rest of `Comeback`.
 
 use super::Comeback;
-use crate::activity::Activity;
+use crate::activity::{Activity, ActivityFile};
 use crate::checkin::{self, Assessment};
 use crate::plan::Distance;
 use crate::runs;
 use crate::shoes::{Shoe, ShoeError, ShoeMileage};
 use crate::store::StoreError;
 use chrono::NaiveDate;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Why a pair of shoes was not added or retired.
 #[derive(Debug, thiserror::Error)]
@@ -83,42 +83,46 @@ impl Comeback {
     ) -> Result<Vec<runs::FileOutcome>, StoreError> {
         let assessment = self.assess(today);
         let mut known = self.store.imported_hashes()?;
+        let read = read_files(paths, &known);
+        // A run in two files of this import is kept from the one that says
+        // more of it.
+        let all: Vec<(&Path, &Activity)> = read
+            .iter()
+            .flat_map(|r| match r {
+                FileRead::Activities(path, activities) => {
+                    activities.iter().map(|a| (path.as_path(), a)).collect()
+                }
+                FileRead::Unread(_) => Vec::new(),
+            })
+            .collect();
+        let mut richer = runs::richer_twins(&all).into_iter();
         let mut outcomes = Vec::new();
         let mut new = Vec::new();
-        for entry in runs::files(paths) {
-            let path = match entry {
-                Ok(path) => path,
-                Err(outcome) => {
-                    outcomes.push(outcome);
-                    continue;
-                }
-            };
-            let activities = match Activity::read(&path) {
-                Ok(activities) => activities,
-                Err(e) => {
-                    outcomes.push(runs::FileOutcome {
-                        file: path,
-                        part: None,
-                        outcome: runs::Outcome::Skipped(e.to_string()),
-                    });
+        for entry in &read {
+            let (path, activities) = match entry {
+                FileRead::Activities(path, activities) => (path, activities),
+                FileRead::Unread(outcome) => {
+                    outcomes.push(outcome.clone());
                     continue;
                 }
             };
             for a in activities {
-                let outcome = if let Some(outcome) = runs::not_a_run(&a) {
+                let twin = richer.next().flatten();
+                let outcome = if let Some(outcome) = runs::not_a_run(a) {
                     outcome
                 } else if !known.insert(a.hash.clone()) {
                     runs::Outcome::Known
-                } else if let Some(same) =
-                    runs::same_run(&a, self.journal.runs().iter().chain(&new))
+                } else if let Some(twin) = twin {
+                    runs::Outcome::SaysLess(twin)
+                } else if let Some(same) = runs::same_run(a, self.journal.runs().iter().chain(&new))
                 {
                     runs::Outcome::SameRun(same.file.clone())
                 } else {
                     let matched: Vec<NaiveDate> =
                         new.iter().map(|r: &checkin::RecordedRun| r.date).collect();
                     let outcome = runs::place(
-                        &path,
-                        &a,
+                        path,
+                        a,
                         &self.plan,
                         (&self.journal, &matched),
                         &assessment,
@@ -129,7 +133,7 @@ impl Comeback {
                     }
                     outcome
                 };
-                outcomes.push(runs::FileOutcome::of(&path, &a, outcome));
+                outcomes.push(runs::FileOutcome::of(path, a, outcome));
             }
         }
         if !dry_run && !new.is_empty() {
@@ -162,11 +166,8 @@ impl Comeback {
         let activities = match Activity::read(path) {
             Ok(activities) => activities,
             Err(e) => {
-                return Ok(vec![runs::FileOutcome {
-                    file: path.clone(),
-                    part: None,
-                    outcome: runs::Outcome::Skipped(e.to_string()),
-                }]);
+                let outcome = runs::Outcome::Skipped(e.to_string());
+                return Ok(vec![runs::FileOutcome::whole(path.clone(), outcome)]);
             }
         };
         let known = self.store.imported_hashes()?;
@@ -206,4 +207,33 @@ impl Comeback {
             })
         })
     }
+}
+
+/// A file of an import: its activities, or what became of it unread.
+enum FileRead {
+    Activities(PathBuf, Vec<Activity>),
+    Unread(runs::FileOutcome),
+}
+
+/// Each file of `paths` (folders opened) read, or what became of it: a file
+/// imported before (its hash in `known`) is known without being parsed.
+fn read_files(paths: &[PathBuf], known: &std::collections::HashSet<String>) -> Vec<FileRead> {
+    let unread = |path, outcome| FileRead::Unread(runs::FileOutcome::whole(path, outcome));
+    runs::files(paths)
+        .into_iter()
+        .map(|entry| {
+            let path = match entry {
+                Ok(path) => path,
+                Err(outcome) => return FileRead::Unread(outcome),
+            };
+            match ActivityFile::open(&path) {
+                Ok(file) if known.contains(&file.hash) => unread(path, runs::Outcome::Known),
+                Ok(file) => match file.activities() {
+                    Ok(activities) => FileRead::Activities(path, activities),
+                    Err(e) => unread(path, runs::Outcome::Skipped(e.to_string())),
+                },
+                Err(e) => unread(path, runs::Outcome::Skipped(e.to_string())),
+            }
+        })
+        .collect()
 }
