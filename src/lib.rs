@@ -12,6 +12,7 @@ pub mod comeback;
 pub mod count;
 pub mod document;
 pub mod export;
+pub mod files;
 pub mod health;
 pub mod history;
 pub mod input;

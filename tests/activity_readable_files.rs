@@ -72,8 +72,13 @@ fn an_expertgps_gpx_1_0_is_read_track_by_track() {
             "2001-05-26 15:15:07"
         ]
     );
+    // comeback leaves out the GPS jumps gpxpy counts (131 m in 4 s and
+    // 157 m in 5 s in the October track): within 3%, never more.
     for (activity, reference) in got.iter().zip([15_403.0, 18_186.0, 18_367.0]) {
-        assert!(near(activity.2, reference, 0.005), "{activity:?}");
+        assert!(
+            near(activity.2, reference, 0.03) && activity.2 <= reference,
+            "{activity:?}"
+        );
     }
 }
 

@@ -12,6 +12,13 @@ use chrono::{DateTime, Utc};
 /// Between two track points further apart than this, the watch was paused.
 const PAUSE_SECONDS: i64 = 60;
 
+/// Faster than this between two points (50 km/h, in m/s) is a GPS jump.
+const JUMP_SPEED: f64 = 50_000.0 / 3600.0;
+
+/// Further than this between two points stamped with the same second (or
+/// out of order) is a GPS jump (m).
+const SAME_SECOND_STEP_M: f64 = 100.0;
+
 /// Slower than this between two points counts as standing, not moving (m/s).
 const STANDING_SPEED: f64 = 0.5;
 
@@ -161,6 +168,16 @@ fn along(points: &[Point]) -> (f64, u32) {
         let (t1, lat1, lon1) = pair[1];
         let step = metres((lat0, lon0), (lat1, lon1));
         let dt = (t1 - t0).num_seconds();
+        // A step faster than anyone moves on foot is the GPS jumping: left
+        // out, the rest of the run kept. Points stamped with the same second
+        // (old loggers) may be a short step apart.
+        let jump = match dt {
+            1.. => step > JUMP_SPEED * dt as f64,
+            _ => step > SAME_SECOND_STEP_M,
+        };
+        if jump {
+            continue;
+        }
         distance += step;
         if dt > 0 && dt <= PAUSE_SECONDS && step / dt as f64 >= STANDING_SPEED {
             moving += dt;

@@ -6,6 +6,7 @@
 //! hold several (a triathlon's sessions, a TCX's activities): each is read.
 //! No store here: `comeback` records what this reads.
 
+use crate::files::{self, FileError};
 use chrono::{DateTime, Utc};
 use std::io::Read;
 use std::path::Path;
@@ -50,6 +51,8 @@ pub struct Activity {
 pub enum ActivityError {
     #[error("cannot read it: {0}")]
     Io(#[from] std::io::Error),
+    #[error("{0}")]
+    File(#[from] FileError),
     #[error("{size}: expected at most 64 MB")]
     TooLarge { size: String },
     #[error("'.{0}': expected a .gpx, .tcx or .fit file (or one gzipped: .fit.gz)")]
@@ -134,13 +137,13 @@ impl ActivityFile {
         if !matches!(extension.as_str(), "gpx" | "tcx" | "fit") {
             return Err(ActivityError::Kind(extension));
         }
-        let file = std::fs::File::open(path)?;
         let bytes = if gzipped {
-            gunzip(file)?
+            if !std::fs::metadata(path)?.is_file() {
+                return Err(FileError::NotAFile.into());
+            }
+            gunzip(std::fs::File::open(path)?)?
         } else {
-            let mut bytes = Vec::with_capacity(size as usize);
-            file.take(MAX_FILE_BYTES).read_to_end(&mut bytes)?;
-            bytes
+            files::read_bytes(path, MAX_FILE_BYTES)?
         };
         use sha2::Digest;
         let hash = sha2::Sha256::digest(&bytes)

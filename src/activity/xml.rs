@@ -24,6 +24,10 @@ pub(super) enum Step<'a, 'e> {
 /// The path index of an element the reader did not ask about.
 pub(super) const OTHER: u8 = u8::MAX;
 
+/// Elements nested deeper than this are refused: a GPX or TCX is about ten
+/// deep, and a deeper file would only make the walk slow.
+const MAX_DEPTH: usize = 64;
+
 /// Walks `bytes`, calling `visit` with the path of element names (indexes
 /// into `names`) and each step. An XML error is returned as its words; a
 /// file that ends before its elements close (cut short) is walked up to
@@ -48,6 +52,12 @@ pub(super) fn walk(
             .map_err(|e| format!("{e} (near byte {})", reader.buffer_position()))?;
         match event {
             Event::Start(e) => {
+                if path.len() == MAX_DEPTH {
+                    return Err(format!(
+                        "elements nested over {MAX_DEPTH} deep (near byte {}): no device writes that",
+                        reader.buffer_position()
+                    ));
+                }
                 path.push(index(&e));
                 visit(&path, Step::Start(&e));
             }

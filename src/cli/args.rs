@@ -101,6 +101,11 @@ pub enum Command {
         /// Where the copy goes
         file: PathBuf,
     },
+    /// Bring back a store copied by `backup`: checked first, the current store archived, all or nothing
+    Restore {
+        /// The copy made by `comeback backup`
+        file: PathBuf,
+    },
     /// Restore a JSON export: validated first, all or nothing
     Import {
         /// The JSON export

@@ -176,6 +176,9 @@ pub fn export(
     }
     let options = export::Options { alarm };
     let comeback = Comeback::load(&ctx.data_dir)?;
+    if let Some(path) = &output {
+        comeback.check_output(path)?;
+    }
     let assessment = comeback.assess(ctx.today);
     match output {
         None => {
@@ -198,8 +201,8 @@ pub fn export(
 
 /// `import`: a plan document, replacing the store only with `--force`.
 pub fn import(ctx: &Invocation, file: &Path, force: bool) -> Result<()> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("import {}: cannot read it", file.display()))?;
+    let text = crate::files::read_text(file, crate::document::MAX_DOCUMENT_BYTES)
+        .with_context(|| format!("import {}", file.display()))?;
     let restore = comeback::import(&ctx.data_dir, text, force, ctx.today, &timestamp())
         .with_context(|| format!("import {}: nothing was changed", file.display()))?;
     outln!(
@@ -216,10 +219,29 @@ pub fn backup(ctx: &Invocation, file: &Path) -> Result<()> {
     let comeback = Comeback::load(&ctx.data_dir)?;
     comeback.backup(file)?;
     outln!(
-        "Backed up the store to {}; to restore it, put it in place of {}.",
+        "Backed up the store to {}; bring it back with `comeback restore {}`.",
         file.display(),
-        crate::store::Store::path_in(&ctx.data_dir).display()
+        file.display()
     )?;
+    Ok(())
+}
+
+/// `restore`: a store copied by `backup` put back, the current one archived.
+pub fn restore(ctx: &Invocation, file: &Path) -> Result<()> {
+    let restored = crate::comeback::restore(&ctx.data_dir, file, &timestamp())
+        .with_context(|| format!("restore {}: nothing was changed", file.display()))?;
+    outln!(
+        "Restored the store from {}: the plan from {}, {}.",
+        file.display(),
+        checkin::short_date(restored.start),
+        count(restored.checkins, "check-in", "check-ins")
+    )?;
+    if let Some(archived) = restored.archived {
+        outln!(
+            "The store it replaced is kept in {}; `comeback restore` brings it back.",
+            archived.display()
+        )?;
+    }
     Ok(())
 }
 
@@ -399,8 +421,8 @@ pub fn templates(action: Option<TemplatesAction>) -> Result<()> {
             Ok(())
         }
         TemplatesAction::Check { file } => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("template {}: cannot read it", file.display()))?;
+            let text = crate::files::read_text(&file, crate::plan::MAX_TEMPLATE_BYTES)
+                .with_context(|| format!("template {}", file.display()))?;
             let template = Template::parse(&file.display().to_string(), &text)?;
             outln!(
                 "{}: ok (template '{}', version {})",

@@ -203,6 +203,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Shoes { action }) => commands::shoes(&ctx, action),
         Some(Command::Activities { action }) => activities::activities(&ctx, action),
         Some(Command::Backup { file }) => commands::backup(&ctx, &file),
+        Some(Command::Restore { file }) => commands::restore(&ctx, &file),
         Some(Command::Completions { shell }) => commands::completions(shell),
         Some(Command::Schema) => {
             outln!("{}", document::plan_schema())?;
@@ -244,7 +245,7 @@ pub fn load_template(name_or_file: &str) -> Result<Template> {
             names.join(", ")
         );
     }
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("template {}: cannot read it", path.display()))?;
+    let text = crate::files::read_text(path, crate::plan::MAX_TEMPLATE_BYTES)
+        .with_context(|| format!("template {}", path.display()))?;
     Ok(Template::parse(&path.display().to_string(), &text)?)
 }

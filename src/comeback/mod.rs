@@ -12,8 +12,10 @@ use chrono::NaiveDate;
 use std::path::Path;
 use std::rc::Rc;
 
+mod backup;
 mod gear;
 mod restore;
+pub use backup::{Restored, restore};
 pub use restore::{ImportFailure, import};
 
 pub use gear::{PlaceFailure, ShoeFailure};
@@ -78,7 +80,20 @@ impl Comeback {
 
     /// A copy of the store at `dest` that opens as it is (`comeback backup`).
     pub fn backup(&self, dest: &Path) -> Result<(), StoreError> {
+        self.check_output(dest)?;
         self.store.backup_to(dest)
+    }
+
+    /// Refuses `dest` as an export or backup when it is one of the store's
+    /// own files (by path or by the file it is).
+    pub fn check_output(&self, dest: &Path) -> Result<(), StoreError> {
+        match self.store.owns(dest) {
+            Some(own) => Err(StoreError::OwnFile {
+                dest: dest.to_path_buf(),
+                own,
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Folds the WAL into the database file; for a clean close.

@@ -25,6 +25,10 @@ use serde::{Deserialize, Serialize};
 /// condition was entered).
 pub const PLAN_SCHEMA: &str = "comeback.plan/6";
 
+/// A plan document larger than this is not read: ten years of daily
+/// check-ins export to a few MB.
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Every schema an import reads, oldest first.
 pub const READABLE_SCHEMAS: [&str; 6] = [
     "comeback.plan/1",

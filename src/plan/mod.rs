@@ -12,6 +12,10 @@ mod upgrade;
 pub use distance::{Distance, Unit};
 pub use generate::{MAX_WEEKS, generate, generate_saved, old_long_run};
 pub use layout::Weekday;
+
+/// A template file larger than this is not read: the shipped ones are a
+/// few KB.
+pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 pub use pace::{EasyPace, Race, clock, parse_clock, time_off_factor};
 pub use session::{Effort, Exercise, Run, Session, StrideSet};
 pub use template::{

@@ -48,6 +48,12 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error(
+        "{dest}: that is the store's own file ({own}); expected a file outside the store, which was left as it was"
+    )]
+    OwnFile { dest: PathBuf, own: PathBuf },
+    #[error("{file}: not a store comeback can restore: {why}; it was left as it was")]
+    NotABackup { file: PathBuf, why: String },
     #[error("a plan already exists (started {start})")]
     PlanExists { start: NaiveDate },
     #[error("shoes '{0}': a pair with that name exists; pick another name")]

@@ -8,6 +8,7 @@
 //! `decisions`, `ticks`; `migrations` holds the schema and `choices` the packed columns.
 
 mod activities;
+mod backup;
 mod choices;
 mod copy;
 mod decisions;
@@ -18,6 +19,7 @@ mod plan;
 mod shoes;
 mod ticks;
 
+pub use backup::own_file;
 pub use error::{Cause, StoreError};
 pub use journal::{LastChange, Undone};
 pub use migrations::SCHEMA_VERSION;
@@ -90,7 +92,10 @@ impl Store {
     /// (0600) if needed. Health data is the runner's alone: an existing
     /// database and its WAL files are tightened to 0600 on open.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        let path = Self::path_in(dir);
+        // An absolute path is never read as an SQLite URI ("file:…"), which
+        // would put the journal in another file.
+        let path =
+            std::path::absolute(Self::path_in(dir)).doing(dir, "cannot find the data folder")?;
         if !dir.exists() {
             private::create_dir(dir).doing(dir, "cannot create the data folder")?;
         }
@@ -159,32 +164,6 @@ impl Store {
             migrations::migrate(&mut self.conn, path)?;
             self.empty_wal();
         }
-        Ok(())
-    }
-
-    /// Copies the whole store, the WAL's latest commits included, to `dest`
-    /// through SQLite's online backup (a temporary file beside it, then a
-    /// rename): a copy that opens as it is, made while others may write.
-    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
-        let dir = match dest.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let temp = tempfile::NamedTempFile::new_in(dir).doing(dest, "cannot write there")?;
-        {
-            let mut copy = Connection::open(temp.path()).at(dest)?;
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).at(dest)?;
-            backup
-                .run_to_completion(256, Duration::from_millis(5), None)
-                .at(dest)?;
-        }
-        temp.as_file()
-            .sync_all()
-            .doing(dest, "cannot write there")?;
-        temp.persist(dest)
-            .map_err(|e| e.error)
-            .doing(dest, "cannot write there")?;
-        private::tighten(dest);
         Ok(())
     }
 

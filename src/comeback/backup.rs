@@ -1,0 +1,131 @@
+//! Bringing back a store copied by `comeback backup`: the copy is checked
+//! on a copy of its own (a comeback store this version reads, every page
+//! sound, a plan that rebuilds), the current store is archived whole, and
+//! only then replaced — through SQLite's online backup in one step, so a
+//! stale WAL is never replayed onto the restored file and other
+//! connections see the new content. A store too damaged to open is moved
+//! aside, all its files together, rather than copied.
+
+use super::{Comeback, LoadError};
+use crate::store::{Store, StoreError, own_file};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// What a restore put in place and where the store it replaced went.
+pub struct Restored {
+    pub start: NaiveDate,
+    pub checkins: usize,
+    /// The replaced store, kept whole; none when there was none.
+    pub archived: Option<PathBuf>,
+}
+
+fn io(file: &Path, action: &'static str) -> impl FnOnce(std::io::Error) -> LoadError {
+    let file = file.to_path_buf();
+    move |source| {
+        LoadError::Store(StoreError::Io {
+            file,
+            action,
+            source,
+        })
+    }
+}
+
+/// Replaces the store in `data_dir` with the backup `file`, after checking
+/// it; the store it replaces is archived under `archive/` first.
+pub fn restore(data_dir: &Path, file: &Path, now: &str) -> Result<Restored, LoadError> {
+    let db = Store::path_in(data_dir);
+    if let Some(own) = own_file(&db, file) {
+        return Err(LoadError::Store(StoreError::OwnFile {
+            dest: file.to_path_buf(),
+            own,
+        }));
+    }
+    if !std::fs::metadata(file)
+        .map_err(io(file, "cannot read it"))?
+        .is_file()
+    {
+        return Err(io(file, "cannot read it")(std::io::Error::other(
+            "not a regular file: expected a backup made by `comeback backup`",
+        )));
+    }
+    std::fs::create_dir_all(data_dir).map_err(io(data_dir, "cannot create the data folder"))?;
+    // The backup is checked on a copy: the file itself is never written
+    // (opening it would migrate it).
+    let work = tempfile::Builder::new()
+        .prefix(".restore-")
+        .tempdir_in(data_dir)
+        .map_err(io(data_dir, "cannot write in the data folder"))?;
+    std::fs::copy(file, Store::path_in(work.path())).map_err(io(file, "cannot read it"))?;
+    let copy = Store::path_in(work.path());
+    // What is wrong with the backup, said of the file the runner named.
+    let not_a_backup = |e: &dyn std::fmt::Display| {
+        let why = e.to_string();
+        let prefix = format!("{}: ", copy.display());
+        LoadError::Store(StoreError::NotABackup {
+            file: file.to_path_buf(),
+            why: why
+                .strip_prefix(&prefix)
+                .unwrap_or(&why)
+                .trim_end_matches("; the file was left untouched")
+                .to_string(),
+        })
+    };
+    let candidate = match Comeback::load(work.path()) {
+        Ok(candidate) => candidate,
+        Err(LoadError::NoPlan(_)) => return Err(not_a_backup(&"it holds no plan")),
+        Err(e) => return Err(not_a_backup(&e)),
+    };
+    candidate
+        .store
+        .check_integrity()
+        .map_err(|e| not_a_backup(&e))?;
+    candidate.checkpoint()?;
+    let restored = Restored {
+        start: candidate.plan.profile.start,
+        checkins: candidate.journal.checkins().len(),
+        archived: None,
+    };
+    let stamp: String = now
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let archive_dir = data_dir.join("archive");
+    std::fs::create_dir_all(&archive_dir).map_err(io(&archive_dir, "cannot create it"))?;
+    let archived = archive_dir.join(format!("comeback-replaced-{stamp}.db"));
+    match Store::open_existing(data_dir) {
+        Ok(None) => {
+            drop(candidate);
+            std::fs::rename(Store::path_in(work.path()), &db)
+                .map_err(io(&db, "cannot put the backup in place"))?;
+            Ok(restored)
+        }
+        Ok(Some(mut live)) => {
+            live.backup_to(&archived)?;
+            live.replace_with(&candidate.store)?;
+            Ok(Restored {
+                archived: Some(archived),
+                ..restored
+            })
+        }
+        // A store that does not open (damaged, another program's, a newer
+        // comeback's) is moved aside whole, never deleted.
+        Err(_) => {
+            let aside = archive_dir.join(format!("comeback-replaced-{stamp}"));
+            std::fs::create_dir_all(&aside).map_err(io(&aside, "cannot create it"))?;
+            for name in ["comeback.db-wal", "comeback.db-shm", "comeback.db"] {
+                let from = data_dir.join(name);
+                if from.exists() {
+                    std::fs::rename(&from, aside.join(name))
+                        .map_err(io(&from, "cannot move it aside"))?;
+                }
+            }
+            drop(candidate);
+            std::fs::rename(Store::path_in(work.path()), &db)
+                .map_err(io(&db, "cannot put the backup in place"))?;
+            Ok(Restored {
+                archived: Some(aside),
+                ..restored
+            })
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! Issue 23, the store's side, through the real binary: a backup brought
+//! back with `restore` while the live WAL still holds commits, an export or
+//! a backup aimed at the store's own files, and a data dir that looks like
+//! an SQLite URI. RELIABILITY.md lists each with what the runner sees.
+
+mod common;
+
+use std::path::Path;
+
+const TODAY: &str = "2026-11-25";
+
+fn with_plan() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let made = run(
+        &data,
+        &[
+            "new",
+            "--layoff",
+            "3w",
+            "--weekly",
+            "25",
+            "--runs",
+            "4",
+            "--start",
+            "2026-11-23",
+        ],
+    );
+    assert!(made, "a plan");
+    dir
+}
+
+/// Runs comeback on `data`; whether it succeeded.
+fn run(data: &Path, args: &[&str]) -> bool {
+    output(data, args).status.success()
+}
+
+fn output(data: &Path, args: &[&str]) -> std::process::Output {
+    common::cli(data, TODAY).args(args).output().unwrap()
+}
+
+fn text(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+}
+
+fn checkin_dates(data: &Path) -> Vec<String> {
+    let history = common::json(data, TODAY, &["history", "--json"]);
+    history["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["date"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn restore_brings_a_backup_back_over_a_wal_that_still_holds_commits() {
+    let dir = with_plan();
+    let data = dir.path().join("data");
+    assert!(run(
+        &data,
+        &["checkin", "--date", "2026-11-23", "--numbness", "0"]
+    ));
+    let backup = dir.path().join("monday.db");
+    let out = output(&data, &["backup", backup.to_str().unwrap()]);
+    assert!(
+        text(&out).contains(&format!(
+            "bring it back with `comeback restore {}`",
+            backup.display()
+        )),
+        "{}",
+        text(&out)
+    );
+    // Two more days, still in the WAL (it is folded only past 128 KB).
+    assert!(run(
+        &data,
+        &[
+            "checkin",
+            "--date",
+            "2026-11-24",
+            "--numbness",
+            "1",
+            "--where",
+            "toes",
+            "--cleared",
+            "quickly"
+        ]
+    ));
+    assert!(run(&data, &["checkin", "--numbness", "0"]));
+    assert!(data.join("comeback.db-wal").metadata().unwrap().len() > 0);
+    let out = output(&data, &["restore", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("Restored the store from") && text(&out).contains("1 check-in."),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(checkin_dates(&data), ["2026-11-23"]);
+    // The store it replaced is archived whole, and comes back the same way.
+    let archived = std::fs::read_dir(data.join("archive"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "db"))
+        .expect("the replaced store, archived");
+    assert!(run(&data, &["restore", archived.to_str().unwrap()]));
+    assert_eq!(
+        checkin_dates(&data),
+        ["2026-11-25", "2026-11-24", "2026-11-23"]
+    );
+    // And the store still takes writes.
+    assert!(run(&data, &["checkin", "--numbness", "0", "--replace"]));
+}
+
+#[test]
+fn restore_refuses_what_is_not_a_comeback_store_and_changes_nothing() {
+    let dir = with_plan();
+    let data = dir.path().join("data");
+    assert!(run(&data, &["checkin", "--numbness", "0"]));
+    let before = checkin_dates(&data);
+    let not_sqlite = dir.path().join("notes.db");
+    std::fs::write(&not_sqlite, "not a database").unwrap();
+    for (file, said) in [
+        (
+            not_sqlite.to_str().unwrap(),
+            "not a store comeback can restore",
+        ),
+        ("/dev/zero", "not a regular file"),
+        ("/nonexistent/backup.db", "cannot read it"),
+    ] {
+        let out = output(&data, &["restore", file]);
+        assert!(!out.status.success());
+        assert!(
+            text(&out).contains(said) && text(&out).contains("nothing was changed"),
+            "{file}: {}",
+            text(&out)
+        );
+    }
+    assert_eq!(std::fs::read(&not_sqlite).unwrap(), b"not a database");
+    assert_eq!(checkin_dates(&data), before);
+}
+
+#[test]
+fn restore_moves_a_store_too_damaged_to_open_aside_whole() {
+    let dir = with_plan();
+    let data = dir.path().join("data");
+    let backup = dir.path().join("good.db");
+    assert!(run(&data, &["backup", backup.to_str().unwrap()]));
+    std::fs::write(data.join("comeback.db"), vec![7u8; 8192]).unwrap();
+    assert!(!run(&data, &["status"]));
+    let out = output(&data, &["restore", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(run(&data, &["status"]));
+    let aside: Vec<_> = std::fs::read_dir(data.join("archive"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        std::fs::read(aside[0].join("comeback.db")).unwrap(),
+        vec![7u8; 8192]
+    );
+}
+
+#[test]
+fn an_export_or_backup_onto_the_stores_own_files_is_refused() {
+    let dir = with_plan();
+    let data = dir.path().join("data");
+    assert!(run(&data, &["checkin", "--numbness", "0"]));
+    let db = data.join("comeback.db");
+    let before = std::fs::read(&db).unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    let dotted = data.join("..").join("data").join("comeback.db-wal");
+    for args in [
+        vec!["export", "--format", "md", "-o", db.to_str().unwrap()],
+        vec!["export", "-o", dotted.to_str().unwrap()],
+        vec!["export", "--format", "ics", "-o", link.to_str().unwrap()],
+        vec!["backup", data.join("comeback.db-shm").to_str().unwrap()],
+    ] {
+        let out = output(&data, &args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            text(&out).contains("that is the store's own file"),
+            "{args:?}: {}",
+            text(&out)
+        );
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert_eq!(checkin_dates(&data), [TODAY]);
+}
+
+#[test]
+fn a_data_dir_named_like_an_sqlite_uri_is_a_folder_of_that_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::cli(Path::new("file:journal.db?mode=memory"), TODAY)
+        .current_dir(dir.path())
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let folder = dir.path().join("file:journal.db?mode=memory");
+    assert!(folder.join("comeback.db").is_file());
+    // Nothing else was made beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, [folder.file_name().unwrap()]);
+}
