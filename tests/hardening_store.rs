@@ -9,25 +9,12 @@ use std::path::Path;
 
 const TODAY: &str = "2026-11-25";
 
-fn with_plan() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let made = run(
-        &data,
-        &[
-            "new",
-            "--layoff",
-            "3w",
-            "--weekly",
-            "25",
-            "--runs",
-            "4",
-            "--start",
-            "2026-11-23",
-        ],
-    );
-    assert!(made, "a plan");
-    dir
+/// A data dir with a plan from Mon 23 Nov, and a folder for other files.
+fn with_plan() -> (tempfile::TempDir, tempfile::TempDir) {
+    (
+        common::plan_dir(TODAY, "2026-11-23"),
+        tempfile::tempdir().unwrap(),
+    )
 }
 
 /// Runs comeback on `data`; whether it succeeded.
@@ -55,14 +42,14 @@ fn checkin_dates(data: &Path) -> Vec<String> {
 
 #[test]
 fn restore_brings_a_backup_back_over_a_wal_that_still_holds_commits() {
-    let dir = with_plan();
-    let data = dir.path().join("data");
+    let (data, dir) = with_plan();
+    let data = data.path();
     assert!(run(
-        &data,
+        data,
         &["checkin", "--date", "2026-11-23", "--numbness", "0"]
     ));
     let backup = dir.path().join("monday.db");
-    let out = output(&data, &["backup", backup.to_str().unwrap()]);
+    let out = output(data, &["backup", backup.to_str().unwrap()]);
     assert!(
         text(&out).contains(&format!(
             "bring it back with `comeback restore {}`",
@@ -73,7 +60,7 @@ fn restore_brings_a_backup_back_over_a_wal_that_still_holds_commits() {
     );
     // Two more days, still in the WAL (it is folded only past 128 KB).
     assert!(run(
-        &data,
+        data,
         &[
             "checkin",
             "--date",
@@ -86,37 +73,37 @@ fn restore_brings_a_backup_back_over_a_wal_that_still_holds_commits() {
             "quickly"
         ]
     ));
-    assert!(run(&data, &["checkin", "--numbness", "0"]));
+    assert!(run(data, &["checkin", "--numbness", "0"]));
     assert!(data.join("comeback.db-wal").metadata().unwrap().len() > 0);
-    let out = output(&data, &["restore", backup.to_str().unwrap()]);
+    let out = output(data, &["restore", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(
         text(&out).contains("Restored the store from") && text(&out).contains("1 check-in."),
         "{}",
         text(&out)
     );
-    assert_eq!(checkin_dates(&data), ["2026-11-23"]);
+    assert_eq!(checkin_dates(data), ["2026-11-23"]);
     // The store it replaced is archived whole, and comes back the same way.
     let archived = std::fs::read_dir(data.join("archive"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == "db"))
         .expect("the replaced store, archived");
-    assert!(run(&data, &["restore", archived.to_str().unwrap()]));
+    assert!(run(data, &["restore", archived.to_str().unwrap()]));
     assert_eq!(
-        checkin_dates(&data),
+        checkin_dates(data),
         ["2026-11-25", "2026-11-24", "2026-11-23"]
     );
     // And the store still takes writes.
-    assert!(run(&data, &["checkin", "--numbness", "0", "--replace"]));
+    assert!(run(data, &["checkin", "--numbness", "0", "--replace"]));
 }
 
 #[test]
 fn restore_refuses_what_is_not_a_comeback_store_and_changes_nothing() {
-    let dir = with_plan();
-    let data = dir.path().join("data");
-    assert!(run(&data, &["checkin", "--numbness", "0"]));
-    let before = checkin_dates(&data);
+    let (data, dir) = with_plan();
+    let data = data.path();
+    assert!(run(data, &["checkin", "--numbness", "0"]));
+    let before = checkin_dates(data);
     let not_sqlite = dir.path().join("notes.db");
     std::fs::write(&not_sqlite, "not a database").unwrap();
     for (file, said) in [
@@ -127,7 +114,7 @@ fn restore_refuses_what_is_not_a_comeback_store_and_changes_nothing() {
         ("/dev/zero", "not a regular file"),
         ("/nonexistent/backup.db", "cannot read it"),
     ] {
-        let out = output(&data, &["restore", file]);
+        let out = output(data, &["restore", file]);
         assert!(!out.status.success());
         assert!(
             text(&out).contains(said) && text(&out).contains("nothing was changed"),
@@ -136,20 +123,20 @@ fn restore_refuses_what_is_not_a_comeback_store_and_changes_nothing() {
         );
     }
     assert_eq!(std::fs::read(&not_sqlite).unwrap(), b"not a database");
-    assert_eq!(checkin_dates(&data), before);
+    assert_eq!(checkin_dates(data), before);
 }
 
 #[test]
 fn restore_moves_a_store_too_damaged_to_open_aside_whole() {
-    let dir = with_plan();
-    let data = dir.path().join("data");
+    let (data, dir) = with_plan();
+    let data = data.path();
     let backup = dir.path().join("good.db");
-    assert!(run(&data, &["backup", backup.to_str().unwrap()]));
+    assert!(run(data, &["backup", backup.to_str().unwrap()]));
     std::fs::write(data.join("comeback.db"), vec![7u8; 8192]).unwrap();
-    assert!(!run(&data, &["status"]));
-    let out = output(&data, &["restore", backup.to_str().unwrap()]);
+    assert!(!run(data, &["status"]));
+    let out = output(data, &["restore", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(run(&data, &["status"]));
+    assert!(run(data, &["status"]));
     let aside: Vec<_> = std::fs::read_dir(data.join("archive"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -164,21 +151,24 @@ fn restore_moves_a_store_too_damaged_to_open_aside_whole() {
 
 #[test]
 fn an_export_or_backup_onto_the_stores_own_files_is_refused() {
-    let dir = with_plan();
-    let data = dir.path().join("data");
-    assert!(run(&data, &["checkin", "--numbness", "0"]));
+    let (data, dir) = with_plan();
+    let data = data.path();
+    assert!(run(data, &["checkin", "--numbness", "0"]));
     let db = data.join("comeback.db");
     let before = std::fs::read(&db).unwrap();
     let link = dir.path().join("link.md");
     std::os::unix::fs::symlink(&db, &link).unwrap();
-    let dotted = data.join("..").join("data").join("comeback.db-wal");
+    let dotted = data
+        .join("..")
+        .join(data.file_name().unwrap())
+        .join("comeback.db-wal");
     for args in [
         vec!["export", "--format", "md", "-o", db.to_str().unwrap()],
         vec!["export", "-o", dotted.to_str().unwrap()],
         vec!["export", "--format", "ics", "-o", link.to_str().unwrap()],
         vec!["backup", data.join("comeback.db-shm").to_str().unwrap()],
     ] {
-        let out = output(&data, &args);
+        let out = output(data, &args);
         assert!(!out.status.success(), "{args:?}");
         assert!(
             text(&out).contains("that is the store's own file"),
@@ -187,7 +177,7 @@ fn an_export_or_backup_onto_the_stores_own_files_is_refused() {
         );
     }
     assert_eq!(std::fs::read(&db).unwrap(), before);
-    assert_eq!(checkin_dates(&data), [TODAY]);
+    assert_eq!(checkin_dates(data), [TODAY]);
 }
 
 #[test]
