@@ -6,7 +6,7 @@
 //! (`--to`) keeps its numbers and start.
 
 use crate::activity::{Activity, Kind};
-use crate::checkin::{Assessment, CrossKind, Journal, RecordedRun, short_date};
+use crate::checkin::{self, Assessment, CrossKind, Journal, RecordedRun, short_date};
 use crate::plan::Plan;
 use chrono::{Days, NaiveDate};
 use std::path::{Path, PathBuf};
@@ -127,42 +127,9 @@ pub fn not_a_run(activity: &Activity) -> Option<Outcome> {
                 activity.distance_m
             )))
         }
-        Kind::Run => implausible(activity).map(Outcome::Skipped),
-    }
-}
-
-/// The longest run a file may hold: the command line's 200 mi.
-const MAX_RUN_M: f64 = 321_869.0;
-
-/// The longest time a run may take: the command line's 600 minutes.
-const MAX_RUN_SECONDS: u32 = 600 * 60;
-
-/// No one runs faster than this on average over a whole run (30 km/h; the
-/// marathon record is under 21.1 km/h).
-const MAX_RUN_SPEED_MS: f64 = 30_000.0 / 3600.0;
-
-/// Why a run's numbers cannot be believed (a GPS jump, a clock running
-/// backwards, a file that lies), if they cannot: a fake longest run would
-/// silence the 30-day spike warning for a month.
-fn implausible(activity: &Activity) -> Option<String> {
-    let km = activity.distance_m / 1000.0;
-    let minutes = activity.seconds / 60;
-    let what = format!("a run of {km:.1} km in {minutes} min");
-    if activity.distance_m > MAX_RUN_M || activity.seconds > MAX_RUN_SECONDS {
-        Some(format!(
-            "{what}: expected at most 200 mi (322 km) and 600 minutes"
-        ))
-    } else if activity.seconds == 0 {
-        Some(format!(
-            "{what}: expected a moving time (its clock stood still or ran backwards)"
-        ))
-    } else if activity.distance_m / f64::from(activity.seconds) > MAX_RUN_SPEED_MS {
-        Some(format!(
-            "{what}: {:.0} km/h on average; expected under 30 km/h (a GPS jump, or not a run)",
-            activity.distance_m / f64::from(activity.seconds) * 3.6
-        ))
-    } else {
-        None
+        Kind::Run => {
+            checkin::implausible_run(activity.distance_m, activity.seconds).map(Outcome::Skipped)
+        }
     }
 }
 
@@ -274,10 +241,13 @@ fn local_date(activity: &Activity) -> NaiveDate {
 
 /// What is kept of `activity`, read from `file`, as a run on `date`.
 fn recorded(file: &Path, activity: &Activity, date: NaiveDate) -> RecordedRun {
+    // Kept on one line: a newline in a file name would print as another
+    // outcome line.
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    let name = crate::words::one_line(&name).into_owned();
     RecordedRun {
         date,
         start: activity

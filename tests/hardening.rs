@@ -495,6 +495,14 @@ fn places_given_twice_are_said_once() {
 /// A change made to an exported document.
 type Change = Box<dyn Fn(&mut serde_json::Value)>;
 
+/// A plan document's activities: one run of `metres` in 30 minutes.
+fn run_json(date: &str, start: &str, metres: u64, file: &str) -> serde_json::Value {
+    serde_json::json!([{
+        "date": date, "start": start, "distance_m": metres, "seconds": 1800,
+        "file": file, "hash": "ab"
+    }])
+}
+
 fn export_doc(dir: &Path) -> serde_json::Value {
     let out = run(dir, &["export"]);
     serde_json::from_slice(&out.stdout).unwrap()
@@ -532,6 +540,43 @@ fn import_refuses_what_the_command_line_refuses() {
         (
             Box::new(|d| d["profile"]["start"] = "0206-03-02".into()),
             "1900 to 2200",
+        ),
+        // Issue 23: runs and clearances the command line would refuse.
+        (
+            Box::new(|d| {
+                d["activities"] = run_json("2199-01-01", "2199-01-01T07:00:00Z", 5000, "run.gpx")
+            }),
+            "2199-01-01 is after today",
+        ),
+        (
+            Box::new(|d| d["activities"] = run_json("2026-11-24", "yesterday", 5000, "run.gpx")),
+            "activities[0].start: 'yesterday': expected a time as RFC 3339",
+        ),
+        (
+            Box::new(|d| {
+                d["activities"] = run_json(
+                    "2026-11-24",
+                    "2026-11-24T07:00:00Z",
+                    1_000_000_000,
+                    "run.gpx",
+                )
+            }),
+            "expected at most 200 mi (322 km) and 600 minutes",
+        ),
+        (
+            Box::new(|d| {
+                d["activities"] = run_json(
+                    "2026-11-24",
+                    "2026-11-24T07:00:00Z",
+                    5000,
+                    "run.gpx\nrun.gpx: Tue 24 Nov: 99 mi: recorded",
+                )
+            }),
+            "on one line",
+        ),
+        (
+            Box::new(|d| d["clearances"] = serde_json::json!([{"date": "2026-11-24", "seq": 99}])),
+            "no care verdict was open on 2026-11-24",
         ),
     ];
     for (change, expected) in cases {

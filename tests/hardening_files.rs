@@ -186,3 +186,63 @@ fn a_fit_of_one_byte_records_is_read_in_one_pass_and_refused_in_one_line() {
     let err = comeback::activity::Activity::read(&path).unwrap_err();
     assert_eq!(err.to_string(), "no track with times in it");
 }
+
+#[test]
+fn a_file_name_with_newlines_prints_on_one_line() {
+    let dir = common::activities_plan_dir();
+    let files = tempfile::tempdir().unwrap();
+    let name = files
+        .path()
+        .join("fk\nrun.gpx: Wed 25 Nov: 99 mi: recorded\n.gpx");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activities/easy-run.gpx"),
+        &name,
+    )
+    .unwrap();
+    let (ok, out, err) = import(dir.path(), &[&name]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let list = common::cli(dir.path(), "2026-11-30")
+        .args(["activities", "list"])
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&list.stdout);
+    assert_eq!(list.lines().count(), 1, "{list}");
+    assert!(
+        list.contains("(fk run.gpx: Wed 25 Nov: 99 mi: recorded .gpx)"),
+        "{list}"
+    );
+}
+
+#[test]
+fn template_text_that_would_not_print_on_one_line_is_refused() {
+    let files = tempfile::tempdir().unwrap();
+    let shipped =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/standard.json"))
+            .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bad) in [
+        ("rlo", "\u{202E}"),
+        ("newline", "\\n"),
+        ("escape", "\\u001b[2J"),
+    ] {
+        let text = shipped.replacen(
+            "\"description\": \"",
+            &format!("\"description\": \"{bad}"),
+            1,
+        );
+        assert_ne!(text, shipped);
+        let file = write(files.path(), &format!("{name}.json"), &text);
+        let out = common::cli(dir.path(), "2026-11-30")
+            .args(["templates", "check"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("description") && err.contains("expected text on one line"),
+            "{name}: {err}"
+        );
+    }
+}

@@ -198,3 +198,40 @@ fn a_data_dir_named_like_an_sqlite_uri_is_a_folder_of_that_name() {
         .collect();
     assert_eq!(names, [folder.file_name().unwrap()]);
 }
+
+#[test]
+fn a_plan_replaced_while_files_are_read_gets_no_runs_outside_it() {
+    let data = common::activities_plan_dir();
+    // The import has read the plan and placed its runs…
+    let mut comeback = comeback::comeback::Comeback::load(data.path()).unwrap();
+    // …when another shell replaces the plan with one starting later.
+    let replaced = common::process(data.path(), "2026-11-30")
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .args(["--start", "2026-11-30", "--force"])
+        .status()
+        .unwrap();
+    assert!(replaced.success());
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activities/easy-run.gpx");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let err = comeback
+        .import_runs(&[file], false, today, "2026-11-30T08:00:00Z")
+        .err()
+        .expect("refused");
+    assert!(err.to_string().contains("the plan was replaced"), "{err}");
+    // The new plan has no run from before it, and its export imports.
+    let list = common::json(data.path(), "2026-11-30", &["activities", "list", "--json"]);
+    assert_eq!(list, serde_json::json!([]));
+    let export = common::cli(data.path(), "2026-11-30")
+        .arg("export")
+        .output()
+        .unwrap();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), &export.stdout).unwrap();
+    let fresh = tempfile::tempdir().unwrap();
+    let imported = common::cli(fresh.path(), "2026-11-30")
+        .arg("import")
+        .arg(file.path())
+        .output()
+        .unwrap();
+    assert!(imported.status.success(), "{}", text(&imported));
+}

@@ -28,6 +28,42 @@ pub struct RecordedRun {
     pub hash: String,
 }
 
+/// The longest run a file may hold: the command line's 200 mi.
+const MAX_RUN_M: f64 = 321_869.0;
+
+/// The longest time a run may take: the command line's 600 minutes.
+const MAX_RUN_SECONDS: u32 = 600 * 60;
+
+/// No one runs faster than this on average over a whole run (30 km/h; the
+/// marathon record is under 21.1 km/h).
+const MAX_RUN_SPEED_MS: f64 = 30_000.0 / 3600.0;
+
+/// Why a run's numbers cannot be believed (a GPS jump, a clock running
+/// backwards, a file that lies), if they cannot: a fake longest run would
+/// silence the 30-day spike warning for a month. One check for a file's run
+/// and a run in an imported plan document.
+pub fn implausible_run(distance_m: f64, seconds: u32) -> Option<String> {
+    let km = distance_m / 1000.0;
+    let minutes = seconds / 60;
+    let what = format!("a run of {km:.1} km in {minutes} min");
+    if distance_m > MAX_RUN_M || seconds > MAX_RUN_SECONDS {
+        Some(format!(
+            "{what}: expected at most 200 mi (322 km) and 600 minutes"
+        ))
+    } else if seconds == 0 {
+        Some(format!(
+            "{what}: expected a moving time (its clock stood still or ran backwards)"
+        ))
+    } else if distance_m / f64::from(seconds) > MAX_RUN_SPEED_MS {
+        Some(format!(
+            "{what}: {:.0} km/h on average; expected under 30 km/h (a GPS jump, or not a run)",
+            distance_m / f64::from(seconds) * 3.6
+        ))
+    } else {
+        None
+    }
+}
+
 impl RecordedRun {
     /// The distance in `unit`.
     pub fn distance(&self, unit: Unit) -> Distance {

@@ -12,7 +12,7 @@ mod validate;
 mod verdict;
 
 pub use crate::plan::Move;
-pub use actual::{Actual, Cross, CrossKind, RecordedRun, StrengthDone};
+pub use actual::{Actual, Cross, CrossKind, RecordedRun, StrengthDone, implausible_run};
 pub use assess::assess;
 pub use care::{Care, CareLevel, Check, Effect, Pattern, RULES, Rule, When, care_rules_markdown};
 pub use load::actual_runs;

@@ -9,6 +9,7 @@ use crate::checkin::{RecordedRun, day_words, short_date};
 use crate::comeback::{Comeback, timestamp};
 use crate::plan::{Distance, Unit};
 use crate::runs;
+use crate::words::one_line;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -58,7 +59,7 @@ pub fn activities(ctx: &Invocation, action: ActivitiesAction) -> Result<()> {
                 outln!("No runs imported yet: `comeback activities import FILE...`.")?;
             }
             for run in imported {
-                outln!("{}  ({})", describe(run, unit), run.file)?;
+                outln!("{}  ({})", describe(run, unit), one_line(&run.file))?;
             }
             Ok(())
         }
@@ -91,8 +92,8 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
     let mut problems = std::collections::BTreeSet::new();
     for o in outcomes {
         let file = match o.part {
-            Some((i, n)) => format!("{} ({i} of {n})", o.file.display()),
-            None => o.file.display().to_string(),
+            Some((i, n)) => format!("{} ({i} of {n})", one_line(&o.file.display().to_string())),
+            None => one_line(&o.file.display().to_string()).into_owned(),
         };
         let damage = o
             .damage
@@ -111,10 +112,11 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
             runs::Outcome::Known => outln!("{file}: already imported")?,
             runs::Outcome::SaysLess(kept) => outln!(
                 "{file}: the same run as {} (it starts within 5 minutes, over the same distance within 5%), which says more of it: kept that one",
-                kept.display()
+                one_line(&kept.display().to_string())
             )?,
             runs::Outcome::SameRun(kept) => outln!(
-                "{file}: the same run as {kept}, already recorded (it starts within 5 minutes, over the same distance within 5%): kept that one"
+                "{file}: the same run as {}, already recorded (it starts within 5 minutes, over the same distance within 5%): kept that one",
+                one_line(kept)
             )?,
             runs::Outcome::Skipped(why) => {
                 problems.insert(&o.file);

@@ -423,7 +423,7 @@ pub fn templates(action: Option<TemplatesAction>) -> Result<()> {
         TemplatesAction::Check { file } => {
             let text = crate::files::read_text(&file, crate::plan::MAX_TEMPLATE_BYTES)
                 .with_context(|| format!("template {}", file.display()))?;
-            let template = Template::parse(&file.display().to_string(), &text)?;
+            let template = Template::parse_given(&file.display().to_string(), &text)?;
             outln!(
                 "{}: ok (template '{}', version {})",
                 file.display(),

@@ -247,5 +247,5 @@ pub fn load_template(name_or_file: &str) -> Result<Template> {
     }
     let text = crate::files::read_text(path, crate::plan::MAX_TEMPLATE_BYTES)
         .with_context(|| format!("template {}", path.display()))?;
-    Ok(Template::parse(&path.display().to_string(), &text)?)
+    Ok(Template::parse_given(&path.display().to_string(), &text)?)
 }

@@ -201,8 +201,9 @@ impl Comeback {
         today: NaiveDate,
         now: &str,
     ) -> Result<(), StoreError> {
+        let key = self.plan_key.clone();
         self.write(|store, plan, template| {
-            store.import_runs(runs, now, |journal| {
+            store.import_runs(runs, key.as_ref(), now, |journal| {
                 checkin::assess(plan, template, journal, today).decisions
             })
         })

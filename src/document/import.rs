@@ -189,7 +189,7 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
     let template = match doc.template.rules {
         Some(rules) => {
             let text = serde_json::to_string(&rules).map_err(|e| at("template.rules", e.to_string()))?;
-            Template::parse("(in the document)", &text)
+            Template::parse_given("(in the document)", &text)
                 .map_err(|e| at(format!("template.rules.{}", e.field).trim_end_matches('.').to_string(), e.problem))?
         }
         // An older version of a shipped template reads as the shipped one.
@@ -317,6 +317,24 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
         }
         if run.distance_m == 0 || run.file.trim().is_empty() {
             return Err(at(path, "expected a distance and a file name"));
+        }
+        if run.file.chars().any(char::is_control) || run.file.chars().count() > 1000 {
+            return Err(at(
+                format!("{path}.file"),
+                "expected a file name of at most 1,000 characters on one line",
+            ));
+        }
+        if chrono::DateTime::parse_from_rfc3339(&run.start).is_err() {
+            return Err(at(
+                format!("{path}.start"),
+                format!(
+                    "'{}': expected a time as RFC 3339",
+                    crate::words::printable(&run.start)
+                ),
+            ));
+        }
+        if let Some(why) = crate::checkin::implausible_run(f64::from(run.distance_m), run.seconds) {
+            return Err(at(path, why));
         }
     }
     Ok(Restore {

@@ -6,7 +6,7 @@ use super::error::{At, StoreError};
 use super::{Edit, Store, choices};
 use crate::checkin::{Decision, Journal, RecordedRun};
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -30,11 +30,26 @@ impl Store {
     pub fn import_runs(
         &mut self,
         runs: &[RecordedRun],
+        plan: Option<&(String, String)>,
         now: &str,
         decide: impl FnOnce(&Journal) -> Vec<Decision>,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {
+            // The runs were placed in the plan as it was read; with the
+            // write lock held, it is checked to be the plan still there (a
+            // `new --force` in between would leave runs outside its window).
+            let now_key: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT created_at, profile FROM plan WHERE id = 1",
+                    [],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()
+                .at(&path)?;
+            if now_key.as_ref() != plan {
+                return Err(StoreError::PlanReplaced);
+            }
             let batch = insert_runs(tx, runs).at(&path)?;
             let first = runs.iter().map(|r| r.date).min().unwrap_or_default();
             tx.execute(

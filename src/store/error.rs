@@ -54,6 +54,10 @@ pub enum StoreError {
     OwnFile { dest: PathBuf, own: PathBuf },
     #[error("{file}: not a store comeback can restore: {why}; it was left as it was")]
     NotABackup { file: PathBuf, why: String },
+    #[error(
+        "the plan was replaced while the files were read (another comeback ran `new`); nothing was recorded: import them again"
+    )]
+    PlanReplaced,
     #[error("a plan already exists (started {start})")]
     PlanExists { start: NaiveDate },
     #[error("shoes '{0}': a pair with that name exists; pick another name")]
