@@ -95,7 +95,7 @@ pub struct RunTime {
 impl RunTime {
     /// Whole minutes, rounded: what a check-in keeps.
     pub fn minutes(self) -> u32 {
-        (self.seconds + 30) / 60
+        self.seconds.saturating_add(30) / 60
     }
 
     /// "22:30" as typed, when it has seconds the whole minutes round away.

@@ -7,7 +7,7 @@ mod common;
 use proptest::prelude::*;
 use proptest::sample::select;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 const PLAN_START: &str = "2025-06-02";
 const TODAY: &str = "2026-11-21";
@@ -417,29 +417,13 @@ fn store_for_imports() -> (&'static Path, String) {
     (dir.path(), text.clone())
 }
 
-/// Unmounts the small filesystem however the test ends.
-struct Mounted(PathBuf);
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
-    }
-}
-
 #[test]
 fn a_full_disk_is_named_and_the_store_keeps_what_it_had() {
     let dir = tempfile::tempdir().unwrap();
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=400k", "tmpfs"])
-        .arg(dir.path())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !mounted {
+    let Some(_unmount) = common::small_filesystem(dir.path()) else {
         eprintln!("skipped: this machine does not let the test mount a small filesystem");
         return;
-    }
-    let _unmount = Mounted(dir.path().to_path_buf());
+    };
     let data = dir.path().join("data");
     assert!(
         comeback(&data)

@@ -246,3 +246,45 @@ fn template_text_that_would_not_print_on_one_line_is_refused() {
         );
     }
 }
+
+#[test]
+fn numbers_a_file_supplies_never_wrap_or_panic() {
+    let dir = common::activities_plan_dir();
+    let files = tempfile::tempdir().unwrap();
+    // A ride of 10^12 seconds: listed as cross-training, its time said as
+    // it is (saturated), not wrapped to "0 min"; the debug build does not
+    // panic.
+    let ride = write(
+        files.path(),
+        "forever.tcx",
+        r#"<TrainingCenterDatabase><Activities><Activity Sport="Biking"><Id>2026-11-25T07:00:00Z</Id>
+        <Lap><TotalTimeSeconds>1000000000000</TotalTimeSeconds><DistanceMeters>20000</DistanceMeters></Lap>
+        </Activity></Activities></TrainingCenterDatabase>"#,
+    );
+    let (ok, _, err) = import(dir.path(), &[&ride]);
+    assert!(!ok);
+    assert!(err.contains("forever.tcx: a ride (Biking,"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains(" 0 min"),
+        "{err}"
+    );
+    // A template rung whose session overflows u32 is refused.
+    let shipped =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/standard.json"))
+            .unwrap();
+    let mut template: serde_json::Value = serde_json::from_str(&shipped).unwrap();
+    template["run_walk_ladder"][0] =
+        serde_json::json!({"run_seconds": 65536, "walk_seconds": 0, "repeats": 65536});
+    let file = write(files.path(), "wrap.json", &template.to_string());
+    let out = common::cli(dir.path(), "2026-11-30")
+        .args(["templates", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("run_walk_ladder[0]") && err.contains("longer than three hours"),
+        "{err}"
+    );
+}

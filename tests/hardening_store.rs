@@ -235,3 +235,58 @@ fn a_plan_replaced_while_files_are_read_gets_no_runs_outside_it() {
         .unwrap();
     assert!(imported.status.success(), "{}", text(&imported));
 }
+
+#[test]
+fn a_full_disk_without_shared_memory_still_reads_and_says_the_disk_is_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(_unmount) = common::small_filesystem(dir.path()) else {
+        eprintln!("skipped: this machine does not let the test mount a small filesystem");
+        return;
+    };
+    let data = dir.path().join("data");
+    assert!(run(
+        &data,
+        &[
+            "new",
+            "--layoff",
+            "3w",
+            "--weekly",
+            "25",
+            "--runs",
+            "4",
+            "--start",
+            "2026-11-23"
+        ]
+    ));
+    assert!(run(&data, &["checkin", "--numbness", "0"]));
+    // Another SQLite program closes the store last: it folds the WAL in and
+    // removes comeback.db-wal and comeback.db-shm.
+    rusqlite::Connection::open(data.join("comeback.db"))
+        .unwrap()
+        .query_row("SELECT count(*) FROM checkins", [], |r| r.get::<_, i64>(0))
+        .unwrap();
+    assert!(!data.join("comeback.db-shm").exists());
+    common::fill_disk(dir.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let backup = elsewhere.path().join("copy.db");
+    let export = elsewhere.path().join("plan.json");
+    for args in [
+        vec!["status"],
+        vec!["export", "-o", export.to_str().unwrap()],
+        vec!["backup", backup.to_str().unwrap()],
+    ] {
+        let out = output(&data, &args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+    }
+    assert_eq!(checkin_dates(&data), [TODAY]);
+    let out = output(
+        &data,
+        &["checkin", "--date", "2026-11-24", "--numbness", "0"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("the disk is full; nothing was saved"),
+        "{}",
+        text(&out)
+    );
+}

@@ -900,6 +900,26 @@ fn help_lists_every_binding_of_the_key_table() {
 }
 
 #[test]
+fn a_write_under_another_process_lock_says_why_and_keeps_the_keys() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    // Another process holds the write lock (a long import, say).
+    let other = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    press(&mut app, KeyCode::Char('0'));
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("another comeback is writing; nothing was saved: try again in a moment"),
+        "{message}"
+    );
+    // Once the lock is gone, the same key saves.
+    other.execute_batch("ROLLBACK").unwrap();
+    press(&mut app, KeyCode::Char('0'));
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    assert!(journal.on(date(TODAY)).is_some());
+}
+
+#[test]
 fn writes_from_another_process_show_up_on_reload() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);

@@ -67,8 +67,15 @@ fn tracks(bytes: &[u8]) -> Result<(Vec<Track>, Option<String>), ActivityError> {
             }
         }
         ([.., TRKSEG, TRKPT], Step::Start(e)) => {
-            let at = |name| xml::attribute(e, name).and_then(|v| v.parse::<f64>().ok());
-            point = at("lat").zip(at("lon")).map(|(lat, lon)| (lat, lon, None));
+            // A position off the globe ("NaN", 1e300) is no position.
+            let at = |name, limit: f64| {
+                xml::attribute(e, name)
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .filter(|v| v.abs() <= limit)
+            };
+            point = at("lat", 90.0)
+                .zip(at("lon", 180.0))
+                .map(|(lat, lon)| (lat, lon, None));
         }
         ([.., TRKPT, TIME], Step::Text(text)) => {
             if let Some(p) = point.as_mut() {

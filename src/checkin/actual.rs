@@ -72,7 +72,7 @@ impl RecordedRun {
 
     /// Whole minutes, rounded.
     pub fn minutes(&self) -> u32 {
-        (self.seconds + 30) / 60
+        self.seconds.saturating_add(30) / 60
     }
 }
 

@@ -145,7 +145,7 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
 /// "a ride (cycling, 92.6 km, 3 h 10 min), not a run: …" and how to record
 /// it as the cross-training it was.
 fn not_a_run(cross: &runs::CrossDone, unit: Unit) -> String {
-    let minutes = ((cross.seconds + 30) / 60).max(1);
+    let minutes = (cross.seconds.saturating_add(30) / 60).max(1);
     let time = match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),

@@ -84,6 +84,13 @@ impl Comeback {
         self.store.backup_to(dest)
     }
 
+    /// How long a write waits for another process's write before it gives
+    /// up and says so: the terminal UI keeps it short, so its keys stay
+    /// responsive (the command line waits up to 10 s).
+    pub fn set_patience(&self, wait: std::time::Duration) -> Result<(), StoreError> {
+        self.store.set_patience(wait)
+    }
+
     /// Refuses `dest` as an export or backup when it is one of the store's
     /// own files (by path or by the file it is).
     pub fn check_output(&self, dest: &Path) -> Result<(), StoreError> {

@@ -134,19 +134,24 @@ pub struct Interval {
 impl Interval {
     /// Whole minutes of the session, rounded up.
     pub fn minutes(&self) -> u32 {
-        (self.repeats * (self.run_seconds + self.walk_seconds)).div_ceil(60)
+        self.repeats
+            .saturating_mul(self.run_seconds.saturating_add(self.walk_seconds))
+            .div_ceil(60)
     }
 
     /// Seconds spent running in the session.
     pub fn running_seconds(&self) -> u32 {
-        self.repeats * self.run_seconds
+        self.repeats.saturating_mul(self.run_seconds)
     }
 
     /// "8 x (1:00 run, 1:30 walk)" or "25:00 continuous".
     pub fn describe(&self) -> String {
         let clock = |s: u32| format!("{}:{:02}", s / 60, s % 60);
         if self.walk_seconds == 0 {
-            format!("{} run", clock(self.run_seconds * self.repeats))
+            format!(
+                "{} run",
+                clock(self.run_seconds.saturating_mul(self.repeats))
+            )
         } else {
             format!(
                 "{} x ({} run, {} walk)",
@@ -555,7 +560,11 @@ impl Template {
                     "run_seconds and repeats must be above 0".into(),
                 );
             }
-            if rung.repeats * (rung.run_seconds + rung.walk_seconds) > 3 * 3600 {
+            let session = rung
+                .run_seconds
+                .checked_add(rung.walk_seconds)
+                .and_then(|s| s.checked_mul(rung.repeats));
+            if session.is_none_or(|s| s > 3 * 3600) {
                 return fail(
                     format!("run_walk_ladder[{i}]"),
                     "a session longer than three hours".into(),

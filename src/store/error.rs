@@ -58,6 +58,12 @@ pub enum StoreError {
         "the plan was replaced while the files were read (another comeback ran `new`); nothing was recorded: import them again"
     )]
     PlanReplaced,
+    #[error("{file}: another comeback is writing; nothing was saved: try again in a moment")]
+    Busy {
+        file: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
     #[error("a plan already exists (started {start})")]
     PlanExists { start: NaiveDate },
     #[error("shoes '{0}': a pair with that name exists; pick another name")]
@@ -88,6 +94,20 @@ pub enum Cause {
 }
 
 impl StoreError {
+    /// Whether SQLite could not make or map the shared memory beside the
+    /// database (`comeback.db-shm`): a full disk, usually.
+    pub(crate) fn is_shared_memory(&self) -> bool {
+        // SQLITE_IOERR_SHMOPEN, _SHMSIZE, _SHMLOCK, _SHMMAP.
+        const SHM: [i32; 4] = [4618, 4874, 5130, 5386];
+        matches!(
+            self,
+            StoreError::Sqlite {
+                source: rusqlite::Error::SqliteFailure(e, _),
+                ..
+            } if SHM.contains(&e.extended_code)
+        )
+    }
+
     /// A part of `file` that does not read back.
     pub(crate) fn damaged(file: &Path, what: impl Into<String>, cause: impl Into<Cause>) -> Self {
         StoreError::Damaged {
@@ -110,6 +130,9 @@ impl StoreError {
                 StoreError::NotWritable { file, source: e }
             }
             Some(ErrorCode::DiskFull) => StoreError::DiskFull { file, source: e },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                StoreError::Busy { file, source: e }
+            }
             _ => StoreError::Sqlite { file, source: e },
         }
     }

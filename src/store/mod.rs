@@ -101,19 +101,37 @@ impl Store {
         }
         check_header(&path)?;
         private::create_file(&path).doing(&path, "cannot create the database")?;
-        let conn = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .at(&path)?;
+        let connect = || {
+            Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .at(&path)
+        };
         let mut store = Store {
-            conn,
-            path,
+            conn: connect()?,
+            path: path.clone(),
             cache: None,
         };
-        store.prepare()?;
+        match store.prepare() {
+            Ok(()) => {}
+            // No room for the shared memory beside the database (a full disk
+            // where another program closed the store last, or only
+            // comeback.db was copied): this process alone, with the WAL
+            // index in its own memory (SQLite's exclusive locking mode), so
+            // reads and exports still work; a write says the disk is full.
+            Err(e) if e.is_shared_memory() => {
+                store.conn = connect()?;
+                store
+                    .conn
+                    .pragma_update(None, "locking_mode", "EXCLUSIVE")
+                    .at(&path)?;
+                store.prepare()?;
+            }
+            Err(e) => return Err(e),
+        }
         private::tighten(&store.path);
         Ok(store)
     }
@@ -125,6 +143,12 @@ impl Store {
         } else {
             Ok(None)
         }
+    }
+
+    /// How long a write waits for another process's write to finish before
+    /// it gives up with [`StoreError::Busy`] (10 s unless set).
+    pub fn set_patience(&self, wait: Duration) -> Result<(), StoreError> {
+        self.conn.busy_timeout(wait).at(&self.path)
     }
 
     /// Recognises the file as comeback's, then sets WAL and migrates inside

@@ -123,8 +123,15 @@ pub struct Running {
     schedule: std::cell::OnceCell<Vec<Week>>,
 }
 
+/// How long a write from the terminal UI waits for another process's.
+const WRITE_PATIENCE: std::time::Duration = std::time::Duration::from_millis(300);
+
 impl Running {
     pub(super) fn new(comeback: Comeback, today: NaiveDate) -> Running {
+        // A write waits a moment for another process's, then says so: the
+        // keys never freeze for the command line's ten seconds. (Should the
+        // setting fail, writes wait as long as the command line's.)
+        let _ = comeback.set_patience(WRITE_PATIENCE);
         let assessment = comeback.assess(today);
         let mut running = Running {
             comeback,

@@ -270,3 +270,36 @@ pub fn import_activities<P: AsRef<std::ffi::OsStr>>(
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// A small filesystem (400 KB of tmpfs) mounted on `dir`, unmounted when
+/// the guard drops; none where this machine does not let a test mount one.
+pub fn small_filesystem(dir: &Path) -> Option<Mounted> {
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=400k", "tmpfs"])
+        .arg(dir)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    mounted.then(|| Mounted(dir.to_path_buf()))
+}
+
+/// Unmounts the small filesystem however the test ends.
+pub struct Mounted(std::path::PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Fills the filesystem `dir` is on.
+pub fn fill_disk(dir: &Path) {
+    use std::io::Write;
+    let mut filler = std::fs::File::create(dir.join("filler")).expect("a filler file");
+    let block = vec![0u8; 4096];
+    while filler
+        .write_all(&block)
+        .and_then(|()| filler.sync_all())
+        .is_ok()
+    {}
+}
