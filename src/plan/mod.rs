@@ -3,6 +3,7 @@
 
 mod distance;
 mod generate;
+mod given;
 mod layout;
 mod pace;
 mod session;
