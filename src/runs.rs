@@ -166,11 +166,18 @@ pub fn same_run<'a>(
     })
 }
 
-/// Two starts and distances that are one run.
+/// Two starts and distances that are one run: starts within a minute (a
+/// file cut short and the whole of it, whatever their distances), or within
+/// five with distances within 5%.
 fn same(a: (chrono::DateTime<chrono::Utc>, f64), b: (chrono::DateTime<chrono::Utc>, f64)) -> bool {
-    let minutes = (a.0 - b.0).num_minutes().abs();
-    minutes <= SAME_RUN_MINUTES && (a.1 - b.1).abs() <= SAME_RUN_SHARE * a.1.max(b.1)
+    let seconds = (a.0 - b.0).num_seconds().abs();
+    seconds <= SAME_START_SECONDS
+        || (seconds <= SAME_RUN_MINUTES * 60 && (a.1 - b.1).abs() <= SAME_RUN_SHARE * a.1.max(b.1))
 }
+
+/// Runs starting closer than this (seconds) are one run whatever their
+/// distances: no one starts two runs within a minute.
+const SAME_START_SECONDS: i64 = 60;
 
 /// How much a file says of its run: read whole rather than up to damage,
 /// then with a heart rate.

@@ -181,3 +181,46 @@ fn a_damaged_run_says_so_when_imported() {
         "{out}"
     );
 }
+
+#[test]
+fn a_fit_cut_before_it_says_its_sport_is_refused_not_taken_for_a_run() {
+    // A COROS ride cut at a message's end, before any sport or session.
+    let whole = std::fs::read(common::real_activity(
+        "coros-pace-2-cycling-misaligned-fields.fit",
+    ))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.fit");
+    std::fs::write(&cut, &whole[..57_828]).unwrap();
+    let err = Activity::read(&cut).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "not a readable FIT file: it is cut short at byte 57828, before its sessions and before anything says what sport it was"
+    );
+}
+
+#[test]
+fn a_cut_copy_and_the_whole_file_of_one_run_count_once() {
+    let dir = common::plan_dir("2019-05-30", "2019-05-13");
+    let whole = common::real_activity("mornindew-broken.fit");
+    let files = tempfile::tempdir().unwrap();
+    let cut = files.path().join("cut.fit");
+    std::fs::write(&cut, &std::fs::read(&whole).unwrap()[..200_000]).unwrap();
+    // Recorded first (placed on Sunday's run), then the whole file: the
+    // same start, so the same run.
+    let (ok, out, err) = common::import_activities(
+        dir.path(),
+        ("2019-05-30", "UTC"),
+        &[cut.as_os_str(), "--to".as_ref(), "2019-05-19".as_ref()],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("(the file is damaged at byte"), "{out}");
+    let (_, out, err) =
+        common::import_activities(dir.path(), ("2019-05-30", "UTC"), &[whole.as_os_str()]);
+    assert!(
+        out.contains("the same run as cut.fit, already recorded"),
+        "{out}{err}"
+    );
+    let list = common::json(dir.path(), "2019-05-30", &["activities", "list", "--json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+}

@@ -116,7 +116,7 @@ fn a_folder_imports_what_it_can_and_each_bad_file_gets_one_line() {
     // same run says more, and is kept.
     assert!(
         out.contains(&format!(
-            "broken.tcx: the same run as {} (it starts within 5 minutes, over the same distance within 5%), which says more of it: kept that one",
+            "broken.tcx: the same run as {} (it starts within a minute of it, or within 5 minutes over the same distance within 5%), which says more of it: kept that one",
             fixture("long-run.tcx").display()
         )),
         "{out}"

@@ -167,6 +167,8 @@ fn an_export_or_backup_onto_the_stores_own_files_is_refused() {
         vec!["export", "-o", dotted.to_str().unwrap()],
         vec!["export", "--format", "ics", "-o", link.to_str().unwrap()],
         vec!["backup", data.join("comeback.db-shm").to_str().unwrap()],
+        // SQLite would take it for a leftover journal and delete it.
+        vec!["backup", data.join("comeback.db-journal").to_str().unwrap()],
     ] {
         let out = output(data, &args);
         assert!(!out.status.success(), "{args:?}");
@@ -289,4 +291,96 @@ fn a_full_disk_without_shared_memory_still_reads_and_says_the_disk_is_full() {
         "{}",
         text(&out)
     );
+}
+
+/// The notes of every check-in in the store file `db` (read as it is).
+fn notes(db: &Path) -> Vec<String> {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT note FROM checkins WHERE note IS NOT NULL")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn check_ins_saved_while_restores_run_end_in_the_store_or_an_archive() {
+    // A plan from 1 Sep: 85 days to check in on, one each.
+    let data = common::plan_dir(TODAY, "2026-09-01");
+    let data = data.path().to_path_buf();
+    let dir = tempfile::tempdir().unwrap();
+    let backup = dir.path().join("empty.db");
+    assert!(run(&data, &["backup", backup.to_str().unwrap()]));
+    let writer = {
+        let data = data.clone();
+        std::thread::spawn(move || {
+            let start = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+            let mut saved = Vec::new();
+            for day in 0..80 {
+                let date = (start + chrono::Days::new(day)).to_string();
+                let note = format!("n{day}");
+                if run(
+                    &data,
+                    &[
+                        "checkin",
+                        "--date",
+                        &date,
+                        "--numbness",
+                        "0",
+                        "--note",
+                        &note,
+                    ],
+                ) {
+                    saved.push(note);
+                }
+            }
+            saved
+        })
+    };
+    let mut restores = 0;
+    while !writer.is_finished() {
+        assert!(run(&data, &["restore", backup.to_str().unwrap()]));
+        restores += 1;
+    }
+    let saved = writer.join().unwrap();
+    assert!(
+        restores > 0 && saved.len() == 80,
+        "{restores} restores, {} saved",
+        saved.len()
+    );
+    // Every check-in that said "Saved" is in the store, or in the archive
+    // of the store a restore replaced.
+    let mut kept = notes(&data.join("comeback.db"));
+    for archived in std::fs::read_dir(data.join("archive")).unwrap() {
+        kept.extend(notes(&archived.unwrap().path()));
+    }
+    let lost: Vec<&String> = saved.iter().filter(|n| !kept.contains(n)).collect();
+    assert!(lost.is_empty(), "lost {lost:?} over {restores} restores");
+}
+
+#[test]
+fn a_wal_left_beside_a_missing_database_goes_aside_before_a_restore() {
+    let (other, dir) = with_plan();
+    let backup = dir.path().join("other.db");
+    assert!(run(other.path(), &["backup", backup.to_str().unwrap()]));
+    let (data, _) = with_plan();
+    let data = data.path();
+    for day in ["2026-11-23", "2026-11-24", "2026-11-25"] {
+        assert!(run(data, &["checkin", "--date", day, "--numbness", "0"]));
+    }
+    std::fs::remove_file(data.join("comeback.db")).unwrap();
+    assert!(data.join("comeback.db-wal").exists());
+    let out = output(data, &["restore", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("kept as they were in"),
+        "{}",
+        text(&out)
+    );
+    // The restored store holds what the backup held: no check-in of the WAL.
+    assert_eq!(checkin_dates(data), Vec::<String>::new());
 }

@@ -131,7 +131,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Activity>, ActivityError> {
     match (damage, activities.is_empty()) {
         (Some((at, size)), true) => Err(damaged(
             "FIT",
-            format!("it is damaged at byte {at} of {size}, before any session or record"),
+            format!(
+                "it {}, before its sessions and before anything says what sport it was",
+                where_damaged(at, size)
+            ),
         )),
         _ => Ok(activities),
     }
@@ -148,6 +151,11 @@ fn activities(bytes: &[u8]) -> (Vec<Activity>, Option<(usize, usize)>) {
         _ => {}
     });
     if read.sessions.is_empty() {
+        // Cut before its sessions: the records say how far and how long,
+        // but only a sport message says it was a run (a cut ride is no run).
+        if read.sport.is_none() {
+            return (Vec::new(), read.damage);
+        }
         read.sessions.push(Session {
             sport: read.sport.take(),
             ..Session::default()
@@ -170,7 +178,7 @@ fn activities(bytes: &[u8]) -> (Vec<Activity>, Option<(usize, usize)>) {
     let only = read.sessions.len() == 1;
     let damage = read
         .damage
-        .map(|(at, size)| format!("the file is damaged at byte {at} of {size}: read up to there"));
+        .map(|(at, size)| format!("the file {}: read up to there", where_damaged(at, size)));
     let activities = read
         .sessions
         .iter()
@@ -207,6 +215,9 @@ fn stream(
     // The last full timestamp, for compressed ones (FIT protocol 2.3).
     let mut last_time: Option<u32> = None;
     let damage = |rest: &[u8]| Some((bytes.len() - rest.len(), bytes.len()));
+    // A file ends with its CRC; one that stops before it was cut short,
+    // even at a message's end.
+    let mut ended = false;
     while !rest.is_empty() {
         let Ok((after, object)) = processor.deserialize_next(rest) else {
             return damage(rest);
@@ -216,14 +227,17 @@ fn stream(
             FitObject::Crc(_) => {
                 processor.reset();
                 rest = after;
+                ended = true;
                 continue;
             }
             FitObject::DataMessage(message) => message,
             _ => {
                 rest = after;
+                ended = false;
                 continue;
             }
         };
+        ended = false;
         let time = match (raw(message.fields().get(&TIMESTAMP)), message.time_offset()) {
             (Some(t), _) => Some(t as u32),
             (None, Some(offset)) => last_time.map(|base| compressed(base, offset)),
@@ -241,7 +255,17 @@ fn stream(
         }
         rest = after;
     }
-    None
+    if ended { None } else { damage(rest) }
+}
+
+/// "is damaged at byte 7471 of 78233", or "is cut short at byte 57828"
+/// when it stops before its end.
+fn where_damaged(at: usize, size: usize) -> String {
+    if at == size {
+        format!("is cut short at byte {size}")
+    } else {
+        format!("is damaged at byte {at} of {size}")
+    }
 }
 
 /// A compressed timestamp: the last full one with its low five bits

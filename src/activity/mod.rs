@@ -55,7 +55,10 @@ pub enum ActivityError {
     File(#[from] FileError),
     #[error("{size}: expected at most 64 MB")]
     TooLarge { size: String },
-    #[error("'.{0}': expected a .gpx, .tcx or .fit file (or one gzipped: .fit.gz)")]
+    #[error(
+        "{}: expected a .gpx, .tcx or .fit file (or one gzipped: .fit.gz)",
+        if .0.is_empty() { "no extension".to_string() } else { format!("'.{}'", .0) }
+    )]
     Kind(String),
     #[error("not a readable gzip file: {0}")]
     Gzip(String),

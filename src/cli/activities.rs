@@ -111,11 +111,11 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
             )?,
             runs::Outcome::Known => outln!("{file}: already imported")?,
             runs::Outcome::SaysLess(kept) => outln!(
-                "{file}: the same run as {} (it starts within 5 minutes, over the same distance within 5%), which says more of it: kept that one",
+                "{file}: the same run as {} (it starts within a minute of it, or within 5 minutes over the same distance within 5%), which says more of it: kept that one",
                 one_line(&kept.display().to_string())
             )?,
             runs::Outcome::SameRun(kept) => outln!(
-                "{file}: the same run as {}, already recorded (it starts within 5 minutes, over the same distance within 5%): kept that one",
+                "{file}: the same run as {}, already recorded (it starts within a minute of it, or within 5 minutes over the same distance within 5%): kept that one",
                 one_line(kept)
             )?,
             runs::Outcome::Skipped(why) => {

@@ -236,11 +236,16 @@ pub fn restore(ctx: &Invocation, file: &Path) -> Result<()> {
         checkin::short_date(restored.start),
         count(restored.checkins, "check-in", "check-ins")
     )?;
-    if let Some(archived) = restored.archived {
-        outln!(
+    match restored.archived {
+        Some(aside) if aside.is_dir() => outln!(
+            "The files it replaced could not be opened as a store; they are kept as they were in {}.",
+            aside.display()
+        )?,
+        Some(archived) => outln!(
             "The store it replaced is kept in {}; `comeback restore` brings it back.",
             archived.display()
-        )?;
+        )?,
+        None => {}
     }
     Ok(())
 }

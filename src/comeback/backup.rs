@@ -7,7 +7,7 @@
 //! aside, all its files together, rather than copied.
 
 use super::{Comeback, LoadError};
-use crate::store::{Store, StoreError, own_file};
+use crate::store::{Store, StoreError, create_private_dir, own_file};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +48,7 @@ pub fn restore(data_dir: &Path, file: &Path, now: &str) -> Result<Restored, Load
             "not a regular file: expected a backup made by `comeback backup`",
         )));
     }
-    std::fs::create_dir_all(data_dir).map_err(io(data_dir, "cannot create the data folder"))?;
+    create_private_dir(data_dir).map_err(io(data_dir, "cannot create the data folder"))?;
     // The backup is checked on a copy: the file itself is never written
     // (opening it would migrate it).
     let work = tempfile::Builder::new()
@@ -90,18 +90,27 @@ pub fn restore(data_dir: &Path, file: &Path, now: &str) -> Result<Restored, Load
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     let archive_dir = data_dir.join("archive");
-    std::fs::create_dir_all(&archive_dir).map_err(io(&archive_dir, "cannot create it"))?;
+    create_private_dir(&archive_dir).map_err(io(&archive_dir, "cannot create it"))?;
     let archived = archive_dir.join(format!("comeback-replaced-{stamp}.db"));
     match Store::open_existing(data_dir) {
         Ok(None) => {
             drop(candidate);
+            // A WAL left beside a missing database would be replayed onto
+            // the backup: it goes aside first.
+            let aside = move_aside(
+                data_dir,
+                &archive_dir.join(format!("comeback-replaced-{stamp}")),
+            )?;
             std::fs::rename(Store::path_in(work.path()), &db)
                 .map_err(io(&db, "cannot put the backup in place"))?;
-            Ok(restored)
+            Ok(Restored {
+                archived: aside,
+                ..restored
+            })
         }
         Ok(Some(mut live)) => {
-            live.backup_to(&archived)?;
-            live.replace_with(&candidate.store)?;
+            drop(candidate);
+            live.archive_and_replace(&archived, &Store::path_in(work.path()))?;
             Ok(Restored {
                 archived: Some(archived),
                 ..restored
@@ -111,14 +120,7 @@ pub fn restore(data_dir: &Path, file: &Path, now: &str) -> Result<Restored, Load
         // comeback's) is moved aside whole, never deleted.
         Err(_) => {
             let aside = archive_dir.join(format!("comeback-replaced-{stamp}"));
-            std::fs::create_dir_all(&aside).map_err(io(&aside, "cannot create it"))?;
-            for name in ["comeback.db-wal", "comeback.db-shm", "comeback.db"] {
-                let from = data_dir.join(name);
-                if from.exists() {
-                    std::fs::rename(&from, aside.join(name))
-                        .map_err(io(&from, "cannot move it aside"))?;
-                }
-            }
+            move_aside(data_dir, &aside)?;
             drop(candidate);
             std::fs::rename(Store::path_in(work.path()), &db)
                 .map_err(io(&db, "cannot put the backup in place"))?;
@@ -128,4 +130,27 @@ pub fn restore(data_dir: &Path, file: &Path, now: &str) -> Result<Restored, Load
             })
         }
     }
+}
+
+/// Moves the store's files in `data_dir` that are there (the database, its
+/// WAL and shared memory, a rollback journal) into the folder `aside`,
+/// together; nothing is deleted. The folder, when anything was moved.
+fn move_aside(data_dir: &Path, aside: &Path) -> Result<Option<PathBuf>, LoadError> {
+    let names = [
+        "comeback.db-wal",
+        "comeback.db-shm",
+        "comeback.db-journal",
+        "comeback.db",
+    ];
+    if !names.iter().any(|n| data_dir.join(n).exists()) {
+        return Ok(None);
+    }
+    create_private_dir(aside).map_err(io(aside, "cannot create it"))?;
+    for name in names {
+        let from = data_dir.join(name);
+        if from.exists() {
+            std::fs::rename(&from, aside.join(name)).map_err(io(&from, "cannot move it aside"))?;
+        }
+    }
+    Ok(Some(aside.to_path_buf()))
 }

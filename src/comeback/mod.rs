@@ -94,6 +94,9 @@ impl Comeback {
     /// Refuses `dest` as an export or backup when it is one of the store's
     /// own files (by path or by the file it is).
     pub fn check_output(&self, dest: &Path) -> Result<(), StoreError> {
+        if dest.is_dir() {
+            return Err(StoreError::Folder(dest.to_path_buf()));
+        }
         match self.store.owns(dest) {
             Some(own) => Err(StoreError::OwnFile {
                 dest: dest.to_path_buf(),

@@ -71,6 +71,14 @@ fn check_against_today(
             });
         }
     }
+    for (i, tick) in restore.ticks.iter().enumerate() {
+        if tick.date > today {
+            return Err(ImportError {
+                path: format!("ticks[{i}].date"),
+                problem: format!("{} is after today ({today})", tick.date),
+            });
+        }
+    }
     for (i, run) in restore.activities.iter().enumerate() {
         if run.date > today {
             return Err(ImportError {
@@ -84,57 +92,6 @@ fn check_against_today(
             path: format!("shoes[{i}]"),
             problem: e.to_string(),
         })?;
-    }
-    Ok(())
-}
-
-/// Each clearance of a document clears care that was open when it was
-/// recorded, as `comeback clear` requires: judged on the check-ins and
-/// clearances recorded before it, as of its day.
-fn check_clearances(
-    restore: &crate::document::Restore,
-    plan: &plan::Plan,
-) -> Result<(), crate::document::ImportError> {
-    use crate::document::ImportError;
-    for (i, clearance) in restore.clearances.iter().enumerate() {
-        let before = checkin::Journal::new(
-            restore
-                .checkins
-                .iter()
-                .filter(|c| c.seq < clearance.seq)
-                .cloned()
-                .collect(),
-            restore
-                .clearances
-                .iter()
-                .filter(|c| c.seq < clearance.seq)
-                .cloned()
-                .collect(),
-        );
-        let care = checkin::assess(plan, &restore.template, &before, clearance.date)
-            .verdict
-            .care;
-        match care {
-            Some(care) if care.since <= clearance.date => {}
-            Some(care) => {
-                return Err(ImportError {
-                    path: format!("clearances[{i}].date"),
-                    problem: format!(
-                        "{} is before the care it clears began ({})",
-                        clearance.date, care.since
-                    ),
-                });
-            }
-            None => {
-                return Err(ImportError {
-                    path: format!("clearances[{i}]"),
-                    problem: format!(
-                        "no care verdict was open on {}: expected a clearance of care the check-ins before it opened",
-                        clearance.date
-                    ),
-                });
-            }
-        }
     }
     Ok(())
 }
@@ -166,7 +123,6 @@ pub fn import(
     drop(text);
     check_against_today(&restore, today)?;
     let plan = plan::generate_saved(&restore.profile, &restore.template)?;
-    check_clearances(&restore, &plan)?;
     if replace {
         archive(data_dir, today, now)?;
     }

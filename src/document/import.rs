@@ -6,7 +6,7 @@ use super::{HabitTick, PLAN_SCHEMA, READABLE_SCHEMAS};
 use crate::checkin::{CheckIn, Clearance, RecordedRun};
 use crate::plan::{Profile, Template, Unit};
 use crate::shoes::Shoe;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 /// What an import restores: everything else in a document is derived.
@@ -324,11 +324,12 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
                 "expected a file name of at most 1,000 characters on one line",
             ));
         }
-        if chrono::DateTime::parse_from_rfc3339(&run.start).is_err() {
+        let start_year = chrono::DateTime::parse_from_rfc3339(&run.start).map(|t| t.year());
+        if !start_year.is_ok_and(|y| crate::plan::limits::YEARS.contains(&y)) {
             return Err(at(
                 format!("{path}.start"),
                 format!(
-                    "'{}': expected a time as RFC 3339",
+                    "'{}': expected a time as RFC 3339, from 1900 to 2200",
                     crate::words::printable(&run.start)
                 ),
             ));

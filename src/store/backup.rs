@@ -62,40 +62,62 @@ impl Store {
         }
     }
 
-    /// Replaces everything the store holds with what `source` holds, through
-    /// SQLite's online backup in one step: the whole copy or nothing, while
-    /// other connections keep their locks and see the new content.
-    pub fn replace_with(&mut self, source: &Store) -> Result<(), StoreError> {
-        use rusqlite::backup::{Backup, StepResult};
-        {
-            let backup = Backup::new(&source.conn, &mut self.conn).at(&self.path)?;
-            // Every page in one step (-1): one write transaction on the
-            // store, committed whole or not at all. Another writer's lock is
-            // waited for, as the busy timeout would.
-            let mut waited = Duration::ZERO;
-            loop {
-                match backup.step(-1).at(&self.path)? {
-                    StepResult::Done => break,
-                    StepResult::Busy | StepResult::Locked | StepResult::More
-                        if waited < Duration::from_secs(10) =>
-                    {
-                        std::thread::sleep(Duration::from_millis(20));
-                        waited += Duration::from_millis(20);
-                    }
-                    _ => {
-                        return Err(StoreError::Io {
-                            file: self.path.clone(),
-                            action: "another comeback is writing; try again",
-                            source: std::io::Error::other("the store stayed locked for 10 s"),
-                        });
-                    }
+    /// Archives the store to `archive`, then replaces everything it holds
+    /// with what the store file `source` holds (closed, of this schema), with
+    /// no commit by another process in between: the archive is taken, then
+    /// under the write lock the store is checked to be unchanged since
+    /// (`PRAGMA data_version`; otherwise both are done again) and every
+    /// table is refilled from `source` in that one transaction. Every saved
+    /// check-in ends up in the store or in the archive.
+    pub fn archive_and_replace(&mut self, archive: &Path, source: &Path) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let source = std::path::absolute(source).doing(source, "cannot read it")?;
+        self.conn
+            .execute("ATTACH DATABASE ?1 AS restored", [source.to_string_lossy()])
+            .at(&path)?;
+        let replaced = (|| {
+            for _ in 0..ATTEMPTS {
+                let before = super::data_version(&self.conn).at(&path)?;
+                self.backup_to(archive)?;
+                let tx = self
+                    .conn
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                    .at(&path)?;
+                if super::data_version(&tx).at(&path)? != before {
+                    continue;
                 }
+                let tables: Vec<String> = tx
+                    .prepare(
+                        "SELECT name FROM main.sqlite_master WHERE type = 'table'
+                         AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence')",
+                    )
+                    .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+                    .at(&path)?;
+                for table in &tables {
+                    let table = table.replace('"', "\"\"");
+                    tx.execute_batch(&format!(
+                        "DELETE FROM main.\"{table}\"; INSERT INTO main.\"{table}\" SELECT * FROM restored.\"{table}\";"
+                    ))
+                    .at(&path)?;
+                }
+                tx.commit().at(&path)?;
+                return Ok(());
             }
-        }
+            Err(StoreError::Io {
+                file: path.clone(),
+                action: "other check-ins kept coming while it was archived; try again",
+                source: std::io::Error::other("the store changed during every attempt"),
+            })
+        })();
+        let detached = self.conn.execute("DETACH DATABASE restored", []).at(&path);
         self.cache = None;
-        Ok(())
+        replaced.and(detached.map(|_| ()))
     }
 }
+
+/// How often a restore takes the archive again when another process wrote
+/// while it was taken.
+const ATTEMPTS: usize = 5;
 
 /// Which of the store's files at `db` (the database, its WAL, its shared
 /// memory) `dest` is, by path or by the file it is, if any: writing an
@@ -105,6 +127,7 @@ pub fn own_file(db: &Path, dest: &Path) -> Option<PathBuf> {
         db.to_path_buf(),
         db.with_extension("db-wal"),
         db.with_extension("db-shm"),
+        db.with_extension("db-journal"),
     ];
     // Where a path lands: its folder resolved (links and "..") and its name,
     // whether or not the file exists yet.

@@ -52,6 +52,8 @@ pub enum StoreError {
         "{dest}: that is the store's own file ({own}); expected a file outside the store, which was left as it was"
     )]
     OwnFile { dest: PathBuf, own: PathBuf },
+    #[error("{}: that is a folder; expected a file name", .0.display())]
+    Folder(PathBuf),
     #[error("{file}: not a store comeback can restore: {why}; it was left as it was")]
     NotABackup { file: PathBuf, why: String },
     #[error(

@@ -20,6 +20,11 @@ mod shoes;
 mod ticks;
 
 pub use backup::own_file;
+
+/// Creates `dir` (and its parents) owner-only, as the data folder is.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    private::create_dir(dir)
+}
 pub use error::{Cause, StoreError};
 pub use journal::{LastChange, Undone};
 pub use migrations::SCHEMA_VERSION;
@@ -408,7 +413,7 @@ mod private {
 }
 
 /// Changes whenever another connection commits (SQLite `PRAGMA data_version`).
-fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+pub(super) fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA data_version", [], |r| r.get(0))
 }
 
