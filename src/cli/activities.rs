@@ -109,6 +109,9 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
                 describe(run, unit),
                 day_words(*ran, run.date)
             )?,
+            runs::Outcome::Known if dry_run => {
+                outln!("{file}: already imported, or the same file given twice")?;
+            }
             runs::Outcome::Known => outln!("{file}: already imported")?,
             runs::Outcome::SaysLess(kept) => outln!(
                 "{file}: the same run as {} (it starts within a minute of it, or within 5 minutes over the same distance within 5%), which says more of it: kept that one",
