@@ -9,3 +9,14 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
         format!("{n} {many}")
     }
 }
+
+/// What an import brought: "2 runs", "1 run and 1 cross-training session",
+/// "1 cross-training session".
+pub fn imported(runs: usize, cross: usize) -> String {
+    let cross_words = count(cross, "cross-training session", "cross-training sessions");
+    match (runs, cross) {
+        (_, 0) => count(runs, "run", "runs"),
+        (0, _) => cross_words,
+        _ => format!("{} and {cross_words}", count(runs, "run", "runs")),
+    }
+}

@@ -1,6 +1,6 @@
 //! How the journal reads in a history, for the command line and the
 //! terminal UI alike: a check-in's line in the unit shown, with the runs
-//! imported from files that day.
+//! and the cross-training imported from files that day.
 
 use crate::checkin::{CheckIn, Journal};
 use crate::plan::Unit;
@@ -44,6 +44,16 @@ pub fn history_line(
             .map(|r| format!("{} {unit} in {} min", r.distance(unit), r.minutes()))
             .collect();
         line.push_str(&format!("; from a file: ran {}", imported.join(" and ")));
+    }
+    let own_cross = c.actual.as_ref().is_some_and(|a| a.cross.is_some());
+    let cross: Vec<String> = journal
+        .cross_from_files()
+        .iter()
+        .filter(|x| x.date == c.date && !own_cross)
+        .map(|x| format!("{} {} min", x.kind, x.minutes()))
+        .collect();
+    if !cross.is_empty() {
+        line.push_str(&format!("; from a file: {}", cross.join(" and ")));
     }
     line
 }

@@ -6,7 +6,9 @@
 //! (`--to`) keeps its numbers and start.
 
 use crate::activity::{Activity, Kind};
-use crate::checkin::{self, Assessment, CrossKind, Journal, RecordedRun, short_date};
+use crate::checkin::{
+    self, Assessment, CrossFromFile, CrossKind, Journal, RecordedRun, short_date,
+};
 use crate::plan::Plan;
 use chrono::{Days, NaiveDate};
 use std::path::{Path, PathBuf};
@@ -36,6 +38,10 @@ pub enum Outcome {
     Ambiguous(RecordedRun, NaiveDate),
     /// Read, but not a run: never recorded as one.
     NotARun(CrossDone),
+    /// Cross-training of a kind the check-in knows (a ride, swim, walk,
+    /// hike, row or elliptical session), recorded on its day as that
+    /// (unless a dry run).
+    Cross(CrossDone, CrossFromFile),
 }
 
 /// An activity a file says was not a run.
@@ -305,6 +311,45 @@ pub fn place(
         }
     }
     Outcome::Matched(run)
+}
+
+/// What becomes of a file's cross-training `done` (read from `file` as
+/// `activity`): a kind the check-in knows, on a day of the plan up to
+/// today, is recorded as cross-training on its day; another sport, or a day
+/// outside the plan, is listed as it was.
+pub fn cross(
+    file: &Path,
+    activity: &Activity,
+    done: CrossDone,
+    plan: &Plan,
+    today: NaiveDate,
+) -> Outcome {
+    // A day longer than a day, or farther than a thousand kilometres, is a
+    // file that lies: listed, not kept.
+    let believable = done.seconds <= 24 * 3600 && done.distance_m <= 1_000_000;
+    if done.kind == CrossKind::Other
+        || !believable
+        || done.date < plan.profile.start
+        || done.date > today
+    {
+        return Outcome::NotARun(done);
+    }
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let kept = CrossFromFile {
+        date: done.date,
+        start: activity
+            .start
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        kind: done.kind,
+        distance_m: done.distance_m,
+        seconds: done.seconds,
+        file: crate::words::one_line(&name).into_owned(),
+        hash: activity.hash.clone(),
+    };
+    Outcome::Cross(done, kept)
 }
 
 /// Whether the runner may place a run on `day`: a day of `plan` with a

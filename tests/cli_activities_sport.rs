@@ -108,47 +108,83 @@ fn a_real_ride_is_named_before_its_date_is_judged_and_nothing_is_recorded() {
 }
 
 #[test]
-fn a_tcx_ride_and_a_gpx_ride_are_not_recorded_as_runs() {
+fn a_tcx_ride_and_a_gpx_ride_become_cross_training_never_runs() {
     let dir = common::activities_plan_dir();
-    let before = common::db(dir.path());
     let (ok, out, err) = import(dir.path(), &[&fixture("ride.tcx"), &fixture("ride.gpx")]);
-    assert!(!ok);
-    assert_eq!(out, "");
+    assert!(ok, "{err}");
     assert!(
-        err.contains("ride.tcx: a ride (Biking, 18.6 mi, 1 h 30 min), not a run: not recorded as one; record it as cross-training with `comeback checkin --date 2026-11-25 --numbness N --cross bike:90`"),
-        "{err}"
-    );
-    assert!(
-        err.contains("ride.gpx: a ride (cycling, 2.5 mi, 10 min), not a run"),
-        "{err}"
-    );
-    assert!(err.contains("2 files were not recorded"), "{err}");
-    assert_eq!(common::db(dir.path()), before);
-}
-
-#[test]
-fn a_tcx_with_a_run_and_a_ride_records_the_run_and_names_the_ride() {
-    let dir = common::activities_plan_dir();
-    let file = fixture("run-and-ride.tcx");
-    let (ok, out, err) = import(dir.path(), &[&file]);
-    assert!(!ok);
-    assert!(
-        out.contains("run-and-ride.tcx (1 of 2): Wed 25 Nov: 3.1 mi in 30 min: recorded"),
+        out.contains("ride.tcx: a ride (Biking, 18.6 mi, 1 h 30 min) on Wed 25 Nov, not a run: recorded as cross-training"),
         "{out}"
     );
     assert!(
-        err.contains("run-and-ride.tcx (2 of 2): a ride (Biking, 12.4 mi, 1 h), not a run"),
-        "{err}"
+        out.contains("ride.gpx: a ride (cycling, 2.5 mi, 10 min) on Thu 26 Nov, not a run: recorded as cross-training"),
+        "{out}"
     );
-    assert!(err.contains("1 file was not recorded"), "{err}");
+    // No run: the runs list is empty, the plan's run count untouched.
+    let runs = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    assert_eq!(runs, serde_json::json!([]));
     let list = common::cli(dir.path(), "2026-11-30")
         .args(["activities", "list"])
         .output()
         .unwrap();
     let list = String::from_utf8_lossy(&list.stdout);
-    assert_eq!(list.lines().count(), 1, "{list}");
-    assert!(list.contains("Wed 25 Nov: 3.1 mi in 30 min"), "{list}");
-    // Again: the file is known by its hash, before it is read.
+    assert!(
+        list.contains("Wed 25 Nov: bike 90 min, cross-training  (ride.tcx)"),
+        "{list}"
+    );
+    // The day's check-in shows it; undo takes the import back whole.
+    let checked = common::cli(dir.path(), "2026-11-30")
+        .args(["checkin", "--date", "2026-11-25", "--numbness", "0"])
+        .output()
+        .unwrap();
+    assert!(checked.status.success());
+    let history = common::cli(dir.path(), "2026-11-30")
+        .arg("history")
+        .output()
+        .unwrap();
+    let history = String::from_utf8_lossy(&history.stdout);
+    assert!(
+        history.contains("Wed 25 Nov: no numbness; run done; from a file: bike 90 min"),
+        "{history}"
+    );
+    let again = import(dir.path(), &[&fixture("ride.tcx")]);
+    assert!(
+        again.1.contains("ride.tcx: already imported"),
+        "{}",
+        again.1
+    );
+}
+
+#[test]
+fn a_tcx_with_a_run_and_a_ride_records_the_run_and_the_ride_as_cross_training() {
+    let dir = common::activities_plan_dir();
+    let file = fixture("run-and-ride.tcx");
+    let (ok, out, err) = import(dir.path(), &[&file]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("run-and-ride.tcx (1 of 2): Wed 25 Nov: 3.1 mi in 30 min: recorded"),
+        "{out}"
+    );
+    assert!(
+        out.contains("run-and-ride.tcx (2 of 2): a ride (Biking, 12.4 mi, 1 h) on Thu 26 Nov, not a run: recorded as cross-training"),
+        "{out}"
+    );
+    let runs = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    assert_eq!(runs.as_array().map(Vec::len), Some(1), "{runs}");
+    // Undo takes both back, and says so.
+    let undo = common::cli(dir.path(), "2026-11-30")
+        .arg("undo")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&undo.stdout).contains(
+            "the import of 1 run and 1 cross-training session from Wed 25 Nov was taken back"
+        ),
+        "{}",
+        String::from_utf8_lossy(&undo.stdout)
+    );
+    // Again: recorded again, then known by its hash before it is read.
+    assert!(import(dir.path(), &[&file]).0);
     let (ok, out, err) = import(dir.path(), &[&file]);
     assert!(ok, "{err}");
     assert!(out.contains("run-and-ride.tcx: already imported"), "{out}");
@@ -200,4 +236,27 @@ fn a_fit_whose_header_points_past_the_end_is_that_files_error_and_the_others_are
         out.contains("long-run.tcx") && out.contains("recorded"),
         "{out}"
     );
+}
+
+#[test]
+fn cross_training_from_files_travels_with_the_export() {
+    let dir = common::activities_plan_dir();
+    assert!(import(dir.path(), &[&fixture("ride.tcx")]).0);
+    let doc = common::json(dir.path(), "2026-11-30", &["export"]);
+    assert_eq!(doc["cross_training"][0]["kind"], "bike");
+    assert_eq!(doc["cross_training"][0]["seconds"], 5400);
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), doc.to_string()).unwrap();
+    let fresh = tempfile::tempdir().unwrap();
+    let imported = common::cli(fresh.path(), "2026-11-30")
+        .arg("import")
+        .arg(file.path())
+        .output()
+        .unwrap();
+    assert!(imported.status.success());
+    let again = common::json(fresh.path(), "2026-11-30", &["export"]);
+    assert_eq!(again["cross_training"], doc["cross_training"]);
+    // The ride is known in the new store too.
+    let (_, out, _) = import(fresh.path(), &[&fixture("ride.tcx")]);
+    assert!(out.contains("ride.tcx: already imported"), "{out}");
 }

@@ -316,7 +316,7 @@ fn a_version_one_export_still_imports() {
         .success()
         .stdout(predicate::str::contains("6 check-ins, 1 clearance)"));
     let doc = json(dir.path(), "2026-12-02", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/6");
+    assert_eq!(doc["schema"], "comeback.plan/7");
     // The symptom-free day that version 1 let carry an onset reads as symptom-free.
     let rest_day = &doc["checkins"][2];
     assert_eq!(rest_day["date"], "2026-11-26");
@@ -394,7 +394,7 @@ fn a_version_two_export_still_imports_with_its_order_and_health_context() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/6");
+    assert_eq!(doc["schema"], "comeback.plan/7");
     assert_eq!(doc["profile"]["health"], serde_json::json!(["diabetes"]));
     assert_eq!(doc["ticks"], serde_json::json!([]));
     let original: serde_json::Value =
@@ -413,7 +413,7 @@ fn a_version_three_export_still_imports_with_its_template_upgraded() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/6");
+    assert_eq!(doc["schema"], "comeback.plan/7");
     // The document carried template version 1: read as version 2 with its defaults.
     assert_eq!(doc["template"]["version"], 2);
     assert_eq!(
@@ -444,11 +444,30 @@ fn a_version_four_export_still_imports() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/6");
+    assert_eq!(doc["schema"], "comeback.plan/7");
     let original: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
     assert_eq!(doc["checkins"], original["checkins"]);
     assert_eq!(doc["profile"], original["profile"]);
+}
+
+#[test]
+fn a_version_six_export_still_imports_with_its_runs_from_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/plan-v6.json");
+    comeback(dir.path(), "2026-11-30")
+        .arg("import")
+        .arg(&fixture)
+        .assert()
+        .success();
+    let doc = json(dir.path(), "2026-11-30", &["export"]);
+    assert_eq!(doc["schema"], "comeback.plan/7");
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
+    for field in ["profile", "checkins", "clearances", "shoes", "activities"] {
+        assert_eq!(doc[field], original[field], "{field}");
+    }
+    assert_eq!(doc["cross_training"], serde_json::json!([]));
 }
 
 #[test]
@@ -461,7 +480,7 @@ fn a_version_five_export_still_imports_and_reads_a_clearing_that_disagreed_the_c
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-30", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/6");
+    assert_eq!(doc["schema"], "comeback.plan/7");
     let original: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
     assert_eq!(doc["profile"], original["profile"]);

@@ -611,10 +611,12 @@ fn what_eased_the_numbness_reads_back_after_the_flags_took_a_twelfth_bit() {
         .assert()
         .success();
     let before = json(dir.path(), "2026-11-25", &["history", "--json"])["checkins"].clone();
-    // Put the file back into schema 9's layout: what eased it in bits 36–39.
+    // Put the file back into schema 9's layout: what eased it in bits 36–39,
+    // and no column yet for cross-training from files (schema 12).
     let conn = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();
     conn.execute_batch(
         "UPDATE checkins SET choices = (choices & 68719476735) | (((choices >> 37) & 15) << 36);
+         ALTER TABLE activities DROP COLUMN cross;
          PRAGMA user_version = 9;",
     )
     .unwrap();

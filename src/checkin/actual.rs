@@ -64,6 +64,34 @@ pub fn implausible_run(distance_m: f64, seconds: u32) -> Option<String> {
     }
 }
 
+/// Cross-training read from a watch or phone file (a ride, a swim, a walk,
+/// a hike, a row, an elliptical session): kept on the day it was done,
+/// beside that day's check-in, and never a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CrossFromFile {
+    /// The local date it started on.
+    pub date: NaiveDate,
+    /// When it started (RFC 3339, UTC).
+    pub start: String,
+    pub kind: CrossKind,
+    /// Metres, when the file says.
+    pub distance_m: u32,
+    /// Moving time.
+    pub seconds: u32,
+    /// The file's name as imported.
+    pub file: String,
+    /// The file's SHA-256 (with "-N" for its N-th activity).
+    pub hash: String,
+}
+
+impl CrossFromFile {
+    /// Whole minutes, rounded, at least one.
+    pub fn minutes(&self) -> u32 {
+        (self.seconds.saturating_add(30) / 60).max(1)
+    }
+}
+
 impl RecordedRun {
     /// The distance in `unit`.
     pub fn distance(&self, unit: Unit) -> Distance {

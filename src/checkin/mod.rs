@@ -12,7 +12,9 @@ mod validate;
 mod verdict;
 
 pub use crate::plan::Move;
-pub use actual::{Actual, Cross, CrossKind, RecordedRun, StrengthDone, implausible_run};
+pub use actual::{
+    Actual, Cross, CrossFromFile, CrossKind, RecordedRun, StrengthDone, implausible_run,
+};
 pub use assess::assess;
 pub use care::{Care, CareLevel, Check, Effect, Pattern, RULES, Rule, When, care_rules_markdown};
 pub use load::actual_runs;
@@ -218,6 +220,8 @@ pub struct Journal {
     clearances: Vec<Clearance>,
     /// Runs imported from files, by date.
     runs: Vec<RecordedRun>,
+    /// Cross-training imported from files, by date.
+    cross: Vec<CrossFromFile>,
 }
 
 impl Journal {
@@ -237,7 +241,21 @@ impl Journal {
             checkins,
             clearances,
             runs: Vec::new(),
+            cross: Vec::new(),
         }
+    }
+
+    /// The journal with the cross-training imported from files (in any
+    /// order), by day, then start.
+    pub fn with_cross(mut self, mut cross: Vec<CrossFromFile>) -> Journal {
+        cross.sort_by(|a, b| (a.date, &a.start).cmp(&(b.date, &b.start)));
+        self.cross = cross;
+        self
+    }
+
+    /// Every cross-training session imported from a file, by day.
+    pub fn cross_from_files(&self) -> &[CrossFromFile] {
+        &self.cross
     }
 
     /// The journal with the runs imported from files (in any order), kept

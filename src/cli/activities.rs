@@ -55,11 +55,21 @@ pub fn activities(ctx: &Invocation, action: ActivitiesAction) -> Result<()> {
             if flag.json {
                 return print_json(&imported);
             }
-            if imported.is_empty() {
+            let cross = comeback.journal.cross_from_files();
+            if imported.is_empty() && cross.is_empty() {
                 outln!("No runs imported yet: `comeback activities import FILE...`.")?;
             }
             for run in imported {
                 outln!("{}  ({})", describe(run, unit), one_line(&run.file))?;
+            }
+            for x in cross {
+                outln!(
+                    "{}: {} {} min, cross-training  ({})",
+                    short_date(x.date),
+                    x.kind,
+                    x.minutes(),
+                    one_line(&x.file)
+                )?;
             }
             Ok(())
         }
@@ -125,6 +135,11 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
                 problems.insert(&o.file);
                 errln!("{file}: {why}");
             }
+            runs::Outcome::Cross(done, _) => outln!(
+                "{file}: {} on {}, not a run: {recorded} as cross-training",
+                cross_words(done, unit),
+                short_date(done.date)
+            )?,
             runs::Outcome::NotARun(cross) => {
                 problems.insert(&o.file);
                 errln!("{file}: {}", not_a_run(cross, unit));
@@ -145,9 +160,8 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
     Ok(())
 }
 
-/// "a ride (cycling, 92.6 km, 3 h 10 min), not a run: …" and how to record
-/// it as the cross-training it was.
-fn not_a_run(cross: &runs::CrossDone, unit: Unit) -> String {
+/// "a ride (cycling, 92.6 km, 3 h 10 min)".
+fn cross_words(cross: &runs::CrossDone, unit: Unit) -> String {
     let minutes = (cross.seconds.saturating_add(30) / 60).max(1);
     let time = match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),
@@ -166,9 +180,19 @@ fn not_a_run(cross: &runs::CrossDone, unit: Unit) -> String {
     }
     about.push(time);
     format!(
-        "{} ({}), not a run: not recorded as one; record it as cross-training with `comeback checkin --date {} --numbness N --cross {}:{minutes}`",
+        "{} ({})",
         activity_words(cross.kind, &cross.sport),
-        about.join(", "),
+        about.join(", ")
+    )
+}
+
+/// "a ride (cycling, 92.6 km, 3 h 10 min), not a run: …" and how to record
+/// it as the cross-training it was.
+fn not_a_run(cross: &runs::CrossDone, unit: Unit) -> String {
+    let minutes = (cross.seconds.saturating_add(30) / 60).max(1);
+    format!(
+        "{}, not a run: not recorded as one; record it as cross-training with `comeback checkin --date {} --numbness N --cross {}:{minutes}`",
+        cross_words(cross, unit),
         cross.date,
         cross.kind,
     )

@@ -155,9 +155,9 @@ pub fn undo(ctx: &Invocation) -> Result<()> {
             "Undone: the clearance of {} was removed.",
             checkin::short_date(date)
         )?,
-        Some(Undone::Import { date, runs }) => outln!(
+        Some(Undone::Import { date, runs, cross }) => outln!(
             "Undone: the import of {} from {} was taken back.",
-            count(runs, "run", "runs"),
+            crate::count::imported(runs, cross),
             checkin::short_date(date)
         )?,
     }

@@ -98,6 +98,7 @@ impl Comeback {
         let mut richer = runs::richer_twins(&all).into_iter();
         let mut outcomes = Vec::new();
         let mut new = Vec::new();
+        let mut new_cross: Vec<checkin::CrossFromFile> = Vec::new();
         for entry in &read {
             let (path, activities) = match entry {
                 FileRead::Activities(path, activities) => (path, activities),
@@ -109,7 +110,20 @@ impl Comeback {
             for a in activities {
                 let twin = richer.next().flatten();
                 let outcome = if let Some(outcome) = runs::not_a_run(a) {
-                    outcome
+                    match outcome {
+                        runs::Outcome::NotARun(_) if known.contains(&a.hash) => {
+                            runs::Outcome::Known
+                        }
+                        runs::Outcome::NotARun(done) => {
+                            let outcome = runs::cross(path, a, done, &self.plan, today);
+                            if let runs::Outcome::Cross(_, kept) = &outcome {
+                                known.insert(a.hash.clone());
+                                new_cross.push(kept.clone());
+                            }
+                            outcome
+                        }
+                        other => other,
+                    }
                 } else if !known.insert(a.hash.clone()) {
                     runs::Outcome::Known
                 } else if let Some(twin) = twin {
@@ -136,8 +150,8 @@ impl Comeback {
                 outcomes.push(runs::FileOutcome::of(path, a, outcome));
             }
         }
-        if !dry_run && !new.is_empty() {
-            self.record_runs(&new, today, now)?;
+        if !dry_run && (!new.is_empty() || !new_cross.is_empty()) {
+            self.record_runs((&new, &new_cross), today, now)?;
         }
         Ok(outcomes)
     }
@@ -188,7 +202,7 @@ impl Comeback {
             if let runs::Outcome::Matched(run) | runs::Outcome::Moved(run, _) = &outcome
                 && !dry_run
             {
-                self.record_runs(std::slice::from_ref(run), today, now)?;
+                self.record_runs((std::slice::from_ref(run), &[]), today, now)?;
             }
             outcomes.push(runs::FileOutcome::of(path, a, outcome));
         }
@@ -197,7 +211,7 @@ impl Comeback {
     /// Records `runs` as one import, with the decisions they bring.
     fn record_runs(
         &mut self,
-        runs: &[checkin::RecordedRun],
+        runs: (&[checkin::RecordedRun], &[checkin::CrossFromFile]),
         today: NaiveDate,
         now: &str,
     ) -> Result<(), StoreError> {

@@ -79,6 +79,14 @@ fn check_against_today(
             });
         }
     }
+    for (i, c) in restore.cross_training.iter().enumerate() {
+        if c.date > today {
+            return Err(ImportError {
+                path: format!("cross_training[{i}].date"),
+                problem: format!("{} is after today ({today})", c.date),
+            });
+        }
+    }
     for (i, run) in restore.activities.iter().enumerate() {
         if run.date > today {
             return Err(ImportError {

@@ -3,7 +3,7 @@
 //! JSON path.
 
 use super::{HabitTick, PLAN_SCHEMA, READABLE_SCHEMAS};
-use crate::checkin::{CheckIn, Clearance, RecordedRun};
+use crate::checkin::{CheckIn, Clearance, CrossFromFile, RecordedRun};
 use crate::plan::{Profile, Template, Unit};
 use crate::shoes::Shoe;
 use chrono::{Datelike, NaiveDate};
@@ -19,6 +19,7 @@ pub struct Restore {
     pub shoes: Vec<Shoe>,
     pub ticks: Vec<HabitTick>,
     pub activities: Vec<RecordedRun>,
+    pub cross_training: Vec<CrossFromFile>,
 }
 
 /// Why a document cannot be imported: where in the JSON, and what is wrong
@@ -68,6 +69,8 @@ struct ImportDocument {
     ticks: Vec<HabitTick>,
     #[serde(default)]
     activities: Vec<RecordedRun>,
+    #[serde(default)]
+    cross_training: Vec<CrossFromFile>,
 }
 
 /// The template of a document as an import reads it: its rules are checked
@@ -338,6 +341,36 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
             return Err(at(path, why));
         }
     }
+    for (i, c) in doc.cross_training.iter().enumerate() {
+        let path = format!("cross_training[{i}]");
+        if c.date < start {
+            return Err(at(
+                format!("{path}.date"),
+                format!("{} is before the plan starts ({start})", c.date),
+            ));
+        }
+        if c.hash.trim().is_empty() || !hashes.insert(c.hash.as_str()) {
+            return Err(at(
+                format!("{path}.hash"),
+                "hashes must be present and different",
+            ));
+        }
+        if c.file.trim().is_empty()
+            || c.file.chars().any(char::is_control)
+            || c.file.chars().count() > 1000
+        {
+            return Err(at(
+                format!("{path}.file"),
+                "expected a file name of at most 1,000 characters on one line",
+            ));
+        }
+        if c.seconds > 24 * 3600 || c.distance_m > 1_000_000 {
+            return Err(at(path, "expected at most a day's time and 1,000 km"));
+        }
+        if chrono::DateTime::parse_from_rfc3339(&c.start).is_err() {
+            return Err(at(format!("{path}.start"), "expected a time as RFC 3339"));
+        }
+    }
     Ok(Restore {
         profile: doc.profile,
         template,
@@ -346,5 +379,6 @@ pub fn read_document(text: &str) -> Result<Restore, ImportError> {
         shoes: doc.shoes,
         ticks: doc.ticks,
         activities: doc.activities,
+        cross_training: doc.cross_training,
     })
 }

@@ -3,7 +3,8 @@
 //! `schema/plan.schema.json` describe them).
 
 use crate::checkin::{
-    Assessment, Care, CheckIn, Clearance, Decision, NOTICE, Next, RecordedRun, Status,
+    Assessment, Care, CheckIn, Clearance, CrossFromFile, Decision, NOTICE, Next, RecordedRun,
+    Status,
 };
 use crate::plan::{Habit, Phase, Plan, Profile, Session, Template, Unit, Week};
 use crate::shoes::Shoe;
@@ -22,20 +23,22 @@ use serde::{Deserialize, Serialize};
 /// version 6 the care rules' own facts: the flag `foot_wound`, `cleared` on a
 /// day with only a flag (whether it settled), clearing words and minutes
 /// that must agree, and the profile's `health_since` (the day each health
-/// condition was entered).
-pub const PLAN_SCHEMA: &str = "comeback.plan/6";
+/// condition was entered); version 7 `cross_training`, the rides, swims,
+/// walks, hikes, rows and elliptical sessions imported from files.
+pub const PLAN_SCHEMA: &str = "comeback.plan/7";
 
 /// A plan document larger than this is not read: ten years of daily
 /// check-ins export to a few MB.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Every schema an import reads, oldest first.
-pub const READABLE_SCHEMAS: [&str; 6] = [
+pub const READABLE_SCHEMAS: [&str; 7] = [
     "comeback.plan/1",
     "comeback.plan/2",
     "comeback.plan/3",
     "comeback.plan/4",
     "comeback.plan/5",
+    "comeback.plan/6",
     PLAN_SCHEMA,
 ];
 
@@ -85,6 +88,9 @@ pub struct PlanDocument {
     /// Runs imported from watch and phone files, oldest first.
     #[serde(default)]
     pub activities: Vec<RecordedRun>,
+    /// Cross-training imported from watch and phone files, oldest first.
+    #[serde(default)]
+    pub cross_training: Vec<CrossFromFile>,
 }
 
 impl PlanDocument {
@@ -118,6 +124,7 @@ impl PlanDocument {
                 })
                 .collect(),
             activities: journal.runs().to_vec(),
+            cross_training: journal.cross_from_files().to_vec(),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::error::{At, StoreError};
 use super::{Edit, Store, choices};
-use crate::checkin::{Decision, Journal, RecordedRun};
+use crate::checkin::{CrossFromFile, Decision, Journal, RecordedRun};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
@@ -25,11 +25,12 @@ impl Store {
         Ok(hashes)
     }
 
-    /// Records `runs` as one import, logged for undo, with the decisions
-    /// `decide` derives; all in one transaction.
+    /// Records `runs` and the cross-training `cross` as one import, logged
+    /// for undo, with the decisions `decide` derives; all in one
+    /// transaction.
     pub fn import_runs(
         &mut self,
-        runs: &[RecordedRun],
+        (runs, cross): (&[RecordedRun], &[CrossFromFile]),
         plan: Option<&(String, String)>,
         now: &str,
         decide: impl FnOnce(&Journal) -> Vec<Decision>,
@@ -51,7 +52,13 @@ impl Store {
                 return Err(StoreError::PlanReplaced);
             }
             let batch = insert_runs(tx, runs).at(&path)?;
-            let first = runs.iter().map(|r| r.date).min().unwrap_or_default();
+            insert_cross(tx, cross, batch).at(&path)?;
+            let first = runs
+                .iter()
+                .map(|r| r.date)
+                .chain(cross.iter().map(|c| c.date))
+                .min()
+                .unwrap_or_default();
             tx.execute(
                 "INSERT INTO changes (kind, date, before, clearance_id, at) VALUES ('import', ?1, NULL, ?2, ?3)",
                 params![first.to_string(), batch, now],
@@ -88,17 +95,93 @@ pub(super) fn insert_runs(tx: &Connection, runs: &[RecordedRun]) -> rusqlite::Re
     Ok(batch)
 }
 
-/// Takes an import back: its runs go.
-pub(super) fn remove_batch(tx: &Connection, path: &Path, batch: i64) -> Result<usize, StoreError> {
-    tx.execute("DELETE FROM activities WHERE batch = ?1", [batch])
-        .at(path)
+/// Adds the cross-training `cross` to the import `batch`.
+pub(super) fn insert_cross(
+    tx: &Connection,
+    cross: &[CrossFromFile],
+    batch: i64,
+) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO activities (day, start, distance_m, seconds, heart_rate, file, hash, batch, cross)
+         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8)",
+    )?;
+    for c in cross {
+        let kind: &'static str = c.kind.into();
+        insert.execute(params![
+            choices::day(c.date),
+            c.start,
+            c.distance_m,
+            c.seconds,
+            c.file,
+            c.hash,
+            batch,
+            kind
+        ])?;
+    }
+    Ok(())
+}
+
+/// Takes an import back: its runs and cross-training go. How many of
+/// each went.
+pub(super) fn remove_batch(
+    tx: &Connection,
+    path: &Path,
+    batch: i64,
+) -> Result<(usize, usize), StoreError> {
+    let cross: i64 = tx
+        .query_row(
+            "SELECT count(*) FROM activities WHERE batch = ?1 AND cross IS NOT NULL",
+            [batch],
+            |r| r.get(0),
+        )
+        .at(path)?;
+    let all = tx
+        .execute("DELETE FROM activities WHERE batch = ?1", [batch])
+        .at(path)?;
+    let cross = usize::try_from(cross).unwrap_or_default();
+    Ok((all.saturating_sub(cross), cross))
+}
+
+/// Every cross-training session imported from a file, by day, then start.
+pub(super) fn read_cross(conn: &Connection, path: &Path) -> Result<Vec<CrossFromFile>, StoreError> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT day, start, distance_m, seconds, file, hash, cross FROM activities
+             WHERE cross IS NOT NULL ORDER BY day, start",
+        )
+        .at(path)?;
+    let mut rows = stmt.query([]).at(path)?;
+    let mut cross = Vec::new();
+    while let Some(row) = rows.next().at(path)? {
+        let day: i64 = row.get(0).at(path)?;
+        let kind: String = row.get(6).at(path)?;
+        let unreadable = |what: &str| StoreError::Damaged {
+            file: path.to_path_buf(),
+            what: format!("an imported cross-training session's {what} does not read back"),
+            source: None,
+        };
+        cross.push(CrossFromFile {
+            date: i32::try_from(day)
+                .ok()
+                .and_then(NaiveDate::from_epoch_days)
+                .ok_or_else(|| unreadable("day"))?,
+            start: row.get(1).at(path)?,
+            distance_m: row.get(2).at(path)?,
+            seconds: row.get(3).at(path)?,
+            file: row.get(4).at(path)?,
+            hash: row.get(5).at(path)?,
+            kind: kind.parse().map_err(|_| unreadable("kind"))?,
+        });
+    }
+    Ok(cross)
 }
 
 /// Every imported run, by day, then start.
 pub(super) fn read_runs(conn: &Connection, path: &Path) -> Result<Vec<RecordedRun>, StoreError> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT day, start, distance_m, seconds, heart_rate, file, hash FROM activities ORDER BY day, start",
+            "SELECT day, start, distance_m, seconds, heart_rate, file, hash FROM activities
+             WHERE cross IS NULL ORDER BY day, start",
         )
         .at(path)?;
     let mut rows = stmt.query([]).at(path)?;

@@ -25,6 +25,8 @@ pub enum Undone {
     Import {
         date: NaiveDate,
         runs: usize,
+        /// Cross-training sessions from files.
+        cross: usize,
     },
 }
 
@@ -167,8 +169,8 @@ impl Store {
             })?;
             let (undone, edit) = if change.kind == "import" {
                 let batch = change.clearance_id.unwrap_or_default();
-                let runs = super::activities::remove_batch(tx, &path, batch)?;
-                (Undone::Import { date, runs }, Edit::Everything)
+                let (runs, cross) = super::activities::remove_batch(tx, &path, batch)?;
+                (Undone::Import { date, runs, cross }, Edit::Everything)
             } else if change.kind == "clearance" {
                 tx.execute(
                     "DELETE FROM clearances WHERE id = ?1",
@@ -352,5 +354,8 @@ fn read_journal_with(
         });
     }
     let runs = super::activities::read_runs(conn, path)?;
-    Ok(Journal::new(checkins, clearances).with_runs(runs))
+    let cross = super::activities::read_cross(conn, path)?;
+    Ok(Journal::new(checkins, clearances)
+        .with_runs(runs)
+        .with_cross(cross))
 }

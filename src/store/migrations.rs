@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_activities.sql"),
     include_str!("migrations/0010_foot_wound_flag.sql"),
     include_str!("migrations/0011_journal_copy.sql"),
+    include_str!("migrations/0012_cross_training_from_files.sql"),
 ];
 
 /// The schema version this build writes.

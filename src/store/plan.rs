@@ -151,8 +151,9 @@ impl Store {
             for c in &restore.clearances {
                 journal::insert_clearance(tx, c, now).at(&path)?;
             }
-            if !restore.activities.is_empty() {
-                super::activities::insert_runs(tx, &restore.activities).at(&path)?;
+            if !(restore.activities.is_empty() && restore.cross_training.is_empty()) {
+                let batch = super::activities::insert_runs(tx, &restore.activities).at(&path)?;
+                super::activities::insert_cross(tx, &restore.cross_training, batch).at(&path)?;
             }
             for t in &restore.ticks {
                 tx.execute(

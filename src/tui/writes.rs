@@ -201,8 +201,9 @@ pub(super) fn undo(app: &mut App) {
                 short_date(date)
             )
         }
-        Ok(Some(Undone::Import { date, runs })) => format!(
-            "Undone: the import of {runs} runs from {} (import the files again to redo).",
+        Ok(Some(Undone::Import { date, runs, cross })) => format!(
+            "Undone: the import of {} from {} (import the files again to redo).",
+            crate::count::imported(runs, cross),
             short_date(date)
         ),
         Err(e) => format!("Not undone: {e}"),
