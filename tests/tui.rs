@@ -900,6 +900,53 @@ fn help_lists_every_binding_of_the_key_table() {
 }
 
 #[test]
+fn i_imports_runs_from_a_watch_file_and_says_what_came_of_it() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    // A run on Tue 8 Dec (a planned run of the six a week) from a TCX.
+    let file = dir.path().join("tuesday.tcx");
+    std::fs::write(
+        &file,
+        r#"<TrainingCenterDatabase><Activities><Activity Sport="Running"><Id>2026-12-08T07:00:00Z</Id>
+        <Lap><TotalTimeSeconds>1800</TotalTimeSeconds><DistanceMeters>5000</DistanceMeters></Lap>
+        </Activity></Activities></TrainingCenterDatabase>"#,
+    )
+    .unwrap();
+    press(&mut app, KeyCode::Char('i'));
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("Import runs") && screen.contains("From: "),
+        "{screen}"
+    );
+    assert_eq!(app.contexts(), vec![keys::Context::Import]);
+    // The folder is filled in; the file name is typed after it.
+    type_text(&mut app, "tuesday.tcx");
+    press(&mut app, KeyCode::Enter);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("1 run recorded"), "{message}");
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    assert_eq!(journal.runs().len(), 1);
+    // Again: already there; a path that is not there says so.
+    press(&mut app, KeyCode::Char('i'));
+    type_text(&mut app, "tuesday.tcx");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("1 already there")
+    );
+    press(&mut app, KeyCode::Char('i'));
+    type_text(&mut app, "nowhere.fit");
+    press(&mut app, KeyCode::Enter);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("nothing recorded; 1 activity not recorded (nowhere.fit: cannot read it"),
+        "{message}"
+    );
+}
+
+#[test]
 fn a_write_under_another_process_lock_says_why_and_keeps_the_keys() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);

@@ -15,6 +15,8 @@ pub enum Action {
     Help,
     Undo,
     Export,
+    /// Open the import pop-up: runs from a watch file or folder.
+    Import,
     Reload,
     /// A one-key check-in at this numbness level.
     Quick(u8),

@@ -73,6 +73,8 @@ pub enum Mode {
     Undo(String),
     /// The export menu.
     Export(ExportMenu),
+    /// The import pop-up.
+    Import(super::import_form::ImportForm),
     /// The health-context pop-up.
     Health(HealthForm),
     /// What was run, after a run day's check-in is saved.
@@ -97,6 +99,7 @@ impl Mode {
             Mode::Replace(_) => vec![Context::Replace],
             Mode::Undo(_) => vec![Context::Undo],
             Mode::Export(_) => vec![Context::Export],
+            Mode::Import(_) => vec![Context::Import],
             Mode::Health(_) => vec![Context::Health],
             Mode::Ran(_) => vec![Context::Ran],
             Mode::Strength(_) => vec![Context::Strength],

@@ -27,6 +27,8 @@ pub enum Context {
     Clearance,
     /// The export menu.
     Export,
+    /// The import pop-up.
+    Import,
     /// The health-context pop-up.
     Health,
     /// What was run, after a run day's check-in.
@@ -56,6 +58,7 @@ impl Context {
             Context::Care => "See a clinician",
             Context::Clearance => "Record a clearance",
             Context::Export => "Export",
+            Context::Import => "Import runs",
             Context::Health => "Health context",
             Context::Ran => "What you ran",
             Context::Strength => "Strength session done?",
@@ -200,6 +203,13 @@ pub static BINDINGS: &[Binding] = &[
         "S",
         "shoes: add, retire, see their distance",
         Action::Shoes,
+    ),
+    bind(
+        Global,
+        One(Char('i')),
+        "i",
+        "import runs from a watch file or folder",
+        Action::Import,
     ),
     bind(
         Global,
@@ -759,6 +769,15 @@ pub static BINDINGS: &[Binding] = &[
         Action::RetireShoe,
     ),
     shown(Shoes, Two(Esc, Char('q')), "Esc", "close", Action::Back),
+    shown(Import, One(Enter), "Enter", "import", Action::Confirm),
+    shown(Import, One(Esc), "Esc", "cancel", Action::Back),
+    bind(
+        Import,
+        Text,
+        "a-z 0-9 / ← → Ctrl-U",
+        "type the path",
+        Action::Type,
+    ),
     shown(ShoeName, One(Enter), "Enter", "add it", Action::Confirm),
     shown(ShoeName, One(Esc), "Esc", "cancel", Action::Back),
     bind(

@@ -9,6 +9,7 @@ pub mod export_menu;
 pub mod field;
 mod follow_up;
 pub mod health;
+pub mod import_form;
 pub mod keys;
 pub mod onboarding;
 pub mod panel;

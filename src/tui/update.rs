@@ -6,9 +6,11 @@ use super::app::{App, HealthForm, Mode, Screen, ShoesForm, care};
 use super::clearance::{self, ClearanceForm};
 use super::export_menu::{self, ExportMenu};
 use super::follow_up::{follow_up, planned_on};
+use super::import_form::{self, ImportForm};
 use super::panel::{Panel, Replace};
 use super::writes::{
-    add_shoe, ask_undo, clear, export, redo, reload, retire_shoe, save_plan, set_health, undo,
+    add_shoe, ask_undo, clear, export, import_files, redo, reload, retire_shoe, save_plan,
+    set_health, undo,
 };
 use super::{health, onboarding, panel, ran, shoes};
 use crate::checkin::{
@@ -128,6 +130,14 @@ pub fn update(app: &mut App, action: Action) {
             export_menu::Outcome::Write { format, path } => {
                 app.mode = Mode::Browse;
                 export(app, format, &path);
+            }
+        },
+        Mode::Import(form) => match import_form::update(form, action) {
+            import_form::Outcome::Stay => {}
+            import_form::Outcome::Close => app.mode = Mode::Browse,
+            import_form::Outcome::Import(path) => {
+                app.mode = Mode::Browse;
+                import_files(app, path);
             }
         },
         Mode::Ran(form) => match ran::update(form, action) {
@@ -287,6 +297,9 @@ fn update_screens(app: &mut App, action: Action) {
         }
         Action::Export if app.running.is_some() => {
             app.mode = Mode::Export(ExportMenu::new(&app.export_dir, app.today));
+        }
+        Action::Import if app.running.is_some() => {
+            app.mode = Mode::Import(ImportForm::new(&app.export_dir));
         }
         _ => {}
     }

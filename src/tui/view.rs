@@ -102,6 +102,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             screens::replace::render(pending, theme, frame, body);
         }
         Mode::Export(menu) => screens::export::render(menu, theme, frame, body),
+        Mode::Import(form) => screens::import::render(form, theme, frame, body),
         Mode::Health(form) => screens::health::render(form, theme, frame, body),
         Mode::Ran(form) => screens::ran::render(form, theme, frame, body),
         Mode::Shoes(form) => {

@@ -1,6 +1,7 @@
 //! The TUI's writes besides a check-in: undo and redo, clearances, shoes,
-//! the health context, exports, a new plan, and the reload after another
-//! process wrote — each through `Comeback`, each saying what it did.
+//! the health context, exports, runs imported from files, a new plan, and
+//! the reload after another process wrote — each through `Comeback`, each
+//! saying what it did.
 
 use super::app::{App, Mode, Redo, Running, Screen};
 use crate::checkin::{Clearance, short_date};
@@ -279,4 +280,66 @@ pub(super) fn save_plan(app: &mut App) {
         }
         Err(e) => app.message = Some(format!("Not saved: {e}")),
     }
+}
+
+/// Reads runs from the watch file or folder at `path`, as `comeback
+/// activities import` does, and says in one message what came of it.
+pub(super) fn import_files(app: &mut App, path: std::path::PathBuf) {
+    let (today, now) = (app.today, app.now.clone());
+    let Some(running) = app.running.as_mut() else {
+        return;
+    };
+    let imported = running
+        .comeback
+        .import_runs(std::slice::from_ref(&path), false, today, &now);
+    app.message = Some(match imported {
+        Ok(outcomes) => import_words(&path, &outcomes),
+        Err(e) => format!("Not imported: {e}"),
+    });
+    running.refresh(today);
+}
+
+/// "From ~/GARMIN/Activity: 2 runs and 1 cross-training session recorded;
+/// 1 already there; 1 not recorded (ride.fit: …)".
+fn import_words(path: &Path, outcomes: &[crate::runs::FileOutcome]) -> String {
+    use crate::runs::Outcome;
+    let (mut runs, mut cross, mut known) = (0, 0, 0);
+    let mut problems = Vec::new();
+    for o in outcomes {
+        let file = o.file.file_name().map_or_else(
+            || o.file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match &o.outcome {
+            Outcome::Matched(_) | Outcome::Moved(..) => runs += 1,
+            Outcome::Cross(..) => cross += 1,
+            Outcome::Known | Outcome::SameRun(_) | Outcome::SaysLess(_) => known += 1,
+            Outcome::Skipped(why) => problems.push(format!("{file}: {why}")),
+            Outcome::NotARun(done) => problems.push(format!(
+                "{file}: {} on {}, not a run",
+                done.sport,
+                short_date(done.date)
+            )),
+            Outcome::Ambiguous(run, near) => problems.push(format!(
+                "{file}: {} has no run planned; place it on {} with `comeback activities import … --to {near}`",
+                short_date(run.date),
+                short_date(*near)
+            )),
+        }
+    }
+    let mut said = vec![match (runs, cross) {
+        (0, 0) => "nothing recorded".to_string(),
+        _ => format!("{} recorded", crate::count::imported(runs, cross)),
+    }];
+    if known > 0 {
+        said.push(format!("{known} already there"));
+    }
+    if let Some(first) = problems.first() {
+        said.push(format!(
+            "{} not recorded ({first}{})",
+            crate::count::count(problems.len(), "activity", "activities"),
+            if problems.len() > 1 { "; …" } else { "" }
+        ));
+    }
+    format!("From {}: {}.", path.display(), said.join("; "))
 }

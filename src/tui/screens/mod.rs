@@ -7,6 +7,7 @@ pub mod export;
 pub mod health;
 pub mod help;
 pub mod history;
+pub mod import;
 pub mod onboarding;
 pub mod plan;
 pub mod progress;
