@@ -27,6 +27,10 @@ pub enum Outcome {
     /// The same run as another file of this import that says more of it
     /// (read whole, a heart rate): that file, kept instead.
     SaysLess(PathBuf),
+    /// The same run as one recorded from another file that says less of it
+    /// (no heart rate): this one is recorded in its place, on its day (the
+    /// file named is the one replaced; undo brings it back).
+    Replaces(RecordedRun, String),
     /// Left out, and why: outside the plan, unreadable.
     Skipped(String),
     /// Read and placed on the day the runner chose (recorded unless a dry
@@ -184,6 +188,18 @@ fn same(a: (chrono::DateTime<chrono::Utc>, f64), b: (chrono::DateTime<chrono::Ut
 /// Runs starting closer than this (seconds) are one run whatever their
 /// distances: no one starts two runs within a minute.
 const SAME_START_SECONDS: i64 = 60;
+
+/// Whether `activity` says more of its run than `recorded`, the same run
+/// from another file: read whole, with a heart rate the other lacks.
+pub fn says_more(activity: &Activity, recorded: &RecordedRun) -> bool {
+    activity.damage.is_none() && activity.heart_rate.is_some() && recorded.heart_rate.is_none()
+}
+
+/// `activity`, read from `file`, kept in place of `old`: on the day `old`
+/// counts for.
+pub fn in_place_of(file: &Path, activity: &Activity, old: &RecordedRun) -> RecordedRun {
+    recorded(file, activity, old.date)
+}
 
 /// How much a file says of its run: read whole rather than up to damage,
 /// then with a heart rate.

@@ -413,3 +413,47 @@ fn the_same_run_from_another_file_is_kept_once_and_said_so() {
     let listed = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
     assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
 }
+
+#[test]
+fn a_later_file_that_says_more_of_a_recorded_run_takes_its_place_and_undo_brings_it_back() {
+    let dir = common::activities_plan_dir();
+    let files = tempfile::tempdir().unwrap();
+    // The same run without heart rate (another app's export of it).
+    let with_hr = std::fs::read_to_string(fixture("long-run.tcx")).unwrap();
+    let without: String = with_hr
+        .lines()
+        .filter(|l| !l.contains("Value>"))
+        .filter(|l| !l.contains("HeartRateBpm"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let plain = files.path().join("plain.tcx");
+    std::fs::write(&plain, without).unwrap();
+    assert!(
+        import(
+            dir.path(),
+            "2026-11-30",
+            "UTC",
+            std::slice::from_ref(&plain)
+        )
+        .0
+    );
+    let (ok, out, err) = import(dir.path(), "2026-11-30", "UTC", &[fixture("long-run.tcx")]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains(
+            "HR 145: recorded in place of plain.tcx, the same run from a file without a heart rate"
+        ),
+        "{out}"
+    );
+    let list = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(list[0]["heart_rate"], 145);
+    // Undo takes the import back and puts the run it replaced back.
+    let undo = cli(dir.path(), "2026-11-30", "UTC")
+        .arg("undo")
+        .output()
+        .unwrap();
+    assert!(undo.status.success());
+    let list = common::json(dir.path(), "2026-11-30", &["activities", "list", "--json"]);
+    assert_eq!(list[0]["file"], "plain.tcx", "{list}");
+}

@@ -119,6 +119,11 @@ fn report(outcomes: &[runs::FileOutcome], dry_run: bool, unit: Unit) -> Result<(
                 describe(run, unit),
                 day_words(*ran, run.date)
             )?,
+            runs::Outcome::Replaces(run, old) => outln!(
+                "{file}: {}: {recorded} in place of {}, the same run from a file without a heart rate{damage}",
+                describe(run, unit),
+                one_line(old)
+            )?,
             runs::Outcome::Known if dry_run => {
                 outln!("{file}: already imported, or the same file given twice")?;
             }

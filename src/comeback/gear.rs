@@ -97,8 +97,7 @@ impl Comeback {
             .collect();
         let mut richer = runs::richer_twins(&all).into_iter();
         let mut outcomes = Vec::new();
-        let mut new = Vec::new();
-        let mut new_cross: Vec<checkin::CrossFromFile> = Vec::new();
+        let mut batch = Batch::default();
         for entry in &read {
             let (path, activities) = match entry {
                 FileRead::Activities(path, activities) => (path, activities),
@@ -118,7 +117,7 @@ impl Comeback {
                             let outcome = runs::cross(path, a, done, &self.plan, today);
                             if let runs::Outcome::Cross(_, kept) = &outcome {
                                 known.insert(a.hash.clone());
-                                new_cross.push(kept.clone());
+                                batch.cross.push(kept.clone());
                             }
                             outcome
                         }
@@ -128,33 +127,54 @@ impl Comeback {
                     runs::Outcome::Known
                 } else if let Some(twin) = twin {
                     runs::Outcome::SaysLess(twin)
-                } else if let Some(same) = runs::same_run(a, self.journal.runs().iter().chain(&new))
-                {
-                    runs::Outcome::SameRun(same.file.clone())
                 } else {
-                    let matched: Vec<NaiveDate> =
-                        new.iter().map(|r: &checkin::RecordedRun| r.date).collect();
-                    let outcome = runs::place(
-                        path,
-                        a,
-                        &self.plan,
-                        (&self.journal, &matched),
-                        &assessment,
-                        today,
-                    );
-                    if let runs::Outcome::Matched(run) = &outcome {
-                        new.push(run.clone());
-                    }
-                    outcome
+                    self.run_outcome((path, a), &mut batch, &assessment, today)
                 };
                 outcomes.push(runs::FileOutcome::of(path, a, outcome));
             }
         }
-        if !dry_run && (!new.is_empty() || !new_cross.is_empty()) {
-            self.record_runs((&new, &new_cross), today, now)?;
+        if !dry_run && (!batch.runs.is_empty() || !batch.cross.is_empty()) {
+            self.record_runs((&batch.runs, &batch.cross, &batch.replaced), today, now)?;
         }
         Ok(outcomes)
     }
+    /// What becomes of a new run `a` from `path`: the same run as one
+    /// recorded (kept, or replaced when `a` says more of it), or placed on
+    /// its day; what is to be recorded goes into `batch`.
+    fn run_outcome(
+        &self,
+        (path, a): (&Path, &Activity),
+        batch: &mut Batch,
+        assessment: &Assessment,
+        today: NaiveDate,
+    ) -> runs::Outcome {
+        let recorded = self.journal.runs();
+        if let Some(same) = runs::same_run(a, recorded.iter().chain(&batch.runs)).cloned() {
+            let earlier = recorded.contains(&same) && !batch.replaced.contains(&same);
+            if earlier && runs::says_more(a, &same) {
+                let run = runs::in_place_of(path, a, &same);
+                batch.runs.push(run.clone());
+                let file = same.file.clone();
+                batch.replaced.push(same);
+                return runs::Outcome::Replaces(run, file);
+            }
+            return runs::Outcome::SameRun(same.file);
+        }
+        let matched: Vec<NaiveDate> = batch.runs.iter().map(|r| r.date).collect();
+        let outcome = runs::place(
+            path,
+            a,
+            &self.plan,
+            (&self.journal, &matched),
+            assessment,
+            today,
+        );
+        if let runs::Outcome::Matched(run) = &outcome {
+            batch.runs.push(run.clone());
+        }
+        outcome
+    }
+
     /// Reads the one file in `paths` and places the one run in it on `day`,
     /// which must be a day with a planned run from the plan's start to
     /// `today`, whatever day it was run on; unless `dry_run`, records it as
@@ -202,7 +222,7 @@ impl Comeback {
             if let runs::Outcome::Matched(run) | runs::Outcome::Moved(run, _) = &outcome
                 && !dry_run
             {
-                self.record_runs((std::slice::from_ref(run), &[]), today, now)?;
+                self.record_runs((std::slice::from_ref(run), &[], &[]), today, now)?;
             }
             outcomes.push(runs::FileOutcome::of(path, a, outcome));
         }
@@ -211,7 +231,11 @@ impl Comeback {
     /// Records `runs` as one import, with the decisions they bring.
     fn record_runs(
         &mut self,
-        runs: (&[checkin::RecordedRun], &[checkin::CrossFromFile]),
+        runs: (
+            &[checkin::RecordedRun],
+            &[checkin::CrossFromFile],
+            &[checkin::RecordedRun],
+        ),
         today: NaiveDate,
         now: &str,
     ) -> Result<(), StoreError> {
@@ -251,4 +275,13 @@ fn read_files(paths: &[PathBuf], known: &std::collections::HashSet<String>) -> V
             }
         })
         .collect()
+}
+
+/// What an import will record: its runs, its cross-training, and the runs
+/// recorded before that its files say more of.
+#[derive(Default)]
+struct Batch {
+    runs: Vec<checkin::RecordedRun>,
+    cross: Vec<checkin::CrossFromFile>,
+    replaced: Vec<checkin::RecordedRun>,
 }

@@ -30,7 +30,7 @@ impl Store {
     /// transaction.
     pub fn import_runs(
         &mut self,
-        (runs, cross): (&[RecordedRun], &[CrossFromFile]),
+        (runs, cross, replaced): (&[RecordedRun], &[CrossFromFile], &[RecordedRun]),
         plan: Option<&(String, String)>,
         now: &str,
         decide: impl FnOnce(&Journal) -> Vec<Decision>,
@@ -51,6 +51,23 @@ impl Store {
             if now_key.as_ref() != plan {
                 return Err(StoreError::PlanReplaced);
             }
+            // Runs a file of this import says more of go, kept with their
+            // batch in the change so undo brings them back.
+            let mut gone: Vec<(i64, RecordedRun)> = Vec::new();
+            for old in replaced {
+                let batch: i64 = tx
+                    .query_row("SELECT batch FROM activities WHERE hash = ?1", [&old.hash], |r| {
+                        r.get(0)
+                    })
+                    .at(&path)?;
+                tx.execute("DELETE FROM activities WHERE hash = ?1", [&old.hash])
+                    .at(&path)?;
+                gone.push((batch, old.clone()));
+            }
+            let before = (!gone.is_empty())
+                .then(|| serde_json::to_string(&gone))
+                .transpose()
+                .map_err(|e| StoreError::damaged(&path, "the runs an import replaces", e))?;
             let batch = insert_runs(tx, runs).at(&path)?;
             insert_cross(tx, cross, batch).at(&path)?;
             let first = runs
@@ -60,8 +77,8 @@ impl Store {
                 .min()
                 .unwrap_or_default();
             tx.execute(
-                "INSERT INTO changes (kind, date, before, clearance_id, at) VALUES ('import', ?1, NULL, ?2, ?3)",
-                params![first.to_string(), batch, now],
+                "INSERT INTO changes (kind, date, before, clearance_id, at) VALUES ('import', ?1, ?2, ?3, ?4)",
+                params![first.to_string(), before, batch, now],
             )
             .at(&path)?;
             Ok(((), Edit::Everything))
@@ -140,6 +157,21 @@ pub(super) fn remove_batch(
         .at(path)?;
     let cross = usize::try_from(cross).unwrap_or_default();
     Ok((all.saturating_sub(cross), cross))
+}
+
+/// Puts back the runs an import replaced, each in the batch it came in.
+pub(super) fn put_back(tx: &Connection, path: &Path, before: &str) -> Result<(), StoreError> {
+    let gone: Vec<(i64, RecordedRun)> = serde_json::from_str(before)
+        .map_err(|e| StoreError::damaged(path, "the runs an import replaced", e))?;
+    for (batch, run) in gone {
+        let inserted = insert_runs(tx, std::slice::from_ref(&run)).at(path)?;
+        tx.execute(
+            "UPDATE activities SET batch = ?1 WHERE batch = ?2",
+            params![batch, inserted],
+        )
+        .at(path)?;
+    }
+    Ok(())
 }
 
 /// Every cross-training session imported from a file, by day, then start.

@@ -170,6 +170,9 @@ impl Store {
             let (undone, edit) = if change.kind == "import" {
                 let batch = change.clearance_id.unwrap_or_default();
                 let (runs, cross) = super::activities::remove_batch(tx, &path, batch)?;
+                if let Some(before) = &change.before {
+                    super::activities::put_back(tx, &path, before)?;
+                }
                 (Undone::Import { date, runs, cross }, Edit::Everything)
             } else if change.kind == "clearance" {
                 tx.execute(

@@ -311,7 +311,7 @@ fn import_words(path: &Path, outcomes: &[crate::runs::FileOutcome]) -> String {
             |n| n.to_string_lossy().into_owned(),
         );
         match &o.outcome {
-            Outcome::Matched(_) | Outcome::Moved(..) => runs += 1,
+            Outcome::Matched(_) | Outcome::Moved(..) | Outcome::Replaces(..) => runs += 1,
             Outcome::Cross(..) => cross += 1,
             Outcome::Known | Outcome::SameRun(_) | Outcome::SaysLess(_) => known += 1,
             Outcome::Skipped(why) => problems.push(format!("{file}: {why}")),
