@@ -434,36 +434,37 @@ fn a_version_three_export_still_imports_with_its_template_upgraded() {
     assert!(first_run["effort"].is_object());
 }
 
-#[test]
-fn a_version_four_export_still_imports() {
+/// A fresh store with the checked-in export of schema `version` imported
+/// as of `today`: the store, its export now (of this schema), and the
+/// fixture as it was.
+fn import_fixture(
+    version: u32,
+    today: &str,
+) -> (tempfile::TempDir, serde_json::Value, serde_json::Value) {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/plan-v4.json");
-    comeback(dir.path(), "2026-11-27")
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/exports/plan-v{version}.json"));
+    comeback(dir.path(), today)
         .arg("import")
         .arg(&fixture)
         .assert()
         .success();
-    let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/7");
-    let original: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
+    let doc = json(dir.path(), today, &["export"]);
+    assert_eq!(doc["schema"], comeback::document::PLAN_SCHEMA);
+    let original = serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
+    (dir, doc, original)
+}
+
+#[test]
+fn a_version_four_export_still_imports() {
+    let (_dir, doc, original) = import_fixture(4, "2026-11-27");
     assert_eq!(doc["checkins"], original["checkins"]);
     assert_eq!(doc["profile"], original["profile"]);
 }
 
 #[test]
 fn a_version_six_export_still_imports_with_its_runs_from_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/plan-v6.json");
-    comeback(dir.path(), "2026-11-30")
-        .arg("import")
-        .arg(&fixture)
-        .assert()
-        .success();
-    let doc = json(dir.path(), "2026-11-30", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/7");
-    let original: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
+    let (_dir, doc, original) = import_fixture(6, "2026-11-30");
     for field in ["profile", "checkins", "clearances", "shoes", "activities"] {
         assert_eq!(doc[field], original[field], "{field}");
     }
@@ -472,17 +473,7 @@ fn a_version_six_export_still_imports_with_its_runs_from_files() {
 
 #[test]
 fn a_version_five_export_still_imports_and_reads_a_clearing_that_disagreed_the_careful_way() {
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports/plan-v5.json");
-    comeback(dir.path(), "2026-11-30")
-        .arg("import")
-        .arg(&fixture)
-        .assert()
-        .success();
-    let doc = json(dir.path(), "2026-11-30", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/7");
-    let original: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
+    let (_dir, doc, original) = import_fixture(5, "2026-11-30");
     assert_eq!(doc["profile"], original["profile"]);
     assert_eq!(doc["clearances"], original["clearances"]);
     let (now, then) = (

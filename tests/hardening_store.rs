@@ -246,20 +246,7 @@ fn a_full_disk_without_shared_memory_still_reads_and_says_the_disk_is_full() {
         return;
     };
     let data = dir.path().join("data");
-    assert!(run(
-        &data,
-        &[
-            "new",
-            "--layoff",
-            "3w",
-            "--weekly",
-            "25",
-            "--runs",
-            "4",
-            "--start",
-            "2026-11-23"
-        ]
-    ));
+    common::make_plan(&data, TODAY, "2026-11-23");
     assert!(run(&data, &["checkin", "--numbness", "0"]));
     // Another SQLite program closes the store last: it folds the WAL in and
     // removes comeback.db-wal and comeback.db-shm.

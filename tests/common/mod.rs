@@ -60,7 +60,13 @@ pub fn date_after(start: &str, offset: u64) -> String {
 /// `start`, made by the binary as of `today`.
 pub fn plan_dir(today: &str, start: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let status = process(dir.path(), today)
+    make_plan(dir.path(), today, start);
+    dir
+}
+
+/// The same plan made in the data dir `data` (which may not exist yet).
+pub fn make_plan(data: &Path, today: &str, start: &str) {
+    let status = process(data, today)
         // --force: a start more than two years from today is allowed.
         .args([
             "new", "--layoff", "3w", "--weekly", "25", "--runs", "4", "--start", start, "--force",
@@ -68,7 +74,6 @@ pub fn plan_dir(today: &str, start: &str) -> tempfile::TempDir {
         .status()
         .expect("comeback runs");
     assert!(status.success());
-    dir
 }
 
 pub fn template(name: &str) -> Template {
