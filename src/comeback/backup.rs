@@ -55,8 +55,43 @@ pub fn restore(data_dir: &Path, file: &Path, now: &str) -> Result<Restored, Load
         .prefix(".restore-")
         .tempdir_in(data_dir)
         .map_err(io(data_dir, "cannot write in the data folder"))?;
-    std::fs::copy(file, Store::path_in(work.path())).map_err(io(file, "cannot read it"))?;
     let copy = Store::path_in(work.path());
+    std::fs::copy(file, &copy).map_err(io(file, "cannot read it"))?;
+    let restored = check(work.path(), file)?;
+    let stamp: String = now
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let archive_dir = data_dir.join("archive");
+    create_private_dir(&archive_dir).map_err(io(&archive_dir, "cannot create it"))?;
+    let aside = archive_dir.join(format!("comeback-replaced-{stamp}"));
+    let archived = match Store::open_existing(data_dir) {
+        Ok(Some(mut live)) => {
+            let archived = aside.with_extension("db");
+            live.archive_and_replace(&archived, &copy)?;
+            return Ok(Restored {
+                archived: Some(archived),
+                ..restored
+            });
+        }
+        // No database, but perhaps a WAL left beside it, which would be
+        // replayed onto the backup; or a store that does not open (damaged,
+        // another program's, a newer comeback's): moved aside whole, never
+        // deleted.
+        Ok(None) | Err(_) => move_aside(data_dir, &aside)?,
+    };
+    std::fs::rename(&copy, &db).map_err(io(&db, "cannot put the backup in place"))?;
+    Ok(Restored {
+        archived,
+        ..restored
+    })
+}
+
+/// Checks the copy of the backup `file` in `work` as a comeback store this
+/// version reads, every page sound and a plan that rebuilds, and leaves it
+/// closed with its WAL folded in; what it holds.
+fn check(work: &Path, file: &Path) -> Result<Restored, LoadError> {
+    let copy = Store::path_in(work);
     // What is wrong with the backup, said of the file the runner named.
     let not_a_backup = |e: &dyn std::fmt::Display| {
         let why = e.to_string();
@@ -70,7 +105,7 @@ pub fn restore(data_dir: &Path, file: &Path, now: &str) -> Result<Restored, Load
                 .to_string(),
         })
     };
-    let candidate = match Comeback::load(work.path()) {
+    let candidate = match Comeback::load(work) {
         Ok(candidate) => candidate,
         Err(LoadError::NoPlan(_)) => return Err(not_a_backup(&"it holds no plan")),
         Err(e) => return Err(not_a_backup(&e)),
@@ -80,56 +115,11 @@ pub fn restore(data_dir: &Path, file: &Path, now: &str) -> Result<Restored, Load
         .check_integrity()
         .map_err(|e| not_a_backup(&e))?;
     candidate.checkpoint()?;
-    let restored = Restored {
+    Ok(Restored {
         start: candidate.plan.profile.start,
         checkins: candidate.journal.checkins().len(),
         archived: None,
-    };
-    let stamp: String = now
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let archive_dir = data_dir.join("archive");
-    create_private_dir(&archive_dir).map_err(io(&archive_dir, "cannot create it"))?;
-    let archived = archive_dir.join(format!("comeback-replaced-{stamp}.db"));
-    match Store::open_existing(data_dir) {
-        Ok(None) => {
-            drop(candidate);
-            // A WAL left beside a missing database would be replayed onto
-            // the backup: it goes aside first.
-            let aside = move_aside(
-                data_dir,
-                &archive_dir.join(format!("comeback-replaced-{stamp}")),
-            )?;
-            std::fs::rename(Store::path_in(work.path()), &db)
-                .map_err(io(&db, "cannot put the backup in place"))?;
-            Ok(Restored {
-                archived: aside,
-                ..restored
-            })
-        }
-        Ok(Some(mut live)) => {
-            drop(candidate);
-            live.archive_and_replace(&archived, &Store::path_in(work.path()))?;
-            Ok(Restored {
-                archived: Some(archived),
-                ..restored
-            })
-        }
-        // A store that does not open (damaged, another program's, a newer
-        // comeback's) is moved aside whole, never deleted.
-        Err(_) => {
-            let aside = archive_dir.join(format!("comeback-replaced-{stamp}"));
-            move_aside(data_dir, &aside)?;
-            drop(candidate);
-            std::fs::rename(Store::path_in(work.path()), &db)
-                .map_err(io(&db, "cannot put the backup in place"))?;
-            Ok(Restored {
-                archived: Some(aside),
-                ..restored
-            })
-        }
-    }
+    })
 }
 
 /// Moves the store's files in `data_dir` that are there (the database, its
