@@ -245,15 +245,7 @@ fn cross_training_from_files_travels_with_the_export() {
     let doc = common::json(dir.path(), "2026-11-30", &["export"]);
     assert_eq!(doc["cross_training"][0]["kind"], "bike");
     assert_eq!(doc["cross_training"][0]["seconds"], 5400);
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), doc.to_string()).unwrap();
-    let fresh = tempfile::tempdir().unwrap();
-    let imported = common::cli(fresh.path(), "2026-11-30")
-        .arg("import")
-        .arg(file.path())
-        .output()
-        .unwrap();
-    assert!(imported.status.success());
+    let fresh = common::import_into_fresh(doc.to_string().as_bytes(), "2026-11-30");
     let again = common::json(fresh.path(), "2026-11-30", &["export"]);
     assert_eq!(again["cross_training"], doc["cross_training"]);
     // The ride is known in the new store too.

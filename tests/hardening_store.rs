@@ -227,15 +227,7 @@ fn a_plan_replaced_while_files_are_read_gets_no_runs_outside_it() {
         .arg("export")
         .output()
         .unwrap();
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), &export.stdout).unwrap();
-    let fresh = tempfile::tempdir().unwrap();
-    let imported = common::cli(fresh.path(), "2026-11-30")
-        .arg("import")
-        .arg(file.path())
-        .output()
-        .unwrap();
-    assert!(imported.status.success(), "{}", text(&imported));
+    common::import_into_fresh(&export.stdout, "2026-11-30");
 }
 
 #[test]

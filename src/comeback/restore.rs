@@ -63,35 +63,31 @@ fn check_against_today(
             problem: e.to_string(),
         })?;
     }
-    for (i, c) in restore.clearances.iter().enumerate() {
-        if c.date > today {
+    // Every other dated list: nothing after today.
+    let dated = [
+        (
+            "clearances",
+            restore
+                .clearances
+                .iter()
+                .map(|c| c.date)
+                .collect::<Vec<_>>(),
+        ),
+        ("ticks", restore.ticks.iter().map(|t| t.date).collect()),
+        (
+            "activities",
+            restore.activities.iter().map(|r| r.date).collect(),
+        ),
+        (
+            "cross_training",
+            restore.cross_training.iter().map(|c| c.date).collect(),
+        ),
+    ];
+    for (list, dates) in dated {
+        if let Some((i, date)) = dates.iter().enumerate().find(|(_, d)| **d > today) {
             return Err(ImportError {
-                path: format!("clearances[{i}].date"),
-                problem: format!("{} is after today ({today})", c.date),
-            });
-        }
-    }
-    for (i, tick) in restore.ticks.iter().enumerate() {
-        if tick.date > today {
-            return Err(ImportError {
-                path: format!("ticks[{i}].date"),
-                problem: format!("{} is after today ({today})", tick.date),
-            });
-        }
-    }
-    for (i, c) in restore.cross_training.iter().enumerate() {
-        if c.date > today {
-            return Err(ImportError {
-                path: format!("cross_training[{i}].date"),
-                problem: format!("{} is after today ({today})", c.date),
-            });
-        }
-    }
-    for (i, run) in restore.activities.iter().enumerate() {
-        if run.date > today {
-            return Err(ImportError {
-                path: format!("activities[{i}].date"),
-                problem: format!("{} is after today ({today})", run.date),
+                path: format!("{list}[{i}].date"),
+                problem: format!("{date} is after today ({today})"),
             });
         }
     }

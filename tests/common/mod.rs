@@ -308,3 +308,22 @@ pub fn fill_disk(dir: &Path) {
         .is_ok()
     {}
 }
+
+/// A fresh data dir with the plan document `doc` imported as of `today`;
+/// fails with the import's stderr if it is refused.
+pub fn import_into_fresh(doc: &[u8], today: &str) -> tempfile::TempDir {
+    let file = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::fs::write(file.path(), doc).expect("written");
+    let fresh = tempfile::tempdir().expect("a temporary folder");
+    let out = cli(fresh.path(), today)
+        .arg("import")
+        .arg(file.path())
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fresh
+}
