@@ -14,30 +14,7 @@ impl Store {
     /// through SQLite's online backup (a temporary file beside it, then a
     /// rename): a copy that opens as it is, made while others may write.
     pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
-        let dir = match dest.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let temp = tempfile::NamedTempFile::new_in(dir).doing(dest, "cannot write there")?;
-        {
-            let mut copy = Connection::open_with_flags(
-                std::path::absolute(temp.path()).doing(dest, "cannot write there")?,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-            )
-            .at(dest)?;
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).at(dest)?;
-            backup
-                .run_to_completion(256, Duration::from_millis(5), None)
-                .at(dest)?;
-        }
-        temp.as_file()
-            .sync_all()
-            .doing(dest, "cannot write there")?;
-        temp.persist(dest)
-            .map_err(|e| e.error)
-            .doing(dest, "cannot write there")?;
-        private::tighten(dest);
-        Ok(())
+        copy_to(&self.conn, dest)
     }
 
     /// Whether `dest` is one of the store's own files (see [`own_file`]).
@@ -64,11 +41,11 @@ impl Store {
 
     /// Archives the store to `archive`, then replaces everything it holds
     /// with what the store file `source` holds (closed, of this schema), with
-    /// no commit by another process in between: the archive is taken, then
-    /// under the write lock the store is checked to be unchanged since
-    /// (`PRAGMA data_version`; otherwise both are done again) and every
-    /// table is refilled from `source` in that one transaction. Every saved
-    /// check-in ends up in the store or in the archive.
+    /// no commit by another process in between: the write lock is taken
+    /// first, the archive is copied through a second, read-only connection
+    /// (which sees the last commit, and nothing can commit after it), and
+    /// every table is refilled from `source` in that same transaction.
+    /// Every saved check-in ends up in the store or in the archive.
     pub fn archive_and_replace(&mut self, archive: &Path, source: &Path) -> Result<(), StoreError> {
         let path = self.path.clone();
         let source = std::path::absolute(source).doing(source, "cannot read it")?;
@@ -76,38 +53,31 @@ impl Store {
             .execute("ATTACH DATABASE ?1 AS restored", [source.to_string_lossy()])
             .at(&path)?;
         let replaced = (|| {
-            for _ in 0..ATTEMPTS {
-                let before = super::data_version(&self.conn).at(&path)?;
-                self.backup_to(archive)?;
-                let tx = self
-                    .conn
-                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                    .at(&path)?;
-                if super::data_version(&tx).at(&path)? != before {
-                    continue;
-                }
-                let tables: Vec<String> = tx
-                    .prepare(
-                        "SELECT name FROM main.sqlite_master WHERE type = 'table'
-                         AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence')",
-                    )
-                    .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-                    .at(&path)?;
-                for table in &tables {
-                    let table = table.replace('"', "\"\"");
-                    tx.execute_batch(&format!(
-                        "DELETE FROM main.\"{table}\"; INSERT INTO main.\"{table}\" SELECT * FROM restored.\"{table}\";"
-                    ))
-                    .at(&path)?;
-                }
-                tx.commit().at(&path)?;
-                return Ok(());
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .at(&path)?;
+            // The online backup refuses a source connection that holds the
+            // write lock, so the archive is read through another one.
+            let reader =
+                Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).at(&path)?;
+            copy_to(&reader, archive)?;
+            drop(reader);
+            let tables: Vec<String> = tx
+                .prepare(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table'
+                     AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence')",
+                )
+                .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+                .at(&path)?;
+            for table in &tables {
+                let table = table.replace('"', "\"\"");
+                tx.execute_batch(&format!(
+                    "DELETE FROM main.\"{table}\"; INSERT INTO main.\"{table}\" SELECT * FROM restored.\"{table}\";"
+                ))
+                .at(&path)?;
             }
-            Err(StoreError::Io {
-                file: path.clone(),
-                action: "other check-ins kept coming while it was archived; try again",
-                source: std::io::Error::other("the store changed during every attempt"),
-            })
+            tx.commit().at(&path)
         })();
         let detached = self.conn.execute("DETACH DATABASE restored", []).at(&path);
         self.cache = None;
@@ -115,9 +85,35 @@ impl Store {
     }
 }
 
-/// How often a restore takes the archive again when another process wrote
-/// while it was taken.
-const ATTEMPTS: usize = 5;
+/// Copies the whole database `conn` reads, the WAL's latest commits
+/// included, to `dest` through SQLite's online backup (a temporary file
+/// beside it, then a rename): a copy that opens as it is.
+fn copy_to(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
+    let dir = match dest.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let temp = tempfile::NamedTempFile::new_in(dir).doing(dest, "cannot write there")?;
+    {
+        let mut copy = Connection::open_with_flags(
+            std::path::absolute(temp.path()).doing(dest, "cannot write there")?,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )
+        .at(dest)?;
+        let backup = rusqlite::backup::Backup::new(conn, &mut copy).at(dest)?;
+        backup
+            .run_to_completion(256, Duration::from_millis(5), None)
+            .at(dest)?;
+    }
+    temp.as_file()
+        .sync_all()
+        .doing(dest, "cannot write there")?;
+    temp.persist(dest)
+        .map_err(|e| e.error)
+        .doing(dest, "cannot write there")?;
+    private::tighten(dest);
+    Ok(())
+}
 
 /// Which of the store's files at `db` (the database, its WAL, its shared
 /// memory) `dest` is, by path or by the file it is, if any: writing an
