@@ -188,19 +188,42 @@ fn run_walk_hands_over_to_runs_within_a_tenth_of_its_running_minutes() {
 }
 
 #[test]
-fn numb_now_puts_four_weeks_of_run_walk_before_the_standard_return() {
-    let mut runner = profile(4);
-    let standard = plan_of(&runner, "standard");
+fn numb_now_puts_four_weeks_of_run_walk_of_an_hour_at_most_before_runs_that_climb_from_them() {
+    // DESIGN.md §2 v3, rule 5 (the standard return and four weeks more);
+    // rules 2 and 3: no lead-in session over an hour, and the runs after it
+    // within 1.1x of its last (Frandsen 2025).
+    for (layoff, weekly, runs) in [(4, 25.0, 4), (1, 60.0, 6), (10, 45.0, 5)] {
+        let mut runner = profile(layoff);
+        runner.weekly_before = Distance::from_value(weekly);
+        runner.goal_weekly = Distance::from_value(weekly);
+        runner.runs_per_week = runs;
+        let standard = plan_of(&runner, "standard");
+        runner.numb_now = true;
+        let numb = plan_of(&runner, "cautious");
+        assert!(numb.weeks[..4].iter().all(|w| w.phase == Phase::RunWalk));
+        let last = numb.weeks[..4]
+            .iter()
+            .flat_map(|w| w.runs())
+            .filter_map(|r| r.intervals)
+            .map(|i| i.running_seconds())
+            .max()
+            .unwrap();
+        assert!(last <= 3600, "{layoff} days, {weekly} mi: {last} s");
+        // 10:30 a mile, the profile's easy pace.
+        let most = f64::from(last) / 60.0 / 10.5 * 1.1 + 0.1;
+        assert!(
+            distances(&numb, 4).iter().all(|d| *d <= most),
+            "{:?}",
+            distances(&numb, 4)
+        );
+        let goal = |p: &Plan| p.weeks.iter().position(|w| w.phase == Phase::Goal).unwrap();
+        assert!(goal(&numb) >= goal(&standard) + 4);
+    }
+    let mut runner = profile(120);
     runner.numb_now = true;
     let numb = plan_of(&runner, "cautious");
-    assert!(numb.weeks[..4].iter().all(|w| w.phase == Phase::RunWalk));
-    assert_eq!(numb.weeks.len(), standard.weeks.len() + 4);
-    for week in 0..standard.weeks.len() {
-        assert_eq!(distances(&numb, week + 4), distances(&standard, week));
-    }
-    runner.layoff_days = 120;
-    let long = plan_of(&runner, "cautious");
-    assert!(long.weeks.len() > numb.weeks.len());
+    runner.layoff_days = 4;
+    assert!(numb.weeks.len() > plan_of(&runner, "cautious").weeks.len());
 }
 
 #[test]

@@ -9,6 +9,11 @@ use crate::plan::{Interval, Template};
 /// v3, rule 5: the standard return plus 4–8 weeks).
 const NUMB_LEAD_IN_WEEKS: usize = 4;
 
+/// A lead-in session runs at most this many minutes: no more than a first
+/// week back after two weeks off (DESIGN.md §2 v3, rule 2: about 60 min;
+/// run/walk sessions of two hours and more are no lead-in).
+pub(super) const LEAD_IN_MOST_MINUTES: f64 = 60.0;
+
 /// A lead-in session has at least this many running blocks.
 const LEAD_IN_BLOCKS: f64 = 8.0;
 

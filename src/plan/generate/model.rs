@@ -25,14 +25,17 @@ const OLD_RUN_FADE_DAYS: f64 = 11.0;
 /// so many minutes, by days off: anchors from the coach's second review
 /// (DOMAIN.md §2: about 0.8x and 60 min after 2–4 weeks, 0.7x and 45 min
 /// after a month), joined by straight lines (the minutes by equal ratios a
-/// day) from the long run's 150 minutes at 5 days off (straight back), so
-/// no day off cuts the first runs by more than about 7%: less than the
-/// week of growth it costs. Towards eight weeks off the cap comes down to
-/// 30 minutes: where run/walk leads a longer layoff (physio return-to-run:
-/// 30 minutes continuous before adding distance).
+/// day) from the long run's 150 minutes at 5 days off (straight back) to
+/// 80 minutes at two weeks and 60 from four: no day off cuts the first runs
+/// by more than about 7%, less than the week of growth it costs (steeper,
+/// one day more off cost some runners two weeks: rule 1). Towards eight weeks
+/// off the cap comes down to 30 minutes: where run/walk leads a longer
+/// layoff (physio return-to-run: 30 minutes continuous before adding
+/// distance).
 const FIRST_WEEK_SHARE: [(f64, f64); 4] = [(5.0, 1.0), (14.0, 0.8), (28.0, 0.8), (35.0, 0.7)];
-const FIRST_WEEK_MINUTES: [(f64, f64); 5] = [
+const FIRST_WEEK_MINUTES: [(f64, f64); 6] = [
     (5.0, 150.0),
+    (14.0, 80.0),
     (28.0, 60.0),
     (35.0, 45.0),
     (42.0, 45.0),
@@ -391,7 +394,8 @@ mod tests {
     fn ramps_join_their_anchors_with_straight_or_log_lines() {
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 0.0), 150.0);
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 28.0), 60.0);
-        assert!((ramp_log(&FIRST_WEEK_MINUTES, 14.0) - 104.80).abs() < 0.01);
+        assert_eq!(ramp(&FIRST_WEEK_MINUTES, 14.0), 80.0);
+        assert!((ramp_log(&FIRST_WEEK_MINUTES, 9.5) - 109.54).abs() < 0.01);
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 49.0), 37.5);
         assert_eq!(ramp(&FIRST_WEEK_MINUTES, 400.0), 30.0);
     }

@@ -73,34 +73,26 @@ pub(super) fn plan_weeks(
     template: &Template,
     numb_lead_in: bool,
 ) -> Vec<PlannedWeek> {
-    // A numb runner's lead-in comes before the standard return, unchanged
-    // (DESIGN.md §2 v3, rule 5): the lead-in builds up to its runs.
-    let mut weeks = Return {
-        model,
-        template,
-        weeks: Vec::new(),
-        longest: Vec::new(),
-        offset: 0,
-        start: 0,
-    };
-    let mut carry = Carry::default();
-    if let Some(first) = model.run_walk_from {
-        for rung in &template.run_walk_ladder[first.min(template.run_walk_ladder.len())..] {
-            weeks.run_walk_week(*rung, &mut carry);
-        }
-    }
-    // The distance weeks are those of a layoff at the band's end, after
-    // however many run/walk weeks came first.
-    weeks.offset += 7 * weeks.weeks.len() as u32;
-    weeks.start = weeks.weeks.len();
-    weeks.distance_weeks(&mut carry);
+    let standard = standard_return(model, template, None);
     if !numb_lead_in {
-        return weeks.weeks;
+        return standard;
     }
+    // A numb runner's lead-in comes before the return (DESIGN.md §2 v3,
+    // rule 5). Before run/walk: the rungs below its first, the return
+    // unchanged. Before distance weeks: run/walk sessions building to the
+    // standard return's first runs, but never past LEAD_IN_MOST_MINUTES
+    // of running (sessions of two hours and more are no lead-in); the
+    // distance weeks then start from the lead-in's last sessions, as
+    // after any run/walk (Frandsen 2025: none over 1.1x the longest of the
+    // last 30 days, the pre-layoff runs by then over a month old).
     let lead_in = match model.run_walk_from {
-        Some(first) => lead_in::before_run_walk(template, first),
+        Some(first) => {
+            return run_walk_weeks(lead_in::before_run_walk(template, first))
+                .chain(standard)
+                .collect();
+        }
         None => {
-            let next = &weeks.weeks[..weeks.weeks.len().min(3)];
+            let next = &standard[..standard.len().min(3)];
             let minutes = next
                 .iter()
                 .flat_map(|w| &w.runs)
@@ -109,17 +101,57 @@ pub(super) fn plan_weeks(
                     Planned::Distance { hundredths, .. } => model.minutes(*hundredths),
                 })
                 .reduce(f64::max)
-                .unwrap_or(20.0);
+                .unwrap_or(20.0)
+                .min(lead_in::LEAD_IN_MOST_MINUTES * template.single_run_cap);
             let runs = next.first().map_or(0, |w| w.runs.len());
             lead_in::before_distance(template, minutes, runs)
         }
     };
-    let lead_in = lead_in.into_iter().map(|(rung, sessions)| PlannedWeek {
+    standard_return(model, template, Some(lead_in))
+}
+
+/// The return, after `lead_in`'s run/walk weeks when given.
+fn standard_return(
+    model: &Model,
+    template: &Template,
+    lead_in: Option<Vec<(Interval, usize)>>,
+) -> Vec<PlannedWeek> {
+    let mut weeks = Return {
+        model,
+        template,
+        weeks: Vec::new(),
+        longest: Vec::new(),
+        offset: 0,
+        start: 0,
+        after_lead_in: lead_in
+            .as_ref()
+            .and_then(|weeks| weeks.last())
+            .map(|(_, sessions)| *sessions),
+    };
+    let mut carry = Carry::default();
+    for (rung, sessions) in lead_in.unwrap_or_default() {
+        weeks.run_walk_week(rung, sessions, &mut carry);
+    }
+    if let Some(first) = model.run_walk_from {
+        for rung in &template.run_walk_ladder[first.min(template.run_walk_ladder.len())..] {
+            let sessions = usize::from(template.run_walk_runs_per_week);
+            weeks.run_walk_week(*rung, sessions, &mut carry);
+        }
+    }
+    // The distance weeks are those of a layoff at the band's end, after
+    // however many run/walk weeks came first.
+    weeks.offset += 7 * weeks.weeks.len() as u32;
+    weeks.start = weeks.weeks.len();
+    weeks.distance_weeks(&mut carry);
+    weeks.weeks
+}
+
+fn run_walk_weeks(rungs: Vec<(Interval, usize)>) -> impl Iterator<Item = PlannedWeek> {
+    rungs.into_iter().map(|(rung, sessions)| PlannedWeek {
         phase: Phase::RunWalk,
         cutback: false,
         runs: vec![Planned::RunWalk(rung); sessions],
-    });
-    lead_in.into_iter().chain(weeks.weeks).collect()
+    })
 }
 
 struct Return<'a> {
@@ -132,11 +164,13 @@ struct Return<'a> {
     offset: u32,
     /// Index of the first distance week.
     start: usize,
+    /// The sessions of the last week of a numb runner's run/walk lead-in,
+    /// when one came first.
+    after_lead_in: Option<usize>,
 }
 
 impl Return<'_> {
-    fn run_walk_week(&mut self, rung: Interval, carry: &mut Carry) {
-        let sessions = usize::from(self.template.run_walk_runs_per_week);
+    fn run_walk_week(&mut self, rung: Interval, sessions: usize, carry: &mut Carry) {
         self.weeks.push(PlannedWeek {
             phase: Phase::RunWalk,
             cutback: false,
@@ -290,7 +324,9 @@ impl Return<'_> {
     /// than its sessions.
     fn first_runs(&self) -> usize {
         let runs = self.model.first_runs.max(3);
-        if self.model.run_walk_from.is_some() {
+        if let Some(sessions) = self.after_lead_in {
+            runs.min(sessions + 1)
+        } else if self.model.run_walk_from.is_some() {
             runs.min(usize::from(self.template.run_walk_runs_per_week) + 1)
         } else {
             runs
@@ -301,11 +337,12 @@ impl Return<'_> {
     /// run/walk none over 1.1x its running minutes either.
     fn entry_cap(&self, longest: u32) -> Option<u32> {
         let m = self.model;
+        let after_run_walk =
+            longest > 0 && (m.run_walk_from.is_some() || self.after_lead_in.is_some());
+        let by_run_walk = floor_tenth(scaled(longest, self.template.single_run_cap));
         match m.first_cap {
-            Some(cap) if longest > 0 && m.run_walk_from.is_some() => Some(
-                cap.min(floor_tenth(scaled(longest, self.template.single_run_cap)))
-                    .min(m.everyday_limit),
-            ),
+            Some(cap) if after_run_walk => Some(cap.min(by_run_walk).min(m.everyday_limit)),
+            None if after_run_walk => Some(by_run_walk.min(m.everyday_limit)),
             other => other.map(|c| c.min(m.everyday_limit)),
         }
     }
