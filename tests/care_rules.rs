@@ -349,8 +349,8 @@ fn no_feeling_on_two_days_while_waiting_is_urgent() {
     let first = care_on(vec![none(2)], 2);
     expect(
         &first,
-        CareLevel::Book,
-        When::OneWeek,
+        CareLevel::Urgent,
+        When::Today,
         "no_feeling_not_back",
     );
     let care = care_on(vec![none(2), fine(3), none(4)], 4);
@@ -414,10 +414,96 @@ fn numbness_reaching_both_legs_while_booked_is_urgent() {
         "not the podiatrist: {}",
         care.who
     );
+    // Urgent from the first step up the leg while waiting (the left calf),
+    // and the latest check-in cited.
     assert!(
-        care.why[0].contains("Wed 2 Dec"),
-        "the latest check-in leads: {:?}",
+        care.why[0].contains("Sun 29 Nov") && care.why[0].contains("spreading further up"),
+        "{:?}",
         care.why
+    );
+    assert!(
+        care.why.iter().any(|w| w.contains("Wed 2 Dec")),
+        "{:?}",
+        care.why
+    );
+    // Spreading up the same leg while waiting: urgent at the first step up.
+    let step = |d, spots: &[Spot], clear| {
+        side(
+            cleared(at(began(felt(d, 2), Onset::During), spots), clear),
+            Side::Left,
+        )
+    };
+    let checkins = vec![
+        step(1, &[Spot::Toes], Cleared::Quickly),
+        step(3, &[Spot::WholeFoot], Cleared::Hours),
+        step(5, &[Spot::WholeFoot], Cleared::Hours),
+        step(
+            8,
+            &[Spot::WholeFoot, Spot::Ankle, Spot::Shin],
+            Cleared::Hours,
+        ),
+    ];
+    let booked = care_on(checkins[..3].to_vec(), 5);
+    assert_eq!(
+        booked.as_ref().map(|c| c.level),
+        Some(CareLevel::Book),
+        "{booked:#?}"
+    );
+    expect(
+        &care_on(checkins, 8),
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
+}
+
+#[test]
+fn with_back_history_numbness_creeping_up_the_leg_is_urgent() {
+    // Buttock, then buttock and thigh, then thigh and calf at rest: no back
+    // pain flagged, but a known back history (NHS Lothian: deteriorating
+    // lumbar radiculopathy).
+    let leg = |d, spots: &[Spot], onset| {
+        side(
+            cleared(at(began(felt(d, 1), onset), spots), Cleared::Hours),
+            Side::Right,
+        )
+    };
+    let checkins = vec![
+        leg(1, &[Spot::Buttock], Onset::After),
+        fine(2),
+        leg(3, &[Spot::Buttock, Spot::Thigh], Onset::After),
+        leg(5, &[Spot::Thigh, Spot::Calf], Onset::Rest),
+    ];
+    let care = care_with(&[Health::BackHistory], checkins.clone(), 6);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "spreading_up_the_leg_with_back_history",
+    );
+    // Without the history it is not urgent on these alone.
+    let without = care_on(checkins, 6);
+    assert!(without.is_none_or(|c| {
+        c.level != CareLevel::Urgent
+            || !c
+                .rules
+                .iter()
+                .any(|r| r == "spreading_up_the_leg_with_back_history")
+    }));
+}
+
+#[test]
+fn numbness_above_the_knee_that_takes_hours_books_a_clinician() {
+    let thigh = cleared(
+        at(began(felt(3, 2), Onset::After), &[Spot::Thigh, Spot::Calf]),
+        Cleared::Hours,
+    );
+    let care = care_on(vec![fine(1), thigh], 4);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "above_the_knee_slow_to_clear",
     );
 }
 
@@ -523,6 +609,26 @@ fn with_circulation_problems_calf_cramp_on_runs_books_a_gp_or_vascular_clinic() 
         "claudication_with_circulation_problems",
     );
     assert_eq!(care.unwrap().pattern, Pattern::Claudication);
+    // Forefoot numbness at minute 15, eased by stopping: claudication with
+    // known circulation problems (NICE CG147), not a lace matter.
+    let numb = eased(
+        cleared(
+            at(minute(felt(3, 1), 15), &[Spot::Toes, Spot::Ball]),
+            Cleared::Quickly,
+        ),
+        Ease::Stopping,
+    );
+    let care = care_with(&[Health::Circulation], vec![fine(1), numb.clone()], 4);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "claudication_with_circulation_problems",
+    );
+    assert!(
+        care_on(vec![fine(1), numb], 4).is_none(),
+        "without the context: a quick tingle"
+    );
 }
 
 #[test]
@@ -776,6 +882,17 @@ fn numbness_moving_from_one_side_to_both_books_a_clinician() {
     let both = side(tingle(3), Side::Both);
     expect(
         &care_on(vec![left, both], 3),
+        CareLevel::Book,
+        When::OneWeek,
+        "moved_to_the_other_side",
+    );
+    // Both feet first, then one: no milder than one foot then the other
+    // (DESIGN.md §4 P5; a clinician's journal found it on track).
+    let both_first = side(tingle(1), Side::Both);
+    let right = side(began(resting(3, 2), Onset::Rest), Side::Right);
+    let right = cleared(at(right, &[Spot::Toes]), Cleared::Quickly);
+    expect(
+        &care_on(vec![both_first, right], 7),
         CareLevel::Book,
         When::OneWeek,
         "moved_to_the_other_side",
@@ -1064,14 +1181,43 @@ fn numbness_beginning_at_rest_twice_books_a_clinician() {
 }
 
 #[test]
-fn no_feeling_that_has_not_come_back_books_a_clinician_at_once() {
-    let c = cleared(began(felt(3, 3), Onset::During), Cleared::NotYet);
-    expect(
-        &care_on(vec![c], 3),
-        CareLevel::Book,
-        When::OneWeek,
-        "no_feeling_not_back",
-    );
+fn no_feeling_that_has_not_come_back_is_urgent_today() {
+    // After a run, and with when it began not said: the same day, not a
+    // booking (a lost-feeling foot after exertion that does not return).
+    for onset in [Some(Onset::During), Some(Onset::After), None] {
+        let mut c = cleared(felt(3, 3), Cleared::NotYet);
+        c.onset = onset;
+        let care = care_on(vec![fine(1), c], 5);
+        expect(&care, CareLevel::Urgent, When::Today, "no_feeling_not_back");
+        assert!(care.unwrap().why.iter().any(|w| w.contains("Thu 26 Nov")));
+    }
+}
+
+#[test]
+fn no_feeling_at_rest_that_took_a_while_to_come_back_is_urgent_today() {
+    let sudden = |minutes| CheckIn {
+        cleared_minutes: Some(minutes),
+        ..side(
+            at(
+                began(resting(4, 3), Onset::Rest),
+                &[Spot::WholeFoot, Spot::Shin, Spot::Calf],
+            ),
+            Side::Left,
+        )
+    };
+    for minutes in [45, 600] {
+        let care = care_on(vec![fine(1), fine(3), sudden(minutes)], 6);
+        expect(
+            &care,
+            CareLevel::Urgent,
+            When::Today,
+            "no_feeling_at_rest_slow_to_come_back",
+        );
+        assert_eq!(care.unwrap().pattern, Pattern::SuddenNoFeeling);
+    }
+    // A foot gone to sleep that came back in minutes is still a hold.
+    let asleep = cleared(began(resting(4, 3), Onset::Rest), Cleared::Quickly);
+    assert!(care_on(vec![asleep], 4).is_none());
 }
 
 #[test]

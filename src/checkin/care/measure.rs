@@ -252,15 +252,33 @@ impl<'m, 'a> Measures<'m, 'a> {
         Some((first, later))
     }
 
-    /// The episode moved to the other side: the first one-sided event and the
-    /// first later one on the other side or both.
+    /// The episode moved sides: the first event with a side and the first
+    /// later one on another (one side then the other or both, or both and
+    /// then one: said first as both, the pattern is no milder than said
+    /// first as one side, DESIGN.md §4 P5).
     pub fn other_side(&self) -> Option<(&Event<'a>, &Event<'a>)> {
         let symptomatic = || self.episode.iter().filter(|e| e.symptomatic());
-        let first = symptomatic().find(|e| matches!(e.side, Some(Side::Left | Side::Right)))?;
+        let first = symptomatic().find(|e| e.side.is_some())?;
         let other = symptomatic()
             .skip_while(|e| e.day <= first.day)
             .find(|e| e.side.is_some() && e.side != first.side)?;
         Some((first, other))
+    }
+
+    /// A symptom after `day` (a booking's) reaching further up the leg than
+    /// anything in the episode up to that day, what was booked for: the
+    /// latest such event.
+    pub fn reached_further_since(&self, day: i32) -> Option<&Event<'a>> {
+        let booked_for = self
+            .episode
+            .iter()
+            .filter(|e| e.symptomatic() && e.day <= day)
+            .map(|e| e.extent.reach())
+            .max()?;
+        self.episode
+            .iter()
+            .rev()
+            .find(|e| e.symptomatic() && e.day > day && e.extent.reach() > booked_for)
     }
 
     /// The leg above the ankle numb on both sides, at once or one side after

@@ -119,7 +119,7 @@ patterns! {
     Progression = "progression", "numbness getting worse while waiting for an appointment", GENERAL;
     WorseWithBackPain = "worse_with_back_pain", "leg symptoms getting worse with back pain", "a GP or a spine clinician";
     // NICE CG147, known PAD: a GP or a vascular clinic.
-    Claudication = "claudication", "calf cramp with runs that eases at rest, with circulation problems", "a GP or a vascular clinic";
+    Claudication = "claudication", "cramp or numbness with runs that eases at rest, with circulation problems", "a GP or a vascular clinic";
     // Mayo, popliteal artery entrapment: a sports medicine doctor.
     LegCirculation = "leg_circulation", "a cold, pale or cramping leg with runs", "a sports medicine doctor";
     // Mayo Clinic, chronic exertional compartment syndrome.
@@ -141,6 +141,7 @@ patterns! {
     // NICE CKS "Sciatica".
     SittingProvoked = "sitting_provoked", "leg or buttock numbness that comes on at rest, with a history of back trouble", "a GP or a physiotherapist";
     NoFeeling = "no_feeling", "no feeling that has not come back", GENERAL;
+    SuddenNoFeeling = "sudden_no_feeling", "no feeling that came on at rest and took a while to come back", GENERAL;
     AtRest = "at_rest", "numbness that comes at rest", GENERAL;
     RestAfterRuns = "rest_after_runs", "numbness now at rest or at night, after weeks of it with runs", GENERAL;
     Spreading = "spreading", "numbness that is spreading", GENERAL;

@@ -3,7 +3,7 @@
 //! why in a sentence naming the dated check-ins. The engine is a loop over
 //! the table; `docs/care-rules.md` is generated from it for clinicians.
 
-use super::event::{Clear, Event, Reach};
+use super::event::{Clear, Context, Event, Reach};
 use super::found::*;
 use super::measure::{Measures, WeekMeasures, WeekStatus};
 use super::pattern::{CareLevel, Pattern, When};
@@ -233,10 +233,38 @@ pub static RULES: &[Rule] = &[
         }),
     },
     Rule {
+        id: "no_feeling_not_back",
+        effect: TODAY,
+        pattern: Some(Pattern::NoFeeling),
+        threshold: "one check-in: no feeling (3) not come back or not said, whenever it began (a foot gone to sleep that came back in minutes is a hold)",
+        source: "NICE CKS \"Sciatica\" (a new neurological deficit: assess urgently); StatPearls \"Compartment syndrome\" (lost feeling after exertion that does not return)",
+        test: "no_feeling_that_has_not_come_back_is_urgent_today",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| e.severity == 3 && e.clear.still_there())?;
+            Some(one(m, e, "no feeling"))
+        }),
+    },
+    Rule {
+        id: "no_feeling_at_rest_slow_to_come_back",
+        effect: TODAY,
+        pattern: Some(Pattern::SuddenNoFeeling),
+        threshold: "one check-in: no feeling (3) that began at rest or at night and took over 15 minutes to come back",
+        source: "Mayo Clinic \"Numbness\" (numbness that begins suddenly); NHS \"Pins and needles\" (posture: gone in minutes)",
+        test: "no_feeling_at_rest_that_took_a_while_to_come_back_is_urgent_today",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.severity == 3
+                    && e.context.at_rest()
+                    && matches!(e.clear, Clear::Soon | Clear::Hours)
+            })?;
+            Some(one(m, e, "no feeling at rest for a while"))
+        }),
+    },
+    Rule {
         id: "progression_while_booked",
         effect: TODAY,
         pattern: Some(Pattern::Progression),
-        threshold: "while a booking is open: no feeling (3), a second check-in not cleared, or numbness reaching both legs",
+        threshold: "while a booking is open: no feeling (3), a second check-in not cleared, numbness reaching both legs, or reaching further up the leg than before the booking",
         source: "NICE CKS \"Sciatica\" (progressive neurological deficit: urgent)",
         test: "numbness_reaching_both_legs_while_booked_is_urgent",
         check: Check::Moment(while_booked),
@@ -269,6 +297,43 @@ pub static RULES: &[Rule] = &[
                     )
                 },
                 [from, to, pain],
+            ))
+        }),
+    },
+    Rule {
+        id: "spreading_up_the_leg_with_back_history",
+        effect: TODAY,
+        pattern: Some(Pattern::WorseWithBackPain),
+        threshold: "with back history: numbness above the ankle in the episode, spreading further up the leg or getting worse",
+        source: "NHS Lothian lumbar red flags (\"deteriorating lumbar radiculopathy\"); NICE CKS \"Sciatica\"",
+        test: "with_back_history_numbness_creeping_up_the_leg_is_urgent",
+        check: Check::Moment(|m| {
+            if !m.health.back_history {
+                return None;
+            }
+            let leg = |e: &&Event| e.symptomatic() && e.extent.reach() >= Reach::LowerLeg;
+            let first = m.episode.iter().find(leg)?;
+            let (from, to) = m
+                .worse_and_worse(2)
+                .map(|[first, _, last]| (first, last))
+                .or_else(|| {
+                    let to = m.episode.iter().rev().find(|e| {
+                        leg(e) && e.day > first.day && e.extent.reach() > first.extent.reach()
+                    })?;
+                    Some((first, to))
+                })?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Leg symptoms spreading or getting worse ({} on {}, {} on {}) with a history of back trouble.",
+                        describe(from),
+                        m.date(from),
+                        describe(to),
+                        m.date(to)
+                    )
+                },
+                [from, to],
             ))
         }),
     },
@@ -314,7 +379,7 @@ pub static RULES: &[Rule] = &[
         id: "claudication_with_circulation_problems",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Claudication),
-        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest",
+        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during a run eased by stopping",
         source: "NICE CG147 \"Peripheral arterial disease\" (intermittent claudication)",
         test: "with_circulation_problems_calf_cramp_on_runs_books_a_gp_or_vascular_clinic",
         check: Check::Moment(|m| {
@@ -323,6 +388,15 @@ pub static RULES: &[Rule] = &[
             }
             flag_rule(m, &[Flag::CalfTightness], |e| {
                 e.clear.settled() && e.context.with_load()
+            })
+            .or_else(|| {
+                let e = latest(m, |e| {
+                    e.symptomatic()
+                        && matches!(e.context, Context::During(_))
+                        && e.eased_by(Ease::Stopping)
+                        && !e.clear.still_there()
+                })?;
+                Some(one(m, e, "with a run, eased by stopping"))
             })
         }),
     },
@@ -545,6 +619,22 @@ pub static RULES: &[Rule] = &[
         }),
     },
     Rule {
+        id: "above_the_knee_slow_to_clear",
+        effect: WEEK,
+        pattern: Some(Pattern::Lingering),
+        threshold: "one check-in: numbness reaching the thigh or buttock that took hours to go or had not gone",
+        source: "NICE CKS \"Sciatica\" (leg numbness in a nerve-root pattern: assess); source articles (numbness that persists: see a doctor)",
+        test: "numbness_above_the_knee_that_takes_hours_books_a_clinician",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.symptomatic()
+                    && e.extent.reach() >= Reach::Thigh
+                    && (e.clear == Clear::Hours || e.clear.still_there())
+            })?;
+            Some(one(m, e, "above the knee, slow to clear"))
+        }),
+    },
+    Rule {
         id: "getting_worse",
         effect: WEEK,
         pattern: Some(Pattern::Worsening),
@@ -601,7 +691,7 @@ pub static RULES: &[Rule] = &[
         id: "moved_to_the_other_side",
         effect: WEEK,
         pattern: Some(Pattern::Spreading),
-        threshold: "within an episode, one side and then the other side or both",
+        threshold: "within an episode, one side and then the other side or both, or both and then one",
         source: "source articles; DOMAIN §6 (numbness that moves to both sides)",
         test: "numbness_moving_from_one_side_to_both_books_a_clinician",
         check: Check::Moment(|m| {
@@ -852,18 +942,6 @@ pub static RULES: &[Rule] = &[
                 },
                 [a, b],
             ))
-        }),
-    },
-    Rule {
-        id: "no_feeling_not_back",
-        effect: WEEK,
-        pattern: Some(Pattern::NoFeeling),
-        threshold: "one check-in: no feeling (3) not come back or not said (a foot gone to sleep that came back in minutes is a hold)",
-        source: "source articles (numbness that persists anywhere: see a doctor)",
-        test: "no_feeling_that_has_not_come_back_books_a_clinician_at_once",
-        check: Check::Moment(|m| {
-            let e = latest(m, |e| e.severity == 3 && e.clear.still_there())?;
-            Some(one(m, e, "no feeling"))
         }),
     },
     Rule {
