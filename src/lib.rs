@@ -22,5 +22,6 @@ pub mod shoes;
 pub mod snapshot;
 pub mod store;
 pub mod summary;
+pub mod sync;
 pub mod tui;
 pub mod words;

@@ -106,6 +106,20 @@ pub enum Command {
         /// The copy made by `comeback backup`
         file: PathBuf,
     },
+    /// Sync this journal with your other machines through a folder your sync tool shares
+    #[command(after_help = "Each machine writes only its own file in the folder \
+(DEVICE.automerge) and merges the others' before every command. Put the FOLDER in \
+Syncthing, Dropbox or a git repository, never the data folder itself.\n\n\
+Examples:\n  comeback sync --folder ~/Sync/comeback\n  comeback sync\n  \
+comeback sync --status\n  comeback sync --folder none")]
+    Sync {
+        /// Join this folder (or `none` to leave it)
+        #[arg(long, value_name = "DIR")]
+        folder: Option<PathBuf>,
+        /// List the devices in the folder and anything skipped
+        #[arg(long)]
+        status: bool,
+    },
     /// Restore a JSON export: validated first, all or nothing
     Import {
         /// The JSON export
@@ -454,5 +468,22 @@ mod tests {
     fn clap_definitions_are_consistent() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+}
+
+impl Command {
+    /// Whether the command reads or writes the journal, so a joined sync
+    /// folder is merged before it and sent to after it.
+    pub fn is_synced(&self) -> bool {
+        !matches!(
+            self,
+            Command::Sync { .. }
+                | Command::Completions { .. }
+                | Command::Schema
+                | Command::Man { .. }
+                | Command::Templates { .. }
+                | Command::Backup { .. }
+                | Command::Restore { .. }
+        )
     }
 }

@@ -52,6 +52,7 @@ macro_rules! errln {
 mod activities;
 mod commands;
 mod man;
+mod sync;
 
 /// Runs the command line; every error becomes one line on stderr.
 pub fn main() -> ExitCode {
@@ -182,8 +183,27 @@ fn run(cli: Cli) -> Result<()> {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         unit: cli.unit,
     };
-    match cli.command {
-        None => crate::tui::run(&ctx.data_dir, cli.today.and_then(|t| t.0), ctx.unit),
+    // With a sync folder joined, every command that reads or writes the
+    // journal merges the other machines' changes first and sends its own
+    // after.
+    let synced = cli.command.as_ref().is_some_and(Command::is_synced);
+    if synced {
+        sync::quietly(&ctx);
+    }
+    let done = dispatch(&ctx, cli.command, cli.today.and_then(|t| t.0));
+    if synced && done.is_ok() {
+        sync::quietly(&ctx);
+    }
+    done
+}
+
+fn dispatch(
+    ctx: &Invocation,
+    command: Option<Command>,
+    today: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    match command {
+        None => crate::tui::run(&ctx.data_dir, today, ctx.unit),
         Some(Command::New(args)) => commands::new(&ctx, args),
         Some(Command::Plan(args)) => commands::plan(&ctx, args),
         Some(Command::Today(flag)) => commands::today(&ctx, flag),
@@ -204,6 +224,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Activities { action }) => activities::activities(&ctx, action),
         Some(Command::Backup { file }) => commands::backup(&ctx, &file),
         Some(Command::Restore { file }) => commands::restore(&ctx, &file),
+        Some(Command::Sync { folder, status }) => sync::sync(&ctx, folder, status),
         Some(Command::Completions { shell }) => commands::completions(shell),
         Some(Command::Schema) => {
             outln!("{}", document::plan_schema())?;

@@ -15,8 +15,10 @@ use std::rc::Rc;
 mod backup;
 mod gear;
 mod restore;
+mod sync;
 pub use backup::{Restored, restore};
 pub use restore::{ImportFailure, import};
+pub use sync::sync;
 
 pub use gear::{PlaceFailure, ShoeFailure};
 

@@ -2,7 +2,7 @@
 //! the time it was first recorded. Derived, so it follows the journal.
 
 use super::error::{At, StoreError};
-use super::{Tx, to_json};
+use super::to_json;
 use crate::checkin::Decision;
 use rusqlite::params;
 use std::path::Path;
@@ -12,7 +12,7 @@ use std::path::Path;
 /// on, or after the latest one kept, are compared: an earlier one was kept
 /// when it was taken and a change on `from` cannot reach back before it.
 pub(super) fn sync(
-    tx: &Tx<'_>,
+    tx: &rusqlite::Connection,
     path: &Path,
     decisions: &[Decision],
     from: Option<chrono::NaiveDate>,

@@ -17,6 +17,7 @@ mod journal;
 mod migrations;
 mod plan;
 mod shoes;
+mod sync;
 mod ticks;
 
 pub use backup::own_file;
@@ -29,6 +30,7 @@ pub use error::{Cause, StoreError};
 pub use journal::{LastChange, Undone};
 pub use migrations::SCHEMA_VERSION;
 pub use plan::SavedPlan;
+pub use sync::{FileMark, Incoming, Local, Seen, SyncSetup, SyncView};
 pub use ticks::Tick;
 
 use crate::checkin::{CheckIn, Clearance, Decision, Journal};

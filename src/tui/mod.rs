@@ -60,7 +60,12 @@ pub fn run(
     let clock = || today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let export_dir = std::env::current_dir()?;
+    // With a sync folder joined, the other machines' changes come in first.
+    let synced = crate::comeback::sync(data_dir, clock());
     let mut app = App::load(data_dir, &export_dir, clock(), unit, colour)?;
+    if let Err(e) = synced {
+        app.message = Some(format!("Sync skipped: {e}"));
+    }
     with_terminal(|terminal| {
         let mut last_reload = Instant::now();
         while !app.quit {

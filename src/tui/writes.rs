@@ -214,6 +214,11 @@ pub(super) fn undo(app: &mut App) {
 
 pub(super) fn reload(app: &mut App) {
     let today = app.today;
+    // The other machines' changes first, when a sync folder is joined; this
+    // machine's own go out on the same call.
+    if let Err(e) = crate::comeback::sync(&app.data_dir, today) {
+        app.message = Some(format!("Sync skipped: {e}"));
+    }
     if let Some(running) = app.running.as_mut() {
         // A message about the data goes stale when another process changes it.
         let before = app

@@ -1,0 +1,17 @@
+//! Sync as the faces call it: the folder's changes merged with the
+//! decisions derived again from the plan and journal the store then holds.
+
+use crate::checkin;
+use crate::plan;
+use crate::sync::{Report, SyncError};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// Syncs `data_dir` with the folder it joined, if any; `None`: no folder.
+pub fn sync(data_dir: &Path, today: NaiveDate) -> Result<Option<Report>, SyncError> {
+    crate::sync::sync(data_dir, chrono::Utc::now(), |saved, journal| {
+        plan::generate_saved(&saved.profile, &saved.template)
+            .map(|plan| checkin::assess(&plan, &saved.template, journal, today).decisions)
+            .unwrap_or_default()
+    })
+}

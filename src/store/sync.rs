@@ -1,0 +1,339 @@
+//! The store's side of sync (`crate::sync` is the other): the folder joined
+//! and this device's id, each record's stamp and hash as last synced, the
+//! other devices' files as last read, and the records other devices changed
+//! written in with the decisions derived again — in one transaction that
+//! holds the write lock from the first read to the commit, so a check-in
+//! saved meanwhile waits and is synced next time.
+
+use super::error::{At, StoreError};
+use super::plan::SavedPlan;
+use super::ticks::Tick;
+use super::{Store, choices, copy, decisions, journal, to_json};
+use crate::checkin::{CheckIn, Clearance, CrossFromFile, Decision, Journal, RecordedRun};
+use crate::shoes::Shoe;
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The folder joined, this device's id and its clock's last stamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncSetup {
+    pub folder: Option<String>,
+    pub device: String,
+    pub clock: String,
+}
+
+/// A record as last synced: the stamp of the value the store holds, and
+/// that value's hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub stamp: String,
+    pub hash: i64,
+}
+
+/// Another device's file as last read: its size and modification time.
+pub type FileMark = (i64, i64);
+
+/// Everything the store holds that is synced.
+pub struct Local {
+    pub plan: Option<SavedPlan>,
+    pub journal: Journal,
+    pub shoes: Vec<Shoe>,
+    pub ticks: BTreeSet<Tick>,
+}
+
+/// What a sync reads: the setup, the files last read and the records
+/// written since; the local records and what was last synced when asked
+/// (a sync with nothing new reads neither).
+pub struct SyncView<'a> {
+    store: &'a Store,
+    pub setup: &'a SyncSetup,
+    pub files: &'a BTreeMap<String, FileMark>,
+    /// The records written here since the last sync: a check-in's key, or
+    /// a whole table's (`clearances`, `shoes`, `ticks`, `activities`,
+    /// `plan`).
+    pub dirty: &'a BTreeSet<String>,
+}
+
+/// What a sync writes: other devices' records, and what is now synced.
+#[derive(Default)]
+pub struct Incoming {
+    pub plan: Option<SavedPlan>,
+    /// Check-ins to put (new, changed, or with a new place in the order of
+    /// recording) and days whose check-in goes.
+    pub put: Vec<CheckIn>,
+    pub removed: Vec<NaiveDate>,
+    /// The whole table, when any of it changed.
+    pub clearances: Option<Vec<Clearance>>,
+    pub shoes: Option<Vec<Shoe>>,
+    pub ticks: Option<BTreeSet<Tick>>,
+    pub runs: Option<(Vec<RecordedRun>, Vec<CrossFromFile>)>,
+    /// Records synced now, and those no device holds any more.
+    pub seen: Vec<(String, Seen)>,
+    pub clock: String,
+    pub files: BTreeMap<String, FileMark>,
+    /// The highest place in the order of recording now used.
+    pub last_seq: u64,
+}
+
+impl Incoming {
+    /// Whether the store's records change (not only what is synced).
+    pub fn changes_records(&self) -> bool {
+        self.plan.is_some()
+            || !self.put.is_empty()
+            || !self.removed.is_empty()
+            || self.clearances.is_some()
+            || self.shoes.is_some()
+            || self.ticks.is_some()
+            || self.runs.is_some()
+    }
+}
+
+impl SyncView<'_> {
+    /// Everything the store holds that is synced.
+    pub fn local(&self) -> Result<Local, StoreError> {
+        let store = self.store;
+        Ok(Local {
+            plan: store.plan()?,
+            journal: journal::read_journal(&store.conn, &store.path)?,
+            shoes: store.shoes()?,
+            ticks: store.ticks()?,
+        })
+    }
+
+    /// Every record as last synced.
+    pub fn seen(&self) -> Result<BTreeMap<String, Seen>, StoreError> {
+        self.store.seen()
+    }
+}
+
+impl Store {
+    /// The sync setup, if this store ever joined a folder.
+    pub fn sync_setup(&self) -> Result<Option<SyncSetup>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT folder, device, clock FROM sync_setup WHERE id = 1",
+                [],
+                |r| {
+                    Ok(SyncSetup {
+                        folder: r.get(0)?,
+                        device: r.get(1)?,
+                        clock: r.get(2)?,
+                    })
+                },
+            )
+            .optional()
+            .at(&self.path)
+    }
+
+    /// Joins `folder` (or leaves with `None`), making the device id `device`
+    /// once: a device keeps its id and what it synced when it leaves. The
+    /// next sync compares every record (writes made while no folder was
+    /// joined are not marked) and reads every file in the folder.
+    pub fn set_sync_folder(
+        &mut self,
+        folder: Option<&str>,
+        device: &str,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        self.change(|tx| {
+            tx.execute(
+                "INSERT INTO sync_setup (id, folder, device) VALUES (1, ?1, ?2)
+                 ON CONFLICT(id) DO UPDATE SET folder = ?1",
+                params![folder, device],
+            )
+            .at(&path)?;
+            tx.execute_batch(
+                "DELETE FROM sync_files; DELETE FROM sync_dirty;
+                 INSERT INTO sync_dirty (key) VALUES ('everything');",
+            )
+            .at(&path)?;
+            Ok(())
+        })
+    }
+
+    /// Runs `sync` on what the store holds with the write lock held; writes
+    /// what it returns and the decisions `decide` derives from the journal
+    /// then, in the same transaction. `None` from `sync`: nothing to write.
+    pub fn sync_with<E: From<StoreError>>(
+        &mut self,
+        now: &str,
+        decide: impl FnOnce(&SavedPlan, &Journal) -> Vec<Decision>,
+        sync: impl FnOnce(SyncView<'_>) -> Result<Option<Incoming>, E>,
+    ) -> Result<Option<Incoming>, E> {
+        let path = self.path.clone();
+        self.conn.execute_batch("BEGIN IMMEDIATE").at(&path)?;
+        let out = self.sync_locked(now, decide, sync);
+        let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        let ended = self.conn.execute_batch(end).at(&path);
+        self.cache = None;
+        match (out, ended) {
+            (Ok(out), Ok(())) => Ok(out),
+            (Err(e), _) => Err(e),
+            (Ok(_), Err(e)) => Err(e.into()),
+        }
+    }
+
+    fn sync_locked<E: From<StoreError>>(
+        &mut self,
+        now: &str,
+        decide: impl FnOnce(&SavedPlan, &Journal) -> Vec<Decision>,
+        sync: impl FnOnce(SyncView<'_>) -> Result<Option<Incoming>, E>,
+    ) -> Result<Option<Incoming>, E> {
+        let Some(setup) = self.sync_setup()? else {
+            return Ok(None);
+        };
+        let files = self.files()?;
+        let dirty = self.dirty()?;
+        let Some(incoming) = sync(SyncView {
+            store: self,
+            setup: &setup,
+            files: &files,
+            dirty: &dirty,
+        })?
+        else {
+            return Ok(None);
+        };
+        self.write_incoming(&incoming, now)?;
+        if incoming.changes_records()
+            && let Some(plan) = self.plan()?
+        {
+            let journal = journal::read_journal(&self.conn, &self.path)?;
+            copy::write(&self.conn, &self.path, journal.checkins())?;
+            decisions::sync(&self.conn, &self.path, &decide(&plan, &journal), None, now)?;
+        }
+        Ok(Some(incoming))
+    }
+
+    fn seen(&self) -> Result<BTreeMap<String, Seen>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, stamp, hash FROM sync_seen")
+            .at(&self.path)?;
+        stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                Seen {
+                    stamp: r.get(1)?,
+                    hash: r.get(2)?,
+                },
+            ))
+        })
+        .and_then(|rows| rows.collect())
+        .at(&self.path)
+    }
+
+    fn dirty(&self) -> Result<BTreeSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT key FROM sync_dirty")
+            .at(&self.path)?;
+        stmt.query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .at(&self.path)
+    }
+
+    fn files(&self) -> Result<BTreeMap<String, FileMark>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, size, modified FROM sync_files")
+            .at(&self.path)?;
+        stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+            .and_then(|rows| rows.collect())
+            .at(&self.path)
+    }
+
+    /// Writes other devices' records and what is now synced.
+    fn write_incoming(&mut self, incoming: &Incoming, now: &str) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let tx = &self.conn;
+        if let Some(plan) = &incoming.plan {
+            // Another device made a new plan: undo must not reach into the
+            // old one.
+            tx.execute(
+                "INSERT INTO plan (id, profile, template, created_at) VALUES (1, ?1, ?2, ?3)
+                 ON CONFLICT(id) DO UPDATE SET profile = ?1, template = ?2, created_at = ?3",
+                params![
+                    to_json(&path, &plan.profile)?,
+                    to_json(&path, &plan.template)?,
+                    now
+                ],
+            )
+            .at(&path)?;
+            tx.execute("DELETE FROM changes", []).at(&path)?;
+        }
+        if !(incoming.put.is_empty() && incoming.removed.is_empty()) {
+            // The journal's copy is written again from the rows below.
+            copy::drop_copy(tx, &path)?;
+        }
+        for date in &incoming.removed {
+            tx.execute("DELETE FROM checkins WHERE day = ?1", [choices::day(*date)])
+                .at(&path)?;
+        }
+        for checkin in &incoming.put {
+            journal::put_checkin(tx, checkin, now).at(&path)?;
+        }
+        if let Some(clearances) = &incoming.clearances {
+            tx.execute("DELETE FROM clearances", []).at(&path)?;
+            for c in clearances {
+                tx.execute(
+                    "INSERT INTO clearances (date, note, seq, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![c.date.to_string(), c.note, c.seq as i64, now],
+                )
+                .at(&path)?;
+            }
+        }
+        if let Some(shoes) = &incoming.shoes {
+            tx.execute("DELETE FROM shoes", []).at(&path)?;
+            for shoe in shoes {
+                super::shoes::insert(tx, shoe, now).at(&path)?;
+            }
+        }
+        if let Some(ticks) = &incoming.ticks {
+            tx.execute("DELETE FROM ticks", []).at(&path)?;
+            for (date, habit) in ticks {
+                tx.execute(
+                    "INSERT OR IGNORE INTO ticks (day, habit) VALUES (?1, ?2)",
+                    params![choices::day(*date), habit],
+                )
+                .at(&path)?;
+            }
+        }
+        if let Some((runs, cross)) = &incoming.runs {
+            tx.execute("DELETE FROM activities", []).at(&path)?;
+            let batch = super::activities::insert_runs(tx, runs).at(&path)?;
+            super::activities::insert_cross(tx, cross, batch).at(&path)?;
+        }
+        tx.execute(
+            "UPDATE sequence SET last = max(last, ?1) WHERE id = 1",
+            [incoming.last_seq as i64],
+        )
+        .at(&path)?;
+        let mut put = tx
+            .prepare_cached(
+                "INSERT INTO sync_seen (key, stamp, hash) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(key) DO UPDATE SET stamp = ?2, hash = ?3",
+            )
+            .at(&path)?;
+        for (key, seen) in &incoming.seen {
+            put.execute(params![key, seen.stamp, seen.hash]).at(&path)?;
+        }
+        drop(put);
+        tx.execute("DELETE FROM sync_files", []).at(&path)?;
+        for (name, (size, modified)) in &incoming.files {
+            tx.execute(
+                "INSERT INTO sync_files (name, size, modified) VALUES (?1, ?2, ?3)",
+                params![name, size, modified],
+            )
+            .at(&path)?;
+        }
+        // Last: the writes above marked their records; all are synced now.
+        tx.execute(
+            "UPDATE sync_setup SET clock = ?1 WHERE id = 1",
+            [&incoming.clock],
+        )
+        .at(&path)?;
+        tx.execute("DELETE FROM sync_dirty", []).at(&path)?;
+        Ok(())
+    }
+}
