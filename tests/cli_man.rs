@@ -81,7 +81,7 @@ fn every_page_goes_into_the_folder_and_every_page_named_exists() {
     let out = man(dir.path(), &["--dir", pages.to_str().unwrap()]);
     assert!(out.status.success(), "{out:?}");
     let said = String::from_utf8(out.stdout).unwrap();
-    assert!(said.starts_with("Wrote 28 man pages to "), "{said}");
+    assert!(said.starts_with("Wrote 29 man pages to "), "{said}");
     let mut expected = vec!["comeback.1".to_string()];
     for sub in comeback::cli::Cli::command().get_subcommands() {
         expected.push(format!("comeback-{}.1", sub.get_name()));

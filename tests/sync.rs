@@ -154,6 +154,14 @@ fn a_new_plan_on_one_device_replaces_the_plan_on_the_others() {
         let export = common::json(dir, &today, &["export"]);
         assert_eq!(export["profile"]["layoff_days"], 70, "{}", dir.display());
         assert!(dates(dir, &today).is_empty());
+        // Each machine kept the old plan's export, its check-in in it.
+        let archived: Vec<_> = std::fs::read_dir(dir.join("archive"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(archived.len(), 1, "{}: {archived:?}", dir.display());
+        let old = std::fs::read_to_string(&archived[0]).unwrap();
+        assert!(old.contains("2026-11-02"), "{}", dir.display());
     }
     assert_converged(&d, &today);
 }
@@ -211,7 +219,7 @@ fn sync_tools_temporary_and_conflict_files_and_unreadable_files_are_skipped_with
     .unwrap();
     // A torn file of a third device, and a foreign one.
     std::fs::write(
-        folder.join("ffffffffffffffffffffffffffffffff.automerge"),
+        folder.join("ffffffffffffffffffffffffffffffff.2026.automerge"),
         b"\x85\x6f\x4a\x83torn",
     )
     .unwrap();
@@ -222,7 +230,7 @@ fn sync_tools_temporary_and_conflict_files_and_unreadable_files_are_skipped_with
     );
     assert!(out.contains("sync-conflict"), "{out}");
     assert!(
-        out.contains("ffffffffffffffffffffffffffffffff.automerge:")
+        out.contains("ffffffffffffffffffffffffffffffff.2026.automerge:")
             && out.contains("read again next time"),
         "{out}"
     );
@@ -231,7 +239,7 @@ fn sync_tools_temporary_and_conflict_files_and_unreadable_files_are_skipped_with
     // Read again next time: still skipped while it stays torn.
     let again = run(&d.dirs[1], START, &["sync"]);
     assert!(
-        again.contains("ffffffffffffffffffffffffffffffff.automerge:"),
+        again.contains("ffffffffffffffffffffffffffffffff.2026.automerge:"),
         "{again}"
     );
 }
@@ -239,7 +247,9 @@ fn sync_tools_temporary_and_conflict_files_and_unreadable_files_are_skipped_with
 #[test]
 fn a_file_from_a_newer_comeback_is_skipped_and_nothing_of_it_applied() {
     let d = devices(2);
-    let newer = d.folder.join("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.automerge");
+    let newer = d
+        .folder
+        .join("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.2026.automerge");
     let mut doc = automerge::AutoCommit::new();
     use automerge::transaction::Transactable;
     doc.put(automerge::ROOT, "schema", "comeback.sync/99")
@@ -268,7 +278,7 @@ fn the_data_folder_itself_is_refused_as_a_sync_folder() {
 }
 
 #[test]
-fn each_device_writes_only_its_own_file_readable_only_by_its_owner() {
+fn each_device_writes_only_its_own_files_readable_only_by_their_owner() {
     let d = devices(3);
     for (i, dir) in d.dirs.iter().enumerate() {
         checkin(dir, i as u64, &["--numbness", "0"]);
@@ -277,11 +287,82 @@ fn each_device_writes_only_its_own_file_readable_only_by_its_owner() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(files.len(), 3, "{files:?}");
+    // A file for the plan and one for November, per device.
+    assert_eq!(files.len(), 6, "{files:?}");
+    for dir in &d.dirs {
+        let device = run(dir, START, &["sync", "--status"]);
+        let device = device
+            .lines()
+            .nth(1)
+            .unwrap()
+            .trim_start_matches("This machine: ")
+            .to_string();
+        let own: Vec<_> = files
+            .iter()
+            .filter(|f| {
+                f.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&device)
+            })
+            .collect();
+        assert_eq!(own.len(), 2, "{own:?}");
+    }
     #[cfg(unix)]
     for file in &files {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(file).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "{}", file.display());
     }
+}
+
+/// A sync killed at any point — while it reads the folder, after this
+/// machine's file is written and before the store commits, mid-commit —
+/// leaves a store that opens, and the next sync converges.
+#[test]
+fn a_sync_killed_at_any_point_loses_nothing_and_the_next_one_converges() {
+    let d = devices(2);
+    for day in 0..40 {
+        let date = common::date_after(START, day);
+        let status = common::process(&d.dirs[0], &date)
+            .args(["checkin", "--date", &date, "--numbness", "0"])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let today = common::date_after(START, 40);
+    let late = d._root.path().join("late");
+    run(
+        &late,
+        &today,
+        &["sync", "--folder", d.folder.to_str().unwrap()],
+    );
+    run(&late, &today, &["sync", "--folder", "none"]);
+    std::fs::remove_dir_all(&late).unwrap();
+    // Join again and again from nothing, killed after 0 to 60 ms.
+    for wait in (0..60).step_by(4) {
+        let mut child = common::process(&late, &today)
+            .args(["sync", "--folder", d.folder.to_str().unwrap()])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        let _ = child.kill();
+        let _ = child.wait();
+        if late.join("comeback.db").exists() {
+            let check = rusqlite::Connection::open(late.join("comeback.db"))
+                .unwrap()
+                .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+                .unwrap();
+            assert_eq!(check, "ok", "killed after {wait} ms");
+        }
+    }
+    run(
+        &late,
+        &today,
+        &["sync", "--folder", d.folder.to_str().unwrap()],
+    );
+    run(&d.dirs[0], &today, &["sync"]);
+    run(&late, &today, &["sync"]);
+    assert_eq!(dates(&late, &today).len(), 40);
+    assert_eq!(shown(&late, &today), shown(&d.dirs[0], &today));
 }

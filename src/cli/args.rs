@@ -460,17 +460,6 @@ pub enum TemplatesAction {
     },
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clap_definitions_are_consistent() {
-        use clap::CommandFactory;
-        Cli::command().debug_assert();
-    }
-}
-
 impl Command {
     /// Whether the command reads or writes the journal, so a joined sync
     /// folder is merged before it and sent to after it.
@@ -485,5 +474,16 @@ impl Command {
                 | Command::Backup { .. }
                 | Command::Restore { .. }
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_definitions_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }

@@ -69,7 +69,7 @@ fn print_status(folder: &Path, device: &str) -> Result<()> {
                 |t| t.format("%Y-%m-%d %H:%M").to_string(),
             );
         let who = match crate::sync::device_of(&name) {
-            Some(d) if d == device => "this machine",
+            Some((d, _)) if d == device => "this machine",
             Some(_) => "another machine",
             None => "skipped: a sync tool's temporary file or conflict copy",
         };

@@ -8,10 +8,17 @@ use chrono::NaiveDate;
 use std::path::Path;
 
 /// Syncs `data_dir` with the folder it joined, if any; `None`: no folder.
+/// Before another machine's new plan replaces this one, its export is kept
+/// in the archive, as `new --force` keeps it.
 pub fn sync(data_dir: &Path, today: NaiveDate) -> Result<Option<Report>, SyncError> {
-    crate::sync::sync(data_dir, chrono::Utc::now(), |saved, journal| {
-        plan::generate_saved(&saved.profile, &saved.template)
-            .map(|plan| checkin::assess(&plan, &saved.template, journal, today).decisions)
-            .unwrap_or_default()
-    })
+    crate::sync::sync(
+        data_dir,
+        chrono::Utc::now(),
+        |saved, journal| {
+            plan::generate_saved(&saved.profile, &saved.template)
+                .map(|plan| checkin::assess(&plan, &saved.template, journal, today).decisions)
+                .unwrap_or_default()
+        },
+        || super::restore::archive(data_dir, today, &super::timestamp()).map_err(|e| e.to_string()),
+    )
 }

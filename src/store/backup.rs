@@ -71,9 +71,21 @@ impl Store {
                 .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
                 .at(&path)?;
             for table in &tables {
+                // The stored columns by name: a generated column is not
+                // written (SQLite's copy shortcut hid that until the sync
+                // triggers turned it off).
+                let columns: Vec<String> = tx
+                    .prepare("SELECT name FROM pragma_table_xinfo(?1, 'main') WHERE hidden = 0")
+                    .and_then(|mut s| s.query_map([table], |r| r.get(0))?.collect())
+                    .at(&path)?;
+                let columns = columns
+                    .iter()
+                    .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 let table = table.replace('"', "\"\"");
                 tx.execute_batch(&format!(
-                    "DELETE FROM main.\"{table}\"; INSERT INTO main.\"{table}\" SELECT * FROM restored.\"{table}\";"
+                    "DELETE FROM main.\"{table}\"; INSERT INTO main.\"{table}\" ({columns}) SELECT {columns} FROM restored.\"{table}\";"
                 ))
                 .at(&path)?;
             }

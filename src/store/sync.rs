@@ -101,9 +101,32 @@ impl SyncView<'_> {
         })
     }
 
+    /// Whether anything was ever synced from this store.
+    pub fn synced_before(&self) -> Result<bool, StoreError> {
+        self.store
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM sync_seen)", [], |r| r.get(0))
+            .at(&self.store.path)
+    }
+
     /// Every record as last synced.
     pub fn seen(&self) -> Result<BTreeMap<String, Seen>, StoreError> {
-        self.store.seen()
+        self.store.seen_where("1", &[])
+    }
+
+    /// The records as last synced whose keys start with one of `prefixes`.
+    pub fn seen_starting(&self, prefixes: &[String]) -> Result<BTreeMap<String, Seen>, StoreError> {
+        let mut all = BTreeMap::new();
+        for prefix in prefixes {
+            // Keys from `prefix` up to (not with) the next prefix.
+            let mut end = prefix.clone();
+            end.push(char::MAX);
+            all.extend(
+                self.store
+                    .seen_where("key >= ?1 AND key < ?2", &[prefix, &end])?,
+            );
+        }
+        Ok(all)
     }
 }
 
@@ -205,12 +228,18 @@ impl Store {
         Ok(Some(incoming))
     }
 
-    fn seen(&self) -> Result<BTreeMap<String, Seen>, StoreError> {
+    fn seen_where(
+        &self,
+        filter: &str,
+        params: &[&String],
+    ) -> Result<BTreeMap<String, Seen>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT key, stamp, hash FROM sync_seen")
+            .prepare_cached(&format!(
+                "SELECT key, stamp, hash FROM sync_seen WHERE {filter}"
+            ))
             .at(&self.path)?;
-        stmt.query_map([], |r| {
+        stmt.query_map(rusqlite::params_from_iter(params), |r| {
             Ok((
                 r.get(0)?,
                 Seen {

@@ -4,33 +4,31 @@
 
 use super::Report;
 use super::doc::Write;
-use super::records::{self, checkin_key};
+use super::records;
 use crate::checkin::{Clearance, CrossFromFile, RecordedRun};
 use crate::store::{Incoming, Local, Seen};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The store's writes for the records in `incoming`, with `seen` the stamp
-/// of every record once they are written.
+/// The store's writes for the records in `incoming`; `touched` holds the
+/// stamp of every record written here or there in this sync. A check-in's
+/// or clearance's place in the order of recording is its stamp's order
+/// ([`super::clock::order_of`]), the same on every device: those whose
+/// place changed are written again.
 pub fn build(
     local: &Local,
     incoming: &[(String, Write)],
-    seen: &BTreeMap<String, Seen>,
+    touched: &BTreeMap<String, Seen>,
     report: &mut Report,
 ) -> Incoming {
     let mut out = Incoming::default();
     let gone = records::hash(None);
-    let mut ordered: Vec<(&String, &Seen)> = seen
+    let rank: BTreeMap<&str, u64> = touched
         .iter()
         .filter(|(key, s)| records::is_ordered(key) && s.hash != gone)
+        .map(|(key, s)| (key.as_str(), super::clock::order_of(&s.stamp)))
         .collect();
-    ordered.sort_by(|a, b| a.1.stamp.cmp(&b.1.stamp));
-    let rank: BTreeMap<&str, u64> = ordered
-        .iter()
-        .enumerate()
-        .map(|(i, (key, _))| (key.as_str(), i as u64 + 1))
-        .collect();
-    out.last_seq = ordered.len() as u64;
+    out.last_seq = rank.values().copied().max().unwrap_or(0);
     let incoming: BTreeMap<&str, &Write> = incoming.iter().map(|(k, w)| (k.as_str(), w)).collect();
     if let Some(Write {
         value: Some(value), ..
@@ -99,14 +97,12 @@ fn checkins(
             None => {}
         }
     }
-    for c in local.journal.checkins() {
-        let key = checkin_key(c.date);
-        if incoming.contains_key(key.as_str()) {
+    for (key, &seq) in rank.iter().filter(|(k, _)| k.starts_with("checkin/")) {
+        if incoming.contains_key(key) {
             continue;
         }
-        if let Some(&seq) = rank.get(key.as_str())
-            && seq != c.seq
-        {
+        let local = date_in(key, "checkin/").and_then(|d| local.journal.on(d));
+        if let Some(c) = local.filter(|c| c.seq != seq) {
             let mut c = c.clone();
             c.seq = seq;
             out.put.push(c);
@@ -122,7 +118,7 @@ fn clearances(
     let keyed = records::clearance_keys(local.journal.clearances());
     let moved = keyed
         .iter()
-        .any(|(k, c)| rank.get(k.as_str()) != Some(&c.seq));
+        .any(|(k, c)| rank.get(k.as_str()).is_some_and(|seq| *seq != c.seq));
     if !moved && !incoming.keys().any(|k| k.starts_with("clearance/")) {
         return None;
     }
@@ -145,7 +141,7 @@ fn clearances(
     Some(
         all.into_iter()
             .map(|(key, mut c)| {
-                c.seq = rank.get(key.as_str()).copied().unwrap_or(0);
+                c.seq = rank.get(key.as_str()).copied().unwrap_or(c.seq);
                 c
             })
             .collect(),
@@ -166,13 +162,13 @@ fn activities(
         .journal
         .runs()
         .iter()
-        .map(|r| (format!("run/{}", r.hash), r.clone()))
+        .map(|r| (records::run_key(r), r.clone()))
         .collect();
     let mut cross: BTreeMap<String, CrossFromFile> = local
         .journal
         .cross_from_files()
         .iter()
-        .map(|c| (format!("cross/{}", c.hash), c.clone()))
+        .map(|c| (records::cross_key(c), c.clone()))
         .collect();
     for (key, write) in incoming.iter() {
         let value = write.value.as_deref();

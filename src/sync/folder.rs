@@ -1,8 +1,11 @@
-//! The synced folder: one file per device, `DEVICE.automerge`, each written
-//! only by its device (new changes appended, the whole rewritten through a
-//! temporary file and a rename now and then), so the sync tool never sees
-//! two devices write one file. Sync tools' temporary files and conflict
-//! copies are skipped.
+//! The synced folder: each device's files, `DEVICE.PART.automerge`, written
+//! only by that device (new changes appended, the whole rewritten through
+//! a temporary file and a rename now and then), so the sync tool never sees
+//! two devices write one file. A part is a year of records (`2026`) or the
+//! rest (`main`: the plan and the shoes): a check-in loads and writes its
+//! year's part, not ten years, and a folder of ten years holds eleven files
+//! a device. Sync tools' temporary files and
+//! conflict copies are skipped.
 
 use crate::store::FileMark;
 use std::collections::BTreeMap;
@@ -15,45 +18,47 @@ const EXTENSION: &str = ".automerge";
 /// A device's file larger than this is not read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// A device's file name, or `None` for anything else in the folder.
-pub fn device_of(name: &str) -> Option<&str> {
-    let device = name.strip_suffix(EXTENSION)?;
-    (device.len() == 32 && device.bytes().all(|b| b.is_ascii_hexdigit())).then_some(device)
+/// A device's file name as its device and part, or `None` for anything
+/// else in the folder.
+pub fn device_of(name: &str) -> Option<(&str, &str)> {
+    let (device, part) = name.strip_suffix(EXTENSION)?.split_once('.')?;
+    let year = part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit());
+    (device.len() == 32
+        && device.bytes().all(|b| b.is_ascii_hexdigit())
+        && (part == "main" || year))
+        .then_some((device, part))
 }
 
-pub fn own_file(folder: &Path, device: &str) -> PathBuf {
-    folder.join(format!("{device}{EXTENSION}"))
+pub fn own_file(folder: &Path, device: &str, part: &str) -> PathBuf {
+    folder.join(format!("{device}.{part}{EXTENSION}"))
 }
 
-/// What the folder holds besides this device's file: the other devices'
-/// files with their marks, and the names of files skipped, with why.
+/// What the folder holds: the other devices' files by name with their
+/// part and marks, this device's parts with theirs, and the names of files
+/// skipped, with why.
+#[derive(Default)]
 pub struct Listing {
-    pub devices: BTreeMap<String, FileMark>,
+    pub others: BTreeMap<String, (String, FileMark)>,
+    pub own: BTreeMap<String, FileMark>,
     pub skipped: Vec<(String, &'static str)>,
 }
 
 /// Lists the folder.
 pub fn list(folder: &Path, own: &str) -> std::io::Result<Listing> {
-    let mut listing = Listing {
-        devices: BTreeMap::new(),
-        skipped: Vec::new(),
-    };
+    let mut listing = Listing::default();
     for entry in std::fs::read_dir(folder)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if !name.contains(EXTENSION) {
             continue;
         }
-        let Some(device) = device_of(&name) else {
+        let Some((device, part)) = device_of(&name) else {
             listing.skipped.push((
                 name,
                 "a sync tool's temporary file or conflict copy, not a device's file: left alone",
             ));
             continue;
         };
-        if device == own {
-            continue;
-        }
         let Ok(meta) = std::fs::metadata(entry.path()) else {
             continue;
         };
@@ -61,7 +66,12 @@ pub fn list(folder: &Path, own: &str) -> std::io::Result<Listing> {
             listing.skipped.push((name, "not a regular file"));
             continue;
         }
-        listing.devices.insert(name, mark(&meta));
+        if device == own {
+            listing.own.insert(part.to_string(), mark(&meta));
+        } else {
+            let part = part.to_string();
+            listing.others.insert(name, (part, mark(&meta)));
+        }
     }
     Ok(listing)
 }

@@ -40,6 +40,30 @@ struct ClearanceRecord {
     note: Option<String>,
 }
 
+/// The part of the folder a record lives in: its year for records of a
+/// day, `main` for the plan and the shoes.
+pub fn part(key: &str) -> &str {
+    let year = key
+        .split_once('/')
+        .and_then(|(_, rest)| rest.get(..4))
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    year.unwrap_or(MAIN)
+}
+
+/// The key prefixes of records of a day: their part (year) follows.
+pub const DAY_PREFIXES: [&str; 5] = ["checkin/", "clearance/", "ticks/", "run/", "cross/"];
+
+/// The part of the plan and the shoes.
+pub const MAIN: &str = "main";
+
+pub fn run_key(run: &RecordedRun) -> String {
+    format!("run/{}/{}", &run.date.to_string()[..4], run.hash)
+}
+
+pub fn cross_key(cross: &CrossFromFile) -> String {
+    format!("cross/{}/{}", &cross.date.to_string()[..4], cross.hash)
+}
+
 /// A value's hash, to tell whether it changed since it was synced.
 pub fn hash(value: Option<&str>) -> i64 {
     let digest = Sha256::digest(value.unwrap_or("\u{0}gone").as_bytes());
@@ -80,12 +104,12 @@ pub fn all(local: &Local) -> Records {
     }
     for run in local.journal.runs() {
         if let Ok(value) = serde_json::to_string(run) {
-            records.insert(format!("run/{}", run.hash), value);
+            records.insert(run_key(run), value);
         }
     }
     for cross in local.journal.cross_from_files() {
         if let Ok(value) = serde_json::to_string(cross) {
-            records.insert(format!("cross/{}", cross.hash), value);
+            records.insert(cross_key(cross), value);
         }
     }
     records
