@@ -808,3 +808,30 @@ fn a_week_re_entered_after_a_break_is_judged_on_the_runs_after_the_return() {
     let d = a.decisions.last().unwrap();
     assert_ne!(d.kind, Move::Repeat, "{:?}", d.reasons);
 }
+
+#[test]
+fn numbness_in_the_leg_during_runs_gets_a_walk_break_and_no_lace_advice() {
+    // Laces press on the foot, not the calf (the running blog's ~90% is
+    // the forefoot): leg-only numbness gets the walk break alone.
+    let mut calf = numb(1, 1);
+    calf.spots = vec![comeback::checkin::Spot::Calf];
+    calf.onset = Some(comeback::checkin::Onset::During);
+    calf.minutes = Some(20);
+    calf.cleared = Some(comeback::checkin::Cleared::Quickly);
+    let (plan, template) = plan();
+    let advice = assess(
+        &plan,
+        &template,
+        &comeback::checkin::Journal::new(vec![calf], vec![]),
+        day(1),
+    )
+    .verdict
+    .advice;
+    assert!(
+        advice
+            .iter()
+            .any(|a| a.contains("take a walk break before that point")),
+        "{advice:?}"
+    );
+    assert!(!advice.iter().any(|a| a.contains("laces")), "{advice:?}");
+}

@@ -159,11 +159,12 @@ impl CheckIn {
                 text.push_str(&format!(" after {m} min"));
             }
         }
-        if let Some(cleared) = self.cleared {
-            text.push_str(&format!(", {}", cleared.words()));
-            if let Some(m) = self.cleared_minutes {
-                text.push_str(&format!(" ({m} min)"));
-            }
+        match (self.cleared, self.cleared_minutes) {
+            (Some(cleared), Some(m)) => text.push_str(&format!(", {} ({m} min)", cleared.words())),
+            (Some(cleared), None) => text.push_str(&format!(", {}", cleared.words())),
+            // Between a quick clearing and hours: the minutes alone say it.
+            (None, Some(m)) => text.push_str(&format!(", cleared after {m} min")),
+            (None, None) => {}
         }
         if !self.eased_by.is_empty() {
             let eased: Vec<&str> = self.eased_by.iter().map(|e| e.words()).collect();
@@ -440,6 +441,18 @@ pub fn with_year(line: String, date: NaiveDate, today: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clearing_said_in_minutes_alone_is_said_back() {
+        let mut c = CheckIn::symptom_free(
+            NaiveDate::from_ymd_opt(2026, 10, 6).unwrap_or_default(),
+            Some(SessionDone::Done),
+        );
+        c.numbness = Numbness::TINGLING;
+        c.cleared_minutes = Some(25);
+        let text = c.summary(crate::plan::Unit::Mi);
+        assert!(text.contains("cleared after 25 min"), "{text}");
+    }
 
     #[test]
     fn short_dates_read_as_chrono_writes_them() {

@@ -209,16 +209,29 @@ pub(crate) fn advice(checkins: &[CheckIn], runs_allowed: bool, health: &[Health]
         }
     }
     // One line for the minute it starts: the earliest of the recent runs.
-    if let Some(minutes) = symptomatic
+    // Laces are a foot's matter: numbness only above the ankle gets the
+    // walk break alone.
+    let in_the_leg_only = |c: &&&CheckIn| {
+        !c.spots.is_empty()
+            && c.spots
+                .iter()
+                .all(|s| matches!(s, Spot::Calf | Spot::Shin | Spot::Thigh | Spot::Buttock))
+    };
+    let during: Vec<&&CheckIn> = symptomatic
         .iter()
-        .filter(|c| c.onset == Some(Onset::During))
-        .filter_map(|c| c.minutes)
-        .min()
-    {
-        add(&format!(
-            "It has started about {} in: take a walk break and loosen the laces a little before that point.",
-            crate::count::count(minutes as usize, "minute", "minutes")
-        ));
+        .filter(|c| c.onset == Some(Onset::During) && c.minutes.is_some())
+        .collect();
+    if let Some(minutes) = during.iter().filter_map(|c| c.minutes).min() {
+        let minutes = crate::count::count(minutes as usize, "minute", "minutes");
+        if during.iter().all(in_the_leg_only) {
+            add(&format!(
+                "It has started about {minutes} in: take a walk break before that point."
+            ));
+        } else {
+            add(&format!(
+                "It has started about {minutes} in: take a walk break and loosen the laces a little before that point."
+            ));
+        }
     }
     out
 }
