@@ -366,3 +366,35 @@ fn a_sync_killed_at_any_point_loses_nothing_and_the_next_one_converges() {
     assert_eq!(dates(&late, &today).len(), 40);
     assert_eq!(shown(&late, &today), shown(&d.dirs[0], &today));
 }
+
+/// The sync folder on a full disk: the check-in is saved here all the same
+/// (its command says the sync was skipped), nothing half-written is taken
+/// for synced, and once there is room again the next sync sends it.
+#[test]
+fn a_full_sync_folder_keeps_the_check_in_here_and_sends_it_once_there_is_room() {
+    let d = devices(2);
+    let Some(_mounted) = common::small_filesystem(&d.folder) else {
+        eprintln!("skipped: this machine does not let a test mount a small filesystem");
+        return;
+    };
+    for dir in &d.dirs {
+        run(
+            dir,
+            START,
+            &["sync", "--folder", d.folder.to_str().unwrap()],
+        );
+    }
+    common::fill_disk(&d.folder);
+    let today = common::date_after(START, 1);
+    let out = common::cli(&d.dirs[0], &today)
+        .args(["checkin", "--numbness", "0", "--note", "full"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sync skipped"), "{err}");
+    assert_eq!(dates(&d.dirs[0], &today), ["2026-11-03"]);
+    std::fs::remove_file(d.folder.join("filler")).unwrap();
+    run(&d.dirs[0], &today, &["sync"]);
+    assert_eq!(dates(&d.dirs[1], &today), ["2026-11-03"]);
+}
