@@ -10,7 +10,7 @@
 #     COMEBACK_BIN=target/release/comeback tests/e2e/syncthing.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-BIN=${COMEBACK_BIN:-target/debug/comeback}
+BIN=${COMEBACK_BIN:-${CARGO_TARGET_DIR:-target}/debug/comeback}
 if ! command -v syncthing >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     apt-get install -y -q syncthing >/dev/null 2>&1 || true
 fi
