@@ -76,7 +76,7 @@ impl Store {
             let before = read_checkin(tx, &path, checkin.date)?;
             let before_json = before.as_ref().and_then(|c| serde_json::to_string(c).ok());
             let checkin = CheckIn {
-                seq: next_seq(tx).at(&path)?,
+                seq: next_seq(tx, now).at(&path)?,
                 ..checkin.clone()
             };
             put_checkin(tx, &checkin, now).at(&path)?;
@@ -99,7 +99,7 @@ impl Store {
         let path = self.path.clone();
         self.write(decide, now, |tx| {
             let clearance = Clearance {
-                seq: next_seq(tx).at(&path)?,
+                seq: next_seq(tx, now).at(&path)?,
                 ..clearance.clone()
             };
             insert_clearance(tx, &clearance, now).at(&path)?;
@@ -297,11 +297,23 @@ pub(super) fn insert_clearance(tx: &Tx<'_>, c: &Clearance, now: &str) -> rusqlit
     Ok(())
 }
 
-/// The order number of the next check-in or clearance recorded.
-fn next_seq(tx: &Connection) -> rusqlite::Result<u64> {
+/// The order number of the next check-in or clearance recorded: one past
+/// the last; with a sync folder joined, at least the moment of recording
+/// (`now`) as [`super::sync::order_at`] numbers it — the order every device
+/// derives from a record's stamp — so a record written here keeps its
+/// number when it is synced.
+fn next_seq(tx: &Connection, now: &str) -> rusqlite::Result<u64> {
+    let at = chrono::DateTime::parse_from_rfc3339(now)
+        .map(|t| super::sync::order_at(t.timestamp_millis()))
+        .unwrap_or(0);
     let next: i64 = tx
-        .prepare_cached("UPDATE sequence SET last = last + 1 WHERE id = 1 RETURNING last")?
-        .query_row([], |r| r.get(0))?;
+        .prepare_cached(
+            "UPDATE sequence SET last = max(last + 1,
+                 CASE WHEN EXISTS (SELECT 1 FROM sync_setup WHERE folder IS NOT NULL)
+                 THEN ?1 ELSE 0 END)
+             WHERE id = 1 RETURNING last",
+        )?
+        .query_row([i64::try_from(at).unwrap_or(0)], |r| r.get(0))?;
     Ok(next.max(0) as u64)
 }
 

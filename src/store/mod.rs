@@ -30,7 +30,7 @@ pub use error::{Cause, StoreError};
 pub use journal::{LastChange, Undone};
 pub use migrations::SCHEMA_VERSION;
 pub use plan::SavedPlan;
-pub use sync::{FileMark, Incoming, Local, Seen, SyncSetup, SyncView};
+pub use sync::{FileMark, Incoming, Local, ORDER_FROM_MS, Seen, SyncSetup, SyncView, order_at};
 pub use ticks::Tick;
 
 use crate::checkin::{CheckIn, Clearance, Decision, Journal};

@@ -59,16 +59,19 @@ impl Clock {
 
 /// A stamp's place in the order of writes, as a number every device gives
 /// it the same: its milliseconds since 2020 (the device, a tie within one
-/// millisecond, left out). It fits the store's 41 bits until 2089.
+/// millisecond, left out; `crate::store::order_at`).
 pub fn order_of(stamp: &str) -> u64 {
-    /// 2020-01-01T00:00:00Z.
-    const FROM: u64 = 1_577_836_800_000;
     let millis = stamp
         .split('.')
         .next()
-        .and_then(|m| m.parse::<u64>().ok())
+        .and_then(|m| m.parse::<i64>().ok())
         .unwrap_or(0);
-    millis.saturating_sub(FROM)
+    crate::store::order_at(millis)
+}
+
+/// The moment in milliseconds since 1970 that [`order_of`] numbers `order`.
+pub fn millis_of(order: u64) -> u64 {
+    order.saturating_add(crate::store::ORDER_FROM_MS.unsigned_abs())
 }
 
 #[cfg(test)]

@@ -148,7 +148,6 @@ impl Round<'_> {
                 .filter(|k| everything || records::is_marked(k, dirty)),
         );
         let mut parts: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        parts.entry(records::MAIN.into()).or_default();
         for key in keys {
             parts
                 .entry(records::part(key).to_string())
@@ -287,8 +286,14 @@ impl Round<'_> {
         if (unchanged && !own.rewrite) || (before.is_none() && value.is_none()) {
             return Ok(());
         }
-        let stamp = match before {
-            Some(s) if unchanged => s.stamp.clone(),
+        let stamp = match (before, seq) {
+            (Some(s), _) if unchanged => s.stamp.clone(),
+            // Recorded here with a folder joined: numbered by its moment,
+            // which its stamp keeps (no renumbering after the sync). One
+            // recorded long before (no folder then) is stamped now.
+            (_, Some(seq)) => self
+                .clock
+                .tick(super::clock::millis_of(seq).max(self.now_millis.saturating_sub(60_000))),
             _ => self.clock.tick(self.now_millis),
         };
         own.doc
@@ -374,7 +379,7 @@ fn save_own(own: &mut Own, view: &SyncView<'_>) -> std::io::Result<Option<(Strin
         .unwrap_or_default();
     let compacted = view.files.get(&name).map_or(0, |(size, _)| *size);
     let size = std::fs::metadata(&own.path).map_or(0, |m| m.len());
-    let grown = size > 64 * 1024 && size > 2 * u64::try_from(compacted).unwrap_or(0);
+    let grown = size > 2 * u64::try_from(compacted).unwrap_or(0) + 4096;
     if own.rewrite || grown {
         let bytes = own.doc.save();
         folder::replace(&own.path, &bytes)?;
