@@ -298,21 +298,17 @@ pub(super) fn insert_clearance(tx: &Tx<'_>, c: &Clearance, now: &str) -> rusqlit
 }
 
 /// The order number of the next check-in or clearance recorded: one past
-/// the last; with a sync folder joined, at least the moment of recording
-/// (`now`) as [`super::sync::order_at`] numbers it — the order every device
-/// derives from a record's stamp — so a record written here keeps its
-/// number when it is synced.
+/// the last, and at least the moment of recording (`now`) as
+/// [`super::sync::order_at`] numbers it — the order every device derives
+/// from a record's stamp — so a record keeps its number when it is synced,
+/// and one written while no folder was joined still carries when it was
+/// written (the later write wins).
 fn next_seq(tx: &Connection, now: &str) -> rusqlite::Result<u64> {
     let at = chrono::DateTime::parse_from_rfc3339(now)
         .map(|t| super::sync::order_at(t.timestamp_millis()))
         .unwrap_or(0);
     let next: i64 = tx
-        .prepare_cached(
-            "UPDATE sequence SET last = max(last + 1,
-                 CASE WHEN EXISTS (SELECT 1 FROM sync_setup WHERE folder IS NOT NULL)
-                 THEN ?1 ELSE 0 END)
-             WHERE id = 1 RETURNING last",
-        )?
+        .prepare_cached("UPDATE sequence SET last = max(last + 1, ?1) WHERE id = 1 RETURNING last")?
         .query_row([i64::try_from(at).unwrap_or(0)], |r| r.get(0))?;
     Ok(next.max(0) as u64)
 }

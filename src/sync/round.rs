@@ -288,12 +288,11 @@ impl Round<'_> {
         }
         let stamp = match (before, seq) {
             (Some(s), _) if unchanged => s.stamp.clone(),
-            // Recorded here with a folder joined: numbered by its moment,
-            // which its stamp keeps (no renumbering after the sync). One
-            // recorded long before (no folder then) is stamped now.
-            (_, Some(seq)) => self
-                .clock
-                .tick(super::clock::millis_of(seq).max(self.now_millis.saturating_sub(60_000))),
+            // A check-in or clearance is numbered by its moment of
+            // recording, which its stamp keeps (no renumbering after the
+            // sync, and the later write wins even when written while no
+            // folder was joined).
+            (_, Some(seq)) => self.clock.tick(super::clock::millis_of(seq)),
             _ => self.clock.tick(self.now_millis),
         };
         own.doc
