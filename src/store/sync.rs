@@ -344,36 +344,43 @@ impl Store {
             let batch = super::activities::insert_runs(tx, runs).at(&path)?;
             super::activities::insert_cross(tx, cross, batch).at(&path)?;
         }
+        self.write_synced(incoming)
+    }
+
+    /// What is now synced: the order of recording's last number, each
+    /// record's stamp and hash, the files read and the clock.
+    fn write_synced(&self, incoming: &Incoming) -> Result<(), StoreError> {
+        let (tx, path) = (&self.conn, &self.path);
         tx.execute(
             "UPDATE sequence SET last = max(last, ?1) WHERE id = 1",
             [incoming.last_seq as i64],
         )
-        .at(&path)?;
+        .at(path)?;
         let mut put = tx
             .prepare_cached(
                 "INSERT INTO sync_seen (key, stamp, hash) VALUES (?1, ?2, ?3)
                  ON CONFLICT(key) DO UPDATE SET stamp = ?2, hash = ?3",
             )
-            .at(&path)?;
+            .at(path)?;
         for (key, seen) in &incoming.seen {
-            put.execute(params![key, seen.stamp, seen.hash]).at(&path)?;
+            put.execute(params![key, seen.stamp, seen.hash]).at(path)?;
         }
         drop(put);
-        tx.execute("DELETE FROM sync_files", []).at(&path)?;
+        tx.execute("DELETE FROM sync_files", []).at(path)?;
         for (name, (size, modified)) in &incoming.files {
             tx.execute(
                 "INSERT INTO sync_files (name, size, modified) VALUES (?1, ?2, ?3)",
                 params![name, size, modified],
             )
-            .at(&path)?;
+            .at(path)?;
         }
         // Last: the writes above marked their records; all are synced now.
         tx.execute(
             "UPDATE sync_setup SET clock = ?1 WHERE id = 1",
             [&incoming.clock],
         )
-        .at(&path)?;
-        tx.execute("DELETE FROM sync_dirty", []).at(&path)?;
+        .at(path)?;
+        tx.execute("DELETE FROM sync_dirty", []).at(path)?;
         Ok(())
     }
 }

@@ -111,28 +111,34 @@ pub(super) fn one_sync(
     for (part, keys) in round.parts(&candidates, everything) {
         round.part(&part, keys, &candidates, everything)?;
     }
-    round.report.sent = round
-        .now_seen
-        .iter()
-        .filter(|(k, s)| {
-            round.seen.get(*k) != Some(s) && !round.incoming.iter().any(|(i, _)| i == *k)
-        })
-        .count();
-    round.report.received = round.incoming.len();
-    let touched: BTreeMap<String, Seen> = round
-        .now_seen
-        .iter()
-        .filter(|(key, s)| round.seen.get(*key) != Some(s))
-        .map(|(k, s)| (k.clone(), s.clone()))
-        .collect();
-    let mut out = build(&round.local, &round.incoming, &touched, round.report);
-    out.seen = touched.into_iter().collect();
-    out.clock = round.clock.last();
-    out.files = round.files;
-    Ok(Some(out))
+    Ok(Some(round.finish()))
 }
 
 impl Round<'_> {
+    /// What the store writes: the records that came in, and every record
+    /// sent or received with its stamp.
+    fn finish(self) -> Incoming {
+        self.report.sent = self
+            .now_seen
+            .iter()
+            .filter(|(k, s)| {
+                self.seen.get(*k) != Some(s) && !self.incoming.iter().any(|(i, _)| i == *k)
+            })
+            .count();
+        self.report.received = self.incoming.len();
+        let touched: BTreeMap<String, Seen> = self
+            .now_seen
+            .iter()
+            .filter(|(key, s)| self.seen.get(*key) != Some(s))
+            .map(|(k, s)| (k.clone(), s.clone()))
+            .collect();
+        let mut out = build(&self.local, &self.incoming, &touched, self.report);
+        out.seen = touched.into_iter().collect();
+        out.clock = self.clock.last();
+        out.files = self.files;
+        out
+    }
+
     fn all_records(&mut self) -> &Records {
         self.all.get_or_insert_with(|| records::all(&self.local))
     }
