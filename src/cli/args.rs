@@ -107,9 +107,10 @@ pub enum Command {
         file: PathBuf,
     },
     /// Sync this journal with your other machines through a folder your sync tool shares
-    #[command(after_help = "Each machine writes only its own file in the folder \
-(DEVICE.automerge) and merges the others' before every command. Put the FOLDER in \
-Syncthing, Dropbox or a git repository, never the data folder itself.\n\n\
+    #[command(after_help = "Each machine writes only its own files in the folder \
+(MACHINE.YEAR.automerge and MACHINE.main.automerge) and merges the others' before \
+and after every command. Put the FOLDER in Syncthing, Dropbox or a git repository, \
+never the data folder itself.\n\n\
 Examples:\n  comeback sync --folder ~/Sync/comeback\n  comeback sync\n  \
 comeback sync --status\n  comeback sync --folder none")]
     Sync {
