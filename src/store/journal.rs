@@ -297,15 +297,26 @@ pub(super) fn insert_clearance(tx: &Tx<'_>, c: &Clearance, now: &str) -> rusqlit
     Ok(())
 }
 
+/// 2020-01-01T00:00:00Z in milliseconds: where the order of recording of a
+/// synced record starts.
+pub const ORDER_FROM_MS: i64 = 1_577_836_800_000;
+
+/// A moment (milliseconds since 1970) as a place in the order of
+/// recording: milliseconds since 2020, which fit the store's 41 bits of
+/// `seq` until 2089.
+pub fn order_at(millis: i64) -> u64 {
+    u64::try_from(millis.saturating_sub(ORDER_FROM_MS)).unwrap_or(0)
+}
+
 /// The order number of the next check-in or clearance recorded: one past
 /// the last, and at least the moment of recording (`now`) as
-/// [`super::sync::order_at`] numbers it — the order every device derives
+/// [`order_at`] numbers it — the order every device derives
 /// from a record's stamp — so a record keeps its number when it is synced,
 /// and one written while no folder was joined still carries when it was
 /// written (the later write wins).
 fn next_seq(tx: &Connection, now: &str) -> rusqlite::Result<u64> {
     let at = chrono::DateTime::parse_from_rfc3339(now)
-        .map(|t| super::sync::order_at(t.timestamp_millis()))
+        .map(|t| order_at(t.timestamp_millis()))
         .unwrap_or(0);
     let next: i64 = tx
         .prepare_cached("UPDATE sequence SET last = max(last + 1, ?1) WHERE id = 1 RETURNING last")?

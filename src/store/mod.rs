@@ -27,10 +27,10 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     private::create_dir(dir)
 }
 pub use error::{Cause, StoreError};
-pub use journal::{LastChange, Undone};
+pub use journal::{LastChange, ORDER_FROM_MS, Undone, order_at};
 pub use migrations::SCHEMA_VERSION;
 pub use plan::SavedPlan;
-pub use sync::{FileMark, Incoming, Local, ORDER_FROM_MS, Seen, SyncSetup, SyncView, order_at};
+pub use sync::{FileMark, Incoming, Local, Seen, SyncSetup, SyncView};
 pub use ticks::Tick;
 
 use crate::checkin::{CheckIn, Clearance, Decision, Journal};

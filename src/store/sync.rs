@@ -15,17 +15,6 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// 2020-01-01T00:00:00Z in milliseconds: where the order of recording of a
-/// synced record starts.
-pub const ORDER_FROM_MS: i64 = 1_577_836_800_000;
-
-/// A moment (milliseconds since 1970) as a place in the order of
-/// recording: milliseconds since 2020, which fit the store's 41 bits of
-/// `seq` until 2089.
-pub fn order_at(millis: i64) -> u64 {
-    u64::try_from(millis.saturating_sub(ORDER_FROM_MS)).unwrap_or(0)
-}
-
 /// The folder joined, this device's id and its clock's last stamp.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncSetup {

@@ -145,11 +145,6 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         "not cleared again"
     } else if e.in_leg() && m.both_legs().is_some() {
         "now in both legs"
-    } else if m
-        .reached_further_since(booked)
-        .is_some_and(|r| r.day == e.day)
-    {
-        "spreading further up"
     } else {
         return None;
     };

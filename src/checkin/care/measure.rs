@@ -265,22 +265,6 @@ impl<'m, 'a> Measures<'m, 'a> {
         Some((first, other))
     }
 
-    /// A symptom after `day` (a booking's) reaching further up the leg than
-    /// anything in the episode up to that day, what was booked for: the
-    /// latest such event.
-    pub fn reached_further_since(&self, day: i32) -> Option<&Event<'a>> {
-        let booked_for = self
-            .episode
-            .iter()
-            .filter(|e| e.symptomatic() && e.day <= day)
-            .map(|e| e.extent.reach())
-            .max()?;
-        self.episode
-            .iter()
-            .rev()
-            .find(|e| e.symptomatic() && e.day > day && e.extent.reach() > booked_for)
-    }
-
     /// The leg above the ankle numb on both sides, at once or one side after
     /// the other within the episode.
     pub fn both_legs(&self) -> Option<&Event<'a>> {

@@ -1,0 +1,81 @@
+//! Step 4 of the care pipeline: the one rules table. Each row reads measures
+//! (of one moment, or of one plan week) and, when its threshold is met, says
+//! why in a sentence naming the dated check-ins. The engine is a loop over
+//! the table; `docs/care-rules.md` is generated from it for clinicians.
+
+use super::found::*;
+use super::measure::{Measures, WeekMeasures};
+use super::pattern::{CareLevel, Pattern, When};
+use crate::checkin::Flag;
+
+/// What a row does when it fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// A clinician, this soon; runs (or all exercise) stop until cleared.
+    Care(CareLevel, When),
+    /// Next week runs the stage before; this week's runs drop to run/walk.
+    StepBack,
+    /// The stage repeats: no longer runs, no new strides.
+    Hold,
+}
+
+impl Effect {
+    pub fn words(self) -> String {
+        match self {
+            Effect::Care(level, when) => format!("{} ({})", level.as_str(), when.words()),
+            Effect::StepBack => "step back".into(),
+            Effect::Hold => "hold".into(),
+        }
+    }
+}
+
+/// How a row reads its measures.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// At each check-in (and on the day health context is entered), over
+    /// the open episode and the last six plan weeks.
+    Moment(for<'m, 'a> fn(&Measures<'m, 'a>) -> Option<Found<'a>>),
+    /// Over one plan week's check-ins.
+    Week(for<'m, 'a> fn(&WeekMeasures<'m, 'a>) -> Option<Found<'a>>),
+}
+
+/// One row of the table.
+#[derive(Clone)]
+pub struct Rule {
+    pub id: &'static str,
+    pub effect: Effect,
+    /// The pattern a care row names; week rows name none.
+    pub pattern: Option<Pattern>,
+    /// What it reads and its threshold, for clinicians.
+    pub threshold: &'static str,
+    pub source: &'static str,
+    /// The test that holds it (tests/care_rules.rs or tests/verdict_rules.rs).
+    pub test: &'static str,
+    pub check: Check,
+}
+
+/// A foot that turns cold, pale, blue or another colour: the circulation.
+pub(super) const VASCULAR: &[Flag] = &[Flag::ColdPale, Flag::SkinColour];
+
+pub(super) const NOW: Effect = Effect::Care(CareLevel::Emergency, When::Now);
+pub(super) const TODAY: Effect = Effect::Care(CareLevel::Urgent, When::Today);
+pub(super) const TWO_DAYS: Effect = Effect::Care(CareLevel::Book, When::TwoWorkingDays);
+pub(super) const WEEK: Effect = Effect::Care(CareLevel::Book, When::OneWeek);
+
+mod plan_week;
+mod soon;
+mod urgent;
+mod week;
+
+/// The care rows, most urgent first, then the week rows: one table, kept in
+/// a file for each level.
+pub static RULES: std::sync::LazyLock<Vec<Rule>> =
+    std::sync::LazyLock::new(|| [urgent::ROWS, soon::ROWS, week::ROWS, plan_week::ROWS].concat());
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_rules_fit_in_the_bits_a_care_episode_keeps_them_in() {
+        assert!(super::RULES.len() <= 64);
+    }
+}

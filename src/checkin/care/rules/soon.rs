@@ -1,0 +1,159 @@
+//! The rows that book a clinician within 2 working days: vascular, diabetic and compartment patterns that settled.
+
+use super::*;
+use crate::checkin::care::event::{Clear, Context};
+use crate::checkin::care::measure::Measures;
+use crate::checkin::care::pattern::Pattern;
+use crate::checkin::{Ease, Flag};
+
+pub(super) static ROWS: &[Rule] = &[
+    // Book within 2 working days: vascular, diabetic and compartment patterns that settled.
+    Rule {
+        id: "cold_foot_settled",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::ColdFoot),
+        threshold: "flag `cold_pale` or `skin_colour` that settled within the hour",
+        source: "NICE CG147; Mayo Clinic \"Popliteal artery entrapment syndrome\"",
+        test: "a_cold_pale_foot_that_settled_in_minutes_books_within_two_working_days",
+        check: Check::Moment(|m| flag_rule(m, VASCULAR, |e| e.clear.settled())),
+    },
+    Rule {
+        id: "calf_tightness_settled",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::Exertional),
+        threshold: "flag `calf_tightness` that settled within the hour, with numbness or sharp pain, or a second time in 6 plan weeks (once on its own is a hold)",
+        source: "Mayo Clinic \"Chronic exertional compartment syndrome\"",
+        test: "calf_tightness_that_settled_books_a_sports_doctor_within_two_working_days",
+        check: Check::Moment(|m| {
+            let cramps = m.matching(|e| e.flagged(Flag::CalfTightness)).count();
+            flag_rule(m, &[Flag::CalfTightness], |e| {
+                e.clear.settled() && (e.symptomatic() || e.flagged(Flag::SharpPain) || cramps >= 2)
+            })
+        }),
+    },
+    Rule {
+        id: "claudication_with_circulation_problems",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::Claudication),
+        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during a run eased by stopping",
+        source: "NICE CG147 \"Peripheral arterial disease\" (intermittent claudication)",
+        test: "with_circulation_problems_calf_cramp_on_runs_books_a_gp_or_vascular_clinic",
+        check: Check::Moment(|m| {
+            if !m.health.circulation {
+                return None;
+            }
+            flag_rule(m, &[Flag::CalfTightness], |e| {
+                e.clear.settled() && e.context.with_load()
+            })
+            .or_else(|| {
+                let e = latest(m, |e| {
+                    e.symptomatic()
+                        && matches!(e.context, Context::During(_))
+                        && e.eased_by(Ease::Stopping)
+                        && !e.clear.still_there()
+                })?;
+                Some(one(m, e, "with a run, eased by stopping"))
+            })
+        }),
+    },
+    Rule {
+        id: "foot_wound_not_felt",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::FootWound),
+        threshold: "flag `foot_wound` (a cut, blister or redness not felt)",
+        source: "NIDDK \"Peripheral neuropathy\"; ADA Standards of Care, foot care",
+        test: "a_wound_not_felt_books_within_two_working_days",
+        check: Check::Moment(|m| flag_rule(m, &[Flag::FootWound], |_| true)),
+    },
+    Rule {
+        id: "exertional_pattern",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::Exertional),
+        threshold: "3+ runs of the episode with numbness at about the same minute (within a quarter or 5 minutes), a week or more from first to last; a tingle in the first 5 minutes that went quickly does not count",
+        source: "Mayo Clinic and coaortho.org \"Chronic exertional compartment syndrome\"",
+        test: "the_exertional_pattern_over_two_weeks_sends_to_a_sports_doctor",
+        check: Check::Moment(|m| {
+            let runs = m.exertional_runs();
+            if runs.is_empty() {
+                return None;
+            }
+            Some(Found::new(
+                m.words,
+                || {
+                    let at: Vec<String> = runs
+                        .iter()
+                        .map(|e| {
+                            format!(
+                                "minute {} on {}",
+                                e.exertional_minute().unwrap_or_default(),
+                                m.date(e)
+                            )
+                        })
+                        .collect();
+                    format!(
+                        "Numbness at about the same point of {} runs: {}.",
+                        runs.len(),
+                        crate::checkin::and_list(&at)
+                    )
+                },
+                runs.iter().copied(),
+            ))
+        }),
+    },
+    Rule {
+        id: "onset_earlier_and_earlier",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::EarlierOnset),
+        threshold: "onset minutes over 3+ runs of the episode (not the lace pattern) moving earlier by 20 % or more",
+        source: "Mayo Clinic; StatPearls \"Chronic exertional compartment syndrome\"",
+        test: "numbness_starting_earlier_in_each_run_books_a_sports_doctor",
+        check: Check::Moment(|m| {
+            let (first, last) = m.earlier_onset()?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Numbness began earlier and earlier in the run: minute {} on {}, minute {} on {}.",
+                        first.exertional_minute().unwrap_or_default(),
+                        m.date(first),
+                        last.exertional_minute().unwrap_or_default(),
+                        m.date(last)
+                    )
+                },
+                [first, last],
+            ))
+        }),
+    },
+    Rule {
+        id: "diabetes_foot_numbness",
+        effect: WEEK,
+        pattern: Some(Pattern::DiabeticFoot),
+        threshold: "with diabetes: foot numbness twice within 14 days, or once taking hours or not cleared",
+        source: "NICE NG19 \"Diabetic foot problems\"; ADA Standards of Care; NIDDK",
+        test: "with_diabetes_tingling_twice_in_two_weeks_books_the_gp_or_diabetes_foot_team",
+        check: Check::Moment(|m| {
+            if !m.health.diabetes {
+                return None;
+            }
+            let foot =
+                m.matching(|e| e.symptomatic() && (e.extent.in_foot() || e.extent.is_empty()));
+            if let Some((a, b)) = Measures::twice_within(foot.clone(), 14) {
+                return Some(Found::new(
+                    m.words,
+                    || {
+                        format!(
+                            "Foot numbness on {} and {}, with diabetes.",
+                            m.date(a),
+                            m.date(b)
+                        )
+                    },
+                    [a, b],
+                ));
+            }
+            let e = foot
+                .rev()
+                .find(|e| matches!(e.clear, Clear::Hours | Clear::NotYet))?;
+            Some(one(m, e, "with diabetes"))
+        }),
+    },
+];

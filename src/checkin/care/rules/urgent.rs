@@ -1,0 +1,296 @@
+//! The rows that send the runner to care now or today: emergency and urgent (DESIGN.md §4, step 4).
+
+use super::*;
+use crate::checkin::Flag;
+use crate::checkin::care::event::{Clear, Event, Reach};
+use crate::checkin::care::pattern::Pattern;
+
+pub(super) static ROWS: &[Rule] = &[
+    // Emergency: now.
+    Rule {
+        id: "cauda_equina_signs",
+        effect: NOW,
+        pattern: Some(Pattern::LowBackNerves),
+        threshold: "flag `saddle`, `bladder_bowel` or `leg_pain_both` on any check-in",
+        source: "NHS \"Cauda equina syndrome\"; backes.org.uk \"cauda equina warning signs\"",
+        test: "saddle_numbness_bladder_trouble_or_pain_down_both_legs_call_the_emergency_number",
+        check: Check::Moment(|m| {
+            flag_rule(
+                m,
+                &[Flag::Saddle, Flag::BladderBowel, Flag::LegPainBoth],
+                |_| true,
+            )
+        }),
+    },
+    Rule {
+        id: "face_or_arm",
+        effect: NOW,
+        pattern: Some(Pattern::FaceOrArm),
+        threshold: "flag `face_arm`",
+        source: "NHS \"Stroke\"; strokeprevent.org (sudden numbness of the face, arm or leg)",
+        test: "numbness_or_weakness_of_the_face_or_arm_calls_the_emergency_number",
+        check: Check::Moment(|m| flag_rule(m, &[Flag::FaceArm], |_| true)),
+    },
+    Rule {
+        id: "both_legs",
+        effect: NOW,
+        pattern: Some(Pattern::BothLegs),
+        threshold: "one check-in: numbness on both sides above the ankle (lower legs, thighs or buttocks), however soon it went",
+        source: "NHS \"Sciatica\" and \"Cauda equina syndrome\" (numbness in both legs: call 999)",
+        test: "numbness_in_both_thighs_and_buttocks_is_an_emergency",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| e.symptomatic() && e.both_sides() && e.in_leg())?;
+            Some(one(m, e, "both legs"))
+        }),
+    },
+    Rule {
+        id: "whole_leg_or_above_the_knee_at_rest",
+        effect: NOW,
+        pattern: Some(Pattern::WholeLeg),
+        threshold: "one check-in: the foot or ankle, the lower leg and the thigh at once; or thigh or buttock at rest or at night, not cleared",
+        source: "Mayo Clinic and Cleveland Clinic \"Numbness\" (\"begins suddenly\", \"affects an entire leg\")",
+        test: "a_whole_leg_without_feeling_is_an_emergency",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.symptomatic()
+                    && (e.extent.whole_leg()
+                        || (e.extent.reach() >= Reach::Thigh
+                            && e.context.at_rest()
+                            && e.clear.still_there()))
+            })?;
+            Some(one(m, e, "a whole leg, or above the knee without clearing"))
+        }),
+    },
+    Rule {
+        id: "no_feeling_at_rest_not_back",
+        effect: NOW,
+        pattern: Some(Pattern::NoFeelingAtRest),
+        threshold: "one check-in: no feeling (3) that began at rest or at night and had not come back (or not said)",
+        source: "Mayo Clinic \"Numbness\" (numbness that begins suddenly)",
+        test: "sudden_no_feeling_at_rest_that_has_not_come_back_is_an_emergency",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.severity == 3 && e.context.at_rest() && e.clear.still_there()
+            })?;
+            Some(one(m, e, "no feeling at rest"))
+        }),
+    },
+    Rule {
+        id: "cold_foot_still_there",
+        effect: NOW,
+        pattern: Some(Pattern::ColdFoot),
+        threshold: "flag `cold_pale` or `skin_colour` not cleared, or not said to have settled",
+        source: "NICE CKS \"Acute limb ischaemia\"; NICE CG147 \"Peripheral arterial disease\"",
+        test: "a_cold_pale_foot_still_there_is_an_emergency",
+        check: Check::Moment(|m| flag_rule(m, VASCULAR, |e| e.clear.still_there())),
+    },
+    Rule {
+        id: "tight_painful_calf_still_there",
+        effect: NOW,
+        pattern: Some(Pattern::TenseLeg),
+        threshold: "flags `calf_tightness` and `sharp_pain` together, not cleared or not said to have settled",
+        source: "StatPearls \"Compartment syndrome\" (pain out of proportion that does not settle with rest)",
+        test: "a_tight_painful_calf_that_does_not_settle_is_an_emergency",
+        check: Check::Moment(|m| {
+            flag_rule(m, &[Flag::CalfTightness, Flag::SharpPain], |e| {
+                e.flagged(Flag::CalfTightness)
+                    && e.flagged(Flag::SharpPain)
+                    && e.clear.still_there()
+            })
+        }),
+    },
+    // Urgent: today.
+    Rule {
+        id: "weakness_or_foot_drop",
+        effect: TODAY,
+        pattern: Some(Pattern::Weakness),
+        threshold: "flag `weakness` or `foot_drop`",
+        source: "NHS Lothian lumbar red flags (\"acute foot drop\", new weakness)",
+        test: "weakness_or_a_dropping_foot_is_urgent_today",
+        check: Check::Moment(|m| flag_rule(m, &[Flag::Weakness, Flag::FootDrop], |_| true)),
+    },
+    Rule {
+        id: "cold_foot_took_hours",
+        effect: TODAY,
+        pattern: Some(Pattern::ColdFoot),
+        threshold: "flag `cold_pale` or `skin_colour` that took hours to settle",
+        source: "NICE CKS \"Acute limb ischaemia\"; NICE CG147",
+        test: "a_cold_pale_foot_that_took_hours_to_settle_is_urgent",
+        check: Check::Moment(|m| flag_rule(m, VASCULAR, |e| e.clear == Clear::Hours)),
+    },
+    Rule {
+        id: "cold_foot_with_circulation_problems",
+        effect: TODAY,
+        pattern: Some(Pattern::ColdFoot),
+        threshold: "with circulation problems: flag `cold_pale` or `skin_colour`, however soon it settled",
+        source: "NICE CG147 \"Peripheral arterial disease\" (known PAD: lower thresholds)",
+        test: "with_circulation_problems_a_cold_pale_foot_is_urgent_even_when_it_settled",
+        check: Check::Moment(|m| {
+            if !m.health.circulation {
+                return None;
+            }
+            flag_rule(m, VASCULAR, |_| true)
+        }),
+    },
+    Rule {
+        id: "tight_calf_slow_to_settle",
+        effect: TODAY,
+        pattern: Some(Pattern::TenseLeg),
+        threshold: "flag `calf_tightness` that took hours to settle, or without sharp pain not said to have settled",
+        source: "StatPearls \"Compartment syndrome\"",
+        test: "a_tight_calf_that_took_hours_to_settle_is_urgent",
+        check: Check::Moment(|m| {
+            flag_rule(m, &[Flag::CalfTightness], |e| {
+                e.clear == Clear::Hours || (e.clear.still_there() && !e.flagged(Flag::SharpPain))
+            })
+        }),
+    },
+    Rule {
+        id: "no_feeling_on_two_days",
+        effect: TODAY,
+        pattern: Some(Pattern::NoFeeling),
+        threshold: "no feeling (3) not come back (or not said) on two days of the episode",
+        source: "NICE CKS \"Sciatica\" (progressive neurological deficit: urgent)",
+        test: "no_feeling_on_two_days_while_waiting_is_urgent",
+        check: Check::Moment(|m| {
+            let days: Vec<&Event> = m
+                .episode
+                .iter()
+                .filter(|e| e.severity == 3 && e.clear.still_there())
+                .collect();
+            let last = days.last()?;
+            if days.len() < 2 || !m.latest.iter().any(|e| e.day == last.day) {
+                return None;
+            }
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "No feeling that had not come back on {}.",
+                        m.dates(days.iter().copied())
+                    )
+                },
+                days.iter().copied(),
+            ))
+        }),
+    },
+    Rule {
+        id: "no_feeling_not_back",
+        effect: TODAY,
+        pattern: Some(Pattern::NoFeeling),
+        threshold: "one check-in: no feeling (3) not come back or not said, whenever it began (a foot gone to sleep that came back in minutes is a hold)",
+        source: "NICE CKS \"Sciatica\" (a new neurological deficit: assess urgently); StatPearls \"Compartment syndrome\" (lost feeling after exertion that does not return)",
+        test: "no_feeling_that_has_not_come_back_is_urgent_today",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| e.severity == 3 && e.clear.still_there())?;
+            Some(one(m, e, "no feeling"))
+        }),
+    },
+    Rule {
+        id: "no_feeling_at_rest_slow_to_come_back",
+        effect: TODAY,
+        pattern: Some(Pattern::SuddenNoFeeling),
+        threshold: "one check-in: no feeling (3) that began at rest or at night and took over 15 minutes to come back",
+        source: "Mayo Clinic \"Numbness\" (numbness that begins suddenly); NHS \"Pins and needles\" (posture: gone in minutes)",
+        test: "no_feeling_at_rest_that_took_a_while_to_come_back_is_urgent_today",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.severity == 3
+                    && e.context.at_rest()
+                    && matches!(e.clear, Clear::Soon | Clear::Hours)
+            })?;
+            Some(one(m, e, "no feeling at rest for a while"))
+        }),
+    },
+    Rule {
+        id: "progression_while_booked",
+        effect: TODAY,
+        pattern: Some(Pattern::Progression),
+        threshold: "while a booking is open: no feeling (3), a second check-in not cleared, or numbness reaching both legs",
+        source: "NICE CKS \"Sciatica\" (progressive neurological deficit: urgent)",
+        test: "numbness_reaching_both_legs_while_booked_is_urgent",
+        check: Check::Moment(while_booked),
+    },
+    Rule {
+        id: "worse_with_back_pain",
+        effect: TODAY,
+        pattern: Some(Pattern::WorseWithBackPain),
+        threshold: "back pain flagged in the episode, and the episode getting worse or spreading",
+        source: "NHS Lothian lumbar red flags (\"deteriorating lumbar radiculopathy\")",
+        test: "numbness_getting_worse_with_back_pain_is_urgent",
+        check: Check::Moment(|m| {
+            let pain = m.episode.iter().rfind(|e| e.flagged(Flag::BackPain))?;
+            let steps = if m.health.sooner() { 2 } else { 3 };
+            let (from, to) = m
+                .worse_and_worse(steps)
+                .map(|[first, _, last]| (first, last))
+                .or_else(|| m.spread_up())
+                .or_else(|| m.other_side())?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Leg symptoms getting worse ({} on {}, {} on {}) with back pain on {}.",
+                        from.checkin.numbness.words(),
+                        m.date(from),
+                        to.checkin.numbness.words(),
+                        m.date(to),
+                        m.date(pain)
+                    )
+                },
+                [from, to, pain],
+            ))
+        }),
+    },
+    Rule {
+        id: "spreading_up_the_leg_with_back_history",
+        effect: TODAY,
+        pattern: Some(Pattern::WorseWithBackPain),
+        threshold: "with back history: numbness above the ankle in the episode, spreading further up the leg or getting worse",
+        source: "NHS Lothian lumbar red flags (\"deteriorating lumbar radiculopathy\"); NICE CKS \"Sciatica\"",
+        test: "with_back_history_numbness_creeping_up_the_leg_is_urgent",
+        check: Check::Moment(|m| {
+            if !m.health.back_history {
+                return None;
+            }
+            let leg = |e: &&Event| e.symptomatic() && e.extent.reach() >= Reach::LowerLeg;
+            let first = m.episode.iter().find(leg)?;
+            let (from, to) = m
+                .worse_and_worse(2)
+                .map(|[first, _, last]| (first, last))
+                .or_else(|| {
+                    let to = m.episode.iter().rev().find(|e| {
+                        leg(e) && e.day > first.day && e.extent.reach() > first.extent.reach()
+                    })?;
+                    Some((first, to))
+                })?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Leg symptoms spreading or getting worse ({} on {}, {} on {}) with a history of back trouble.",
+                        describe(from),
+                        m.date(from),
+                        describe(to),
+                        m.date(to)
+                    )
+                },
+                [from, to],
+            ))
+        }),
+    },
+    Rule {
+        id: "diabetic_foot_wound",
+        effect: TODAY,
+        pattern: Some(Pattern::FootWound),
+        threshold: "with diabetes: flag `foot_wound` (a cut, blister or redness not felt) — within one working day",
+        source: "NICE NG19 \"Diabetic foot problems\" (an active foot problem: the foot service within 1 working day)",
+        test: "with_diabetes_a_wound_not_felt_is_seen_within_a_working_day",
+        check: Check::Moment(|m| {
+            if !m.health.diabetes {
+                return None;
+            }
+            flag_rule(m, &[Flag::FootWound], |_| true)
+        }),
+    },
+];
