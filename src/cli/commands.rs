@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 /// `plan`: the week table, every day (`--days`) or the document (`--json`).
 pub fn plan(ctx: &Invocation, args: PlanArgs) -> Result<()> {
     let comeback = Comeback::load(&ctx.data_dir)?;
-    let assessment = comeback.assess(ctx.today);
+    let assessment = comeback.assess_and_keep(ctx.today);
     let weeks = || assessment.schedule(&comeback.plan, &comeback.template);
     if args.json {
         print_json(&PlanDocument::new(comeback.snapshot(), &assessment))
@@ -39,7 +39,7 @@ pub fn plan(ctx: &Invocation, args: PlanArgs) -> Result<()> {
 /// `today`: this day's sessions, checks and verdict.
 pub fn today(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
     let comeback = Comeback::load(&ctx.data_dir)?;
-    let assessment = comeback.assess(ctx.today);
+    let assessment = comeback.assess_and_keep(ctx.today);
     let week = assessment.current_week(&comeback.plan, &comeback.template);
     if flag.json {
         let plan_unit = comeback.plan.profile.unit;
@@ -68,7 +68,7 @@ pub fn today(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
 /// `status`: the verdict and what comes next.
 pub fn status(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
     let comeback = Comeback::load(&ctx.data_dir)?;
-    let assessment = comeback.assess(ctx.today);
+    let assessment = comeback.assess_and_keep(ctx.today);
     if flag.json {
         print_json(&StatusDocument::new(&comeback.plan, &assessment))
     } else {

@@ -242,7 +242,7 @@ impl Comeback {
         let key = self.plan_key.clone();
         self.write(|store, plan, template| {
             store.import_runs(runs, key.as_ref(), now, |journal| {
-                checkin::assess(plan, template, journal, today).decisions
+                checkin::assess(plan, template, journal, today)
             })
         })
     }

@@ -89,7 +89,7 @@ impl Comeback {
     /// How long a write waits for another process's write before it gives
     /// up and says so: the terminal UI keeps it short, so its keys stay
     /// responsive (the command line waits up to 10 s).
-    pub fn set_patience(&self, wait: std::time::Duration) -> Result<(), StoreError> {
+    pub fn set_patience(&mut self, wait: std::time::Duration) -> Result<(), StoreError> {
         self.store.set_patience(wait)
     }
 
@@ -151,13 +151,28 @@ impl Comeback {
     }
 
     /// The verdict and schedule as of `today`, with advice for worn-out shoes.
+    /// Read from the assessment kept earlier today when nothing changed
+    /// since; never writes.
     pub fn assess(&self, today: NaiveDate) -> Assessment {
-        self.with_shoe_advice(checkin::assess(
-            &self.plan,
-            &self.template,
-            &self.journal,
-            today,
-        ))
+        self.assessed(today, false)
+    }
+
+    /// [`Comeback::assess`] for a face that shows it (status, today, plan,
+    /// the TUI): one walked afresh is kept for the next command today (best
+    /// effort: a busy or read-only store keeps nothing).
+    pub fn assess_and_keep(&self, today: NaiveDate) -> Assessment {
+        self.assessed(today, true)
+    }
+
+    fn assessed(&self, today: NaiveDate, keep: bool) -> Assessment {
+        let assessment = self.store.kept_assessment(today).unwrap_or_else(|| {
+            let fresh = checkin::assess(&self.plan, &self.template, &self.journal, today);
+            if keep {
+                self.store.keep_assessment(&fresh);
+            }
+            fresh
+        });
+        self.with_shoe_advice(assessment)
     }
 
     /// Adds shoe advice, which is running advice: none while care is open.
@@ -262,15 +277,14 @@ impl Comeback {
                 None => checkin::default_session(&self.assess(today), &self.plan, entry.date),
             });
         }
-        // The decisions to store come from the assessment the caller wants
-        // next: keep it rather than derive it twice.
+        // The decisions to store, and the assessment kept, are the ones the
+        // caller wants next: derived once.
         let mut after = None;
         let replaced = self.write(|store, plan, template| {
             store.record_checkin(&entry, now, |journal| {
                 let assessment = checkin::assess(plan, template, journal, today);
-                let decisions = assessment.decisions.clone();
-                after = Some(assessment);
-                decisions
+                after = Some(assessment.clone());
+                assessment
             })
         })?;
         let assessment = match after {
@@ -320,7 +334,7 @@ impl Comeback {
         }
         self.write(|store, plan, template| {
             store.record_clearance(&clearance, now, |journal| {
-                checkin::assess(plan, template, journal, today).decisions
+                checkin::assess(plan, template, journal, today)
             })
         })?;
         Ok(())
@@ -348,7 +362,7 @@ impl Comeback {
         let profile = self.plan.profile.clone();
         let saved = self.write(|store, plan, template| {
             store.update_profile(&profile, today, now, |journal| {
-                checkin::assess(plan, template, journal, today).decisions
+                checkin::assess(plan, template, journal, today)
             })
         });
         if saved.is_err() {
@@ -367,7 +381,7 @@ impl Comeback {
     pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, StoreError> {
         self.write(|store, plan, template| {
             store.undo(now, |journal| {
-                checkin::assess(plan, template, journal, today).decisions
+                checkin::assess(plan, template, journal, today)
             })
         })
     }

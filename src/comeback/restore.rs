@@ -132,7 +132,7 @@ pub fn import(
     }
     let mut store = Store::open(data_dir)?;
     store.restore(&restore, replace, now, |journal| {
-        checkin::assess(&plan, &restore.template, journal, today).decisions
+        checkin::assess(&plan, &restore.template, journal, today)
     })?;
     Ok(restore)
 }

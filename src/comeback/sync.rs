@@ -16,8 +16,8 @@ pub fn sync(data_dir: &Path, today: NaiveDate) -> Result<Option<Report>, SyncErr
         chrono::Utc::now(),
         |saved, journal| {
             plan::generate_saved(&saved.profile, &saved.template)
-                .map(|plan| checkin::assess(&plan, &saved.template, journal, today).decisions)
-                .unwrap_or_default()
+                .ok()
+                .map(|plan| checkin::assess(&plan, &saved.template, journal, today))
         },
         || super::restore::archive(data_dir, today, &super::timestamp()).map_err(|e| e.to_string()),
     )

@@ -4,7 +4,7 @@
 
 use super::error::{At, StoreError};
 use super::{Edit, Store, choices};
-use crate::checkin::{CrossFromFile, Decision, Journal, RecordedRun};
+use crate::checkin::{Assessment, CrossFromFile, Journal, RecordedRun};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
@@ -33,7 +33,7 @@ impl Store {
         (runs, cross, replaced): (&[RecordedRun], &[CrossFromFile], &[RecordedRun]),
         plan: Option<&(String, String)>,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+        decide: impl FnOnce(&Journal) -> Assessment,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {

@@ -4,7 +4,7 @@
 
 use super::error::{At, StoreError};
 use super::{Edit, Store, Tx, choices, data_version};
-use crate::checkin::{CheckIn, Clearance, Decision, Journal};
+use crate::checkin::{Assessment, CheckIn, Clearance, Journal};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
@@ -69,7 +69,7 @@ impl Store {
         &mut self,
         checkin: &CheckIn,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+        decide: impl FnOnce(&Journal) -> Assessment,
     ) -> Result<Option<CheckIn>, StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {
@@ -94,7 +94,7 @@ impl Store {
         &mut self,
         clearance: &Clearance,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+        decide: impl FnOnce(&Journal) -> Assessment,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {
@@ -141,7 +141,7 @@ impl Store {
     pub fn undo(
         &mut self,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+        decide: impl FnOnce(&Journal) -> Assessment,
     ) -> Result<Option<Undone>, StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {

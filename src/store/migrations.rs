@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_journal_copy.sql"),
     include_str!("migrations/0012_cross_training_from_files.sql"),
     include_str!("migrations/0013_sync.sql"),
+    include_str!("migrations/0014_kept_assessment.sql"),
 ];
 
 /// The schema version this build writes.

@@ -14,6 +14,7 @@ mod copy;
 mod decisions;
 mod error;
 mod journal;
+mod kept;
 mod migrations;
 mod plan;
 mod shoes;
@@ -33,7 +34,7 @@ pub use plan::SavedPlan;
 pub use sync::{FileMark, Incoming, Local, Seen, SyncSetup, SyncView};
 pub use ticks::Tick;
 
-use crate::checkin::{CheckIn, Clearance, Decision, Journal};
+use crate::checkin::{Assessment, CheckIn, Clearance, Journal};
 use error::{At, Doing};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::io::Read;
@@ -49,6 +50,9 @@ pub const FILE_NAME: &str = "comeback.db";
 /// well under a tenth of a millisecond.
 const WAL_LIMIT: u64 = 128 * 1024;
 
+/// How long a write waits for another process's write unless told otherwise.
+const PATIENCE: Duration = Duration::from_secs(10);
+
 /// An open store.
 pub struct Store {
     conn: Connection,
@@ -58,6 +62,8 @@ pub struct Store {
     /// committed, it is current and need not be read again. Shared rather
     /// than copied: ten years of check-ins are a few hundred kilobytes.
     cache: Option<(i64, Rc<Journal>)>,
+    /// How long a write waits for another process's (see `set_patience`).
+    patience: Duration,
 }
 
 /// What a write did to the journal, so the cached copy can follow it.
@@ -121,6 +127,7 @@ impl Store {
             conn: connect()?,
             path: path.clone(),
             cache: None,
+            patience: PATIENCE,
         };
         match store.prepare() {
             Ok(()) => {}
@@ -154,7 +161,8 @@ impl Store {
 
     /// How long a write waits for another process's write to finish before
     /// it gives up with [`StoreError::Busy`] (10 s unless set).
-    pub fn set_patience(&self, wait: Duration) -> Result<(), StoreError> {
+    pub fn set_patience(&mut self, wait: Duration) -> Result<(), StoreError> {
+        self.patience = wait;
         self.conn.busy_timeout(wait).at(&self.path)
     }
 
@@ -163,7 +171,7 @@ impl Store {
     /// refused before anything is written to it.
     fn prepare(&mut self) -> Result<(), StoreError> {
         let path = &self.path;
-        self.conn.busy_timeout(Duration::from_secs(10)).at(path)?;
+        self.conn.busy_timeout(self.patience).at(path)?;
         let version = migrations::recognise(&self.conn, path)?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::Newer {
@@ -263,7 +271,7 @@ impl Store {
     /// another connection committed since this one last saw it.
     fn write<T>(
         &mut self,
-        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+        decide: impl FnOnce(&Journal) -> Assessment,
         now: &str,
         change: impl FnOnce(&Tx<'_>) -> Result<(T, Edit), StoreError>,
     ) -> Result<T, StoreError> {
@@ -301,7 +309,9 @@ impl Store {
             _ => Rc::new(journal::read_journal(&tx, &path)?),
         };
         copy::write(&tx, &path, journal.checkins())?;
-        decisions::sync(&tx, &path, &decide(&journal), from, now)?;
+        let assessment = decide(&journal);
+        decisions::sync(&tx, &path, &assessment.decisions, from, now)?;
+        kept::keep(&tx, &path, &assessment)?;
         tx.commit().at(&path)?;
         self.empty_wal();
         // Our own commit does not move our data_version.

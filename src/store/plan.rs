@@ -4,7 +4,7 @@
 
 use super::error::{At, StoreError};
 use super::{Edit, Store, journal, to_json};
-use crate::checkin::{Decision, Journal};
+use crate::checkin::{Assessment, Journal};
 use crate::plan::{Profile, Template};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
@@ -111,7 +111,7 @@ impl Store {
         profile: &Profile,
         from: chrono::NaiveDate,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+        decide: impl FnOnce(&Journal) -> Assessment,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let profile = to_json(&path, profile)?;
@@ -129,7 +129,7 @@ impl Store {
         restore: &crate::document::Restore,
         replace: bool,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Vec<Decision>,
+        decide: impl FnOnce(&Journal) -> Assessment,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let profile = to_json(&path, &restore.profile)?;

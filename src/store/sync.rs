@@ -8,8 +8,8 @@
 use super::error::{At, StoreError};
 use super::plan::SavedPlan;
 use super::ticks::Tick;
-use super::{Store, choices, copy, decisions, journal, to_json};
-use crate::checkin::{CheckIn, Clearance, CrossFromFile, Decision, Journal, RecordedRun};
+use super::{Store, choices, copy, decisions, journal, kept, to_json};
+use crate::checkin::{Assessment, CheckIn, Clearance, CrossFromFile, Journal, RecordedRun};
 use crate::shoes::Shoe;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -181,7 +181,7 @@ impl Store {
     pub fn sync_with<E: From<StoreError>>(
         &mut self,
         now: &str,
-        decide: impl FnOnce(&SavedPlan, &Journal) -> Vec<Decision>,
+        decide: impl FnOnce(&SavedPlan, &Journal) -> Option<Assessment>,
         sync: impl FnOnce(SyncView<'_>) -> Result<Option<Incoming>, E>,
     ) -> Result<Option<Incoming>, E> {
         let path = self.path.clone();
@@ -200,7 +200,7 @@ impl Store {
     fn sync_locked<E: From<StoreError>>(
         &mut self,
         now: &str,
-        decide: impl FnOnce(&SavedPlan, &Journal) -> Vec<Decision>,
+        decide: impl FnOnce(&SavedPlan, &Journal) -> Option<Assessment>,
         sync: impl FnOnce(SyncView<'_>) -> Result<Option<Incoming>, E>,
     ) -> Result<Option<Incoming>, E> {
         let Some(setup) = self.sync_setup()? else {
@@ -223,7 +223,12 @@ impl Store {
         {
             let journal = journal::read_journal(&self.conn, &self.path)?;
             copy::write(&self.conn, &self.path, journal.checkins())?;
-            decisions::sync(&self.conn, &self.path, &decide(&plan, &journal), None, now)?;
+            let assessment = decide(&plan, &journal);
+            let decisions = assessment.as_ref().map_or(&[][..], |a| &a.decisions[..]);
+            decisions::sync(&self.conn, &self.path, decisions, None, now)?;
+            if let Some(assessment) = &assessment {
+                kept::keep(&self.conn, &self.path, assessment)?;
+            }
         }
         Ok(Some(incoming))
     }

@@ -20,7 +20,7 @@ mod folder;
 mod records;
 mod round;
 
-use crate::checkin::{Decision, Journal};
+use crate::checkin::{Assessment, Journal};
 use crate::store::{SavedPlan, Store, StoreError};
 use round::one_sync;
 use std::path::{Path, PathBuf};
@@ -150,14 +150,14 @@ pub fn joined(data_dir: &Path) -> Result<Option<(PathBuf, String)>, SyncError> {
 }
 
 /// Syncs the store in `data_dir` with the folder it joined, if any, at
-/// wall-clock time `now`; `decide` derives the decisions of the journal the
+/// wall-clock time `now`; `decide` derives the assessment (and its decisions) of the journal the
 /// store then holds. `None`: no folder joined.
 /// `archive` keeps the current plan's export before another device's new
 /// plan replaces it (a changed health context is no new plan).
 pub fn sync(
     data_dir: &Path,
     now: chrono::DateTime<chrono::Utc>,
-    decide: impl FnOnce(&SavedPlan, &Journal) -> Vec<Decision>,
+    decide: impl FnOnce(&SavedPlan, &Journal) -> Option<Assessment>,
     archive: impl FnOnce() -> Result<(), String>,
 ) -> Result<Option<Report>, SyncError> {
     if !marker(data_dir).exists() {

@@ -130,12 +130,12 @@ pub struct Running {
 const WRITE_PATIENCE: std::time::Duration = std::time::Duration::from_millis(300);
 
 impl Running {
-    pub(super) fn new(comeback: Comeback, today: NaiveDate) -> Running {
+    pub(super) fn new(mut comeback: Comeback, today: NaiveDate) -> Running {
         // A write waits a moment for another process's, then says so: the
         // keys never freeze for the command line's ten seconds. (Should the
         // setting fail, writes wait as long as the command line's.)
         let _ = comeback.set_patience(WRITE_PATIENCE);
-        let assessment = comeback.assess(today);
+        let assessment = comeback.assess_and_keep(today);
         let mut running = Running {
             comeback,
             assessment,
@@ -147,7 +147,7 @@ impl Running {
     }
 
     pub(super) fn refresh(&mut self, today: NaiveDate) {
-        self.assessment = self.comeback.assess(today);
+        self.assessment = self.comeback.assess_and_keep(today);
         self.lay_out();
     }
 

@@ -1,0 +1,268 @@
+//! The `kept_assessment` table: the assessment of the last command of a day,
+//! kept so that the next command that day, with nothing changed, reads it
+//! instead of walking ten years of check-ins again (BENCHMARKS.md). It is
+//! derived data and never trusted past what it was derived from: triggers
+//! delete it on any change to the check-ins, clearances, activities or plan
+//! (migration 0014); it is read only for the same day and the same build,
+//! and only while no other process has committed since this connection read
+//! the journal. A row that does not decode is ignored.
+
+use super::error::{At, StoreError};
+use super::{Store, data_version};
+use crate::checkin::{Assessment, Care, Decision, Next, ScheduledWeek, Status, Verdict};
+use crate::plan::Move;
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::LazyLock;
+use std::time::Duration;
+
+/// This build: the version and the executable's size and modification
+/// time, so that a rebuilt binary with other rules never reads an
+/// assessment an earlier one kept.
+static BUILD: LazyLock<String> = LazyLock::new(|| {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .ok()
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}:{modified}", m.len())
+        })
+        .unwrap_or_default();
+    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
+});
+
+/// One scheduled week, its days as day numbers.
+#[derive(Serialize, Deserialize)]
+struct Week {
+    week: u32,
+    start: i32,
+    stage: usize,
+    moved: Option<Move>,
+    suspended: Option<(i32, i32)>,
+    rest_only: Option<(i32, i32)>,
+    run_walk_after: Option<i32>,
+    held_after: Option<i32>,
+    rung: Option<usize>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Kept {
+    today: i32,
+    status: Status,
+    reasons: Vec<String>,
+    advice: Vec<String>,
+    care: Option<Care>,
+    moved: Option<Move>,
+    warnings: usize,
+    weeks: Vec<Week>,
+    current: Option<usize>,
+    decisions: Vec<(i32, Move, u32, u32, Vec<String>)>,
+    next: (i32, Option<u32>, Option<i32>, bool, Option<Move>),
+}
+
+fn day(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+fn date(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+fn pair(range: Option<(NaiveDate, NaiveDate)>) -> Option<(i32, i32)> {
+    range.map(|(a, b)| (day(a), day(b)))
+}
+
+fn encode(a: &Assessment) -> Option<Vec<u8>> {
+    let v = &a.verdict;
+    let kept = Kept {
+        today: day(a.today),
+        status: v.status,
+        reasons: v.reasons.clone(),
+        advice: v.advice.clone(),
+        care: v.care.clone(),
+        moved: v.moved,
+        warnings: v.warnings,
+        weeks: a
+            .weeks
+            .iter()
+            .map(|w| Week {
+                week: w.week,
+                start: day(w.start),
+                stage: w.stage,
+                moved: w.moved,
+                suspended: pair(w.suspended),
+                rest_only: pair(w.rest_only),
+                run_walk_after: w.run_walk_after.map(day),
+                held_after: w.held_after.map(day),
+                rung: w.rung,
+            })
+            .collect(),
+        current: a.current,
+        decisions: a
+            .decisions
+            .iter()
+            .map(|d| {
+                (
+                    day(d.date),
+                    d.kind,
+                    d.from_stage,
+                    d.to_stage,
+                    d.reasons.clone(),
+                )
+            })
+            .collect(),
+        next: (
+            day(a.next.week_start),
+            a.next.stage,
+            a.next.advance_on.map(day),
+            a.next.finished,
+            a.next.moved,
+        ),
+    };
+    postcard::to_allocvec(&kept).ok()
+}
+
+fn decode(data: &[u8]) -> Option<Assessment> {
+    let k: Kept = postcard::from_bytes(data).ok()?;
+    let range = |r: Option<(i32, i32)>| match r {
+        Some((a, b)) => Some(Some((date(a)?, date(b)?))),
+        None => Some(None),
+    };
+    let maybe = |d: Option<i32>| match d {
+        Some(d) => date(d).map(Some),
+        None => Some(None),
+    };
+    let mut weeks = Vec::with_capacity(k.weeks.len());
+    for w in k.weeks {
+        weeks.push(ScheduledWeek {
+            week: w.week,
+            start: date(w.start)?,
+            stage: w.stage,
+            moved: w.moved,
+            suspended: range(w.suspended)?,
+            rest_only: range(w.rest_only)?,
+            run_walk_after: maybe(w.run_walk_after)?,
+            held_after: maybe(w.held_after)?,
+            rung: w.rung,
+        });
+    }
+    let mut decisions = Vec::with_capacity(k.decisions.len());
+    for (d, kind, from_stage, to_stage, reasons) in k.decisions {
+        decisions.push(Decision {
+            date: date(d)?,
+            kind,
+            from_stage,
+            to_stage,
+            reasons,
+        });
+    }
+    let (week_start, stage, advance_on, finished, moved) = k.next;
+    Some(Assessment {
+        today: date(k.today)?,
+        verdict: Verdict {
+            status: k.status,
+            reasons: k.reasons,
+            advice: k.advice,
+            care: k.care,
+            moved: k.moved,
+            warnings: k.warnings,
+        },
+        weeks,
+        current: k.current,
+        decisions,
+        next: Next {
+            week_start: date(week_start)?,
+            stage,
+            advance_on: maybe(advance_on)?,
+            finished,
+            moved,
+        },
+    })
+}
+
+/// Keeps `assessment` inside a write transaction: after the triggers
+/// deleted the one kept before, since the write changed what it reads.
+pub(crate) fn keep(
+    tx: &Connection,
+    path: &Path,
+    assessment: &Assessment,
+) -> Result<(), StoreError> {
+    let Some(data) = encode(assessment) else {
+        return Ok(());
+    };
+    tx.execute(
+        "INSERT INTO kept_assessment (id, day, build, data) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT(id) DO UPDATE SET day = ?1, build = ?2, data = ?3",
+        params![assessment.today.to_string(), BUILD.as_str(), data],
+    )
+    .at(path)?;
+    Ok(())
+}
+
+impl Store {
+    /// The assessment kept for `today` by this build, if nothing it was
+    /// derived from changed since, and the journal this connection holds
+    /// is the store's current one.
+    pub fn kept_assessment(&self, today: NaiveDate) -> Option<Assessment> {
+        let (version, _) = self.cache.as_ref()?;
+        if data_version(&self.conn).ok()? != *version {
+            return None;
+        }
+        let data: Vec<u8> = self
+            .conn
+            .query_row(
+                "SELECT data FROM kept_assessment WHERE id = 1 AND day = ?1 AND build = ?2",
+                params![today.to_string(), BUILD.as_str()],
+                |r| r.get(0),
+            )
+            .optional()
+            .ok()??;
+        decode(&data).filter(|a| a.today == today)
+    }
+
+    /// Keeps an assessment a read computed from the journal this connection
+    /// holds, when nobody else has committed since it was read. Best effort
+    /// and never waiting: a busy or read-only store keeps nothing.
+    pub fn keep_assessment(&self, assessment: &Assessment) {
+        let Some((version, _)) = self.cache.as_ref() else {
+            return;
+        };
+        if self.conn.busy_timeout(Duration::ZERO).is_err() {
+            return;
+        }
+        let kept = (|| {
+            self.conn.execute_batch("BEGIN IMMEDIATE").at(&self.path)?;
+            let current = data_version(&self.conn).at(&self.path)?;
+            let out = if current == *version {
+                keep(&self.conn, &self.path, assessment)
+            } else {
+                Ok(())
+            };
+            match out {
+                Ok(()) => self.conn.execute_batch("COMMIT").at(&self.path),
+                Err(e) => Err(e),
+            }
+        })();
+        if kept.is_err() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        let _ = self.conn.busy_timeout(self.patience);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_row_that_does_not_decode_is_ignored() {
+        assert!(decode(b"not an assessment").is_none());
+        assert!(decode(&[]).is_none());
+    }
+}
