@@ -14,6 +14,7 @@ use crate::plan::Move;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -62,7 +63,10 @@ struct Kept {
     warnings: usize,
     weeks: Vec<Week>,
     current: Option<usize>,
-    decisions: Vec<(i32, Move, u32, u32, Vec<String>)>,
+    /// Each decision's reasons as indices into `reasons_said`: care open
+    /// for months gives the same reasons week after week.
+    decisions: Vec<(i32, Move, u32, u32, Vec<u32>)>,
+    reasons_said: Vec<String>,
     next: (i32, Option<u32>, Option<i32>, bool, Option<Move>),
 }
 
@@ -80,6 +84,22 @@ fn pair(range: Option<(NaiveDate, NaiveDate)>) -> Option<(i32, i32)> {
 
 fn encode(a: &Assessment) -> Option<Vec<u8>> {
     let v = &a.verdict;
+    let mut said: Vec<String> = Vec::new();
+    let mut index: HashMap<&str, u32> = HashMap::new();
+    let mut decisions = Vec::with_capacity(a.decisions.len());
+    for d in &a.decisions {
+        let reasons = d
+            .reasons
+            .iter()
+            .map(|r| {
+                *index.entry(r.as_str()).or_insert_with(|| {
+                    said.push(r.clone());
+                    (said.len() - 1) as u32
+                })
+            })
+            .collect();
+        decisions.push((day(d.date), d.kind, d.from_stage, d.to_stage, reasons));
+    }
     let kept = Kept {
         today: day(a.today),
         status: v.status,
@@ -104,19 +124,8 @@ fn encode(a: &Assessment) -> Option<Vec<u8>> {
             })
             .collect(),
         current: a.current,
-        decisions: a
-            .decisions
-            .iter()
-            .map(|d| {
-                (
-                    day(d.date),
-                    d.kind,
-                    d.from_stage,
-                    d.to_stage,
-                    d.reasons.clone(),
-                )
-            })
-            .collect(),
+        decisions,
+        reasons_said: said,
         next: (
             day(a.next.week_start),
             a.next.stage,
@@ -154,6 +163,10 @@ fn decode(data: &[u8]) -> Option<Assessment> {
     }
     let mut decisions = Vec::with_capacity(k.decisions.len());
     for (d, kind, from_stage, to_stage, reasons) in k.decisions {
+        let reasons = reasons
+            .iter()
+            .map(|&i| k.reasons_said.get(i as usize).cloned())
+            .collect::<Option<Vec<String>>>()?;
         decisions.push(Decision {
             date: date(d)?,
             kind,
