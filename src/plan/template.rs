@@ -337,6 +337,15 @@ impl Template {
             field,
             problem,
         };
+        // A current template (every saved plan holds one) reads straight
+        // into the struct; any other text takes the way below, which
+        // upgrades a version 1 and names the field that is wrong.
+        if let Ok(template) = serde_json::from_str::<Template>(text)
+            && template.version == TEMPLATE_VERSION
+            && template.validate().is_ok()
+        {
+            return Ok(template);
+        }
         let mut value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| error(String::new(), e.to_string()))?;
         match value.get("version").and_then(serde_json::Value::as_u64) {
