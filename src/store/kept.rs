@@ -272,10 +272,84 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checkin::{
+        CheckIn, Clearance, Cleared, Flag, Journal, Numbness, Onset, SessionDone, Spot,
+    };
+    use crate::plan::{Distance, Profile, Template, Unit, generate};
+    use chrono::Days;
 
     #[test]
     fn a_kept_row_that_does_not_decode_is_ignored() {
         assert!(decode(b"not an assessment").is_none());
         assert!(decode(&[]).is_none());
+    }
+
+    /// Every day of ten weeks of a journal that steps back, opens care,
+    /// asks how it is and is cleared: each day's assessment reads back
+    /// as it was derived, field for field.
+    #[test]
+    fn every_assessment_reads_back_as_it_was_kept() {
+        let start = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap_or_default();
+        let profile = Profile {
+            layoff_days: 21,
+            weekly_before: Distance::from_value(25.0),
+            goal_weekly: Distance::from_value(30.0),
+            runs_per_week: 4,
+            unit: Unit::Mi,
+            start,
+            cross_trained: false,
+            numb_now: false,
+            health: Vec::new(),
+            health_since: Default::default(),
+            long_day: None,
+            rest_days: Vec::new(),
+            easy_pace_seconds: None,
+            race: None,
+        };
+        let template = Template::builtin("standard")
+            .and_then(Result::ok)
+            .expect("the standard template");
+        let plan = generate(&profile, &template).expect("a plan");
+        let day = |n: u64| start + Days::new(n);
+        let numb = |n: u64, level: u8, cleared: Cleared, onset: Onset| CheckIn {
+            numbness: Numbness::try_from(level).unwrap_or_default(),
+            onset: Some(onset),
+            cleared: Some(cleared),
+            spots: vec![Spot::Toes, Spot::Sole],
+            seq: 2 * n + 1,
+            ..CheckIn::symptom_free(day(n), Some(SessionDone::Done))
+        };
+        let mut checkins: Vec<CheckIn> = (0..70)
+            .filter(|n| n % 2 == 0)
+            .map(|n| CheckIn {
+                seq: 2 * n + 1,
+                ..CheckIn::symptom_free(day(n), Some(SessionDone::Done))
+            })
+            .collect();
+        checkins.retain(|c| ![day(10), day(16), day(24), day(30), day(44)].contains(&c.date));
+        checkins.push(numb(10, 2, Cleared::Hours, Onset::During));
+        checkins.push(numb(16, 1, Cleared::Quickly, Onset::During));
+        checkins.push(numb(24, 2, Cleared::NotYet, Onset::Night));
+        checkins.push(numb(30, 3, Cleared::NotYet, Onset::Rest));
+        let mut flagged = numb(44, 1, Cleared::Quickly, Onset::After);
+        flagged.flags.push(Flag::SharpPain);
+        checkins.push(flagged);
+        let clearances = vec![Clearance {
+            date: day(37),
+            note: Some("seen".into()),
+            seq: 2 * 37 + 2,
+        }];
+        let journal = Journal::new(checkins, clearances);
+        let mut kinds = std::collections::BTreeSet::new();
+        for n in 0..80 {
+            let a = crate::checkin::assess(&plan, &template, &journal, day(n));
+            kinds.insert(format!("{:?}", a.verdict.status));
+            let data = encode(&a).expect("encoded");
+            assert_eq!(decode(&data).as_ref(), Some(&a), "day {n}");
+        }
+        assert!(
+            kinds.len() >= 3,
+            "the journal reaches several verdicts: {kinds:?}"
+        );
     }
 }
