@@ -160,14 +160,18 @@ impl Extent {
     const FOOT: u8 = Self::FOREFOOT | Self::MIDFOOT | Self::HINDFOOT | Self::WHOLE_FOOT;
 
     /// DESIGN §4: whole foot when said, or when three or more of the foot's
-    /// places are named, or all three parts of it.
+    /// places are named, or all three parts of it (the sole alone is all
+    /// three).
     pub fn of(spots: &[Spot]) -> Extent {
         let mut bits = 0u8;
         let mut foot_places = 0;
         for spot in spots {
             let (area, foot) = match spot {
                 Spot::Toes | Spot::BetweenToes | Spot::Ball => (Self::FOREFOOT, true),
-                Spot::Arch | Spot::Top | Spot::Sole => (Self::MIDFOOT, true),
+                Spot::Arch | Spot::Top => (Self::MIDFOOT, true),
+                // The sole is the ball, the arch and the heel: said as one
+                // place or as three, the same extent (DESIGN §4 P2).
+                Spot::Sole => (Self::FOREFOOT | Self::MIDFOOT | Self::HINDFOOT, true),
                 Spot::Heel => (Self::HINDFOOT, true),
                 Spot::WholeFoot => (Self::WHOLE_FOOT, true),
                 Spot::Ankle => (Self::ANKLE, false),

@@ -122,8 +122,13 @@ pub fn one<'a>(m: &Measures<'_, 'a>, e: &Event<'a>, what: &str) -> Found<'a> {
     )
 }
 
+/// Both feet (the ankles with them, or no place said); not the lace
+/// pattern, which is both shoes, not both nerves.
 pub fn foot_both_sides(e: &Event) -> bool {
-    e.symptomatic() && e.both_sides() && (e.extent.in_foot() || e.extent.is_empty())
+    e.symptomatic()
+        && e.both_sides()
+        && (e.extent.in_foot() || e.extent.has(Extent::ANKLE) || e.extent.is_empty())
+        && !e.lace_pattern()
 }
 
 pub fn at_rest(e: &Event) -> bool {

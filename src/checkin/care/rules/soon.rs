@@ -35,7 +35,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "claudication_with_circulation_problems",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Claudication),
-        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during a run eased by stopping",
+        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during a run eased by stopping, or gone within the hour",
         source: "NICE CG147 \"Peripheral arterial disease\" (intermittent claudication)",
         test: "with_circulation_problems_calf_cramp_on_runs_books_a_gp_or_vascular_clinic",
         check: Check::Moment(|m| {
@@ -46,14 +46,45 @@ pub(super) static ROWS: &[Rule] = &[
                 e.clear.settled() && e.context.with_load()
             })
             .or_else(|| {
+                // Gone within the hour of stopping says "eased by
+                // stopping" as well as the tick does.
                 let e = latest(m, |e| {
                     e.symptomatic()
                         && matches!(e.context, Context::During(_))
-                        && e.eased_by(Ease::Stopping)
-                        && !e.clear.still_there()
+                        && ((e.eased_by(Ease::Stopping) && !e.clear.still_there())
+                            || e.clear.settled())
                 })?;
                 Some(one(m, e, "with a run, eased by stopping"))
             })
+        }),
+    },
+    Rule {
+        id: "at_rest_with_circulation_problems",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::Claudication),
+        threshold: "with circulation problems: numbness at rest or at night not gone within 15 minutes",
+        source: "NICE CG147 \"Peripheral arterial disease\" (rest symptoms: critical limb ischaemia is urgent to rule out)",
+        test: "with_circulation_problems_numbness_at_night_books_a_vascular_clinic_soon",
+        check: Check::Moment(|m| {
+            if !m.health.circulation {
+                return None;
+            }
+            let e = latest(m, |e| {
+                e.symptomatic() && e.context.at_rest() && e.clear != Clear::Quick
+            })?;
+            Some(one(m, e, "at rest, with circulation problems"))
+        }),
+    },
+    Rule {
+        id: "no_feeling_slow_to_come_back",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::Lingering),
+        threshold: "one check-in: no feeling (3) that took hours to come back",
+        source: "StatPearls \"Compartment syndrome\" and Mayo Clinic \"Numbness\" (loss of feeling slow to return)",
+        test: "no_feeling_for_hours_after_a_run_books_within_two_working_days",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| e.severity == 3 && e.clear == Clear::Hours)?;
+            Some(one(m, e, "no feeling for hours"))
         }),
     },
     Rule {

@@ -1,9 +1,9 @@
 //! The rows that send the runner to care now or today: emergency and urgent (DESIGN.md §4, step 4).
 
 use super::*;
-use crate::checkin::Flag;
-use crate::checkin::care::event::{Clear, Event, Reach};
+use crate::checkin::care::event::{Clear, Event, Extent, Reach};
 use crate::checkin::care::pattern::Pattern;
+use crate::checkin::{Flag, Side};
 
 pub(super) static ROWS: &[Rule] = &[
     // Emergency: now.
@@ -276,6 +276,121 @@ pub(super) static ROWS: &[Rule] = &[
                     )
                 },
                 [from, to],
+            ))
+        }),
+    },
+    Rule {
+        id: "both_sides_with_back_pain",
+        effect: TODAY,
+        pattern: Some(Pattern::WorseWithBackPain),
+        threshold: "back pain flagged in the episode, and numbness on both sides (at once, or one side and then the other)",
+        source: "NHS \"Cauda equina syndrome\" and \"Sciatica\" (back pain with symptoms in both legs); NHS Lothian lumbar red flags",
+        test: "back_pain_with_numbness_on_both_sides_is_urgent",
+        check: Check::Moment(|m| {
+            let pain = m.episode.iter().rfind(|e| e.flagged(Flag::BackPain))?;
+            let sides = |side: Side| {
+                m.episode
+                    .iter()
+                    .rfind(move |e| e.symptomatic() && e.side == Some(side))
+            };
+            let (from, to) = match sides(Side::Both) {
+                Some(both) => (both, both),
+                None => {
+                    let (left, right) = (sides(Side::Left)?, sides(Side::Right)?);
+                    if left.day <= right.day {
+                        (left, right)
+                    } else {
+                        (right, left)
+                    }
+                }
+            };
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Numbness on both sides ({} on {}, {} on {}) with back pain on {}.",
+                        describe(from),
+                        m.date(from),
+                        describe(to),
+                        m.date(to),
+                        m.date(pain)
+                    )
+                },
+                [from, to, pain],
+            ))
+        }),
+    },
+    Rule {
+        id: "painful_numb_lower_leg_not_settling",
+        effect: TODAY,
+        pattern: Some(Pattern::TenseLeg),
+        threshold: "one check-in: sharp pain with numbness in the shin or calf after exercise, not settled (or not said to have)",
+        source: "StatPearls \"Compartment syndrome\" (a painful leg that does not settle with rest; the front of the shin is a compartment too)",
+        test: "a_painful_numb_shin_that_does_not_settle_after_a_run_is_urgent",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.symptomatic()
+                    && e.flagged(Flag::SharpPain)
+                    && e.extent.has(Extent::LOWER_LEG)
+                    && e.context.with_load()
+                    && e.clear.still_there()
+            })?;
+            Some(one(m, e, "painful and not settling"))
+        }),
+    },
+    Rule {
+        id: "leg_numb_at_rest_not_clearing",
+        effect: TODAY,
+        pattern: Some(Pattern::AtRest),
+        threshold: "one check-in: partly numb or worse at rest or at night, reaching the shin or calf (or higher) and the foot at once, not cleared (or not said to have)",
+        source: "Mayo Clinic and Cleveland Clinic \"Numbness\" (numbness that begins suddenly, over a large part of a limb)",
+        test: "a_foot_and_calf_gone_numb_at_rest_and_not_clearing_is_urgent",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.severity >= 2
+                    && e.context.at_rest()
+                    && e.clear.still_there()
+                    && e.extent.in_foot()
+                    && e.in_leg()
+            })?;
+            Some(one(m, e, "foot and leg at rest, not clearing"))
+        }),
+    },
+    Rule {
+        id: "both_feet_at_rest_not_clearing",
+        effect: TODAY,
+        pattern: Some(Pattern::BothFeet),
+        threshold: "one check-in: partly numb or worse in both feet or ankles at rest or at night, not cleared (or not said to have)",
+        source: "NIDDK \"Peripheral neuropathy\"; NHS \"Guillain-Barré syndrome\" (numbness on both sides coming on quickly: urgent)",
+        test: "both_feet_partly_numb_at_rest_and_not_clearing_is_urgent",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.severity >= 2
+                    && foot_both_sides(e)
+                    && e.context.at_rest()
+                    && e.clear.still_there()
+            })?;
+            Some(one(m, e, "both feet at rest, not clearing"))
+        }),
+    },
+    Rule {
+        id: "still_numb_after_a_run_with_circulation_problems",
+        effect: TODAY,
+        pattern: Some(Pattern::Claudication),
+        threshold: "with circulation problems: numbness with a run not gone when recorded",
+        source: "NICE CKS \"Acute limb ischaemia\"; NICE CG147 \"Peripheral arterial disease\" (symptoms that do not ease at rest)",
+        test: "with_circulation_problems_numbness_not_gone_after_a_run_is_urgent",
+        check: Check::Moment(|m| {
+            if !m.health.circulation {
+                return None;
+            }
+            let e = latest(m, |e| {
+                e.symptomatic() && e.context.with_load() && e.clear == Clear::NotYet
+            })?;
+            Some(one(
+                m,
+                e,
+                "not gone after the run, with circulation problems",
             ))
         }),
     },

@@ -1,0 +1,307 @@
+//! Care rules written from a clinician's third review (2026-12-05): patterns
+//! the table missed or judged two ways, each held as a journal the way a
+//! runner keeps it, with the same facts said the other way beside it.
+
+#[path = "common/care.rs"]
+mod care;
+mod common;
+
+use care::*;
+use comeback::checkin::{CareLevel, Cleared, Ease, Flag, Health, Onset, Side, Spot, When};
+use common::*;
+
+#[test]
+fn no_feeling_for_hours_after_a_run_books_within_two_working_days() {
+    // A clear run, then the whole foot and calf without feeling after a run,
+    // back only three hours later; nothing logged the day between.
+    let bad = cleared(
+        at(
+            began(felt(3, 3), Onset::After),
+            &[Spot::WholeFoot, Spot::Calf],
+        ),
+        Cleared::Hours,
+    );
+    let care = care_on(vec![fine(1), bad.clone(), fine(5)], 5);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "no_feeling_slow_to_come_back",
+    );
+    // Said in minutes, the same fact.
+    let mut minutes = bad;
+    minutes.cleared = None;
+    minutes.cleared_minutes = Some(180);
+    let care = care_on(vec![fine(1), minutes], 5);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "no_feeling_slow_to_come_back",
+    );
+}
+
+#[test]
+fn a_painful_numb_shin_that_does_not_settle_after_a_run_is_urgent() {
+    let shin = flagged(
+        cleared(
+            at(began(felt(4, 2), Onset::After), &[Spot::Shin, Spot::Top]),
+            Cleared::NotYet,
+        ),
+        Flag::SharpPain,
+    );
+    let care = care_on(vec![fine(0), tingle(2), shin.clone()], 4);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "painful_numb_lower_leg_not_settling",
+    );
+    // Named the calf with the tightness ticked too: more, never milder.
+    let calf = flagged(at(shin, &[Spot::Calf]), Flag::CalfTightness);
+    let care = care_on(vec![fine(0), tingle(2), calf], 4);
+    assert_eq!(care.map(|c| c.level), Some(CareLevel::Emergency));
+}
+
+#[test]
+fn a_foot_and_calf_gone_numb_at_rest_and_not_clearing_is_urgent() {
+    let c = side(
+        cleared(
+            at(
+                began(resting(2, 2), Onset::Rest),
+                &[Spot::WholeFoot, Spot::Shin, Spot::Calf],
+            ),
+            Cleared::NotYet,
+        ),
+        Side::Left,
+    );
+    let care = care_on(vec![fine(0), c], 2);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "leg_numb_at_rest_not_clearing",
+    );
+    // The foot alone at rest, not cleared, still books (not urgent).
+    let foot = side(
+        cleared(
+            at(began(resting(2, 2), Onset::Rest), &[Spot::Toes]),
+            Cleared::NotYet,
+        ),
+        Side::Left,
+    );
+    let care = care_on(vec![fine(0), foot], 2);
+    assert_eq!(care.map(|c| c.level), Some(CareLevel::Book));
+}
+
+#[test]
+fn back_pain_with_numbness_on_both_sides_is_urgent() {
+    // Both feet partly numb after a run, for hours, with new back pain.
+    let both = flagged(
+        side(
+            cleared(
+                at(began(felt(3, 2), Onset::After), &[Spot::Toes, Spot::Ball]),
+                Cleared::Hours,
+            ),
+            Side::Both,
+        ),
+        Flag::BackPain,
+    );
+    let care = care_on(vec![fine(1), both.clone()], 3);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "both_sides_with_back_pain",
+    );
+    // One foot and then the other a few days apart, the back pain on the
+    // first: the same.
+    let right = flagged(
+        side(
+            cleared(
+                at(began(felt(1, 1), Onset::During), &[Spot::Toes]),
+                Cleared::Quickly,
+            ),
+            Side::Right,
+        ),
+        Flag::BackPain,
+    );
+    let left = side(
+        cleared(
+            at(began(felt(5, 1), Onset::During), &[Spot::Toes]),
+            Cleared::Quickly,
+        ),
+        Side::Left,
+    );
+    let care = care_on(vec![right.clone(), fine(3), left], 5);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "both_sides_with_back_pain",
+    );
+    // Both feet the first day and then one (one more symptom than the
+    // right foot first): never milder.
+    let first_both = side(right, Side::Both);
+    let later = side(
+        cleared(
+            at(began(felt(5, 1), Onset::During), &[Spot::Toes]),
+            Cleared::Quickly,
+        ),
+        Side::Right,
+    );
+    let care = care_on(vec![first_both, fine(3), later], 5);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "both_sides_with_back_pain",
+    );
+}
+
+#[test]
+fn both_feet_partly_numb_at_rest_and_not_clearing_is_urgent() {
+    let c = side(
+        cleared(
+            at(began(resting(3, 2), Onset::Rest), &[Spot::WholeFoot]),
+            Cleared::NotYet,
+        ),
+        Side::Both,
+    );
+    let care = care_on(vec![fine(0), c], 3);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "both_feet_at_rest_not_clearing",
+    );
+    // Both ankles are both feet for the book rules too.
+    let ankles = side(
+        cleared(
+            at(began(resting(3, 1), Onset::Rest), &[Spot::Ankle]),
+            Cleared::Quickly,
+        ),
+        Side::Both,
+    );
+    let care = care_on(vec![fine(0), ankles], 3);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "both_feet_again_or_at_rest",
+    );
+}
+
+#[test]
+fn with_circulation_problems_numbness_not_gone_after_a_run_is_urgent() {
+    let c = |clear: Cleared| {
+        side(
+            cleared(minute(at(felt(2, 1), &[Spot::Sole, Spot::Arch]), 15), clear),
+            Side::Left,
+        )
+    };
+    let health = [Health::Circulation];
+    let care = care_with(&health, vec![fine(0), c(Cleared::NotYet)], 2);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "still_numb_after_a_run_with_circulation_problems",
+    );
+    // Hours: books the vascular clinic within 2 working days; not yet is
+    // never milder than hours.
+    let care = care_with(
+        &health,
+        vec![fine(0), eased(c(Cleared::Hours), Ease::Stopping)],
+        2,
+    );
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "claudication_with_circulation_problems",
+    );
+}
+
+#[test]
+fn with_circulation_problems_numbness_gone_soon_after_stopping_is_claudication_either_way() {
+    let calf = cleared(minute(at(felt(1, 1), &[Spot::Calf]), 12), Cleared::Quickly);
+    let health = [Health::Circulation];
+    let said = care_with(&health, vec![eased(calf.clone(), Ease::Stopping)], 1);
+    let unsaid = care_with(&health, vec![calf], 1);
+    expect(
+        &said,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "claudication_with_circulation_problems",
+    );
+    expect(
+        &unsaid,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "claudication_with_circulation_problems",
+    );
+}
+
+#[test]
+fn with_circulation_problems_numbness_at_night_books_a_vascular_clinic_soon() {
+    let night = |d: u64| {
+        let mut c = cleared(
+            at(began(resting(d, 1), Onset::Night), &[Spot::Toes]),
+            Cleared::Quickly,
+        );
+        c.cleared = None;
+        c.cleared_minutes = Some(35);
+        c
+    };
+    let care = care_with(&[Health::Circulation], vec![fine(0), night(2)], 2);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "at_rest_with_circulation_problems",
+    );
+    assert_eq!(
+        care.map(|c| c.who),
+        Some("a GP or a vascular clinic".to_string())
+    );
+}
+
+#[test]
+fn the_sole_said_as_one_place_or_as_ball_arch_and_heel_is_the_same() {
+    let toes = cleared(
+        at(began(felt(1, 1), Onset::During), &[Spot::Toes]),
+        Cleared::Quickly,
+    );
+    let later = |spots: &[Spot]| {
+        cleared(
+            at(began(felt(4, 1), Onset::During), spots),
+            Cleared::Quickly,
+        )
+    };
+    let sole = care_on(vec![toes.clone(), later(&[Spot::Sole])], 4);
+    let parts = care_on(vec![toes, later(&[Spot::Ball, Spot::Arch, Spot::Heel])], 4);
+    assert_eq!(
+        sole.as_ref().map(|c| (c.level, c.when, c.pattern)),
+        parts.as_ref().map(|c| (c.level, c.when, c.pattern))
+    );
+    assert!(found(&sole, "spreading_up_the_leg"));
+}
+
+#[test]
+fn the_lace_pattern_on_both_feet_is_lacing_not_both_feet() {
+    let laces = |d: u64| {
+        side(
+            eased(
+                cleared(
+                    at(began(felt(d, 1), Onset::During), &[Spot::Top]),
+                    Cleared::Quickly,
+                ),
+                Ease::LooseningLaces,
+            ),
+            Side::Both,
+        )
+    };
+    let care = care_on(vec![laces(1), fine(3), laces(8)], 8);
+    assert!(!found(&care, "both_feet_again_or_at_rest"), "{care:?}");
+}
