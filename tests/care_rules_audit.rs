@@ -7,7 +7,9 @@ mod care;
 mod common;
 
 use care::*;
-use comeback::checkin::{CareLevel, Cleared, Ease, Flag, Health, Onset, Side, Spot, When};
+use comeback::checkin::{
+    CareLevel, CheckIn, Cleared, Ease, Flag, Health, Onset, SessionDone, Side, Spot, When,
+};
 use common::*;
 
 #[test]
@@ -80,7 +82,7 @@ fn a_foot_and_calf_gone_numb_at_rest_and_not_clearing_is_urgent() {
         &care,
         CareLevel::Urgent,
         When::Today,
-        "leg_numb_at_rest_not_clearing",
+        "foot_and_leg_numb_at_rest_not_clearing",
     );
     // The foot alone at rest, not cleared, still books (not urgent).
     let foot = side(
@@ -206,7 +208,7 @@ fn with_circulation_problems_numbness_not_gone_after_a_run_is_urgent() {
         &care,
         CareLevel::Urgent,
         When::Today,
-        "still_numb_after_a_run_with_circulation_problems",
+        "still_numb_with_circulation_problems",
     );
     // Hours: books the vascular clinic within 2 working days; not yet is
     // never milder than hours.
@@ -304,4 +306,162 @@ fn the_lace_pattern_on_both_feet_is_lacing_not_both_feet() {
     };
     let care = care_on(vec![laces(1), fine(3), laces(8)], 8);
     assert!(!found(&care, "both_feet_again_or_at_rest"), "{care:?}");
+}
+
+// A second round of the same review.
+
+#[test]
+fn partly_numb_for_hours_three_weeks_apart_keeps_coming_back_and_books() {
+    // Three bad runs three weeks apart, clear runs logged between: each a
+    // new episode, never 14 days close.
+    let bad = |d: u64| {
+        cleared(
+            minute(
+                at(side(felt(d, 2), Side::Left), &[Spot::Toes, Spot::Ball]),
+                30,
+            ),
+            Cleared::Hours,
+        )
+    };
+    let mut journal = vec![bad(1), fine(3), fine(6)];
+    assert!(care_on(journal.clone(), 6).is_none(), "once is a step back");
+    journal.extend([bad(22), fine(24)]);
+    expect(
+        &care_on(journal, 24),
+        CareLevel::Book,
+        When::OneWeek,
+        "back_after_a_step_back",
+    );
+}
+
+#[test]
+fn a_painful_numb_shin_is_one_pattern_whichever_word_is_ticked() {
+    let shin = |flag: Flag, how: Cleared| {
+        flagged(
+            cleared(at(began(felt(4, 2), Onset::After), &[Spot::Shin]), how),
+            flag,
+        )
+    };
+    // Settled within 15 minutes: a sports doctor within 2 working days,
+    // said as sharp pain or as tightness.
+    for flag in [Flag::SharpPain, Flag::CalfTightness] {
+        let care = care_on(vec![fine(1), shin(flag, Cleared::Quickly)], 4);
+        expect(
+            &care,
+            CareLevel::Book,
+            When::TwoWorkingDays,
+            "calf_tightness_settled",
+        );
+    }
+    // Hours to settle with sharp pain: urgent, as with tightness.
+    let care = care_on(vec![fine(1), shin(Flag::SharpPain, Cleared::Hours)], 4);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "painful_numb_lower_leg_not_settling",
+    );
+}
+
+#[test]
+fn no_feeling_for_three_quarters_of_an_hour_after_a_run_books_too() {
+    let mut c = minute(at(felt(2, 3), &[Spot::Toes, Spot::Ball, Spot::Arch]), 30);
+    c.cleared_minutes = Some(45);
+    let care = care_on(vec![fine(0), c], 2);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "no_feeling_slow_to_come_back",
+    );
+}
+
+#[test]
+fn a_foot_and_calf_still_numb_after_a_run_is_urgent_like_at_rest() {
+    let after = cleared(
+        at(
+            began(felt(2, 2), Onset::After),
+            &[Spot::Calf, Spot::Top, Spot::Toes],
+        ),
+        Cleared::NotYet,
+    );
+    let care = care_on(vec![fine(0), after], 2);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "foot_and_leg_still_numb_after_exercise",
+    );
+    // The ankle is the foot's end of the leg: ankle and shin at rest too.
+    let ankle = cleared(
+        at(
+            began(resting(2, 2), Onset::Rest),
+            &[Spot::Ankle, Spot::Shin],
+        ),
+        Cleared::NotYet,
+    );
+    let care = care_on(vec![fine(0), ankle], 2);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "foot_and_leg_numb_at_rest_not_clearing",
+    );
+}
+
+#[test]
+fn with_circulation_problems_a_wound_not_felt_is_seen_today() {
+    let wound = flagged(
+        CheckIn::symptom_free(day(3), Some(SessionDone::RestDay)),
+        Flag::FootWound,
+    );
+    let care = care_with(&[Health::Circulation], vec![fine(1), wound], 3);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "foot_wound_with_circulation_problems",
+    );
+    // And numb toes at rest not gone: as urgent as after a run.
+    let toes = cleared(
+        at(began(resting(3, 2), Onset::Rest), &[Spot::Toes]),
+        Cleared::NotYet,
+    );
+    let care = care_with(&[Health::Circulation], vec![fine(1), toes], 3);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "still_numb_with_circulation_problems",
+    );
+}
+
+#[test]
+fn a_run_that_went_numb_much_earlier_than_the_two_before_books_whatever_their_order() {
+    let run = |d: u64, m: u32| cleared(minute(at(felt(d, 1), &[Spot::Toes]), m), Cleared::Quickly);
+    let care = care_on(vec![run(1, 25), run(3, 26), run(6, 12)], 6);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "onset_earlier_and_earlier",
+    );
+}
+
+#[test]
+fn both_feet_partly_numb_for_hours_after_a_run_books_a_gp() {
+    let both = side(
+        cleared(
+            at(began(felt(2, 2), Onset::After), &[Spot::Toes, Spot::Ball]),
+            Cleared::Hours,
+        ),
+        Side::Both,
+    );
+    let care = care_on(vec![fine(0), both], 2);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "both_feet_again_or_at_rest",
+    );
 }

@@ -205,8 +205,14 @@ pub fn extent_of<'e, 'a: 'e>(events: impl IntoIterator<Item = &'e Event<'a>>) ->
 /// weeks, or once with diabetes or circulation problems: every such
 /// check-in of the window cited.
 pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    // Once is enough at rest, with diabetes or circulation problems, or
+    // when it lasted hours or had not gone: symmetric numbness that lingers
+    // points to a cause in the whole body (NIDDK).
     let once = latest(m, |e| {
-        foot_both_sides(e) && (e.context.at_rest() || m.health.sooner())
+        foot_both_sides(e)
+            && (e.context.at_rest()
+                || m.health.sooner()
+                || matches!(e.clear, Clear::Hours | Clear::NotYet))
     });
     let all = m.matching(foot_both_sides);
     if once.is_none() && all.clone().count() < 2 {

@@ -194,13 +194,25 @@ impl<'m, 'a> Measures<'m, 'a> {
                     .max_by_key(|i| runs[*i].1),
             );
         }
-        (0..runs.len()).rev().find_map(|j| {
+        let chain = (0..runs.len()).rev().find_map(|j| {
             (0..j)
                 .filter(|k| runs[*k].1 >= runs[j].1)
                 .filter_map(|k| start[k])
                 .filter(|i| runs[j].1 < runs[*i].1 && runs[j].1 * 5 <= runs[*i].1 * 4)
                 .max_by_key(|i| runs[*i].1)
                 .map(|i| (runs[i].0, runs[j].0))
+        });
+        // Or a run that began 20 % earlier than two runs before it, in
+        // whatever order those two came (25, 26, then 12).
+        chain.or_else(|| {
+            (0..runs.len()).rev().find_map(|j| {
+                let before: Vec<usize> =
+                    (0..j).filter(|i| runs[j].1 * 5 <= runs[*i].1 * 4).collect();
+                (before.len() >= 2)
+                    .then(|| before.into_iter().max_by_key(|i| runs[*i].1))
+                    .flatten()
+                    .map(|i| (runs[i].0, runs[j].0))
+            })
         })
     }
 

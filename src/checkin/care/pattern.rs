@@ -125,6 +125,8 @@ patterns! {
     // Mayo Clinic, chronic exertional compartment syndrome.
     Exertional = "exertional", "numbness or tightness at about the same point of each run", "a sports medicine doctor";
     EarlierOnset = "earlier_onset", "numbness starting earlier and earlier in the run", "a sports medicine doctor";
+    // NICE CG147: tissue loss with peripheral arterial disease.
+    WoundPoorCirculation = "wound_poor_circulation", "a cut, blister or redness on a foot with poor circulation", "a GP or a vascular clinic";
     // NICE NG19; ADA Standards of Care, foot care.
     DiabeticFoot = "diabetic_foot", "new foot numbness with diabetes", "your GP or the diabetes foot team";
     BackAfterClearance = "back_after_clearance", "the numbness you were cleared for, back again", "the clinician who cleared you";

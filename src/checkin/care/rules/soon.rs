@@ -1,7 +1,7 @@
 //! The rows that book a clinician within 2 working days: vascular, diabetic and compartment patterns that settled.
 
 use super::*;
-use crate::checkin::care::event::{Clear, Context};
+use crate::checkin::care::event::{Clear, Context, Extent};
 use crate::checkin::care::measure::Measures;
 use crate::checkin::care::pattern::Pattern;
 use crate::checkin::{Ease, Flag};
@@ -21,13 +21,25 @@ pub(super) static ROWS: &[Rule] = &[
         id: "calf_tightness_settled",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "flag `calf_tightness` that settled within the hour, with numbness or sharp pain, or a second time in 6 plan weeks (once on its own is a hold)",
+        threshold: "flag `calf_tightness` that settled within the hour, with numbness or sharp pain, or a second time in 6 plan weeks (once on its own is a hold); or sharp pain with numbness in the shin or calf with a run, settled within the hour",
         source: "Mayo Clinic \"Chronic exertional compartment syndrome\"",
         test: "calf_tightness_that_settled_books_a_sports_doctor_within_two_working_days",
         check: Check::Moment(|m| {
             let cramps = m.matching(|e| e.flagged(Flag::CalfTightness)).count();
             flag_rule(m, &[Flag::CalfTightness], |e| {
                 e.clear.settled() && (e.symptomatic() || e.flagged(Flag::SharpPain) || cramps >= 2)
+            })
+            .or_else(|| {
+                // A painful numb shin or calf with a run that settled: the
+                // same pattern, whichever word the runner ticked.
+                let e = latest(m, |e| {
+                    e.symptomatic()
+                        && e.flagged(Flag::SharpPain)
+                        && e.extent.has(Extent::LOWER_LEG)
+                        && e.context.with_load()
+                        && e.clear.settled()
+                })?;
+                Some(one(m, e, "painful, settled within the hour"))
             })
         }),
     },
@@ -79,12 +91,14 @@ pub(super) static ROWS: &[Rule] = &[
         id: "no_feeling_slow_to_come_back",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Lingering),
-        threshold: "one check-in: no feeling (3) that took hours to come back",
-        source: "StatPearls \"Compartment syndrome\" and Mayo Clinic \"Numbness\" (loss of feeling slow to return)",
+        threshold: "one check-in: no feeling (3) that took over 15 minutes to come back",
+        source: "StatPearls \"Compartment syndrome\" and Mayo Clinic \"Numbness\" (loss of feeling slow to return; at rest the same is urgent)",
         test: "no_feeling_for_hours_after_a_run_books_within_two_working_days",
         check: Check::Moment(|m| {
-            let e = latest(m, |e| e.severity == 3 && e.clear == Clear::Hours)?;
-            Some(one(m, e, "no feeling for hours"))
+            let e = latest(m, |e| {
+                e.severity == 3 && matches!(e.clear, Clear::Soon | Clear::Hours)
+            })?;
+            Some(one(m, e, "no feeling for a while"))
         }),
     },
     Rule {

@@ -324,7 +324,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "painful_numb_lower_leg_not_settling",
         effect: TODAY,
         pattern: Some(Pattern::TenseLeg),
-        threshold: "one check-in: sharp pain with numbness in the shin or calf after exercise, not settled (or not said to have)",
+        threshold: "one check-in: sharp pain with numbness in the shin or calf with exercise, not settled within the hour (or not said to have)",
         source: "StatPearls \"Compartment syndrome\" (a painful leg that does not settle with rest; the front of the shin is a compartment too)",
         test: "a_painful_numb_shin_that_does_not_settle_after_a_run_is_urgent",
         check: Check::Moment(|m| {
@@ -333,27 +333,40 @@ pub(super) static ROWS: &[Rule] = &[
                     && e.flagged(Flag::SharpPain)
                     && e.extent.has(Extent::LOWER_LEG)
                     && e.context.with_load()
-                    && e.clear.still_there()
+                    && !e.clear.settled()
             })?;
             Some(one(m, e, "painful and not settling"))
         }),
     },
     Rule {
-        id: "leg_numb_at_rest_not_clearing",
+        id: "foot_and_leg_numb_at_rest_not_clearing",
         effect: TODAY,
         pattern: Some(Pattern::AtRest),
-        threshold: "one check-in: partly numb or worse at rest or at night, reaching the shin or calf (or higher) and the foot at once, not cleared (or not said to have)",
+        threshold: "one check-in: partly numb or worse at rest or at night in the foot or ankle and the shin or calf (or higher) at once, not gone when recorded (or not said)",
         source: "Mayo Clinic and Cleveland Clinic \"Numbness\" (numbness that begins suddenly, over a large part of a limb)",
         test: "a_foot_and_calf_gone_numb_at_rest_and_not_clearing_is_urgent",
         check: Check::Moment(|m| {
             let e = latest(m, |e| {
-                e.severity >= 2
-                    && e.context.at_rest()
-                    && e.clear.still_there()
-                    && e.extent.in_foot()
-                    && e.in_leg()
+                e.severity >= 2 && e.context.at_rest() && e.clear.still_there() && foot_and_leg(e)
             })?;
             Some(one(m, e, "foot and leg at rest, not clearing"))
+        }),
+    },
+    Rule {
+        id: "foot_and_leg_still_numb_after_exercise",
+        effect: TODAY,
+        pattern: Some(Pattern::Lingering),
+        threshold: "one check-in: partly numb or worse with exercise in the foot or ankle and the shin or calf (or higher) at once, not gone when recorded",
+        source: "StatPearls \"Compartment syndrome\" (numbness after exercise that does not settle)",
+        test: "a_foot_and_calf_still_numb_after_a_run_is_urgent_like_at_rest",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.severity >= 2
+                    && e.context.with_load()
+                    && e.clear == Clear::NotYet
+                    && foot_and_leg(e)
+            })?;
+            Some(one(m, e, "foot and leg after exercise, not clearing"))
         }),
     },
     Rule {
@@ -374,24 +387,32 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
-        id: "still_numb_after_a_run_with_circulation_problems",
+        id: "still_numb_with_circulation_problems",
         effect: TODAY,
         pattern: Some(Pattern::Claudication),
-        threshold: "with circulation problems: numbness with a run not gone when recorded",
+        threshold: "with circulation problems: numbness not gone when recorded, after a run or at rest",
         source: "NICE CKS \"Acute limb ischaemia\"; NICE CG147 \"Peripheral arterial disease\" (symptoms that do not ease at rest)",
         test: "with_circulation_problems_numbness_not_gone_after_a_run_is_urgent",
         check: Check::Moment(|m| {
             if !m.health.circulation {
                 return None;
             }
-            let e = latest(m, |e| {
-                e.symptomatic() && e.context.with_load() && e.clear == Clear::NotYet
-            })?;
-            Some(one(
-                m,
-                e,
-                "not gone after the run, with circulation problems",
-            ))
+            let e = latest(m, |e| e.symptomatic() && e.clear == Clear::NotYet)?;
+            Some(one(m, e, "not gone, with circulation problems"))
+        }),
+    },
+    Rule {
+        id: "foot_wound_with_circulation_problems",
+        effect: TODAY,
+        pattern: Some(Pattern::WoundPoorCirculation),
+        threshold: "with circulation problems: flag `foot_wound` (a cut, blister or redness not felt)",
+        source: "NICE CG147 \"Peripheral arterial disease\" (tissue loss: refer urgently)",
+        test: "with_circulation_problems_a_wound_not_felt_is_seen_today",
+        check: Check::Moment(|m| {
+            if !m.health.circulation {
+                return None;
+            }
+            flag_rule(m, &[Flag::FootWound], |_| true)
         }),
     },
     Rule {
@@ -409,3 +430,8 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
 ];
+
+/// The foot (or the ankle) and the shin or calf or higher, named at once.
+fn foot_and_leg(e: &Event) -> bool {
+    (e.extent.in_foot() || e.extent.has(Extent::ANKLE)) && e.in_leg()
+}

@@ -69,13 +69,15 @@ pub(super) static ROWS: &[Rule] = &[
         id: "back_after_a_step_back",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms in a later plan week of an episode in which an earlier week called for a step back (partly numb or worse, or hours to clear, with a run)",
+        threshold: "symptoms in a later plan week after an earlier week of the last six (since any clearance) called for a step back (partly numb or worse, or hours to clear, with a run)",
         source: "DOMAIN §6 (numbness that keeps coming back after the plan has been stepped back); Trials 2023 (s13063-023-07502-x)",
         test: "numbness_that_comes_back_after_a_step_back_books_a_clinician",
         check: Check::Moment(|m| {
             let now = latest(m, |e| e.symptomatic() && !e.lace_pattern())?;
             let week = now.week(m.start_day);
-            let back = m.episode.iter().rev().find(|e| {
+            // Across episodes too: every event of the last six plan weeks
+            // since the last clearance (three weeks apart is still back).
+            let back = m.window.iter().rev().find(|e| {
                 e.week(m.start_day) < week
                     && e.context.with_load()
                     && (e.severity >= 2 || matches!(e.clear, Clear::Hours | Clear::NotYet))
@@ -360,7 +362,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_feet_again_or_at_rest",
         effect: WEEK,
         pattern: Some(Pattern::BothFeet),
-        threshold: "both feet at rest or at night once, or twice in 6 plan weeks (once with diabetes or circulation problems)",
+        threshold: "both feet (or ankles) at rest or at night once, or once lasting hours or not gone, or twice in 6 plan weeks (once with diabetes or circulation problems); not the lace pattern",
         source: "NIDDK \"Peripheral neuropathy\"",
         test: "both_feet_at_rest_send_the_runner_to_a_gp_for_blood_tests",
         check: Check::Moment(both_feet),
