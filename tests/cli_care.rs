@@ -525,3 +525,54 @@ fn a_saved_plan_this_release_would_refuse_still_opens() {
         .assert()
         .success();
 }
+
+#[test]
+fn taking_away_a_health_condition_never_lifts_the_care_it_helped_open() {
+    let dir = with_plan(&["--health", "diabetes"]);
+    for date in ["2026-11-24", "2026-11-26"] {
+        comeback(dir.path(), "2026-11-26")
+            .args([
+                "checkin",
+                "--date",
+                date,
+                "--numbness",
+                "1",
+                "--where",
+                "toes",
+            ])
+            .args([
+                "--onset",
+                "during",
+                "--minutes",
+                "20",
+                "--cleared",
+                "quickly",
+            ])
+            .assert()
+            .success();
+    }
+    let care = |dir: &Path| json(dir, "2026-11-26", &["status", "--json"])["care"]["level"].clone();
+    assert_eq!(care(dir.path()), "book");
+    refused(
+        dir.path(),
+        "2026-11-26",
+        &["health", "--set", "none"],
+        "taking away diabetes would lift the care open since",
+    );
+    assert_eq!(care(dir.path()), "book");
+    // Adding a condition is always taken; after a clinician's clearance,
+    // taking one away is too.
+    comeback(dir.path(), "2026-11-26")
+        .args(["health", "--set", "diabetes,back_history"])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-27")
+        .args(["clear"])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-27")
+        .args(["health", "--set", "none"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("none"));
+}

@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 mod backup;
 mod gear;
+mod health;
 mod restore;
 mod sync;
 pub use backup::{Restored, restore};
@@ -21,6 +22,7 @@ pub use restore::{ImportFailure, import};
 pub use sync::sync;
 
 pub use gear::{PlaceFailure, ShoeFailure};
+pub use health::HealthFailure;
 
 /// Why a comeback could not be loaded or made.
 #[derive(Debug, thiserror::Error)]
@@ -338,38 +340,6 @@ impl Comeback {
             })
         })?;
         Ok(())
-    }
-
-    /// Replaces the health context on the saved profile (each condition once,
-    /// in order). It lowers the care thresholds from `today` on (a condition
-    /// kept keeps the day it was entered) and leaves the plan as it is.
-    pub fn set_health(
-        &mut self,
-        mut health: Vec<checkin::Health>,
-        today: NaiveDate,
-        now: &str,
-    ) -> Result<(), StoreError> {
-        health.sort();
-        health.dedup();
-        let since = crate::health::entered(
-            &health,
-            &self.plan.profile.health,
-            &self.plan.profile.health_since,
-            today,
-        );
-        let before_since = std::mem::replace(&mut self.plan.profile.health_since, since);
-        let before = std::mem::replace(&mut self.plan.profile.health, health);
-        let profile = self.plan.profile.clone();
-        let saved = self.write(|store, plan, template| {
-            store.update_profile(&profile, today, now, |journal| {
-                checkin::assess(plan, template, journal, today)
-            })
-        });
-        if saved.is_err() {
-            self.plan.profile.health = before;
-            self.plan.profile.health_since = before_since;
-        }
-        saved
     }
 
     /// What `undo` would take back, in words: "the check-in of Mon 23 Nov

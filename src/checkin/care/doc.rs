@@ -53,7 +53,10 @@ stale; `COMEBACK_WRITE_DOCS=1 cargo test --test care_rules` rewrites it).
 
 Health context (`diabetes`, `circulation`, `back_history`) applies from the
 day it is entered: decisions dated before it stay as they were; care it opens
-is dated that day and cites the earlier check-ins.
+is dated that day and cites the earlier check-ins. Taking a condition away
+is refused while it would make open care milder or lift it
+(`comeback health`, the TUI's health panel): a clinician's clearance comes
+first.
 
 ## Levels
 
