@@ -282,7 +282,7 @@ pub(super) static ROWS: &[Rule] = &[
     Rule {
         id: "both_sides_with_back_pain",
         effect: TODAY,
-        pattern: Some(Pattern::WorseWithBackPain),
+        pattern: Some(Pattern::LowBackNerves),
         threshold: "back pain flagged in the episode, and numbness on both sides (at once, or one side and then the other)",
         source: "NHS \"Cauda equina syndrome\" and \"Sciatica\" (back pain with symptoms in both legs); NHS Lothian lumbar red flags",
         test: "back_pain_with_numbness_on_both_sides_is_urgent",
