@@ -8,7 +8,8 @@ mod common;
 
 use care::*;
 use comeback::checkin::{
-    CareLevel, CheckIn, Cleared, Ease, Flag, Health, Onset, SessionDone, Side, Spot, When,
+    Care, CareLevel, CheckIn, Clearance, Cleared, Ease, Flag, Health, Onset, Pattern, SessionDone,
+    Side, Spot, When,
 };
 use common::*;
 
@@ -463,5 +464,146 @@ fn both_feet_partly_numb_for_hours_after_a_run_books_a_gp() {
         CareLevel::Book,
         When::OneWeek,
         "both_feet_again_or_at_rest",
+    );
+}
+
+// A third round of the same review.
+
+/// Care opened by quick toe tingles in three separate weeks, cleared by a
+/// clinician on day 20.
+fn cleared_toes() -> (Vec<CheckIn>, Vec<Clearance>) {
+    (vec![tingle(1), tingle(8), tingle(15)], vec![clearance(20)])
+}
+
+fn after_clearance(extra: Vec<CheckIn>, today: u64) -> Option<Care> {
+    let (mut checkins, clearances) = cleared_toes();
+    assert!(
+        assess_with(&[], checkins.clone(), vec![], 16)
+            .verdict
+            .care
+            .is_some()
+    );
+    checkins.extend(extra);
+    assess_with(&[], checkins, clearances, today).verdict.care
+}
+
+#[test]
+fn after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician() {
+    let whole = cleared(
+        at(began(felt(24, 1), Onset::During), &[Spot::WholeFoot]),
+        Cleared::Quickly,
+    );
+    let care = after_clearance(vec![fine(22), whole], 24);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "wider_after_a_clearance",
+    );
+    assert_eq!(care.map(|c| c.pattern), Some(Pattern::BackAfterClearance));
+    let both = side(tingle(24), Side::Both);
+    let care = after_clearance(vec![fine(22), both], 24);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "wider_after_a_clearance",
+    );
+}
+
+#[test]
+fn after_a_clearance_a_new_place_twice_is_no_milder_than_the_old_one() {
+    let heel = |d: u64| {
+        cleared(
+            at(began(felt(d, 1), Onset::During), &[Spot::Heel]),
+            Cleared::Quickly,
+        )
+    };
+    let care = after_clearance(vec![heel(23), heel(27)], 27);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "cleared_numbness_back_twice_in_14_days",
+    );
+}
+
+#[test]
+fn three_bad_days_nineteen_days_apart_are_three_weeks_whatever_weekday_they_fall_on() {
+    let bad = |d: u64| {
+        cleared(
+            at(began(felt(d, 2), Onset::During), &[Spot::Toes]),
+            Cleared::Quickly,
+        )
+    };
+    for first in [3, 6] {
+        let days = [first, first + 19, first + 38];
+        let care = care_on(days.iter().map(|d| bad(*d)).collect(), first + 38);
+        expect(
+            &care,
+            CareLevel::Book,
+            When::OneWeek,
+            "symptoms_in_three_weeks_of_six",
+        );
+    }
+}
+
+#[test]
+fn hours_to_clear_up_to_the_ankle_while_booked_is_urgent() {
+    // Booked for a cold foot that settled; then, still running, partly
+    // numb for hours up to the shin.
+    let cold = flagged(tingle(1), Flag::ColdPale);
+    let worse = cleared(
+        at(
+            began(felt(4, 2), Onset::After),
+            &[Spot::WholeFoot, Spot::Ankle, Spot::Shin],
+        ),
+        Cleared::Hours,
+    );
+    assert_eq!(
+        care_on(vec![cold.clone()], 1).map(|c| c.level),
+        Some(CareLevel::Book)
+    );
+    let care = care_on(vec![cold, fine(2), worse], 4);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
+}
+
+#[test]
+fn the_whole_foot_at_night_twice_holds_the_sole_and_heel() {
+    let night = |d: u64| {
+        cleared(
+            at(began(resting(d, 1), Onset::Night), &[Spot::WholeFoot]),
+            Cleared::Quickly,
+        )
+    };
+    let care = care_on(vec![night(1), fine(5), night(22)], 22);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "sole_or_heel_at_night_twice",
+    );
+}
+
+#[test]
+fn no_feeling_in_both_feet_for_hours_on_a_run_is_urgent() {
+    let both = side(
+        cleared(
+            at(began(felt(2, 3), Onset::During), &[Spot::Toes, Spot::Ball]),
+            Cleared::Hours,
+        ),
+        Side::Both,
+    );
+    let care = care_on(vec![fine(0), both], 2);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "both_feet_at_rest_not_clearing",
     );
 }

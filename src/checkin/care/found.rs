@@ -1,7 +1,7 @@
 //! What the rows of the rules table say when they fire: the sentence and
 //! the dated check-ins behind it, and the helpers the rows share.
 
-use super::event::{Clear, Event, Extent};
+use super::event::{Clear, Event, Extent, Reach};
 use super::measure::Measures;
 use crate::checkin::{CheckIn, Flag, Spot};
 
@@ -146,6 +146,8 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         .find(|e| e.symptomatic() && e.day >= booked)?;
     let what = if e.severity == 3 {
         "no feeling"
+    } else if e.clear.rank() >= Clear::Hours.rank() && e.extent.reach() >= Reach::Ankle {
+        "hours to clear, up to the ankle or higher"
     } else if m.not_cleared_again() {
         "not cleared again"
     } else if e.in_leg() && m.both_legs().is_some() {

@@ -6,7 +6,7 @@
 use super::Care;
 use super::event::Event;
 use super::pattern::{CareLevel, Pattern, When};
-use super::rules::{Effect, RULES};
+use super::rules::{Effect, RULES, RuleBits};
 use super::timeline::{Episode, Finding};
 use crate::checkin::{CheckIn, and_list, day_words};
 use chrono::NaiveDate;
@@ -74,7 +74,7 @@ impl<'a> Episode<'_, 'a> {
     }
 
     /// The rules found by the end of `as_of`, as bits.
-    fn bits(&self, as_of: NaiveDate) -> u64 {
+    fn bits(&self, as_of: NaiveDate) -> RuleBits {
         let day = as_of.to_epoch_days().max(self.since.to_epoch_days());
         let at = self.fired.partition_point(|(d, _)| *d <= day);
         at.checked_sub(1).map_or(0, |i| self.fired[i].1)
@@ -252,7 +252,7 @@ impl<'a> Episode<'_, 'a> {
 }
 
 /// The level, how soon and the pattern the rules in `bits` give.
-fn standing(bits: u64) -> (CareLevel, When, Pattern) {
+fn standing(bits: RuleBits) -> (CareLevel, When, Pattern) {
     let rows = (0..RULES.len())
         .filter(|i| bits & (1 << i) != 0)
         .map(|i| &RULES[i]);

@@ -8,7 +8,7 @@ use super::event::Event;
 use super::found::{Found, extent_of};
 use super::measure::{self, ClearedCare, Conditions, Measures, WeekStatus};
 use super::pattern::{CareLevel, Pattern};
-use super::rules::{Check, Effect, RULES};
+use super::rules::{Check, Effect, RULES, RuleBits};
 use crate::checkin::{Clearance, Journal};
 use crate::health::Health;
 use crate::plan::Profile;
@@ -64,10 +64,10 @@ pub(crate) struct Episode<'t, 'a> {
     pub(super) epoch: usize,
     /// After each moment that found something: its day and every rule
     /// found so far, as bits (how the care stood, without the sentences).
-    pub(super) fired: Vec<(i32, u64)>,
+    pub(super) fired: Vec<(i32, RuleBits)>,
     /// The last decision line written, by the rules it was written from:
     /// the same line serves week after week while nothing new is found.
-    pub(super) line: std::cell::RefCell<Option<(u64, String)>>,
+    pub(super) line: std::cell::RefCell<Option<(RuleBits, String)>>,
     /// The care the clearance before it closed, as its rules compared.
     pub(super) before: Option<ClearedCare>,
 }
@@ -322,8 +322,8 @@ impl<'a> Timeline<'a> {
         let floor = self.opened_by(epoch).map(|c| c.date.to_epoch_days());
         let mut moments: Vec<Moment> = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
-        let mut fired: Vec<(i32, u64)> = Vec::new();
-        let mut bits: u64 = 0;
+        let mut fired: Vec<(i32, RuleBits)> = Vec::new();
+        let mut bits: RuleBits = 0;
         let mut since: Option<i32> = None;
         let mut level: Option<CareLevel> = None;
         for (day, event) in self.moments(epoch) {

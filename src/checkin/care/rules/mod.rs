@@ -66,16 +66,28 @@ mod plan_week;
 mod soon;
 mod urgent;
 mod week;
+mod week_places;
+
+/// The rules found so far in an episode, one bit a row of [`RULES`].
+pub type RuleBits = u128;
 
 /// The care rows, most urgent first, then the week rows: one table, kept in
 /// a file for each level.
-pub static RULES: std::sync::LazyLock<Vec<Rule>> =
-    std::sync::LazyLock::new(|| [urgent::ROWS, soon::ROWS, week::ROWS, plan_week::ROWS].concat());
+pub static RULES: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| {
+    [
+        urgent::ROWS,
+        soon::ROWS,
+        week::ROWS,
+        week_places::ROWS,
+        plan_week::ROWS,
+    ]
+    .concat()
+});
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn the_rules_fit_in_the_bits_a_care_episode_keeps_them_in() {
-        assert!(super::RULES.len() <= 64);
+        assert!(super::RULES.len() <= super::RuleBits::BITS as usize);
     }
 }

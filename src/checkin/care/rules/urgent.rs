@@ -373,17 +373,16 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_feet_at_rest_not_clearing",
         effect: TODAY,
         pattern: Some(Pattern::BothFeet),
-        threshold: "one check-in: partly numb or worse in both feet or ankles at rest or at night, not cleared (or not said to have)",
+        threshold: "one check-in: partly numb or worse in both feet or ankles at rest or at night, not cleared (or not said to have); or no feeling in both, taking hours or not gone",
         source: "NIDDK \"Peripheral neuropathy\"; NHS \"Guillain-Barré syndrome\" (numbness on both sides coming on quickly: urgent)",
         test: "both_feet_partly_numb_at_rest_and_not_clearing_is_urgent",
         check: Check::Moment(|m| {
             let e = latest(m, |e| {
-                e.severity >= 2
-                    && foot_both_sides(e)
-                    && e.context.at_rest()
-                    && e.clear.still_there()
+                foot_both_sides(e)
+                    && ((e.severity >= 2 && e.context.at_rest() && e.clear.still_there())
+                        || (e.severity == 3 && matches!(e.clear, Clear::Hours | Clear::NotYet)))
             })?;
-            Some(one(m, e, "both feet at rest, not clearing"))
+            Some(one(m, e, "both feet, not clearing"))
         }),
     },
     Rule {

@@ -1,0 +1,271 @@
+//! The rows that book a clinician within a week for a place or a context:
+//! the sole at night, between the toes, the top of the foot, both feet,
+//! sitting, rest, and the cleared numbness back (DESIGN.md §4, step 4;
+//! the course of the symptoms is in `week.rs`).
+
+use super::*;
+use crate::checkin::care::event::{Clear, Event, Reach};
+use crate::checkin::care::measure::Measures;
+use crate::checkin::care::pattern::Pattern;
+use crate::checkin::{Ease, Flag, Spot};
+
+pub(super) static ROWS: &[Rule] = &[
+    Rule {
+        id: "sole_or_heel_at_night_twice",
+        effect: WEEK,
+        pattern: Some(Pattern::SoleAtNight),
+        threshold: "numbness in the sole, heel or arch (or the whole foot) at night or at rest twice in 6 plan weeks",
+        source: "AAOS OrthoInfo; AOFAS FootCareMD \"Tarsal tunnel syndrome\"",
+        test: "sole_numbness_at_night_twice_in_six_weeks_sends_to_an_orthopedist_or_podiatrist",
+        check: Check::Moment(|m| {
+            // The whole foot holds the sole and heel (DESIGN §4 P2).
+            let nights = m.matching(|e| {
+                at_rest(e)
+                    && e.checkin.spots.iter().any(|s| {
+                        matches!(s, Spot::Sole | Spot::Heel | Spot::Arch | Spot::WholeFoot)
+                    })
+            });
+            let (a, b) = Measures::last_two(nights)?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Numbness in the sole or heel at night or at rest on {}.",
+                        m.dates([a, b])
+                    )
+                },
+                [a, b],
+            ))
+        }),
+    },
+    Rule {
+        id: "cleared_numbness_back_twice_in_14_days",
+        effect: WEEK,
+        pattern: Some(Pattern::BackAfterClearance),
+        threshold: "after a clearance, symptoms twice within 14 days, in the place the clinician cleared or any other",
+        source: "DOMAIN §6 clinician's review (after a clearance: back to the clinician who cleared you)",
+        test: "the_cleared_pattern_back_twice_in_two_weeks_goes_back_to_the_clinician",
+        check: Check::Moment(|m| {
+            // Any place: a new one is no milder than the one cleared.
+            let cleared = m.cleared?;
+            let again = m.matching(|e| e.symptomatic());
+            let (a, b) = Measures::twice_within(again, 14)?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "The numbness a clinician cleared on {} (care with {}) came back on {} and {}.",
+                        crate::checkin::day_words(cleared.date, m.today),
+                        cleared.who,
+                        m.date(a),
+                        m.date(b)
+                    )
+                },
+                [a, b],
+            ))
+        }),
+    },
+    Rule {
+        id: "wider_after_a_clearance",
+        effect: WEEK,
+        pattern: Some(Pattern::BackAfterClearance),
+        threshold: "after a clearance, one check-in reaching the whole foot or further up, or on both sides",
+        source: "DOMAIN §6 clinician's review (after a clearance: what the clinician did not see goes back to them); DESIGN §4 (spreading and sides held against the episode a clearance closed)",
+        test: "after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician",
+        check: Check::Moment(|m| {
+            let cleared = m.cleared?;
+            let e = latest(m, |e| {
+                e.symptomatic()
+                    && !e.lace_pattern()
+                    && (e.extent.reach() >= Reach::WholeFoot || e.both_sides())
+            })?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "After the clearance of {} (care with {}): {} on {}.",
+                        crate::checkin::day_words(cleared.date, m.today),
+                        cleared.who,
+                        describe(e),
+                        m.date(e)
+                    )
+                },
+                [e],
+            ))
+        }),
+    },
+    Rule {
+        id: "sharp_pain_skin_colour_or_back_pain",
+        effect: WEEK,
+        pattern: Some(Pattern::WarningSign),
+        threshold: "flag `sharp_pain` or `back_pain`",
+        source: "source articles (numbness with sharp pain or colour change warrants a professional); NHS \"Sciatica\"",
+        test: "sharp_pain_skin_colour_or_back_pain_book_a_clinician_as_a_warning_sign",
+        check: Check::Moment(|m| flag_rule(m, &[Flag::SharpPain, Flag::BackPain], |_| true)),
+    },
+    Rule {
+        id: "between_the_toes_twice",
+        effect: WEEK,
+        pattern: Some(Pattern::BetweenToes),
+        threshold: "numbness between the toes on 2 check-ins in 6 plan weeks",
+        source: "Morton's neuroma patient pages (podiatrist or orthopedist)",
+        test: "numbness_between_the_toes_twice_sends_to_a_podiatrist",
+        check: Check::Moment(|m| {
+            twice(m, "Numbness between the toes", |e| {
+                e.symptomatic() && e.checkin.spots.contains(&Spot::BetweenToes)
+            })
+        }),
+    },
+    Rule {
+        id: "top_of_foot_for_weeks",
+        effect: WEEK,
+        pattern: Some(Pattern::TopOfFoot),
+        threshold: "the lace pattern (top of the foot only, eased by loosening the laces) in 3 or more separate plan weeks of the last 6",
+        source: "StatPearls \"Anterior tarsal tunnel syndrome\"; verywellfit (lace pressure)",
+        test: "the_lace_pattern_for_weeks_is_no_longer_just_the_laces",
+        check: Check::Moment(|m| {
+            let weeks = m.weeks(m.matching(|e| e.lace_pattern()));
+            if weeks < 3 {
+                return None;
+            }
+            let laces: Vec<&Event> = m.window.iter().filter(|e| e.lace_pattern()).collect();
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Numbness on the top of the foot, eased by loosening the laces, in {weeks} separate weeks: {}.",
+                        m.dates(laces.iter().copied())
+                    )
+                },
+                laces.iter().copied(),
+            ))
+        }),
+    },
+    Rule {
+        id: "both_feet_again_or_at_rest",
+        effect: WEEK,
+        pattern: Some(Pattern::BothFeet),
+        threshold: "both feet (or ankles) at rest or at night once, or once lasting hours or not gone, or twice in 6 plan weeks (once with diabetes or circulation problems); not the lace pattern",
+        source: "NIDDK \"Peripheral neuropathy\"",
+        test: "both_feet_at_rest_send_the_runner_to_a_gp_for_blood_tests",
+        check: Check::Moment(both_feet),
+    },
+    Rule {
+        id: "both_feet_with_diabetes",
+        effect: WEEK,
+        pattern: Some(Pattern::DiabeticFoot),
+        threshold: "with diabetes: both feet once (the runner already knows the diagnosis: the GP or diabetes foot team)",
+        source: "NIDDK \"Diabetic neuropathy\"; NICE NG19",
+        test: "with_diabetes_numbness_in_both_feet_books_the_diabetes_foot_team",
+        check: Check::Moment(|m| {
+            if m.health.diabetes {
+                both_feet(m)
+            } else {
+                None
+            }
+        }),
+    },
+    Rule {
+        id: "eases_on_sitting_twice",
+        effect: WEEK,
+        pattern: Some(Pattern::EasesSitting),
+        threshold: "eased by sitting or bending forward on 2 check-ins in 6 plan weeks (1 with a history of back trouble)",
+        source: "eOrthopod \"Lumbar spinal stenosis\" (neurogenic claudication)",
+        test: "numbness_easing_on_sitting_or_bending_twice_sends_to_a_gp_or_spine_clinician",
+        check: Check::Moment(|m| {
+            let eased = |e: &Event| e.symptomatic() && e.eased_by(Ease::SittingOrBending);
+            if m.health.back_history
+                && let Some(e) = latest(m, eased)
+            {
+                return Some(one(
+                    m,
+                    e,
+                    "eased on sitting or bending forward, with a history of back trouble",
+                ));
+            }
+            twice(m, "Numbness eased on sitting or bending forward", eased)
+        }),
+    },
+    Rule {
+        id: "at_rest_twice_with_back_history",
+        effect: WEEK,
+        pattern: Some(Pattern::SittingProvoked),
+        threshold: "with a history of back trouble: numbness in the leg or buttock beginning at rest twice in 6 plan weeks",
+        source: "NICE CKS \"Sciatica\"",
+        test: "with_a_history_of_back_trouble_leg_numbness_at_rest_twice_books_a_gp_or_physio",
+        check: Check::Moment(|m| {
+            if !m.health.back_history {
+                return None;
+            }
+            twice(m, "Leg or buttock numbness at rest", |e| {
+                at_rest(e) && e.in_leg()
+            })
+        }),
+    },
+    Rule {
+        id: "at_rest_not_clearing",
+        effect: WEEK,
+        pattern: Some(Pattern::AtRest),
+        threshold: "one check-in: began at rest or at night and took hours, had not cleared, or was not said to clear",
+        source: "source articles (numbness that persists anywhere: see a doctor); Mayo Clinic \"Numbness\"",
+        test: "numbness_that_began_at_rest_and_has_not_cleared_books_a_clinician_at_once",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| at_rest(e) && !e.clear.settled())?;
+            Some(one(m, e, "at rest, not clearing"))
+        }),
+    },
+    Rule {
+        id: "at_rest_twice_in_14_days",
+        effect: WEEK,
+        pattern: Some(Pattern::AtRest),
+        threshold: "numbness beginning at rest or at night on 2 check-ins within 14 days, however quickly each went",
+        source: "NHS \"Pins and needles\" (see a GP if it keeps coming back)",
+        test: "numbness_beginning_at_rest_twice_books_a_clinician",
+        check: Check::Moment(|m| {
+            let (a, b) = Measures::twice_within(m.matching(at_rest), 14)?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Numbness began at rest or at night on {} and {}.",
+                        m.date(a),
+                        m.date(b)
+                    )
+                },
+                [a, b],
+            ))
+        }),
+    },
+    Rule {
+        id: "not_cleared_twice_in_a_week",
+        effect: WEEK,
+        pattern: Some(Pattern::Lingering),
+        threshold: "numbness not cleared on 2 check-ins within 7 days (1 with diabetes or circulation problems)",
+        source: "Ask Dr. Green (numbness that lingers after runs)",
+        test: "numbness_that_does_not_clear_twice_in_a_week_books_a_clinician",
+        check: Check::Moment(|m| {
+            let lingering = m.matching(|e| e.symptomatic() && e.clear == Clear::NotYet);
+            if m.health.sooner()
+                && let Some(e) = lingering.clone().next_back()
+            {
+                return Some(one(
+                    m,
+                    e,
+                    "not cleared, with diabetes or circulation problems",
+                ));
+            }
+            let (a, b) = Measures::twice_within(lingering, 7)?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Numbness had not cleared on {} and {}.",
+                        m.date(a),
+                        m.date(b)
+                    )
+                },
+                [a, b],
+            ))
+        }),
+    },
+];
