@@ -607,3 +607,24 @@ fn no_feeling_in_both_feet_for_hours_on_a_run_is_urgent() {
         "both_feet_at_rest_not_clearing",
     );
 }
+
+#[test]
+fn the_whole_foot_numb_again_books_as_coming_back_not_as_spreading() {
+    let whole = |d: u64| {
+        cleared(
+            at(began(felt(d, 1), Onset::During), &[Spot::WholeFoot]),
+            Cleared::Quickly,
+        )
+    };
+    let care = care_on(vec![whole(1), fine(3), whole(6)], 6);
+    expect(&care, CareLevel::Book, When::OneWeek, "widespread_again");
+    assert_eq!(
+        care.as_ref().map(|c| c.pattern),
+        Some(Pattern::KeepsComingBack)
+    );
+    assert!(!found(&care, "spreading_up_the_leg"));
+    // From the toes to the whole foot is a spread, and only that.
+    let care = care_on(vec![tingle(1), fine(3), whole(6)], 6);
+    assert_eq!(care.as_ref().map(|c| c.pattern), Some(Pattern::Spreading));
+    assert!(!found(&care, "widespread_again"));
+}

@@ -181,21 +181,43 @@ pub(super) static ROWS: &[Rule] = &[
         id: "spreading_up_the_leg",
         effect: WEEK,
         pattern: Some(Pattern::Spreading),
-        threshold: "within an episode, a check-in reaching the whole foot or further up (ankle, lower leg, thigh, buttock) after an earlier one that named a place",
+        threshold: "within an episode, a check-in reaching the whole foot or further up (ankle, lower leg, thigh, buttock), further than an earlier one that named a place",
         source: "source articles (numbness that persists or spreads needs a doctor); DOMAIN §6",
         test: "numbness_spreading_from_the_toes_to_the_calf_books_a_clinician",
         check: Check::Moment(|m| {
-            let (from, to) = m.spread_up()?;
-            let how = if to.extent.reach() > from.extent.reach() {
-                "Spreading"
-            } else {
-                "Widespread again"
-            };
+            let (from, to) = spread(m)?;
             Some(Found::new(
                 m.words,
                 || {
                     format!(
-                        "{how}: numbness {} on {}, then {} on {}.",
+                        "Spreading: numbness {} on {}, then {} on {}.",
+                        spots(from.checkin),
+                        m.date(from),
+                        spots(to.checkin),
+                        m.date(to)
+                    )
+                },
+                [from, to],
+            ))
+        }),
+    },
+    Rule {
+        id: "widespread_again",
+        effect: WEEK,
+        pattern: Some(Pattern::KeepsComingBack),
+        threshold: "within an episode, a check-in reaching the whole foot or further up after an earlier one that named a place, no further than it (the same wide numbness back: a spread is the row above)",
+        source: "source articles (numbness that persists or spreads needs a doctor); NHS \"Pins and needles\" (see a GP if it keeps coming back)",
+        test: "the_whole_foot_numb_again_books_as_coming_back_not_as_spreading",
+        check: Check::Moment(|m| {
+            if spread(m).is_some() {
+                return None;
+            }
+            let (from, to) = m.spread_up()?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Widespread again: numbness {} on {}, then {} on {}.",
                         spots(from.checkin),
                         m.date(from),
                         spots(to.checkin),
@@ -263,3 +285,20 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
 ];
+
+/// The latest check-in of the episode reaching the whole foot or further
+/// up, with the lowest placed one before it that it reaches further than.
+fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)> {
+    let placed = |e: &&Event| e.symptomatic() && e.extent.reach() > Reach::None;
+    m.episode.iter().enumerate().rev().find_map(|(i, to)| {
+        if !placed(&to) || to.extent.reach() < Reach::WholeFoot {
+            return None;
+        }
+        m.episode[..i]
+            .iter()
+            .filter(placed)
+            .filter(|e| e.extent.reach() < to.extent.reach())
+            .min_by_key(|e| e.extent.reach())
+            .map(|from| (from, to))
+    })
+}
