@@ -186,19 +186,7 @@ pub(super) static ROWS: &[Rule] = &[
         test: "numbness_spreading_from_the_toes_to_the_calf_books_a_clinician",
         check: Check::Moment(|m| {
             let (from, to) = spread(m)?;
-            Some(Found::new(
-                m.words,
-                || {
-                    format!(
-                        "Spreading: numbness {} on {}, then {} on {}.",
-                        spots(from.checkin),
-                        m.date(from),
-                        spots(to.checkin),
-                        m.date(to)
-                    )
-                },
-                [from, to],
-            ))
+            Some(numbness_then(m, "Spreading", from, to))
         }),
     },
     Rule {
@@ -213,19 +201,7 @@ pub(super) static ROWS: &[Rule] = &[
                 return None;
             }
             let (from, to) = m.spread_up()?;
-            Some(Found::new(
-                m.words,
-                || {
-                    format!(
-                        "Widespread again: numbness {} on {}, then {} on {}.",
-                        spots(from.checkin),
-                        m.date(from),
-                        spots(to.checkin),
-                        m.date(to)
-                    )
-                },
-                [from, to],
-            ))
+            Some(numbness_then(m, "Widespread again", from, to))
         }),
     },
     Rule {
@@ -301,4 +277,27 @@ fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)
             .min_by_key(|e| e.extent.reach())
             .map(|from| (from, to))
     })
+}
+
+/// "Spreading: numbness at the toes on Tue 3 Nov, then at the whole foot on
+/// Fri 6 Nov."
+fn numbness_then<'a>(
+    m: &Measures<'_, 'a>,
+    how: &'static str,
+    from: &Event<'a>,
+    to: &Event<'a>,
+) -> Found<'a> {
+    Found::new(
+        m.words,
+        || {
+            format!(
+                "{how}: numbness {} on {}, then {} on {}.",
+                spots(from.checkin),
+                m.date(from),
+                spots(to.checkin),
+                m.date(to)
+            )
+        },
+        [from, to],
+    )
 }
