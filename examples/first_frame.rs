@@ -7,7 +7,10 @@
 //!     cargo build --release
 //!     cargo run --release --example first_frame -- /tmp/comeback-10y 2036-11-20
 //!
-//! `COMEBACK_BIN=path` times another build of the binary instead.
+//! `COMEBACK_BIN=path` times another build of the binary instead;
+//! `COMEBACK_BIN_B=path` and a second data dir time a second build in the
+//! same rounds (an A/B). The app is timed to the frame's last line, the
+//! not-medical-advice notice, so the whole first frame has arrived.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::Read;
@@ -56,30 +59,57 @@ fn median(mut times: Vec<Duration>) -> Duration {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [dir, today] = args.as_slice() else {
-        return Err("usage: first_frame DATA_DIR TODAY (from the fixture example)".into());
+    let (dir, today, other) = match args.as_slice() {
+        [dir, today] => (dir, today, None),
+        [dir, today, other_dir] => (dir, today, Some(other_dir)),
+        _ => {
+            return Err(
+                "usage: first_frame DATA_DIR TODAY [OTHER_DATA_DIR] (from the fixture \
+                        example; OTHER_DATA_DIR for COMEBACK_BIN_B)"
+                    .into(),
+            );
+        }
     };
-    // (COMEBACK_BIN times another build, for an A/B.)
     let bin = std::env::var("COMEBACK_BIN")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/comeback").into());
-    let bin = bin.as_str();
-    let runs = 60;
-    let mut app = Vec::new();
-    let mut echo = Vec::new();
+    // A second build, timed in the same rounds (an A/B), over its own copy
+    // of the data (each build keeps its own assessment).
+    let other = std::env::var("COMEBACK_BIN_B").ok().zip(other);
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(60);
+    // The frame's last line, so the whole first frame has arrived.
+    let needle = "medical advice";
+    let (mut app, mut app_b, mut echo) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..runs {
         echo.push(time_to("echo", &["comeback"], "comeback")?);
         app.push(time_to(
-            bin,
+            &bin,
             &["--data-dir", dir, "--today", today],
-            "week",
+            needle,
         )?);
+        if let Some((bin_b, dir_b)) = &other {
+            app_b.push(time_to(
+                bin_b,
+                &["--data-dir", dir_b, "--today", today],
+                needle,
+            )?);
+        }
     }
-    let (app, echo) = (median(app), median(echo));
-    println!(
-        "first frame {:.2} ms, echo {:.2} ms: {:.2} ms over the floor (median of {runs})",
-        app.as_secs_f64() * 1e3,
-        echo.as_secs_f64() * 1e3,
-        (app.saturating_sub(echo)).as_secs_f64() * 1e3
-    );
+    let echo = median(echo);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    for (name, times) in [("A", app), ("B", app_b)] {
+        if times.is_empty() {
+            continue;
+        }
+        let frame = median(times);
+        println!(
+            "{name}: first frame {:.2} ms, echo {:.2} ms: {:.2} ms over the floor (median of {runs})",
+            ms(frame),
+            ms(echo),
+            ms(frame.saturating_sub(echo))
+        );
+    }
     Ok(())
 }

@@ -273,6 +273,7 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
     let Recorded {
         replaced,
         assessment,
+        ..
     } = comeback.record(entry, replace, ctx.today, &timestamp())?;
     let saved = saved_summary(&comeback, date, typed, ctx.unit);
     let printed = (|| {

@@ -240,9 +240,9 @@ impl Comeback {
         now: &str,
     ) -> Result<(), StoreError> {
         let key = self.plan_key.clone();
-        self.write(|store, plan, template| {
+        self.write(|store, plan, template, shoes| {
             store.import_runs(runs, key.as_ref(), now, |journal| {
-                checkin::assess(plan, template, journal, today)
+                super::assess::derive(plan, template, shoes, journal, today)
             })
         })
     }

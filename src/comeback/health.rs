@@ -58,9 +58,9 @@ impl Comeback {
         let before_since = std::mem::replace(&mut self.plan.profile.health_since, since);
         let before = std::mem::replace(&mut self.plan.profile.health, health);
         let profile = self.plan.profile.clone();
-        let saved = self.write(|store, plan, template| {
+        let saved = self.write(|store, plan, template, shoes| {
             store.update_profile(&profile, today, now, |journal| {
-                checkin::assess(plan, template, journal, today)
+                super::assess::derive(plan, template, shoes, journal, today)
             })
         });
         if saved.is_err() {

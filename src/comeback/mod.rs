@@ -5,13 +5,15 @@
 
 use crate::checkin::{self, Assessment, CheckIn, Clearance, Journal};
 use crate::plan::{self, Plan, Profile, Template};
-use crate::shoes::{self, Shoe};
+use crate::shoes::{self, Shoe, ShoeMileage};
 pub use crate::snapshot::Snapshot;
 use crate::store::{SavedPlan, Store, StoreError, Undone};
+use assess::derive;
 use chrono::NaiveDate;
 use std::path::Path;
 use std::rc::Rc;
 
+mod assess;
 mod backup;
 mod gear;
 mod health;
@@ -50,7 +52,18 @@ pub struct Comeback {
     pub template: Template,
     pub journal: Rc<Journal>,
     pub shoes: Vec<Shoe>,
+    /// False while the journal holds only the recent check-ins
+    /// ([`Comeback::load_first`]) until [`Comeback::complete`].
+    whole: bool,
 }
+
+/// How far back [`Comeback::load_first`] reads check-ins: the week strip's
+/// two weeks with room to spare.
+const FIRST_DAYS: u64 = 35;
+
+/// What the first screen draws: the assessment with shoe advice, and each
+/// pair's distance.
+pub type FirstLook = (Assessment, Vec<ShoeMileage>);
 
 impl Comeback {
     /// Makes a new plan in `data_dir` from `profile` and `template` (refusing
@@ -117,6 +130,7 @@ impl Comeback {
 
     /// The plan, template, journal and shoes as they are now.
     pub fn snapshot(&self) -> Snapshot<'_> {
+        debug_assert!(self.whole, "a snapshot before the whole journal was read");
         Snapshot {
             plan: &self.plan,
             template: &self.template,
@@ -128,20 +142,53 @@ impl Comeback {
 
     /// Loads the comeback in `data_dir`; never creates a database.
     pub fn load(data_dir: &Path) -> Result<Comeback, LoadError> {
+        Comeback::open(data_dir, None).map(|(comeback, _)| comeback)
+    }
+
+    /// Loads the comeback for a first screen about `today`. When an
+    /// assessment kept for today (with the shoes' distances) still stands,
+    /// it comes with it, and the journal holds only the check-ins of the
+    /// last five weeks: [`Comeback::complete`] reads the rest, and must
+    /// come before anything else reads the journal or assesses. Otherwise
+    /// this is [`Comeback::load`].
+    pub fn load_first(
+        data_dir: &Path,
+        today: NaiveDate,
+    ) -> Result<(Comeback, Option<FirstLook>), LoadError> {
+        Comeback::open(data_dir, Some(today))
+    }
+
+    /// Reads everything in one read transaction: with `first`, the
+    /// assessment kept for that day and the recent check-ins when it stands.
+    fn open(
+        data_dir: &Path,
+        first: Option<NaiveDate>,
+    ) -> Result<(Comeback, Option<FirstLook>), LoadError> {
         let no_plan = || LoadError::NoPlan(data_dir.display().to_string());
         let mut store = Store::open_existing(data_dir)?.ok_or_else(no_plan)?;
-        let (plan_key, saved, journal, shoes, ticks) = store.reading(|store| {
+        let (plan_key, saved, shoes, ticks, kept, journal) = store.reading(|store| {
+            let kept = first.and_then(|today| {
+                let kept = store.kept_in_this_read(today)?;
+                kept.mileage.is_some().then_some((today, kept))
+            });
+            let journal = match kept {
+                Some((today, _)) => {
+                    Rc::new(store.recent_journal(today - chrono::Days::new(FIRST_DAYS))?)
+                }
+                None => store.journal()?,
+            };
             Ok::<_, StoreError>((
                 store.plan_key()?,
                 store.plan()?,
-                store.journal()?,
                 store.shoes()?,
                 store.ticks()?,
+                kept,
+                journal,
             ))
         })?;
         let SavedPlan { profile, template } = saved.ok_or_else(no_plan)?;
         let plan = plan::generate_saved(&profile, &template).map_err(LoadError::Rebuild)?;
-        Ok(Comeback {
+        let comeback = Comeback {
             store,
             ticks,
             plan_key,
@@ -149,45 +196,24 @@ impl Comeback {
             template,
             journal,
             shoes,
-        })
+            whole: kept.is_none(),
+        };
+        let first = kept.map(|(_, derived)| comeback.advised(derived));
+        Ok((comeback, first))
     }
 
-    /// The verdict and schedule as of `today`, with advice for worn-out shoes.
-    /// Read from the assessment kept earlier today when nothing changed
-    /// since; never writes.
-    pub fn assess(&self, today: NaiveDate) -> Assessment {
-        self.assessed(today, false)
+    /// Whether the journal holds every check-in (see [`Comeback::load_first`]).
+    pub fn is_whole(&self) -> bool {
+        self.whole
     }
 
-    /// [`Comeback::assess`] for a face that shows it (status, today, plan,
-    /// the TUI): one walked afresh is kept for the next command today (best
-    /// effort: a busy or read-only store keeps nothing).
-    pub fn assess_and_keep(&self, today: NaiveDate) -> Assessment {
-        self.assessed(today, true)
-    }
-
-    fn assessed(&self, today: NaiveDate, keep: bool) -> Assessment {
-        let assessment = self.store.kept_assessment(today).unwrap_or_else(|| {
-            let fresh = checkin::assess(&self.plan, &self.template, &self.journal, today);
-            if keep {
-                self.store.keep_assessment(&fresh);
-            }
-            fresh
-        });
-        self.with_shoe_advice(assessment)
-    }
-
-    /// Adds shoe advice, which is running advice: none while care is open.
-    fn with_shoe_advice(&self, mut assessment: Assessment) -> Assessment {
-        if assessment.verdict.care.is_some() {
-            return assessment;
+    /// Reads the whole journal after [`Comeback::load_first`] read only
+    /// the recent check-ins; nothing to do otherwise.
+    pub fn complete(&mut self) -> Result<(), StoreError> {
+        if !self.whole {
+            self.reload()?;
         }
-        let mileage = self.mileage(&assessment);
-        assessment
-            .verdict
-            .advice
-            .extend(shoes::advice(&mileage, self.plan.profile.unit));
-        assessment
+        Ok(())
     }
 
     /// Re-reads what another process may have written: the journal, the
@@ -227,6 +253,7 @@ impl Comeback {
         (self.journal, self.shoes) = self
             .store
             .reading(|store| Ok::<_, StoreError>((store.journal()?, store.shoes()?)))?;
+        self.whole = true;
         Ok(())
     }
 
@@ -282,20 +309,21 @@ impl Comeback {
         // The decisions to store, and the assessment kept, are the ones the
         // caller wants next: derived once.
         let mut after = None;
-        let replaced = self.write(|store, plan, template| {
+        let replaced = self.write(|store, plan, template, shoes| {
             store.record_checkin(&entry, now, |journal| {
-                let assessment = checkin::assess(plan, template, journal, today);
-                after = Some(assessment.clone());
-                assessment
+                let derived = derive(plan, template, shoes, journal, today);
+                after = Some(derived.clone());
+                derived
             })
         })?;
-        let assessment = match after {
-            Some(assessment) => self.with_shoe_advice(assessment),
-            None => self.assess(today),
+        let (assessment, mileage) = match after {
+            Some(derived) => self.advised(derived),
+            None => self.assess_with_mileage(today),
         };
         Ok(Recorded {
             replaced,
             assessment,
+            mileage,
         })
     }
 
@@ -334,9 +362,9 @@ impl Comeback {
                 since: care.since,
             });
         }
-        self.write(|store, plan, template| {
+        self.write(|store, plan, template, shoes| {
             store.record_clearance(&clearance, now, |journal| {
-                checkin::assess(plan, template, journal, today)
+                derive(plan, template, shoes, journal, today)
             })
         })?;
         Ok(())
@@ -349,10 +377,8 @@ impl Comeback {
     }
 
     pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, StoreError> {
-        self.write(|store, plan, template| {
-            store.undo(now, |journal| {
-                checkin::assess(plan, template, journal, today)
-            })
+        self.write(|store, plan, template, shoes| {
+            store.undo(now, |journal| derive(plan, template, shoes, journal, today))
         })
     }
 
@@ -362,10 +388,10 @@ impl Comeback {
     /// not.
     fn write<T>(
         &mut self,
-        change: impl FnOnce(&mut Store, &Plan, &Template) -> Result<T, StoreError>,
+        change: impl FnOnce(&mut Store, &Plan, &Template, &[Shoe]) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         self.journal = Rc::default();
-        let out = change(&mut self.store, &self.plan, &self.template);
+        let out = change(&mut self.store, &self.plan, &self.template, &self.shoes);
         let reloaded = self.reload();
         let out = out?;
         reloaded?;
@@ -379,6 +405,8 @@ pub struct Recorded {
     pub replaced: Option<CheckIn>,
     /// The verdict and schedule as of today, with the new check-in.
     pub assessment: Assessment,
+    /// Each pair of shoes' distance, with the new check-in.
+    pub mileage: Vec<ShoeMileage>,
 }
 
 /// Why a check-in or clearance was not recorded.

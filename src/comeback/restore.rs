@@ -3,7 +3,6 @@
 //! archived first.
 
 use super::{Comeback, LoadError};
-use crate::checkin;
 use crate::plan;
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
@@ -132,7 +131,7 @@ pub fn import(
     }
     let mut store = Store::open(data_dir)?;
     store.restore(&restore, replace, now, |journal| {
-        checkin::assess(&plan, &restore.template, journal, today)
+        super::assess::derive(&plan, &restore.template, &restore.shoes, journal, today)
     })?;
     Ok(restore)
 }

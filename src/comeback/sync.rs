@@ -1,7 +1,6 @@
 //! Sync as the faces call it: the folder's changes merged with the
 //! decisions derived again from the plan and journal the store then holds.
 
-use crate::checkin;
 use crate::plan;
 use crate::sync::{Report, SyncError};
 use chrono::NaiveDate;
@@ -14,10 +13,10 @@ pub fn sync(data_dir: &Path, today: NaiveDate) -> Result<Option<Report>, SyncErr
     crate::sync::sync(
         data_dir,
         chrono::Utc::now(),
-        |saved, journal| {
+        |saved, journal, shoes| {
             plan::generate_saved(&saved.profile, &saved.template)
                 .ok()
-                .map(|plan| checkin::assess(&plan, &saved.template, journal, today))
+                .map(|plan| super::assess::derive(&plan, &saved.template, shoes, journal, today))
         },
         || super::restore::archive(data_dir, today, &super::timestamp()).map_err(|e| e.to_string()),
     )

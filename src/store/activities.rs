@@ -3,8 +3,9 @@
 //! import a batch that undo takes back whole.
 
 use super::error::{At, StoreError};
+use super::kept::Derived;
 use super::{Edit, Store, choices};
-use crate::checkin::{Assessment, CrossFromFile, Journal, RecordedRun};
+use crate::checkin::{CrossFromFile, Journal, RecordedRun};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
@@ -33,7 +34,7 @@ impl Store {
         (runs, cross, replaced): (&[RecordedRun], &[CrossFromFile], &[RecordedRun]),
         plan: Option<&(String, String)>,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Assessment,
+        decide: impl FnOnce(&Journal) -> Derived,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {

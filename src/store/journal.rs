@@ -3,8 +3,9 @@
 //! in, and the change log that `undo` walks back.
 
 use super::error::{At, StoreError};
+use super::kept::Derived;
 use super::{Edit, Store, Tx, choices, data_version};
-use crate::checkin::{Assessment, CheckIn, Clearance, Journal};
+use crate::checkin::{CheckIn, Clearance, Journal};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
@@ -62,6 +63,25 @@ impl Store {
         Ok(journal)
     }
 
+    /// The check-ins from `from` on, with every clearance and run: enough
+    /// for a screen about the last weeks, never for an assessment. Read
+    /// from the rows and not cached: [`Store::journal`] reads the whole.
+    pub fn recent_journal(&self, from: NaiveDate) -> Result<Journal, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CHECKIN_COLUMNS} FROM checkins WHERE day >= ?1 ORDER BY day"
+            ))
+            .at(&self.path)?;
+        let mut checkins = Vec::new();
+        let mut rows = stmt.query([choices::day(from)]).at(&self.path)?;
+        while let Some(row) = rows.next().at(&self.path)? {
+            let checkin = checkin_from_row(row).at(&self.path)?;
+            checkins.push(checkin.map_err(|problem| unreadable(&self.path, problem))?);
+        }
+        read_journal_with(&self.conn, &self.path, checkins)
+    }
+
     /// Records a check-in (amending the one of the same date), logs the change
     /// for undo, and records the decisions `decide` derives from the new
     /// journal; all in one transaction. Returns the check-in it replaced.
@@ -69,7 +89,7 @@ impl Store {
         &mut self,
         checkin: &CheckIn,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Assessment,
+        decide: impl FnOnce(&Journal) -> Derived,
     ) -> Result<Option<CheckIn>, StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {
@@ -94,7 +114,7 @@ impl Store {
         &mut self,
         clearance: &Clearance,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Assessment,
+        decide: impl FnOnce(&Journal) -> Derived,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {
@@ -141,7 +161,7 @@ impl Store {
     pub fn undo(
         &mut self,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Assessment,
+        decide: impl FnOnce(&Journal) -> Derived,
     ) -> Result<Option<Undone>, StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {

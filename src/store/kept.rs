@@ -6,11 +6,16 @@
 //! (migration 0014); it is read only for the same day and the same build,
 //! and only while no other process has committed since this connection read
 //! the journal. A row that does not decode is ignored.
+//!
+//! Each pair of shoes' distance is kept beside the assessment when the
+//! command that kept it knew the shoes: with both, the TUI draws its first
+//! frame before reading ten years of check-ins.
 
 use super::error::{At, StoreError};
 use super::{Store, data_version};
 use crate::checkin::{Assessment, Care, Decision, Next, ScheduledWeek, Status, Verdict};
-use crate::plan::Move;
+use crate::plan::{Distance, Move};
+use crate::shoes::ShoeMileage;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -68,6 +73,28 @@ struct Kept {
     decisions: Vec<(i32, Move, u32, u32, Vec<u32>)>,
     reasons_said: Vec<String>,
     next: (i32, Option<u32>, Option<i32>, bool, Option<Move>),
+    mileage: Option<Vec<Pair>>,
+}
+
+/// One pair of shoes: name, distance and life in hundredths, day retired.
+type Pair = (String, u32, u32, Option<i32>);
+
+/// What a command derives from the journal and keeps for the day: the
+/// assessment (before shoe advice) and, when the command knew the shoes,
+/// each pair's distance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derived {
+    pub assessment: Assessment,
+    pub mileage: Option<Vec<ShoeMileage>>,
+}
+
+impl From<Assessment> for Derived {
+    fn from(assessment: Assessment) -> Derived {
+        Derived {
+            assessment,
+            mileage: None,
+        }
+    }
 }
 
 fn day(date: NaiveDate) -> i32 {
@@ -82,7 +109,8 @@ fn pair(range: Option<(NaiveDate, NaiveDate)>) -> Option<(i32, i32)> {
     range.map(|(a, b)| (day(a), day(b)))
 }
 
-fn encode(a: &Assessment) -> Option<Vec<u8>> {
+fn encode(derived: &Derived) -> Option<Vec<u8>> {
+    let a = &derived.assessment;
     let v = &a.verdict;
     let mut said: Vec<String> = Vec::new();
     let mut index: HashMap<&str, u32> = HashMap::new();
@@ -133,11 +161,24 @@ fn encode(a: &Assessment) -> Option<Vec<u8>> {
             a.next.finished,
             a.next.moved,
         ),
+        mileage: derived.mileage.as_ref().map(|pairs| {
+            pairs
+                .iter()
+                .map(|m| {
+                    (
+                        m.name.clone(),
+                        m.distance.hundredths(),
+                        m.limit.hundredths(),
+                        m.retired.map(day),
+                    )
+                })
+                .collect()
+        }),
     };
     postcard::to_allocvec(&kept).ok()
 }
 
-fn decode(data: &[u8]) -> Option<Assessment> {
+fn decode(data: &[u8]) -> Option<Derived> {
     let k: Kept = postcard::from_bytes(data).ok()?;
     let range = |r: Option<(i32, i32)>| match r {
         Some((a, b)) => Some(Some((date(a)?, date(b)?))),
@@ -176,7 +217,23 @@ fn decode(data: &[u8]) -> Option<Assessment> {
         });
     }
     let (week_start, stage, advance_on, finished, moved) = k.next;
-    Some(Assessment {
+    let mileage = match k.mileage {
+        Some(pairs) => Some(
+            pairs
+                .into_iter()
+                .map(|(name, distance, limit, retired)| {
+                    Some(ShoeMileage {
+                        name,
+                        distance: Distance::from_hundredths(distance),
+                        limit: Distance::from_hundredths(limit),
+                        retired: maybe(retired)?,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        None => None,
+    };
+    let assessment = Assessment {
         today: date(k.today)?,
         verdict: Verdict {
             status: k.status,
@@ -196,23 +253,23 @@ fn decode(data: &[u8]) -> Option<Assessment> {
             finished,
             moved,
         },
+    };
+    Some(Derived {
+        assessment,
+        mileage,
     })
 }
 
 /// Keeps `assessment` inside a write transaction: after the triggers
 /// deleted the one kept before, since the write changed what it reads.
-pub(crate) fn keep(
-    tx: &Connection,
-    path: &Path,
-    assessment: &Assessment,
-) -> Result<(), StoreError> {
-    let Some(data) = encode(assessment) else {
+pub(crate) fn keep(tx: &Connection, path: &Path, derived: &Derived) -> Result<(), StoreError> {
+    let Some(data) = encode(derived) else {
         return Ok(());
     };
     tx.execute(
         "INSERT INTO kept_assessment (id, day, build, data) VALUES (1, ?1, ?2, ?3)
          ON CONFLICT(id) DO UPDATE SET day = ?1, build = ?2, data = ?3",
-        params![assessment.today.to_string(), BUILD.as_str(), data],
+        params![derived.assessment.today.to_string(), BUILD.as_str(), data],
     )
     .at(path)?;
     Ok(())
@@ -222,11 +279,22 @@ impl Store {
     /// The assessment kept for `today` by this build, if nothing it was
     /// derived from changed since, and the journal this connection holds
     /// is the store's current one.
-    pub fn kept_assessment(&self, today: NaiveDate) -> Option<Assessment> {
+    pub fn kept_assessment(&self, today: NaiveDate) -> Option<Derived> {
         let (version, _) = self.cache.as_ref()?;
         if data_version(&self.conn).ok()? != *version {
             return None;
         }
+        self.kept_row(today)
+    }
+
+    /// The assessment kept for `today` by this build, as the store holds
+    /// it now: only inside a read transaction ([`Store::reading`]), where
+    /// it agrees with everything else read in it.
+    pub fn kept_in_this_read(&self, today: NaiveDate) -> Option<Derived> {
+        self.kept_row(today)
+    }
+
+    fn kept_row(&self, today: NaiveDate) -> Option<Derived> {
         let data: Vec<u8> = self
             .conn
             .query_row(
@@ -236,13 +304,13 @@ impl Store {
             )
             .optional()
             .ok()??;
-        decode(&data).filter(|a| a.today == today)
+        decode(&data).filter(|d| d.assessment.today == today)
     }
 
     /// Keeps an assessment a read computed from the journal this connection
     /// holds, when nobody else has committed since it was read. Best effort
     /// and never waiting: a busy or read-only store keeps nothing.
-    pub fn keep_assessment(&self, assessment: &Assessment) {
+    pub fn keep_assessment(&self, derived: &Derived) {
         let Some((version, _)) = self.cache.as_ref() else {
             return;
         };
@@ -253,7 +321,7 @@ impl Store {
             self.conn.execute_batch("BEGIN IMMEDIATE").at(&self.path)?;
             let current = data_version(&self.conn).at(&self.path)?;
             let out = if current == *version {
-                keep(&self.conn, &self.path, assessment)
+                keep(&self.conn, &self.path, derived)
             } else {
                 Ok(())
             };
@@ -275,7 +343,7 @@ mod tests {
     use crate::checkin::{
         CheckIn, Clearance, Cleared, Flag, Journal, Numbness, Onset, SessionDone, Spot,
     };
-    use crate::plan::{Distance, Profile, Template, Unit, generate};
+    use crate::plan::{Profile, Template, Unit, generate};
     use chrono::Days;
 
     #[test]
@@ -285,8 +353,9 @@ mod tests {
     }
 
     /// Every day of ten weeks of a journal that steps back, opens care,
-    /// asks how it is and is cleared: each day's assessment reads back
-    /// as it was derived, field for field.
+    /// asks how it is and is cleared: each day's assessment, with the
+    /// shoes' distances or without, reads back as it was derived, field
+    /// for field.
     #[test]
     fn every_assessment_reads_back_as_it_was_kept() {
         let start = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap_or_default();
@@ -344,8 +413,19 @@ mod tests {
         for n in 0..80 {
             let a = crate::checkin::assess(&plan, &template, &journal, day(n));
             kinds.insert(format!("{:?}", a.verdict.status));
-            let data = encode(&a).expect("encoded");
-            assert_eq!(decode(&data).as_ref(), Some(&a), "day {n}");
+            let derived = Derived {
+                assessment: a,
+                mileage: (n % 2 == 0).then(|| {
+                    vec![ShoeMileage {
+                        name: "Pegasus".into(),
+                        distance: Distance::from_value(n as f64 * 1.5),
+                        limit: Distance::from_value(500.0),
+                        retired: (n % 4 == 0).then(|| day(n)),
+                    }]
+                }),
+            };
+            let data = encode(&derived).expect("encoded");
+            assert_eq!(decode(&data).as_ref(), Some(&derived), "day {n}");
         }
         assert!(
             kinds.len() >= 3,

@@ -29,12 +29,13 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 pub use error::{Cause, StoreError};
 pub use journal::{LastChange, ORDER_FROM_MS, Undone, order_at};
+pub use kept::Derived;
 pub use migrations::SCHEMA_VERSION;
 pub use plan::SavedPlan;
 pub use sync::{FileMark, Incoming, Local, Seen, SyncSetup, SyncView};
 pub use ticks::Tick;
 
-use crate::checkin::{Assessment, CheckIn, Clearance, Journal};
+use crate::checkin::{CheckIn, Clearance, Journal};
 use error::{At, Doing};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::io::Read;
@@ -271,7 +272,7 @@ impl Store {
     /// another connection committed since this one last saw it.
     fn write<T>(
         &mut self,
-        decide: impl FnOnce(&Journal) -> Assessment,
+        decide: impl FnOnce(&Journal) -> Derived,
         now: &str,
         change: impl FnOnce(&Tx<'_>) -> Result<(T, Edit), StoreError>,
     ) -> Result<T, StoreError> {
@@ -309,9 +310,9 @@ impl Store {
             _ => Rc::new(journal::read_journal(&tx, &path)?),
         };
         copy::write(&tx, &path, journal.checkins())?;
-        let assessment = decide(&journal);
-        decisions::sync(&tx, &path, &assessment.decisions, from, now)?;
-        kept::keep(&tx, &path, &assessment)?;
+        let derived = decide(&journal);
+        decisions::sync(&tx, &path, &derived.assessment.decisions, from, now)?;
+        kept::keep(&tx, &path, &derived)?;
         tx.commit().at(&path)?;
         self.empty_wal();
         // Our own commit does not move our data_version.

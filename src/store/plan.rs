@@ -3,8 +3,9 @@
 //! for an import.
 
 use super::error::{At, StoreError};
+use super::kept::Derived;
 use super::{Edit, Store, journal, to_json};
-use crate::checkin::{Assessment, Journal};
+use crate::checkin::Journal;
 use crate::plan::{Profile, Template};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
@@ -111,7 +112,7 @@ impl Store {
         profile: &Profile,
         from: chrono::NaiveDate,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Assessment,
+        decide: impl FnOnce(&Journal) -> Derived,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let profile = to_json(&path, profile)?;
@@ -129,7 +130,7 @@ impl Store {
         restore: &crate::document::Restore,
         replace: bool,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Assessment,
+        decide: impl FnOnce(&Journal) -> Derived,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let profile = to_json(&path, &restore.profile)?;

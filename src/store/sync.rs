@@ -6,10 +6,11 @@
 //! saved meanwhile waits and is synced next time.
 
 use super::error::{At, StoreError};
+use super::kept::Derived;
 use super::plan::SavedPlan;
 use super::ticks::Tick;
 use super::{Store, choices, copy, decisions, journal, kept, to_json};
-use crate::checkin::{Assessment, CheckIn, Clearance, CrossFromFile, Journal, RecordedRun};
+use crate::checkin::{CheckIn, Clearance, CrossFromFile, Journal, RecordedRun};
 use crate::shoes::Shoe;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -181,7 +182,7 @@ impl Store {
     pub fn sync_with<E: From<StoreError>>(
         &mut self,
         now: &str,
-        decide: impl FnOnce(&SavedPlan, &Journal) -> Option<Assessment>,
+        decide: impl FnOnce(&SavedPlan, &Journal, &[Shoe]) -> Option<Derived>,
         sync: impl FnOnce(SyncView<'_>) -> Result<Option<Incoming>, E>,
     ) -> Result<Option<Incoming>, E> {
         let path = self.path.clone();
@@ -200,7 +201,7 @@ impl Store {
     fn sync_locked<E: From<StoreError>>(
         &mut self,
         now: &str,
-        decide: impl FnOnce(&SavedPlan, &Journal) -> Option<Assessment>,
+        decide: impl FnOnce(&SavedPlan, &Journal, &[Shoe]) -> Option<Derived>,
         sync: impl FnOnce(SyncView<'_>) -> Result<Option<Incoming>, E>,
     ) -> Result<Option<Incoming>, E> {
         let Some(setup) = self.sync_setup()? else {
@@ -223,11 +224,14 @@ impl Store {
         {
             let journal = journal::read_journal(&self.conn, &self.path)?;
             copy::write(&self.conn, &self.path, journal.checkins())?;
-            let assessment = decide(&plan, &journal);
-            let decisions = assessment.as_ref().map_or(&[][..], |a| &a.decisions[..]);
+            let shoes = self.shoes()?;
+            let derived = decide(&plan, &journal, &shoes);
+            let decisions = derived
+                .as_ref()
+                .map_or(&[][..], |d| &d.assessment.decisions[..]);
             decisions::sync(&self.conn, &self.path, decisions, None, now)?;
-            if let Some(assessment) = &assessment {
-                kept::keep(&self.conn, &self.path, assessment)?;
+            if let Some(derived) = &derived {
+                kept::keep(&self.conn, &self.path, derived)?;
             }
         }
         Ok(Some(incoming))

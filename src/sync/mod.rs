@@ -20,8 +20,9 @@ mod folder;
 mod records;
 mod round;
 
-use crate::checkin::{Assessment, Journal};
-use crate::store::{SavedPlan, Store, StoreError};
+use crate::checkin::Journal;
+use crate::shoes::Shoe;
+use crate::store::{Derived, SavedPlan, Store, StoreError};
 use round::one_sync;
 use std::path::{Path, PathBuf};
 
@@ -157,7 +158,7 @@ pub fn joined(data_dir: &Path) -> Result<Option<(PathBuf, String)>, SyncError> {
 pub fn sync(
     data_dir: &Path,
     now: chrono::DateTime<chrono::Utc>,
-    decide: impl FnOnce(&SavedPlan, &Journal) -> Option<Assessment>,
+    decide: impl FnOnce(&SavedPlan, &Journal, &[Shoe]) -> Option<Derived>,
     archive: impl FnOnce() -> Result<(), String>,
 ) -> Result<Option<Report>, SyncError> {
     if !marker(data_dir).exists() {

@@ -14,8 +14,9 @@ pub use super::shoes::ShoesForm;
 
 use super::keys::Context;
 use crate::checkin::{Assessment, CareLevel, CheckIn};
-use crate::comeback::{Comeback, LoadError};
+use crate::comeback::{Comeback, FirstLook, LoadError};
 use crate::plan::{Unit, Week};
+use crate::shoes::ShoeMileage;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -119,6 +120,8 @@ impl Mode {
 pub struct Running {
     pub comeback: Comeback,
     pub assessment: Assessment,
+    /// Each pair of shoes' distance, as of the assessment.
+    pub mileage: Vec<ShoeMileage>,
     /// Today's week with its sessions.
     pub week: Option<Week>,
     /// Every scheduled week with its sessions, laid out once per change
@@ -130,15 +133,22 @@ pub struct Running {
 const WRITE_PATIENCE: std::time::Duration = std::time::Duration::from_millis(300);
 
 impl Running {
-    pub(super) fn new(mut comeback: Comeback, today: NaiveDate) -> Running {
+    pub(super) fn new(comeback: Comeback, today: NaiveDate) -> Running {
+        Running::with(comeback, today, None)
+    }
+
+    /// The running comeback with the first look [`Comeback::load_first`]
+    /// gave, if any: assessed now otherwise.
+    fn with(mut comeback: Comeback, today: NaiveDate, first: Option<FirstLook>) -> Running {
         // A write waits a moment for another process's, then says so: the
         // keys never freeze for the command line's ten seconds. (Should the
         // setting fail, writes wait as long as the command line's.)
         let _ = comeback.set_patience(WRITE_PATIENCE);
-        let assessment = comeback.assess_and_keep(today);
+        let (assessment, mileage) = first.unwrap_or_else(|| comeback.assess_with_mileage(today));
         let mut running = Running {
             comeback,
             assessment,
+            mileage,
             week: None,
             schedule: std::cell::OnceCell::new(),
         };
@@ -147,7 +157,7 @@ impl Running {
     }
 
     pub(super) fn refresh(&mut self, today: NaiveDate) {
-        self.assessment = self.comeback.assess_and_keep(today);
+        (self.assessment, self.mileage) = self.comeback.assess_with_mileage(today);
         self.lay_out();
     }
 
@@ -223,8 +233,23 @@ impl App {
         unit: Option<Unit>,
         colour: bool,
     ) -> Result<App, LoadError> {
-        let (running, mode) = match Comeback::load(data_dir) {
-            Ok(comeback) => (Some(Running::new(comeback, today)), Mode::Browse),
+        let mut app = App::load_first(data_dir, export_dir, today, unit, colour)?;
+        app.complete();
+        Ok(app)
+    }
+
+    /// [`App::load`] for the first frame: with an assessment kept today,
+    /// only the last weeks of the journal are read, and [`App::complete`]
+    /// must follow the first frame, before any key.
+    pub fn load_first(
+        data_dir: &Path,
+        export_dir: &Path,
+        today: NaiveDate,
+        unit: Option<Unit>,
+        colour: bool,
+    ) -> Result<App, LoadError> {
+        let (running, mode) = match Comeback::load_first(data_dir, today) {
+            Ok((comeback, first)) => (Some(Running::with(comeback, today, first)), Mode::Browse),
             Err(LoadError::NoPlan(_)) => (None, Mode::Onboarding(Onboarding::new(today, unit))),
             Err(e) => return Err(e),
         };
@@ -261,6 +286,20 @@ impl App {
         };
         app.follow_care();
         Ok(app)
+    }
+
+    /// Reads the rest of the journal after [`App::load_first`], and
+    /// assesses again should another process have written since.
+    pub fn complete(&mut self) {
+        let today = self.today;
+        if let Some(running) = &mut self.running
+            && !running.comeback.is_whole()
+        {
+            match running.comeback.complete() {
+                Ok(()) => running.refresh(today),
+                Err(e) => self.message = Some(format!("Could not read the journal: {e}")),
+            }
+        }
     }
 
     /// Whether a care verdict fills the screen.

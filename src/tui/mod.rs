@@ -26,6 +26,8 @@ use action::Action;
 use app::App;
 use chrono::NaiveDate;
 use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::backend::CrosstermBackend;
+use std::io::{BufWriter, Stdout};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -62,11 +64,15 @@ pub fn run(
     let export_dir = std::env::current_dir()?;
     // With a sync folder joined, the other machines' changes come in first.
     let synced = crate::comeback::sync(data_dir, clock());
-    let mut app = App::load(data_dir, &export_dir, clock(), unit, colour)?;
+    let mut app = App::load_first(data_dir, &export_dir, clock(), unit, colour)?;
     if let Err(e) = synced {
         app.message = Some(format!("Sync skipped: {e}"));
     }
     with_terminal(|terminal| {
+        // The first frame may come from the assessment kept today, before
+        // ten years of check-ins are read: they are read straight after.
+        terminal.draw(|frame| view::view(&app, frame))?;
+        app.complete();
         let mut last_reload = Instant::now();
         while !app.quit {
             terminal.draw(|frame| view::view(&app, frame))?;
@@ -116,14 +122,25 @@ pub fn run(
     Ok(())
 }
 
+/// The terminal the TUI draws on: a frame goes out in one write, not one
+/// per kilobyte as through `Stdout`'s own line buffer, which also takes its
+/// lock for every cursor move and colour.
+pub type Terminal = ratatui::Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
 /// Runs `f` with the terminal in raw mode on the alternate screen, and puts it
-/// back however `f` ends: returning, failing (the drop guard) or panicking (the
-/// hook `ratatui::try_init` installs).
-pub fn with_terminal<T>(
-    f: impl FnOnce(&mut ratatui::DefaultTerminal) -> anyhow::Result<T>,
-) -> anyhow::Result<T> {
-    let mut terminal = ratatui::try_init()?;
+/// back however `f` ends: returning, failing (the drop guard) or panicking
+/// (the hook set here, as `ratatui::init` sets it).
+pub fn with_terminal<T>(f: impl FnOnce(&mut Terminal) -> anyhow::Result<T>) -> anyhow::Result<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
     let _restore = Restore;
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let mut terminal = Terminal::new(backend)?;
     // A paste arrives whole (one event), not as keys that could press Enter.
     crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste)?;
     f(&mut terminal)

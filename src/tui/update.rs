@@ -339,8 +339,10 @@ fn record(app: &mut App, entry: CheckIn, replace: bool, from: Option<Panel>) -> 
         Ok(Recorded {
             replaced,
             assessment,
+            mileage,
         }) => {
             running.assessment = assessment;
+            running.mileage = mileage;
             running.lay_out();
             // A new change ends what redo could put back.
             app.redo.clear();

@@ -107,9 +107,9 @@ pub fn view(app: &App, frame: &mut Frame) {
         Mode::Ran(form) => screens::ran::render(form, theme, frame, body),
         Mode::Shoes(form) => {
             if let Some(running) = &app.running {
-                let pairs = running.comeback.mileage(&running.assessment);
+                let pairs = &running.mileage;
                 let unit = running.comeback.plan.profile.unit;
-                screens::shoes::render(form, &pairs, (unit, app.unit), theme, frame, body);
+                screens::shoes::render(form, pairs, (unit, app.unit), theme, frame, body);
             }
         }
         Mode::Undo(what) => screens::replace::render_undo(what, theme, frame, body),

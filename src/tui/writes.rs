@@ -45,19 +45,21 @@ pub(super) fn ask_undo(app: &mut App) {
     }
 }
 
-/// Puts back what the last undo of this session took back.
 /// Adds a pair of shoes by name, from zero distance.
 pub(super) fn add_shoe(app: &mut App, name: &str) {
-    let now = app.now.clone();
+    let (today, now) = (app.today, app.now.clone());
     let Some(running) = app.running.as_mut() else {
         return;
     };
     let zero = crate::plan::Distance::from_value(0.0);
     app.message = Some(match running.comeback.add_shoe(name, zero, &now) {
-        Ok(shoe) => format!(
-            "Added {}: check-ins count towards it from now on.",
-            shoe.name
-        ),
+        Ok(shoe) => {
+            running.refresh(today);
+            format!(
+                "Added {}: check-ins count towards it from now on.",
+                shoe.name
+            )
+        }
         Err(e) => format!("Not added: {e}"),
     });
     if let Mode::Shoes(form) = &mut app.mode {
@@ -75,7 +77,10 @@ pub(super) fn retire_shoe(app: &mut App, row: usize) {
         return;
     };
     app.message = Some(match running.comeback.retire_shoe(&name, today) {
-        Ok(()) => format!("Retired {name}."),
+        Ok(()) => {
+            running.refresh(today);
+            format!("Retired {name}.")
+        }
         Err(e) => format!("Not retired: {e}"),
     });
 }

@@ -105,19 +105,18 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if day.is_none() {
         lines.push(Line::from("Nothing planned today."));
     }
-    if let Some(shoe) = crate::shoes::current(&running.comeback.shoes) {
-        let mileage = running.comeback.mileage(&running.assessment);
-        if let Some(m) = mileage.iter().find(|m| m.name == shoe.name) {
-            let style = if m.worn_out() {
-                theme.status(crate::checkin::Status::Hold)
-            } else {
-                theme.dim()
-            };
-            lines.push(Line::styled(
-                format!("Shoes {}", m.describe_in(unit, app.unit)),
-                style,
-            ));
-        }
+    if let Some(shoe) = crate::shoes::current(&running.comeback.shoes)
+        && let Some(m) = running.mileage.iter().find(|m| m.name == shoe.name)
+    {
+        let style = if m.worn_out() {
+            theme.status(crate::checkin::Status::Hold)
+        } else {
+            theme.dim()
+        };
+        lines.push(Line::styled(
+            format!("Shoes {}", m.describe_in(unit, app.unit)),
+            style,
+        ));
     }
     let next = running.assessment.next_run(
         &running.comeback.plan,
