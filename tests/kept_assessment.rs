@@ -179,3 +179,25 @@ fn a_kept_assessment_that_does_not_read_back_is_ignored() {
         .unwrap();
     assert_eq!(status(dir.path(), TODAY), fresh);
 }
+
+/// Shoe advice comes from the pairs' distances kept with the assessment:
+/// a worn-out pair is named by `status` and `today` the same whether the
+/// day's assessment was kept by the check-in or walked afresh.
+#[test]
+fn a_worn_out_pair_is_named_from_the_kept_distances_as_from_a_fresh_walk() {
+    let dir = common::plan_dir(TODAY, PLAN_START);
+    common::cli(dir.path(), TODAY)
+        .args(["shoes", "add", "Pegasus", "--start-distance", "399"])
+        .assert()
+        .success();
+    checkin(dir.path(), 1, &["--numbness", "0", "--distance", "4"]);
+    let today = |dir: &Path| common::json(dir, TODAY, &["today", "--json"]);
+    let (kept, kept_today) = (status(dir.path(), TODAY), today(dir.path()));
+    let advice = kept["advice"].to_string();
+    assert!(advice.contains("Pegasus"), "{kept}");
+    assert_eq!(kept, fresh_status(dir.path(), TODAY));
+    db(dir.path())
+        .execute("DELETE FROM kept_assessment", [])
+        .unwrap();
+    assert_eq!(kept_today, today(dir.path()));
+}

@@ -38,8 +38,8 @@ pub fn plan(ctx: &Invocation, args: PlanArgs) -> Result<()> {
 
 /// `today`: this day's sessions, checks and verdict.
 pub fn today(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
-    let comeback = Comeback::load(&ctx.data_dir)?;
-    let assessment = comeback.assess_and_keep(ctx.today);
+    let comeback = Comeback::glance(&ctx.data_dir, ctx.today)?;
+    let assessment = &comeback.assessment;
     let week = assessment.current_week(&comeback.plan, &comeback.template);
     if flag.json {
         let plan_unit = comeback.plan.profile.unit;
@@ -47,7 +47,7 @@ pub fn today(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
         print_json(&TodayDocument::new(
             week.as_ref(),
             ctx.today,
-            &assessment,
+            assessment,
             units,
         ))
     } else {
@@ -57,7 +57,7 @@ pub fn today(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
                 &comeback.plan,
                 &comeback.template,
                 week.as_ref(),
-                &assessment,
+                assessment,
                 ctx.unit
             )
         )?;
@@ -67,12 +67,12 @@ pub fn today(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
 
 /// `status`: the verdict and what comes next.
 pub fn status(ctx: &Invocation, flag: JsonFlag) -> Result<()> {
-    let comeback = Comeback::load(&ctx.data_dir)?;
-    let assessment = comeback.assess_and_keep(ctx.today);
+    let comeback = Comeback::glance(&ctx.data_dir, ctx.today)?;
+    let assessment = &comeback.assessment;
     if flag.json {
-        print_json(&StatusDocument::new(&comeback.plan, &assessment))
+        print_json(&StatusDocument::new(&comeback.plan, assessment))
     } else {
-        out!("{}", show::status(&comeback.plan, &assessment))?;
+        out!("{}", show::status(&comeback.plan, assessment))?;
         Ok(())
     }
 }

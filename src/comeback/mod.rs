@@ -158,6 +158,22 @@ impl Comeback {
         Comeback::open(data_dir, Some(today))
     }
 
+    /// The plan and today's assessment, for a command that shows them and
+    /// nothing of the journal (`status`, `today`): from the assessment
+    /// kept today when it stands, without reading ten years of check-ins.
+    pub fn glance(data_dir: &Path, today: NaiveDate) -> Result<Glance, LoadError> {
+        let (comeback, first) = Comeback::load_first(data_dir, today)?;
+        let assessment = match first {
+            Some((assessment, _)) => assessment,
+            None => comeback.assess_and_keep(today),
+        };
+        Ok(Glance {
+            plan: comeback.plan,
+            template: comeback.template,
+            assessment,
+        })
+    }
+
     /// Reads everything in one read transaction: with `first`, the
     /// assessment kept for that day and the recent check-ins when it stands.
     fn open(
@@ -397,6 +413,14 @@ impl Comeback {
         reloaded?;
         Ok(out)
     }
+}
+
+/// The plan and the assessment as of a day, and nothing of the journal.
+pub struct Glance {
+    pub plan: Plan,
+    pub template: Template,
+    /// With shoe advice.
+    pub assessment: Assessment,
 }
 
 /// What recording a check-in did.
