@@ -14,6 +14,7 @@ pub mod keys;
 pub mod onboarding;
 pub mod panel;
 pub mod ran;
+pub mod rows;
 pub mod screens;
 pub mod scroll_box;
 pub mod shoes;

@@ -2,10 +2,11 @@
 
 use super::app::{App, Mode, Screen};
 use super::keys;
+use super::rows::{Row, rows};
 use super::screens;
 use super::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
@@ -27,8 +28,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     // Full-screen modes first; pop-ups are drawn over the screens below.
     match &app.mode {
         Mode::Onboarding(form) => {
-            let [body, message] =
-                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+            let [body, message] = rows(area, [Row::Rest(1), Row::Length(1)]);
             screens::onboarding::render(form, theme, frame, body);
             render_message(app, frame, message);
             return;
@@ -38,8 +38,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             scroll,
             text_scroll,
         } => {
-            let [body, message] =
-                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+            let [body, message] = rows(area, [Row::Rest(1), Row::Length(1)]);
             if *summary {
                 screens::summary::render(app, (*text_scroll, *scroll), theme, frame, body);
             } else {
@@ -49,8 +48,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             return;
         }
         Mode::Clearance(form) => {
-            let [body, message] =
-                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+            let [body, message] = rows(area, [Row::Rest(1), Row::Length(1)]);
             screens::care::render(app, 0, theme, frame, body);
             screens::clearance::render(form, theme, frame, body);
             render_message(app, frame, message);
@@ -60,13 +58,15 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     // The message wraps (up to three lines) rather than being cut.
     let said = message_lines(app, area.width);
-    let [tabs, body, message, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(said.len().max(1) as u16),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [tabs, body, message, footer] = rows(
+        area,
+        [
+            Row::Length(1),
+            Row::Rest(1),
+            Row::Length(said.len().max(1) as u16),
+            Row::Length(1),
+        ],
+    );
     let selected = Screen::ALL
         .iter()
         .position(|s| *s == app.screen)

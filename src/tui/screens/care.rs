@@ -3,10 +3,11 @@
 
 use crate::checkin::{CareLevel, NOTICE};
 use crate::tui::app::App;
+use crate::tui::rows::{Row, rows};
 use crate::tui::scroll_box;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -43,13 +44,15 @@ pub fn render(app: &App, scroll: usize, theme: Theme, frame: &mut Frame, area: R
     let why: Vec<String> = care.why.iter().map(|w| format!("• {w}")).collect();
     let head_height = wrapped(&head, inner.width) + 1;
     let foot_height = 1 + wrapped(&[NOTICE.to_string()], inner.width);
-    let [top, middle, keys, notice] = Layout::vertical([
-        Constraint::Length(head_height),
-        Constraint::Min(2),
-        Constraint::Length(1),
-        Constraint::Length(foot_height - 1),
-    ])
-    .areas(inner);
+    let [top, middle, keys, notice] = rows(
+        inner,
+        [
+            Row::Length(head_height),
+            Row::Rest(2),
+            Row::Length(1),
+            Row::Length(foot_height - 1),
+        ],
+    );
     let mut lines = vec![Line::from(vec![
         Span::styled(
             format!(" {} ", verdict.label()),

@@ -5,11 +5,12 @@
 use crate::checkin::{NOTICE, Verdict};
 use crate::plan::{HabitWhen, Session};
 use crate::tui::app::App;
+use crate::tui::rows::{Row, halves, rows};
 use crate::tui::scroll_box;
 use crate::tui::theme::Theme;
 use crate::words;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
@@ -54,13 +55,15 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .saturating_sub(1 + strip.len() as u16 + BODY_MIN);
     let least = notice.len() as u16 + 4;
     let banner_height = (needed.min(usize::from(u16::MAX)) as u16).min(room.max(least));
-    let [head, strip_area, banner, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(strip.len() as u16),
-        Constraint::Length(banner_height),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let [head, strip_area, banner, body] = rows(
+        area,
+        [
+            Row::Length(1),
+            Row::Length(strip.len() as u16),
+            Row::Length(banner_height),
+            Row::Fill,
+        ],
+    );
     frame.render_widget(Paragraph::new(Line::styled(header, theme.title())), head);
     frame.render_widget(Paragraph::new(strip), strip_area);
     let most = render_banner(
@@ -73,8 +76,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     );
     app.verdict_overflow.set(most);
 
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+    let [left, right] = halves(body);
     let mut lines: Vec<Line> = Vec::new();
     let day = running
         .week
@@ -331,12 +333,14 @@ fn render_banner(
     let block = Block::bordered().title("Verdict");
     let inner = block.inner(area);
     let items = scroll_box::wrap(items, inner.width);
-    let [status, body, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(notice.len() as u16),
-    ])
-    .areas(inner);
+    let [status, body, foot] = rows(
+        inner,
+        [
+            Row::Length(1),
+            Row::Rest(0),
+            Row::Length(notice.len() as u16),
+        ],
+    );
     let visible = usize::from(body.height);
     let overflow = scroll_box::Overflow::of(items.len(), visible, usize::from(scroll));
     let most = items.len().saturating_sub(visible);
