@@ -175,9 +175,9 @@ impl<'m, 'a> Measures<'m, 'a> {
     }
 
     /// Onset minutes moving earlier by 20 % or more over three or more runs
-    /// of the episode (Mayo, CECS): the first and last of such a run of
-    /// minutes.
-    pub fn earlier_onset(&self) -> Option<(&Event<'a>, &Event<'a>)> {
+    /// of the episode (Mayo, CECS): the runs of the episode from the first
+    /// of such a run of minutes to the last, every one of them cited.
+    pub fn earlier_onset(&self) -> Option<Vec<(&Event<'a>, u32)>> {
         let runs: Vec<(&Event, u32)> = self
             .episode
             .iter()
@@ -199,21 +199,19 @@ impl<'m, 'a> Measures<'m, 'a> {
                 .filter(|k| runs[*k].1 >= runs[j].1)
                 .filter_map(|k| start[k])
                 .filter(|i| runs[j].1 < runs[*i].1 && runs[j].1 * 5 <= runs[*i].1 * 4)
-                .max_by_key(|i| runs[*i].1)
-                .map(|i| (runs[i].0, runs[j].0))
+                .min()
+                .map(|i| (i, j))
         });
         // Or a run that began 20 % earlier than two runs before it, in
         // whatever order those two came (25, 26, then 12).
-        chain.or_else(|| {
+        let (from, to) = chain.or_else(|| {
             (0..runs.len()).rev().find_map(|j| {
                 let before: Vec<usize> =
                     (0..j).filter(|i| runs[j].1 * 5 <= runs[*i].1 * 4).collect();
-                (before.len() >= 2)
-                    .then(|| before.into_iter().max_by_key(|i| runs[*i].1))
-                    .flatten()
-                    .map(|i| (runs[i].0, runs[j].0))
+                (before.len() >= 2).then(|| (before[0], j))
             })
-        })
+        })?;
+        Some(runs[from..=to].to_vec())
     }
 
     /// Three or more runs of the episode with numbness at about the same

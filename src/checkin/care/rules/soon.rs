@@ -153,19 +153,20 @@ pub(super) static ROWS: &[Rule] = &[
         source: "Mayo Clinic; StatPearls \"Chronic exertional compartment syndrome\"",
         test: "numbness_starting_earlier_in_each_run_books_a_sports_doctor",
         check: Check::Moment(|m| {
-            let (first, last) = m.earlier_onset()?;
+            let runs = m.earlier_onset()?;
             Some(Found::new(
                 m.words,
                 || {
+                    let each: Vec<String> = runs
+                        .iter()
+                        .map(|(run, minute)| format!("minute {minute} on {}", m.date(run)))
+                        .collect();
                     format!(
-                        "Numbness began earlier and earlier in the run: minute {} on {}, minute {} on {}.",
-                        first.exertional_minute().unwrap_or_default(),
-                        m.date(first),
-                        last.exertional_minute().unwrap_or_default(),
-                        m.date(last)
+                        "Numbness began earlier and earlier in the run: {}.",
+                        crate::checkin::and_list(&each)
                     )
                 },
-                [first, last],
+                runs.iter().map(|(run, _)| *run),
             ))
         }),
     },
