@@ -170,6 +170,20 @@ fn a_long_care_message_scrolls_and_keeps_the_keys_and_the_notice_in_view() {
     assert!(!screen.contains("more ↓"), "{screen}");
 }
 
+#[test]
+fn a_message_under_the_care_screen_wraps_rather_than_being_cut() {
+    let dir = fixture(true);
+    let mut app = app(dir.path(), true);
+    app.message = Some(
+        "Saved Mon 7 Dec: partly numb at the whole foot (left), at rest, has not cleared; \
+         strength skipped."
+            .into(),
+    );
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("has not cleared;"), "{screen}");
+    assert!(screen.contains("strength skipped."), "{screen}");
+}
+
 /// The cell where `needle` starts.
 fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
     let lines = text(buffer);

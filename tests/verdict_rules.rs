@@ -359,6 +359,22 @@ fn tingles_on_two_of_four_runs(plan: &comeback::plan::Plan) -> Vec<comeback::che
     checkins
 }
 
+#[test]
+fn the_monday_after_a_held_week_says_its_symptoms_were_last_week() {
+    let (plan, _) = plan();
+    // Monday of week 2: the week held by two tingles is last week now.
+    let monday = assess_on(tingles_on_two_of_four_runs(&plan), &[], 7);
+    let why = monday.verdict.reasons.join(" ");
+    assert!(
+        why.contains("repeated") && why.contains("2 of 4 runs last week"),
+        "{why}"
+    );
+    assert!(!why.contains("runs this week"), "{why}");
+    // History says the same of the decision, dated that Monday.
+    let decision = monday.decisions.last().unwrap().describe();
+    assert!(decision.contains("2 of 4 runs last week"), "{decision}");
+}
+
 /// The day offset of the `n`th run of week 1.
 fn checkins_day(plan: &comeback::plan::Plan, n: usize) -> u64 {
     plan.weeks[0]

@@ -28,7 +28,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     // Full-screen modes first; pop-ups are drawn over the screens below.
     match &app.mode {
         Mode::Onboarding(form) => {
-            let [body, message] = rows(area, [Row::Rest(1), Row::Length(1)]);
+            let [body, message] = message_row(app, area);
             screens::onboarding::render(form, theme, frame, body);
             render_message(app, frame, message);
             return;
@@ -38,7 +38,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             scroll,
             text_scroll,
         } => {
-            let [body, message] = rows(area, [Row::Rest(1), Row::Length(1)]);
+            let [body, message] = message_row(app, area);
             if *summary {
                 screens::summary::render(app, (*text_scroll, *scroll), theme, frame, body);
             } else {
@@ -48,7 +48,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             return;
         }
         Mode::Clearance(form) => {
-            let [body, message] = rows(area, [Row::Rest(1), Row::Length(1)]);
+            let [body, message] = message_row(app, area);
             screens::care::render(app, 0, theme, frame, body);
             screens::clearance::render(form, theme, frame, body);
             render_message(app, frame, message);
@@ -118,6 +118,13 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
         _ => {}
     }
+}
+
+/// A full-screen mode's body, and below it the message, as many lines as
+/// it wraps to (up to three).
+fn message_row(app: &App, area: Rect) -> [Rect; 2] {
+    let said = message_lines(app, area.width).len().max(1) as u16;
+    rows(area, [Row::Rest(1), Row::Length(said)])
 }
 
 fn render_message(app: &App, frame: &mut Frame, area: Rect) {

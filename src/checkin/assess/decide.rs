@@ -197,12 +197,23 @@ fn week_end(
             kind,
             from_stage: stage as u32 + 1,
             to_stage: to as u32 + 1,
-            reasons,
+            reasons: reasons.iter().map(|r| said_the_monday_after(r)).collect(),
         });
     }
     walk.stage = to;
     between.moved = Some(kind);
     true
+}
+
+/// A reason the week's check-ins gave, said as of the decision's day, the
+/// Monday after: that week is "last week" then, and the one before it "the
+/// week before" (the rules speak of the week as it runs).
+fn said_the_monday_after(reason: &str) -> String {
+    reason
+        .replace("last week", "the week before")
+        .replace("Last week", "The week before")
+        .replace("this week", "last week")
+        .replace("This week", "Last week")
 }
 
 /// The days of a week (up to `upto`) on which runs are suspended for care,
