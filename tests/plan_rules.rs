@@ -227,6 +227,25 @@ fn numb_now_puts_four_weeks_of_run_walk_of_an_hour_at_most_before_runs_that_clim
 }
 
 #[test]
+fn after_the_lead_in_a_runner_of_short_runs_comes_back_to_the_old_week_not_above_it() {
+    // Three half-hour runs (frequency before length) would be 8.4 mi for a
+    // runner whose old week was 6.2 mi in three runs: the first distance
+    // week after the lead-in is the old week at most, after 5 days off as
+    // after 6.
+    for layoff in [5, 6] {
+        let mut runner = profile(layoff);
+        runner.weekly_before = Distance::from_value(6.2);
+        runner.goal_weekly = Distance::from_value(15.5);
+        runner.runs_per_week = 3;
+        runner.numb_now = true;
+        let numb = plan_of(&runner, "cautious");
+        let first = first_distance_week(&numb);
+        let volume = volumes(&numb)[first];
+        assert!(volume <= 6.2, "{layoff} days off: {volume} mi");
+    }
+}
+
+#[test]
 fn a_recovery_week_comes_every_fourth_build_week_keeps_the_long_run_and_the_build_goes_on() {
     // Higdon, Pfitzinger: 3 up, 1 down.
     let mut runner = profile(3);

@@ -363,9 +363,11 @@ impl Return<'_> {
             // Frequency before length: three runs of half an hour or more
             // (within the first week's cap), however small the staged share
             // (the coach's second review: the first runs 30–40 minutes).
+            // Never past the old week itself: a runner whose old runs were
+            // shorter than that comes back to the old week, not above it.
             Some(cap) => {
                 let half_hour = m.distance_of(FIRST_RUN_MINUTES).min(cap).max(m.min_run);
-                half_hour * m.runs.min(3) as u32
+                (half_hour * m.runs.min(3) as u32).min(m.old_week.max(m.min_run))
             }
             None => m.min_run,
         };
