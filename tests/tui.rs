@@ -497,8 +497,26 @@ fn tab_moves_between_screens_and_q_goes_back_then_quits() {
     press(&mut app, KeyCode::Char('q'));
     assert_eq!(app.screen, Screen::Today);
     assert!(!app.quit);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
+}
+
+#[test]
+fn esc_goes_back_to_today_but_never_quits() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Today);
+    // An Esc too many after a pop-up closed: the app stays, and says how to quit.
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.quit);
+    assert_eq!(app.message.as_deref(), Some("Nothing to close: q quits."));
+    // In a pop-up Esc still cancels it.
+    press(&mut app, KeyCode::Char('1'));
+    assert!(app.panel().is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.panel().is_none() && !app.quit);
 }
 
 #[test]

@@ -8,6 +8,10 @@ use crate::checkin::{Cleared, Ease, Flag, Onset, Spot};
 pub enum Action {
     Quit,
     Back,
+    /// Esc where nothing of its own takes it: back, as `Back`, except on
+    /// Today, where it never quits (an Esc too many after a pop-up would
+    /// close the app).
+    Escape,
     NextScreen,
     PrevScreen,
     Up,

@@ -143,7 +143,14 @@ const fn shown(
 
 /// Every binding, in the order the help shows them.
 pub static BINDINGS: &[Binding] = &[
-    shown(Global, Two(Char('q'), Esc), "q", "back/quit", Action::Back),
+    shown(Global, One(Char('q')), "q", "back/quit", Action::Back),
+    bind(
+        Global,
+        One(Esc),
+        "Esc",
+        "back to Today (never quits)",
+        Action::Escape,
+    ),
     shown(Global, One(Tab), "Tab", "screens", Action::NextScreen),
     bind(
         Global,

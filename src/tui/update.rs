@@ -20,6 +20,12 @@ use crate::comeback::{CheckInFailure, Recorded};
 
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) {
+    // Esc is Back in every pop-up; on the screens themselves it never quits.
+    let action = if action == Action::Escape && !matches!(app.mode, Mode::Browse) {
+        Action::Back
+    } else {
+        action
+    };
     // What other processes wrote comes in whatever is open: a care verdict
     // among it takes over.
     if action == Action::Reload {
@@ -209,8 +215,11 @@ pub fn update(app: &mut App, action: Action) {
 fn update_screens(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
-        Action::Back if app.screen != Screen::Today => app.screen = Screen::Today,
+        Action::Back | Action::Escape if app.screen != Screen::Today => {
+            app.screen = Screen::Today;
+        }
         Action::Back => app.quit = true,
+        Action::Escape => app.message = Some("Nothing to close: q quits.".into()),
         Action::NextScreen => app.screen = app.screen.step(1),
         Action::PrevScreen => app.screen = app.screen.step(-1),
         Action::Help => app.screen = Screen::Help,
