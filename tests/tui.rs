@@ -805,6 +805,21 @@ fn a_verdict_that_does_not_fit_says_so_and_pages_down() {
     assert_eq!(app.verdict_scroll, hidden - 1);
 }
 
+#[test]
+fn pgdn_moves_the_clinician_summary_by_a_page_not_a_line() {
+    let dir = fixture(true);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('s'));
+    let screen = text(&draw(&app, 80, 24));
+    let hidden = more_below(&screen, "PgDn").expect("a marker on the summary's border");
+    let page = app.page.get();
+    assert!(page > 2, "{screen}");
+    press(&mut app, KeyCode::PageDown);
+    let after = text(&draw(&app, 80, 24));
+    let left = more_below(&after, "PgDn").unwrap_or(0);
+    assert_eq!(left, hidden.saturating_sub(page - 1), "{after}");
+}
+
 /// A fixture whose verdict carries everything at once: a run that jumped
 /// well past the 30-day longest (an injury-risk warning), reasons, advice.
 fn fixture_with_a_jump() -> tempfile::TempDir {

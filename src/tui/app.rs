@@ -214,6 +214,9 @@ pub struct App {
     pub care_overflow: std::cell::Cell<u16>,
     /// How far the clinician summary's text can scroll (set by the view).
     pub summary_overflow: std::cell::Cell<u16>,
+    /// The lines in view of the box PgUp/PgDn scroll (Today's verdict or
+    /// the summary's text), set by the view: a page.
+    pub page: std::cell::Cell<u16>,
     pub plan_row: usize,
     /// The week (by row) whose days the Plan screen shows.
     pub plan_open: Option<usize>,
@@ -277,6 +280,7 @@ impl App {
             verdict_overflow: std::cell::Cell::new(0),
             care_overflow: std::cell::Cell::new(0),
             summary_overflow: std::cell::Cell::new(0),
+            page: std::cell::Cell::new(1),
             plan_row,
             plan_open: None,
             history_row: 0,

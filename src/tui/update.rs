@@ -65,9 +65,10 @@ pub fn update(app: &mut App, action: Action) {
             }
             Action::Clear => app.mode = Mode::Clearance(ClearanceForm::new(app.today)),
             Action::VerdictDown => {
-                *text_scroll = (*text_scroll + 1).min(usize::from(app.summary_overflow.get()));
+                *text_scroll =
+                    (*text_scroll + page(&app.page)).min(usize::from(app.summary_overflow.get()));
             }
-            Action::VerdictUp => *text_scroll = text_scroll.saturating_sub(1),
+            Action::VerdictUp => *text_scroll = text_scroll.saturating_sub(page(&app.page)),
             Action::Down => *scroll = (*scroll + 1).min(usize::from(app.care_overflow.get())),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Quit | Action::Back => app.quit = true,
@@ -212,6 +213,12 @@ pub fn update(app: &mut App, action: Action) {
     app.follow_care();
 }
 
+/// How far PgUp/PgDn move: the lines in view less one, so a line of the
+/// page before stays in sight.
+fn page(page: &std::cell::Cell<u16>) -> usize {
+    usize::from(page.get().saturating_sub(1).max(1))
+}
+
 fn update_screens(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
@@ -289,9 +296,12 @@ fn update_screens(app: &mut App, action: Action) {
             }
         }
         Action::VerdictDown => {
-            app.verdict_scroll = (app.verdict_scroll + 1).min(app.verdict_overflow.get());
+            app.verdict_scroll = (app.verdict_scroll.saturating_add(page(&app.page) as u16))
+                .min(app.verdict_overflow.get());
         }
-        Action::VerdictUp => app.verdict_scroll = app.verdict_scroll.saturating_sub(1),
+        Action::VerdictUp => {
+            app.verdict_scroll = app.verdict_scroll.saturating_sub(page(&app.page) as u16);
+        }
         Action::SessionsDown => {
             app.sessions_scroll = (app.sessions_scroll + 1).min(app.sessions_overflow.get());
         }

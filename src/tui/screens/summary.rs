@@ -57,6 +57,7 @@ pub fn render(
         text_scroll.min(usize::from(u16::MAX)) as u16,
     );
     app.summary_overflow.set(most);
+    app.page.set(top.height.saturating_sub(2));
     let rows = checkin_rows(snapshot, &running.assessment);
     render_table(app, &rows, rows_scroll, theme, frame, bottom);
 }

@@ -66,7 +66,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(Paragraph::new(Line::styled(header, theme.title())), head);
     frame.render_widget(Paragraph::new(strip), strip_area);
-    let most = render_banner(
+    let (most, page) = render_banner(
         verdict,
         (items, notice),
         theme,
@@ -75,6 +75,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         app.verdict_scroll,
     );
     app.verdict_overflow.set(most);
+    app.page.set(page);
 
     let [left, right] = halves(body);
     let mut lines: Vec<Line> = Vec::new();
@@ -321,7 +322,8 @@ fn banner_items<'a>(verdict: &Verdict, next: Option<String>, theme: Theme) -> Ve
 
 /// The verdict banner: the status in words and colour, the lines under it
 /// (scrolled by `scroll`, with markers when they do not fit), and the
-/// not-a-diagnosis line, always in sight. Returns how far it can scroll.
+/// not-a-diagnosis line, always in sight. Returns how far it can scroll
+/// and how many of its lines are in view (a page).
 fn render_banner(
     verdict: &Verdict,
     (items, notice): (Vec<Line>, Vec<Line>),
@@ -329,7 +331,7 @@ fn render_banner(
     frame: &mut Frame,
     area: Rect,
     scroll: u16,
-) -> u16 {
+) -> (u16, u16) {
     let block = Block::bordered().title("Verdict");
     let inner = block.inner(area);
     let items = scroll_box::wrap(items, inner.width);
@@ -360,5 +362,5 @@ fn render_banner(
         body,
     );
     frame.render_widget(Paragraph::new(notice), foot);
-    most.min(usize::from(u16::MAX)) as u16
+    (most.min(usize::from(u16::MAX)) as u16, body.height)
 }
