@@ -82,6 +82,9 @@ pub enum Mode {
     Ran(RanForm),
     /// Whether the day's strength session was done, after its check-in.
     Strength(crate::checkin::CheckIn),
+    /// Whether to place a run from a file, on a day with no run planned,
+    /// on the nearest planned run with no record.
+    Place(Place),
     /// The shoes pop-up.
     Shoes(ShoesForm),
     /// The screens, with no pop-up.
@@ -104,6 +107,7 @@ impl Mode {
             Mode::Health(_) => vec![Context::Health],
             Mode::Ran(_) => vec![Context::Ran],
             Mode::Strength(_) => vec![Context::Strength],
+            Mode::Place(_) => vec![Context::Place],
             Mode::Shoes(form) if form.adding.is_some() => vec![Context::ShoeName],
             Mode::Shoes(_) => vec![Context::Shoes],
             Mode::Browse => match screen {
@@ -114,6 +118,15 @@ impl Mode {
             },
         }
     }
+}
+
+/// A run from a file on a day with no run planned, and the nearest
+/// planned run with no record, where it may go (`activities import --to`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub file: PathBuf,
+    pub ran: NaiveDate,
+    pub near: NaiveDate,
 }
 
 /// The loaded comeback and what the journal says about it today.

@@ -35,6 +35,8 @@ pub enum Context {
     Ran,
     /// Whether the strength session was done, after its day's check-in.
     Strength,
+    /// Place a run from a file on the nearest planned run?
+    Place,
     /// The shoes pop-up.
     Shoes,
     /// The name of a new pair, while typed.
@@ -62,6 +64,7 @@ impl Context {
             Context::Health => "Health context",
             Context::Ran => "What you ran",
             Context::Strength => "Strength session done?",
+            Context::Place => "Place the run?",
             Context::Shoes => "Shoes",
             Context::ShoeName => "New pair of shoes",
             Context::Replace => "Replace a check-in?",
@@ -814,6 +817,20 @@ pub static BINDINGS: &[Binding] = &[
         Two(Esc, Char('q')),
         "Esc",
         "leave it out",
+        Action::Back,
+    ),
+    shown(
+        Place,
+        Two(Char('y'), Enter),
+        "y",
+        "yes, place it there",
+        Action::Confirm,
+    ),
+    shown(
+        Place,
+        Two(Char('n'), Esc),
+        "n / Esc",
+        "no, leave it out",
         Action::Back,
     ),
     shown(

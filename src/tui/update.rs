@@ -9,8 +9,8 @@ use super::follow_up::{follow_up, planned_on};
 use super::import_form::{self, ImportForm};
 use super::panel::{Panel, Replace};
 use super::writes::{
-    add_shoe, ask_undo, clear, export, import_files, redo, reload, retire_shoe, save_plan,
-    set_health, undo,
+    add_shoe, ask_undo, clear, export, import_files, place_run, redo, reload, retire_shoe,
+    save_plan, set_health, undo,
 };
 use super::{health, onboarding, panel, ran, shoes};
 use crate::checkin::{
@@ -192,6 +192,20 @@ pub fn update(app: &mut App, action: Action) {
                     record(app, entry.with_actual(actual), true, None);
                 }
                 None => app.message = Some("Strength left out of the check-in.".into()),
+            }
+        }
+        Mode::Place(place) => {
+            let place = place.clone();
+            match action {
+                Action::Confirm => place_run(app, place),
+                Action::Back | Action::Quit => {
+                    app.mode = Mode::Browse;
+                    app.message = Some(format!(
+                        "The run of {} is left out; `comeback activities import FILE --to DATE` places it later.",
+                        short_date(place.ran)
+                    ));
+                }
+                _ => {}
             }
         }
         Mode::Health(form) => match health::update(form, action) {

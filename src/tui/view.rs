@@ -113,6 +113,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             }
         }
         Mode::Undo(what) => screens::replace::render_undo(what, theme, frame, body),
+        Mode::Place(place) => screens::replace::render_place(place, theme, frame, body),
         Mode::Strength(entry) => {
             screens::replace::render_strength(entry.date, theme, frame, body);
         }

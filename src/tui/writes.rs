@@ -3,7 +3,7 @@
 //! the reload after another process wrote — each through `Comeback`, each
 //! saying what it did.
 
-use super::app::{App, Mode, Redo, Running, Screen};
+use super::app::{App, Mode, Place, Redo, Running, Screen};
 use crate::checkin::{Clearance, short_date};
 use crate::comeback::Comeback;
 use crate::export::Format;
@@ -302,11 +302,49 @@ pub(super) fn import_files(app: &mut App, path: std::path::PathBuf) {
     let imported = running
         .comeback
         .import_runs(std::slice::from_ref(&path), false, today, &now);
-    app.message = Some(match imported {
-        Ok(outcomes) => import_words(&path, &outcomes),
-        Err(e) => format!("Not imported: {e}"),
-    });
     running.refresh(today);
+    let outcomes = match imported {
+        Ok(outcomes) => outcomes,
+        Err(e) => {
+            app.message = Some(format!("Not imported: {e}"));
+            return;
+        }
+    };
+    app.message = Some(import_words(&path, &outcomes));
+    // A run on a day with no run planned: offer the nearest planned run
+    // with no record (the first such run, when a folder held several).
+    if let Some(place) = outcomes.iter().find_map(|o| match &o.outcome {
+        crate::runs::Outcome::Ambiguous(run, near) => Some(Place {
+            file: o.file.clone(),
+            ran: run.date,
+            near: *near,
+        }),
+        _ => None,
+    }) {
+        app.mode = Mode::Place(place);
+    }
+}
+
+/// Places the run of `place` on the planned run it was offered, as
+/// `comeback activities import FILE --to DATE` does.
+pub(super) fn place_run(app: &mut App, place: Place) {
+    let (today, now) = (app.today, app.now.clone());
+    app.mode = Mode::Browse;
+    let Some(running) = app.running.as_mut() else {
+        return;
+    };
+    let placed = running.comeback.import_run_to(
+        std::slice::from_ref(&place.file),
+        place.near,
+        false,
+        today,
+        &now,
+    );
+    running.refresh(today);
+    app.message = Some(match placed {
+        Ok(outcomes) => import_words(&place.file, &outcomes),
+        Err(e) => format!("Not placed: {e}"),
+    });
 }
 
 /// "From ~/GARMIN/Activity: 2 runs and 1 cross-training session recorded;

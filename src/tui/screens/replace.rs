@@ -2,6 +2,7 @@
 //! flag is replaced, and before the last change is undone (nothing of the
 //! kind happens without a yes); and whether a strength session was done.
 
+use crate::tui::app::Place;
 use crate::tui::keys::{self, Context};
 use crate::tui::panel::Replace;
 use crate::tui::theme::Theme;
@@ -19,6 +20,26 @@ pub fn render_undo(what: &str, theme: Theme, frame: &mut Frame, area: Rect) {
         Line::styled(keys::footer(&[Context::Undo]), theme.dim()),
     ];
     super::popup(frame, area, "Undo?", lines);
+}
+
+/// The question after an import found a run on a day with no run planned:
+/// place it on the nearest planned run with no record?
+pub fn render_place(place: &Place, theme: Theme, frame: &mut Frame, area: Rect) {
+    let area = area.centered(Constraint::Length(64), Constraint::Length(7));
+    let lines = vec![
+        Line::from(format!(
+            "{} has no run planned, and the run of {} has no record.",
+            place.ran.format("%a %-d %b"),
+            place.near.format("%a %-d %b")
+        )),
+        Line::from(format!(
+            "Place this run on {}?",
+            place.near.format("%a %-d %b")
+        )),
+        Line::from(""),
+        Line::styled(keys::footer(&[Context::Place]), theme.dim()),
+    ];
+    super::popup(frame, area, "Place the run?", lines);
 }
 
 /// The question after a strength day's check-in: was the session done?
