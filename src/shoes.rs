@@ -145,17 +145,29 @@ pub fn mileage(
 ) -> Vec<ShoeMileage> {
     let limit =
         Distance::from_value(f64::from(template.shoe_life_km)).convert(Unit::Km, plan.profile.unit);
-    let mut run_on = std::collections::HashMap::new();
-    let planned_needed = journal
+    // The planned run of each day a pair was worn with no distance given:
+    // only those days' weeks are laid out, not ten years of them.
+    let mut weeks: Vec<usize> = journal
         .checkins()
         .iter()
-        .any(|c| c.shoes.is_some() && c.actual.as_ref().is_none_or(|a| a.distance.is_none()));
-    if planned_needed {
-        for week in assessment.schedule(plan, template) {
-            for day in &week.days {
-                if let Some(d) = day.runs().find_map(|r| r.distance) {
-                    run_on.insert(day.date, d);
-                }
+        .filter(|c| c.shoes.is_some() && c.actual.as_ref().is_none_or(|a| a.distance.is_none()))
+        .filter_map(|c| {
+            let i = assessment
+                .weeks
+                .partition_point(|w| w.start <= c.date)
+                .checked_sub(1)?;
+            (c.date < assessment.weeks[i].start + chrono::Days::new(7)).then_some(i)
+        })
+        .collect();
+    weeks.dedup();
+    let mut run_on = std::collections::HashMap::new();
+    for week in weeks
+        .into_iter()
+        .filter_map(|i| assessment.week(plan, template, i))
+    {
+        for day in &week.days {
+            if let Some(d) = day.runs().find_map(|r| r.distance) {
+                run_on.insert(day.date, d);
             }
         }
     }
