@@ -820,6 +820,20 @@ fn pgdn_moves_the_clinician_summary_by_a_page_not_a_line() {
     assert_eq!(left, hidden.saturating_sub(page - 1), "{after}");
 }
 
+#[test]
+fn pgdn_on_help_moves_the_keys_by_a_page() {
+    let dir = fixture(false);
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('?'));
+    draw(&app, 80, 24);
+    let page = usize::from(app.page.get());
+    assert!(page > 10, "{page}");
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.help_row, page - 1);
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.help_row, 0);
+}
+
 /// A fixture whose verdict carries everything at once: a run that jumped
 /// well past the 30-day longest (an injury-risk warning), reasons, advice.
 fn fixture_with_a_jump() -> tempfile::TempDir {

@@ -187,6 +187,14 @@ pub static BINDINGS: &[Binding] = &[
     shown(Global, One(Char('?')), "?", "help", Action::Help),
     bind(
         Global,
+        One(KeyCode::PageDown),
+        "PgUp / PgDn",
+        "a page down or up on Help",
+        Action::VerdictDown,
+    ),
+    bind(Global, One(KeyCode::PageUp), "", "", Action::VerdictUp),
+    bind(
+        Global,
         One(Char('u')),
         "u",
         "undo the last check-in change (says which, then asks)",

@@ -309,11 +309,15 @@ fn update_screens(app: &mut App, action: Action) {
                 _ => Some(app.plan_row),
             }
         }
-        Action::VerdictDown => {
+        Action::VerdictDown | Action::VerdictUp if app.screen == Screen::Help => {
+            let by = page(&app.page) as isize;
+            move_cursor(app, if action == Action::VerdictUp { -by } else { by });
+        }
+        Action::VerdictDown if app.screen == Screen::Today => {
             app.verdict_scroll = (app.verdict_scroll.saturating_add(page(&app.page) as u16))
                 .min(app.verdict_overflow.get());
         }
-        Action::VerdictUp => {
+        Action::VerdictUp if app.screen == Screen::Today => {
             app.verdict_scroll = app.verdict_scroll.saturating_sub(page(&app.page) as u16);
         }
         Action::SessionsDown => {

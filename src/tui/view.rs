@@ -83,7 +83,11 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Plan => screens::plan::render(app, theme, frame, body),
         Screen::Progress => screens::progress::render(app, theme, frame, body),
         Screen::History => screens::history::render(app, theme, frame, body),
-        Screen::Help => screens::help::render(theme, app.help_row, frame, body),
+        Screen::Help => {
+            // A page of the keys, for PgUp/PgDn.
+            app.page.set(body.height.saturating_sub(2));
+            screens::help::render(theme, app.help_row, frame, body);
+        }
     }
     frame.render_widget(Paragraph::new(said.join("\n")), message);
     frame.render_widget(
