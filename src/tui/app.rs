@@ -305,8 +305,9 @@ impl App {
         Ok(app)
     }
 
-    /// Reads the rest of the journal after [`App::load_first`], and
-    /// assesses again should another process have written since.
+    /// Reads the rest of the journal after [`App::load_first`], then takes
+    /// the assessment again: the kept one when nothing changed, walked
+    /// afresh when another process wrote in between.
     pub fn complete(&mut self) {
         let today = self.today;
         if let Some(running) = &mut self.running
