@@ -227,6 +227,40 @@ fn numb_now_puts_four_weeks_of_run_walk_of_an_hour_at_most_before_runs_that_clim
 }
 
 #[test]
+fn numb_now_is_the_standard_return_four_weeks_later_when_the_lead_in_carries_it() {
+    // DESIGN.md §2 v3, rule 5: the standard timeline plus the lead-in. When
+    // the lead-in's sessions hold every run after them within 1.1x
+    // (Frandsen 2025), the return after it is the standard one, week for
+    // week: 5 days off and 6 days off stay a week apart, as they are
+    // without numbness (a random profile once found 18 against 22 weeks).
+    for (layoff, weekly, goal, runs) in
+        [(5, 10.0, 25.0, 5), (6, 10.0, 25.0, 5), (13, 25.0, 25.0, 4)]
+    {
+        let mut runner = profile(layoff);
+        runner.weekly_before = Distance::from_value(weekly);
+        runner.goal_weekly = Distance::from_value(goal);
+        runner.runs_per_week = runs;
+        let standard = plan_of(&runner, "standard");
+        runner.numb_now = true;
+        let numb = plan_of(&runner, "cautious");
+        assert_eq!(
+            numb.weeks.len(),
+            standard.weeks.len() + 4,
+            "{layoff} days off"
+        );
+        for (i, week) in standard.weeks.iter().enumerate() {
+            assert_eq!(
+                distances(&numb, i + 4),
+                distances(&standard, i),
+                "{layoff} days, week {}",
+                i + 1
+            );
+            assert_eq!(numb.weeks[i + 4].target_distance, week.target_distance);
+        }
+    }
+}
+
+#[test]
 fn after_the_lead_in_a_runner_of_short_runs_comes_back_to_the_old_week_not_above_it() {
     // Three half-hour runs (frequency before length) would be 8.4 mi for a
     // runner whose old week was 6.2 mi in three runs: the first distance

@@ -3,6 +3,7 @@
 //! return plus 4–8 weeks; the caution lives in the holds a week with
 //! symptoms brings).
 
+use super::model::lead_by;
 use crate::plan::{Interval, Template};
 
 /// Weeks of run/walk a runner who is numb now starts with (DESIGN.md §2
@@ -96,6 +97,22 @@ fn rung_for(template: &Template, minutes: f64, at_least: bool) -> Interval {
         repeats: repeats.max(1),
         ..pattern
     }
+}
+
+/// Whether a return whose weeks' longest runs are `next` may follow
+/// lead-in weeks whose running was `lead_in`: every week's longest within
+/// `ratio` times the longest of the three weeks before it (Frandsen 2025),
+/// the pre-layoff runs left behind by the lead-in's four weeks.
+pub(super) fn carries(lead_in: &[u32], next: &[u32], ratio: f64) -> bool {
+    let mut longest = lead_in.to_vec();
+    for &most in next {
+        let recent = longest.iter().rev().take(3).copied().max().unwrap_or(0);
+        if most > lead_by(recent, ratio) {
+            return false;
+        }
+        longest.push(most);
+    }
+    true
 }
 
 #[cfg(test)]

@@ -386,6 +386,13 @@ fn tenth_up(hundredths: u32) -> u32 {
     hundredths.div_ceil(TENTH) * TENTH
 }
 
+/// The longest a run may be after a 30-day longest of `longest`: `ratio`
+/// times it, to the tenth below; runs under a whole unit, whose tenth of
+/// growth is more than 10%, may still grow by the smallest step shown.
+pub(super) fn lead_by(longest: u32, ratio: f64) -> u32 {
+    floor_tenth(scaled(longest, ratio)).max(floor_tenth(longest) + TENTH)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

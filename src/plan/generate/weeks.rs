@@ -16,7 +16,7 @@
 //!   the build goes on to its next step (Higdon, Pfitzinger).
 
 use super::lead_in;
-use super::model::{MINUTES_BEFORE_MORE_RUNS, Model, TENTH, floor_tenth, scaled};
+use super::model::{MINUTES_BEFORE_MORE_RUNS, Model, TENTH, floor_tenth, lead_by, scaled};
 use super::shape::{Shape, fill, goal_shortest, lighten};
 use crate::plan::{Interval, Phase, Template};
 
@@ -78,13 +78,15 @@ pub(super) fn plan_weeks(
         return standard;
     }
     // A numb runner's lead-in comes before the return (DESIGN.md §2 v3,
-    // rule 5). Before run/walk: the rungs below its first, the return
-    // unchanged. Before distance weeks: run/walk sessions building to the
-    // standard return's first runs, but never past LEAD_IN_MOST_MINUTES
-    // of running (sessions of two hours and more are no lead-in); the
-    // distance weeks then start from the lead-in's last sessions, as
-    // after any run/walk (Frandsen 2025: none over 1.1x the longest of the
-    // last 30 days, the pre-layoff runs by then over a month old).
+    // rule 5: the standard timeline plus 4–8 weeks). Before run/walk: the
+    // rungs below its first, the return unchanged. Before distance weeks:
+    // run/walk sessions building to the standard return's first runs, but
+    // never past LEAD_IN_MOST_MINUTES of running (sessions of two hours and
+    // more are no lead-in). Where those sessions carry the standard return
+    // within the 1.1x rule, it follows unchanged; otherwise its distance
+    // weeks start from the lead-in's last sessions, as after any run/walk
+    // (Frandsen 2025: none over 1.1x the longest of the last 30 days, the
+    // pre-layoff runs by then over a month old).
     let lead_in = match model.run_walk_from {
         Some(first) => {
             return run_walk_weeks(lead_in::before_run_walk(template, first))
@@ -107,7 +109,32 @@ pub(super) fn plan_weeks(
             lead_in::before_distance(template, minutes, runs)
         }
     };
+    let lead_in_weeks: Vec<PlannedWeek> = run_walk_weeks(lead_in.clone()).collect();
+    let longest = [
+        longest_of(model, &lead_in_weeks),
+        longest_of(model, &standard),
+    ];
+    if lead_in::carries(&longest[0], &longest[1], template.single_run_cap) {
+        return lead_in_weeks.into_iter().chain(standard).collect();
+    }
     standard_return(model, template, Some(lead_in))
+}
+
+/// Each week's longest run, run/walk by its running minutes.
+fn longest_of(model: &Model, weeks: &[PlannedWeek]) -> Vec<u32> {
+    weeks
+        .iter()
+        .map(|w| {
+            w.runs
+                .iter()
+                .map(|r| match r {
+                    Planned::RunWalk(i) => model.distance_of(f64::from(i.running_seconds()) / 60.0),
+                    Planned::Distance { hundredths, .. } => *hundredths,
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
 }
 
 /// The return, after `lead_in`'s run/walk weeks when given.
@@ -186,10 +213,15 @@ impl Return<'_> {
     /// The longest run of the three weeks before the next one, and what the
     /// old long run still lends it. Run/walk weeks count only for the first
     /// distance week (its cap): after it, the return grows from its own
-    /// runs, as after a layoff at the band's end.
+    /// runs, as after a layoff at the band's end. A numb runner's lead-in
+    /// stays in the window: its sessions were run within those 30 days.
     fn thirty_day_longest(&self) -> u32 {
         let week = (self.weeks.len() - self.start) as u32 + 1;
-        let from = if week == 1 { 0 } else { self.start };
+        let from = if week == 1 || self.after_lead_in.is_some() {
+            0
+        } else {
+            self.start
+        };
         let recent = self.longest[from.min(self.longest.len())..]
             .iter()
             .rev()
@@ -452,11 +484,4 @@ impl Return<'_> {
         }
         count
     }
-}
-
-/// The longest a run may be after a 30-day longest of `longest`: `ratio`
-/// times it, to the tenth below; runs under a whole unit, whose tenth of
-/// growth is more than 10%, may still grow by the smallest step shown.
-fn lead_by(longest: u32, ratio: f64) -> u32 {
-    floor_tenth(scaled(longest, ratio)).max(floor_tenth(longest) + TENTH)
 }
