@@ -172,8 +172,24 @@ fn a_flagged_day_is_not_replaced_without_replace_and_undo_brings_it_back() {
         &["checkin", "--numbness", "0"],
         "already has a check-in with tingling, weakness in the leg or foot; add --replace",
     );
+    // With --replace, a day that eases the care it opened is still refused
+    // (replacing_the_check_in_that_opened_care_never_eases_or_lifts_it);
+    // one that says more is taken.
+    refused(
+        dir.path(),
+        "2026-11-24",
+        &["checkin", "--numbness", "0", "--replace"],
+        "replacing its check-in would lift the care open since 2026-11-24",
+    );
     comeback(dir.path(), "2026-11-24")
-        .args(["checkin", "--numbness", "0", "--replace"])
+        .args([
+            "checkin",
+            "--numbness",
+            "2",
+            "--flag",
+            "weakness",
+            "--replace",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("replaces the earlier check-in"));
@@ -575,4 +591,82 @@ fn taking_away_a_health_condition_never_lifts_the_care_it_helped_open() {
         .assert()
         .success()
         .stdout(predicate::str::contains("none"));
+}
+
+#[test]
+fn replacing_the_check_in_that_opened_care_never_eases_or_lifts_it() {
+    // A clinician lifts care, not an edit of what opened it (DESIGN.md §4:
+    // more symptoms never give a milder verdict). A replacement with more is
+    // taken; after a clearance, a replacement is taken as any other.
+    let dir = with_plan(&[]);
+    let urgent = [
+        "--numbness",
+        "2",
+        "--where",
+        "heel",
+        "--side",
+        "both",
+        "--onset",
+        "rest",
+        "--cleared",
+        "not_yet",
+        "--flag",
+        "back_pain",
+    ];
+    comeback(dir.path(), "2026-11-24")
+        .args(["checkin"])
+        .args(urgent)
+        .assert()
+        .success();
+    let care = |dir: &Path| json(dir, "2026-11-25", &["status", "--json"])["care"]["level"].clone();
+    assert_eq!(care(dir.path()), "urgent");
+    for milder in [
+        vec!["--numbness", "0"],
+        vec![
+            "--numbness",
+            "1",
+            "--where",
+            "toes",
+            "--onset",
+            "during",
+            "--cleared",
+            "quickly",
+        ],
+    ] {
+        let mut args = vec!["checkin", "--date", "2026-11-24", "--replace"];
+        args.extend(milder);
+        refused(
+            dir.path(),
+            "2026-11-25",
+            &args,
+            "replacing its check-in would lift the care open since 2026-11-24 (urgent, today)",
+        );
+        assert_eq!(care(dir.path()), "urgent");
+    }
+    let history = comeback(dir.path(), "2026-11-25")
+        .args(["history"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&history.stdout).contains("back pain"));
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--date", "2026-11-24", "--replace"])
+        .args(urgent)
+        .args(["--flag", "back_pain,weakness"])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-26")
+        .args(["clear"])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-26")
+        .args([
+            "checkin",
+            "--date",
+            "2026-11-24",
+            "--numbness",
+            "0",
+            "--replace",
+        ])
+        .assert()
+        .success();
 }

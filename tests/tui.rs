@@ -1318,11 +1318,17 @@ fn zero_over_a_symptomatic_day_asks_before_replacing_it() {
         journal.on(date(TODAY)).unwrap().numbness,
         Numbness::PARTLY_NUMB
     );
+    // Yes does not lift the care the day opened: a clinician does.
     press(&mut app, KeyCode::Char('0'));
     press(&mut app, KeyCode::Char('y'));
     assert!(app.replace().is_none());
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("would lift the care open since"), "{said}");
     let journal = Comeback::load(dir.path()).unwrap().journal;
-    assert_eq!(journal.on(date(TODAY)).unwrap().numbness, Numbness::NONE);
+    assert_eq!(
+        journal.on(date(TODAY)).unwrap().numbness,
+        Numbness::PARTLY_NUMB
+    );
 }
 
 #[test]

@@ -3,7 +3,6 @@
 //! open: that takes a clinician's clearance first.
 
 use super::Comeback;
-use crate::checkin::{self, Care};
 use crate::health::Health;
 use crate::store::StoreError;
 use chrono::NaiveDate;
@@ -79,27 +78,17 @@ impl Comeback {
         removed: &[Health],
         today: NaiveDate,
     ) -> Result<(), HealthFailure> {
-        let Some(open) = self.assess(today).verdict.care else {
-            return Ok(());
-        };
         let mut plan = self.plan.clone();
         plan.profile.health = health.to_vec();
         plan.profile.health_since = since.clone();
-        let after = checkin::assess(&plan, &self.template, &self.journal, today);
-        let urgency = |c: &Care| (c.level, c.when);
-        let milder = after
-            .verdict
-            .care
-            .as_ref()
-            .is_none_or(|c| urgency(c) > urgency(&open));
-        if !milder {
+        let Some(softened) = self.softened_by(&plan, &self.journal, today) else {
             return Ok(());
-        }
+        };
         let names: Vec<String> = removed.iter().map(|h| h.words().to_string()).collect();
         Err(HealthFailure::LiftsCare {
             removed: crate::checkin::and_list(&names),
-            since: open.since,
-            level: format!("{}, {}", open.level.as_str(), open.when_words),
+            since: softened.open.since,
+            level: softened.level(),
         })
     }
 }

@@ -17,6 +17,7 @@ mod assess;
 mod backup;
 mod gear;
 mod health;
+mod lifting;
 mod restore;
 mod sync;
 pub use backup::{Restored, restore};
@@ -278,7 +279,8 @@ impl Comeback {
     /// `today` with it.
     ///
     /// A check-in that reports numbness or a warning flag is replaced only
-    /// with `replace` set: the runner must say so.
+    /// with `replace` set: the runner must say so. A replacement that would
+    /// ease or lift the care open today is refused: a clinician lifts care.
     pub fn record(
         &mut self,
         mut entry: CheckIn,
@@ -320,6 +322,14 @@ impl Comeback {
             entry.session = Some(match entry.exercise_said() {
                 Some(session) => session,
                 None => checkin::default_session(&self.assess(today), &self.plan, entry.date),
+            });
+        }
+        if replace && let Some(softened) = self.softened_by_replacing(&entry, today) {
+            return Err(CheckInFailure::LiftsCare {
+                date: entry.date,
+                verb: softened.verb(),
+                since: softened.open.since,
+                level: softened.level(),
             });
         }
         // The decisions to store, and the assessment kept, are the ones the
@@ -448,6 +458,15 @@ pub enum CheckInFailure {
     NothingToClear,
     #[error("date {date}: the care verdict began on {since}; expected a clearance from then on")]
     ClearanceBeforeCare { date: NaiveDate, since: NaiveDate },
+    #[error(
+        "date {date}: replacing its check-in would {verb} the care open since {since} ({level}); expected a clinician's clearance first (`comeback clear`), then record the day again"
+    )]
+    LiftsCare {
+        date: NaiveDate,
+        verb: &'static str,
+        since: NaiveDate,
+        level: String,
+    },
     #[error("shoes '{name}': no pair of that name; expected one of: {known}")]
     UnknownShoes { name: String, known: String },
     #[error(transparent)]

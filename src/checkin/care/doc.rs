@@ -56,7 +56,9 @@ day it is entered: decisions dated before it stay as they were; care it opens
 is dated that day and cites the earlier check-ins. Taking a condition away
 is refused while it would make open care milder or lift it
 (`comeback health`, the TUI's health panel): a clinician's clearance comes
-first.
+first. So is replacing a check-in (`checkin --replace`, or a day filled in
+again in the TUI) in a way that would ease or lift open care (test
+`replacing_the_check_in_that_opened_care_never_eases_or_lifts_it`).
 
 ## Levels
 
