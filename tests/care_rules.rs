@@ -350,15 +350,25 @@ fn with_back_history_numbness_creeping_up_the_leg_is_urgent() {
 #[test]
 fn numbness_above_the_knee_that_takes_hours_books_a_clinician() {
     let thigh = cleared(
-        at(began(felt(3, 2), Onset::After), &[Spot::Thigh, Spot::Calf]),
+        at(began(felt(3, 1), Onset::After), &[Spot::Thigh, Spot::Calf]),
         Cleared::Hours,
     );
-    let care = care_on(vec![fine(1), thigh], 4);
+    let care = care_on(vec![fine(1), thigh.clone()], 4);
     expect(
         &care,
         CareLevel::Book,
         When::OneWeek,
         "above_the_knee_slow_to_clear",
+    );
+    // Partly numb, the leg slow to clear after exercise: sooner.
+    let mut numb = thigh;
+    numb.numbness = comeback::checkin::Numbness::PARTLY_NUMB;
+    let care = care_on(vec![fine(1), numb], 4);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "leg_numb_for_hours_after_exercise",
     );
 }
 
@@ -1029,7 +1039,16 @@ fn numbness_beginning_at_rest_twice_books_a_clinician() {
         &care_on(vec![brief(2), brief(10)], 10),
         CareLevel::Book,
         When::OneWeek,
-        "at_rest_twice_in_14_days",
+        "at_rest_twice_in_six_weeks",
+    );
+    // "Tell a clinician if it happens again": again 15 days on is again
+    // (a clinician's fourth review found the same hold and the same
+    // sentence given twice).
+    expect(
+        &care_on(vec![brief(2), fine(9), brief(17)], 17),
+        CareLevel::Book,
+        When::OneWeek,
+        "at_rest_twice_in_six_weeks",
     );
 }
 

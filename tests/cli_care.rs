@@ -670,3 +670,59 @@ fn replacing_the_check_in_that_opened_care_never_eases_or_lifts_it() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_minute_into_the_run_without_an_onset_is_read_as_during_the_run() {
+    // The same facts said two ways give one verdict: minutes 30, 22 and 15
+    // into the run are an onset creeping earlier, "during" said or not (a
+    // clinician's fourth review found the minutes dropped without it).
+    let verdicts: Vec<serde_json::Value> = [false, true]
+        .into_iter()
+        .map(|said| {
+            let dir = with_plan(&[]);
+            for (date, minute) in [
+                ("2026-11-24", "30"),
+                ("2026-11-26", "22"),
+                ("2026-11-28", "15"),
+            ] {
+                let mut cmd = comeback(dir.path(), date);
+                cmd.args([
+                    "checkin",
+                    "--numbness",
+                    "1",
+                    "--where",
+                    "toes",
+                    "--minutes",
+                    minute,
+                ])
+                .args(["--cleared", "quickly"]);
+                if said {
+                    cmd.args(["--onset", "during"]);
+                }
+                cmd.assert().success();
+            }
+            let saved = json(dir.path(), "2026-11-28", &["plan", "--json"]);
+            assert_eq!(saved["checkins"][0]["onset"], "during");
+            let status = json(dir.path(), "2026-11-28", &["status", "--json"]);
+            status["care"].clone()
+        })
+        .collect();
+    assert_eq!(verdicts[0]["pattern"], "earlier_onset");
+    assert_eq!(verdicts[0], verdicts[1]);
+}
+
+#[test]
+fn setting_health_says_which_conditions_it_took_away() {
+    // `--set` replaces the list: a condition is never dropped unseen.
+    let dir = with_plan(&["--health", "diabetes"]);
+    comeback(dir.path(), "2026-11-24")
+        .args(["health", "--set", "back_history"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Taken away: diabetes"));
+    comeback(dir.path(), "2026-11-24")
+        .args(["health", "--set", "back_history,circulation"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Taken away").not());
+}

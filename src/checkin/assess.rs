@@ -193,9 +193,16 @@ fn ask_how_it_is(journal: &Journal, walk: &mut Walk, today: NaiveDate) {
             short_date(question.date)
         )
     };
+    // A week on, numbness that may still be there is a clinician's
+    // question (DESIGN.md §4: numbness not resolved for a week books).
+    let week_on = if (today - question.date).num_days() >= 7 {
+        " If it is still there, book a clinician within a week."
+    } else {
+        ""
+    };
     let words = if silent_since {
         format!(
-            "{what}, and nothing since: how is it now? Record a check-in; runs wait until it has cleared."
+            "{what}, and nothing since: how is it now? Record a check-in; runs wait until it has cleared.{week_on}"
         )
     } else {
         format!("{what}, and no symptom-free day since: the stage holds until one.")

@@ -4,7 +4,7 @@
 //! saying the same thing. The same checks serve the command line, the
 //! terminal UI and an import.
 
-use super::{CheckIn, Cleared, care};
+use super::{CheckIn, Cleared, Onset, care};
 use chrono::NaiveDate;
 
 /// Why a check-in cannot be recorded.
@@ -163,7 +163,8 @@ impl CheckIn {
     }
 
     /// Each place, flag and easing once, in their order; the words of
-    /// clearing from its minutes when only those were given.
+    /// clearing from its minutes when only those were given; a minute into
+    /// the run with no onset is "during".
     pub fn normalize(&mut self) {
         if self.cleared.is_none() {
             self.cleared = match self.cleared_minutes {
@@ -171,6 +172,12 @@ impl CheckIn {
                 Some(m) if m > care::HOURS_AFTER_MINUTES => Some(Cleared::Hours),
                 _ => None,
             };
+        }
+        // The minute into the run it began names a run: said without an
+        // onset, it is the onset "during" (the same fact said two ways gives
+        // one verdict, DESIGN.md §4 v3).
+        if self.onset.is_none() && self.minutes.is_some() && self.numbness.level() > 0 {
+            self.onset = Some(Onset::During);
         }
         self.spots.sort();
         self.spots.dedup();

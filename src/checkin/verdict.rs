@@ -93,7 +93,21 @@ impl Verdict {
     pub fn label(&self) -> String {
         match self.care.as_ref().map(|c| c.level) {
             Some(CareLevel::Emergency) => "EMERGENCY".into(),
-            _ => self.status.label(),
+            _ => self.shown_status().label(),
+        }
+    }
+
+    /// The status a runner is shown: on the Monday after symptoms moved the
+    /// plan, the move in force ("HOLD" or "STEP BACK" above "this week
+    /// repeats the stage", never "ON TRACK": DESIGN.md §4 v3, step 5, the
+    /// headline never contradicts the lines below it). `status` stays this
+    /// week's own, for scripts.
+    pub fn shown_status(&self) -> Status {
+        use crate::plan::Move;
+        match (self.care.is_some(), self.status, self.moved) {
+            (false, Status::OnTrack, Some(Move::StepBack)) => Status::StepBack,
+            (false, Status::OnTrack, Some(Move::Repeat)) => Status::Hold,
+            _ => self.status,
         }
     }
 
@@ -127,18 +141,49 @@ const SYMPTOM_WORDS: &[&str] = &[
     "numb", "tingl", "pins", "burning", "weak", "blister", "bladder", "saddle",
 ];
 
-/// A line for each symptom-free check-in whose note speaks of symptoms:
-/// nothing is decided from free text, so the runner is asked to record them.
+/// Words in a note that name a warning sign, and the sign (the flags the
+/// care rules read: DESIGN.md §4 v3, step 1).
+const FLAG_WORDS: &[(&str, Flag)] = &[
+    ("weak", Flag::Weakness),
+    ("foot drop", Flag::FootDrop),
+    ("slap", Flag::FootDrop),
+    ("tripp", Flag::FootDrop),
+    ("bladder", Flag::BladderBowel),
+    ("bowel", Flag::BladderBowel),
+    ("saddle", Flag::Saddle),
+    ("groin", Flag::Saddle),
+    ("blister", Flag::FootWound),
+    ("cold", Flag::ColdPale),
+    ("pale", Flag::ColdPale),
+    ("blue", Flag::ColdPale),
+    ("back pain", Flag::BackPain),
+    ("cramp", Flag::CalfTightness),
+    ("sharp", Flag::SharpPain),
+];
+
+/// A line for each check-in whose note speaks of what it did not record:
+/// symptoms on a symptom-free day, or a warning sign not ticked. Nothing is
+/// decided from free text, so the runner is asked to record it.
 pub(crate) fn note_lines(checkins: &[CheckIn]) -> Vec<String> {
     checkins
         .iter()
-        .filter(|c| !c.is_notable())
         .filter_map(|c| {
             let note = c.note.as_deref()?.to_lowercase();
-            let word = SYMPTOM_WORDS.iter().find(|w| note.contains(*w))?;
+            if !c.is_notable() {
+                let word = SYMPTOM_WORDS.iter().find(|w| note.contains(*w))?;
+                return Some(format!(
+                    "The note of {} mentions \"{word}…\" but the check-in says no numbness: if you had symptoms, record them with their level (comeback decides from what is recorded, never from notes).",
+                    short_date(c.date)
+                ));
+            }
+            let (word, flag) = FLAG_WORDS
+                .iter()
+                .find(|(w, flag)| note.contains(*w) && !c.flags.contains(flag))?;
             Some(format!(
-                "The note of {} mentions \"{word}…\" but the check-in says no numbness: if you had symptoms, record them with their level (comeback decides from what is recorded, never from notes).",
-                short_date(c.date)
+                "The note of {} mentions \"{word}…\" but the check-in has no warning sign for it: if you had {}, record it again with that sign ticked (`--flag {}`; comeback decides from what is recorded, never from notes).",
+                short_date(c.date),
+                flag.words(),
+                flag.as_str()
             ))
         })
         .collect()

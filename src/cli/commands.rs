@@ -374,7 +374,21 @@ pub fn health(ctx: &Invocation, set: Option<Vec<HealthChoice>>) -> Result<()> {
         if choices.contains(&HealthChoice::None) && !health.is_empty() {
             bail!("health: 'none' with other values; expected either none or a list");
         }
+        let before = comeback.plan.profile.health.clone();
         comeback.set_health(health, ctx.today, &timestamp())?;
+        // `--set` replaces the list: say what it took away, so a condition
+        // is never dropped unseen.
+        let removed: Vec<String> = before
+            .iter()
+            .filter(|h| !comeback.plan.profile.health.contains(h))
+            .map(|h| h.words().to_string())
+            .collect();
+        if !removed.is_empty() {
+            outln!(
+                "Taken away: {} (`--set` replaces the whole list; name every condition you have).",
+                checkin::and_list(&removed)
+            )?;
+        }
     }
     out!("{}", show::health(&comeback.plan.profile.health))?;
     Ok(())

@@ -174,6 +174,53 @@ impl<'m, 'a> Measures<'m, 'a> {
         Some([first, second.1, third])
     }
 
+    /// Slower to clear each time: three symptoms of the episode (not the
+    /// lace pattern), each taking longer to go than the one before, the
+    /// last at least twice as long as the first (Mayo, CECS: recovery time
+    /// growing). "Within 15 minutes" counts as 15 and "hours" as 61 however
+    /// it was said, so words and minutes give one answer; not gone counts
+    /// as longest of all. The three events, first to last.
+    pub fn slower_to_clear(&self) -> Option<[&Event<'a>; 3]> {
+        const SLOTS: usize = 63;
+        let minutes = |e: &Event| -> Option<usize> {
+            let m = match e.clear {
+                Clear::Quick => 15,
+                Clear::Soon => e.checkin.cleared_minutes.unwrap_or(30).clamp(16, 60),
+                Clear::Hours => 61,
+                Clear::NotYet => 62,
+                Clear::Unknown => return None,
+            };
+            Some(m as usize)
+        };
+        // The quickest event so far, and for each time to clear the
+        // rising pair ending there whose first is quickest.
+        let mut quickest: Option<(usize, &Event)> = None;
+        let mut pairs: [Option<(usize, &Event, &Event)>; SLOTS] = [None; SLOTS];
+        for e in self
+            .episode
+            .iter()
+            .filter(|e| e.symptomatic() && !e.lace_pattern())
+        {
+            let Some(v) = minutes(e) else { continue };
+            let chain = pairs[..v]
+                .iter()
+                .flatten()
+                .find(|(first, _, _)| 2 * first <= v);
+            if let Some((_, a, b)) = chain {
+                return Some([a, b, e]);
+            }
+            if let Some((first, a)) = quickest.filter(|(q, _)| *q < v)
+                && pairs[v].is_none_or(|(f, _, _)| first < f)
+            {
+                pairs[v] = Some((first, a, e));
+            }
+            if quickest.is_none_or(|(q, _)| v < q) {
+                quickest = Some((v, e));
+            }
+        }
+        None
+    }
+
     /// Onset minutes moving earlier by 20 % or more over three or more runs
     /// of the episode (Mayo, CECS): the runs of the episode from the first
     /// of such a run of minutes to the last, every one of them cited.

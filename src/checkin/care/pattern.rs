@@ -125,6 +125,12 @@ patterns! {
     // Mayo Clinic, chronic exertional compartment syndrome.
     Exertional = "exertional", "numbness or tightness at about the same point of each run", "a sports medicine doctor";
     EarlierOnset = "earlier_onset", "numbness starting earlier and earlier in the run", "a sports medicine doctor";
+    // StatPearls "Compartment syndrome"; Mayo Clinic, chronic exertional
+    // compartment syndrome: a sports medicine doctor.
+    LegSlowToClear = "leg_slow_to_clear", "numbness in the leg that takes hours to go after exercise", "a sports medicine doctor";
+    // Mayo Clinic "Numbness": loss of feeling that comes back is still a
+    // doctor's question once it repeats.
+    NoFeelingAgain = "no_feeling_again", "no feeling at all, more than once", "a sports medicine doctor";
     // NICE CG147: tissue loss with peripheral arterial disease.
     WoundPoorCirculation = "wound_poor_circulation", "a cut, blister or redness on a foot with poor circulation", "a GP or a vascular clinic";
     // NICE NG19; ADA Standards of Care, foot care.

@@ -34,7 +34,7 @@ pub fn render(app: &App, scroll: usize, theme: Theme, frame: &mut Frame, area: R
     };
     let block = Block::bordered()
         .title("See a clinician")
-        .border_style(theme.status(verdict.status));
+        .border_style(theme.status(verdict.shown_status()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut head = care.what_to_do();
@@ -56,7 +56,7 @@ pub fn render(app: &App, scroll: usize, theme: Theme, frame: &mut Frame, area: R
     let mut lines = vec![Line::from(vec![
         Span::styled(
             format!(" {} ", verdict.label()),
-            theme.status(verdict.status),
+            theme.status(verdict.shown_status()),
         ),
         Span::styled(format!("  {headline}"), theme.title()),
     ])];

@@ -351,7 +351,7 @@ fn render_banner(
         Paragraph::new(Line::from(vec![
             Span::styled(
                 format!(" {} ", verdict.label()),
-                theme.status(verdict.status),
+                theme.status(verdict.shown_status()),
             ),
             Span::raw(format!(" {}", verdict.headline())),
         ])),

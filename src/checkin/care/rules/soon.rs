@@ -1,10 +1,10 @@
 //! The rows that book a clinician within 2 working days: vascular, diabetic and compartment patterns that settled.
 
 use super::*;
-use crate::checkin::care::event::{Clear, Context, Extent};
+use crate::checkin::Flag;
+use crate::checkin::care::event::{Clear, Extent, Reach};
 use crate::checkin::care::measure::Measures;
 use crate::checkin::care::pattern::Pattern;
-use crate::checkin::{Ease, Flag};
 
 pub(super) static ROWS: &[Rule] = &[
     // Book within 2 working days: vascular, diabetic and compartment patterns that settled.
@@ -47,7 +47,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "claudication_with_circulation_problems",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Claudication),
-        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during a run eased by stopping, or gone within the hour",
+        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during or after a run (or at a time not said), however soon it went",
         source: "NICE CG147 \"Peripheral arterial disease\" (intermittent claudication)",
         test: "with_circulation_problems_calf_cramp_on_runs_books_a_gp_or_vascular_clinic",
         check: Check::Moment(|m| {
@@ -60,13 +60,11 @@ pub(super) static ROWS: &[Rule] = &[
             .or_else(|| {
                 // Gone within the hour of stopping says "eased by
                 // stopping" as well as the tick does.
-                let e = latest(m, |e| {
-                    e.symptomatic()
-                        && matches!(e.context, Context::During(_))
-                        && ((e.eased_by(Ease::Stopping) && !e.clear.still_there())
-                            || e.clear.settled())
-                })?;
-                Some(one(m, e, "with a run, eased by stopping"))
+                // So does numbness after a run, or with the time not said,
+                // however long it took (known circulation disease lowers
+                // the threshold; not gone at all is urgent).
+                let e = latest(m, |e| e.symptomatic() && e.context.with_load())?;
+                Some(one(m, e, "with a run, with circulation problems"))
             })
         }),
     },
@@ -99,6 +97,23 @@ pub(super) static ROWS: &[Rule] = &[
                 e.severity == 3 && matches!(e.clear, Clear::Soon | Clear::Hours)
             })?;
             Some(one(m, e, "no feeling for a while"))
+        }),
+    },
+    Rule {
+        id: "leg_numb_for_hours_after_exercise",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::LegSlowToClear),
+        threshold: "one check-in: partly numb or worse with exercise (or at a time not said), reaching the ankle or further up the leg, that took hours to go or had not gone",
+        source: "StatPearls \"Compartment syndrome\"; Mayo Clinic \"Chronic exertional compartment syndrome\" (leg numbness after exercise that is slow to settle)",
+        test: "leg_numb_for_hours_after_a_run_books_a_sports_doctor_within_two_working_days",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.severity >= 2
+                    && e.context.with_load()
+                    && e.extent.reach() >= Reach::Ankle
+                    && (e.clear == Clear::Hours || e.clear.still_there())
+            })?;
+            Some(one(m, e, "in the leg, hours to go after exercise"))
         }),
     },
     Rule {

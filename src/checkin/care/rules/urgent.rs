@@ -283,13 +283,13 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_sides_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::LowBackNerves),
-        threshold: "back pain flagged in the episode, and numbness on both sides (at once, or one side and then the other)",
+        threshold: "back pain flagged in the last 6 plan weeks, and numbness on both sides in them (at once, or one side and then the other, however far apart)",
         source: "NHS \"Cauda equina syndrome\" and \"Sciatica\" (back pain with symptoms in both legs); NHS Lothian lumbar red flags",
         test: "back_pain_with_numbness_on_both_sides_is_urgent",
         check: Check::Moment(|m| {
-            let pain = m.episode.iter().rfind(|e| e.flagged(Flag::BackPain))?;
+            let pain = m.window.iter().rfind(|e| e.flagged(Flag::BackPain))?;
             let sides = |side: Side| {
-                m.episode
+                m.window
                     .iter()
                     .rfind(move |e| e.symptomatic() && e.side == Some(side))
             };

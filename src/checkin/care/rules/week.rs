@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::checkin::care::event::{Clear, Event, Reach};
-use crate::checkin::care::measure::WeekStatus;
+use crate::checkin::care::measure::{Measures, WeekStatus};
 use crate::checkin::care::pattern::Pattern;
 
 pub(super) static ROWS: &[Rule] = &[
@@ -174,6 +174,44 @@ pub(super) static ROWS: &[Rule] = &[
                 m.words,
                 || format!("Getting worse or not settling: {}.", steps.join("; then ")),
                 cited,
+            ))
+        }),
+    },
+    Rule {
+        id: "slower_and_slower_to_clear",
+        effect: WEEK,
+        pattern: Some(Pattern::Worsening),
+        threshold: "3 check-ins of the episode, each slower to clear than the one before (within 15 minutes counts as 15, hours as 61, not gone as 62), the last at least twice the first",
+        source: "Mayo Clinic \"Chronic exertional compartment syndrome\" (recovery time growing); Ask Dr. Green (symptoms that get worse)",
+        test: "numbness_slower_to_clear_run_after_run_books_a_clinician",
+        check: Check::Moment(|m| {
+            let chain = m.slower_to_clear()?;
+            Some(Found::new(
+                m.words,
+                || {
+                    let steps: Vec<String> = chain
+                        .iter()
+                        .map(|e| format!("{} on {}", describe(e), m.date(e)))
+                        .collect();
+                    format!("Slower to clear each time: {}.", steps.join("; then "))
+                },
+                chain,
+            ))
+        }),
+    },
+    Rule {
+        id: "no_feeling_twice",
+        effect: WEEK,
+        pattern: Some(Pattern::NoFeelingAgain),
+        threshold: "no feeling (3) on 2 check-ins in 6 plan weeks, however soon each came back",
+        source: "Mayo Clinic \"Numbness: when to see a doctor\"; Cleveland Clinic \"Numbness\" (loss of feeling that repeats)",
+        test: "no_feeling_twice_books_a_clinician_even_when_it_came_back_in_minutes",
+        check: Check::Moment(|m| {
+            let (a, b) = Measures::last_two(m.matching(|e| e.severity == 3))?;
+            Some(Found::new(
+                m.words,
+                || format!("No feeling at all on {} and {}.", m.date(a), m.date(b)),
+                [a, b],
             ))
         }),
     },

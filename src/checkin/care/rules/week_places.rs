@@ -215,14 +215,14 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
-        id: "at_rest_twice_in_14_days",
+        id: "at_rest_twice_in_six_weeks",
         effect: WEEK,
         pattern: Some(Pattern::AtRest),
-        threshold: "numbness beginning at rest or at night on 2 check-ins within 14 days, however quickly each went",
+        threshold: "numbness beginning at rest or at night on 2 check-ins in 6 plan weeks, however quickly each went (once is a hold that says to tell a clinician if it happens again)",
         source: "NHS \"Pins and needles\" (see a GP if it keeps coming back)",
         test: "numbness_beginning_at_rest_twice_books_a_clinician",
         check: Check::Moment(|m| {
-            let (a, b) = Measures::twice_within(m.matching(at_rest), 14)?;
+            let (a, b) = Measures::last_two(m.matching(at_rest))?;
             Some(Found::new(
                 m.words,
                 || {
