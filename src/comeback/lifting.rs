@@ -28,6 +28,21 @@ impl Softened {
     }
 }
 
+/// How `after` compares with the care `open` before a change: `Some` when
+/// it is milder (a later "how soon") or gone.
+pub(super) fn softened(open: &Care, after: Option<&Care>) -> Option<Softened> {
+    let urgency = |c: &Care| (c.level, c.when);
+    let lifted = match after {
+        None => true,
+        Some(after) if urgency(after) > urgency(open) => false,
+        Some(_) => return None,
+    };
+    Some(Softened {
+        open: open.clone(),
+        lifted,
+    })
+}
+
 impl Comeback {
     /// The care open today, when `plan` and `journal` in place of the saved
     /// ones would make it milder (a later "how soon") or lift it.
@@ -41,26 +56,15 @@ impl Comeback {
         let after = checkin::assess(plan, &self.template, journal, today)
             .verdict
             .care;
-        let urgency = |c: &Care| (c.level, c.when);
-        match after {
-            None => Some(Softened { open, lifted: true }),
-            Some(after) if urgency(&after) > urgency(&open) => Some(Softened {
-                open,
-                lifted: false,
-            }),
-            Some(_) => None,
-        }
+        softened(&open, after.as_ref())
     }
 
-    /// The care open today, when `entry` in place of the check-in of its day
-    /// would soften it. Only a replacement that changes what was felt or
-    /// done can: a new day's check-in adds to the journal, and a run's
-    /// numbers, shoes or note joining a check-in leave its symptoms be.
-    pub(super) fn softened_by_replacing(
-        &self,
-        entry: &CheckIn,
-        today: NaiveDate,
-    ) -> Option<Softened> {
+    /// The care open today, when `entry` would replace the check-in of its
+    /// day with other symptoms: only such a replacement can soften it (a
+    /// new day's check-in adds to the journal, and a run's numbers, shoes
+    /// or note joining a check-in leave its symptoms be). Whether it does
+    /// is judged on what the write derives (`softened`).
+    pub(super) fn open_to_replacing(&self, entry: &CheckIn, today: NaiveDate) -> Option<Care> {
         let old = self.journal.on(entry.date)?;
         let same_symptoms = CheckIn {
             shoes: old.shoes.clone(),
@@ -72,11 +76,6 @@ impl Comeback {
         if same_symptoms {
             return None;
         }
-        let mut journal = Journal::clone(&self.journal);
-        journal.put(CheckIn {
-            seq: journal.last_seq() + 1,
-            ..entry.clone()
-        });
-        self.softened_by(&self.plan, &journal, today)
+        self.assess(today).verdict.care
     }
 }

@@ -324,24 +324,42 @@ impl Comeback {
                 None => checkin::default_session(&self.assess(today), &self.plan, entry.date),
             });
         }
-        if replace && let Some(softened) = self.softened_by_replacing(&entry, today) {
-            return Err(CheckInFailure::LiftsCare {
-                date: entry.date,
-                verb: softened.verb(),
-                since: softened.open.since,
-                level: softened.level(),
-            });
-        }
+        // A replacement that would ease or lift open care is declined
+        // inside the write, on the assessment it derives (a clinician lifts
+        // care).
+        let open = if replace {
+            self.open_to_replacing(&entry, today)
+        } else {
+            None
+        };
+        let mut declined = None;
         // The decisions to store, and the assessment kept, are the ones the
         // caller wants next: derived once.
         let mut after = None;
-        let replaced = self.write(|store, plan, template, shoes| {
+        let written = self.write(|store, plan, template, shoes| {
             store.record_checkin(&entry, now, |journal| {
                 let derived = derive(plan, template, shoes, journal, today);
+                if let Some(open) = &open {
+                    declined = lifting::softened(open, derived.assessment.verdict.care.as_ref());
+                    if declined.is_some() {
+                        return None;
+                    }
+                }
                 after = Some(derived.clone());
-                derived
+                Some(derived)
             })
-        })?;
+        });
+        let replaced = match (written, declined) {
+            (Err(StoreError::Declined), Some(softened)) => {
+                return Err(CheckInFailure::LiftsCare {
+                    date: entry.date,
+                    verb: softened.verb(),
+                    since: softened.open.since,
+                    level: softened.level(),
+                });
+            }
+            (written, _) => written?,
+        };
         let (assessment, mileage) = match after {
             Some(derived) => self.advised(derived),
             None => self.assess_with_mileage(today),

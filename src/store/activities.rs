@@ -37,7 +37,7 @@ impl Store {
         decide: impl FnOnce(&Journal) -> Derived,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
-        self.write(decide, now, |tx| {
+        self.write(|j| Some(decide(j)), now, |tx| {
             // The runs were placed in the plan as it was read; with the
             // write lock held, it is checked to be the plan still there (a
             // `new --force` in between would leave runs outside its window).

@@ -66,6 +66,10 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    /// The caller declined the change once it saw what it would derive;
+    /// nothing was saved (the caller says why).
+    #[error("the change was declined; nothing was saved")]
+    Declined,
     #[error("a plan already exists (started {start})")]
     PlanExists { start: NaiveDate },
     #[error("shoes '{0}': a pair with that name exists; pick another name")]

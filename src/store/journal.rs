@@ -85,11 +85,13 @@ impl Store {
     /// Records a check-in (amending the one of the same date), logs the change
     /// for undo, and records the decisions `decide` derives from the new
     /// journal; all in one transaction. Returns the check-in it replaced.
+    /// When `decide` gives nothing, nothing is saved
+    /// ([`StoreError::Declined`]).
     pub fn record_checkin(
         &mut self,
         checkin: &CheckIn,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Derived,
+        decide: impl FnOnce(&Journal) -> Option<Derived>,
     ) -> Result<Option<CheckIn>, StoreError> {
         let path = self.path.clone();
         self.write(decide, now, |tx| {
@@ -117,7 +119,7 @@ impl Store {
         decide: impl FnOnce(&Journal) -> Derived,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
-        self.write(decide, now, |tx| {
+        self.write(|j| Some(decide(j)), now, |tx| {
             let clearance = Clearance {
                 seq: next_seq(tx, now).at(&path)?,
                 ..clearance.clone()
@@ -164,7 +166,7 @@ impl Store {
         decide: impl FnOnce(&Journal) -> Derived,
     ) -> Result<Option<Undone>, StoreError> {
         let path = self.path.clone();
-        self.write(decide, now, |tx| {
+        self.write(|j| Some(decide(j)), now, |tx| {
             let last = tx
                 .query_row(
                     "SELECT id, kind, date, before, clearance_id FROM changes ORDER BY id DESC LIMIT 1",

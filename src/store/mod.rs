@@ -272,7 +272,7 @@ impl Store {
     /// another connection committed since this one last saw it.
     fn write<T>(
         &mut self,
-        decide: impl FnOnce(&Journal) -> Derived,
+        decide: impl FnOnce(&Journal) -> Option<Derived>,
         now: &str,
         change: impl FnOnce(&Tx<'_>) -> Result<(T, Edit), StoreError>,
     ) -> Result<T, StoreError> {
@@ -310,7 +310,11 @@ impl Store {
             _ => Rc::new(journal::read_journal(&tx, &path)?),
         };
         copy::write(&tx, &path, journal.checkins())?;
-        let derived = decide(&journal);
+        // Declined: the transaction rolls back as it drops, and the journal
+        // edited in place is not kept.
+        let Some(derived) = decide(&journal) else {
+            return Err(StoreError::Declined);
+        };
         decisions::sync(&tx, &path, &derived.assessment.decisions, from, now)?;
         kept::keep(&tx, &path, &derived)?;
         tx.commit().at(&path)?;

@@ -116,11 +116,15 @@ impl Store {
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let profile = to_json(&path, profile)?;
-        self.write(decide, now, |tx| {
-            tx.execute("UPDATE plan SET profile = ?1 WHERE id = 1", [&profile])
-                .at(&path)?;
-            Ok(((), Edit::Nothing(Some(from))))
-        })
+        self.write(
+            |j| Some(decide(j)),
+            now,
+            |tx| {
+                tx.execute("UPDATE plan SET profile = ?1 WHERE id = 1", [&profile])
+                    .at(&path)?;
+                Ok(((), Edit::Nothing(Some(from))))
+            },
+        )
     }
 
     /// Replaces everything with an imported plan and journal, in one
@@ -135,7 +139,7 @@ impl Store {
         let path = self.path.clone();
         let profile = to_json(&path, &restore.profile)?;
         let template = to_json(&path, &restore.template)?;
-        self.write(decide, now, |tx| {
+        self.write(|j| Some(decide(j)), now, |tx| {
             refuse_to_replace(tx, &path, replace)?;
             tx.execute_batch(
                 "DELETE FROM checkins; DELETE FROM clearances; DELETE FROM changes; DELETE FROM decisions; DELETE FROM shoes; DELETE FROM ticks; DELETE FROM activities;",
