@@ -124,6 +124,21 @@ fn no_feeling_twice_books_a_clinician_even_when_it_came_back_in_minutes() {
         When::OneWeek,
         "no_feeling_twice",
     );
+    // The lace pattern (the top of the foot only, eased by loosening the
+    // laces) stays with the lacing rows.
+    let laces = |d| {
+        eased(
+            cleared(
+                at(began(felt(d, 3), Onset::During), &[Spot::Top]),
+                Cleared::Quickly,
+            ),
+            comeback::checkin::Ease::LooseningLaces,
+        )
+    };
+    assert!(!found(
+        &care_on(vec![laces(1), laces(3)], 4),
+        "no_feeling_twice"
+    ));
 }
 
 #[test]
