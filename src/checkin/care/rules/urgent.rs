@@ -307,14 +307,23 @@ pub(super) static ROWS: &[Rule] = &[
             Some(Found::new(
                 m.words,
                 || {
-                    format!(
-                        "Numbness on both sides ({} on {}, {} on {}) with back pain on {}.",
-                        describe(from),
-                        m.date(from),
-                        describe(to),
-                        m.date(to),
-                        m.date(pain)
-                    )
+                    let sides = if std::ptr::eq(from, to) {
+                        format!("{} on {}", describe(to), m.date(to))
+                    } else {
+                        format!(
+                            "{} on {}, {} on {}",
+                            describe(from),
+                            m.date(from),
+                            describe(to),
+                            m.date(to)
+                        )
+                    };
+                    let pain = if std::ptr::eq(pain, to) {
+                        "with back pain".to_string()
+                    } else {
+                        format!("with back pain on {}", m.date(pain))
+                    };
+                    format!("Numbness on both sides ({sides}) {pain}.")
                 },
                 [from, to, pain],
             ))
