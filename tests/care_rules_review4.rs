@@ -263,36 +263,3 @@ fn numbness_not_cleared_and_a_week_of_silence_says_to_book_if_it_is_still_there(
     assert!(!said(4), "three days on: how is it now?");
     assert!(said(11), "ten days on: a week unresolved is a clinician's");
 }
-
-#[test]
-fn numbness_moving_across_the_foot_check_in_by_check_in_books_a_clinician() {
-    // The toes, then the arch, then the heel within an episode reach the
-    // whole foot together, as the sole (or "whole foot") would at once: the
-    // same spreading, said a place at a time (DESIGN.md §4: three or more
-    // foot regions are the whole foot; extent reached over the episode).
-    let q = |d, spots: &[Spot]| {
-        cleared(
-            at(began(felt(d, 1), Onset::During), spots),
-            Cleared::Quickly,
-        )
-    };
-    let one_by_one = vec![
-        q(1, &[Spot::Toes]),
-        q(4, &[Spot::Arch]),
-        q(8, &[Spot::Heel]),
-    ];
-    expect(
-        &care_on(one_by_one, 8),
-        CareLevel::Book,
-        When::OneWeek,
-        "across_the_foot",
-    );
-    let at_once = vec![q(1, &[Spot::Toes]), q(8, &[Spot::Sole])];
-    assert_eq!(
-        care_on(at_once, 8).map(|c| (c.level, c.when)),
-        Some((CareLevel::Book, When::OneWeek))
-    );
-    // Two parts of the foot are not yet the whole of it.
-    let two = vec![q(1, &[Spot::Toes]), q(4, &[Spot::Arch])];
-    assert!(!found(&care_on(two, 4), "across_the_foot"));
-}

@@ -199,18 +199,6 @@ impl Extent {
         Extent(self.0 | other.0)
     }
 
-    /// The extent with the whole foot added when the foot's three parts are
-    /// all named, as `of` reads them in one check-in: for places joined
-    /// over several.
-    pub fn with_whole_foot(self) -> Extent {
-        let parts = Self::FOREFOOT | Self::MIDFOOT | Self::HINDFOOT;
-        if self.0 & parts == parts {
-            Extent(self.0 | Self::WHOLE_FOOT)
-        } else {
-            self
-        }
-    }
-
     #[inline]
     pub fn is_empty(self) -> bool {
         self.0 == 0

@@ -3,7 +3,7 @@
 //! sides (DESIGN.md §4, step 4; places and contexts are in `week_places.rs`).
 
 use super::*;
-use crate::checkin::care::event::{Clear, Event, Extent, Reach};
+use crate::checkin::care::event::{Clear, Event, Reach};
 use crate::checkin::care::measure::{Measures, WeekStatus};
 use crate::checkin::care::pattern::Pattern;
 
@@ -231,58 +231,15 @@ pub(super) static ROWS: &[Rule] = &[
         id: "widespread_again",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "within an episode, a check-in reaching the whole foot or further up and another that named a place, before or after it, not a spread (the same wide numbness back: a spread is the row above)",
+        threshold: "within an episode, a check-in reaching the whole foot or further up after an earlier one that named a place, no further than it (the same wide numbness back: a spread is the row above)",
         source: "source articles (numbness that persists or spreads needs a doctor); NHS \"Pins and needles\" (see a GP if it keeps coming back)",
         test: "the_whole_foot_numb_again_books_as_coming_back_not_as_spreading",
         check: Check::Moment(|m| {
             if spread(m).is_some() {
                 return None;
             }
-            let placed = placed(m);
-            let wide = placed
-                .iter()
-                .rev()
-                .find(|e| e.extent.reach() >= Reach::WholeFoot)?;
-            let other = placed.iter().find(|e| !std::ptr::eq(**e, *wide))?;
-            let (from, to) = if other.day <= wide.day {
-                (*other, *wide)
-            } else {
-                (*wide, *other)
-            };
+            let (from, to) = m.spread_up()?;
             Some(numbness_then(m, "Widespread again", from, to))
-        }),
-    },
-    Rule {
-        id: "across_the_foot",
-        effect: WEEK,
-        pattern: Some(Pattern::Spreading),
-        threshold: "within an episode, check-ins none of which reached the whole foot alone whose places together do (its front, middle and heel: the toes, then the arch, then the heel)",
-        source: "source articles (numbness that persists or spreads needs a doctor); DESIGN.md §4 (extent reached over the episode)",
-        test: "numbness_moving_across_the_foot_check_in_by_check_in_books_a_clinician",
-        check: Check::Moment(|m| {
-            let placed = placed(m);
-            let reached = placed
-                .iter()
-                .fold(Extent::default(), |all, e| all.union(e.extent))
-                .with_whole_foot();
-            let alone = placed.iter().any(|e| e.extent.reach() >= Reach::WholeFoot);
-            if alone || reached.reach() < Reach::WholeFoot {
-                return None;
-            }
-            Some(Found::new(
-                m.words,
-                || {
-                    let steps: Vec<String> = placed
-                        .iter()
-                        .map(|e| format!("{} on {}", spots(e.checkin), m.date(e)))
-                        .collect();
-                    format!(
-                        "Numbness across the foot over the episode: {}.",
-                        steps.join(", then ")
-                    )
-                },
-                placed.iter().copied(),
-            ))
         }),
     },
     Rule {
@@ -358,14 +315,6 @@ fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)
             .min_by_key(|e| e.extent.reach())
             .map(|from| (from, to))
     })
-}
-
-/// The episode's symptomatic check-ins that named a place, in day order.
-fn placed<'m, 'a>(m: &Measures<'m, 'a>) -> Vec<&'m Event<'a>> {
-    m.episode
-        .iter()
-        .filter(|e| e.symptomatic() && e.extent.reach() > Reach::None)
-        .collect()
 }
 
 /// "Spreading: numbness at the toes on Tue 3 Nov, then at the whole foot on
