@@ -91,6 +91,25 @@ fn numbness_slower_to_clear_run_after_run_books_a_clinician() {
         When::OneWeek,
         "slower_and_slower_to_clear",
     );
+    // Slower still at any step is never milder: the first or the second
+    // taking hours, or not gone (a clinician's fifth review found 20, 35,
+    // 50 minutes booked and hours, 35, 50 not).
+    for slower in [Cleared::Hours, Cleared::NotYet] {
+        for at in [0, 1] {
+            let mut worse = vec![
+                run_numb(1, 1, &spots, 20),
+                run_numb(3, 1, &spots, 35),
+                run_numb(5, 1, &spots, 50),
+            ];
+            worse[at].cleared_minutes = None;
+            worse[at].cleared = Some(slower);
+            let care = care_on(worse, 6);
+            assert!(
+                care.as_ref().is_some_and(|c| c.level <= CareLevel::Book),
+                "{slower:?} at {at}: {care:?}"
+            );
+        }
+    }
     // The same times in another order are no trend.
     let shuffled = vec![
         run_numb(1, 1, &spots, 35),
@@ -262,4 +281,135 @@ fn numbness_not_cleared_and_a_week_of_silence_says_to_book_if_it_is_still_there(
     };
     assert!(!said(4), "three days on: how is it now?");
     assert!(said(11), "ten days on: a week unresolved is a clinician's");
+}
+
+// From a clinician's fifth review (2026-12-05): where the table booked what
+// a clinician would hold.
+
+fn lace(offset: u64, side_of: Side) -> CheckIn {
+    side(
+        eased(
+            cleared(
+                at(began(felt(offset, 1), Onset::During), &[Spot::Top]),
+                Cleared::Quickly,
+            ),
+            comeback::checkin::Ease::LooseningLaces,
+        ),
+        side_of,
+    )
+}
+
+#[test]
+fn the_lace_pattern_on_one_foot_then_the_other_is_both_shoes_not_both_nerves() {
+    // Not "moved to the other side"; with back pain, not "both sides"; with
+    // circulation problems, not claudication.
+    let laces = vec![lace(1, Side::Left), lace(4, Side::Right)];
+    assert!(care_on(laces.clone(), 5).is_none());
+    let with_back_pain = vec![
+        flagged(rest(0), Flag::BackPain),
+        lace(1, Side::Left),
+        lace(4, Side::Right),
+    ];
+    assert!(!found(
+        &care_on(with_back_pain, 5),
+        "both_sides_with_back_pain"
+    ));
+    let circulation = care_with(&[Health::Circulation], vec![lace(1, Side::Left)], 2);
+    assert!(!found(
+        &circulation,
+        "claudication_with_circulation_problems"
+    ));
+    // The toes on one foot, then the other: a nerve's, booked.
+    let toes = |d, s| {
+        let mut c = lace(d, s);
+        c.spots = vec![Spot::Toes];
+        c.eased_by.clear();
+        c
+    };
+    let care = care_on(vec![toes(1, Side::Left), toes(4, Side::Right)], 5);
+    assert!(found(&care, "moved_to_the_other_side"), "{care:?}");
+}
+
+#[test]
+fn calf_cramps_at_night_are_not_the_exertional_pattern() {
+    let night_cramp = |d| {
+        flagged(
+            cleared(began(rest(d), Onset::Night), Cleared::Quickly),
+            Flag::CalfTightness,
+        )
+    };
+    let care = care_on(vec![night_cramp(1), night_cramp(15)], 15);
+    assert!(!found(&care, "calf_tightness_settled"), "{care:?}");
+    // Twice with runs: a sports doctor within 2 working days.
+    let run_cramp = |d| {
+        flagged(
+            cleared(began(fine(d), Onset::During), Cleared::Quickly),
+            Flag::CalfTightness,
+        )
+    };
+    expect(
+        &care_on(vec![run_cramp(1), run_cramp(15)], 15),
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "calf_tightness_settled",
+    );
+}
+
+#[test]
+fn back_pain_alone_is_no_numbness_matter_but_with_numbness_books() {
+    assert!(care_on(vec![flagged(rest(1), Flag::BackPain)], 2).is_none());
+    let care = care_on(vec![flagged(rest(1), Flag::BackPain), tingle(4)], 4);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "sharp_pain_skin_colour_or_back_pain",
+    );
+}
+
+#[test]
+fn a_brief_tingle_at_rest_or_in_the_warm_up_after_a_step_back_holds() {
+    // Partly numb with a run in week 1 steps back; three weeks later a
+    // 2-minute posture tingle at rest, or a tingle at minute 3 gone at
+    // once, is not "back after a step back". A tingle at minute 20 is.
+    let step_back = cleared(
+        at(began(felt(2, 2), Onset::During), &[Spot::Toes]),
+        Cleared::Quickly,
+    );
+    let posture = cleared(
+        at(began(rest(23), Onset::Rest), &[Spot::Toes]),
+        Cleared::Quickly,
+    );
+    let warm_up = cleared(
+        minute(at(began(felt(23, 1), Onset::During), &[Spot::Toes]), 3),
+        Cleared::Quickly,
+    );
+    for brief in [posture, warm_up] {
+        let care = care_on(
+            vec![fine(0), step_back.clone(), fine(9), fine(16), brief],
+            23,
+        );
+        assert!(!found(&care, "back_after_a_step_back"), "{care:?}");
+    }
+    let later = cleared(
+        minute(at(began(felt(23, 1), Onset::During), &[Spot::Toes]), 20),
+        Cleared::Quickly,
+    );
+    let care = care_on(vec![fine(0), step_back, fine(9), fine(16), later], 23);
+    assert!(found(&care, "back_after_a_step_back"), "{care:?}");
+}
+
+#[test]
+fn two_days_of_one_week_count_as_one_week_however_the_weeks_are_counted() {
+    // Tue and Thu of the plan's first week, then a Tuesday four weeks on:
+    // two weeks with symptoms, not three.
+    let care = care_on(
+        vec![tingle(1), tingle(3), fine(10), fine(17), tingle(29)],
+        29,
+    );
+    assert!(!found(&care, "symptoms_in_three_weeks_of_six"), "{care:?}");
+    // Three days 9 and 10 days apart are three weeks whatever the plan's
+    // weeks (round 3).
+    let care = care_on(vec![tingle(3), tingle(12), tingle(22)], 22);
+    assert!(found(&care, "symptoms_in_three_weeks_of_six"), "{care:?}");
 }

@@ -726,3 +726,58 @@ fn setting_health_says_which_conditions_it_took_away() {
         .success()
         .stdout(predicate::str::contains("Taken away").not());
 }
+
+#[test]
+fn undo_never_eases_or_lifts_open_care_but_an_answer_to_how_is_it_now_is_taken() {
+    // A weakness flag opens urgent care; taking that check-in back the next
+    // day is refused as a replacement is (a clinician's fifth review found
+    // undo the way round it). Undoing a clearance reopens care: taken.
+    let dir = with_plan(&[]);
+    comeback(dir.path(), "2026-11-24")
+        .args(["checkin", "--numbness", "1", "--flag", "weakness"])
+        .assert()
+        .success();
+    refused(
+        dir.path(),
+        "2026-11-25",
+        &["undo"],
+        "undo: taking back the last change would lift the care open since 2026-11-24 (urgent, today)",
+    );
+    let care = |dir: &Path, day| json(dir, day, &["status", "--json"])["care"]["level"].clone();
+    assert_eq!(care(dir.path(), "2026-11-25"), "urgent");
+    comeback(dir.path(), "2026-11-25")
+        .arg("clear")
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-25")
+        .arg("undo")
+        .assert()
+        .success();
+    assert_eq!(care(dir.path(), "2026-11-25"), "urgent");
+
+    // "Not gone" at the finish opens care; the same symptoms with how soon
+    // they went, given that evening or the next day, answer the question.
+    let dir = with_plan(&[]);
+    let numb = [
+        "--numbness",
+        "2",
+        "--where",
+        "whole_foot,calf",
+        "--onset",
+        "after",
+    ];
+    comeback(dir.path(), "2026-11-24")
+        .args(["checkin"])
+        .args(numb)
+        .args(["--cleared", "not_yet"])
+        .assert()
+        .success();
+    assert_eq!(care(dir.path(), "2026-11-24"), "urgent");
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--date", "2026-11-24", "--replace"])
+        .args(numb)
+        .args(["--cleared-minutes", "20"])
+        .assert()
+        .success();
+    assert_ne!(care(dir.path(), "2026-11-25"), "urgent");
+}

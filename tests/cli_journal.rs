@@ -179,13 +179,14 @@ fn a_second_check_in_amends_and_undo_restores_it() {
         .assert()
         .success();
     comeback(dir.path(), "2026-11-23")
-        .args(["checkin", "--numbness", "3", "--onset", "during"])
+        .args(["checkin", "--numbness", "2", "--onset", "during"])
+        .args(["--cleared", "quickly"])
         .assert()
         .success()
         .stdout(predicate::str::contains("replaces the earlier check-in"));
     let history = json(dir.path(), "2026-11-23", &["history", "--json"]);
     assert_eq!(history["checkins"].as_array().unwrap().len(), 1);
-    assert_eq!(history["checkins"][0]["numbness"], 3);
+    assert_eq!(history["checkins"][0]["numbness"], 2);
     comeback(dir.path(), "2026-11-23")
         .arg("undo")
         .assert()

@@ -4,7 +4,7 @@
 //! more symptoms never give a milder verdict, health context never does).
 
 use super::Comeback;
-use crate::checkin::{self, Care, CheckIn, Journal};
+use crate::checkin::{self, Care, CheckIn, Cleared, Journal};
 use crate::plan::Plan;
 use chrono::NaiveDate;
 
@@ -62,18 +62,36 @@ impl Comeback {
     /// The care open today, when `entry` would replace the check-in of its
     /// day with other symptoms: only such a replacement can soften it (a
     /// new day's check-in adds to the journal, and a run's numbers, shoes
-    /// or note joining a check-in leave its symptoms be). Whether it does
-    /// is judged on what the write derives (`softened`).
+    /// or note joining a check-in leave its symptoms be; nor does the
+    /// answer to "how is it now?" given that day or the next). Whether it
+    /// does is judged on what the write derives (`softened`).
     pub(super) fn open_to_replacing(&self, entry: &CheckIn, today: NaiveDate) -> Option<Care> {
         let old = self.journal.on(entry.date)?;
-        let same_symptoms = CheckIn {
-            shoes: old.shoes.clone(),
-            note: old.note.clone(),
-            seq: old.seq,
-            actual: old.actual.clone(),
-            ..entry.clone()
-        } == *old;
-        if same_symptoms {
+        let same_but = |cleared: Option<Cleared>, cleared_minutes: Option<u32>| {
+            CheckIn {
+                shoes: old.shoes.clone(),
+                note: old.note.clone(),
+                seq: old.seq,
+                actual: old.actual.clone(),
+                cleared,
+                cleared_minutes,
+                ..entry.clone()
+            } == *old
+        };
+        if same_but(entry.cleared, entry.cleared_minutes) {
+            return None;
+        }
+        // The answer to "how is it now?": the same symptoms, with how soon
+        // they went where the day said "not yet" (or nothing), given that
+        // day or the next, is taken (a clinician's fifth review: an answer
+        // given that evening is no edit of the facts).
+        let open_question = old.numbness.is_symptomatic()
+            && old.cleared_minutes.is_none()
+            && matches!(old.cleared, None | Some(Cleared::NotYet));
+        let answered = open_question
+            && same_but(old.cleared, old.cleared_minutes)
+            && (today - entry.date).num_days() <= 1;
+        if answered {
             return None;
         }
         self.assess(today).verdict.care

@@ -420,10 +420,31 @@ impl Comeback {
         self.store.last_change()
     }
 
-    pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, StoreError> {
-        self.write(|store, plan, template, shoes| {
-            store.undo(now, |journal| derive(plan, template, shoes, journal, today))
-        })
+    /// Takes back the last change. Declined when it would ease or lift the
+    /// care open today, as a replacement is: a clinician lifts care.
+    pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, CheckInFailure> {
+        let open = self.assess(today).verdict.care;
+        let mut declined = None;
+        let undone = self.write(|store, plan, template, shoes| {
+            store.undo(now, |journal| {
+                let derived = derive(plan, template, shoes, journal, today);
+                if let Some(open) = &open {
+                    declined = lifting::softened(open, derived.assessment.verdict.care.as_ref());
+                    if declined.is_some() {
+                        return None;
+                    }
+                }
+                Some(derived)
+            })
+        });
+        match (undone, declined) {
+            (Err(StoreError::Declined), Some(softened)) => Err(CheckInFailure::UndoLiftsCare {
+                verb: softened.verb(),
+                since: softened.open.since,
+                level: softened.level(),
+            }),
+            (undone, _) => Ok(undone?),
+        }
     }
 
     /// Runs a write with this comeback's hold on the journal let go, so the
@@ -481,6 +502,14 @@ pub enum CheckInFailure {
     )]
     LiftsCare {
         date: NaiveDate,
+        verb: &'static str,
+        since: NaiveDate,
+        level: String,
+    },
+    #[error(
+        "undo: taking back the last change would {verb} the care open since {since} ({level}); expected a clinician's clearance first (`comeback clear`)"
+    )]
+    UndoLiftsCare {
         verb: &'static str,
         since: NaiveDate,
         level: String,

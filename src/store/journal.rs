@@ -159,14 +159,15 @@ impl Store {
         }))
     }
 
-    /// Takes back the last change, if any.
+    /// Takes back the last change, if any. When `decide` gives nothing,
+    /// nothing is taken back ([`StoreError::Declined`]).
     pub fn undo(
         &mut self,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Derived,
+        decide: impl FnOnce(&Journal) -> Option<Derived>,
     ) -> Result<Option<Undone>, StoreError> {
         let path = self.path.clone();
-        self.write(|j| Some(decide(j)), now, |tx| {
+        self.write(decide, now, |tx| {
             let last = tx
                 .query_row(
                     "SELECT id, kind, date, before, clearance_id FROM changes ORDER BY id DESC LIMIT 1",

@@ -302,9 +302,16 @@ impl<'a> Event<'a> {
     /// that went as the runner warmed up (not the exertional pattern).
     pub fn exertional_minute(&self) -> Option<u32> {
         match self.context {
-            Context::During(Some(m)) if !(m <= 5 && self.clear == Clear::Quick) => Some(m),
+            Context::During(Some(m)) if !self.warm_up() => Some(m),
             _ => None,
         }
+    }
+
+    /// A tingle in the first 5 minutes of a run that went quickly: the
+    /// warm-up, not the exertional pattern.
+    #[inline]
+    pub fn warm_up(&self) -> bool {
+        matches!(self.context, Context::During(Some(m)) if m <= 5) && self.clear == Clear::Quick
     }
 
     /// How bad, for "getting worse": the level, then how long it took to clear.

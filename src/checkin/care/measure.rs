@@ -174,51 +174,32 @@ impl<'m, 'a> Measures<'m, 'a> {
         Some([first, second.1, third])
     }
 
-    /// Slower to clear each time: three symptoms of the episode (not the
-    /// lace pattern), each taking longer to go than the one before, the
-    /// last at least twice as long as the first (Mayo, CECS: recovery time
-    /// growing). "Within 15 minutes" counts as 15 and "hours" as 61 however
-    /// it was said, so words and minutes give one answer; not gone counts
-    /// as longest of all. The three events, first to last.
+    /// Slower to clear: after a symptom of the episode (not the lace
+    /// pattern), one that took over 15 minutes to go, then one that took 30
+    /// minutes or more (Mayo, CECS: recovery time growing). Longer times
+    /// anywhere in the chain still count (hours, or not gone, are longer
+    /// than any minutes), so a slower episode never reads as less; "within
+    /// 15 minutes" counts as 15 however it was said. The three events.
     pub fn slower_to_clear(&self) -> Option<[&Event<'a>; 3]> {
-        const SLOTS: usize = 63;
-        let minutes = |e: &Event| -> Option<usize> {
-            let m = match e.clear {
-                Clear::Quick => 15,
-                Clear::Soon => e.checkin.cleared_minutes.unwrap_or(30).clamp(16, 60),
-                Clear::Hours => 61,
-                Clear::NotYet => 62,
-                Clear::Unknown => return None,
-            };
-            Some(m as usize)
+        let minutes = |e: &Event| -> Option<u32> {
+            match e.clear {
+                Clear::Quick => Some(15),
+                Clear::Soon => Some(e.checkin.cleared_minutes.unwrap_or(30).clamp(16, 60)),
+                Clear::Hours => Some(61),
+                Clear::NotYet => Some(62),
+                Clear::Unknown => None,
+            }
         };
-        // The quickest event so far, and for each time to clear the
-        // rising pair ending there whose first is quickest.
-        let mut quickest: Option<(usize, &Event)> = None;
-        let mut pairs: [Option<(usize, &Event, &Event)>; SLOTS] = [None; SLOTS];
-        for e in self
+        let mut events = self
             .episode
             .iter()
-            .filter(|e| e.symptomatic() && !e.lace_pattern())
-        {
-            let Some(v) = minutes(e) else { continue };
-            let chain = pairs[..v]
-                .iter()
-                .flatten()
-                .find(|(first, _, _)| 2 * first <= v);
-            if let Some((_, a, b)) = chain {
-                return Some([a, b, e]);
-            }
-            if let Some((first, a)) = quickest.filter(|(q, _)| *q < v)
-                && pairs[v].is_none_or(|(f, _, _)| first < f)
-            {
-                pairs[v] = Some((first, a, e));
-            }
-            if quickest.is_none_or(|(q, _)| v < q) {
-                quickest = Some((v, e));
-            }
-        }
-        None
+            .filter(|e| e.symptomatic() && !e.lace_pattern());
+        let first = events.next()?;
+        let second = events
+            .by_ref()
+            .find(|e| minutes(e).is_some_and(|m| m > 15))?;
+        let third = events.find(|e| minutes(e).is_some_and(|m| m >= 30))?;
+        Some([first, second, third])
     }
 
     /// Onset minutes moving earlier by 20 % or more over three or more runs
@@ -314,7 +295,13 @@ impl<'m, 'a> Measures<'m, 'a> {
     /// then one: said first as both, the pattern is no milder than said
     /// first as one side, DESIGN.md §4 P5).
     pub fn other_side(&self) -> Option<(&Event<'a>, &Event<'a>)> {
-        let symptomatic = || self.episode.iter().filter(|e| e.symptomatic());
+        // (The lace pattern on one foot, then the other: both shoes, not
+        // both nerves.)
+        let symptomatic = || {
+            self.episode
+                .iter()
+                .filter(|e| e.symptomatic() && !e.lace_pattern())
+        };
         let first = symptomatic().find(|e| e.side.is_some())?;
         let other = symptomatic()
             .skip_while(|e| e.day <= first.day)

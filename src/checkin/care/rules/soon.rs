@@ -21,11 +21,14 @@ pub(super) static ROWS: &[Rule] = &[
         id: "calf_tightness_settled",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "flag `calf_tightness` that settled within the hour, with numbness or sharp pain, or a second time in 6 plan weeks (once on its own is a hold); or sharp pain with numbness in the shin or calf with a run, settled within the hour",
+        threshold: "flag `calf_tightness` that settled within the hour, with numbness or sharp pain, or a second time with exercise in 6 plan weeks (once on its own, or cramps at night, a hold); or sharp pain with numbness in the shin or calf with a run, settled within the hour",
         source: "Mayo Clinic \"Chronic exertional compartment syndrome\"",
         test: "calf_tightness_that_settled_books_a_sports_doctor_within_two_working_days",
         check: Check::Moment(|m| {
-            let cramps = m.matching(|e| e.flagged(Flag::CalfTightness)).count();
+            // (Cramps in bed at night are not the exertional pattern.)
+            let cramps = m
+                .matching(|e| e.flagged(Flag::CalfTightness) && e.context.with_load())
+                .count();
             flag_rule(m, &[Flag::CalfTightness], |e| {
                 e.clear.settled() && (e.symptomatic() || e.flagged(Flag::SharpPain) || cramps >= 2)
             })
@@ -47,7 +50,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "claudication_with_circulation_problems",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Claudication),
-        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during or after a run (or at a time not said), however soon it went",
+        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during or after a run (or at a time not said), however soon it went (not the lace pattern)",
         source: "NICE CG147 \"Peripheral arterial disease\" (intermittent claudication)",
         test: "with_circulation_problems_calf_cramp_on_runs_books_a_gp_or_vascular_clinic",
         check: Check::Moment(|m| {
@@ -63,7 +66,9 @@ pub(super) static ROWS: &[Rule] = &[
                 // So does numbness after a run, or with the time not said,
                 // however long it took (known circulation disease lowers
                 // the threshold; not gone at all is urgent).
-                let e = latest(m, |e| e.symptomatic() && e.context.with_load())?;
+                let e = latest(m, |e| {
+                    e.symptomatic() && e.context.with_load() && !e.lace_pattern()
+                })?;
                 Some(one(m, e, "with a run, with circulation problems"))
             })
         }),

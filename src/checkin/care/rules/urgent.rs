@@ -283,7 +283,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_sides_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::LowBackNerves),
-        threshold: "back pain flagged in the last 6 plan weeks, and numbness on both sides in them (at once, or one side and then the other, however far apart)",
+        threshold: "back pain flagged in the last 6 plan weeks, and numbness on both sides in them (at once, or one side and then the other, however far apart; not the lace pattern)",
         source: "NHS \"Cauda equina syndrome\" and \"Sciatica\" (back pain with symptoms in both legs); NHS Lothian lumbar red flags",
         test: "back_pain_with_numbness_on_both_sides_is_urgent",
         check: Check::Moment(|m| {
@@ -291,7 +291,7 @@ pub(super) static ROWS: &[Rule] = &[
             let sides = |side: Side| {
                 m.window
                     .iter()
-                    .rfind(move |e| e.symptomatic() && e.side == Some(side))
+                    .rfind(move |e| e.symptomatic() && !e.lace_pattern() && e.side == Some(side))
             };
             let (from, to) = match sides(Side::Both) {
                 Some(both) => (both, both),

@@ -13,20 +13,30 @@ pub(super) static ROWS: &[Rule] = &[
         id: "symptoms_in_three_weeks_of_six",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms (each one cleared quickly or not, the lace pattern too) in 3 or more separate weeks of the last 6 (plan weeks, or 7-day spans counted back from the check-in)",
+        threshold: "symptoms (each one cleared quickly or not, the lace pattern too) in 3 or more separate weeks of the last 6 (plan weeks, or days with symptoms each a week or more apart)",
         source: "Mayo Clinic \"Numbness: when to see a doctor\"; NHS \"Pins and needles\" (see a GP if it keeps coming back); Cleveland Clinic \"Numbness\"",
         test: "tingling_in_three_separate_weeks_books_a_clinician_even_when_each_cleared_quickly",
         check: Check::Moment(|m| {
-            // Plan weeks, or 7-day spans counted back from the check-in
-            // over the last 42 days: whichever counts more (three bad days
-            // 19 days apart are three weeks however the plan's weeks fall).
-            let spans: std::collections::BTreeSet<i32> = m
+            // Plan weeks, or days with symptoms a week or more apart over
+            // the last 42 days: whichever counts more (three bad days 19
+            // days apart are three weeks however the plan's weeks fall, and
+            // two days of one week are one week however they are counted).
+            let mut days: Vec<i32> = m
                 .so_far
                 .iter()
                 .filter(|e| e.symptomatic() && e.day <= m.day && e.day > m.day - 42)
-                .map(|e| (m.day - e.day) / 7)
+                .map(|e| e.day)
                 .collect();
-            let weeks = m.weeks(m.symptomatic()).max(spans.len());
+            days.sort_unstable();
+            let mut apart = 0;
+            let mut last: Option<i32> = None;
+            for day in days {
+                if last.is_none_or(|l| day - l >= 7) {
+                    apart += 1;
+                    last = Some(day);
+                }
+            }
+            let weeks = m.weeks(m.symptomatic()).max(apart);
             if weeks < 3 {
                 return None;
             }
@@ -83,7 +93,12 @@ pub(super) static ROWS: &[Rule] = &[
         source: "DOMAIN §6 (numbness that keeps coming back after the plan has been stepped back); Trials 2023 (s13063-023-07502-x)",
         test: "numbness_that_comes_back_after_a_step_back_books_a_clinician",
         check: Check::Moment(|m| {
-            let now = latest(m, |e| e.symptomatic() && !e.lace_pattern())?;
+            // (Not the lace pattern, nor a brief tingle at rest or in the
+            // first minutes of a run: posture at rest never steps back.)
+            let brief = |e: &Event| {
+                e.severity == 1 && e.clear == Clear::Quick && (e.context.at_rest() || e.warm_up())
+            };
+            let now = latest(m, |e| e.symptomatic() && !e.lace_pattern() && !brief(e))?;
             let week = now.week(m.start_day);
             // Across episodes too: every event of the last six plan weeks
             // since the last clearance (three weeks apart is still back).
@@ -181,7 +196,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "slower_and_slower_to_clear",
         effect: WEEK,
         pattern: Some(Pattern::Worsening),
-        threshold: "3 check-ins of the episode, each slower to clear than the one before (within 15 minutes counts as 15, hours as 61, not gone as 62), the last at least twice the first",
+        threshold: "3 check-ins of the episode in order: a symptom, then one that took over 15 minutes to clear, then one that took 30 minutes or more (hours, or not gone, count as more; not the lace pattern)",
         source: "Mayo Clinic \"Chronic exertional compartment syndrome\" (recovery time growing); Ask Dr. Green (symptoms that get worse)",
         test: "numbness_slower_to_clear_run_after_run_books_a_clinician",
         check: Check::Moment(|m| {
@@ -193,7 +208,7 @@ pub(super) static ROWS: &[Rule] = &[
                         .iter()
                         .map(|e| format!("{} on {}", describe(e), m.date(e)))
                         .collect();
-                    format!("Slower to clear each time: {}.", steps.join("; then "))
+                    format!("Slower to clear: {}.", steps.join("; then "))
                 },
                 chain,
             ))

@@ -98,10 +98,30 @@ pub(super) static ROWS: &[Rule] = &[
         id: "sharp_pain_skin_colour_or_back_pain",
         effect: WEEK,
         pattern: Some(Pattern::WarningSign),
-        threshold: "flag `sharp_pain` or `back_pain`",
-        source: "source articles (numbness with sharp pain or colour change warrants a professional); NHS \"Sciatica\"",
+        threshold: "flag `sharp_pain`; or `back_pain` with numbness in the same episode, whichever came first (back pain alone is no numbness matter)",
+        source: "source articles (numbness with sharp pain or colour change warrants a professional); NHS \"Sciatica\"; DOMAIN §6 (back pain with leg symptoms)",
         test: "sharp_pain_skin_colour_or_back_pain_book_a_clinician_as_a_warning_sign",
-        check: Check::Moment(|m| flag_rule(m, &[Flag::SharpPain, Flag::BackPain], |_| true)),
+        check: Check::Moment(|m| {
+            flag_rule(m, &[Flag::SharpPain], |_| true).or_else(|| {
+                let pain = m.episode.iter().rfind(|e| e.flagged(Flag::BackPain))?;
+                let legs = m.episode.iter().rfind(|e| e.symptomatic())?;
+                Some(Found::new(
+                    m.words,
+                    || {
+                        if std::ptr::eq(pain, legs) {
+                            format!("{}: {}, with back pain.", m.date(legs), describe(legs))
+                        } else {
+                            format!(
+                                "Back pain on {} with numbness on {}.",
+                                m.date(pain),
+                                m.date(legs)
+                            )
+                        }
+                    },
+                    [pain, legs],
+                ))
+            })
+        }),
     },
     Rule {
         id: "between_the_toes_twice",
