@@ -1,0 +1,241 @@
+//! The journal's writes as the faces make them: a check-in (filled in from
+//! the plan), a clinician's clearance, and undo. None of them eases or
+//! lifts open care (`lifting`): a clinician does.
+
+use super::assess::derive;
+use super::{Comeback, lifting};
+use crate::checkin::{self, Assessment, CheckIn, Clearance};
+use crate::shoes::{self, ShoeMileage};
+use crate::store::{StoreError, Undone};
+use chrono::NaiveDate;
+
+impl Comeback {
+    /// Records a check-in, filling in the session from the plan when none is
+    /// named; returns the check-in it replaced and the assessment as of
+    /// `today` with it.
+    ///
+    /// A check-in that reports numbness or a warning flag is replaced only
+    /// with `replace` set: the runner must say so. A replacement that would
+    /// ease or lift the care open today is refused: a clinician lifts care.
+    pub fn record(
+        &mut self,
+        mut entry: CheckIn,
+        replace: bool,
+        today: NaiveDate,
+        now: &str,
+    ) -> Result<Recorded, CheckInFailure> {
+        entry.normalize();
+        entry.validate(self.plan.profile.start, today)?;
+        if !replace
+            && let Some(what) = self
+                .journal
+                .on(entry.date)
+                .filter(|old| *old != &entry)
+                .and_then(CheckIn::what_a_replacement_loses)
+        {
+            return Err(checkin::CheckInError::WouldReplace {
+                date: entry.date,
+                what,
+            }
+            .into());
+        }
+        self.fill_in(&mut entry, today)?;
+        // A replacement that would ease or lift open care is declined
+        // inside the write, on the assessment it derives (a clinician lifts
+        // care).
+        let open = if replace {
+            self.open_to_replacing(&entry, today)
+        } else {
+            None
+        };
+        let mut declined = None;
+        // The decisions to store, and the assessment kept, are the ones the
+        // caller wants next: derived once.
+        let mut after = None;
+        let written = self.write(|store, plan, template, shoes| {
+            store.record_checkin(&entry, now, |journal| {
+                let derived = derive(plan, template, shoes, journal, today);
+                if let Some(open) = &open {
+                    declined = lifting::softened(open, derived.assessment.verdict.care.as_ref());
+                    if declined.is_some() {
+                        return None;
+                    }
+                }
+                after = Some(derived.clone());
+                Some(derived)
+            })
+        });
+        let replaced = match (written, declined) {
+            (Err(StoreError::Declined), Some(softened)) => {
+                return Err(CheckInFailure::LiftsCare {
+                    date: entry.date,
+                    verb: softened.verb(),
+                    since: softened.open.since,
+                    level: softened.level(),
+                });
+            }
+            (written, _) => written?,
+        };
+        let (assessment, mileage) = match after {
+            Some(derived) => self.advised(derived),
+            None => self.assess_with_mileage(today),
+        };
+        Ok(Recorded {
+            replaced,
+            assessment,
+            mileage,
+        })
+    }
+
+    /// Fills in what the runner left out: the shoes worn now, and the
+    /// session from the plan (a run done on a run day, a rest day else).
+    /// Refuses shoes by a name no pair has.
+    fn fill_in(&self, entry: &mut CheckIn, today: NaiveDate) -> Result<(), CheckInFailure> {
+        match &entry.shoes {
+            Some(name) if !self.shoes.iter().any(|s| &s.name == name) => {
+                let names: Vec<&str> = self.shoes.iter().map(|s| s.name.as_str()).collect();
+                return Err(CheckInFailure::UnknownShoes {
+                    name: name.clone(),
+                    known: if names.is_empty() {
+                        "none yet: add a pair with `comeback shoes add NAME`".into()
+                    } else {
+                        names.join(", ")
+                    },
+                });
+            }
+            Some(_) => {}
+            None => entry.shoes = shoes::current(&self.shoes).map(|s| s.name.clone()),
+        }
+        if entry.session.is_none() {
+            entry.session = Some(match entry.exercise_said() {
+                Some(session) => session,
+                None => checkin::default_session(&self.assess(today), &self.plan, entry.date),
+            });
+        }
+        Ok(())
+    }
+
+    /// Records a clinician's clearance of the care verdict open today; it
+    /// lifts care at once. Refused when no care verdict is open, or when the
+    /// date is before the care began.
+    pub fn clear(
+        &mut self,
+        clearance: Clearance,
+        today: NaiveDate,
+        now: &str,
+    ) -> Result<(), CheckInFailure> {
+        if clearance.date > today || clearance.date < self.plan.profile.start {
+            return Err(CheckInFailure::ClearanceDate {
+                date: clearance.date,
+                start: self.plan.profile.start,
+                today,
+            });
+        }
+        if let Some(note) = &clearance.note {
+            let length = note.chars().count();
+            if length > checkin::MAX_TEXT {
+                return Err(checkin::CheckInError::TooLong {
+                    field: "note",
+                    length,
+                }
+                .into());
+            }
+        }
+        let Some(care) = self.assess(today).verdict.care else {
+            return Err(CheckInFailure::NothingToClear);
+        };
+        if clearance.date < care.since {
+            return Err(CheckInFailure::ClearanceBeforeCare {
+                date: clearance.date,
+                since: care.since,
+            });
+        }
+        self.write(|store, plan, template, shoes| {
+            store.record_clearance(&clearance, now, |journal| {
+                derive(plan, template, shoes, journal, today)
+            })
+        })?;
+        Ok(())
+    }
+
+    /// What `undo` would take back, in words: "the check-in of Mon 23 Nov
+    /// (partly numb …)" or "the clearance of Mon 23 Nov".
+    pub fn last_change(&self) -> Result<Option<crate::store::LastChange>, StoreError> {
+        self.store.last_change()
+    }
+
+    /// Takes back the last change. Declined when it would ease or lift the
+    /// care open today, as a replacement is: a clinician lifts care.
+    pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, CheckInFailure> {
+        let open = self.assess(today).verdict.care;
+        let mut declined = None;
+        let undone = self.write(|store, plan, template, shoes| {
+            store.undo(now, |journal| {
+                let derived = derive(plan, template, shoes, journal, today);
+                if let Some(open) = &open {
+                    declined = lifting::softened(open, derived.assessment.verdict.care.as_ref());
+                    if declined.is_some() {
+                        return None;
+                    }
+                }
+                Some(derived)
+            })
+        });
+        match (undone, declined) {
+            (Err(StoreError::Declined), Some(softened)) => Err(CheckInFailure::UndoLiftsCare {
+                verb: softened.verb(),
+                since: softened.open.since,
+                level: softened.level(),
+            }),
+            (undone, _) => Ok(undone?),
+        }
+    }
+}
+
+/// What recording a check-in did.
+pub struct Recorded {
+    /// The check-in of the same date it replaced, if any.
+    pub replaced: Option<CheckIn>,
+    /// The verdict and schedule as of today, with the new check-in.
+    pub assessment: Assessment,
+    /// Each pair of shoes' distance, with the new check-in.
+    pub mileage: Vec<ShoeMileage>,
+}
+
+/// Why a check-in or clearance was not recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckInFailure {
+    #[error(transparent)]
+    Invalid(#[from] checkin::CheckInError),
+    #[error("date {date}: expected a day from the plan start ({start}) to today ({today})")]
+    ClearanceDate {
+        date: NaiveDate,
+        start: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("nothing to clear: no care verdict is open, so a clearance would change nothing")]
+    NothingToClear,
+    #[error("date {date}: the care verdict began on {since}; expected a clearance from then on")]
+    ClearanceBeforeCare { date: NaiveDate, since: NaiveDate },
+    #[error(
+        "date {date}: replacing its check-in would {verb} the care open since {since} ({level}); expected a clinician's clearance first (`comeback clear`), then record the day again"
+    )]
+    LiftsCare {
+        date: NaiveDate,
+        verb: &'static str,
+        since: NaiveDate,
+        level: String,
+    },
+    #[error(
+        "undo: taking back the last change would {verb} the care open since {since} ({level}); expected a clinician's clearance first (`comeback clear`)"
+    )]
+    UndoLiftsCare {
+        verb: &'static str,
+        since: NaiveDate,
+        level: String,
+    },
+    #[error("shoes '{name}': no pair of that name; expected one of: {known}")]
+    UnknownShoes { name: String, known: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
