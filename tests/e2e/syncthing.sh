@@ -34,7 +34,9 @@ for i in 1 2; do
 done
 ID1=$(syncthing --home="$W/h1" --device-id)
 ID2=$(syncthing --home="$W/h2" --device-id)
-config() { # home, my id, other id, my port, other port, gui port, folder
+# Only the second instance dials: when both dial at once, each drops one of
+# the two crossing connections and they back off for 20 s or more.
+config() { # home, my id, other id, my port, other's address, gui port, folder
     cat >"$1/config.xml" <<XML
 <configuration version="36">
     <folder id="comeback" label="comeback" path="$7" type="sendreceive" rescanIntervalS="5" fsWatcherEnabled="true" fsWatcherDelayS="1">
@@ -42,7 +44,7 @@ config() { # home, my id, other id, my port, other port, gui port, folder
         <device id="$3"></device>
     </folder>
     <device id="$2" name="this"><address>dynamic</address></device>
-    <device id="$3" name="other"><address>tcp://127.0.0.1:$5</address></device>
+    <device id="$3" name="other"><address>$5</address></device>
     <gui enabled="true" tls="false"><address>127.0.0.1:$6</address></gui>
     <options>
         <listenAddress>tcp://127.0.0.1:$4</listenAddress>
@@ -59,12 +61,17 @@ config() { # home, my id, other id, my port, other port, gui port, folder
 </configuration>
 XML
 }
-config "$W/h1" "$ID1" "$ID2" $BASE $((BASE + 1)) $((BASE + 2)) "$W/shared1"
-config "$W/h2" "$ID2" "$ID1" $((BASE + 1)) $BASE $((BASE + 3)) "$W/shared2"
+config "$W/h1" "$ID1" "$ID2" $BASE dynamic $((BASE + 2)) "$W/shared1"
+config "$W/h2" "$ID2" "$ID1" $((BASE + 1)) "tcp://127.0.0.1:$BASE" $((BASE + 3)) "$W/shared2"
+# The first instance listens before the second one dials it.
 for i in 1 2; do
     STNODEFAULTFOLDER=1 syncthing serve --home="$W/h$i" --no-browser --no-restart --no-upgrade \
         >"$W/syncthing$i.log" 2>&1 &
     PIDS+=($!)
+    for _ in $(seq 100); do
+        grep -q "TCP listener .* starting" "$W/syncthing$i.log" && break
+        sleep 0.1
+    done
 done
 cb() { "$BIN" --data-dir "$W/$1" --today "$TODAY" "${@:2}"; }
 # Polls for up to 60 s until the command succeeds; says how long it took.
@@ -75,7 +82,7 @@ within() {
     until "$@" >/dev/null 2>&1; do
         if ((SECONDS - start > 60)); then
             echo "syncthing e2e: FAILED: $what did not happen within 60 s" >&2
-            tail -20 "$W/syncthing1.log" "$W/syncthing2.log" >&2
+            tail -n 20 "$W/syncthing1.log" "$W/syncthing2.log" >&2
             exit 1
         fi
         sleep 0.5
