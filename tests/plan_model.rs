@@ -236,34 +236,41 @@ proptest! {
         }
     }
 
-    // Numb now: the standard return and four to eight weeks more, and more
-    // when the lead-in's hour-long sessions are far below the runner's old
-    // runs (the 1.1x climb from them: rule 3 over rule 5). When the goal is
-    // above the old week the lead-in stands in for the standard return's
-    // own slow first weeks: never sooner than it, at least a week later.
+    // Numb now: the standard return and four to eight weeks more, whatever
+    // the layoff and the runner (rule 5). When the goal is above the old
+    // week the lead-in stands in for the standard return's own slow first
+    // weeks: never sooner than it, at least a week later.
     #[test]
-    fn numb_now_adds_four_to_eight_weeks_to_the_standard_return_and_the_climb_from_an_hour(profile in runners()) {
+    fn numb_now_adds_four_to_eight_weeks_to_the_standard_return(profile in runners()) {
         let numb = Profile { numb_now: true, ..profile.clone() };
         if let (Some(a), Some(b)) = (plan_of(&profile, "standard"), plan_of(&numb, "cautious")) {
             let (wa, wb) = (weeks_back(&a), weeks_back(&b));
             let least = if profile.goal_weekly > profile.weekly_before { 1 } else { 4 };
-            let first = a.weeks[0].runs().filter_map(|r| r.distance).map(|d| d.value()).fold(0.0, f64::max);
-            let per_unit = if profile.unit == Unit::Km { 6.5 } else { 10.5 };
-            let climb = (first * per_unit / 66.0).ln() / 1.1f64.ln();
-            // A recovery week in every four of the climb.
-            let climb = (climb.max(0.0) * 4.0 / 3.0).ceil() as usize;
-            prop_assert!(wb >= wa + least && wb <= wa + 8 + climb, "standard back in week {}, numb now in week {} (climb {})", wa, wb, climb);
+            prop_assert!(wb >= wa + least && wb <= wa + 8, "standard back in week {}, numb now in week {}", wa, wb);
         }
     }
 
-    // A numb runner's lead-in sessions run an hour at most.
+    // A numb runner's lead-in sessions run an hour at most, or, for a
+    // runner whose everyday runs were far longer, what lets the climb from
+    // them to the old week's even share fit in four weeks (rule 5:
+    // the standard return plus 4-8 weeks), give or take whole blocks (up
+    // to the next one, and one more so no week falls below the one before).
     #[test]
-    fn a_numb_runners_run_walk_sessions_run_an_hour_at_most(profile in runners()) {
+    fn a_numb_runners_lead_in_runs_an_hour_unless_the_climb_needs_more(profile in runners()) {
+        let per_unit = if profile.unit == Unit::Km { 6.5 } else { 10.5 };
+        let old_week = profile.weekly_before.value().min(profile.goal_weekly.value());
+        let everyday = old_week / f64::from(profile.runs_per_week) * per_unit;
+        // (Near the threshold the plan's rounding of pace and distance
+        // may tip it either way.)
+        let climb = everyday / 1.1f64.powi(3);
+        let most = 60.0f64.max(climb) * 60.0;
+        let near = climb > 60.0 * 0.95;
         let numb = Profile { numb_now: true, ..profile };
         if let Some(plan) = plan_of(&numb, "cautious") {
             for run in plan.weeks.iter().flat_map(|w| w.runs()) {
                 if let Some(i) = run.intervals {
-                    prop_assert!(i.running_seconds() <= 3600, "{:?}", i);
+                    let slack = if near { 2.0 * f64::from(i.run_seconds) } else { 0.0 };
+                    prop_assert!(f64::from(i.running_seconds()) <= most + slack, "{:?}: over {} s", i, most);
                 }
             }
         }

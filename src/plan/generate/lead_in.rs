@@ -10,10 +10,29 @@ use crate::plan::{Interval, Template};
 /// v3, rule 5: the standard return plus 4–8 weeks).
 const NUMB_LEAD_IN_WEEKS: usize = 4;
 
-/// A lead-in session runs at most this many minutes: no more than a first
-/// week back after two weeks off (DESIGN.md §2 v3, rule 2: about 60 min;
-/// run/walk sessions of two hours and more are no lead-in).
+/// A lead-in session runs at most this many minutes, but for runners of
+/// long everyday runs ([`most_minutes`]): no more than a first week back
+/// after two weeks off (DESIGN.md §2 v3, rule 2: about 60 min; run/walk
+/// sessions of two hours and more are no lead-in).
 pub(super) const LEAD_IN_MOST_MINUTES: f64 = 60.0;
+
+/// After the lead-in, the everyday runs climb back to the old week's share
+/// by the fourth week, ahead of the build's first recovery week, so that
+/// the whole return stays within the standard one plus eight weeks
+/// (DESIGN.md §2 v3, rule 5): the first week's runs at 1.1x the lead-in's
+/// last sessions, then each a week behind the long run, 1.1x a week — the
+/// lead-in's cap times 1.1 to the power of this.
+const CLIMB_WEEKS: i32 = 2;
+
+/// The most running a lead-in session builds to before a return whose
+/// first everyday runs last `next` minutes: about an hour, or more where
+/// the climb from an hour to those runs would not fit in [`CLIMB_WEEKS`] (a
+/// runner whose everyday runs are far longer than an hour). The long run
+/// climbs on after the goal's volume is reached.
+pub(super) fn most_minutes(template: &Template, next: f64) -> f64 {
+    let hour = LEAD_IN_MOST_MINUTES * template.single_run_cap;
+    hour.max(next / template.single_run_cap.powi(CLIMB_WEEKS))
+}
 
 /// A lead-in session has at least this many running blocks.
 const LEAD_IN_BLOCKS: f64 = 8.0;

@@ -81,8 +81,9 @@ pub(super) fn plan_weeks(
     // rule 5: the standard timeline plus 4–8 weeks). Before run/walk: the
     // rungs below its first, the return unchanged. Before distance weeks:
     // run/walk sessions building to the standard return's first runs, but
-    // never past LEAD_IN_MOST_MINUTES of running (sessions of two hours and
-    // more are no lead-in). Where those sessions carry the standard return
+    // never past about an hour of running (sessions of two hours and more
+    // are no lead-in) unless the climb from an hour to the old everyday
+    // runs would not fit in the eight weeks. Where those sessions carry the standard return
     // within the 1.1x rule, it follows unchanged; otherwise its distance
     // weeks start from the lead-in's last sessions, as after any run/walk
     // (Frandsen 2025: none over 1.1x the longest of the last 30 days, the
@@ -103,8 +104,10 @@ pub(super) fn plan_weeks(
                     Planned::Distance { hundredths, .. } => model.minutes(*hundredths),
                 })
                 .reduce(f64::max)
-                .unwrap_or(20.0)
-                .min(lead_in::LEAD_IN_MOST_MINUTES * template.single_run_cap);
+                .unwrap_or(20.0);
+            // The old week's even share: the everyday run to climb back to.
+            let everyday = model.minutes(model.old_week / model.runs.max(1) as u32);
+            let minutes = minutes.min(lead_in::most_minutes(template, everyday));
             let runs = next.first().map_or(0, |w| w.runs.len());
             lead_in::before_distance(template, minutes, runs)
         }
