@@ -198,7 +198,7 @@ static CASES: &[Case] = &[
         ],
         clear: &[],
         today: 9,
-        expect: book("one_week", "diabetes foot team"),
+        expect: book("two_working_days", "diabetes foot team"),
     },
     Case {
         name: "worse week on week over four weeks, clear rest days logged between",
@@ -440,7 +440,7 @@ static CASES: &[Case] = &[
         ],
         clear: &[],
         today: 12,
-        expect: book("one_week", "diabetes foot team"),
+        expect: book("two_working_days", "diabetes foot team"),
     },
     Case {
         name: "weakness recorded after the clearance, about the day before it",
@@ -664,7 +664,7 @@ static CASES: &[Case] = &[
         lines: &["d0 0", "d2 1 toes B during quick"],
         clear: &[],
         today: 2,
-        expect: book("one_week", "diabetes foot team"),
+        expect: book("two_working_days", "diabetes foot team"),
     },
 ];
 

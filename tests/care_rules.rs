@@ -558,8 +558,26 @@ fn numbness_starting_earlier_in_each_run_books_a_sports_doctor() {
         && w.contains("minute 22 on ")
         && w.contains("minute 14 on ")));
     // A tingle in the first minutes that goes as the runner warms up is not it.
-    let warm_up = vec![run(0, 20), run(9, 4), run(16, 3)];
+    let warm_up = vec![run(0, 4), run(9, 5), run(16, 3)];
     assert!(!found(&care_on(warm_up, 16), "onset_earlier_and_earlier"));
+}
+
+#[test]
+fn numbness_that_came_at_minute_twenty_and_now_comes_in_the_first_minutes_is_earlier_onset() {
+    // After numbness at minutes 20 and 10, a tingle at minute 4 is the same
+    // numbness coming sooner, not the warm-up: never milder than minute 6
+    // (DESIGN.md §4 P5; the clinician's sixth review).
+    let run = |d, m| cleared(minute(at(felt(d, 1), &[Spot::Toes]), m), Cleared::Quickly);
+    for third in [6, 4] {
+        let care = care_on(vec![run(0, 20), run(7, 10), run(14, third)], 14);
+        expect(
+            &care,
+            CareLevel::Book,
+            When::TwoWorkingDays,
+            "onset_earlier_and_earlier",
+        );
+        assert_eq!(care.unwrap().who, "a sports medicine doctor");
+    }
 }
 
 // Book within a week.
@@ -574,7 +592,7 @@ fn with_diabetes_tingling_twice_in_two_weeks_books_the_gp_or_diabetes_foot_team(
     expect(
         &care,
         CareLevel::Book,
-        When::OneWeek,
+        When::TwoWorkingDays,
         "diabetes_foot_numbness",
     );
     assert_eq!(care.unwrap().who, "your GP or the diabetes foot team");
@@ -588,7 +606,7 @@ fn with_diabetes_tingling_twice_in_two_weeks_books_the_gp_or_diabetes_foot_team(
     expect(
         &care_with(&[Health::Diabetes], vec![long], 3),
         CareLevel::Book,
-        When::OneWeek,
+        When::TwoWorkingDays,
         "diabetes_foot_numbness",
     );
 }
@@ -1115,7 +1133,7 @@ fn with_diabetes_numbness_in_both_feet_books_the_diabetes_foot_team() {
     expect(
         &care,
         CareLevel::Book,
-        When::OneWeek,
+        When::TwoWorkingDays,
         "both_feet_with_diabetes",
     );
     let care = care.unwrap();

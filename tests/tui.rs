@@ -156,7 +156,7 @@ fn the_care_takeover_renders_who_and_why() {
 fn a_long_care_message_scrolls_and_keeps_the_keys_and_the_notice_in_view() {
     let dir = fixture(true);
     let mut app = app(dir.path(), true);
-    let screen = text(&draw(&app, 80, 16));
+    let screen = text(&draw(&app, 60, 16));
     assert!(screen.contains("more ↓"), "{screen}");
     assert!(
         screen.contains("Enter I understand") && screen.contains("Not medical advice"),
@@ -165,7 +165,7 @@ fn a_long_care_message_scrolls_and_keeps_the_keys_and_the_notice_in_view() {
     for _ in 0..10 {
         press(&mut app, KeyCode::Down);
     }
-    let screen = text(&draw(&app, 80, 16));
+    let screen = text(&draw(&app, 60, 16));
     assert!(screen.contains("sharp pain reported"), "{screen}");
     assert!(!screen.contains("more ↓"), "{screen}");
 }

@@ -4,7 +4,7 @@
 //! symptomatic events only (a day not logged and a clear day logged read the
 //! same), and share of runs counts runs actually done.
 
-use super::event::{Clear, Event, Reach};
+use super::event::{Clear, Context, Event, Reach};
 use crate::checkin::Side;
 use chrono::NaiveDate;
 
@@ -206,11 +206,23 @@ impl<'m, 'a> Measures<'m, 'a> {
     /// of the episode (Mayo, CECS): the runs of the episode from the first
     /// of such a run of minutes to the last, every one of them cited.
     pub fn earlier_onset(&self) -> Option<Vec<(&Event<'a>, u32)>> {
+        // A tingle of the first minutes that went quickly is the warm-up
+        // only until numbness has come later in a run of the episode: after
+        // that it is the same numbness coming sooner (more symptoms never
+        // make the verdict milder, DESIGN.md §4 P5).
+        let mut later_before = false;
         let runs: Vec<(&Event, u32)> = self
             .episode
             .iter()
             .filter(|e| !e.lace_pattern())
-            .filter_map(|e| e.exertional_minute().map(|m| (e, m)))
+            .filter_map(|e| {
+                let minute = match e.context {
+                    Context::During(Some(m)) if later_before || !e.warm_up() => m,
+                    _ => return None,
+                };
+                later_before |= !e.warm_up();
+                Some((e, minute))
+            })
             .collect();
         // start[k]: the earliest run i < k with minute >= minute k (the
         // largest minute is the best start for "20 % earlier").
@@ -390,9 +402,9 @@ pub struct WeekMeasures<'m, 'a> {
     pub events: &'m [Event<'a>],
     /// Runs done this week so far (check-ins and runs from files).
     pub runs_done: u32,
-    /// The earlier symptom, in an earlier week, of the episode this week's
-    /// symptoms belong to.
-    pub came_back: Option<&'m Event<'a>>,
+    /// A symptom this week that came back after an earlier one of its
+    /// episode on an earlier day: the earlier one and it.
+    pub came_back: Option<(&'m Event<'a>, &'m Event<'a>)>,
     pub today: NaiveDate,
     /// Whether the findings' sentences are wanted.
     pub words: bool,
@@ -409,26 +421,30 @@ impl<'a> WeekMeasures<'_, 'a> {
     }
 }
 
-/// The latest symptom, other than the lace pattern, in a week before plan
-/// week `week` of the episode that week's symptoms belong to (among
-/// `events`, in day order).
+/// A symptom of plan week `week`, other than the lace pattern, that came
+/// back after an earlier one of its episode on an earlier day — the day
+/// before or a week before alike, however the plan's weeks fall (among
+/// `events`, in day order): the earlier symptom and the one that came back.
 pub fn came_back<'m, 'a>(
     events: &'m [Event<'a>],
     week: i32,
     start_day: i32,
-) -> Option<&'m Event<'a>> {
-    let first = events
-        .iter()
-        .position(|e| e.week(start_day) == week && e.symptomatic() && !e.lace_pattern())?;
-    let mut day = events[first].day;
-    for e in events[..first].iter().rev() {
-        if day - e.day > EPISODE_GAP_DAYS {
+) -> Option<(&'m Event<'a>, &'m Event<'a>)> {
+    let counts = |e: &Event| e.symptomatic() && !e.lace_pattern();
+    events.iter().enumerate().find_map(|(i, now)| {
+        if now.week(start_day) != week || !counts(now) {
             return None;
         }
-        if e.week(start_day) < week && e.symptomatic() && !e.lace_pattern() {
-            return Some(e);
+        let mut day = now.day;
+        for e in events[..i].iter().rev() {
+            if day - e.day > EPISODE_GAP_DAYS {
+                return None;
+            }
+            if e.day < now.day && counts(e) {
+                return Some((e, now));
+            }
+            day = e.day;
         }
-        day = e.day;
-    }
-    None
+        None
+    })
 }

@@ -134,18 +134,14 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
-        id: "came_back_in_another_week",
+        id: "came_back_another_day",
         effect: Effect::Hold,
         pattern: None,
-        threshold: "symptoms this plan week in an episode that had them in an earlier week too (not the lace pattern)",
-        source: "Ask Dr. Green; NHS \"Pins and needles\"",
+        threshold: "symptoms this plan week after an earlier day's of the same episode, the day before or in an earlier week alike (not the lace pattern)",
+        source: "Ask Dr. Green; NHS \"Pins and needles\" (the clinician's sixth review: two days in a row are the same whichever side of a Monday they fall)",
         test: "tingling_that_comes_back_the_next_week_holds_the_stage",
         check: Check::Week(|w| {
-            let before = w.came_back?;
-            let e = w
-                .events
-                .iter()
-                .find(|e| e.symptomatic() && !e.lace_pattern())?;
+            let (before, e) = w.came_back?;
             Some(Found::new(
                 w.words,
                 || {

@@ -192,7 +192,7 @@ pub(super) static ROWS: &[Rule] = &[
     },
     Rule {
         id: "diabetes_foot_numbness",
-        effect: WEEK,
+        effect: TWO_DAYS,
         pattern: Some(Pattern::DiabeticFoot),
         threshold: "with diabetes: foot numbness twice within 14 days, or once taking hours or not cleared",
         source: "NICE NG19 \"Diabetic foot problems\"; ADA Standards of Care; NIDDK",

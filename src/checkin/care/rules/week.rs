@@ -13,14 +13,14 @@ pub(super) static ROWS: &[Rule] = &[
         id: "symptoms_in_three_weeks_of_six",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms (each one cleared quickly or not, the lace pattern too) in 3 or more separate weeks of the last 6 (plan weeks, or days with symptoms each a week or more apart)",
+        threshold: "symptoms (each one cleared quickly or not, the lace pattern too) in 3 or more separate weeks of the last 6: days with symptoms each a week or more after the one before, however the plan's weeks fall",
         source: "Mayo Clinic \"Numbness: when to see a doctor\"; NHS \"Pins and needles\" (see a GP if it keeps coming back); Cleveland Clinic \"Numbness\"",
         test: "tingling_in_three_separate_weeks_books_a_clinician_even_when_each_cleared_quickly",
         check: Check::Moment(|m| {
-            // Plan weeks, or days with symptoms a week or more apart over
-            // the last 42 days: whichever counts more (three bad days 19
-            // days apart are three weeks however the plan's weeks fall, and
-            // two days of one week are one week however they are counted).
+            // Days with symptoms a week or more apart over the last 42
+            // days, however the plan's weeks fall (three bad days 19 days
+            // apart are three weeks; two days in a row are one, on either
+            // side of a Monday: the clinician's sixth review).
             let mut days: Vec<i32> = m
                 .so_far
                 .iter()
@@ -36,7 +36,7 @@ pub(super) static ROWS: &[Rule] = &[
                     last = Some(day);
                 }
             }
-            let weeks = m.weeks(m.symptomatic()).max(apart);
+            let weeks = apart;
             if weeks < 3 {
                 return None;
             }

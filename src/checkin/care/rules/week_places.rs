@@ -172,7 +172,7 @@ pub(super) static ROWS: &[Rule] = &[
     },
     Rule {
         id: "both_feet_with_diabetes",
-        effect: WEEK,
+        effect: TWO_DAYS,
         pattern: Some(Pattern::DiabeticFoot),
         threshold: "with diabetes: both feet once (the runner already knows the diagnosis: the GP or diabetes foot team)",
         source: "NIDDK \"Diabetic neuropathy\"; NICE NG19",

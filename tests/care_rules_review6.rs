@@ -1,0 +1,41 @@
+//! Care rules from a clinician's sixth review (2026-12-05): the same facts
+//! give the same verdict whichever side of the plan's Monday they fall, and
+//! numbness coming sooner in the run is never read as the warm-up.
+
+#[path = "common/care.rs"]
+mod care;
+mod common;
+
+use care::*;
+use comeback::checkin::{CareLevel, Status, When};
+use common::*;
+
+/// The status and the care, if any, as of `today`.
+fn verdict(
+    checkins: Vec<comeback::checkin::CheckIn>,
+    today: u64,
+) -> (Status, Option<(CareLevel, When)>) {
+    let v = assess_with(&[], checkins, vec![], today).verdict;
+    (v.status, v.care.map(|c| (c.level, c.when)))
+}
+
+#[test]
+fn tingling_two_days_running_holds_whichever_side_of_a_monday_the_days_fall() {
+    // The plan's weeks start on Mondays (day 0, 7, 14): Sun and Mon (6, 7),
+    // or Mon and Tue (7, 8), two quick tingles a day apart.
+    for (a, b) in [(6, 7), (7, 8)] {
+        let (status, care) = verdict(vec![fine(2), tingle(a), tingle(b)], b);
+        assert_eq!((status, care), (Status::Hold, None), "days {a} and {b}");
+    }
+}
+
+#[test]
+fn a_third_tingle_a_week_later_gives_the_same_verdict_however_the_weeks_fall() {
+    let journal = |a, b| vec![fine(2), tingle(a), tingle(b), fine(b + 2), tingle(b + 7)];
+    let sun_mon = verdict(journal(6, 7), 14);
+    let mon_tue = verdict(journal(7, 8), 15);
+    assert_eq!(sun_mon, mon_tue);
+    // Two days in a row and one a week later are not three separate weeks.
+    let care = care_on(journal(6, 7), 14);
+    assert!(!found(&care, "symptoms_in_three_weeks_of_six"));
+}
