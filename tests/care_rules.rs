@@ -919,6 +919,22 @@ fn the_lace_pattern_for_weeks_is_no_longer_just_the_laces() {
         "top_of_foot_for_weeks",
     );
     assert_eq!(care.unwrap().who, "a podiatrist or a sports doctor");
+    // On every run of two weeks, new lacing or not: no longer just the
+    // laces (the clinician's sixth review), whichever day the weeks start.
+    for start in [0, 3] {
+        let two_weeks: Vec<CheckIn> = [1, 3, 6, 8, 10, 13]
+            .into_iter()
+            .map(|d| lace(d + start))
+            .collect();
+        expect(
+            &care_on(two_weeks, 13 + start),
+            CareLevel::Book,
+            When::OneWeek,
+            "top_of_foot_for_weeks",
+        );
+    }
+    // Twice, a week apart, is still the laces.
+    assert!(care_on(vec![lace(1), lace(8)], 8).is_none());
 }
 
 #[test]

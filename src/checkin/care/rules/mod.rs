@@ -91,3 +91,21 @@ mod tests {
         assert!(super::RULES.len() <= super::RuleBits::BITS as usize);
     }
 }
+
+/// How many of `days` (epoch days, in any order) fall a week or more after
+/// the one counted before: separate weeks however the plan's weeks fall.
+pub(super) fn days_a_week_apart(days: &[i32]) -> usize {
+    let mut sorted = days.to_vec();
+    sorted.sort_unstable();
+    let mut last: Option<i32> = None;
+    sorted
+        .into_iter()
+        .filter(|day| {
+            let counts = last.is_none_or(|l| day - l >= 7);
+            if counts {
+                last = Some(*day);
+            }
+            counts
+        })
+        .count()
+}

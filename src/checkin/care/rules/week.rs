@@ -21,22 +21,13 @@ pub(super) static ROWS: &[Rule] = &[
             // days, however the plan's weeks fall (three bad days 19 days
             // apart are three weeks; two days in a row are one, on either
             // side of a Monday: the clinician's sixth review).
-            let mut days: Vec<i32> = m
+            let days: Vec<i32> = m
                 .so_far
                 .iter()
                 .filter(|e| e.symptomatic() && e.day <= m.day && e.day > m.day - 42)
                 .map(|e| e.day)
                 .collect();
-            days.sort_unstable();
-            let mut apart = 0;
-            let mut last: Option<i32> = None;
-            for day in days {
-                if last.is_none_or(|l| day - l >= 7) {
-                    apart += 1;
-                    last = Some(day);
-                }
-            }
-            let weeks = apart;
+            let weeks = days_a_week_apart(&days);
             if weeks < 3 {
                 return None;
             }

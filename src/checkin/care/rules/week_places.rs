@@ -140,12 +140,18 @@ pub(super) static ROWS: &[Rule] = &[
         id: "top_of_foot_for_weeks",
         effect: WEEK,
         pattern: Some(Pattern::TopOfFoot),
-        threshold: "the lace pattern (top of the foot only, eased by loosening the laces) in 3 or more separate plan weeks of the last 6",
-        source: "StatPearls \"Anterior tarsal tunnel syndrome\"; verywellfit (lace pressure)",
+        threshold: "the lace pattern (top of the foot only, eased by loosening the laces) on 4 or more days of the last 6 weeks in 2 or more separate weeks (days a week apart, however the plan's weeks fall), or in 3 separate weeks",
+        source: "StatPearls \"Anterior tarsal tunnel syndrome\" (on most runs for weeks despite new lacing); verywellfit (lace pressure); the clinician's sixth review",
         test: "the_lace_pattern_for_weeks_is_no_longer_just_the_laces",
         check: Check::Moment(|m| {
-            let weeks = m.weeks(m.matching(|e| e.lace_pattern()));
-            if weeks < 3 {
+            let days: Vec<i32> = m
+                .so_far
+                .iter()
+                .filter(|e| e.lace_pattern() && e.day <= m.day && e.day > m.day - 42)
+                .map(|e| e.day)
+                .collect();
+            let weeks = days_a_week_apart(&days);
+            if !(weeks >= 3 || (weeks >= 2 && days.len() >= 4)) {
                 return None;
             }
             let laces: Vec<&Event> = m.window.iter().filter(|e| e.lace_pattern()).collect();
