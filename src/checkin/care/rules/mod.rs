@@ -84,14 +84,6 @@ pub static RULES: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| {
     .concat()
 });
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_rules_fit_in_the_bits_a_care_episode_keeps_them_in() {
-        assert!(super::RULES.len() <= super::RuleBits::BITS as usize);
-    }
-}
-
 /// How many of `days` (epoch days, in any order) fall a week or more after
 /// the one counted before: separate weeks however the plan's weeks fall.
 pub(super) fn days_a_week_apart(days: &[i32]) -> usize {
@@ -108,4 +100,12 @@ pub(super) fn days_a_week_apart(days: &[i32]) -> usize {
             counts
         })
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_rules_fit_in_the_bits_a_care_episode_keeps_them_in() {
+        assert!(super::RULES.len() <= super::RuleBits::BITS as usize);
+    }
 }
