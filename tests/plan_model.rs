@@ -250,6 +250,26 @@ proptest! {
         }
     }
 
+    // A numb runner's lead-in, before distance weeks, grows at most 1.1x a
+    // week in running minutes, whole blocks included (rule 3: run/walk by
+    // its running minutes; the coach's third review).
+    #[test]
+    fn a_numb_runners_lead_in_grows_at_most_a_tenth_a_week(profile in runners()) {
+        let numb = Profile { numb_now: true, ..profile };
+        if let Some(plan) = plan_of(&numb, "cautious") {
+            let running: Vec<u32> = plan.weeks.iter()
+                .take_while(|w| w.phase == Phase::RunWalk)
+                .map(|w| w.runs().filter_map(|r| r.intervals).map(|i| i.running_seconds()).max().unwrap_or(0))
+                .collect();
+            // (Before a run/walk return the lead-in is the ladder's rungs.)
+            if running.len() == 4 {
+                for pair in running.windows(2) {
+                    prop_assert!(f64::from(pair[1]) <= f64::from(pair[0]) * 1.1 + 1e-9, "{:?}", running);
+                }
+            }
+        }
+    }
+
     // A numb runner's lead-in sessions run an hour at most, or, for a
     // runner whose everyday runs were far longer, what lets the climb from
     // them to the old week's even share fit in four weeks (rule 5:

@@ -37,40 +37,37 @@ pub(super) fn most_minutes(template: &Template, next: f64) -> f64 {
 /// A lead-in session has at least this many running blocks.
 const LEAD_IN_BLOCKS: f64 = 8.0;
 
-/// Each lead-in week runs at most this much longer than the one before.
-const LEAD_IN_GROWTH: f64 = 1.15;
-
 /// The lead-in before distance weeks: each week's rung and sessions, four
-/// weeks building 15% a week to the running the standard return's first
-/// weeks lean on (`next_minutes`, their longest run), so that each of their
-/// runs is within 1.1x of the lead-in's last (Frandsen 2025). After a short
-/// layoff that first week is the old week, and the lead-in's sessions are
-/// long, in short blocks with a walk after each. Sessions a week rise to
-/// one fewer than the `next_runs` of the first week after it.
+/// weeks building to the running the standard return's first weeks lean on
+/// (`next_minutes`, their longest run), so that each of their runs is
+/// within 1.1x of the lead-in's last (Frandsen 2025). Laid out from the
+/// last week back, each week at least the one after it over the template's
+/// single-run cap in whole blocks, so no session runs more than 1.1x the
+/// week before's (DESIGN.md §2 v3, rule 3: run/walk by its running
+/// minutes). After a short layoff that first week is the old week, and the
+/// lead-in's sessions are long, in short blocks with a walk after each.
+/// Sessions a week rise to one fewer than the `next_runs` of the first week
+/// after it.
 pub(super) fn before_distance(
     template: &Template,
     next_minutes: f64,
     next_runs: usize,
 ) -> Vec<(Interval, usize)> {
-    let last = next_minutes / template.single_run_cap;
     let weeks = NUMB_LEAD_IN_WEEKS;
     // Sessions a week too build up, one at a time, to one fewer than the
     // runs of the week after the lead-in.
     let sessions = usize::from(template.run_walk_runs_per_week);
-    let mut running = 0;
-    (0..weeks)
+    let mut minutes = next_minutes / template.single_run_cap;
+    let mut rungs: Vec<(Interval, usize)> = (0..weeks)
+        .rev()
         .map(|i| {
-            let steps_back = (weeks - 1 - i) as i32;
-            let minutes = last / LEAD_IN_GROWTH.powi(steps_back);
-            let mut rung = rung_for(template, minutes, i + 1 == weeks);
-            // (Rounding to whole blocks never takes a week below the last.)
-            if rung.running_seconds() < running {
-                rung.repeats += 1;
-            }
-            running = rung.running_seconds();
+            let rung = rung_for(template, minutes, true);
+            minutes = f64::from(rung.running_seconds()) / 60.0 / template.single_run_cap;
             (rung, sessions.max(next_runs.saturating_sub(weeks - i)))
         })
-        .collect()
+        .collect();
+    rungs.reverse();
+    rungs
 }
 
 /// A numb runner's lead-in before a return that starts with run/walk: the
