@@ -39,3 +39,28 @@ fn a_third_tingle_a_week_later_gives_the_same_verdict_however_the_weeks_fall() {
     let care = care_on(journal(6, 7), 14);
     assert!(!found(&care, "symptoms_in_three_weeks_of_six"));
 }
+
+#[test]
+fn numbness_for_hours_again_on_the_next_run_after_a_step_back_books_a_clinician() {
+    use comeback::checkin::{Cleared, Onset, Spot};
+    // Partly numb toes for hours after Tuesday's run steps back; the same
+    // after Thursday's run, the same week: it keeps coming back.
+    let slow = |d| {
+        cleared(
+            at(began(felt(d, 2), Onset::After), &[Spot::Toes]),
+            Cleared::Hours,
+        )
+    };
+    let care = care_on(vec![fine(7), slow(8), slow(10)], 10);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "back_after_a_step_back",
+    );
+    // A quick tingle after the step back, the same week, is not yet it.
+    assert!(!found(
+        &care_on(vec![fine(7), slow(8), tingle(10)], 10),
+        "back_after_a_step_back"
+    ));
+}

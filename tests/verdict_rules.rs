@@ -68,9 +68,18 @@ fn numbness_unresolved_for_seven_days_books_a_clinician() {
 }
 
 #[test]
-fn tingling_that_takes_hours_to_clear_steps_back_then_books_on_the_third_day() {
+fn tingling_that_takes_hours_to_clear_steps_back_then_books_when_it_comes_back() {
     let checkins: Vec<_> = (0..3).map(lingering).collect();
-    assert_eq!(status(checkins[..2].to_vec(), 1), Status::StepBack);
+    assert_eq!(status(checkins[..1].to_vec(), 0), Status::StepBack);
+    // Hours again the next day: it keeps coming back after the step back
+    // (the clinician's sixth review).
+    let a = assess_on(checkins[..2].to_vec(), &[], 1);
+    let care = a.verdict.care.unwrap();
+    assert!(
+        care.rules.iter().any(|r| r == "back_after_a_step_back"),
+        "{:?}",
+        care.rules
+    );
     let a = assess_on(checkins, &[], 2);
     let care = a.verdict.care.unwrap();
     assert!(

@@ -147,8 +147,7 @@ impl CheckIn {
     pub fn summary_typed(&self, unit: crate::plan::Unit, typed_time: Option<&str>) -> String {
         let mut text = format!("{}: {}", short_date(self.date), self.numbness.words());
         if !self.spots.is_empty() {
-            let spots: Vec<&str> = self.spots.iter().map(|s| s.words()).collect();
-            text.push_str(&format!(" at the {}", spots.join(", ")));
+            text.push_str(&format!(" {}", at_places(&self.spots).join(", ")));
         }
         if let Some(side) = self.side {
             text.push_str(&format!(" ({})", side.words()));
@@ -389,6 +388,25 @@ impl Journal {
             self.clearances.remove(i);
         }
     }
+}
+
+/// ["at the toes", "arch"] or ["between the toes", "at the arch"]: the
+/// places, each run of them after "at the" but between the toes.
+pub fn at_places(spots: &[Spot]) -> Vec<String> {
+    let mut after_between = true;
+    spots
+        .iter()
+        .map(|s| {
+            let between = *s == Spot::BetweenToes;
+            let text = if between || !after_between {
+                s.words().to_string()
+            } else {
+                format!("at the {}", s.words())
+            };
+            after_between = between;
+            text
+        })
+        .collect()
 }
 
 /// "Mon 23 Nov" (written by hand: chrono's formatter parses its pattern

@@ -283,8 +283,10 @@ fn brief(e: &Event) -> String {
     let c = e.checkin;
     let mut parts = vec![c.numbness.words().to_string()];
     if !c.spots.is_empty() {
-        let spots: Vec<String> = c.spots.iter().map(|s| s.words().to_string()).collect();
-        parts[0].push_str(&format!(" at the {}", and_list(&spots)));
+        parts[0].push_str(&format!(
+            " {}",
+            and_list(&crate::checkin::at_places(&c.spots))
+        ));
     }
     parts.extend(c.flags.iter().map(|f| f.words().to_string()));
     parts.join(", ")

@@ -134,12 +134,14 @@ pub(super) static ROWS: &[Rule] = &[
         id: "exertional_pattern",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "3+ runs of the episode with numbness at about the same minute (within a quarter or 5 minutes), a week or more from first to last; a tingle in the first 5 minutes that went quickly does not count",
+        threshold: "3+ runs of the episode with numbness at about the same minute (within a quarter or 5 minutes), a week or more from first to last, the minutes not moving earlier (that is the next row); a tingle in the first 5 minutes that went quickly does not count",
         source: "Mayo Clinic and coaortho.org \"Chronic exertional compartment syndrome\"",
         test: "the_exertional_pattern_over_two_weeks_sends_to_a_sports_doctor",
         check: Check::Moment(|m| {
+            // Minutes moving earlier are the next row's pattern, not "about
+            // the same point" (the clinician's sixth review: 40, 32, 26).
             let runs = m.exertional_runs();
-            if runs.is_empty() {
+            if runs.is_empty() || m.earlier_onset().is_some() {
                 return None;
             }
             Some(Found::new(

@@ -80,7 +80,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "back_after_a_step_back",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms in a later plan week after an earlier week of the last six (since any clearance) called for a step back (partly numb or worse, or hours to clear, with a run)",
+        threshold: "symptoms in a later plan week after an earlier week of the last six (since any clearance) called for a step back (partly numb or worse, or hours to clear, with a run), or as bad again with a run on a later day of the same week",
         source: "DOMAIN §6 (numbness that keeps coming back after the plan has been stepped back); Trials 2023 (s13063-023-07502-x)",
         test: "numbness_that_comes_back_after_a_step_back_books_a_clinician",
         check: Check::Moment(|m| {
@@ -91,12 +91,17 @@ pub(super) static ROWS: &[Rule] = &[
             };
             let now = latest(m, |e| e.symptomatic() && !e.lace_pattern() && !brief(e))?;
             let week = now.week(m.start_day);
+            let steps_back =
+                |e: &Event| e.severity >= 2 || matches!(e.clear, Clear::Hours | Clear::NotYet);
             // Across episodes too: every event of the last six plan weeks
             // since the last clearance (three weeks apart is still back).
+            // The same week too, on an earlier day, when it came back as
+            // bad as the step back called for (the clinician's sixth
+            // review: hours to clear on the next run after the step back).
             let back = m.window.iter().rev().find(|e| {
-                e.week(m.start_day) < week
-                    && e.context.with_load()
-                    && (e.severity >= 2 || matches!(e.clear, Clear::Hours | Clear::NotYet))
+                let earlier = e.week(m.start_day) < week
+                    || (e.day < now.day && now.context.with_load() && steps_back(now));
+                earlier && e.context.with_load() && steps_back(e)
             })?;
             Some(Found::new(
                 m.words,
@@ -199,7 +204,10 @@ pub(super) static ROWS: &[Rule] = &[
                         .iter()
                         .map(|e| format!("{} on {}", describe(e), m.date(e)))
                         .collect();
-                    format!("Slower to clear: {}.", steps.join("; then "))
+                    format!(
+                        "Slow to clear, one check-in after another: {}.",
+                        steps.join("; then ")
+                    )
                 },
                 chain,
             ))
