@@ -64,3 +64,14 @@ fn numbness_for_hours_again_on_the_next_run_after_a_step_back_books_a_clinician(
         "back_after_a_step_back"
     ));
 }
+
+#[test]
+fn a_wound_not_felt_never_reads_as_gone_in_minutes() {
+    use comeback::checkin::{Cleared, Flag, Health};
+    // The minutes speak of the numbness that day, not of the wound.
+    let wound = cleared(flagged(felt(3, 1), Flag::FootWound), Cleared::Quickly);
+    let care = care_with(&[Health::Diabetes], vec![wound], 3).unwrap();
+    let why = care.why.join(" ");
+    assert!(why.contains("reported, with tingling"), "{why}");
+    assert!(!why.contains("reported, gone"), "{why}");
+}

@@ -67,7 +67,19 @@ pub fn flag_found<'a>(m: &Measures<'_, 'a>, e: &Event<'a>, flags: &[Flag]) -> Fo
         .filter(|f| flags.contains(f))
         .map(|f| f.words().to_string())
         .collect();
-    let clearing = if e.clear == Clear::Unknown {
+    // How soon it went speaks of the numbness when there was some (a
+    // wound does not go in minutes); of the flag itself on a day without.
+    let wound_only = words.len() == 1 && e.flagged(Flag::FootWound);
+    let clearing = if e.severity > 0 {
+        let mut with = format!(", with {}", e.checkin.numbness.words());
+        if !e.checkin.spots.is_empty() {
+            with.push_str(&format!(" {}", spots(e.checkin)));
+        }
+        if e.clear != Clear::Unknown {
+            with.push_str(&format!(", {}", e.clear.words()));
+        }
+        with
+    } else if e.clear == Clear::Unknown || wound_only {
         String::new()
     } else {
         format!(", {}", e.clear.words())
