@@ -375,8 +375,9 @@ proptest! {
         }
     }
 
-    // 7. Recovery weeks: lighter than the week before, no strides, strength
-    //    a set lighter; at least three weeks apart; the week after goes on
+    // 7. Recovery weeks: lighter than the week before, their runs 20%
+    //    shorter at most, no strides, strength a set lighter; at least
+    //    three weeks apart; the week after goes on
     //    past the week before it (no repeat).
     #[test]
     fn recovery_weeks_are_lighter_and_the_build_goes_on(profile in profiles(), name in template_name()) {
@@ -388,6 +389,17 @@ proptest! {
             prop_assert!(!before.cutback);
             let volume = |w: &Week| w.target_distance.unwrap().value();
             prop_assert!(volume(week) < volume(before), "week {} not lighter", week.week);
+            // Its runs shrink by a recovery week's 20% at most (rule 2): the
+            // everyday runs' mean against the week before's, a tenth aside.
+            let everyday = |w: &Week| {
+                let mut runs: Vec<f64> = w.runs().filter_map(|r| r.distance).map(|d| d.value()).collect();
+                runs.sort_by(|a, b| b.total_cmp(a));
+                let rest = &runs[1.min(runs.len())..];
+                (!rest.is_empty()).then(|| rest.iter().sum::<f64>() / rest.len() as f64)
+            };
+            if let (Some(now), Some(then)) = (everyday(week), everyday(before)) {
+                prop_assert!(now >= then * 0.8 - 0.1 - 1e-9, "week {}: everyday runs {} after {}", week.week, now, then);
+            }
             prop_assert!(week.runs().all(|r| r.strides.is_none()));
             let sets = |w: &Week| w.days.iter().filter_map(|d| d.strength()).flatten().map(|e| e.sets).max();
             prop_assert!(sets(week) < sets(before) || sets(week) == Some(1));

@@ -14,17 +14,26 @@ const BUILD_LONG_SHARE: f64 = 0.4;
 const EVERYDAY_SPREAD: f64 = 0.15;
 
 /// Shortens the everyday runs of `runs` (the long run first) so the week
-/// holds about `fraction` of what it did, none under the shortest run.
-pub(super) fn lighten(m: &Model, runs: &mut [u32], fraction: f64) {
+/// holds about `fraction` of what it did, none under the shortest run and
+/// none by more than that fraction itself: runs never shrink from one week
+/// to the next by more than a recovery week's 20% (DESIGN.md §2 v3, rule
+/// 2; the coach's third review found everyday runs cut by up to 38% while
+/// the long run kept its step; `everyday_before` is the week before's mean
+/// everyday run), so such a week is lighter, a little less so.
+pub(super) fn lighten(m: &Model, runs: &mut [u32], fraction: f64, everyday_before: u32) {
     let total: u32 = runs.iter().sum();
     let long = runs[0];
     let others = total - long;
     if others == 0 {
         return;
     }
-    let keep = (scaled(total, fraction).saturating_sub(long)) as f64 / f64::from(others);
+    let keep =
+        ((scaled(total, fraction).saturating_sub(long)) as f64 / f64::from(others)).max(fraction);
+    // (Against the week before's everyday runs too: a week that adds a run
+    // has shorter ones already.)
+    let floor = floor_tenth(scaled(everyday_before, fraction)).max(m.min_run);
     for run in runs[1..].iter_mut() {
-        *run = floor_tenth(scaled(*run, keep)).max(m.min_run).min(*run);
+        *run = floor_tenth(scaled(*run, keep)).max(floor).min(*run);
     }
 }
 

@@ -306,7 +306,7 @@ impl Return<'_> {
             // Lighter than the week before, or no recovery week at all
             // (everyday runs already at the shortest).
             let mut lighter = runs.clone();
-            lighten(m, &mut lighter, t.recovery_fraction);
+            lighten(m, &mut lighter, t.recovery_fraction, carry.everyday);
             let light: u32 = lighter.iter().sum();
             if light < carry.last_total {
                 (runs, total, cutback) = (lighter, light, true);
