@@ -34,8 +34,11 @@ pub(super) fn most_minutes(template: &Template, next: f64) -> f64 {
     hour.max(next / template.single_run_cap.powi(CLIMB_WEEKS))
 }
 
-/// A lead-in session has at least this many running blocks.
-const LEAD_IN_BLOCKS: f64 = 8.0;
+/// A lead-in session has at least this many running blocks: with eleven or
+/// more, the week before, at least 1/1.1 of it in whole blocks, is always
+/// a block or more shorter (ten or fewer, and rounding up could give it the
+/// same session: a flat lead-in).
+const LEAD_IN_BLOCKS: f64 = 11.0;
 
 /// The lead-in before distance weeks: each week's rung and sessions, four
 /// weeks building to the running the standard return's first weeks lean on
@@ -86,8 +89,8 @@ pub(super) fn before_run_walk(template: &Template, first: usize) -> Vec<(Interva
 
 /// A run/walk session with about `minutes` of running (`at_least`: no
 /// less), in the blocks of the template's hardest walking rung that makes
-/// eight blocks or more of them, so whole blocks miss by a sixteenth at
-/// most (an eighth, rounded up).
+/// eleven blocks or more of them, so whole blocks miss by a 22nd at most
+/// (an 11th, rounded up).
 fn rung_for(template: &Template, minutes: f64, at_least: bool) -> Interval {
     let walking = template
         .run_walk_ladder
@@ -142,7 +145,7 @@ mod tests {
         assert!(rung.walk_seconds > 0);
         assert!(rung.running_seconds() >= 27 * 60);
         assert!(rung.running_seconds() < 27 * 60 + rung.run_seconds);
-        assert!(rung.repeats >= 8, "eight blocks or more");
+        assert!(rung.repeats >= 11, "eleven blocks or more");
     }
 
     #[test]
