@@ -188,3 +188,22 @@ impl FromStr for Numbness {
             })
     }
 }
+
+/// ["at the toes", "arch"] or ["between the toes", "at the arch"]: the
+/// places, each run of them after "at the" but between the toes.
+pub fn at_places(spots: &[Spot]) -> Vec<String> {
+    let mut after_between = true;
+    spots
+        .iter()
+        .map(|s| {
+            let between = *s == Spot::BetweenToes;
+            let text = if between || !after_between {
+                s.words().to_string()
+            } else {
+                format!("at the {}", s.words())
+            };
+            after_between = between;
+            text
+        })
+        .collect()
+}

@@ -25,7 +25,7 @@ pub use verdict::{NOTICE, Status, Verdict};
 
 pub use crate::choice::Choice;
 pub use crate::health::Health;
-pub use fields::{Cleared, Ease, Flag, Numbness, Onset, SessionDone, Side, Spot};
+pub use fields::{Cleared, Ease, Flag, Numbness, Onset, SessionDone, Side, Spot, at_places};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -388,25 +388,6 @@ impl Journal {
             self.clearances.remove(i);
         }
     }
-}
-
-/// ["at the toes", "arch"] or ["between the toes", "at the arch"]: the
-/// places, each run of them after "at the" but between the toes.
-pub fn at_places(spots: &[Spot]) -> Vec<String> {
-    let mut after_between = true;
-    spots
-        .iter()
-        .map(|s| {
-            let between = *s == Spot::BetweenToes;
-            let text = if between || !after_between {
-                s.words().to_string()
-            } else {
-                format!("at the {}", s.words())
-            };
-            after_between = between;
-            text
-        })
-        .collect()
 }
 
 /// "Mon 23 Nov" (written by hand: chrono's formatter parses its pattern

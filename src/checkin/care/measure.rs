@@ -84,6 +84,17 @@ pub struct Measures<'m, 'a> {
 }
 
 impl<'m, 'a> Measures<'m, 'a> {
+    /// The days of the events so far that `hit`, over the last six weeks
+    /// up to this moment.
+    pub fn days_in_six_weeks(&self, hit: impl Fn(&Event) -> bool) -> Vec<i32> {
+        let from = self.day - 7 * WINDOW_WEEKS;
+        self.so_far
+            .iter()
+            .filter(|e| hit(e) && e.day <= self.day && e.day > from)
+            .map(|e| e.day)
+            .collect()
+    }
+
     /// "Tue 8 Dec", with the year when it is not today's.
     pub fn date(&self, e: &Event) -> String {
         crate::checkin::day_words(e.checkin.date, self.today)

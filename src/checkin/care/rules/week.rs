@@ -21,13 +21,7 @@ pub(super) static ROWS: &[Rule] = &[
             // days, however the plan's weeks fall (three bad days 19 days
             // apart are three weeks; two days in a row are one, on either
             // side of a Monday: the clinician's sixth review).
-            let days: Vec<i32> = m
-                .so_far
-                .iter()
-                .filter(|e| e.symptomatic() && e.day <= m.day && e.day > m.day - 42)
-                .map(|e| e.day)
-                .collect();
-            let weeks = days_a_week_apart(&days);
+            let weeks = days_a_week_apart(&m.days_in_six_weeks(|e| e.symptomatic()));
             if weeks < 3 {
                 return None;
             }

@@ -144,12 +144,7 @@ pub(super) static ROWS: &[Rule] = &[
         source: "StatPearls \"Anterior tarsal tunnel syndrome\" (on most runs for weeks despite new lacing); verywellfit (lace pressure); the clinician's sixth review",
         test: "the_lace_pattern_for_weeks_is_no_longer_just_the_laces",
         check: Check::Moment(|m| {
-            let days: Vec<i32> = m
-                .so_far
-                .iter()
-                .filter(|e| e.lace_pattern() && e.day <= m.day && e.day > m.day - 42)
-                .map(|e| e.day)
-                .collect();
+            let days = m.days_in_six_weeks(|e| e.lace_pattern());
             let weeks = days_a_week_apart(&days);
             if !(weeks >= 3 || (weeks >= 2 && days.len() >= 4)) {
                 return None;
