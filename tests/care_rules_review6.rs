@@ -75,3 +75,28 @@ fn a_wound_not_felt_never_reads_as_gone_in_minutes() {
     assert!(why.contains("reported, with tingling"), "{why}");
     assert!(!why.contains("reported, gone"), "{why}");
 }
+
+#[test]
+fn while_booked_numbness_up_the_leg_for_hours_is_seen_today() {
+    use comeback::checkin::{Cleared, Onset, Spot};
+    // Booked for tingling in three separate weeks; then the calf, partly
+    // numb for hours after a run, while waiting for the appointment.
+    let calf = cleared(
+        at(began(felt(16, 2), Onset::After), &[Spot::Calf]),
+        Cleared::Hours,
+    );
+    let booked = care_on(vec![tingle(0), tingle(7), tingle(14)], 14);
+    expect(
+        &booked,
+        CareLevel::Book,
+        When::OneWeek,
+        "symptoms_in_three_weeks_of_six",
+    );
+    let care = care_on(vec![tingle(0), tingle(7), tingle(14), calf], 16);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
+}

@@ -206,7 +206,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "progression_while_booked",
         effect: TODAY,
         pattern: Some(Pattern::Progression),
-        threshold: "while a booking is open: no feeling (3), a second check-in not cleared, or numbness reaching both legs",
+        threshold: "while a booking is open: no feeling (3), hours to clear (or not gone) reaching the ankle or higher, a second check-in not cleared, or numbness reaching both legs",
         source: "NICE CKS \"Sciatica\" (progressive neurological deficit: urgent)",
         test: "numbness_reaching_both_legs_while_booked_is_urgent",
         check: Check::Moment(while_booked),
