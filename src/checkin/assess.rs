@@ -12,6 +12,9 @@ use chrono::{Days, NaiveDate};
 
 mod decide;
 mod project;
+mod resume;
+
+pub use resume::{Resume, resume};
 
 /// The derived schedule stops after this many weeks (about 21 years): a
 /// plan is never that long, and a start typed decades off cannot make a
@@ -66,18 +69,41 @@ pub(super) struct Walk {
 
 /// Derives the schedule, the decisions and today's verdict.
 pub fn assess(plan: &Plan, template: &Template, journal: &Journal, today: NaiveDate) -> Assessment {
+    assess_keeping(plan, template, journal, today).0
+}
+
+/// [`assess`], with where the walk stood when it came to today's week: what
+/// a later assessment [`resume`]s from.
+pub fn assess_keeping(
+    plan: &Plan,
+    template: &Template,
+    journal: &Journal,
+    today: NaiveDate,
+) -> (Assessment, Option<Resume>) {
     let timeline = Timeline::new(journal, &plan.profile, today);
-    let episodes = timeline.episodes();
-    let mut walk = decide::walk(plan, template, journal, &timeline, &episodes, today);
+    let (episodes, carried) = timeline.episodes_carrying();
+    let (walk, between) = decide::walk(plan, template, (journal, &timeline, &episodes), today);
+    let assessment = finish(plan, template, (journal, &timeline, &episodes), walk, today);
+    (assessment, between.map(|b| Resume::new(b, carried)))
+}
+
+/// Today's verdict and the weeks ahead, once the walk came to today's week.
+fn finish(
+    plan: &Plan,
+    template: &Template,
+    (journal, timeline, episodes): (&Journal, &Timeline, &[Episode]),
+    mut walk: Walk,
+    today: NaiveDate,
+) -> Assessment {
     if walk.finished {
-        walk.signal = after_the_end(plan, &timeline, today);
+        walk.signal = after_the_end(plan, timeline, today);
     }
     let today_care = episodes.last().filter(|e| e.cleared.is_none());
-    let verdict = todays_verdict(plan, template, journal, &episodes, &mut walk, today);
+    let verdict = todays_verdict(plan, template, journal, episodes, &mut walk, today);
     let next = project::next(
         plan,
         template,
-        &episodes,
+        episodes,
         &mut walk,
         today_care.is_none(),
         today,

@@ -15,7 +15,7 @@ pub use crate::plan::Move;
 pub use actual::{
     Actual, Cross, CrossFromFile, CrossKind, RecordedRun, StrengthDone, implausible_run,
 };
-pub use assess::assess;
+pub use assess::{Resume, assess, assess_keeping, resume};
 pub use care::{Care, CareLevel, Check, Effect, Pattern, RULES, Rule, When, care_rules_markdown};
 pub use load::actual_runs;
 pub use progress::WeekProgress;

@@ -35,20 +35,34 @@ impl Comeback {
     }
 
     fn derived(&self, today: NaiveDate, keep: bool) -> Derived {
+        self.derived_from(self.store.kept_on_any_day(), today, keep)
+    }
+
+    /// The assessment `kept` when it is today's; derived otherwise, the walk
+    /// resuming from `kept`'s week when it can.
+    pub(super) fn derived_from(
+        &self,
+        kept: Option<Derived>,
+        today: NaiveDate,
+        keep: bool,
+    ) -> Derived {
         debug_assert!(self.whole, "assessed before the whole journal was read");
-        self.store.kept_assessment(today).unwrap_or_else(|| {
-            let fresh = derive(
-                &self.plan,
-                &self.template,
-                &self.shoes,
-                &self.journal,
-                today,
-            );
-            if keep {
-                self.store.keep_assessment(&fresh);
+        match kept {
+            Some(kept) if kept.assessment.today == today => kept,
+            base => {
+                let fresh = derive(
+                    (&self.plan, &self.template, &self.shoes),
+                    &self.journal,
+                    today,
+                    base,
+                    None,
+                );
+                if keep {
+                    self.store.keep_assessment(&fresh);
+                }
+                fresh
             }
-            fresh
-        })
+        }
     }
 
     /// Adds shoe advice, which is running advice: none while care is open.
@@ -56,6 +70,7 @@ impl Comeback {
         let Derived {
             mut assessment,
             mileage,
+            ..
         } = derived;
         let mileage = mileage.unwrap_or_else(|| self.mileage(&assessment));
         if assessment.verdict.care.is_none() {
@@ -69,18 +84,37 @@ impl Comeback {
 }
 
 /// The assessment as of `today` and each pair's distance: what a write
-/// keeps for the day, and the TUI draws its first frame from.
+/// keeps for the day, and the TUI draws its first frame from. With `base`,
+/// an assessment kept before a change dated `changed` (none: nothing
+/// changed since), the walk resumes from it when it can
+/// (`checkin::resume`), and replays the journal otherwise.
 pub(super) fn derive(
-    plan: &Plan,
-    template: &Template,
-    shoes: &[Shoe],
+    (plan, template, shoes): (&Plan, &Template, &[Shoe]),
     journal: &Journal,
     today: NaiveDate,
+    base: Option<Derived>,
+    changed: Option<NaiveDate>,
 ) -> Derived {
-    let assessment = checkin::assess(plan, template, journal, today);
+    let resumed = base.and_then(|base| {
+        let kept = base.resume.as_ref()?;
+        let a = &base.assessment;
+        let from = a.current.and_then(|i| a.weeks.get(i))?.start;
+        let changed = changed.unwrap_or(from);
+        checkin::resume(
+            plan,
+            template,
+            journal,
+            today,
+            (&base.assessment, kept),
+            changed,
+        )
+    });
+    let (assessment, resume) =
+        resumed.unwrap_or_else(|| checkin::assess_keeping(plan, template, journal, today));
     let mileage = shoes::mileage(shoes, plan, template, journal, &assessment);
     Derived {
         assessment,
         mileage: Some(mileage),
+        resume,
     }
 }

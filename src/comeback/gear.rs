@@ -242,7 +242,7 @@ impl Comeback {
         let key = self.plan_key.clone();
         self.write(|store, plan, template, shoes| {
             store.import_runs(runs, key.as_ref(), now, |journal| {
-                super::assess::derive(plan, template, shoes, journal, today)
+                super::assess::derive((plan, template, shoes), journal, today, None, None)
             })
         })
     }

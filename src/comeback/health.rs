@@ -59,7 +59,7 @@ impl Comeback {
         let profile = self.plan.profile.clone();
         let saved = self.write(|store, plan, template, shoes| {
             store.update_profile(&profile, today, now, |journal| {
-                super::assess::derive(plan, template, shoes, journal, today)
+                super::assess::derive((plan, template, shoes), journal, today, None, None)
             })
         });
         if saved.is_err() {

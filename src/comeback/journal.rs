@@ -6,7 +6,7 @@ use super::assess::derive;
 use super::{Comeback, lifting};
 use crate::checkin::{self, Assessment, CheckIn, Clearance};
 use crate::shoes::{self, ShoeMileage};
-use crate::store::{StoreError, Undone};
+use crate::store::{Derived, StoreError, Undone};
 use chrono::NaiveDate;
 
 impl Comeback {
@@ -39,7 +39,10 @@ impl Comeback {
             }
             .into());
         }
-        self.fill_in(&mut entry, today)?;
+        // The assessment kept before, read once: for the session of a day
+        // with none named, and for the write to resume the walk from.
+        let kept = self.store.kept_on_any_day();
+        self.fill_in(&mut entry, today, kept.as_ref())?;
         // A replacement that would ease or lift open care is declined
         // inside the write, on the assessment it derives (a clinician lifts
         // care).
@@ -53,8 +56,14 @@ impl Comeback {
         // caller wants next: derived once.
         let mut after = None;
         let written = self.write(|store, plan, template, shoes| {
-            store.record_checkin(&entry, now, |journal| {
-                let derived = derive(plan, template, shoes, journal, today);
+            store.record_checkin(&entry, now, kept, |journal, kept| {
+                let derived = derive(
+                    (plan, template, shoes),
+                    journal,
+                    today,
+                    kept,
+                    Some(entry.date),
+                );
                 if let Some(open) = &open {
                     declined = lifting::softened(open, derived.assessment.verdict.care.as_ref());
                     if declined.is_some() {
@@ -90,7 +99,12 @@ impl Comeback {
     /// Fills in what the runner left out: the shoes worn now, and the
     /// session from the plan (a run done on a run day, a rest day else).
     /// Refuses shoes by a name no pair has.
-    fn fill_in(&self, entry: &mut CheckIn, today: NaiveDate) -> Result<(), CheckInFailure> {
+    fn fill_in(
+        &self,
+        entry: &mut CheckIn,
+        today: NaiveDate,
+        kept: Option<&Derived>,
+    ) -> Result<(), CheckInFailure> {
         match &entry.shoes {
             Some(name) if !self.shoes.iter().any(|s| &s.name == name) => {
                 let names: Vec<&str> = self.shoes.iter().map(|s| s.name.as_str()).collect();
@@ -109,7 +123,10 @@ impl Comeback {
         if entry.session.is_none() {
             entry.session = Some(match entry.exercise_said() {
                 Some(session) => session,
-                None => checkin::default_session(&self.assess(today), &self.plan, entry.date),
+                None => {
+                    let derived = self.derived_from(kept.cloned(), today, false);
+                    checkin::default_session(&derived.assessment, &self.plan, entry.date)
+                }
             });
         }
         Ok(())
@@ -152,7 +169,7 @@ impl Comeback {
         }
         self.write(|store, plan, template, shoes| {
             store.record_clearance(&clearance, now, |journal| {
-                derive(plan, template, shoes, journal, today)
+                derive((plan, template, shoes), journal, today, None, None)
             })
         })?;
         Ok(())
@@ -171,7 +188,7 @@ impl Comeback {
         let mut declined = None;
         let undone = self.write(|store, plan, template, shoes| {
             store.undo(now, |journal| {
-                let derived = derive(plan, template, shoes, journal, today);
+                let derived = derive((plan, template, shoes), journal, today, None, None);
                 if let Some(open) = &open {
                     declined = lifting::softened(open, derived.assessment.verdict.care.as_ref());
                     if declined.is_some() {

@@ -131,7 +131,13 @@ pub fn import(
     }
     let mut store = Store::open(data_dir)?;
     store.restore(&restore, replace, now, |journal| {
-        super::assess::derive(&plan, &restore.template, &restore.shoes, journal, today)
+        super::assess::derive(
+            (&plan, &restore.template, &restore.shoes),
+            journal,
+            today,
+            None,
+            None,
+        )
     })?;
     Ok(restore)
 }

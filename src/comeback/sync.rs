@@ -16,7 +16,15 @@ pub fn sync(data_dir: &Path, today: NaiveDate) -> Result<Option<Report>, SyncErr
         |saved, journal, shoes| {
             plan::generate_saved(&saved.profile, &saved.template)
                 .ok()
-                .map(|plan| super::assess::derive(&plan, &saved.template, shoes, journal, today))
+                .map(|plan| {
+                    super::assess::derive(
+                        (&plan, &saved.template, shoes),
+                        journal,
+                        today,
+                        None,
+                        None,
+                    )
+                })
         },
         || super::restore::archive(data_dir, today, &super::timestamp()).map_err(|e| e.to_string()),
     )

@@ -84,31 +84,49 @@ impl Store {
 
     /// Records a check-in (amending the one of the same date), logs the change
     /// for undo, and records the decisions `decide` derives from the new
-    /// journal; all in one transaction. Returns the check-in it replaced.
+    /// journal and the assessment kept before it, if any (on whatever
+    /// day: `known`, as this connection read it with its journal); all in
+    /// one transaction. Returns the check-in it replaced.
     /// When `decide` gives nothing, nothing is saved
     /// ([`StoreError::Declined`]).
     pub fn record_checkin(
         &mut self,
         checkin: &CheckIn,
         now: &str,
-        decide: impl FnOnce(&Journal) -> Option<Derived>,
+        known: Option<Derived>,
+        decide: impl FnOnce(&Journal, Option<Derived>) -> Option<Derived>,
     ) -> Result<Option<CheckIn>, StoreError> {
         let path = self.path.clone();
-        self.write(decide, now, |tx| {
-            let before = read_checkin(tx, &path, checkin.date)?;
-            let before_json = before.as_ref().and_then(|c| serde_json::to_string(c).ok());
-            let checkin = CheckIn {
-                seq: next_seq(tx, now).at(&path)?,
-                ..checkin.clone()
-            };
-            put_checkin(tx, &checkin, now).at(&path)?;
-            tx.execute(
-                "INSERT INTO changes (kind, date, before, at) VALUES ('checkin', ?1, ?2, ?3)",
-                params![checkin.date.to_string(), before_json, now],
-            )
-            .at(&path)?;
-            Ok((before, Edit::Put(checkin)))
-        })
+        let seen = self.cache.as_ref().map(|(version, _)| *version);
+        let kept = std::cell::Cell::new(None);
+        self.write(
+            |journal| decide(journal, kept.take()),
+            now,
+            |tx| {
+                // `known` stands when nobody else has committed since this
+                // connection read it; otherwise the one kept now is read,
+                // inside the write, before its own change drops it.
+                let current = seen.is_some() && data_version(tx).ok() == seen;
+                kept.set(if current {
+                    known
+                } else {
+                    super::kept::base(tx)
+                });
+                let before = read_checkin(tx, &path, checkin.date)?;
+                let before_json = before.as_ref().and_then(|c| serde_json::to_string(c).ok());
+                let checkin = CheckIn {
+                    seq: next_seq(tx, now).at(&path)?,
+                    ..checkin.clone()
+                };
+                put_checkin(tx, &checkin, now).at(&path)?;
+                tx.execute(
+                    "INSERT INTO changes (kind, date, before, at) VALUES ('checkin', ?1, ?2, ?3)",
+                    params![checkin.date.to_string(), before_json, now],
+                )
+                .at(&path)?;
+                Ok((before, Edit::Put(checkin)))
+            },
+        )
     }
 
     /// Records a clinician's clearance.

@@ -13,7 +13,7 @@
 
 use super::error::{At, StoreError};
 use super::{Store, data_version};
-use crate::checkin::{Assessment, Care, Decision, Next, ScheduledWeek, Status, Verdict};
+use crate::checkin::{Assessment, Care, Decision, Next, Resume, ScheduledWeek, Status, Verdict};
 use crate::plan::{Distance, Move};
 use crate::shoes::ShoeMileage;
 use chrono::{Datelike, NaiveDate};
@@ -74,18 +74,21 @@ struct Kept {
     reasons_said: Vec<String>,
     next: (i32, Option<u32>, Option<i32>, bool, Option<Move>),
     mileage: Option<Vec<Pair>>,
+    resume: Option<Resume>,
 }
 
 /// One pair of shoes: name, distance and life in hundredths, day retired.
 type Pair = (String, u32, u32, Option<i32>);
 
 /// What a command derives from the journal and keeps for the day: the
-/// assessment (before shoe advice) and, when the command knew the shoes,
-/// each pair's distance.
+/// assessment (before shoe advice), when the command knew the shoes each
+/// pair's distance, and where the walk stood when it came to the day's
+/// week (a later assessment resumes from there).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Derived {
     pub assessment: Assessment,
     pub mileage: Option<Vec<ShoeMileage>>,
+    pub resume: Option<Resume>,
 }
 
 impl From<Assessment> for Derived {
@@ -93,6 +96,7 @@ impl From<Assessment> for Derived {
         Derived {
             assessment,
             mileage: None,
+            resume: None,
         }
     }
 }
@@ -174,6 +178,7 @@ fn encode(derived: &Derived) -> Option<Vec<u8>> {
                 })
                 .collect()
         }),
+        resume: derived.resume.clone(),
     };
     postcard::to_allocvec(&kept).ok()
 }
@@ -257,6 +262,7 @@ fn decode(data: &[u8]) -> Option<Derived> {
     Some(Derived {
         assessment,
         mileage,
+        resume: k.resume,
     })
 }
 
@@ -273,6 +279,19 @@ pub(crate) fn keep(tx: &Connection, path: &Path, derived: &Derived) -> Result<()
     )
     .at(path)?;
     Ok(())
+}
+
+/// The assessment this build kept, whatever day it was for.
+pub(super) fn base(conn: &Connection) -> Option<Derived> {
+    let data: Vec<u8> = conn
+        .query_row(
+            "SELECT data FROM kept_assessment WHERE id = 1 AND build = ?1",
+            [BUILD.as_str()],
+            |r| r.get(0),
+        )
+        .optional()
+        .ok()??;
+    decode(&data)
 }
 
 impl Store {
@@ -292,6 +311,18 @@ impl Store {
     /// it agrees with everything else read in it.
     pub fn kept_in_this_read(&self, today: NaiveDate) -> Option<Derived> {
         self.kept_row(today)
+    }
+
+    /// The assessment this build kept, whatever day it was for, if nothing
+    /// it was derived from changed since and the journal this connection
+    /// holds is the store's current one: what an assessment of another day
+    /// resumes from.
+    pub fn kept_on_any_day(&self) -> Option<Derived> {
+        let (version, _) = self.cache.as_ref()?;
+        if data_version(&self.conn).ok()? != *version {
+            return None;
+        }
+        base(&self.conn)
     }
 
     fn kept_row(&self, today: NaiveDate) -> Option<Derived> {
@@ -411,7 +442,7 @@ mod tests {
         let journal = Journal::new(checkins, clearances);
         let mut kinds = std::collections::BTreeSet::new();
         for n in 0..80 {
-            let a = crate::checkin::assess(&plan, &template, &journal, day(n));
+            let (a, resume) = crate::checkin::assess_keeping(&plan, &template, &journal, day(n));
             kinds.insert(format!("{:?}", a.verdict.status));
             let derived = Derived {
                 assessment: a,
@@ -423,6 +454,7 @@ mod tests {
                         retired: (n % 4 == 0).then(|| day(n)),
                     }]
                 }),
+                resume: resume.filter(|_| n % 3 != 0),
             };
             let data = encode(&derived).expect("encoded");
             assert_eq!(decode(&data).as_ref(), Some(&derived), "day {n}");

@@ -11,7 +11,8 @@ use crate::plan::{Move, Phase, Plan, Template};
 use chrono::{Days, NaiveDate};
 
 /// What the walk carries from one week to the next besides the schedule.
-struct Between {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Between {
     moved: Option<Move>,
     last_run: NaiveDate,
     /// The stage of the last week with a run.
@@ -20,16 +21,15 @@ struct Between {
     reentered: Option<usize>,
 }
 
-/// The calendar weeks from the plan's start to today's.
+/// The calendar weeks from the plan's start to today's, and what the walk
+/// carried into today's week.
 pub(super) fn walk(
     plan: &Plan,
     template: &Template,
-    journal: &Journal,
-    timeline: &Timeline,
-    episodes: &[Episode],
+    (journal, timeline, episodes): (&Journal, &Timeline, &[Episode]),
     today: NaiveDate,
-) -> Walk {
-    let mut walk = Walk {
+) -> (Walk, Option<Between>) {
+    let walk = Walk {
         weeks: Vec::new(),
         decisions: Vec::new(),
         stage: 0,
@@ -38,13 +38,32 @@ pub(super) fn walk(
         signal: None,
         finished: false,
     };
-    let mut between = Between {
+    let between = Between {
         moved: None,
         last_run: plan.profile.start - Days::new(1),
         gap_stage: 0,
         reentered: None,
     };
+    walk_on(
+        plan,
+        template,
+        (journal, timeline, episodes),
+        today,
+        (walk, between),
+    )
+}
+
+/// The walk on from where `walk` stands, with `between` carried into its
+/// next week, to today's week; and what it carried into today's week.
+pub(super) fn walk_on(
+    plan: &Plan,
+    template: &Template,
+    (journal, timeline, episodes): (&Journal, &Timeline, &[Episode]),
+    today: NaiveDate,
+    (mut walk, mut between): (Walk, Between),
+) -> (Walk, Option<Between>) {
     while !plan.weeks.is_empty() && walk.weeks.len() < MAX_SCHEDULE_WEEKS {
+        let carried = between;
         let number = walk.weeks.len() as u32 + 1;
         let start = plan.profile.start + Days::new(7 * u64::from(number - 1));
         if start > today {
@@ -82,7 +101,7 @@ pub(super) fn walk(
         if today <= end {
             walk.current = Some(walk.weeks.len() - 1);
             walk.signal = Some(timeline.week_signal(start, upto, true));
-            break;
+            return (walk, Some(carried));
         }
         let week = WeekEnd {
             checkins: this,
@@ -102,7 +121,7 @@ pub(super) fn walk(
             break;
         }
     }
-    walk
+    (walk, None)
 }
 
 /// One finished week as its end-of-week decision reads it.

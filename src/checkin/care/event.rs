@@ -145,7 +145,7 @@ pub enum Reach {
 /// The parts of the leg an event names, as bits: forefoot (toes, between
 /// the toes, ball), midfoot (arch, top, sole), hindfoot (heel), whole foot,
 /// ankle, lower leg (shin, calf), thigh, buttock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Extent(u8);
 
 impl Extent {

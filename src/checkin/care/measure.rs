@@ -32,7 +32,7 @@ impl Conditions {
 }
 
 /// The care a clearance closed, as the next episode compares with it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClearedCare {
     pub date: NaiveDate,
     pub extent: super::event::Extent,

@@ -17,6 +17,7 @@ mod timeline;
 
 pub use doc::care_rules_markdown;
 pub(crate) use event::{Clear, HOURS_AFTER_MINUTES, QUICK_MINUTES};
+pub(crate) use measure::ClearedCare;
 pub use pattern::{CareLevel, Pattern, When};
 pub use rules::{Check, Effect, RULES, Rule};
 pub(crate) use timeline::{Episode, Timeline};

@@ -33,6 +33,9 @@ pub(crate) struct Timeline<'a> {
     /// The status of the last plan week asked about that is over, by the
     /// epoch's first event and the week.
     past_week: std::cell::Cell<Option<((usize, i32), WeekStatus)>>,
+    /// Built from the last epoch's check-ins only ([`Timeline::resumed`]):
+    /// the care the last clearance closed, as the whole journal gave it.
+    carried: Option<Option<ClearedCare>>,
 }
 
 /// The first moment a row of the table fired in an episode. What it says
@@ -177,15 +180,41 @@ impl<'a> Timeline<'a> {
             events: events.into_iter().map(|(_, e)| e).collect(),
             epochs,
             past_week: std::cell::Cell::new(None),
+            carried: None,
         }
     }
 
-    /// The care episodes, oldest first.
-    pub fn episodes(&self) -> Vec<Episode<'_, 'a>> {
+    /// The timeline of a journal that holds only the check-ins after the
+    /// last clearance (and every clearance), with `carried`, the care that
+    /// clearance closed as the whole journal gave it: its last epoch reads
+    /// as the whole journal's does.
+    pub fn resumed(
+        journal: &'a Journal,
+        profile: &'a Profile,
+        until: NaiveDate,
+        carried: Option<ClearedCare>,
+    ) -> Timeline<'a> {
+        Timeline {
+            carried: Some(carried),
+            ..Timeline::new(journal, profile, until)
+        }
+    }
+
+    /// The care episodes, oldest first, and the care the last clearance
+    /// closed, as the last epoch compares with it.
+    pub fn episodes_carrying(&self) -> (Vec<Episode<'_, 'a>>, Option<ClearedCare>) {
         let mut episodes: Vec<Episode> = Vec::new();
         let mut cleared: Option<ClearedCare> = None;
+        let mut carried = None;
         for epoch in 0..self.epochs.len() {
-            let episode = self.walk(epoch, cleared.take());
+            let before = match &self.carried {
+                Some(c) if epoch + 1 == self.epochs.len() => c.clone(),
+                _ => cleared.take(),
+            };
+            if epoch + 1 == self.epochs.len() {
+                carried.clone_from(&before);
+            }
+            let episode = self.walk(epoch, before);
             cleared = episode.as_ref().and_then(|e| {
                 let clearance = e.cleared.as_ref()?;
                 // Every place the runner named while care was open; a check-in
@@ -214,7 +243,7 @@ impl<'a> Timeline<'a> {
             });
             episodes.extend(episode);
         }
-        episodes
+        (episodes, carried)
     }
 
     /// Health context applies from its day: the conditions of `day`.
