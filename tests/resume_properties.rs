@@ -50,6 +50,28 @@ proptest! {
             prop_assert_eq!(resumed, whole);
         }
     }
+
+    /// Kept on one day, asked on a later one with nothing recorded between
+    /// (the first command of a day): resumed, it is the whole walk.
+    #[test]
+    fn a_later_day_resumed_from_the_kept_assessment_is_the_whole_walk(
+        (checkins, cleared) in journal(150),
+        kept_on in 0u64..160,
+        later in 0u64..30,
+    ) {
+        let (plan, template) = plan();
+        let journal = Journal::new(checkins, clearances(&cleared));
+        let (base, kept) = assess_keeping(&plan, &template, &journal, day(kept_on));
+        let today = day(kept_on + later);
+        let whole = assess_keeping(&plan, &template, &journal, today);
+        let from = base.current.map(|i| base.weeks[i].start);
+        let resumed = kept.zip(from).and_then(|(kept, from)| {
+            resume(&plan, &template, &journal, today, (&base, &kept), from)
+        });
+        if let Some(resumed) = resumed {
+            prop_assert_eq!(resumed, whole);
+        }
+    }
 }
 
 /// The property above is not empty: most of its random cases resume.
