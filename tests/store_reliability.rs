@@ -245,3 +245,37 @@ fn the_journal_s_copy_reads_back_as_the_rows_do_and_is_ignored_when_they_differ(
         .collect();
     assert!(dates.contains(&date(8)), "{dates:?}");
 }
+
+/// The copy is kept a year to a row: a check-in rewrites its own year's row
+/// and the later ones, and the journal reads back as the rows do after
+/// check-ins in either year, a replacement in the year before included.
+#[test]
+fn the_journal_s_copy_is_kept_a_year_to_a_row_and_reads_back_as_the_rows_do() {
+    let dir = with_plan();
+    let record = |day: u64, extra: &[&str]| {
+        let status = comeback(dir.path())
+            .args(["checkin", "--date", &date(day), "--numbness", "0"])
+            .args(extra)
+            .status()
+            .unwrap();
+        assert!(status.success(), "check-in on {}", date(day));
+    };
+    // Thu 12 Jun and Fri 19 Dec 2025, Sat 3 Jan and Sat 14 Nov 2026.
+    for day in [10, 200, 215, 530] {
+        record(day, &[]);
+    }
+    record(200, &["--session", "skipped", "--replace"]);
+    let conn = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();
+    let years: Vec<(i64, i64)> = conn
+        .prepare("SELECT year, rows FROM journal_copy ORDER BY year")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(years, [(2025, 2), (2026, 2)]);
+    let from_copy = history(dir.path());
+    assert_eq!(from_copy.as_array().map(Vec::len), Some(4));
+    conn.execute("DELETE FROM journal_copy", []).unwrap();
+    assert_eq!(from_copy, history(dir.path()));
+}

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_cross_training_from_files.sql"),
     include_str!("migrations/0013_sync.sql"),
     include_str!("migrations/0014_kept_assessment.sql"),
+    include_str!("migrations/0015_journal_copy_by_year.sql"),
 ];
 
 /// The schema version this build writes.

@@ -309,7 +309,7 @@ impl Store {
             }
             _ => Rc::new(journal::read_journal(&tx, &path)?),
         };
-        copy::write(&tx, &path, journal.checkins())?;
+        copy::write(&tx, &path, journal.checkins(), from)?;
         // Declined: the transaction rolls back as it drops, and the journal
         // edited in place is not kept.
         let Some(derived) = decide(&journal) else {

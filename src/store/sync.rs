@@ -223,7 +223,7 @@ impl Store {
             && let Some(plan) = self.plan()?
         {
             let journal = journal::read_journal(&self.conn, &self.path)?;
-            copy::write(&self.conn, &self.path, journal.checkins())?;
+            copy::write(&self.conn, &self.path, journal.checkins(), None)?;
             let shoes = self.shoes()?;
             let derived = decide(&plan, &journal, &shoes);
             let decisions = derived
