@@ -29,6 +29,18 @@ fn db(dir: &Path) -> Vec<u8> {
 }
 
 #[test]
+fn a_check_in_saved_for_last_year_says_its_year() {
+    let dir = with_plan();
+    comeback(dir.path(), "2027-01-04")
+        .args(["checkin", "--date", "2026-12-29", "--numbness", "0"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Saved 2026 · Tue 29 Dec: no numbness;",
+        ));
+}
+
+#[test]
 fn a_symptom_free_check_in_prints_the_verdict_and_the_notice() {
     let dir = with_plan();
     comeback(dir.path(), "2026-11-24")

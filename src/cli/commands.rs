@@ -275,7 +275,11 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         assessment,
         ..
     } = comeback.record(entry, replace, ctx.today, &timestamp())?;
-    let saved = saved_summary(&comeback, date, typed, ctx.unit);
+    let saved = checkin::with_year(
+        saved_summary(&comeback, date, typed, ctx.unit),
+        date,
+        ctx.today,
+    );
     let printed = (|| {
         outln!("Saved {saved}.")?;
         if replaced.is_some() {
