@@ -92,8 +92,18 @@ pub fn resume(
 /// day, or recorded after it: the last epoch of the care timeline), with
 /// every clearance and every run from a file.
 fn since_the_last_clearance(journal: &Journal, clearances: &[Clearance]) -> Journal {
-    let after_all = |c: &&CheckIn| clearances.iter().all(|x| c.date > x.date || c.seq > x.seq);
     let last = clearances.iter().map(|x| x.date).max();
+    // One dated by the last clearance's day is after it only when recorded
+    // after it: one comparison turns most away.
+    let last_seq = clearances
+        .iter()
+        .filter(|x| Some(x.date) == last)
+        .map(|x| x.seq)
+        .max();
+    let after_all = |c: &&CheckIn| {
+        last_seq.is_none_or(|seq| c.seq > seq)
+            && clearances.iter().all(|x| c.date > x.date || c.seq > x.seq)
+    };
     // Check-ins dated after the last clearance are after them all.
     let later = journal
         .checkins()
