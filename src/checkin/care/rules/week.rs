@@ -41,7 +41,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "held_two_weeks_running",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "the plan held or stepped back for symptoms this plan week and the week before",
+        threshold: "the plan held or stepped back for symptoms this plan week and the week before, on days a week or more apart (a few days in a row either side of a Monday are one spell, not two weeks)",
         source: "Mayo Clinic \"Numbness\"; NHS \"Pins and needles\"; DOMAIN §6 clinician's review",
         test: "holds_for_symptoms_two_weeks_running_book_a_clinician",
         check: Check::Moment(|m| {
@@ -55,6 +55,12 @@ pub(super) static ROWS: &[Rule] = &[
                 .symptomatic()
                 .filter(|e| e.week(m.start_day) >= week - 1)
                 .collect();
+            // Two weeks of symptoms, not Saturday to Monday (the clinician's
+            // seventh review: the same three days inside one week hold).
+            let days: Vec<i32> = events.iter().map(|e| e.day).collect();
+            if days_a_week_apart(&days) < 2 {
+                return None;
+            }
             let (last_week, this_week): (Vec<&Event>, Vec<&Event>) =
                 events.iter().partition(|e| e.week(m.start_day) < week);
             Some(Found::new(
@@ -74,7 +80,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "back_after_a_step_back",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms in a later plan week after an earlier week of the last six (since any clearance) called for a step back (partly numb or worse, or hours to clear, with a run), or as bad again with a run on a later day of the same week",
+        threshold: "symptoms on a run in a later plan week (a run at the stage stepped back to) after an earlier week of the last six (since any clearance) called for a step back (partly numb or worse, or hours to clear, with a run), or as bad again with a run on a later day of the same week",
         source: "DOMAIN §6 (numbness that keeps coming back after the plan has been stepped back); Trials 2023 (s13063-023-07502-x)",
         test: "numbness_that_comes_back_after_a_step_back_books_a_clinician",
         check: Check::Moment(|m| {
@@ -92,8 +98,12 @@ pub(super) static ROWS: &[Rule] = &[
             // The same week too, on an earlier day, when it came back as
             // bad as the step back called for (the clinician's sixth
             // review: hours to clear on the next run after the step back).
+            // A later week counts once a run was run at the stage stepped
+            // back to: a tingle on Monday's walk after Sunday's numb run
+            // is not back after a step back (the clinician's seventh review).
+            let ran = now.checkin.run_credit() > 0.0;
             let back = m.window.iter().rev().find(|e| {
-                let earlier = e.week(m.start_day) < week
+                let earlier = (e.week(m.start_day) < week && ran)
                     || (e.day < now.day && now.context.with_load() && steps_back(now));
                 earlier && e.context.with_load() && steps_back(e)
             })?;

@@ -1,0 +1,79 @@
+//! Care rules from a clinician's seventh review (2026-12-06): a few days in
+//! a row either side of the plan's Monday are one spell, not two weeks, and
+//! numbness is back after a step back only on a run at the stage stepped
+//! back to.
+
+#[path = "common/care.rs"]
+mod care;
+mod common;
+
+use care::*;
+use comeback::checkin::{CheckIn, Cleared, Move, Onset, Spot, Status};
+use common::*;
+
+/// A quick tingle at the toes at minute 30: on a run, or (`walk`) on a rest
+/// day's walk.
+fn quick(d: u64, walk: bool) -> CheckIn {
+    let c = if walk { resting(d, 1) } else { felt(d, 1) };
+    cleared(
+        at(minute(began(c, Onset::During), 30), &[Spot::Toes]),
+        Cleared::Quickly,
+    )
+}
+
+/// Partly numb toes at minute 40 on a run, gone within 15 minutes.
+fn numb(d: u64) -> CheckIn {
+    cleared(
+        at(minute(began(felt(d, 2), Onset::During), 40), &[Spot::Toes]),
+        Cleared::Quickly,
+    )
+}
+
+fn status(checkins: Vec<CheckIn>, today: u64) -> Status {
+    assess_with(&[], checkins, vec![], today).verdict.status
+}
+
+#[test]
+fn three_days_of_tingling_in_a_row_hold_whichever_side_of_a_monday_they_fall() {
+    // Sat, Sun, Mon (days 5, 6, 7: the plan's weeks start on day 0 and 7),
+    // or Thu, Fri, Sat inside one week (days 10, 11, 12).
+    for first in [5, 10] {
+        let journal = vec![
+            fine(1),
+            quick(first, true),
+            quick(first + 1, false),
+            quick(first + 2, true),
+        ];
+        let care = care_on(journal.clone(), first + 2);
+        assert!(
+            !found(&care, "held_two_weeks_running"),
+            "from day {first}: {care:?}"
+        );
+        assert_eq!(status(journal, first + 2), Status::Hold, "from day {first}");
+    }
+}
+
+#[test]
+fn a_tingle_on_the_walk_the_day_after_a_numb_run_is_not_back_after_a_step_back() {
+    // Sun's numb run (day 6) steps back; Mon's walk (day 7) tingles: no
+    // run has been run at the stage stepped back to. The same two days
+    // inside one week (Thu, Fri: days 10, 11) give the same verdict.
+    for day in [6, 10] {
+        let journal = vec![fine(1), fine(3), numb(day), quick(day + 1, true)];
+        let care = care_on(journal.clone(), day + 1);
+        assert!(care.is_none(), "from day {day}: {care:?}");
+        // Stepped back: this week's verdict, or on the Monday the week's
+        // move (the walk's tingle then holds the stage stepped back to).
+        let v = assess_with(&[], journal, vec![], day + 1).verdict;
+        assert!(
+            v.status == Status::StepBack || v.moved == Some(Move::StepBack),
+            "from day {day}: {v:?}"
+        );
+    }
+}
+
+#[test]
+fn a_tingle_on_the_first_run_after_a_step_back_is_back_after_the_step_back() {
+    let care = care_on(vec![fine(1), numb(6), fine(7), quick(9, false)], 9);
+    assert!(found(&care, "back_after_a_step_back"), "{care:?}");
+}
