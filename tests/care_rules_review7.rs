@@ -77,3 +77,79 @@ fn a_tingle_on_the_first_run_after_a_step_back_is_back_after_the_step_back() {
     let care = care_on(vec![fine(1), numb(6), fine(7), quick(9, false)], 9);
     assert!(found(&care, "back_after_a_step_back"), "{care:?}");
 }
+
+#[test]
+fn partly_numb_above_the_knee_on_a_run_books_a_gp_or_spine_clinician() {
+    use comeback::checkin::{CareLevel, When};
+    // Partly numb toes and thigh on a run, gone within 10 minutes.
+    let c = CheckIn {
+        cleared_minutes: Some(10),
+        ..at(
+            minute(began(felt(3, 2), Onset::During), 25),
+            &[Spot::Toes, Spot::Thigh],
+        )
+    };
+    let care = care_on(vec![fine(1), c], 3);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "above_the_knee_with_a_run",
+    );
+    assert_eq!(
+        care.map(|c| c.who),
+        Some("a GP or a spine clinician".to_string())
+    );
+    // A tingle there that went at once is not yet a booking.
+    let light = cleared(
+        at(minute(began(felt(3, 1), Onset::During), 25), &[Spot::Thigh]),
+        Cleared::Quickly,
+    );
+    assert!(!found(
+        &care_on(vec![fine(1), light], 3),
+        "above_the_knee_with_a_run"
+    ));
+}
+
+#[test]
+fn numbness_easing_on_sitting_or_bending_once_holds_and_says_see_a_gp_if_it_happens_again() {
+    use comeback::checkin::Ease;
+    let c = eased(
+        cleared(
+            at(
+                minute(began(felt(3, 1), Onset::During), 30),
+                &[Spot::Calf, Spot::Toes],
+            ),
+            Cleared::Quickly,
+        ),
+        Ease::SittingOrBending,
+    );
+    let v = assess_with(&[], vec![fine(1), c], vec![], 3).verdict;
+    assert_eq!(v.status, Status::Hold, "{v:?}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("eased on sitting or bending forward")
+                && r.contains("GP or a spine clinician")),
+        "{:?}",
+        v.reasons
+    );
+    assert!(v.care.is_none());
+}
+
+#[test]
+fn pins_and_needles_at_rest_that_took_half_an_hour_say_so_not_that_they_went_soon() {
+    let c = CheckIn {
+        cleared_minutes: Some(30),
+        ..at(began(resting(3, 1), Onset::Night), &[Spot::Heel])
+    };
+    let v = assess_with(&[], vec![fine(1), c], vec![], 3).verdict;
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("at night, gone within the hour")),
+        "{:?}",
+        v.reasons
+    );
+    assert!(!v.reasons.iter().any(|r| r.contains("went soon")));
+}

@@ -37,14 +37,16 @@ fn fixture(care: bool) -> tempfile::TempDir {
     drop(store);
     let mut comeback = Comeback::load(dir.path()).unwrap();
     let today = date(TODAY);
+    // Tingling on Wed 25 Nov and Wed 2 Dec: a week apart, and a week
+    // before today.
     for (offset, level) in [
         (0, 0),
-        (2, 0),
-        (4, 1),
+        (2, 1),
+        (4, 0),
         (6, 0),
         (7, 0),
-        (9, 0),
-        (11, 1),
+        (9, 1),
+        (11, 0),
         (13, 0),
         (14, 0),
     ] {

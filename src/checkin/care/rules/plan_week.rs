@@ -1,8 +1,8 @@
 //! The rows short of care: what a plan week's check-ins do to the plan (step back, hold).
 
 use super::*;
-use crate::checkin::Flag;
 use crate::checkin::care::event::Clear;
+use crate::checkin::{Ease, Flag};
 
 pub(super) static ROWS: &[Rule] = &[
     // Short of care: what this plan week's check-ins do to the plan.
@@ -195,10 +195,36 @@ pub(super) static ROWS: &[Rule] = &[
                 w.words,
                 || {
                     format!(
-                        "{}: {} {} that went soon — tell a clinician if it happens again.",
+                        "{}: {} {}, {} — tell a clinician if it happens again.",
                         w.date(e),
                         e.checkin.numbness.words(),
-                        e.context.words()
+                        e.context.words(),
+                        e.clear.words()
+                    )
+                },
+                [e],
+            ))
+        }),
+    },
+    Rule {
+        id: "eases_on_sitting_once",
+        effect: Effect::Hold,
+        pattern: None,
+        threshold: "symptoms that eased on sitting or bending forward, once (twice in six weeks books)",
+        source: "eOrthopod, neurogenic claudication (eases on sitting or bending forward: a GP or spine clinician); the clinician's seventh review",
+        test: "numbness_easing_on_sitting_or_bending_once_holds_and_says_see_a_gp_if_it_happens_again",
+        check: Check::Week(|w| {
+            let e = w
+                .events
+                .iter()
+                .find(|e| e.symptomatic() && e.eased_by(Ease::SittingOrBending))?;
+            Some(Found::new(
+                w.words,
+                || {
+                    format!(
+                        "{}: {} that eased on sitting or bending forward, which can come from the lower back — if it happens again, see a GP or a spine clinician.",
+                        w.date(e),
+                        e.checkin.numbness.words()
                     )
                 },
                 [e],

@@ -169,6 +169,23 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
+        id: "above_the_knee_with_a_run",
+        effect: WEEK,
+        pattern: Some(Pattern::AboveTheKnee),
+        threshold: "one check-in: partly numb or worse reaching the thigh or buttock during or after a run, however soon it went",
+        source: "NICE CKS \"Sciatica\" (leg numbness in a nerve-root pattern: assess); the clinician's seventh review",
+        test: "partly_numb_above_the_knee_on_a_run_books_a_gp_or_spine_clinician",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.symptomatic()
+                    && e.severity >= 2
+                    && e.extent.reach() >= Reach::Thigh
+                    && e.context.with_load()
+            })?;
+            Some(one(m, e, "above the knee, with a run"))
+        }),
+    },
+    Rule {
         id: "getting_worse",
         effect: WEEK,
         pattern: Some(Pattern::Worsening),
