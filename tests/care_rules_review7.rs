@@ -153,3 +153,110 @@ fn pins_and_needles_at_rest_that_took_half_an_hour_say_so_not_that_they_went_soo
     );
     assert!(!v.reasons.iter().any(|r| r.contains("went soon")));
 }
+
+#[test]
+fn runs_recorded_before_a_late_check_in_opened_care_are_not_runs_while_stopped() {
+    use comeback::checkin::Clearance;
+    // Numb on day 2, cleared on day 9; a run on day 11; then, recorded
+    // after all of it, no feeling for hours on day 8.
+    let numb = cleared(
+        at(began(felt(2, 2), Onset::During), &[Spot::Toes]),
+        Cleared::Quickly,
+    );
+    let clear = Clearance {
+        seq: 20,
+        ..clearance(9)
+    };
+    let run = CheckIn {
+        seq: 23,
+        ..fine(11)
+    };
+    let late = CheckIn {
+        seq: 30,
+        ..cleared(
+            at(began(resting(8, 3), Onset::After), &[Spot::WholeFoot]),
+            Cleared::Hours,
+        )
+    };
+    let care = assess_with(
+        &[],
+        vec![numb, run.clone(), late.clone()],
+        vec![clear.clone()],
+        12,
+    )
+    .verdict
+    .care
+    .expect("the late check-in opens care");
+    assert!(
+        !care
+            .why
+            .iter()
+            .any(|w| w.contains("while runs were stopped")),
+        "{:?}",
+        care.why
+    );
+    // A run recorded after it is.
+    let after = CheckIn {
+        seq: 31,
+        ..fine(12)
+    };
+    let care = assess_with(&[], vec![run, late, after], vec![clear], 12)
+        .verdict
+        .care
+        .unwrap();
+    assert!(
+        care.why
+            .iter()
+            .any(|w| w.contains("while runs were stopped: Sat 5 Dec.")),
+        "{:?}",
+        care.why
+    );
+}
+
+#[test]
+fn lacing_advice_is_for_the_foot_not_for_numbness_up_the_leg_or_easing_on_sitting() {
+    use comeback::checkin::Ease;
+    let laces =
+        |v: &comeback::checkin::Verdict| v.advice.iter().any(|a| a.contains("Loosen the laces"));
+    let toes = tingle(3);
+    let v = assess_with(&[], vec![fine(1), toes], vec![], 3).verdict;
+    assert!(laces(&v), "toes alone: {:?}", v.advice);
+    let calf = at(tingle(3), &[Spot::Toes, Spot::Calf]);
+    let v = assess_with(&[], vec![fine(1), calf], vec![], 3).verdict;
+    assert!(!laces(&v), "toes and calf: {:?}", v.advice);
+    let sitting = eased(tingle(3), Ease::SittingOrBending);
+    let v = assess_with(&[], vec![fine(1), sitting], vec![], 3).verdict;
+    assert!(!laces(&v), "eased on sitting: {:?}", v.advice);
+}
+
+#[test]
+fn numbness_in_one_foot_and_then_the_other_moved_sides_and_did_not_spread() {
+    use comeback::checkin::{CareLevel, Side, When};
+    let whole = |d, s: Side, spots: &[Spot]| side(at(numb(d), spots), s);
+    // The right whole foot, then the left ankle and whole foot.
+    let journal = vec![
+        fine(1),
+        whole(11, Side::Right, &[Spot::WholeFoot]),
+        whole(20, Side::Left, &[Spot::Ankle, Spot::WholeFoot]),
+    ];
+    let care = care_on(journal, 20);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "moved_to_the_other_side",
+    );
+    let why = care.map(|c| c.why).unwrap_or_default();
+    assert!(
+        !why.iter()
+            .any(|w| w.starts_with("Spreading") || w.starts_with("Widespread")),
+        "{why:?}"
+    );
+    // The same places on one side are spreading.
+    let one_side = vec![
+        fine(1),
+        whole(11, Side::Left, &[Spot::WholeFoot]),
+        whole(20, Side::Left, &[Spot::Ankle, Spot::WholeFoot]),
+    ];
+    assert!(found(&care_on(one_side, 20), "spreading_up_the_leg"));
+}

@@ -212,7 +212,17 @@ pub(crate) fn advice(checkins: &[CheckIn], runs_allowed: bool, health: &[Health]
         .collect();
     for c in &symptomatic {
         let at = |spots: &[Spot]| c.spots.iter().any(|s| spots.contains(s));
+        // Laces are a foot's matter: not when the numbness reached the leg
+        // or eased on sitting (the clinician's seventh review).
+        let beyond_the_laces = at(&[
+            Spot::Ankle,
+            Spot::Shin,
+            Spot::Calf,
+            Spot::Thigh,
+            Spot::Buttock,
+        ]) || c.eased_by.contains(&Ease::SittingOrBending);
         if c.onset == Some(Onset::During)
+            && !beyond_the_laces
             && (at(&[Spot::Toes, Spot::Top]) || c.spots.is_empty() || lace_pattern(c))
         {
             // Running blog: ~90% of numbness during a run is laces too tight near the toes.

@@ -332,6 +332,16 @@ impl<'a> Event<'a> {
         self.side == Some(Side::Both)
     }
 
+    /// Whether it could be the same leg as `other`: the same side, both, or
+    /// a side not said by either (the right foot and then the left is
+    /// moving sides, not spreading).
+    pub fn same_leg_as(&self, other: &Event) -> bool {
+        match (self.side, other.side) {
+            (Some(a), Some(b)) => a == b || a == Side::Both || b == Side::Both,
+            _ => true,
+        }
+    }
+
     /// In the leg above the ankle.
     #[inline]
     pub fn in_leg(&self) -> bool {

@@ -306,11 +306,15 @@ impl<'m, 'a> Measures<'m, 'a> {
             .iter()
             .filter(|e| e.symptomatic() && e.extent.reach() > Reach::None)
             .collect();
-        let (first, rest) = placed.split_first()?;
-        let later = rest
-            .iter()
-            .rfind(|e| e.extent.reach() >= Reach::WholeFoot)?;
-        Some((first, later))
+        // The latest that reached the whole foot or further, and the first
+        // before it that could be the same leg.
+        placed.iter().enumerate().rev().find_map(|(i, later)| {
+            if later.extent.reach() < Reach::WholeFoot {
+                return None;
+            }
+            let first = placed[..i].iter().find(|e| e.same_leg_as(later))?;
+            Some((*first, *later))
+        })
     }
 
     /// The episode moved sides: the first event with a side and the first

@@ -217,11 +217,21 @@ impl<'a> Episode<'_, 'a> {
         if to < from {
             return None;
         }
+        // Runs recorded before the check-in that opened care were not run
+        // against it, whatever their day (a check-in entered late, dated
+        // before them: the clinician's seventh review).
+        let opened_by = self.findings.first().and_then(|f| {
+            let events = self.events();
+            events
+                .iter()
+                .find(|e| e.day == f.day)
+                .map(|e| e.checkin.seq)
+        });
         let journal = self.timeline.journal();
         let mut days: Vec<NaiveDate> = journal
             .between(from, to)
             .iter()
-            .filter(|c| c.run_credit() > 0.0)
+            .filter(|c| c.run_credit() > 0.0 && opened_by.is_none_or(|seq| c.seq >= seq))
             .map(|c| c.date)
             .chain(
                 journal

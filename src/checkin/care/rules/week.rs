@@ -254,7 +254,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "spreading_up_the_leg",
         effect: WEEK,
         pattern: Some(Pattern::Spreading),
-        threshold: "within an episode, a check-in reaching the whole foot or further up (ankle, lower leg, thigh, buttock), further than an earlier one that named a place",
+        threshold: "within an episode, a check-in reaching the whole foot or further up (ankle, lower leg, thigh, buttock), further than an earlier one that named a place on the same leg (or a side not said: one foot and then the other is moving sides)",
         source: "source articles (numbness that persists or spreads needs a doctor); DOMAIN §6",
         test: "numbness_spreading_from_the_toes_to_the_calf_books_a_clinician",
         check: Check::Moment(|m| {
@@ -346,7 +346,7 @@ fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)
         m.episode[..i]
             .iter()
             .filter(placed)
-            .filter(|e| e.extent.reach() < to.extent.reach())
+            .filter(|e| e.extent.reach() < to.extent.reach() && e.same_leg_as(to))
             .min_by_key(|e| e.extent.reach())
             .map(|from| (from, to))
     })
