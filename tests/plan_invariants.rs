@@ -220,6 +220,32 @@ proptest! {
         }
     }
 
+    // 1b. Across the switch from the run/walk of a long layoff (rule 4),
+    //     the first distance week's runs are no more than 20% shorter than
+    //     the last run/walk week's running minutes (rule 2), unless the
+    //     runner's usual everyday run or the everyday limit is shorter
+    //     still. (A numb runner's lead-in is rule 5's: not held here.)
+    #[test]
+    fn runs_shrink_at_most_a_fifth_across_the_switch_from_run_walk(profile in profiles(), name in template_name()) {
+        if profile.numb_now || profile.layoff_days <= 56 {
+            return Ok(());
+        }
+        let Some((plan, template)) = plan_for(&profile, name)? else { return Ok(()) };
+        let i = first_distance(&plan);
+        let Some(last) = i.checked_sub(1).map(|k| &plan.weeks[k]) else { return Ok(()) };
+        let per_unit = minutes_per_unit(&profile, &template);
+        let running = last
+            .runs()
+            .filter_map(|r| r.intervals)
+            .map(|x| f64::from(x.running_seconds()) / 60.0 / per_unit)
+            .fold(0.0, f64::max);
+        let usual = profile.weekly_before.min(profile.goal_weekly).value() / f64::from(profile.runs_per_week);
+        let floor = (running * 0.8).min(usual).min(everyday_limit(&profile, &template)) - 0.1;
+        for run in distances(&plan.weeks[i]) {
+            prop_assert!(run >= floor - 1e-9, "week {}: {} after {} of running", i + 1, run, running);
+        }
+    }
+
     // 2. The 10% weekly cap applies above the old volume; a recovery week
     //    counts as the step it lightened.
     #[test]

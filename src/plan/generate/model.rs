@@ -382,7 +382,7 @@ pub(super) fn floor_tenth(hundredths: u32) -> u32 {
 }
 
 /// Rounds hundredths up to a tenth.
-fn tenth_up(hundredths: u32) -> u32 {
+pub(super) fn tenth_up(hundredths: u32) -> u32 {
     hundredths.div_ceil(TENTH) * TENTH
 }
 
