@@ -260,3 +260,26 @@ fn numbness_in_one_foot_and_then_the_other_moved_sides_and_did_not_spread() {
     ];
     assert!(found(&care_on(one_side, 20), "spreading_up_the_leg"));
 }
+
+#[test]
+fn with_diabetes_heel_numbness_at_night_once_books_the_gp_or_diabetes_foot_team() {
+    use comeback::checkin::{CareLevel, Health, When};
+    // Partly numb heel at night, gone in half an hour.
+    let night = CheckIn {
+        cleared_minutes: Some(30),
+        ..at(began(resting(3, 2), Onset::Night), &[Spot::Heel])
+    };
+    let care = care_with(&[Health::Diabetes], vec![fine(1), night.clone()], 3);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "diabetes_foot_numbness",
+    );
+    assert_eq!(
+        care.map(|c| c.who),
+        Some("your GP or the diabetes foot team".to_string())
+    );
+    // Without diabetes, once holds (twice in six weeks books).
+    assert!(care_on(vec![fine(1), night], 3).is_none());
+}

@@ -147,6 +147,16 @@ pub fn at_rest(e: &Event) -> bool {
     e.symptomatic() && e.context.at_rest()
 }
 
+/// At rest or at night in the sole, heel or arch (or the whole foot, which
+/// holds them: DESIGN §4 P2): tarsal tunnel's and neuropathy's pattern.
+pub fn sole_at_rest(e: &Event) -> bool {
+    at_rest(e)
+        && e.checkin
+            .spots
+            .iter()
+            .any(|s| matches!(s, Spot::Sole | Spot::Heel | Spot::Arch | Spot::WholeFoot))
+}
+
 /// NICE CKS "Sciatica": neurological deficit progressing while the runner
 /// waits for the appointment is urgent.
 pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {

@@ -196,7 +196,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "diabetes_foot_numbness",
         effect: TWO_DAYS,
         pattern: Some(Pattern::DiabeticFoot),
-        threshold: "with diabetes: foot numbness twice within 14 days, or once taking hours or not cleared",
+        threshold: "with diabetes: foot numbness twice within 14 days, or once taking hours or not cleared, or once at night or at rest in the sole, heel or arch (the sole-at-night row's twice, halved: diabetes lowers the thresholds)",
         source: "NICE NG19 \"Diabetic foot problems\"; ADA Standards of Care; NIDDK",
         test: "with_diabetes_tingling_twice_in_two_weeks_books_the_gp_or_diabetes_foot_team",
         check: Check::Moment(|m| {
@@ -218,10 +218,17 @@ pub(super) static ROWS: &[Rule] = &[
                     [a, b],
                 ));
             }
-            let e = foot
+            if let Some(e) = foot
+                .clone()
                 .rev()
-                .find(|e| matches!(e.clear, Clear::Hours | Clear::NotYet))?;
-            Some(one(m, e, "with diabetes"))
+                .find(|e| matches!(e.clear, Clear::Hours | Clear::NotYet))
+            {
+                return Some(one(m, e, "with diabetes"));
+            }
+            // Night or rest numbness in the sole or heel is how diabetic
+            // neuropathy shows (NIDDK): once is enough with diabetes.
+            let e = foot.rev().find(|e| sole_at_rest(e))?;
+            Some(one(m, e, "at rest in the sole or heel, with diabetes"))
         }),
     },
 ];

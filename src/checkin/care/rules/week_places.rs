@@ -18,13 +18,7 @@ pub(super) static ROWS: &[Rule] = &[
         source: "AAOS OrthoInfo; AOFAS FootCareMD \"Tarsal tunnel syndrome\"",
         test: "sole_numbness_at_night_twice_in_six_weeks_sends_to_an_orthopedist_or_podiatrist",
         check: Check::Moment(|m| {
-            // The whole foot holds the sole and heel (DESIGN §4 P2).
-            let nights = m.matching(|e| {
-                at_rest(e)
-                    && e.checkin.spots.iter().any(|s| {
-                        matches!(s, Spot::Sole | Spot::Heel | Spot::Arch | Spot::WholeFoot)
-                    })
-            });
+            let nights = m.matching(sole_at_rest);
             let (a, b) = Measures::last_two(nights)?;
             Some(Found::new(
                 m.words,
