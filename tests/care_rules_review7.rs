@@ -283,3 +283,40 @@ fn with_diabetes_heel_numbness_at_night_once_books_the_gp_or_diabetes_foot_team(
     // Without diabetes, once holds (twice in six weeks books).
     assert!(care_on(vec![fine(1), night], 3).is_none());
 }
+
+#[test]
+fn three_places_of_the_foot_at_rest_count_as_the_whole_foot_for_the_sole_at_night_rows() {
+    use comeback::checkin::{CareLevel, Health, When};
+    // With diabetes, the whole foot at rest, or the toes, ball and top
+    // (three places: the whole foot, DESIGN §4 P2), gone quickly.
+    for spots in [&[Spot::WholeFoot][..], &[Spot::Toes, Spot::Ball, Spot::Top]] {
+        let rest = cleared(
+            at(began(resting(3, 1), Onset::Rest), spots),
+            Cleared::Quickly,
+        );
+        let care = care_with(&[Health::Diabetes], vec![fine(1), rest], 3);
+        expect(
+            &care,
+            CareLevel::Book,
+            When::TwoWorkingDays,
+            "diabetes_foot_numbness",
+        );
+    }
+    // Without diabetes, twice at night: the same row and the same clinician.
+    let night = |d, spots: &[Spot]| {
+        cleared(
+            at(began(resting(d, 1), Onset::Night), spots),
+            Cleared::Quickly,
+        )
+    };
+    for spots in [&[Spot::WholeFoot][..], &[Spot::Toes, Spot::Ball, Spot::Top]] {
+        let care = care_on(
+            vec![fine(1), night(3, spots), fine(5), night(10, spots)],
+            10,
+        );
+        assert!(
+            found(&care, "sole_or_heel_at_night_twice"),
+            "{spots:?}: {care:?}"
+        );
+    }
+}

@@ -117,7 +117,7 @@ pub fn describe(e: &Event) -> String {
     if let Some(side) = c.side {
         text.push_str(&format!(" ({})", side.words()));
     }
-    text.push_str(&format!(" {}", e.context.words()));
+    text.push_str(&format!(" {}", e.when_words()));
     if let super::event::Context::During(Some(minute)) = e.context {
         text.push_str(&format!(" at minute {minute}"));
     }
@@ -148,13 +148,15 @@ pub fn at_rest(e: &Event) -> bool {
 }
 
 /// At rest or at night in the sole, heel or arch (or the whole foot, which
-/// holds them: DESIGN §4 P2): tarsal tunnel's and neuropathy's pattern.
+/// holds them, said as such or as three of its places: DESIGN §4 P2):
+/// tarsal tunnel's and neuropathy's pattern.
 pub fn sole_at_rest(e: &Event) -> bool {
     at_rest(e)
-        && e.checkin
-            .spots
-            .iter()
-            .any(|s| matches!(s, Spot::Sole | Spot::Heel | Spot::Arch | Spot::WholeFoot))
+        && (e.extent.has(Extent::WHOLE_FOOT)
+            || e.checkin
+                .spots
+                .iter()
+                .any(|s| matches!(s, Spot::Sole | Spot::Heel | Spot::Arch)))
 }
 
 /// NICE CKS "Sciatica": neurological deficit progressing while the runner
