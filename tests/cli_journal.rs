@@ -29,6 +29,30 @@ fn db(dir: &Path) -> Vec<u8> {
 }
 
 #[test]
+fn cross_training_with_no_run_said_is_the_day_s_exercise_not_a_run() {
+    // Tuesday is a run day; the runner walked instead and tingled after it.
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-24")
+        .args([
+            "checkin", "--numbness", "1", "--where", "toes", "--onset", "after", "--cleared",
+            "quickly", "--cross", "walk:40",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Saved Tue 24 Nov: tingling at the toes, after exercise, cleared quickly; run skipped; walk 40 min.",
+        ));
+    // On a rest day it is a rest day.
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "0", "--cross", "bike:30"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Saved Wed 25 Nov: no numbness; bike 30 min.",
+        ));
+}
+
+#[test]
 fn a_check_in_saved_for_last_year_says_its_year() {
     let dir = with_plan();
     comeback(dir.path(), "2027-01-04")

@@ -89,6 +89,20 @@ impl CheckIn {
         matches!(self.onset, Some(Onset::During | Onset::After)).then_some(SessionDone::Done)
     }
 
+    /// When the numbness began, in words: on a day whose run was skipped or
+    /// a rest day, the exercise was not a run ("after exercise").
+    pub fn onset_words(&self) -> Option<&'static str> {
+        let no_run = matches!(
+            self.session,
+            Some(SessionDone::Skipped | SessionDone::RestDay)
+        );
+        Some(match self.onset? {
+            Onset::During if no_run => "during exercise",
+            Onset::After if no_run => "after exercise",
+            other => other.words(),
+        })
+    }
+
     /// Whether the check-in leaves the runner's state an open question:
     /// numbness that had not cleared, or partly numb or worse with no word on
     /// clearing. Runs wait for the next check-in to say how it is.
@@ -152,8 +166,8 @@ impl CheckIn {
         if let Some(side) = self.side {
             text.push_str(&format!(" ({})", side.words()));
         }
-        if let Some(onset) = self.onset {
-            text.push_str(&format!(", {}", onset.words()));
+        if let (Some(onset), Some(words)) = (self.onset, self.onset_words()) {
+            text.push_str(&format!(", {words}"));
             if let (Onset::During, Some(m)) = (onset, self.minutes) {
                 text.push_str(&format!(" after {m} min"));
             }

@@ -4,7 +4,7 @@
 
 use super::assess::derive;
 use super::{Comeback, lifting};
-use crate::checkin::{self, Assessment, CheckIn, Clearance};
+use crate::checkin::{self, Assessment, CheckIn, Clearance, SessionDone};
 use crate::shoes::{self, ShoeMileage};
 use crate::store::{Derived, StoreError, Undone};
 use chrono::NaiveDate;
@@ -121,11 +121,22 @@ impl Comeback {
             None => entry.shoes = shoes::current(&self.shoes).map(|s| s.name.clone()),
         }
         if entry.session.is_none() {
-            entry.session = Some(match entry.exercise_said() {
+            // Cross-training said, and nothing run: the day's exercise was
+            // that, not a run (numbness "during" it was not a run's either).
+            let cross_only = entry
+                .actual
+                .as_ref()
+                .is_some_and(|a| a.cross.is_some() && a.distance.is_none() && a.minutes.is_none());
+            entry.session = Some(match entry.exercise_said().filter(|_| !cross_only) {
                 Some(session) => session,
                 None => {
                     let derived = self.derived_from(kept.cloned(), today, false);
-                    checkin::default_session(&derived.assessment, &self.plan, entry.date)
+                    let planned =
+                        checkin::default_session(&derived.assessment, &self.plan, entry.date);
+                    match planned {
+                        SessionDone::Done if cross_only => SessionDone::Skipped,
+                        other => other,
+                    }
                 }
             });
         }

@@ -279,6 +279,20 @@ impl<'a> Event<'a> {
         self.severity > 0
     }
 
+    /// When it began, in words: on a day whose run was skipped or a rest
+    /// day, the exercise was not a run ("during exercise").
+    pub fn when_words(&self) -> &'static str {
+        let no_run = matches!(
+            self.checkin.session,
+            Some(SessionDone::Skipped | SessionDone::RestDay)
+        );
+        match self.context {
+            Context::During(_) if no_run => "during exercise",
+            Context::After if no_run => "after exercise",
+            other => other.words(),
+        }
+    }
+
     #[inline]
     pub fn flagged(&self, flag: Flag) -> bool {
         self.checkin.flags.contains(&flag)

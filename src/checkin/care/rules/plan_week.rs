@@ -24,7 +24,7 @@ pub(super) static ROWS: &[Rule] = &[
                     format!(
                         "{} {} on {}.",
                         crate::checkin::care::capitalised(e.checkin.numbness.words()),
-                        e.context.words(),
+                        e.when_words(),
                         w.date(e)
                     )
                 },
@@ -198,7 +198,7 @@ pub(super) static ROWS: &[Rule] = &[
                         "{}: {} {}, {} — tell a clinician if it happens again.",
                         w.date(e),
                         e.checkin.numbness.words(),
-                        e.context.words(),
+                        e.when_words(),
                         e.clear.words()
                     )
                 },

@@ -324,7 +324,7 @@ pub(super) static ROWS: &[Rule] = &[
                 || {
                     format!(
                         "Numbness {} on {}, after symptoms with runs since {}.",
-                        rest.context.words(),
+                        rest.when_words(),
                         m.date(rest),
                         m.date(first)
                     )
