@@ -16,11 +16,11 @@
 //!   the build goes on to its next step (Higdon, Pfitzinger).
 
 use super::lead_in;
-use super::model::{
-    MINUTES_BEFORE_MORE_RUNS, Model, TENTH, floor_tenth, lead_by, scaled, tenth_up,
-};
+use super::model::{MINUTES_BEFORE_MORE_RUNS, Model, TENTH, floor_tenth, lead_by, scaled};
 use super::shape::{Shape, fill, goal_shortest, lighten};
 use crate::plan::{Interval, Phase, Template};
+
+mod entry;
 
 /// A plan never runs longer than this, whatever the template says.
 pub const MAX_WEEKS: usize = 156;
@@ -354,44 +354,6 @@ impl Return<'_> {
         Outcome {
             reached,
             shaped: reached && long >= m.goal_long && count >= m.runs,
-        }
-    }
-
-    /// The most runs the first distance week has: after run/walk, one more
-    /// than its sessions.
-    fn first_runs(&self) -> usize {
-        let runs = self.model.first_runs.max(3);
-        if let Some(sessions) = self.after_lead_in {
-            runs.min(sessions + 1)
-        } else if self.model.run_walk_from.is_some() {
-            runs.min(usize::from(self.template.run_walk_runs_per_week) + 1)
-        } else {
-            runs
-        }
-    }
-
-    /// The first week's cap on every run: the first week back's, or after
-    /// run/walk none over 1.1x its running minutes either.
-    fn entry_cap(&self, longest: u32) -> Option<u32> {
-        let m = self.model;
-        let after_run_walk =
-            longest > 0 && (m.run_walk_from.is_some() || self.after_lead_in.is_some());
-        let by_run_walk = floor_tenth(scaled(longest, self.template.single_run_cap));
-        // Nor under the run/walk's running minutes by more than a recovery
-        // week's 20% (rule 2), whatever the first week back's own cap: the
-        // run/walk weeks were the first weeks back (the coach's fourth
-        // review: 30 minutes continuous, then 21-minute runs).
-        // (Never past the usual everyday run: rule 2's first week.)
-        let usual = m.old_week / m.runs.max(1) as u32;
-        let kept = tenth_up(scaled(longest, self.template.recovery_fraction)).min(usual);
-        match m.first_cap {
-            Some(cap) if after_run_walk => Some(
-                cap.min(by_run_walk)
-                    .max(kept.min(by_run_walk))
-                    .min(m.everyday_limit),
-            ),
-            None if after_run_walk => Some(by_run_walk.min(m.everyday_limit)),
-            other => other.map(|c| c.min(m.everyday_limit)),
         }
     }
 

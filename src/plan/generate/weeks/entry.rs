@@ -1,0 +1,46 @@
+//! The first distance week's entry: how many runs it may have, and how long
+//! each may be, after a layoff, after run/walk or after a numb runner's
+//! lead-in (DESIGN.md §2 v3, rules 2 and 3).
+
+use super::super::model::{floor_tenth, scaled, tenth_up};
+use super::Return;
+
+impl Return<'_> {
+    /// The most runs the first distance week has: after run/walk, one more
+    /// than its sessions.
+    pub(super) fn first_runs(&self) -> usize {
+        let runs = self.model.first_runs.max(3);
+        if let Some(sessions) = self.after_lead_in {
+            runs.min(sessions + 1)
+        } else if self.model.run_walk_from.is_some() {
+            runs.min(usize::from(self.template.run_walk_runs_per_week) + 1)
+        } else {
+            runs
+        }
+    }
+
+    /// The first week's cap on every run: the first week back's, or after
+    /// run/walk none over 1.1x its running minutes either.
+    pub(super) fn entry_cap(&self, longest: u32) -> Option<u32> {
+        let m = self.model;
+        let after_run_walk =
+            longest > 0 && (m.run_walk_from.is_some() || self.after_lead_in.is_some());
+        let by_run_walk = floor_tenth(scaled(longest, self.template.single_run_cap));
+        // Nor under the run/walk's running minutes by more than a recovery
+        // week's 20% (rule 2), whatever the first week back's own cap: the
+        // run/walk weeks were the first weeks back (the coach's fourth
+        // review: 30 minutes continuous, then 21-minute runs).
+        // (Never past the usual everyday run: rule 2's first week.)
+        let usual = m.old_week / m.runs.max(1) as u32;
+        let kept = tenth_up(scaled(longest, self.template.recovery_fraction)).min(usual);
+        match m.first_cap {
+            Some(cap) if after_run_walk => Some(
+                cap.min(by_run_walk)
+                    .max(kept.min(by_run_walk))
+                    .min(m.everyday_limit),
+            ),
+            None if after_run_walk => Some(by_run_walk.min(m.everyday_limit)),
+            other => other.map(|c| c.min(m.everyday_limit)),
+        }
+    }
+}
