@@ -320,3 +320,43 @@ fn three_places_of_the_foot_at_rest_count_as_the_whole_foot_for_the_sole_at_nigh
         );
     }
 }
+
+#[test]
+fn numbness_above_the_knee_for_hours_after_a_run_books_a_gp_or_spine_clinician_within_two_working_days()
+ {
+    use comeback::checkin::{CareLevel, When};
+    // Partly numb thigh after a run, for hours: a nerve root's, not the
+    // lower leg's compartment (the clinician's eighth review).
+    let thigh = cleared(
+        at(began(felt(3, 2), Onset::After), &[Spot::Thigh]),
+        Cleared::Hours,
+    );
+    let care = care_on(vec![fine(1), thigh], 3);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "above_the_knee_for_hours_after_exercise",
+    );
+    assert!(!found(&care, "leg_numb_for_hours_after_exercise"));
+    assert_eq!(
+        care.map(|c| c.who),
+        Some("a GP or a spine clinician".to_string())
+    );
+    // The calf for hours is still the compartment row's, with a sports doctor.
+    let calf = cleared(
+        at(began(felt(3, 2), Onset::After), &[Spot::Calf]),
+        Cleared::Hours,
+    );
+    let care = care_on(vec![fine(1), calf], 3);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "leg_numb_for_hours_after_exercise",
+    );
+    assert_eq!(
+        care.map(|c| c.who),
+        Some("a sports medicine doctor".to_string())
+    );
+}

@@ -1,8 +1,9 @@
-//! The rows that book a clinician within 2 working days: vascular, diabetic and compartment patterns that settled.
+//! The rows that book a clinician within 2 working days: vascular, diabetic,
+//! compartment and nerve-root patterns that settled.
 
 use super::*;
 use crate::checkin::Flag;
-use crate::checkin::care::event::{Clear, Extent, Reach};
+use crate::checkin::care::event::{Clear, Event, Extent, Reach};
 use crate::checkin::care::measure::Measures;
 use crate::checkin::care::pattern::Pattern;
 
@@ -108,17 +109,28 @@ pub(super) static ROWS: &[Rule] = &[
         id: "leg_numb_for_hours_after_exercise",
         effect: TWO_DAYS,
         pattern: Some(Pattern::LegSlowToClear),
-        threshold: "one check-in: partly numb or worse with exercise (or at a time not said), reaching the ankle or further up the leg, that took hours to go or had not gone",
+        threshold: "one check-in: partly numb or worse with exercise (or at a time not said), reaching the ankle or the lower leg, that took hours to go or had not gone",
         source: "StatPearls \"Compartment syndrome\"; Mayo Clinic \"Chronic exertional compartment syndrome\" (leg numbness after exercise that is slow to settle)",
         test: "leg_numb_for_hours_after_a_run_books_a_sports_doctor_within_two_working_days",
         check: Check::Moment(|m| {
             let e = latest(m, |e| {
-                e.severity >= 2
-                    && e.context.with_load()
-                    && e.extent.reach() >= Reach::Ankle
-                    && (e.clear == Clear::Hours || e.clear.still_there())
+                slow_after_exercise(e) && e.extent.has(Extent::ANKLE | Extent::LOWER_LEG)
             })?;
             Some(one(m, e, "in the leg, hours to go after exercise"))
+        }),
+    },
+    Rule {
+        id: "above_the_knee_for_hours_after_exercise",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::AboveTheKnee),
+        threshold: "one check-in: partly numb or worse with exercise (or at a time not said), reaching the thigh or buttock, that took hours to go or had not gone",
+        source: "NICE CKS \"Sciatica\" (a nerve-root pattern that persists: assess); the clinician's eighth review (the compartment row above is the lower leg's)",
+        test: "numbness_above_the_knee_for_hours_after_a_run_books_a_gp_or_spine_clinician_within_two_working_days",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                slow_after_exercise(e) && e.extent.reach() >= Reach::Thigh
+            })?;
+            Some(one(m, e, "above the knee, hours to go after exercise"))
         }),
     },
     Rule {
@@ -232,3 +244,9 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
 ];
+
+/// Partly numb or worse with exercise (or at a time not said) that took
+/// hours to go or had not gone.
+fn slow_after_exercise(e: &Event) -> bool {
+    e.severity >= 2 && e.context.with_load() && (e.clear == Clear::Hours || e.clear.still_there())
+}
