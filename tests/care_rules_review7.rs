@@ -360,3 +360,30 @@ fn numbness_above_the_knee_for_hours_after_a_run_books_a_gp_or_spine_clinician_w
         Some("a sports medicine doctor".to_string())
     );
 }
+
+#[test]
+fn back_pain_with_numbness_moving_sides_says_it_moved_sides_not_that_it_got_worse() {
+    use comeback::checkin::{Flag, Side};
+    // Two equal quick tingles, the left calf then the right toes, with back
+    // pain on the first.
+    let first = flagged(
+        side(at(tingle(2), &[Spot::Calf]), Side::Left),
+        Flag::BackPain,
+    );
+    let second = side(tingle(9), Side::Right);
+    let care = care_on(vec![fine(1), first, second], 9).expect("care");
+    let line = care
+        .why
+        .iter()
+        .find(|w| w.starts_with("Leg symptoms"))
+        .expect("the back-pain row");
+    assert!(
+        line.starts_with("Leg symptoms moving sides (tingling at the calf on"),
+        "{line}"
+    );
+    assert!(
+        !care.why.iter().any(|w| w.contains("getting worse (")),
+        "{:?}",
+        care.why
+    );
+}

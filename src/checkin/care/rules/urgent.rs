@@ -221,19 +221,24 @@ pub(super) static ROWS: &[Rule] = &[
         check: Check::Moment(|m| {
             let pain = m.episode.iter().rfind(|e| e.flagged(Flag::BackPain))?;
             let steps = if m.health.sooner() { 2 } else { 3 };
-            let (from, to) = m
+            // Said as what happened: worse, further up, or the other side.
+            let ((from, to), how) = m
                 .worse_and_worse(steps)
-                .map(|[first, _, last]| (first, last))
-                .or_else(|| m.spread_up())
-                .or_else(|| m.other_side())?;
+                .map(|[first, _, last]| ((first, last), "getting worse"))
+                .or_else(|| m.spread_up().map(|pair| (pair, "spreading")))
+                .or_else(|| m.other_side().map(|pair| (pair, "moving sides")))?;
             Some(Found::new(
                 m.words,
                 || {
+                    let what = |e: &Event| match spots(e.checkin) {
+                        places if places.is_empty() => e.checkin.numbness.words().to_string(),
+                        places => format!("{} {places}", e.checkin.numbness.words()),
+                    };
                     format!(
-                        "Leg symptoms getting worse ({} on {}, {} on {}) with back pain on {}.",
-                        from.checkin.numbness.words(),
+                        "Leg symptoms {how} ({} on {}, {} on {}) with back pain on {}.",
+                        what(from),
                         m.date(from),
-                        to.checkin.numbness.words(),
+                        what(to),
                         m.date(to),
                         m.date(pain)
                     )
