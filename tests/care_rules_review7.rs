@@ -1,7 +1,8 @@
-//! Care rules from a clinician's seventh review (2026-12-06): a few days in
-//! a row either side of the plan's Monday are one spell, not two weeks, and
-//! numbness is back after a step back only on a run at the stage stepped
-//! back to.
+//! Care rules from a clinician's seventh and eighth reviews (2026-12-06): a
+//! few days in a row either side of the plan's Monday are one spell, not
+//! two weeks; numbness is back after a step back only on a run at the stage
+//! stepped back to; above the knee is a nerve root's pattern; the whole foot
+//! said as three places is the whole foot; and the words say what happened.
 
 #[path = "common/care.rs"]
 mod care;
