@@ -388,3 +388,18 @@ fn back_pain_with_numbness_moving_sides_says_it_moved_sides_not_that_it_got_wors
         care.why
     );
 }
+
+#[test]
+fn the_same_calf_and_buttock_numbness_again_is_said_as_far_up_the_leg_again_not_widespread() {
+    let leg = |d| at(tingle(d), &[Spot::Calf, Spot::Buttock]);
+    let care = care_on(vec![fine(1), leg(2), fine(5), leg(11)], 11).expect("care");
+    assert!(
+        care.why
+            .iter()
+            .any(|w| w
+                .starts_with("As far up the leg again: numbness at the calf and at the buttock")),
+        "{:?}",
+        care.why
+    );
+    assert!(!care.why.iter().any(|w| w.contains("Widespread")));
+}

@@ -274,7 +274,13 @@ pub(super) static ROWS: &[Rule] = &[
                 return None;
             }
             let (from, to) = m.spread_up()?;
-            Some(numbness_then(m, "Widespread again", from, to))
+            // (A calf or a thigh is not "widespread": said by how far up.)
+            let how = if to.extent.reach() > Reach::WholeFoot {
+                "As far up the leg again"
+            } else {
+                "The whole foot again"
+            };
+            Some(numbness_then(m, how, from, to))
         }),
     },
     Rule {
