@@ -289,6 +289,8 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         }
         out!("{}", show::verdict(&assessment))
     })();
+    comeback.close_for_exit();
+    std::mem::forget(assessment);
     // The check-in is saved whatever happens to the output: say so.
     printed.with_context(|| {
         format!(

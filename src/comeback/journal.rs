@@ -52,9 +52,6 @@ impl Comeback {
             None
         };
         let mut declined = None;
-        // The decisions to store, and the assessment kept, are the ones the
-        // caller wants next: derived once.
-        let mut after = None;
         let written = self.write(|store, plan, template, shoes| {
             store.record_checkin(&entry, now, kept, |journal, kept| {
                 let derived = derive(
@@ -70,11 +67,11 @@ impl Comeback {
                         return None;
                     }
                 }
-                after = Some(derived.clone());
                 Some(derived)
             })
         });
-        let replaced = match (written, declined) {
+        // The assessment kept is the one the caller wants next: derived once.
+        let (replaced, after) = match (written, declined) {
             (Err(StoreError::Declined), Some(softened)) => {
                 return Err(CheckInFailure::LiftsCare {
                     date: entry.date,
@@ -85,10 +82,7 @@ impl Comeback {
             }
             (written, _) => written?,
         };
-        let (assessment, mileage) = match after {
-            Some(derived) => self.advised(derived),
-            None => self.assess_with_mileage(today),
-        };
+        let (assessment, mileage) = self.advised(after);
         Ok(Recorded {
             replaced,
             assessment,
@@ -130,9 +124,15 @@ impl Comeback {
             entry.session = Some(match entry.exercise_said().filter(|_| !cross_only) {
                 Some(session) => session,
                 None => {
-                    let derived = self.derived_from(kept.cloned(), today, false);
-                    let planned =
-                        checkin::default_session(&derived.assessment, &self.plan, entry.date);
+                    let planned = match kept {
+                        Some(kept) if kept.assessment.today == today => {
+                            checkin::default_session(&kept.assessment, &self.plan, entry.date)
+                        }
+                        _ => {
+                            let derived = self.derived_from(kept.cloned(), today, false);
+                            checkin::default_session(&derived.assessment, &self.plan, entry.date)
+                        }
+                    };
                     match planned {
                         SessionDone::Done if cross_only => SessionDone::Skipped,
                         other => other,

@@ -86,8 +86,8 @@ impl Store {
     /// for undo, and records the decisions `decide` derives from the new
     /// journal and the assessment kept before it, if any (on whatever
     /// day: `known`, as this connection read it with its journal); all in
-    /// one transaction. Returns the check-in it replaced.
-    /// When `decide` gives nothing, nothing is saved
+    /// one transaction. Returns the check-in it replaced and the assessment
+    /// kept. When `decide` gives nothing, nothing is saved
     /// ([`StoreError::Declined`]).
     pub fn record_checkin(
         &mut self,
@@ -95,11 +95,11 @@ impl Store {
         now: &str,
         known: Option<Derived>,
         decide: impl FnOnce(&Journal, Option<Derived>) -> Option<Derived>,
-    ) -> Result<Option<CheckIn>, StoreError> {
+    ) -> Result<(Option<CheckIn>, Derived), StoreError> {
         let path = self.path.clone();
         let seen = self.cache.as_ref().map(|(version, _)| *version);
         let kept = std::cell::Cell::new(None);
-        self.write(
+        self.write_deriving(
             |journal| decide(journal, kept.take()),
             now,
             |tx| {

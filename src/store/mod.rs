@@ -276,6 +276,16 @@ impl Store {
         now: &str,
         change: impl FnOnce(&Tx<'_>) -> Result<(T, Edit), StoreError>,
     ) -> Result<T, StoreError> {
+        self.write_deriving(decide, now, change).map(|(out, _)| out)
+    }
+
+    /// [`Store::write`], giving back the assessment it derived and kept.
+    fn write_deriving<T>(
+        &mut self,
+        decide: impl FnOnce(&Journal) -> Option<Derived>,
+        now: &str,
+        change: impl FnOnce(&Tx<'_>) -> Result<(T, Edit), StoreError>,
+    ) -> Result<(T, Derived), StoreError> {
         let path = self.path.clone();
         let cached = self.cache.take();
         let tx = self
@@ -321,7 +331,7 @@ impl Store {
         self.empty_wal();
         // Our own commit does not move our data_version.
         self.cache = Some((version, journal));
-        Ok(out)
+        Ok((out, derived))
     }
 }
 
