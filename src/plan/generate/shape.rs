@@ -1,9 +1,9 @@
 //! A week's shape: how a week's volume splits into its runs — the long run
-//! leading on the way back, the everyday runs alike, graded at the goal —
-//! and how a recovery week lightens them (Pfitzinger: everyday runs graded,
-//! not equal; Higdon: the long run 35–40% of a novice's week).
+//! leading on the way back, the everyday runs alike, graded at the goal
+//! (Pfitzinger: everyday runs graded, not equal; Higdon: the long run
+//! 35–40% of a novice's week).
 
-use super::model::{Model, TENTH, floor_tenth, scaled};
+use super::model::{Model, TENTH, floor_tenth};
 
 /// On the way back, the long run's largest share of its week (Higdon's
 /// novice weeks give it 35–40%); at the goal it has its template share.
@@ -12,30 +12,6 @@ const BUILD_LONG_SHARE: f64 = 0.4;
 /// The spread of everyday runs around their mean (Pfitzinger: everyday runs
 /// graded, not equal): the longest 15% over it, the shortest 15% under.
 const EVERYDAY_SPREAD: f64 = 0.15;
-
-/// Shortens the everyday runs of `runs` (the long run first) so the week
-/// holds about `fraction` of what it did, none under the shortest run and
-/// none by more than that fraction itself: runs never shrink from one week
-/// to the next by more than a recovery week's 20% (DESIGN.md §2 v3, rule
-/// 2; the coach's third review found everyday runs cut by up to 38% while
-/// the long run kept its step; `everyday_before` is the week before's mean
-/// everyday run), so such a week is lighter, a little less so.
-pub(super) fn lighten(m: &Model, runs: &mut [u32], fraction: f64, everyday_before: u32) {
-    let total: u32 = runs.iter().sum();
-    let long = runs[0];
-    let others = total - long;
-    if others == 0 {
-        return;
-    }
-    let keep =
-        ((scaled(total, fraction).saturating_sub(long)) as f64 / f64::from(others)).max(fraction);
-    // (Against the week before's everyday runs too: a week that adds a run
-    // has shorter ones already.)
-    let floor = floor_tenth(scaled(everyday_before, fraction)).max(m.min_run);
-    for run in runs[1..].iter_mut() {
-        *run = floor_tenth(scaled(*run, keep)).max(floor).min(*run);
-    }
-}
 
 /// How a week's runs relate to one another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,15 +12,17 @@
 //!   three whole weeks before (Frandsen et al. 2025, BJSM);
 //! - a 5th or 6th run only once runs last 30 minutes; runs added one a
 //!   week, and never so that the others shrink by more than a tenth;
-//! - a recovery week every 4th week of a build (3 up, 1 down), after which
-//!   the build goes on to its next step (Higdon, Pfitzinger).
+//! - a recovery week after every three weeks of growth (3 up, 1 down),
+//!   after which the build takes its next step from the last full week
+//!   (Higdon, Pfitzinger; `recovery`).
 
 use super::lead_in;
 use super::model::{MINUTES_BEFORE_MORE_RUNS, Model, TENTH, floor_tenth, lead_by, scaled};
-use super::shape::{Shape, fill, goal_shortest, lighten};
+use super::shape::{Shape, fill, goal_shortest};
 use crate::plan::{Interval, Phase, Template};
 
 mod entry;
+mod recovery;
 
 /// A plan never runs longer than this, whatever the template says.
 pub const MAX_WEEKS: usize = 156;
@@ -59,14 +61,16 @@ struct Outcome {
 #[derive(Debug, Default, Clone)]
 struct Carry {
     runs: usize,
-    /// The mean everyday run of the last week that was not a recovery week.
+    /// The mean everyday run of the last full week.
     everyday: u32,
     /// The long run of the last distance week.
     long: u32,
-    /// The largest week so far (a recovery week as it would have been).
+    /// The largest week so far.
     largest: u32,
     last_total: u32,
     continuous_weeks: u32,
+    /// The runs of the last week that was not a recovery week.
+    last_full: Vec<u32>,
 }
 
 /// The weeks of the return for `model`.
@@ -248,22 +252,23 @@ impl Return<'_> {
         recent.max(lent as u32)
     }
 
-    /// Distance weeks until the goal is held in its normal shape. Every
-    /// 4th week of the build (3 up, 1 down) is a recovery week unless it
-    /// reaches the goal.
+    /// Distance weeks until the goal is held in its normal shape, with a
+    /// recovery week after every three weeks of growth that leave the goal
+    /// still to reach.
     fn distance_weeks(&mut self, carry: &mut Carry) {
-        let every = self.template.recovery_every.max(2);
+        let up = self.template.recovery_every.max(2) - 1;
         let mut first = true;
         let mut reached = false;
-        let mut building = 0u32;
+        let mut grown = 0u32;
         while self.weeks.len() < MAX_WEEKS {
+            if !reached && grown == up && self.recovery_week(carry) {
+                grown = 0;
+                continue;
+            }
             let day = 7 * (self.weeks.len() - self.start) as u32;
             let fraction = self.model.week_fraction(day);
-            if !first && !reached {
-                building += 1;
-            }
-            let recovery = !reached && building > 0 && building.is_multiple_of(every);
-            let week = self.distance_week(carry, fraction, recovery, first);
+            let week = self.distance_week(carry, fraction, first);
+            grown += u32::from(!first && !reached);
             first = false;
             reached |= week.reached;
             if week.shaped {
@@ -279,18 +284,7 @@ impl Return<'_> {
     }
 
     /// One distance week, pushed onto the plan.
-    /// A `recovery` week is the week it would have been with its everyday
-    /// runs shortened to bring it to about 80%; its long run keeps its
-    /// step, so the build resumes at its next step after it and a recovery
-    /// week never adds a week to the return (single-run length, not the
-    /// week's volume, is what Frandsen 2025 found tied to injury).
-    fn distance_week(
-        &mut self,
-        carry: &mut Carry,
-        fraction: f64,
-        recovery: bool,
-        first: bool,
-    ) -> Outcome {
+    fn distance_week(&mut self, carry: &mut Carry, fraction: f64, first: bool) -> Outcome {
         let m = self.model;
         let t = self.template;
         let longest = self.thirty_day_longest();
@@ -299,26 +293,14 @@ impl Return<'_> {
         let (long_cap, everyday_cap) = self.caps(longest, entry_cap);
         let count = self.count(carry, target, entry_cap, (long_cap, everyday_cap), first);
         let shape = Shape::of(entry_cap.is_some(), target >= m.goal);
-        let mut runs = fill(m, target, count, (long_cap, everyday_cap), shape);
-        let mut total: u32 = runs.iter().sum();
-        // The build's step this week, lightened or not.
+        let runs = fill(m, target, count, (long_cap, everyday_cap), shape);
+        let total: u32 = runs.iter().sum();
         carry.largest = carry.largest.max(total);
-        let mut cutback = false;
-        if recovery && total + TENTH < m.goal && count > 1 {
-            // Lighter than the week before, or no recovery week at all
-            // (everyday runs already at the shortest).
-            let mut lighter = runs.clone();
-            lighten(m, &mut lighter, t.recovery_fraction, carry.everyday);
-            let light: u32 = lighter.iter().sum();
-            if light < carry.last_total {
-                (runs, total, cutback) = (lighter, light, true);
-            }
-        }
         let long = runs.first().copied().unwrap_or(0);
         // The goal week comes once the staged return is over.
-        let reached = !cutback && total + TENTH >= m.goal && fraction >= 1.0;
+        let reached = total + TENTH >= m.goal && fraction >= 1.0;
         let is_long = entry_cap.is_none() && count > 1 && runs[1..].iter().all(|r| *r < long);
-        let strides = carry.continuous_weeks >= t.strides.after_weeks && !cutback && count > 1;
+        let strides = carry.continuous_weeks >= t.strides.after_weeks && count > 1;
         let mut strides_left = if strides { t.strides.per_week } else { 0 };
         let planned = runs
             .iter()
@@ -335,7 +317,7 @@ impl Return<'_> {
             .collect();
         self.weeks.push(PlannedWeek {
             phase: if reached { Phase::Goal } else { Phase::Build },
-            cutback,
+            cutback: false,
             runs: planned,
         });
         self.longest.push(runs.iter().copied().max().unwrap_or(0));
@@ -343,14 +325,13 @@ impl Return<'_> {
         carry.last_total = total;
         carry.runs = count;
         carry.long = long;
-        if !cutback {
-            let others = &runs[1.min(runs.len())..];
-            carry.everyday = if others.is_empty() {
-                long
-            } else {
-                others.iter().sum::<u32>() / others.len() as u32
-            };
-        }
+        let others = &runs[1.min(runs.len())..];
+        carry.everyday = if others.is_empty() {
+            long
+        } else {
+            others.iter().sum::<u32>() / others.len() as u32
+        };
+        carry.last_full = runs;
         Outcome {
             reached,
             shaped: reached && long >= m.goal_long && count >= m.runs,
