@@ -297,7 +297,7 @@ fn after_the_lead_in_a_runner_of_short_runs_comes_back_to_the_old_week_not_above
 #[test]
 fn a_recovery_week_follows_three_weeks_of_growth_and_the_week_after_is_the_next_step_from_the_last_full_week()
  {
-    // Higdon, Pfitzinger: 3 up, 1 down; Nielsen 2014 and the coach's fifth
+    // Higdon, Pfitzinger: 3 up, 1 down; Nielsen 2014 and the coach's fourth
     // review: the week after it grows from the last full week, never 21%
     // past it (the lightened week standing in for a step).
     let mut runner = profile(3);

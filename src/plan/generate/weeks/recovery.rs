@@ -2,7 +2,7 @@
 //! three weeks of growth, a week of every run about 80% as long as the
 //! last full week's; the week after it takes the next step, 10% past that
 //! full week (Nielsen et al. 2014, a week over 30% above the last raised
-//! injury; the coach's fifth review: a step from the lightened week on to
+//! injury; the coach's fourth review: a step from the lightened week on to
 //! the one after it was 21% past the last full week). So each recovery
 //! week adds a week to the return.
 
