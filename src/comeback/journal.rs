@@ -124,15 +124,16 @@ impl Comeback {
             entry.session = Some(match entry.exercise_said().filter(|_| !cross_only) {
                 Some(session) => session,
                 None => {
-                    let planned = match kept {
-                        Some(kept) if kept.assessment.today == today => {
-                            checkin::default_session(&kept.assessment, &self.plan, entry.date)
-                        }
+                    // Today's kept assessment read in place, not cloned.
+                    let fresh;
+                    let assessment = match kept {
+                        Some(kept) if kept.assessment.today == today => &kept.assessment,
                         _ => {
-                            let derived = self.derived_from(kept.cloned(), today, false);
-                            checkin::default_session(&derived.assessment, &self.plan, entry.date)
+                            fresh = self.derived_from(kept.cloned(), today, false);
+                            &fresh.assessment
                         }
                     };
+                    let planned = checkin::default_session(assessment, &self.plan, entry.date);
                     match planned {
                         SessionDone::Done if cross_only => SessionDone::Skipped,
                         other => other,
