@@ -461,13 +461,20 @@ proptest! {
 
     // 9. Every run says how hard and how long; strides only after three
     //    weeks of continuous running, never on the long run, the week's
-    //    only run or in a recovery week.
+    //    only run, in a recovery week or on the day after other strides.
     #[test]
     fn every_run_carries_its_effort(profile in profiles(), name in template_name()) {
         let Some((plan, template)) = plan_for(&profile, name)? else { return Ok(()) };
         let mut continuous = 0;
+        let mut last_strides: Option<chrono::NaiveDate> = None;
         for week in &plan.weeks {
             let mut strides = 0;
+            for day in &week.days {
+                if day.runs().any(|r| r.strides.is_some()) {
+                    prop_assert!(last_strides.is_none_or(|d| (day.date - d).num_days() > 1), "strides on {} and the day before", day.date);
+                    last_strides = Some(day.date);
+                }
+            }
             for run in week.runs() {
                 prop_assert_eq!(run.effort.rpe, [3, 4]);
                 prop_assert!(run.effort.minutes > 0 && !run.effort.words.is_empty());

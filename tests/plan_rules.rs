@@ -446,6 +446,28 @@ fn no_run_is_shorter_than_two_miles_or_the_runners_own_even_share() {
 }
 
 #[test]
+fn strides_never_fall_on_the_day_after_other_strides() {
+    // Six runs a week from 40 towards 60: everyday runs Tuesday to
+    // Saturday, two strides sessions a week once they start.
+    let mut runner = profile(14);
+    runner.weekly_before = Distance::from_value(40.0);
+    runner.goal_weekly = Distance::from_value(60.0);
+    runner.runs_per_week = 6;
+    let p = plan_of(&runner, "standard");
+    let days: Vec<_> = p
+        .weeks
+        .iter()
+        .flat_map(|w| &w.days)
+        .filter(|d| d.runs().any(|r| r.strides.is_some()))
+        .map(|d| d.date)
+        .collect();
+    assert!(days.len() >= 10, "strides in most weeks: {days:?}");
+    for pair in days.windows(2) {
+        assert!((pair[1] - pair[0]).num_days() >= 2, "{pair:?}");
+    }
+}
+
+#[test]
 fn every_run_carries_its_effort_and_strides_come_after_three_continuous_weeks() {
     let p = plan(91);
     for w in &p.weeks {

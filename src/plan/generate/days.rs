@@ -33,6 +33,9 @@ pub(super) struct DayPlanner<'a> {
     sessions: Vec<Vec<Vec<Variant>>>,
     /// Weeks of strength progress so far (recovery weeks do not count).
     strength_weeks: u32,
+    /// The last day that had strides, so the next week's first strides
+    /// are not the day after it.
+    last_strides: Option<NaiveDate>,
 }
 
 /// One variant of an exercise, with what dosing it needs.
@@ -74,6 +77,7 @@ impl<'a> DayPlanner<'a> {
             with_weekly: template.habits.clone().into(),
             sessions: strength_chains(template),
             strength_weeks: 0,
+            last_strides: None,
         }
     }
 
@@ -95,6 +99,7 @@ impl<'a> DayPlanner<'a> {
                 by_day.push((*day, self.run(run)));
             }
         }
+        self.space_strides(start, layout.long, &mut by_day);
         let first_run = by_day.iter().map(|(d, _)| *d).min();
         let mut runs = by_day.into_iter().peekable();
         let no_habits: Arc<[Habit]> = Arc::new([]);
@@ -144,6 +149,31 @@ impl<'a> DayPlanner<'a> {
             week.target_distance = Some(week.runs().filter_map(|r| r.distance).sum());
         }
         week
+    }
+
+    /// Moves the week's strides to everyday runs with a day between them
+    /// (and after last week's), earliest first: two sessions of quick
+    /// running back to back give the legs no easy day between (Daniels'
+    /// Running Formula: strides as light work spread through the week).
+    /// A week whose everyday runs cannot keep them apart has fewer; the
+    /// long-run day never has them.
+    fn space_strides(&mut self, start: NaiveDate, long_day: u64, by_day: &mut [(u64, Run)]) {
+        let mut left = by_day.iter().filter(|(_, r)| r.strides.is_some()).count();
+        let Some(set) = by_day.iter().find_map(|(_, r)| r.strides) else {
+            return;
+        };
+        for (day, run) in by_day.iter_mut() {
+            run.strides = None;
+            let date = start + Days::new(*day);
+            let apart = self
+                .last_strides
+                .is_none_or(|last| date > last + Days::new(1));
+            if left > 0 && *day != long_day && !run.long && apart {
+                run.strides = Some(set);
+                self.last_strides = Some(date);
+                left -= 1;
+            }
+        }
     }
 
     /// A day with neither a run nor strength: full rest on a rest day,
