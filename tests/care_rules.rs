@@ -294,10 +294,13 @@ fn numbness_reaching_both_legs_while_booked_is_urgent() {
         When::Today,
         "progression_while_booked",
     );
+    // Both calves in turn are urgent with or without the booking: the
+    // pattern named is the more specific one, both legs.
+    assert!(found(&care, "both_legs_in_turn"));
     let care = care.unwrap();
     assert_eq!(
         care.pattern,
-        Pattern::Progression,
+        Pattern::BothLegs,
         "the most urgent finding names who"
     );
     assert!(

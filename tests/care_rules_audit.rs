@@ -628,3 +628,41 @@ fn the_whole_foot_numb_again_books_as_coming_back_not_as_spreading() {
     assert_eq!(care.as_ref().map(|c| c.pattern), Some(Pattern::Spreading));
     assert!(!found(&care, "widespread_again"));
 }
+
+#[test]
+fn numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent() {
+    // A thigh tingle on the left during a run, gone in minutes; two days
+    // later the same on the right, with a clear run logged between.
+    let thigh = |offset, side_of| {
+        side(
+            cleared(
+                minute(
+                    at(began(felt(offset, 1), Onset::During), &[Spot::Thigh]),
+                    30,
+                ),
+                Cleared::Quickly,
+            ),
+            side_of,
+        )
+    };
+    let care = care_on(
+        vec![thigh(1, Side::Left), fine(2), thigh(3, Side::Right)],
+        3,
+    );
+    expect(&care, CareLevel::Urgent, When::Today, "both_legs_in_turn");
+    // Both at once is the emergency it always was.
+    let care = care_on(vec![fine(1), thigh(3, Side::Both)], 3);
+    expect(&care, CareLevel::Emergency, When::Now, "both_legs");
+    // A calf, then the other calf eleven days on, clear days logged
+    // between: still one episode, still urgent.
+    let calf = |offset, side_of| side(at(felt(offset, 1), &[Spot::Calf]), side_of);
+    let mut journal = vec![calf(1, Side::Right)];
+    journal.extend((2..12).map(fine));
+    journal.push(calf(12, Side::Left));
+    let care = care_on(journal, 12);
+    expect(&care, CareLevel::Urgent, When::Today, "both_legs_in_turn");
+    // One leg, then a foot on the other side: not both legs.
+    let foot = side(at(felt(3, 1), &[Spot::Toes]), Side::Right);
+    let care = care_on(vec![thigh(1, Side::Left), foot], 3);
+    assert!(!found(&care, "both_legs_in_turn"), "{care:?}");
+}

@@ -339,17 +339,27 @@ impl<'m, 'a> Measures<'m, 'a> {
     /// The leg above the ankle numb on both sides, at once or one side after
     /// the other within the episode.
     pub fn both_legs(&self) -> Option<&Event<'a>> {
-        let legs = || {
-            self.episode
-                .iter()
-                .filter(|e| e.symptomatic() && e.in_leg())
-        };
-        legs().find(|e| e.both_sides()).or_else(|| {
-            let left = legs().find(|e| e.side == Some(Side::Left));
-            let right = legs().find(|e| e.side == Some(Side::Right));
-            left.zip(right)
-                .map(|(l, r)| if l.day > r.day { l } else { r })
+        self.legs()
+            .find(|e| e.both_sides())
+            .or_else(|| self.legs_in_turn().map(|(_, later)| later))
+    }
+
+    /// The leg above the ankle numb on one side and then on the other
+    /// within the episode: the first event of each side, earlier first.
+    pub fn legs_in_turn(&self) -> Option<(&Event<'a>, &Event<'a>)> {
+        let left = self.legs().find(|e| e.side == Some(Side::Left))?;
+        let right = self.legs().find(|e| e.side == Some(Side::Right))?;
+        Some(if left.day > right.day {
+            (right, left)
+        } else {
+            (left, right)
         })
+    }
+
+    fn legs(&self) -> impl Iterator<Item = &Event<'a>> {
+        self.episode
+            .iter()
+            .filter(|e| e.symptomatic() && e.in_leg())
     }
 
     /// The latest two events at most `days` apart among `events` (in day

@@ -212,6 +212,30 @@ pub(super) static ROWS: &[Rule] = &[
         check: Check::Moment(while_booked),
     },
     Rule {
+        id: "both_legs_in_turn",
+        effect: TODAY,
+        pattern: Some(Pattern::BothLegs),
+        threshold: "within the open episode: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went",
+        source: "NHS \"Cauda equina syndrome\" (sciatica in both legs); NICE CKS \"Sciatica\" (bilateral or alternating leg symptoms are a red flag)",
+        test: "numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent",
+        check: Check::Moment(|m| {
+            let (from, to) = m.legs_in_turn()?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Both legs in turn: {} on {}; then {} on {}.",
+                        describe(from),
+                        m.date(from),
+                        describe(to),
+                        m.date(to)
+                    )
+                },
+                [from, to],
+            ))
+        }),
+    },
+    Rule {
         id: "worse_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::WorseWithBackPain),
