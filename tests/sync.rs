@@ -398,3 +398,30 @@ fn a_full_sync_folder_keeps_the_check_in_here_and_sends_it_once_there_is_room() 
     run(&d.dirs[0], &today, &["sync"]);
     assert_eq!(dates(&d.dirs[1], &today), ["2026-11-03"]);
 }
+
+#[test]
+fn a_day_written_again_and_again_on_one_device_shows_its_last_write_on_the_other() {
+    // Each check-in's record is appended to the year's file without the
+    // file being read: the writes of one day stand side by side in it, and
+    // the latest stamp is the one every device shows, before and after the
+    // file is written whole again.
+    let d = devices(2);
+    for level in ["1", "2", "0", "1"] {
+        checkin(&d.dirs[0], 3, &["--numbness", level, "--replace"]);
+    }
+    let today = common::date_after(START, 3);
+    run(&d.dirs[1], &today, &["sync"]);
+    assert_converged(&d, &today);
+    let (export, _) = shown(&d.dirs[1], &today);
+    assert_eq!(export["checkins"][0]["numbness"], 1, "{export:#}");
+    // Enough writes to have the file written whole at least once.
+    for day in 4..40 {
+        checkin(&d.dirs[0], day, &["--numbness", "0"]);
+    }
+    checkin(&d.dirs[0], 3, &["--numbness", "2", "--replace"]);
+    let today = common::date_after(START, 40);
+    run(&d.dirs[1], &today, &["sync"]);
+    assert_converged(&d, &today);
+    let (export, _) = shown(&d.dirs[1], &today);
+    assert_eq!(export["checkins"][0]["numbness"], 2);
+}

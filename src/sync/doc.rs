@@ -47,6 +47,19 @@ impl Doc {
         }
     }
 
+    /// An empty document to append new writes to this device's file
+    /// without loading it: its own actor, so its changes depend on none
+    /// before them (Automerge keeps both of two writes of a key made
+    /// without each other; the later stamp wins, as between devices).
+    pub fn appending() -> Doc {
+        let mut doc = AutoCommit::new();
+        doc.set_actor(ActorId::random());
+        Doc {
+            doc,
+            saved: Vec::new(),
+        }
+    }
+
     /// The document in `bytes` (a save with incremental saves after it),
     /// written on by the device `actor`.
     pub fn load(bytes: &[u8], actor: &str) -> Result<Doc, DocError> {

@@ -20,6 +20,9 @@ struct Own {
     doc: Doc,
     /// Whether the file must be written whole: missing or unreadable.
     rewrite: bool,
+    /// Whether `doc` holds only this sync's writes, to be appended (never
+    /// written whole: that would drop the file's earlier changes).
+    appending: bool,
 }
 
 struct Round<'r> {
@@ -183,7 +186,11 @@ impl Round<'_> {
         everything: bool,
     ) -> Result<(), SyncError> {
         let device = self.view.setup.device.clone();
-        let mut own = self.load_own(part, &device);
+        let mut own = if everything || self.must_load(part, &device) {
+            self.load_own(part, &device)
+        } else {
+            self.append_only(part, &device)
+        };
         let whole = own.rewrite && !everything;
         if whole {
             // A part missing or unreadable: every record of it again.
@@ -241,6 +248,38 @@ impl Round<'_> {
         Ok(())
     }
 
+    /// Whether this device's file of `part` must be read: another
+    /// device's file of it changed, or it is missing or due to be written
+    /// whole. Otherwise new writes are only appended to it.
+    fn must_load(&self, part: &str, device: &str) -> bool {
+        let others_changed = self
+            .listing
+            .others
+            .iter()
+            .any(|(name, (of, mark))| of == part && self.view.files.get(name) != Some(mark));
+        let Some(mark) = self.listing.own.get(part) else {
+            return true;
+        };
+        let name = folder::own_file(self.folder, device, part);
+        let name = name.file_name().map(|n| n.to_string_lossy().into_owned());
+        let compacted = name
+            .and_then(|n| self.view.files.get(&n))
+            .map_or(0, |(size, _)| *size);
+        others_changed || due_whole(mark.0, compacted)
+    }
+
+    /// An empty document whose changes are appended to this device's file
+    /// of `part` ([`Doc::appending`]): a check-in sends its one record
+    /// without reading the year's document.
+    fn append_only(&self, part: &str, device: &str) -> Own {
+        Own {
+            path: folder::own_file(self.folder, device, part),
+            doc: Doc::appending(),
+            rewrite: false,
+            appending: true,
+        }
+    }
+
     fn load_own(&mut self, part: &str, device: &str) -> Own {
         let path = folder::own_file(self.folder, device, part);
         if !self.listing.own.contains_key(part) {
@@ -248,6 +287,7 @@ impl Round<'_> {
                 path,
                 doc: Doc::new(device),
                 rewrite: true,
+                appending: false,
             };
         }
         match folder::read(&path)
@@ -258,6 +298,7 @@ impl Round<'_> {
                 path,
                 doc,
                 rewrite: false,
+                appending: false,
             },
             Err(e) => {
                 self.report.skipped.push(format!(
@@ -268,6 +309,7 @@ impl Round<'_> {
                     path,
                     doc: Doc::new(device),
                     rewrite: true,
+                    appending: false,
                 }
             }
         }
@@ -384,8 +426,8 @@ fn save_own(own: &mut Own, view: &SyncView<'_>) -> std::io::Result<Option<(Strin
         .unwrap_or_default();
     let compacted = view.files.get(&name).map_or(0, |(size, _)| *size);
     let size = std::fs::metadata(&own.path).map_or(0, |m| m.len());
-    let grown = size > 2 * u64::try_from(compacted).unwrap_or(0) + 4096;
-    if own.rewrite || grown {
+    let grown = due_whole(i64::try_from(size).unwrap_or(i64::MAX), compacted);
+    if !own.appending && (own.rewrite || grown) {
         let bytes = own.doc.save();
         folder::replace(&own.path, &bytes)?;
         let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
@@ -395,4 +437,10 @@ fn save_own(own: &mut Own, view: &SyncView<'_>) -> std::io::Result<Option<(Strin
         folder::append(&own.path, &bytes)?;
     }
     Ok(view.files.get(&name).map(|mark| (name, *mark)))
+}
+
+/// Whether a file of `size` bytes, `compacted` when last written whole, has
+/// grown to over twice that (and 4 KB more): written whole then.
+fn due_whole(size: i64, compacted: i64) -> bool {
+    size > 2 * compacted.max(0) + 4096
 }
