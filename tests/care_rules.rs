@@ -1622,3 +1622,60 @@ fn every_rule_names_a_test_that_exists() {
         "rule ids are unique"
     );
 }
+
+#[test]
+fn numbness_getting_worse_in_any_way_while_booked_is_urgent() {
+    // Booked for onset creeping earlier (minutes 40, 34, 28 at the right
+    // toes, each gone quickly); two days later, each way of getting worse
+    // is urgent today, and the same tingle again stays booked.
+    let toes = |d, level, m| {
+        side(
+            minute(
+                cleared(
+                    at(began(felt(d, level), Onset::During), &[Spot::Toes]),
+                    Cleared::Quickly,
+                ),
+                m,
+            ),
+            Side::Right,
+        )
+    };
+    let booked = vec![toes(1, 1, 40), toes(3, 1, 34), toes(5, 1, 28)];
+    let care = care_on(booked.clone(), 5);
+    assert_eq!(care.as_ref().map(|c| c.level), Some(CareLevel::Book));
+    let again = toes(7, 1, 28);
+    let worse = [
+        ("more numb", toes(7, 2, 28)),
+        (
+            "the whole foot",
+            at(toes(7, 1, 28), &[Spot::Toes, Spot::Ball, Spot::Arch]),
+        ),
+        (
+            "up to the calf",
+            at(toes(7, 1, 28), &[Spot::Toes, Spot::Calf]),
+        ),
+        ("hours to clear", cleared(toes(7, 1, 28), Cleared::Hours)),
+        ("at night", began(toes(7, 1, 28), Onset::Night)),
+        ("both sides", side(toes(7, 1, 28), Side::Both)),
+        ("the left side", side(toes(7, 1, 28), Side::Left)),
+    ];
+    for (how, later) in worse {
+        let mut journal = booked.clone();
+        journal.extend([fine(6), later]);
+        let care = care_on(journal, 7);
+        assert_eq!(
+            care.as_ref().map(|c| (c.level, c.when)),
+            Some((CareLevel::Urgent, When::Today)),
+            "{how}: {care:#?}"
+        );
+    }
+    let mut journal = booked;
+    journal.extend([fine(6), again]);
+    let care = care_on(journal, 7);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "onset_earlier_and_earlier",
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::event::{Clear, Event, Extent, Reach};
 use super::measure::Measures;
-use crate::checkin::{CheckIn, Flag, Spot};
+use crate::checkin::{CheckIn, Flag, Side, Spot};
 
 /// What a row found: the sentence, and the check-ins behind it.
 pub struct Found<'a> {
@@ -177,7 +177,7 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     } else if e.in_leg() && m.both_legs().is_some() {
         "now in both legs"
     } else {
-        return None;
+        worse_than_when_booked(m, e, booked)?
     };
     Some(Found::new(
         m.words,
@@ -190,6 +190,47 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         },
         [e],
     ))
+}
+
+/// How `e`, after the day care was booked, is worse than every check-in up
+/// to that day since the last clearance: more numb, further up the leg (or
+/// the whole foot), slower to clear (hours, or not gone), at rest or at
+/// night for the first time, or on a side not seen before. Any of them is
+/// the deficit progressing (NICE CKS "Sciatica"); the same pattern again
+/// is not.
+fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'static str> {
+    if e.day <= booked {
+        return None;
+    }
+    let before: Vec<&Event> = m
+        .so_far
+        .iter()
+        .filter(|b| b.symptomatic() && b.day <= booked)
+        .collect();
+    let most = |of: fn(&Event) -> u8| before.iter().map(|b| of(b)).max().unwrap_or(0);
+    let slow = matches!(e.clear, Clear::Hours | Clear::NotYet);
+    let sides: Vec<Option<Side>> = before
+        .iter()
+        .filter(|b| !b.lace_pattern())
+        .map(|b| b.side)
+        .collect();
+    let new_side = e.side.is_some()
+        && !e.lace_pattern()
+        && !sides.contains(&e.side)
+        && !sides.contains(&Some(Side::Both));
+    if e.severity > most(|b| b.severity) {
+        Some("more numb than before")
+    } else if e.extent.reach() as u8 > most(|b| b.extent.reach() as u8) {
+        Some("further than before")
+    } else if slow && e.clear.rank() > most(|b| b.clear.rank()) {
+        Some("slower to clear than before")
+    } else if e.context.at_rest() && !before.iter().any(|b| b.context.at_rest()) {
+        Some("at rest or at night for the first time")
+    } else if new_side && sides.iter().any(Option::is_some) {
+        Some("on the other side")
+    } else {
+        None
+    }
 }
 
 /// "Numbness between the toes on Tue 8 Dec and Sat 19 Dec." for the last two
