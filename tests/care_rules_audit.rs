@@ -666,3 +666,64 @@ fn numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent() {
     let care = care_on(vec![thigh(1, Side::Left), foot], 3);
     assert!(!found(&care, "both_legs_in_turn"), "{care:?}");
 }
+
+#[test]
+fn after_a_clearance_the_other_side_goes_back_to_the_clinician_and_the_other_leg_is_urgent() {
+    // Left toes partly numb for hours twice (care booked), cleared on day
+    // 6; the same on the right foot three days later.
+    let toes = |d, s| {
+        side(
+            cleared(
+                at(began(felt(d, 2), Onset::During), &[Spot::Toes]),
+                Cleared::Hours,
+            ),
+            s,
+        )
+    };
+    let assessed = |checkins: Vec<CheckIn>, today| {
+        assess_with(&[], checkins, vec![clearance(6)], today)
+            .verdict
+            .care
+    };
+    let care = assessed(
+        vec![
+            toes(1, Side::Left),
+            toes(3, Side::Left),
+            toes(9, Side::Right),
+        ],
+        9,
+    );
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "wider_after_a_clearance",
+    );
+    // The same foot again is the pattern the clinician saw: not this row.
+    let care = assessed(
+        vec![
+            toes(1, Side::Left),
+            toes(3, Side::Left),
+            toes(9, Side::Left),
+        ],
+        9,
+    );
+    assert!(!found(&care, "wider_after_a_clearance"), "{care:?}");
+    // The left calf and shin numb for hours, cleared; the right thigh
+    // eleven days after the clearance: both legs in turn.
+    let leg = |d, s, spots: &[Spot]| {
+        side(
+            cleared(at(began(felt(d, 2), Onset::During), spots), Cleared::Hours),
+            s,
+        )
+    };
+    let care = assessed(
+        vec![
+            leg(1, Side::Left, &[Spot::Calf, Spot::Shin]),
+            leg(3, Side::Left, &[Spot::Calf]),
+            leg(17, Side::Right, &[Spot::Thigh]),
+        ],
+        17,
+    );
+    expect(&care, CareLevel::Urgent, When::Today, "both_legs_in_turn");
+}

@@ -39,6 +39,45 @@ pub struct ClearedCare {
     /// A check-in of it named no place: any place matches.
     pub anywhere: bool,
     pub who: String,
+    /// The sides it was on (not the lace pattern), and the sides of the
+    /// leg above the ankle: a later episode on another side is new to
+    /// the clinician who cleared it.
+    pub sides: SideSet,
+    pub legs: SideSet,
+}
+
+/// Left and right, each seen or not (both sides at once is both).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SideSet {
+    pub left: bool,
+    pub right: bool,
+}
+
+impl SideSet {
+    /// The sides `events` were on.
+    pub fn of<'e, 'a: 'e>(events: impl IntoIterator<Item = &'e Event<'a>>) -> SideSet {
+        events
+            .into_iter()
+            .fold(SideSet::default(), |set, e| match e.side {
+                Some(Side::Left) => SideSet { left: true, ..set },
+                Some(Side::Right) => SideSet { right: true, ..set },
+                Some(Side::Both) => SideSet {
+                    left: true,
+                    right: true,
+                },
+                None => set,
+            })
+    }
+
+    /// Whether `side` is one not in the set, when the set has one.
+    pub fn other_than(self, side: Option<Side>) -> bool {
+        match side {
+            Some(Side::Left) => self.right && !self.left,
+            Some(Side::Right) => self.left && !self.right,
+            Some(Side::Both) => self.left != self.right,
+            None => false,
+        }
+    }
 }
 
 /// How a plan week went by its symptoms alone.

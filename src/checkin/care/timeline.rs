@@ -6,7 +6,7 @@
 
 use super::event::Event;
 use super::found::{Found, extent_of};
-use super::measure::{self, ClearedCare, Conditions, Measures, WeekStatus};
+use super::measure::{self, ClearedCare, Conditions, Measures, SideSet, WeekStatus};
 use super::pattern::{CareLevel, Pattern};
 use super::rules::{Check, Effect, RULES, RuleBits};
 use crate::checkin::{Clearance, Journal};
@@ -225,10 +225,13 @@ impl<'a> Timeline<'a> {
                     .iter()
                     .filter(|ev| ev.day >= since && ev.symptomatic())
                     .collect();
+                let placed = || events.iter().copied().filter(|ev| !ev.lace_pattern());
                 Some(ClearedCare {
                     date: clearance.date,
                     extent: extent_of(events.iter().copied()),
                     anywhere: events.iter().any(|ev| ev.extent.is_empty()),
+                    sides: SideSet::of(placed()),
+                    legs: SideSet::of(placed().filter(|ev| ev.in_leg())),
                     // Who the care before named; when it was itself a return
                     // after a clearance, who that one named.
                     who: match (e.who(clearance.date), &e.before) {

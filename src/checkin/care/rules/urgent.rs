@@ -215,11 +215,13 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_legs_in_turn",
         effect: TODAY,
         pattern: Some(Pattern::BothLegs),
-        threshold: "within the open episode: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went",
+        threshold: "within the open episode: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went; or on one side within 6 weeks of a clearance of it on the other",
         source: "NHS \"Cauda equina syndrome\" (sciatica in both legs); NICE CKS \"Sciatica\" (bilateral or alternating leg symptoms are a red flag)",
         test: "numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent",
         check: Check::Moment(|m| {
-            let (from, to) = m.legs_in_turn()?;
+            let Some((from, to)) = m.legs_in_turn() else {
+                return after_the_other_leg_cleared(m);
+            };
             Some(Found::new(
                 m.words,
                 || {
@@ -471,4 +473,29 @@ pub(super) static ROWS: &[Rule] = &[
 /// The foot (or the ankle) and the shin or calf or higher, named at once.
 fn foot_and_leg(e: &Event) -> bool {
     (e.extent.in_foot() || e.extent.has(Extent::ANKLE)) && e.in_leg()
+}
+
+/// Numbness above the ankle on one side within six weeks of a clearance of
+/// the other leg: both legs in turn, the first of them cleared (the
+/// clinician did not see the second).
+fn after_the_other_leg_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    let cleared = m.cleared?;
+    let e = latest(m, |e| {
+        e.symptomatic()
+            && e.in_leg()
+            && cleared.legs.other_than(e.side)
+            && e.checkin.date <= cleared.date + chrono::Days::new(42)
+    })?;
+    Some(Found::new(
+        m.words,
+        || {
+            format!(
+                "Both legs in turn: {} on {}, after numbness of the other leg a clinician cleared on {}.",
+                describe(e),
+                m.date(e),
+                crate::checkin::day_words(cleared.date, m.today)
+            )
+        },
+        [e],
+    ))
 }

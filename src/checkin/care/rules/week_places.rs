@@ -63,7 +63,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "wider_after_a_clearance",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "after a clearance, one check-in reaching the whole foot or further up, or on both sides",
+        threshold: "after a clearance, one check-in reaching the whole foot or further up, or on both sides, or on a side the cleared numbness was not on",
         source: "DOMAIN §6 clinician's review (after a clearance: what the clinician did not see goes back to them); DESIGN §4 (spreading and sides held against the episode a clearance closed)",
         test: "after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician",
         check: Check::Moment(|m| {
@@ -71,7 +71,9 @@ pub(super) static ROWS: &[Rule] = &[
             let e = latest(m, |e| {
                 e.symptomatic()
                     && !e.lace_pattern()
-                    && (e.extent.reach() >= Reach::WholeFoot || e.both_sides())
+                    && (e.extent.reach() >= Reach::WholeFoot
+                        || e.both_sides()
+                        || cleared.sides.other_than(e.side))
             })?;
             Some(Found::new(
                 m.words,
