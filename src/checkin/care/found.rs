@@ -291,3 +291,28 @@ pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         all.clone(),
     ))
 }
+
+/// Numbness above the ankle on one side within six weeks of a clearance of
+/// the other leg: both legs in turn, the first of them cleared (the
+/// clinician did not see the second).
+pub fn after_the_other_leg_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    let cleared = m.cleared?;
+    let e = latest(m, |e| {
+        e.symptomatic()
+            && e.in_leg()
+            && cleared.legs.other_than(e.side)
+            && e.checkin.date <= cleared.date + chrono::Days::new(42)
+    })?;
+    Some(Found::new(
+        m.words,
+        || {
+            format!(
+                "Both legs in turn: {} on {}, after numbness of the other leg a clinician cleared on {}.",
+                describe(e),
+                m.date(e),
+                crate::checkin::day_words(cleared.date, m.today)
+            )
+        },
+        [e],
+    ))
+}

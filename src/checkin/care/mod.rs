@@ -12,6 +12,7 @@ mod measure;
 mod message;
 mod pattern;
 mod rules;
+mod sides;
 mod signal;
 mod timeline;
 
