@@ -2,8 +2,8 @@
 //! the dated check-ins behind it, and the helpers the rows share.
 
 use super::event::{Clear, Event, Extent, Reach};
-use super::measure::Measures;
-use crate::checkin::{CheckIn, Flag, Side, Spot};
+use super::measure::{Measures, SideSet};
+use crate::checkin::{CheckIn, Flag, Spot};
 
 /// What a row found: the sentence, and the check-ins behind it.
 pub struct Found<'a> {
@@ -209,15 +209,8 @@ fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'stat
         .collect();
     let most = |of: fn(&Event) -> u8| before.iter().map(|b| of(b)).max().unwrap_or(0);
     let slow = matches!(e.clear, Clear::Hours | Clear::NotYet);
-    let sides: Vec<Option<Side>> = before
-        .iter()
-        .filter(|b| !b.lace_pattern())
-        .map(|b| b.side)
-        .collect();
-    let new_side = e.side.is_some()
-        && !e.lace_pattern()
-        && !sides.contains(&e.side)
-        && !sides.contains(&Some(Side::Both));
+    let sides = SideSet::of(before.iter().copied().filter(|b| !b.lace_pattern()));
+    let new_side = !e.lace_pattern() && sides.other_than(e.side);
     if e.severity > most(|b| b.severity) {
         Some("more numb than before")
     } else if e.extent.reach() as u8 > most(|b| b.extent.reach() as u8) {
@@ -226,7 +219,7 @@ fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'stat
         Some("slower to clear than before")
     } else if e.context.at_rest() && !before.iter().any(|b| b.context.at_rest()) {
         Some("at rest or at night for the first time")
-    } else if new_side && sides.iter().any(Option::is_some) {
+    } else if new_side {
         Some("on the other side")
     } else {
         None
