@@ -647,13 +647,16 @@ fn what_eased_the_numbness_reads_back_after_the_flags_took_a_twelfth_bit() {
         .args(["--flag", "face_arm,sharp_pain", "--cleared", "quickly"])
         .assert()
         .success();
-    let before = json(dir.path(), "2026-11-25", &["history", "--json"])["checkins"].clone();
+    let mut before = json(dir.path(), "2026-11-25", &["history", "--json"])["checkins"].clone();
     // Put the file back into schema 9's layout: what eased it in bits 36–39,
-    // and no column yet for cross-training from files (schema 12).
+    // no column yet for cross-training from files (schema 12) nor for the
+    // day a check-in was recorded (schema 16).
+    before[0].as_object_mut().map(|c| c.remove("recorded"));
     let conn = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();
     conn.execute_batch(
         "UPDATE checkins SET choices = (choices & 68719476735) | (((choices >> 37) & 15) << 36);
          ALTER TABLE activities DROP COLUMN cross;
+         ALTER TABLE checkins DROP COLUMN recorded_day;
          PRAGMA user_version = 9;",
     )
     .unwrap();

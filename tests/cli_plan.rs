@@ -69,7 +69,7 @@ fn plan_json_follows_the_contract() {
         .unwrap();
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["schema"], "comeback.plan/7");
+    assert_eq!(doc["schema"], "comeback.plan/8");
     assert_eq!(doc["unit"], "mi");
     assert_eq!(doc["template"]["name"], "standard");
     assert_eq!(doc["template"]["version"], 2);

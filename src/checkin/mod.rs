@@ -70,6 +70,10 @@ pub struct CheckIn {
     /// strength, cross-training.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<Actual>,
+    /// The day the runner recorded it, when later than its date: numbness
+    /// "not gone when recorded" was still there that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<NaiveDate>,
 }
 
 impl CheckIn {
@@ -131,6 +135,7 @@ impl CheckIn {
             note: None,
             seq: 0,
             actual: None,
+            recorded: None,
         }
     }
 

@@ -185,6 +185,11 @@ impl CheckIn {
         self.flags.dedup();
         self.eased_by.sort();
         self.eased_by.dedup();
+        // Recorded on its own day (or, in a hand-edited file, before it)
+        // says nothing more than its date.
+        if self.recorded.is_some_and(|day| day <= self.date) {
+            self.recorded = None;
+        }
     }
 
     /// What a replacement would overwrite: `Some` with the words for it when

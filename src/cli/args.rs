@@ -315,6 +315,7 @@ impl CheckinArgs {
             seq: 0,
             session: self.session,
             actual: None,
+            recorded: None,
         }
         .with_actual(actual)
     }

@@ -39,6 +39,7 @@ impl Comeback {
             }
             .into());
         }
+        entry.recorded = self.recorded_day(&entry, today);
         // The assessment kept before, read once: for the session of a day
         // with none named, and for the write to resume the walk from.
         let kept = self.store.kept_on_any_day();
@@ -142,6 +143,26 @@ impl Comeback {
             });
         }
         Ok(())
+    }
+
+    /// The day a check-in is recorded, when later than its date. A
+    /// replacement that says the same about the numbness and its clearing
+    /// (a note, shoes or numbers added) keeps the day the facts were
+    /// first recorded, and so does a check-in put back by redo.
+    fn recorded_day(&self, entry: &CheckIn, today: NaiveDate) -> Option<NaiveDate> {
+        if entry.recorded.is_some() {
+            return entry.recorded;
+        }
+        match self.journal.on(entry.date) {
+            Some(old)
+                if old.numbness == entry.numbness
+                    && old.cleared == entry.cleared
+                    && old.cleared_minutes == entry.cleared_minutes =>
+            {
+                old.recorded
+            }
+            _ => (today > entry.date).then_some(today),
+        }
     }
 
     /// Records a clinician's clearance of the care verdict open today; it

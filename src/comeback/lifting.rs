@@ -73,6 +73,7 @@ impl Comeback {
                 note: old.note.clone(),
                 seq: old.seq,
                 actual: old.actual.clone(),
+                recorded: old.recorded,
                 cleared,
                 cleared_minutes,
                 ..entry.clone()

@@ -167,6 +167,7 @@ pub fn unpack(day: i64, packed: i64) -> Result<CheckIn, Unreadable> {
         note: None,
         seq: 0,
         actual: None,
+        recorded: None,
     })
 }
 
@@ -210,7 +211,14 @@ pub fn put_counts(c: &mut CheckIn, counts: i64) -> Result<(), Unreadable> {
     Ok(())
 }
 
-/// Days since 1970-01-01, the `day` column.
+/// The `recorded_day` column as a date; a day that is no date reads as not
+/// known.
+pub fn recorded_of(day: Option<i64>) -> Option<NaiveDate> {
+    day.and_then(|d| i32::try_from(d).ok())
+        .and_then(NaiveDate::from_epoch_days)
+}
+
+/// Days since 1970-01-01, the `day` and `recorded_day` columns.
 pub fn day(date: NaiveDate) -> i64 {
     i64::from(date.to_epoch_days())
 }
@@ -244,7 +252,7 @@ mod tests {
                 date: NaiveDate::from_epoch_days(day).unwrap_or_default(),
                 numbness: Numbness::try_from(numbness).unwrap_or_default(),
                 spots, side, onset, minutes: None, cleared, cleared_minutes: None, eased_by,
-                session, flags, shoes: None, note: None, seq: 0, actual: None,
+                session, flags, shoes: None, note: None, seq: 0, actual: None, recorded: None,
             }
         }
     }

@@ -25,6 +25,7 @@ struct Kept<'a> {
     note: Option<&'a str>,
     #[serde(borrow)]
     actual: Option<&'a str>,
+    recorded: Option<i64>,
 }
 
 /// Writes the copy of `checkins` (in date order, the whole journal) for a
@@ -82,6 +83,7 @@ fn encode(checkins: &[CheckIn]) -> Result<Vec<u8>, postcard::Error> {
             shoes: c.shoes.as_deref(),
             note: c.note.as_deref(),
             actual: actual.as_deref(),
+            recorded: c.recorded.map(choices::day),
         };
         data = postcard::to_extend(&kept, data)?;
     }
@@ -134,6 +136,7 @@ fn decode(mut data: &[u8], rows: i64, checkins: &mut Vec<CheckIn>) -> Option<()>
             Some(json) => Some(serde_json::from_str(json).ok()?),
             None => None,
         };
+        c.recorded = choices::recorded_of(k.recorded);
         checkins.push(c);
     }
     ((checkins.len() - before) as i64 == rows).then_some(())

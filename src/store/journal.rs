@@ -248,7 +248,7 @@ impl Store {
     }
 }
 
-const CHECKIN_COLUMNS: &str = "day, choices, counts, shoes, note, actual";
+const CHECKIN_COLUMNS: &str = "day, choices, counts, shoes, note, actual, recorded_day";
 
 /// A check-in from its columns.
 fn checkin_from_row(
@@ -269,8 +269,13 @@ fn checkin_from_row(
     let shoes = text(3)?;
     let note = text(4)?;
     let actual = text(5)?;
+    let recorded = match row.get_ref(6)? {
+        rusqlite::types::ValueRef::Null => None,
+        value => Some(value.as_i64()?),
+    };
     Ok(choices::unpack(day, packed).and_then(|mut c| {
         choices::put_counts(&mut c, counts)?;
+        c.recorded = choices::recorded_of(recorded);
         c.shoes = shoes;
         c.note = note;
         if let Some(json) = actual {
@@ -310,10 +315,10 @@ fn read_checkin(
 
 pub(super) fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO checkins (day, choices, counts, shoes, note, recorded_at, actual)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO checkins (day, choices, counts, shoes, note, recorded_at, actual, recorded_day)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT(day) DO UPDATE SET choices = ?2, counts = ?3, shoes = ?4, note = ?5,
-             recorded_at = ?6, actual = ?7",
+             recorded_at = ?6, actual = ?7, recorded_day = ?8",
     )?
     .execute(params![
         choices::day(c.date),
@@ -326,6 +331,7 @@ pub(super) fn put_checkin(tx: &Connection, c: &CheckIn, now: &str) -> rusqlite::
             .as_ref()
             .filter(|a| !a.is_empty())
             .and_then(|a| serde_json::to_string(a).ok()),
+        c.recorded.map(choices::day),
     ])?;
     Ok(())
 }

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_sync.sql"),
     include_str!("migrations/0014_kept_assessment.sql"),
     include_str!("migrations/0015_journal_copy_by_year.sql"),
+    include_str!("migrations/0016_recorded_day.sql"),
 ];
 
 /// The schema version this build writes.

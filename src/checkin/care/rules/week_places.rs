@@ -285,4 +285,30 @@ pub(super) static ROWS: &[Rule] = &[
             ))
         }),
     },
+    Rule {
+        id: "not_cleared_days_later",
+        effect: WEEK,
+        pattern: Some(Pattern::Lingering),
+        threshold: "one check-in: numbness not gone when recorded on a later day than its date (it has lasted that long)",
+        source: "source articles (numbness that persists or has not resolved within a week: see a doctor); Mayo Clinic \"Numbness\"",
+        test: "numbness_still_there_when_recorded_days_later_books_a_clinician",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| e.symptomatic() && e.clear == Clear::NotYet)?;
+            let recorded = e.checkin.recorded.filter(|day| *day > e.checkin.date)?;
+            let days = (recorded - e.checkin.date).num_days();
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "{}: {} on {} ({} later).",
+                        m.date(e),
+                        describe(e),
+                        crate::checkin::day_words(recorded, m.today),
+                        crate::count::count(usize::try_from(days).unwrap_or(0), "day", "days")
+                    )
+                },
+                [e],
+            ))
+        }),
+    },
 ];
