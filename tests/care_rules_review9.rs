@@ -1,13 +1,14 @@
 //! Care rules from a clinician's ninth review (2026-12-06): numbness "not
 //! gone when recorded" on a later day than its date has lasted until that
-//! day, and the day a check-in was recorded is kept with it.
+//! day, and the day a check-in was recorded is kept with it; "twice within
+//! 14 days" counts the fourteenth day, as an episode does.
 
 #[path = "common/care.rs"]
 mod care;
 mod common;
 
 use care::*;
-use comeback::checkin::{CareLevel, CheckIn, Cleared, Onset, Side, Spot, When};
+use comeback::checkin::{CareLevel, CheckIn, Cleared, Health, Onset, Side, Spot, When};
 use common::*;
 
 /// The whole left foot partly numb from minute 30 of a run on `d`, cleared
@@ -48,6 +49,31 @@ fn numbness_still_there_when_recorded_days_later_books_a_clinician() {
     // Recorded late, but it had cleared: nothing lasted.
     let care = care_on(vec![fine(1), whole_foot(2, Cleared::Hours, Some(5))], 5);
     assert!(!found(&care, "not_cleared_days_later"), "{care:?}");
+}
+
+#[test]
+fn twice_within_fourteen_days_counts_the_fourteenth_day() {
+    // With diabetes, a quick toe tingle after a run on day 1 and again on
+    // day 15: fourteen days apart is within fourteen days, as an episode's
+    // events are. Fifteen days apart is not.
+    let toes = |d| {
+        side(
+            cleared(
+                at(began(felt(d, 1), Onset::After), &[Spot::Toes]),
+                Cleared::Quickly,
+            ),
+            Side::Left,
+        )
+    };
+    let care = care_with(&[Health::Diabetes], vec![toes(1), toes(15)], 15);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "diabetes_foot_numbness",
+    );
+    let care = care_with(&[Health::Diabetes], vec![toes(1), toes(16)], 16);
+    assert!(!found(&care, "diabetes_foot_numbness"), "{care:?}");
 }
 
 #[test]

@@ -380,7 +380,7 @@ impl<'m, 'a> Measures<'m, 'a> {
         let mut events = events.rev();
         let mut later = events.next()?;
         for e in events {
-            if later.day - e.day < days {
+            if later.day - e.day <= days {
                 return Some((e, later));
             }
             later = e;
