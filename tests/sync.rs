@@ -425,3 +425,31 @@ fn a_day_written_again_and_again_on_one_device_shows_its_last_write_on_the_other
     let (export, _) = shown(&d.dirs[1], &today);
     assert_eq!(export["checkins"][0]["numbness"], 2);
 }
+
+#[test]
+fn a_device_file_lost_from_the_folder_is_written_whole_at_the_next_check_in() {
+    let d = devices(1);
+    for day in 0..10 {
+        checkin(&d.dirs[0], day, &["--numbness", "0"]);
+    }
+    // The sync tool lost this machine's file of the year.
+    let year: Vec<PathBuf> = std::fs::read_dir(&d.folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".2026.automerge"))
+        .collect();
+    assert_eq!(year.len(), 1, "{year:?}");
+    std::fs::remove_file(&year[0]).unwrap();
+    // The next check-in writes it again with every day of the year, not
+    // only its own: a machine joining later sees all eleven.
+    checkin(&d.dirs[0], 10, &["--numbness", "0"]);
+    let today = common::date_after(START, 10);
+    let late = d._root.path().join("late");
+    run(
+        &late,
+        &today,
+        &["sync", "--folder", d.folder.to_str().unwrap()],
+    );
+    assert_eq!(dates(&late, &today).len(), 11);
+    assert_eq!(shown(&late, &today), shown(&d.dirs[0], &today));
+}

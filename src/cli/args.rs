@@ -465,6 +465,12 @@ pub enum TemplatesAction {
 impl Command {
     /// Whether the command reads or writes the journal, so a joined sync
     /// folder is merged before it and sent to after it.
+    /// Whether the command syncs through its own store, before and after
+    /// (`checkin`), instead of around it.
+    pub fn syncs_itself(&self) -> bool {
+        matches!(self, Command::Checkin(_))
+    }
+
     pub fn is_synced(&self) -> bool {
         !matches!(
             self,

@@ -264,7 +264,10 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
 }
 
 pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
-    let mut comeback = Comeback::load(&ctx.data_dir)?;
+    // With a folder joined, the sync before and after goes through the
+    // check-in's own store.
+    let (mut comeback, synced) = Comeback::load_synced(&ctx.data_dir, ctx.today)?;
+    super::sync::skipped(synced);
     let replace = args.replace;
     let typed = args.duration;
     let plan_unit = comeback.plan.profile.unit;
@@ -289,7 +292,7 @@ pub fn checkin(ctx: &Invocation, args: CheckinArgs) -> Result<()> {
         }
         out!("{}", show::verdict(&assessment))
     })();
-    comeback.close_for_exit();
+    super::sync::skipped(comeback.sync_and_close(&ctx.data_dir, ctx.today));
     std::mem::forget(assessment);
     // The check-in is saved whatever happens to the output: say so.
     printed.with_context(|| {

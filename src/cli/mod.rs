@@ -186,7 +186,10 @@ fn run(cli: Cli) -> Result<()> {
     // With a sync folder joined, every command that reads or writes the
     // journal merges the other machines' changes first and sends its own
     // after.
-    let synced = cli.command.as_ref().is_some_and(Command::is_synced);
+    let synced = cli
+        .command
+        .as_ref()
+        .is_some_and(|c| c.is_synced() && !c.syncs_itself());
     if synced {
         sync::quietly(&ctx);
     }

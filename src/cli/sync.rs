@@ -82,7 +82,13 @@ fn print_status(folder: &Path, device: &str) -> Result<()> {
 /// fails says so on one line and the command goes on with the store as it
 /// is (the next command tries again).
 pub fn quietly(ctx: &Invocation) {
-    if let Err(e) = crate::comeback::sync(&ctx.data_dir, ctx.today) {
+    skipped(crate::comeback::sync(&ctx.data_dir, ctx.today));
+}
+
+/// The one line of a sync around a command that could not run; the
+/// command goes on.
+pub fn skipped(synced: crate::comeback::Synced) {
+    if let Err(e) = synced {
         eprintln!("comeback: sync skipped: {e}");
     }
 }

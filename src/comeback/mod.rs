@@ -22,7 +22,7 @@ mod restore;
 mod sync;
 pub use backup::{Restored, restore};
 pub use restore::{ImportFailure, import};
-pub use sync::sync;
+pub use sync::{Synced, sync};
 
 pub use gear::{PlaceFailure, ShoeFailure};
 pub use health::HealthFailure;
@@ -201,7 +201,17 @@ impl Comeback {
         first: Option<NaiveDate>,
     ) -> Result<(Comeback, Option<FirstLook>), LoadError> {
         let no_plan = || LoadError::NoPlan(data_dir.display().to_string());
-        let mut store = Store::open_existing(data_dir)?.ok_or_else(no_plan)?;
+        let store = Store::open_existing(data_dir)?.ok_or_else(no_plan)?;
+        Comeback::read(store, data_dir, first)
+    }
+
+    /// [`Comeback::open`] on a store already open.
+    fn read(
+        mut store: Store,
+        data_dir: &Path,
+        first: Option<NaiveDate>,
+    ) -> Result<(Comeback, Option<FirstLook>), LoadError> {
+        let no_plan = || LoadError::NoPlan(data_dir.display().to_string());
         let (plan_key, saved, shoes, ticks, kept, journal) = store.reading(|store| {
             let kept = first.and_then(|today| {
                 let kept = store.kept_in_this_read(today)?;

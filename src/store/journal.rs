@@ -296,7 +296,7 @@ fn unreadable(path: &Path, problem: choices::Unreadable) -> StoreError {
     StoreError::damaged(path, "a saved check-in does not read back", problem)
 }
 
-fn read_checkin(
+pub(super) fn read_checkin(
     tx: &Connection,
     path: &Path,
     date: NaiveDate,
@@ -399,7 +399,7 @@ fn read_checkins(conn: &Connection, path: &Path) -> Result<Vec<CheckIn>, StoreEr
 }
 
 /// The journal of `checkins` with the clearances and runs.
-fn read_journal_with(
+pub(super) fn read_journal_with(
     conn: &Connection,
     path: &Path,
     checkins: Vec<CheckIn>,

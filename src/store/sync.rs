@@ -35,12 +35,15 @@ pub struct Seen {
 /// Another device's file as last read: its size and modification time.
 pub type FileMark = (i64, i64);
 
-/// Everything the store holds that is synced.
+/// Everything the store holds that is synced, or (`whole` false) the
+/// check-ins of some days with every clearance and run: enough to send
+/// those check-ins, never to write a device's file whole.
 pub struct Local {
     pub plan: Option<SavedPlan>,
     pub journal: Journal,
     pub shoes: Vec<Shoe>,
     pub ticks: BTreeSet<Tick>,
+    pub whole: bool,
 }
 
 /// What a sync reads: the setup, the files last read and the records
@@ -99,6 +102,24 @@ impl SyncView<'_> {
             journal: journal::read_journal(&store.conn, &store.path)?,
             shoes: store.shoes()?,
             ticks: store.ticks()?,
+            whole: true,
+        })
+    }
+
+    /// The check-ins of `days` (those the store holds), every clearance
+    /// and run, and nothing else (`Local::whole` false).
+    pub fn local_days(&self, days: &[NaiveDate]) -> Result<Local, StoreError> {
+        let store = self.store;
+        let mut checkins = Vec::with_capacity(days.len());
+        for day in days {
+            checkins.extend(journal::read_checkin(&store.conn, &store.path, *day)?);
+        }
+        Ok(Local {
+            plan: None,
+            journal: journal::read_journal_with(&store.conn, &store.path, checkins)?,
+            shoes: Vec::new(),
+            ticks: BTreeSet::new(),
+            whole: false,
         })
     }
 

@@ -161,12 +161,30 @@ pub fn sync(
     decide: impl FnOnce(&SavedPlan, &Journal, &[Shoe]) -> Option<Derived>,
     archive: impl FnOnce() -> Result<(), String>,
 ) -> Result<Option<Report>, SyncError> {
-    if !marker(data_dir).exists() {
+    if !is_joined(data_dir) {
         return Ok(None);
     }
     let Some(mut store) = Store::open_existing(data_dir)? else {
         return Ok(None);
     };
+    sync_store(&mut store, now, decide, archive)
+}
+
+/// Whether the data dir says a folder is joined (its note is there): a
+/// command checks it before it syncs.
+pub fn is_joined(data_dir: &Path) -> bool {
+    marker(data_dir).exists()
+}
+
+/// [`sync`] on a store a command already opened: its connection, and its
+/// journal when read since the last write (a check-in syncs without opening
+/// the store again).
+pub fn sync_store(
+    store: &mut Store,
+    now: chrono::DateTime<chrono::Utc>,
+    decide: impl FnOnce(&SavedPlan, &Journal, &[Shoe]) -> Option<Derived>,
+    archive: impl FnOnce() -> Result<(), String>,
+) -> Result<Option<Report>, SyncError> {
     if store.sync_setup()?.and_then(|s| s.folder).is_none() {
         return Ok(None);
     }

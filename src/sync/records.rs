@@ -50,9 +50,6 @@ pub fn part(key: &str) -> &str {
     year.unwrap_or(MAIN)
 }
 
-/// The key prefixes of records of a day: their part (year) follows.
-pub const DAY_PREFIXES: [&str; 5] = ["checkin/", "clearance/", "ticks/", "run/", "cross/"];
-
 /// The part of the plan and the shoes.
 pub const MAIN: &str = "main";
 

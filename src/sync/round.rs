@@ -31,6 +31,9 @@ struct Round<'r> {
     listing: folder::Listing,
     local: Local,
     seen: BTreeMap<String, Seen>,
+    /// Whether `seen` holds every record as last synced, not only those
+    /// marked.
+    seen_whole: bool,
     now_seen: BTreeMap<String, Seen>,
     /// Every record the store holds, when a part is written whole.
     all: Option<Records>,
@@ -75,20 +78,26 @@ pub(super) fn one_sync(
     // stays as it is (this machine's latest writes are the latest stamps).
     let only_checkins = view.dirty.iter().all(|k| k.starts_with("checkin/"));
     let full = everything || news || !only_checkins;
-    let seen = if full {
-        view.seen()?
+    // Otherwise only those check-ins, and their records as last synced, are
+    // read: a part written whole reads the rest first (`Round::whole_part`).
+    let (seen, local) = if full {
+        (view.seen()?, view.local()?)
     } else {
-        let mut prefixes = vec!["plan".to_string(), "shoes".to_string()];
-        let years: BTreeSet<&str> = view.dirty.iter().map(|k| records::part(k)).collect();
-        for year in years {
-            prefixes.extend(records::DAY_PREFIXES.iter().map(|p| format!("{p}{year}")));
-        }
-        view.seen_starting(&prefixes)?
+        let days: Vec<chrono::NaiveDate> = view
+            .dirty
+            .iter()
+            .filter_map(|k| k.strip_prefix("checkin/")?.parse().ok())
+            .collect();
+        (
+            view.seen_starting(&view.dirty.iter().cloned().collect::<Vec<_>>())?,
+            view.local_days(&days)?,
+        )
     };
     let mut round = Round {
         view,
         folder,
-        local: view.local()?,
+        seen_whole: full,
+        local,
         now_seen: seen.clone(),
         seen,
         all: None,
@@ -107,7 +116,7 @@ pub(super) fn one_sync(
         .map(|(key, c)| (key, c.seq))
         .collect();
     let candidates = if everything {
-        round.all_records().clone()
+        round.all_records()?.clone()
     } else {
         records::marked(&round.local, view.dirty)
     };
@@ -142,8 +151,29 @@ impl Round<'_> {
         out
     }
 
-    fn all_records(&mut self) -> &Records {
-        self.all.get_or_insert_with(|| records::all(&self.local))
+    /// Every record the store holds (read whole first when only some
+    /// check-ins were).
+    fn all_records(&mut self) -> Result<&Records, SyncError> {
+        if !self.local.whole {
+            self.local = self.view.local()?;
+        }
+        Ok(self.all.get_or_insert_with(|| records::all(&self.local)))
+    }
+
+    /// Reads every record as last synced, when only those marked were:
+    /// before a part is written whole. What this sync put in `now_seen`
+    /// stays.
+    fn read_all_seen(&mut self) -> Result<(), SyncError> {
+        if !self.seen_whole {
+            for (key, seen) in self.view.seen()? {
+                self.now_seen
+                    .entry(key.clone())
+                    .or_insert_with(|| seen.clone());
+                self.seen.entry(key).or_insert(seen);
+            }
+            self.seen_whole = true;
+        }
+        Ok(())
     }
 
     /// The parts to visit, each with the keys to send: those marked (or all
@@ -194,8 +224,9 @@ impl Round<'_> {
         let whole = own.rewrite && !everything;
         if whole {
             // A part missing or unreadable: every record of it again.
+            self.read_all_seen()?;
             let all: Vec<String> = self
-                .all_records()
+                .all_records()?
                 .keys()
                 .filter(|k| records::part(k) == part)
                 .cloned()
@@ -229,7 +260,7 @@ impl Round<'_> {
         });
         for key in &keys {
             let value = if whole {
-                self.all_records().get(key).cloned()
+                self.all_records()?.get(key).cloned()
             } else {
                 candidates.get(key).cloned()
             };
