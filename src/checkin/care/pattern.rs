@@ -114,6 +114,8 @@ patterns! {
     // StatPearls, compartment syndrome; Mayo: a sports medicine doctor.
     TenseLeg = "tense_leg", "a tight, painful calf", "a sports medicine doctor";
     Weakness = "weakness", "new weakness in the leg or foot", GENERAL;
+    // NHS "Cauda equina syndrome": weakness in both legs.
+    WeaknessBothLegs = "weakness_both_legs", "weakness in both legs or feet", GENERAL;
     // NICE NG19: the foot protection service or diabetes foot team.
     FootWound = "foot_wound", "a cut, blister or redness on a foot that did not feel it", "your GP or the diabetes foot team";
     Progression = "progression", "numbness getting worse while waiting for an appointment", GENERAL;

@@ -62,6 +62,7 @@ pub(super) const TODAY: Effect = Effect::Care(CareLevel::Urgent, When::Today);
 pub(super) const TWO_DAYS: Effect = Effect::Care(CareLevel::Book, When::TwoWorkingDays);
 pub(super) const WEEK: Effect = Effect::Care(CareLevel::Book, When::OneWeek);
 
+mod emergency;
 mod plan_week;
 mod soon;
 mod urgent;
@@ -75,6 +76,7 @@ pub type RuleBits = u128;
 /// a file for each level.
 pub static RULES: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| {
     [
+        emergency::ROWS,
         urgent::ROWS,
         soon::ROWS,
         week::ROWS,

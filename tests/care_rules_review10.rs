@@ -1,0 +1,73 @@
+//! Care rules from a clinician's tenth review (2026-12-06): weakness or a
+//! dropping foot in both legs, at once or one leg and then the other, is
+//! an emergency, whatever the numbness with it.
+
+#[path = "common/care.rs"]
+mod care;
+mod common;
+
+use care::*;
+use comeback::checkin::{CareLevel, CheckIn, Cleared, Flag, Onset, SessionDone, Side, Spot, When};
+use common::*;
+
+/// Tingling toes at rest on day `d`, not gone, with `flag` on `side`.
+fn weak(d: u64, flag: Flag, side_of: Side) -> CheckIn {
+    side(
+        flagged(
+            cleared(
+                at(began(resting(d, 1), Onset::Rest), &[Spot::Toes]),
+                Cleared::NotYet,
+            ),
+            flag,
+        ),
+        side_of,
+    )
+}
+
+#[test]
+fn weakness_in_both_legs_is_an_emergency() {
+    // Both sides on one check-in, weakness or a dropping foot alike.
+    for flag in [Flag::Weakness, Flag::FootDrop] {
+        let care = care_on(vec![fine(1), weak(3, flag, Side::Both)], 3);
+        expect(
+            &care,
+            CareLevel::Emergency,
+            When::Now,
+            "weakness_in_both_legs",
+        );
+    }
+    // Said on a day without numbness: the flag and its side alone.
+    let mut only = CheckIn::symptom_free(day(3), Some(SessionDone::RestDay));
+    only.flags = vec![Flag::FootDrop];
+    only.side = Some(Side::Both);
+    only.cleared = Some(Cleared::NotYet);
+    let care = care_on(vec![fine(1), only], 3);
+    expect(
+        &care,
+        CareLevel::Emergency,
+        When::Now,
+        "weakness_in_both_legs",
+    );
+    // One leg, then the other the next day.
+    let journal = vec![
+        fine(1),
+        weak(2, Flag::Weakness, Side::Left),
+        weak(3, Flag::Weakness, Side::Right),
+    ];
+    let care = care_on(journal.clone(), 3);
+    expect(
+        &care,
+        CareLevel::Emergency,
+        When::Now,
+        "weakness_in_both_legs",
+    );
+    // One leg alone stays urgent today.
+    let care = care_on(journal[..2].to_vec(), 2);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "weakness_or_foot_drop",
+    );
+    assert!(!found(&care, "weakness_in_both_legs"), "{care:?}");
+}
