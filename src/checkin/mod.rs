@@ -4,6 +4,7 @@
 mod actual;
 mod assess;
 mod care;
+mod dates;
 mod fields;
 mod load;
 mod progress;
@@ -17,6 +18,7 @@ pub use actual::{
 };
 pub use assess::{Resume, assess, assess_keeping, resume};
 pub use care::{Care, CareLevel, Check, Effect, Pattern, RULES, Rule, When, care_rules_markdown};
+pub use dates::{and_list, day_words, short_date, with_year};
 pub use load::actual_runs;
 pub use progress::WeekProgress;
 pub use schedule::{Assessment, Decision, Next, ScheduledWeek, default_session};
@@ -406,53 +408,6 @@ impl Journal {
         if let Some(i) = self.clearances.iter().rposition(|c| c.date == date) {
             self.clearances.remove(i);
         }
-    }
-}
-
-/// "Mon 23 Nov" (written by hand: chrono's formatter parses its pattern
-/// on every call, and verdicts over ten years write thousands of dates).
-pub fn short_date(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let weekday = DAYS[date.weekday().num_days_from_monday() as usize];
-    format!(
-        "{weekday} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize]
-    )
-}
-
-/// "Tue 8 Dec", or "Tue 8 Dec 2025" when the year is not `today`'s.
-pub fn day_words(date: NaiveDate, today: NaiveDate) -> String {
-    use chrono::Datelike;
-    let mut words = short_date(date);
-    if date.year() != today.year() {
-        words.push(' ');
-        words.push_str(&date.year().to_string());
-    }
-    words
-}
-
-/// "a", "a and b", "a, b and c".
-pub fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// A line about `date` with its year in front when that is not `today`'s
-/// year: "2025 · Wed 5 Mar: …".
-pub fn with_year(line: String, date: NaiveDate, today: NaiveDate) -> String {
-    use chrono::Datelike;
-    if date.year() == today.year() {
-        line
-    } else {
-        format!("{} · {line}", date.year())
     }
 }
 
