@@ -346,6 +346,34 @@ fn a_recovery_week_follows_three_weeks_of_growth_and_the_week_after_is_the_next_
 }
 
 #[test]
+fn a_build_never_grows_four_weeks_running_even_after_staged_weeks_held_at_the_shortest_runs() {
+    // DESIGN.md §2 v3, rule 6 (3 up / 1 down). A small old week whose
+    // staged weeks cannot shrink (every run at the shortest already) used to
+    // lose every recovery week of the build to a goal above it: twelve
+    // weeks of growth in a row, 6 to 15 mi (a property test found it).
+    let mut runner = profile(29);
+    runner.weekly_before = Distance::from_value(6.0);
+    runner.goal_weekly = Distance::from_value(15.0);
+    runner.runs_per_week = 3;
+    let p = plan_of(&runner, "standard");
+    let v = volumes(&p);
+    let mut growing = 0;
+    for i in 1..p.weeks.len() {
+        growing = if p.weeks[i].cutback || v[i] <= v[i - 1] {
+            0
+        } else {
+            growing + 1
+        };
+        assert!(
+            growing <= 3 || p.weeks[i].phase == Phase::Goal,
+            "week {} is the {growing}th week of growth in a row: {v:?}",
+            i + 1
+        );
+    }
+    assert!(p.weeks.iter().filter(|w| w.cutback).count() >= 3, "{v:?}");
+}
+
+#[test]
 fn a_short_return_has_no_recovery_week() {
     assert!(plan(21).weeks.iter().all(|w| !w.cutback));
 }

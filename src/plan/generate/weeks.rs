@@ -261,7 +261,10 @@ impl Return<'_> {
         let mut reached = false;
         let mut grown = 0u32;
         while self.weeks.len() < MAX_WEEKS {
-            if !reached && grown == up && self.recovery_week(carry) {
+            // (Three weeks or more: a build whose runs were all at the
+            // shortest when the third came takes its recovery week at the
+            // first week that can be lighter, not never.)
+            if !reached && grown >= up && self.recovery_week(carry) {
                 grown = 0;
                 continue;
             }
