@@ -194,10 +194,14 @@ proptest! {
             // others keep nine tenths of their length, so slightly shorter
             // runs after a day more off may let it join, and the goal be
             // held, a week sooner.)
-            // A recovery week the longer build brings adds one more.
+            // A recovery week the longer build brings adds one more; one the
+            // shorter build brings may let the longer one hold its goal a
+            // week sooner still (a far goal, built 10% a week past the old
+            // week: the build after it shifts by a week, and where its
+            // recovery weeks fall with it).
             let recoveries = |p: &Plan| p.weeks.iter().filter(|w| w.cutback).count();
             let most = if profile.layoff_days == 5 { 3 } else { 2 } + recoveries(&b).saturating_sub(recoveries(&a));
-            let sooner = 1;
+            let sooner = 1 + recoveries(&a).saturating_sub(recoveries(&b));
             prop_assert!(wb + sooner >= wa && wb <= wa + most, "{} days off holds the goal in week {}, {} days in week {}", profile.layoff_days, wa, next.layoff_days, wb);
         }
     }
@@ -257,13 +261,15 @@ proptest! {
     // Numb now: the standard return and four to eight weeks more, whatever
     // the layoff and the runner (rule 5). When the goal is above the old
     // week the lead-in stands in for the standard return's own slow first
-    // weeks: never sooner than it, at least a week later.
+    // weeks, and when it is below, for the staged weeks in which the
+    // standard return reaches it: never sooner than it, at least a week
+    // later.
     #[test]
     fn numb_now_adds_four_to_eight_weeks_to_the_standard_return(profile in runners()) {
         let numb = Profile { numb_now: true, ..profile.clone() };
         if let (Some(a), Some(b)) = (plan_of(&profile, "standard"), plan_of(&numb, "cautious")) {
             let (wa, wb) = (weeks_back(&a), weeks_back(&b));
-            let least = if profile.goal_weekly > profile.weekly_before { 1 } else { 4 };
+            let least = if profile.goal_weekly != profile.weekly_before { 1 } else { 4 };
             prop_assert!(wb >= wa + least && wb <= wa + 8, "standard back in week {}, numb now in week {}", wa, wb);
         }
     }
