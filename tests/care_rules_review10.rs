@@ -1,6 +1,7 @@
 //! Care rules from a clinician's tenth review (2026-12-06): weakness or a
 //! dropping foot in both legs, at once or one leg and then the other, is
-//! an emergency, whatever the numbness with it.
+//! an emergency, whatever the numbness with it; the same places named again
+//! are not called spreading.
 
 #[path = "common/care.rs"]
 mod care;
@@ -70,4 +71,49 @@ fn weakness_in_both_legs_is_an_emergency() {
         "weakness_or_foot_drop",
     );
     assert!(!found(&care, "weakness_in_both_legs"), "{care:?}");
+}
+
+#[test]
+fn the_same_places_again_with_back_pain_are_urgent_and_not_called_spreading() {
+    // Tingling at the buttock and thigh on a run, with back pain, twice in
+    // three days: urgent today as before, said as what happened.
+    let buttock = |d: u64| {
+        side(
+            flagged(
+                cleared(
+                    at(
+                        minute(began(felt(d, 1), Onset::During), 20),
+                        &[Spot::Buttock, Spot::Thigh],
+                    ),
+                    Cleared::Quickly,
+                ),
+                Flag::BackPain,
+            ),
+            Side::Left,
+        )
+    };
+    let care = care_on(vec![fine(1), buttock(2), buttock(4)], 4);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "worse_with_back_pain",
+    );
+    let why = care.as_ref().map(|c| c.why.join("\n")).unwrap_or_default();
+    assert!(why.contains("Leg symptoms back as far up the leg"), "{why}");
+    assert!(!why.contains("spreading"), "{why}");
+    // Further up the second time: spreading.
+    let calf = side(
+        flagged(
+            cleared(
+                at(minute(began(felt(2, 1), Onset::During), 20), &[Spot::Calf]),
+                Cleared::Quickly,
+            ),
+            Flag::BackPain,
+        ),
+        Side::Left,
+    );
+    let care = care_on(vec![fine(1), calf, buttock(4)], 4);
+    let why = care.as_ref().map(|c| c.why.join("\n")).unwrap_or_default();
+    assert!(why.contains("Leg symptoms spreading"), "{why}");
 }

@@ -149,7 +149,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "worse_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::WorseWithBackPain),
-        threshold: "back pain flagged in the episode, and the episode getting worse or spreading",
+        threshold: "back pain flagged in the episode, and the episode getting worse, spreading or back as far (the whole foot or above)",
         source: "NHS Lothian lumbar red flags (\"deteriorating lumbar radiculopathy\")",
         test: "numbness_getting_worse_with_back_pain_is_urgent",
         check: Check::Moment(|m| {
@@ -159,7 +159,7 @@ pub(super) static ROWS: &[Rule] = &[
             let ((from, to), how) = m
                 .worse_and_worse(steps)
                 .map(|[first, _, last]| ((first, last), "getting worse"))
-                .or_else(|| m.spread_up().map(|pair| (pair, "spreading")))
+                .or_else(|| m.spread_up().map(|pair| (pair, reached(pair))))
                 .or_else(|| m.other_side().map(|pair| (pair, "moving sides")))?;
             Some(Found::new(
                 m.words,
@@ -381,4 +381,18 @@ pub(super) static ROWS: &[Rule] = &[
 /// The foot (or the ankle) and the shin or calf or higher, named at once.
 fn foot_and_leg(e: &Event) -> bool {
     (e.extent.in_foot() || e.extent.has(Extent::ANKLE)) && e.in_leg()
+}
+
+/// How a later check-in reached the whole foot or above after an earlier
+/// one: further (spreading), or no further (the same places back: the
+/// clinician's tenth review found "spreading" said of a buttock and thigh
+/// named twice).
+fn reached((from, to): (&Event, &Event)) -> &'static str {
+    if to.extent.reach() > from.extent.reach() {
+        "spreading"
+    } else if to.extent.reach() > Reach::WholeFoot {
+        "back as far up the leg"
+    } else {
+        "back over the whole foot"
+    }
 }
