@@ -47,6 +47,9 @@ fn near(got: f64, reference: f64, share: f64) -> bool {
 
 #[test]
 fn a_mapmyride_tcx_with_decimal_calories_is_read() {
+    if !common::real_activities_here() {
+        return;
+    }
     let got = read(&common::real_activity("tcxreader-mapmyride_biking.tcx"));
     // The laps, summed: 15,350 m in 3,111 s, a ride.
     assert_eq!(got.len(), 1);
@@ -60,6 +63,9 @@ fn a_mapmyride_tcx_with_decimal_calories_is_read() {
 
 #[test]
 fn an_expertgps_gpx_1_0_is_read_track_by_track() {
+    if !common::real_activities_here() {
+        return;
+    }
     let got = read(&common::real_activity("togeojson-blue_hills.gpx"));
     // gpxpy: three tracks on three days (the third listed is the earliest),
     // 15,403 m, 18,186 m and 18,367 m.
@@ -84,6 +90,9 @@ fn an_expertgps_gpx_1_0_is_read_track_by_track() {
 
 #[test]
 fn a_fit_damaged_part_way_keeps_the_session_read_before_the_damage() {
+    if !common::real_activities_here() {
+        return;
+    }
     // fitdecode stops at byte 7,471 too ("local message 11 not defined"),
     // after the session Strava writes first: 11,274 m in 3,558 s.
     let got = read(&common::real_activity(
@@ -103,6 +112,9 @@ fn a_fit_damaged_part_way_keeps_the_session_read_before_the_damage() {
 
 #[test]
 fn a_fit_cut_short_is_read_from_its_records_up_to_the_cut() {
+    if !common::real_activities_here() {
+        return;
+    }
     let whole = std::fs::read(common::real_activity("mornindew-broken.fit")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let cut = dir.path().join("cut.fit");
@@ -125,6 +137,9 @@ fn a_fit_cut_short_is_read_from_its_records_up_to_the_cut() {
 
 #[test]
 fn a_fit_cut_before_anything_is_refused_in_one_line() {
+    if !common::real_activities_here() {
+        return;
+    }
     let whole = std::fs::read(common::real_activity("mornindew-broken.fit")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let cut = dir.path().join("cut.fit");
@@ -156,6 +171,9 @@ fn a_fit_session_without_a_distance_takes_it_from_its_records() {
 
 #[test]
 fn a_fit_session_without_heart_rate_takes_the_records_mean() {
+    if !common::real_activities_here() {
+        return;
+    }
     // fenix 2: the session has no avg_heart_rate; the records' mean is 154.
     let got = read(&common::real_activity("activity-small-fenix2-run.fit"));
     assert_eq!(got[0].4, Some(154));
@@ -163,6 +181,9 @@ fn a_fit_session_without_heart_rate_takes_the_records_mean() {
 
 #[test]
 fn a_damaged_run_says_so_when_imported() {
+    if !common::real_activities_here() {
+        return;
+    }
     let dir = common::activities_plan_dir();
     let whole = std::fs::read(common::real_activity("mornindew-broken.fit")).unwrap();
     let files = tempfile::tempdir().unwrap();
@@ -184,6 +205,9 @@ fn a_damaged_run_says_so_when_imported() {
 
 #[test]
 fn a_fit_cut_before_it_says_its_sport_is_refused_not_taken_for_a_run() {
+    if !common::real_activities_here() {
+        return;
+    }
     // A COROS ride cut at a message's end, before any sport or session.
     let whole = std::fs::read(common::real_activity(
         "coros-pace-2-cycling-misaligned-fields.fit",
@@ -201,6 +225,9 @@ fn a_fit_cut_before_it_says_its_sport_is_refused_not_taken_for_a_run() {
 
 #[test]
 fn a_cut_copy_and_the_whole_file_of_one_run_count_once() {
+    if !common::real_activities_here() {
+        return;
+    }
     let dir = common::plan_dir("2019-05-30", "2019-05-13");
     let whole = common::real_activity("mornindew-broken.fit");
     let files = tempfile::tempdir().unwrap();
