@@ -137,6 +137,24 @@ pub fn parse_rpe(text: &str) -> Result<u8, String> {
         .ok_or_else(|| "expected 0 to 10".to_string())
 }
 
+/// Runs a week: 3 to 6.
+pub fn parse_runs(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|r| (3..=6).contains(r))
+        .ok_or_else(|| "expected 3 to 6 runs a week".to_string())
+}
+
+/// Minutes from 0 to 600 (ten hours).
+pub fn parse_minutes(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|m| *m <= 600)
+        .ok_or_else(|| "expected whole minutes from 0 to 600".to_string())
+}
+
 /// A distance already run, e.g. on a pair of shoes: 0 to 5000.
 pub fn parse_distance(text: &str) -> Result<f64, String> {
     let expected = "expected a distance from 0 to 5000";

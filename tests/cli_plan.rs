@@ -346,11 +346,37 @@ fn a_negative_weekly_distance_is_refused() {
 }
 
 #[test]
+fn a_negative_number_written_as_a_separate_value_is_named_whole() {
+    // (Before, clap read `-25` as the flags -2 and -5: "unexpected argument '-2'".)
+    refused(
+        &["new", "--layoff", "3w", "--weekly", "-25", "--runs", "4"],
+        "invalid value '-25' for '--weekly <N>': expected a distance from 3 to 200 mi",
+    );
+    refused(
+        &["checkin", "--numbness", "1", "--minutes", "-3"],
+        "invalid value '-3' for '--minutes <M>': expected whole minutes from 0 to 600",
+    );
+}
+
+#[test]
+fn missing_arguments_and_a_choice_not_offered_are_named_on_one_line() {
+    refused(
+        &["new", "--layoff", "3w"],
+        "the following required arguments were not provided: --weekly <N>, --runs <3-6>",
+    );
+    refused_new(
+        "--long-day",
+        "sunday",
+        "invalid value 'sunday' for '--long-day <DAY>' [possible values: mon, tue, wed, thu, fri, sat, sun]",
+    );
+}
+
+#[test]
 fn nine_runs_a_week_is_refused() {
     refused_new(
         "--runs",
         "9",
-        "invalid value '9' for '--runs <3-6>': 9 is not in 3..=6",
+        "invalid value '9' for '--runs <3-6>': expected 3 to 6 runs a week",
     );
 }
 

@@ -7,8 +7,8 @@ use crate::checkin::{
 };
 use crate::export::Format;
 use crate::input::{
-    RunTime, parse_date, parse_distance, parse_layoff, parse_pace, parse_race, parse_rpe,
-    parse_run_distance, parse_run_time, parse_unit,
+    RunTime, parse_date, parse_distance, parse_layoff, parse_minutes, parse_pace, parse_race,
+    parse_rpe, parse_run_distance, parse_run_time, parse_runs, parse_unit,
 };
 use crate::plan::{Distance, Race, Unit, Weekday};
 use chrono::NaiveDate;
@@ -185,13 +185,13 @@ pub struct NewArgs {
     #[arg(long, value_name = "Nd|Nw", value_parser = parse_layoff)]
     pub layoff: u32,
     /// Weekly distance before the layoff, in the plan's unit (3-200 mi, 5-320 km)
-    #[arg(long, value_name = "N")]
+    #[arg(long, allow_negative_numbers = true, value_name = "N")]
     pub weekly: String,
     /// Runs per week
-    #[arg(long, value_name = "3-6", value_parser = clap::value_parser!(u8).range(3..=6))]
+    #[arg(long, allow_negative_numbers = true, value_name = "3-6", value_parser = parse_runs)]
     pub runs: u8,
     /// Weekly distance to build towards (default: the weekly distance before)
-    #[arg(long, value_name = "N")]
+    #[arg(long, allow_negative_numbers = true, value_name = "N")]
     pub goal: Option<String>,
     /// First day of the plan (default: today)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -243,13 +243,13 @@ pub struct CheckinArgs {
     #[arg(long, value_name = "ONSET", value_parser = ChoiceParser::<Onset>::new())]
     pub onset: Option<Onset>,
     /// Minutes into the run when it began
-    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(0..=600))]
+    #[arg(long, allow_negative_numbers = true, value_name = "M", value_parser = parse_minutes)]
     pub minutes: Option<u32>,
     /// How soon it went (quickly: within about 15 minutes)
     #[arg(long, value_name = "CLEARED", value_parser = ChoiceParser::<Cleared>::new())]
     pub cleared: Option<Cleared>,
     /// Minutes after stopping until it cleared
-    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(0..=600))]
+    #[arg(long, allow_negative_numbers = true, value_name = "M", value_parser = parse_minutes)]
     pub cleared_minutes: Option<u32>,
     /// What eased it (comma-separated)
     #[arg(long, value_name = "WHAT", value_delimiter = ',', value_parser = ChoiceParser::<Ease>::new())]
@@ -267,13 +267,13 @@ pub struct CheckinArgs {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Distance run (in the plan's unit, or --unit's)
-    #[arg(long, value_name = "N", value_parser = parse_run_distance)]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = parse_run_distance)]
     pub distance: Option<f64>,
     /// Time run: minutes, or M:SS / H:MM:SS (kept in whole minutes)
-    #[arg(long, value_name = "MIN", value_parser = parse_run_time)]
+    #[arg(long, allow_negative_numbers = true, value_name = "MIN", value_parser = parse_run_time)]
     pub duration: Option<RunTime>,
     /// How hard the run felt, 0 (rest) to 10 (maximal)
-    #[arg(long, value_name = "0-10", value_parser = parse_rpe)]
+    #[arg(long, allow_negative_numbers = true, value_name = "0-10", value_parser = parse_rpe)]
     pub rpe: Option<u8>,
     /// The day's strength session
     #[arg(long, value_name = "DONE", value_parser = strength_parser())]
@@ -423,7 +423,7 @@ pub enum ShoesAction {
         /// A name for the pair, e.g. "pegasus-41"
         name: String,
         /// Distance already on the pair (in the plan's unit, or --unit's)
-        #[arg(long, value_name = "N", default_value_t = 0.0, value_parser = parse_distance)]
+        #[arg(long, allow_negative_numbers = true, value_name = "N", default_value_t = 0.0, value_parser = parse_distance)]
         start_distance: f64,
     },
     /// Retire a pair

@@ -59,6 +59,37 @@ pub fn main() -> ExitCode {
     run_args(std::env::args_os())
 }
 
+/// A clap error as one line: its message and what follows it (the missing
+/// arguments, the possible values, a tip), without the usage and the
+/// pointer to `--help`. ("the following required arguments were not
+/// provided: --weekly <N>, --runs <3-6>")
+fn one_line(text: &str) -> String {
+    let mut parts = text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty())
+        .map(|l| l.trim_start_matches("error: "));
+    let mut line = parts.next().unwrap_or("invalid arguments").to_string();
+    // After a line ending in ':' its items follow, comma-separated.
+    let mut items = line.ends_with(':').then_some(0);
+    for part in parts {
+        let join = match items {
+            Some(0) => " ",
+            Some(_) if !part.starts_with("tip:") => ", ",
+            _ if part.starts_with('[') => " ",
+            _ => "; ",
+        };
+        if join == "; " {
+            items = None;
+        }
+        line.push_str(join);
+        line.push_str(part);
+        items = items.map(|n| n + 1);
+    }
+    line
+}
+
 /// Runs the command line with these arguments (the first is the program name).
 pub fn run_args<I, T>(args: I) -> ExitCode
 where
@@ -72,9 +103,7 @@ where
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let text = e.render().to_string();
-            let line = text.lines().next().unwrap_or("invalid arguments");
-            errln!("comeback: {}", line.trim_start_matches("error: "));
+            errln!("comeback: {}", one_line(&e.render().to_string()));
             return ExitCode::from(2);
         }
     };
