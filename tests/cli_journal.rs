@@ -687,3 +687,95 @@ fn a_note_is_said_back_when_saved_and_listed_in_history() {
             "Tue 24 Nov: no numbness; run done; note: \"new lacing, better\"",
         ));
 }
+
+#[test]
+fn numbness_added_later_that_day_keeps_the_runs_numbers() {
+    // A second check-in amends the day: the distance, minutes and RPE said
+    // first stay unless said again (a new user's pass).
+    let dir = with_plan();
+    comeback(dir.path(), "2026-11-24")
+        .args([
+            "checkin",
+            "--numbness",
+            "0",
+            "--distance",
+            "5",
+            "--duration",
+            "50",
+            "--rpe",
+            "4",
+        ])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-24")
+        .args([
+            "checkin",
+            "--numbness",
+            "1",
+            "--where",
+            "toes",
+            "--cleared",
+            "quickly",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ran 5.0 mi in 50 min, RPE 4"));
+}
+
+#[test]
+fn how_soon_it_went_given_the_next_day_answers_how_is_it_now_without_replace() {
+    let dir = with_plan();
+    let numb = [
+        "checkin",
+        "--date",
+        "2026-11-24",
+        "--numbness",
+        "2",
+        "--where",
+        "toes",
+        "--side",
+        "left",
+        "--onset",
+        "during",
+    ];
+    let with = |cleared: &'static str| {
+        let mut args = numb.to_vec();
+        args.extend(["--cleared", cleared]);
+        args
+    };
+    comeback(dir.path(), "2026-11-24")
+        .args(with("not_yet"))
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-25")
+        .args(with("hours"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("took hours to clear"));
+    // An answer already given is a fact: changing it asks for --replace.
+    comeback(dir.path(), "2026-11-25")
+        .args(with("quickly"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("add --replace"));
+    // So is one given days later.
+    let late = [
+        "checkin",
+        "--date",
+        "2026-11-26",
+        "--numbness",
+        "2",
+        "--where",
+        "toes",
+        "--cleared",
+    ];
+    comeback(dir.path(), "2026-11-26")
+        .args(late.iter().chain(&["not_yet"]))
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-29")
+        .args(late.iter().chain(&["quickly"]))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("add --replace"));
+}

@@ -25,8 +25,20 @@ impl Comeback {
         now: &str,
     ) -> Result<Recorded, CheckInFailure> {
         entry.normalize();
+        // A second check-in for a day amends it: the run's numbers and the
+        // note said before stay unless said again (a new user's pass: the
+        // numbers were lost when numbness was added later that day).
+        if let Some(old) = self.journal.on(entry.date) {
+            if entry.actual.is_none() {
+                entry.actual = old.actual.clone();
+            }
+            if entry.note.is_none() {
+                entry.note = old.note.clone();
+            }
+        }
         entry.validate(self.plan.profile.start, today)?;
         if !replace
+            && !self.answers(&entry, today)
             && let Some(what) = self
                 .journal
                 .on(entry.date)

@@ -79,22 +79,38 @@ impl Comeback {
                 ..entry.clone()
             } == *old
         };
-        if same_but(entry.cleared, entry.cleared_minutes) {
-            return None;
-        }
-        // The answer to "how is it now?": the same symptoms, with how soon
-        // they went where the day said "not yet" (or nothing), given that
-        // day or the next, is taken (a clinician's fifth review: an answer
-        // given that evening is no edit of the facts).
-        let open_question = old.numbness.is_symptomatic()
-            && old.cleared_minutes.is_none()
-            && matches!(old.cleared, None | Some(Cleared::NotYet));
-        let answered = open_question
-            && same_but(old.cleared, old.cleared_minutes)
-            && (today - entry.date).num_days() <= 1;
-        if answered {
+        if same_but(entry.cleared, entry.cleared_minutes) || self.answers(entry, today) {
             return None;
         }
         self.assess(today).verdict.care
+    }
+
+    /// Whether `entry` answers "how is it now?" for its day: the same
+    /// symptoms, with how soon they went where the day said "not yet" (or
+    /// nothing), given that day or the next. Such an answer is taken, with
+    /// or without `--replace` (a clinician's fifth review: an answer given
+    /// that evening is no edit of the facts).
+    pub(super) fn answers(&self, entry: &CheckIn, today: NaiveDate) -> bool {
+        let Some(old) = self.journal.on(entry.date) else {
+            return false;
+        };
+        let open_question = old.numbness.is_symptomatic()
+            && old.cleared_minutes.is_none()
+            && matches!(old.cleared, None | Some(Cleared::NotYet));
+        let went = entry.cleared_minutes.is_some()
+            || matches!(entry.cleared, Some(Cleared::Quickly | Cleared::Hours));
+        let same = CheckIn {
+            shoes: old.shoes.clone(),
+            note: old.note.clone(),
+            seq: old.seq,
+            actual: old.actual.clone(),
+            recorded: old.recorded,
+            cleared: old.cleared,
+            cleared_minutes: old.cleared_minutes,
+            // (Not said again: the session the day was filled in with.)
+            session: entry.session.or(old.session),
+            ..entry.clone()
+        } == *old;
+        open_question && went && same && (today - entry.date).num_days() <= 1
     }
 }
