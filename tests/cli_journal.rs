@@ -779,3 +779,39 @@ fn how_soon_it_went_given_the_next_day_answers_how_is_it_now_without_replace() {
         .failure()
         .stderr(predicate::str::contains("add --replace"));
 }
+
+#[test]
+fn status_json_on_the_monday_after_symptoms_says_what_the_headline_shows() {
+    // Tingling on every run of week 1: the stage repeats. On Monday the
+    // headline is HOLD; `status` stays this week's own, `shown_status` and
+    // `headline` say what the runner reads (a new user's pass found the two
+    // disagreeing with nothing to tell them apart).
+    let dir = with_plan();
+    for day in ["2026-11-24", "2026-11-26", "2026-11-29"] {
+        comeback(dir.path(), day)
+            .args([
+                "checkin",
+                "--numbness",
+                "1",
+                "--where",
+                "toes",
+                "--cleared",
+                "quickly",
+            ])
+            .assert()
+            .success();
+    }
+    let status = json(dir.path(), "2026-11-30", &["status", "--json"]);
+    assert_eq!(status["status"], "on_track");
+    assert_eq!(status["shown_status"], "hold");
+    assert_eq!(status["headline"], "this week repeats the stage");
+    let today = json(dir.path(), "2026-11-30", &["today", "--json"]);
+    assert_eq!(today["shown_status"], "hold");
+    comeback(dir.path(), "2026-11-30")
+        .arg("status")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "HOLD — this week repeats the stage",
+        ));
+}

@@ -136,7 +136,15 @@ impl PlanDocument {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusDocument {
     pub today: NaiveDate,
+    /// This week's own status (for scripts; see `shown_status`).
     pub status: Status,
+    /// The status the headline shows: on the Monday after symptoms moved
+    /// the plan, the move in force (`step_back` above "this week runs the
+    /// stage before") while `status` is this week's own `on_track`.
+    pub shown_status: Status,
+    /// The words after the label ("this week runs the stage before, after
+    /// last week's symptoms").
+    pub headline: &'static str,
     /// The stage today's week runs (1-based); `None` before the start or after the end.
     pub stage: Option<u32>,
     /// How many stages the plan has.
@@ -156,6 +164,8 @@ impl StatusDocument {
         StatusDocument {
             today: assessment.today,
             status: v.status,
+            shown_status: v.shown_status(),
+            headline: v.headline(),
             stage: current.map(|w| w.stage as u32 + 1),
             stages: plan.weeks.len() as u32,
             week_start: current.map(|w| w.start),
@@ -190,6 +200,8 @@ pub struct TodayDocument {
     pub sessions: Vec<Session>,
     pub habits: Vec<Habit>,
     pub status: Status,
+    /// The status the headline shows (see `StatusDocument::shown_status`).
+    pub shown_status: Status,
     pub notice: &'static str,
 }
 
@@ -218,6 +230,7 @@ impl TodayDocument {
             sessions,
             habits: day.map(|d| d.habits.to_vec()).unwrap_or_default(),
             status: assessment.verdict.status,
+            shown_status: assessment.verdict.shown_status(),
             notice: NOTICE,
         }
     }
