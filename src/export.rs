@@ -240,7 +240,16 @@ pub fn write_atomically(
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    // (Said without the temporary file's own name: the folder is what is
+    // missing or closed.)
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such folder".to_string(),
+            std::io::ErrorKind::PermissionDenied => "not allowed to write there".to_string(),
+            _ => e.to_string(),
+        };
+        std::io::Error::new(e.kind(), format!("{}: {why}", dir.display()))
+    })?;
     {
         let mut out = std::io::BufWriter::new(&mut file);
         fill(&mut out)?;

@@ -815,3 +815,29 @@ fn status_json_on_the_monday_after_symptoms_says_what_the_headline_shows() {
             "HOLD — this week repeats the stage",
         ));
 }
+
+#[test]
+fn a_file_that_is_not_there_is_said_once_and_a_missing_folder_by_name() {
+    let dir = with_plan();
+    let missing = dir.path().join("nope.json");
+    let out = comeback(dir.path(), "2026-11-24")
+        .arg("import")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr.matches("No such file or directory").count(),
+        1,
+        "{stderr}"
+    );
+    let into = dir.path().join("no-such-folder").join("plan.json");
+    comeback(dir.path(), "2026-11-24")
+        .args(["export", "-o"])
+        .arg(&into)
+        .assert()
+        .failure()
+        // (Not the temporary file's name after it.)
+        .stderr(predicate::str::ends_with("no-such-folder: no such folder\n"));
+}

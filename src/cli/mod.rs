@@ -124,13 +124,32 @@ where
             ExitCode::SUCCESS
         }
         Err(e) => {
+            let said = causes(&e);
             match hint(&e) {
-                Some(hint) => errln!("comeback: {e:#}; {hint}"),
-                None => errln!("comeback: {e:#}"),
+                Some(hint) => errln!("comeback: {said}; {hint}"),
+                None => errln!("comeback: {said}"),
             }
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, each cause said once: a message
+/// that already names its cause ("cannot read it: No such file or
+/// directory") is not followed by it again.
+fn causes(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// What the runner can do about an error, said after it: the core and the
