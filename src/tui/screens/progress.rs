@@ -166,10 +166,16 @@ fn render_totals(app: &App, progress: &[WeekProgress], frame: &mut Frame, area: 
         .collect();
     let since = match a.since_last_symptom(&c.journal) {
         Some((date, 0)) => format!("numbness today ({})", date.format("%-d %b")),
-        Some((date, days)) => format!(
-            "{days} days since the last numbness ({})",
-            date.format("%-d %b")
-        ),
+        // With how many check-ins since: days not recorded are no evidence
+        // (a new user's pass read "273 days" over months with none).
+        Some((date, days)) => {
+            let since = c.journal.checkins().iter().filter(|k| k.date > date).count();
+            format!(
+                "{days} days since the last numbness ({}), {since} check-in{} since",
+                date.format("%-d %b"),
+                if since == 1 { "" } else { "s" }
+            )
+        }
         None => "no numbness recorded".into(),
     };
     let changes: Vec<String> = a
