@@ -839,5 +839,7 @@ fn a_file_that_is_not_there_is_said_once_and_a_missing_folder_by_name() {
         .assert()
         .failure()
         // (Not the temporary file's name after it.)
-        .stderr(predicate::str::ends_with("no-such-folder: no such folder\n"));
+        .stderr(predicate::str::ends_with(
+            "no-such-folder: no such folder\n",
+        ));
 }

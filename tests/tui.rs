@@ -455,6 +455,68 @@ fn a_numbness_check_in_on_a_run_day_gets_the_runs_numbers_too() {
 }
 
 #[test]
+fn numbness_added_later_that_day_offers_the_numbers_saved_and_keeps_them_on_esc() {
+    // A symptom-free run with its numbers, then tingling that same day: the
+    // form suggests the numbers saved, not the plan's, and Esc keeps them
+    // (a new user's pass: the plan's 20 minutes were offered, and Esc
+    // dropped the 2 miles run).
+    let dir = tempfile::tempdir().unwrap();
+    let mut runner = profile(21);
+    runner.runs_per_week = 6;
+    Store::open(dir.path())
+        .unwrap()
+        .save_plan(&runner, &template("standard"), false, "test")
+        .unwrap();
+    let mut app = app(dir.path(), true);
+    press(&mut app, KeyCode::Char('0'));
+    assert_eq!(
+        app.contexts(),
+        vec![keys::Context::Ran],
+        "{:?}",
+        app.message
+    );
+    for key in ['2', '.', '7'] {
+        press(&mut app, KeyCode::Char(key));
+    }
+    press(&mut app, KeyCode::Enter);
+    // (The strength question, if it comes: left out.)
+    if app.contexts().contains(&keys::Context::Strength) {
+        press(&mut app, KeyCode::Esc);
+    }
+    let first = Comeback::load(dir.path())
+        .unwrap()
+        .journal
+        .on(date(TODAY))
+        .cloned()
+        .unwrap();
+    let minutes = first.actual.as_ref().and_then(|a| a.minutes);
+    // Tingling at the toes, cleared quickly.
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.contexts(),
+        vec![keys::Context::Ran],
+        "{:?}",
+        app.message
+    );
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("2.7"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+    let saved = Comeback::load(dir.path())
+        .unwrap()
+        .journal
+        .on(date(TODAY))
+        .cloned()
+        .unwrap();
+    assert_eq!(saved.numbness, Numbness::TINGLING);
+    let actual = saved.actual.unwrap();
+    assert_eq!(actual.distance.map(|d| d.value()), Some(2.7));
+    assert_eq!(actual.minutes, minutes);
+}
+
+#[test]
 fn on_monday_the_strip_reaches_back_to_last_weeks_missed_days() {
     let dir = fixture(false);
     // Mon 14 Dec: Tue 8 to Sun 13 of last week have no check-in.

@@ -150,18 +150,19 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Ran(form) => match ran::update(form, action) {
             ran::Outcome::Stay => {}
             ran::Outcome::Close => {
-                // The check-in saved stays, without the run's numbers.
+                // The check-in saved stays as it is: with the numbers said
+                // earlier that day, if any, else without.
                 let date = form.entry.date;
                 app.mode = Mode::Browse;
                 app.message = app.running.as_ref().and_then(|r| {
                     let unit = r.comeback.plan.profile.unit;
-                    let saved = crate::history::checkin_line(
-                        r.comeback.journal.on(date)?,
-                        unit,
-                        app.unit,
-                        None,
-                    );
-                    Some(format!("Saved {saved} (without the run's numbers)."))
+                    let day = r.comeback.journal.on(date)?;
+                    let saved = crate::history::checkin_line(day, unit, app.unit, None);
+                    Some(if day.actual.is_some() {
+                        format!("Saved {saved}.")
+                    } else {
+                        format!("Saved {saved} (without the run's numbers).")
+                    })
                 });
                 follow_up(app, date, false);
             }

@@ -169,7 +169,12 @@ fn render_totals(app: &App, progress: &[WeekProgress], frame: &mut Frame, area: 
         // With how many check-ins since: days not recorded are no evidence
         // (a new user's pass read "273 days" over months with none).
         Some((date, days)) => {
-            let since = c.journal.checkins().iter().filter(|k| k.date > date).count();
+            let since = c
+                .journal
+                .checkins()
+                .iter()
+                .filter(|k| k.date > date)
+                .count();
             format!(
                 "{days} days since the last numbness ({}), {since} check-in{} since",
                 date.format("%-d %b"),
