@@ -649,3 +649,28 @@ fn plan_days_lists_every_day_with_its_effort() {
     assert!(text.contains("Long run 5.5 mi. Easy and steady"), "{text}");
     assert!(text.lines().all(|l| l.chars().count() <= 80));
 }
+
+#[test]
+fn the_help_examples_fit_in_eighty_columns_and_copy_as_they_are() {
+    // (A new user's pass: the examples wrapped mid-command, so a copied
+    // line broke.) A long one goes on with a backslash.
+    let out = Command::cargo_bin("comeback")
+        .unwrap()
+        .env("COLUMNS", "80")
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let examples: Vec<&str> = help
+        .lines()
+        .skip_while(|l| *l != "Examples:")
+        .skip(1)
+        .collect();
+    assert!(examples.len() > 5, "{help}");
+    for pair in examples.windows(2) {
+        assert!(pair[1].chars().count() <= 80, "{}", pair[1]);
+        if !pair[1].starts_with("  comeback") {
+            assert!(pair[0].ends_with('\\'), "{} / {}", pair[0], pair[1]);
+        }
+    }
+}

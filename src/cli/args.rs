@@ -19,12 +19,15 @@ use strum::VariantArray;
 const EXAMPLES: &str = "\
 Examples:
   comeback new --layoff 3w --weekly 25 --runs 4
-  comeback new --layoff 8w --weekly 40 --runs 5 --long-day sat --rest-days mon,fri --race 10k=50:00
+  comeback new --layoff 8w --weekly 40 --runs 5 --long-day sat \\
+      --rest-days mon,fri --race 10k=50:00
   comeback plan
   comeback today
   comeback checkin --numbness 0
-  comeback checkin --numbness 2 --where toes,top --side left --onset during --minutes 20 --cleared quickly
-  comeback checkin --numbness 1 --where top --onset during --eased-by loosening_laces --cleared quickly
+  comeback checkin --numbness 2 --where toes,top --side left \\
+      --onset during --minutes 20 --cleared quickly
+  comeback checkin --numbness 1 --where top --onset during \\
+      --eased-by loosening_laces --cleared quickly
   comeback health --set diabetes
   comeback status --json
   comeback export --format ics -o comeback.ics
