@@ -1755,3 +1755,31 @@ fn every_screen_draws_at_any_size_without_panicking_and_keeps_the_notice_on_toda
         }
     }
 }
+
+#[test]
+fn u_refuses_at_once_an_undo_that_would_lift_open_care() {
+    // The last change opened care (sharp pain): taking it back would lift
+    // it, so `u` says so at once instead of asking first and refusing
+    // after (a new user's pass).
+    let dir = fixture(true);
+    let mut app = app(dir.path(), true);
+    if app.contexts().contains(&keys::Context::Care) {
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Char('u'));
+    assert!(
+        !app.contexts().contains(&keys::Context::Undo),
+        "{:?}",
+        app.contexts()
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Not undone:") && m.contains("care")),
+        "{:?}",
+        app.message
+    );
+    // Nothing was taken back.
+    let journal = Comeback::load(dir.path()).unwrap().journal;
+    assert!(journal.on(common::day(16)).is_some());
+}

@@ -226,6 +226,26 @@ impl Comeback {
         self.store.last_change()
     }
 
+    /// Why [`Comeback::undo`] would be declined today, found without
+    /// changing anything (the undo is tried and always rolled back): so a
+    /// face can say so before asking to confirm.
+    pub fn undo_declined(&mut self, today: NaiveDate, now: &str) -> Option<CheckInFailure> {
+        let open = self.assess(today).verdict.care?;
+        let mut declined = None;
+        let _ = self.write(|store, plan, template, shoes| {
+            store.undo(now, |journal| {
+                let derived = derive((plan, template, shoes), journal, today, None, None);
+                declined = lifting::softened(&open, derived.assessment.verdict.care.as_ref());
+                None
+            })
+        });
+        declined.map(|softened| CheckInFailure::UndoLiftsCare {
+            verb: softened.verb(),
+            since: softened.open.since,
+            level: softened.level(),
+        })
+    }
+
     /// Takes back the last change. Declined when it would ease or lift the
     /// care open today, as a replacement is: a clinician lifts care.
     pub fn undo(&mut self, today: NaiveDate, now: &str) -> Result<Option<Undone>, CheckInFailure> {

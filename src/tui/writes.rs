@@ -10,11 +10,18 @@ use crate::export::Format;
 use crate::store::{LastChange, Undone};
 use std::path::Path;
 
-/// Says what `u` would take back and asks; nothing is undone yet.
+/// Says what `u` would take back and asks; nothing is undone yet. An undo
+/// that would ease or lift open care is refused at once, not after asking.
 pub(super) fn ask_undo(app: &mut App) {
-    let Some(running) = app.running.as_ref() else {
+    let (today, now) = (app.today, app.now.clone());
+    let Some(running) = app.running.as_mut() else {
         return;
     };
+    // An undo that would ease or lift open care is refused before asking.
+    if let Some(declined) = running.comeback.undo_declined(today, &now) {
+        app.message = Some(format!("Not undone: {declined}"));
+        return;
+    }
     let journal = &running.comeback.journal;
     match running.comeback.last_change() {
         Ok(None) => app.message = Some("Nothing to undo.".into()),
