@@ -77,7 +77,13 @@ pub fn summary_head(snapshot: Snapshot<'_>, assessment: &Assessment) -> String {
                 short_date(p.start),
                 w.stage + 1,
                 plan.weeks.len(),
-                plan.weeks[w.stage].phase.label()
+                // The week as scheduled, as the runner sees it: run/walk
+                // after a re-entry, not the stage's own phase (a new user's
+                // pass read "build" here and "run/walk" on Today).
+                assessment
+                    .current_week(plan, snapshot.template)
+                    .map_or(plan.weeks[w.stage].phase, |week| week.phase)
+                    .label()
             );
         }
         None => {

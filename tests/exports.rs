@@ -516,3 +516,34 @@ fn completions_and_the_man_page_come_from_the_clap_definitions() {
         .code(2)
         .stderr(predicate::str::contains("invalid value 'tcsh'"));
 }
+
+#[test]
+fn the_clinician_summary_names_the_week_as_scheduled_after_a_break() {
+    // Three months with no run: the plan re-enters with run/walk, as Today
+    // says; the summary said the stage's own "build" (a new user's pass).
+    let dir = tempfile::tempdir().unwrap();
+    let at = |today: &str, args: &[&str]| {
+        common::cli(dir.path(), today).args(args).assert().success();
+    };
+    at(
+        "2026-03-02",
+        &["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"],
+    );
+    at("2026-03-03", &["checkin", "--numbness", "0"]);
+    let today = common::cli(dir.path(), "2026-06-01")
+        .arg("today")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&today.stdout)
+            .lines()
+            .next()
+            .is_some_and(|l| l.ends_with("run/walk"))
+    );
+    let summary = common::cli(dir.path(), "2026-06-01")
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    let summary = String::from_utf8(summary.stdout).unwrap();
+    assert!(summary.contains("stage 1 of 7 (run/walk)."), "{summary}");
+}
