@@ -201,7 +201,15 @@ pub fn checkin_rows(snapshot: Snapshot<'_>, assessment: &Assessment) -> Vec<Chec
                 onset,
                 cleared,
                 eased: words(c.eased_by.iter().map(|e| e.words()).collect(), ", "),
-                session: c.session.map(|s| s.words()).unwrap_or("").to_string(),
+                // With the cross-training done that day (a new user's pass:
+                // a bike day read as a rest day).
+                session: {
+                    let session = c.session.map(|s| s.words()).unwrap_or("");
+                    match c.actual.as_ref().and_then(|a| a.cross) {
+                        Some(x) => format!("{session}; {} {} min", x.kind, x.minutes),
+                        None => session.to_string(),
+                    }
+                },
                 distance: journal
                     .distance_run_on(c.date, unit)
                     .map_or(String::new(), |d| format!("{d} {unit}")),

@@ -547,3 +547,22 @@ fn the_clinician_summary_names_the_week_as_scheduled_after_a_break() {
     let summary = String::from_utf8(summary.stdout).unwrap();
     assert!(summary.contains("stage 1 of 7 (run/walk)."), "{summary}");
 }
+
+#[test]
+fn the_clinician_summary_says_the_cross_training_of_a_day() {
+    // (A new user's pass: a bike day read as a rest day.)
+    let dir = tempfile::tempdir().unwrap();
+    common::cli(dir.path(), "2026-03-02")
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .assert()
+        .success();
+    common::cli(dir.path(), "2026-03-04")
+        .args(["checkin", "--numbness", "0", "--cross", "bike:30"])
+        .assert()
+        .success();
+    let summary = run(dir.path(), &["export", "--format", "md"]);
+    assert!(
+        summary.contains("| 2026-03-04 |") && summary.contains("bike 30 min |"),
+        "{summary}"
+    );
+}
