@@ -26,15 +26,20 @@ const TODAY: &str = "2026-12-09";
 /// are run days from the first week: today (Wed 9 Dec) has a run, Tue 8
 /// Dec a run with no check-in, and the tingling of Fri 27 Nov and Fri 4
 /// Dec came during runs.
-fn fixture(care: bool) -> tempfile::TempDir {
+/// A plan of six runs a week after 21 days off, with no check-ins yet.
+fn fresh_plan() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
     let mut runner = profile(21);
     runner.runs_per_week = 6;
-    store
+    Store::open(dir.path())
+        .unwrap()
         .save_plan(&runner, &template("standard"), false, "test")
         .unwrap();
-    drop(store);
+    dir
+}
+
+fn fixture(care: bool) -> tempfile::TempDir {
+    let dir = fresh_plan();
     let mut comeback = Comeback::load(dir.path()).unwrap();
     let today = date(TODAY);
     // Tingling on Wed 25 Nov and Wed 2 Dec: a week apart, and a week
@@ -409,13 +414,7 @@ fn history_edits_the_selected_check_in() {
 #[test]
 fn a_numbness_check_in_on_a_run_day_gets_the_runs_numbers_too() {
     // The fixture's plan with no check-ins yet (a first tingle opens no care).
-    let dir = tempfile::tempdir().unwrap();
-    let mut runner = profile(21);
-    runner.runs_per_week = 6;
-    Store::open(dir.path())
-        .unwrap()
-        .save_plan(&runner, &template("standard"), false, "test")
-        .unwrap();
+    let dir = fresh_plan();
     let mut app = app(dir.path(), true);
     // Wed 9 Dec, a run day: tingling at the toes, cleared quickly.
     press(&mut app, KeyCode::Char('1'));
@@ -460,13 +459,7 @@ fn numbness_added_later_that_day_offers_the_numbers_saved_and_keeps_them_on_esc(
     // form suggests the numbers saved, not the plan's, and Esc keeps them
     // (a new user's pass: the plan's 20 minutes were offered, and Esc
     // dropped the 2 miles run).
-    let dir = tempfile::tempdir().unwrap();
-    let mut runner = profile(21);
-    runner.runs_per_week = 6;
-    Store::open(dir.path())
-        .unwrap()
-        .save_plan(&runner, &template("standard"), false, "test")
-        .unwrap();
+    let dir = fresh_plan();
     let mut app = app(dir.path(), true);
     press(&mut app, KeyCode::Char('0'));
     assert_eq!(

@@ -67,19 +67,9 @@ impl Comeback {
     /// does is judged on what the write derives (`softened`).
     pub(super) fn open_to_replacing(&self, entry: &CheckIn, today: NaiveDate) -> Option<Care> {
         let old = self.journal.on(entry.date)?;
-        let same_but = |cleared: Option<Cleared>, cleared_minutes: Option<u32>| {
-            CheckIn {
-                shoes: old.shoes.clone(),
-                note: old.note.clone(),
-                seq: old.seq,
-                actual: old.actual.clone(),
-                recorded: old.recorded,
-                cleared,
-                cleared_minutes,
-                ..entry.clone()
-            } == *old
-        };
-        if same_but(entry.cleared, entry.cleared_minutes) || self.answers(entry, today) {
+        if same_symptoms(old, entry, (entry.cleared, entry.cleared_minutes))
+            || self.answers(entry, today)
+        {
             return None;
         }
         self.assess(today).verdict.care
@@ -99,18 +89,30 @@ impl Comeback {
             && matches!(old.cleared, None | Some(Cleared::NotYet));
         let went = entry.cleared_minutes.is_some()
             || matches!(entry.cleared, Some(Cleared::Quickly | Cleared::Hours));
-        let same = CheckIn {
-            shoes: old.shoes.clone(),
-            note: old.note.clone(),
-            seq: old.seq,
-            actual: old.actual.clone(),
-            recorded: old.recorded,
-            cleared: old.cleared,
-            cleared_minutes: old.cleared_minutes,
-            // (Not said again: the session the day was filled in with.)
-            session: entry.session.or(old.session),
-            ..entry.clone()
-        } == *old;
-        open_question && went && same && (today - entry.date).num_days() <= 1
+        open_question
+            && went
+            && same_symptoms(old, entry, (old.cleared, old.cleared_minutes))
+            && (today - entry.date).num_days() <= 1
     }
+}
+
+/// Whether `entry` says what `old` says about the symptoms, with its
+/// clearing taken as `cleared`: a run's numbers, shoes, a note, the order
+/// and day it was recorded, and a session not said again, aside.
+fn same_symptoms(
+    old: &CheckIn,
+    entry: &CheckIn,
+    (cleared, cleared_minutes): (Option<Cleared>, Option<u32>),
+) -> bool {
+    CheckIn {
+        shoes: old.shoes.clone(),
+        note: old.note.clone(),
+        seq: old.seq,
+        actual: old.actual.clone(),
+        recorded: old.recorded,
+        cleared,
+        cleared_minutes,
+        session: entry.session.or(old.session),
+        ..entry.clone()
+    } == *old
 }
