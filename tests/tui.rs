@@ -1486,11 +1486,11 @@ fn enter_on_plan_shows_the_weeks_days_and_again_hides_them() {
 }
 
 #[test]
-fn the_week_strip_marks_a_missed_day_and_enter_on_it_fills_it_in() {
+fn the_week_strip_marks_a_day_without_a_check_in_and_enter_on_it_fills_it_in() {
     let dir = fixture(false);
     let mut app = app(dir.path(), true);
     let screen = text(&draw(&app, 80, 24));
-    assert!(screen.contains("Run missed"), "{screen}");
+    assert!(screen.contains("Run no log"), "{screen}");
     assert!(
         screen.contains("No check-in for Thu 3 Dec, Sat 5 Dec, Tue 8 Dec"),
         "{screen}"
@@ -1536,6 +1536,23 @@ fn today_renders_the_week_strip_at_200x50() {
     let dir = fixture(false);
     let app = app(dir.path(), true);
     insta::assert_snapshot!("screen_today_200x50", text(&draw(&app, 200, 50)));
+}
+
+/// At the narrowest terminal the whole week fits, Sunday included, and a
+/// day without a check-in says it is not logged (not "missed": a rest day
+/// cannot be missed).
+#[test]
+fn the_week_strip_shows_all_seven_days_at_the_narrowest_terminal() {
+    let dir = fixture(false);
+    let app = app(dir.path(), true);
+    let screen = text(&draw(&app, 60, 16));
+    let names = screen.lines().nth(2).unwrap_or_default().to_string();
+    for day in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
+        assert!(names.contains(day), "{day} in {names:?}");
+    }
+    assert!(screen.contains("no log"), "{screen}");
+    assert!(!screen.contains("missed"), "{screen}");
+    insta::assert_snapshot!("screen_today_60x16", screen);
 }
 
 /// A journal with gaps, actual numbers, an imported run and a step back.

@@ -208,8 +208,9 @@ fn render_checklist(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 /// reaches back seven days); a line naming the days of the last seven that
 /// have no check-in.
 fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
-    // Seven cells across the width, at least eleven columns each.
-    let cell = (usize::from(width) / 7).max(11);
+    // Seven cells across the width: eight columns each at the narrowest
+    // terminal (`view::MIN_WIDTH`), enough for "Thu 10" and "numb 2".
+    let cell = usize::from(width) / 7;
     let Some(running) = &app.running else {
         return Vec::new();
     };
@@ -251,7 +252,9 @@ fn week_strip<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
             Some(_) => "flag".into(),
             // A run from a file, with no check-in to say how it went.
             None if journal.ran_on(day.date) => "ran".into(),
-            None if day.date < app.today && day.date >= start => "missed".into(),
+            // No check-in: the day is not logged (the run may have been
+            // done, and a rest day is not "missed").
+            None if day.date < app.today && day.date >= start => "no log".into(),
             None if day.date == app.today => "due".into(),
             None => String::new(),
         };
