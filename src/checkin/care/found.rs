@@ -197,9 +197,15 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
 /// the whole foot), slower to clear (hours, or not gone), at rest or at
 /// night for the first time, or on a side not seen before. Any of them is
 /// the deficit progressing (NICE CKS "Sciatica"); the same pattern again
-/// is not.
+/// is not. Nor is pins and needles gone within 15 minutes in an episode
+/// whose symptoms have all gone within the hour: nothing there is a lasting
+/// deficit to progress (NHS "Pins and needles"; the clinician's eleventh
+/// review), and the booking stands. Once a check-in of the episode took
+/// hours or was not gone, any of them is.
 fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'static str> {
-    if e.day <= booked {
+    let lasting = |b: &&Event| b.symptomatic() && b.clear.rank() >= Clear::Hours.rank();
+    let pins_and_needles = e.clear == Clear::Quick && !m.so_far.iter().any(|b| lasting(&b));
+    if e.day <= booked || pins_and_needles {
         return None;
     }
     let before: Vec<&Event> = m

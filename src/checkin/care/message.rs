@@ -176,34 +176,44 @@ impl<'a> Episode<'_, 'a> {
     }
 
     /// The check-ins with symptoms or flags recorded since care began that
-    /// no finding cites: nothing recorded is left out of the message.
-    fn since_then(&self, day: i32, cited: &[&CheckIn]) -> Option<String> {
-        let later: Vec<&Event> = self
+    /// no finding cites: nothing recorded is left out of the message. The
+    /// one of the day care began is said to be where it began, not a later
+    /// one (the clinician's eleventh review).
+    fn since_then(&self, day: i32, cited: &[&CheckIn]) -> Vec<String> {
+        let began = self.since.to_epoch_days();
+        let (opening, later): (Vec<&Event>, Vec<&Event>) = self
             .events()
             .iter()
-            .filter(|e| e.day >= self.since.to_epoch_days() && e.day <= day)
+            .filter(|e| e.day >= began && e.day <= day)
             .filter(|e| !cited.iter().any(|c| std::ptr::eq(*c, e.checkin)))
-            .collect();
+            .partition(|e| e.day == began);
         let today = self.timeline_today();
+        let said = |e: &&Event| format!("{} ({})", day_words(e.checkin.date, today), brief(e));
+        let mut lines = Vec::new();
+        if !opening.is_empty() {
+            let words: Vec<String> = opening.iter().map(said).collect();
+            lines.push(format!(
+                "Care began with the check-in of {}.",
+                words.join("; ")
+            ));
+        }
         // The latest few in full; how many came before them.
         let earlier = later.len().saturating_sub(SHOWN);
-        let words: Vec<String> = later[earlier..]
-            .iter()
-            .map(|e| format!("{} ({})", day_words(e.checkin.date, today), brief(e)))
-            .collect();
+        let words: Vec<String> = later[earlier..].iter().map(said).collect();
         match (earlier, later.first()) {
-            (_, None) => None,
-            (0, _) => Some(format!(
+            (_, None) => {}
+            (0, _) => lines.push(format!(
                 "Also recorded since care began: {}.",
                 words.join("; ")
             )),
-            (n, Some(first)) => Some(format!(
+            (n, Some(first)) => lines.push(format!(
                 "Also recorded since care began: {} from {} on, then {}.",
                 crate::count::count(n, "check-in", "check-ins"),
                 day_words(first.checkin.date, today),
                 words.join("; ")
             )),
         }
+        lines
     }
 
     /// Runs logged after care began, while runs were stopped.

@@ -120,12 +120,17 @@ patterns! {
     FootWound = "foot_wound", "a cut, blister or redness on a foot that did not feel it", "your GP or the diabetes foot team";
     Progression = "progression", "numbness getting worse while waiting for an appointment", GENERAL;
     WorseWithBackPain = "worse_with_back_pain", "leg symptoms getting worse with back pain", "a GP or a spine clinician";
+    // NICE NG19; ADA Standards of Care, foot care. With diabetes the foot
+    // team looks first, whatever else the runs show (the foot protection
+    // service assesses nerves and circulation; the clinician's eleventh
+    // review).
+    DiabeticFoot = "diabetic_foot", "new foot numbness with diabetes", "your GP or the diabetes foot team";
     // NICE CG147, known PAD: a GP or a vascular clinic.
     Claudication = "claudication", "cramp or numbness with runs that eases at rest, with circulation problems", "a GP or a vascular clinic";
     // Mayo, popliteal artery entrapment: a sports medicine doctor.
     LegCirculation = "leg_circulation", "a cold, pale or cramping leg with runs", "a sports medicine doctor";
     // Mayo Clinic, chronic exertional compartment syndrome.
-    Exertional = "exertional", "numbness or tightness at about the same point of each run", "a sports medicine doctor";
+    Exertional = "exertional", "numbness or tightness that comes on with runs and settles with rest", "a sports medicine doctor";
     EarlierOnset = "earlier_onset", "numbness starting earlier and earlier in the run", "a sports medicine doctor";
     // StatPearls "Compartment syndrome"; Mayo Clinic, chronic exertional
     // compartment syndrome: a sports medicine doctor.
@@ -135,8 +140,6 @@ patterns! {
     NoFeelingAgain = "no_feeling_again", "no feeling at all, more than once", "a sports medicine doctor";
     // NICE CG147: tissue loss with peripheral arterial disease.
     WoundPoorCirculation = "wound_poor_circulation", "a cut, blister or redness on a foot with poor circulation", "a GP or a vascular clinic";
-    // NICE NG19; ADA Standards of Care, foot care.
-    DiabeticFoot = "diabetic_foot", "new foot numbness with diabetes", "your GP or the diabetes foot team";
     BackAfterClearance = "back_after_clearance", "the numbness you were cleared for, back again", "the clinician who cleared you";
     // Morton's neuroma patient pages: a podiatrist or an orthopedist.
     BetweenToes = "between_toes", "numbness between the toes that keeps coming back", "a podiatrist or an orthopedist";

@@ -169,8 +169,15 @@ pub(super) static ROWS: &[Rule] = &[
                             )
                         })
                         .collect();
+                    // (A warning sign alone, such as a tight calf, is no
+                    // numbness: "symptoms" then.)
+                    let what = if runs.iter().all(|e| e.symptomatic()) {
+                        "Numbness"
+                    } else {
+                        "Symptoms"
+                    };
                     format!(
-                        "Numbness at about the same point of {} runs: {}.",
+                        "{what} at about the same point of {} runs: {}.",
                         runs.len(),
                         crate::checkin::and_list(&at)
                     )

@@ -63,12 +63,22 @@ pub(super) static ROWS: &[Rule] = &[
             }
             let (last_week, this_week): (Vec<&Event>, Vec<&Event>) =
                 events.iter().partition(|e| e.week(m.start_day) < week);
+            // The weeks by their first days, not "last week" and "this week":
+            // the message is read again in the weeks after (the clinician's
+            // eleventh review).
+            let week_of = |w: i32| {
+                chrono::NaiveDate::from_epoch_days(m.start_day + 7 * w)
+                    .map(|d| crate::checkin::day_words(d, m.today))
+                    .unwrap_or_default()
+            };
             Some(Found::new(
                 m.words,
                 || {
                     format!(
-                        "Symptoms held the plan or stepped it back two weeks running: last week ({}) and this week ({}).",
+                        "Symptoms held the plan or stepped it back two weeks running: the weeks of {} ({}) and {} ({}).",
+                        week_of(week - 1),
                         m.dates(last_week.iter().copied()),
+                        week_of(week),
                         m.dates(this_week.iter().copied())
                     )
                 },

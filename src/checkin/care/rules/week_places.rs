@@ -123,12 +123,14 @@ pub(super) static ROWS: &[Rule] = &[
         id: "between_the_toes_twice",
         effect: WEEK,
         pattern: Some(Pattern::BetweenToes),
-        threshold: "numbness between the toes on 2 check-ins in 6 plan weeks",
-        source: "Morton's neuroma patient pages (podiatrist or orthopedist)",
+        threshold: "numbness between the toes on 2 check-ins in 6 plan weeks (not both feet at rest or at night: the symmetric pattern, a GP's)",
+        source: "Morton's neuroma patient pages (podiatrist or orthopedist: one foot, brought on by load); NIDDK \"Peripheral neuropathy\" (both feet, worse at night)",
         test: "numbness_between_the_toes_twice_sends_to_a_podiatrist",
         check: Check::Moment(|m| {
             twice(m, "Numbness between the toes", |e| {
-                e.symptomatic() && e.checkin.spots.contains(&Spot::BetweenToes)
+                e.symptomatic()
+                    && e.checkin.spots.contains(&Spot::BetweenToes)
+                    && !(e.both_sides() && e.context.at_rest())
             })
         }),
     },
