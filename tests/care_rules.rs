@@ -1732,13 +1732,14 @@ fn numbness_getting_worse_in_any_way_while_booked_is_urgent() {
     };
     let worse = [
         ("more numb", lasting(toes(7, 2, 28))),
+        // (Spreading, even for minutes.)
         (
             "the whole foot",
-            lasting(at(toes(7, 1, 28), &[Spot::Toes, Spot::Ball, Spot::Arch])),
+            at(toes(7, 1, 28), &[Spot::Toes, Spot::Ball, Spot::Arch]),
         ),
         (
             "up to the calf",
-            lasting(at(toes(7, 1, 28), &[Spot::Toes, Spot::Calf])),
+            at(toes(7, 1, 28), &[Spot::Toes, Spot::Calf]),
         ),
         ("hours to clear", cleared(toes(7, 1, 28), Cleared::Hours)),
         ("at night", lasting(began(toes(7, 1, 28), Onset::Night))),

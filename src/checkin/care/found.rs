@@ -197,17 +197,18 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
 /// the whole foot), slower to clear (hours, or not gone), at rest or at
 /// night for the first time, or on a side not seen before. Any of them is
 /// the deficit progressing (NICE CKS "Sciatica"); the same pattern again
-/// is not. Nor is pins and needles gone within 15 minutes in an episode
-/// whose symptoms have all gone within the hour: nothing there is a lasting
+/// is not. Spreading further always is; the other ways are not when they
+/// are pins and needles gone within 15 minutes in an episode whose
+/// symptoms have all gone within the hour: nothing there is a lasting
 /// deficit to progress (NHS "Pins and needles"; the clinician's eleventh
 /// review), and the booking stands. Once a check-in of the episode took
 /// hours or was not gone, any of them is.
 fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'static str> {
-    let lasting = |b: &&Event| b.symptomatic() && b.clear.rank() >= Clear::Hours.rank();
-    let pins_and_needles = e.clear == Clear::Quick && !m.so_far.iter().any(|b| lasting(&b));
-    if e.day <= booked || pins_and_needles {
+    if e.day <= booked {
         return None;
     }
+    let lasting = |b: &&Event| b.symptomatic() && b.clear.rank() >= Clear::Hours.rank();
+    let pins_and_needles = e.clear == Clear::Quick && !m.so_far.iter().any(|b| lasting(&b));
     let before: Vec<&Event> = m
         .so_far
         .iter()
@@ -217,10 +218,12 @@ fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'stat
     let slow = matches!(e.clear, Clear::Hours | Clear::NotYet);
     let sides = SideSet::of(before.iter().copied().filter(|b| !b.lace_pattern()));
     let new_side = !e.lace_pattern() && sides.other_than(e.side);
-    if e.severity > most(|b| b.severity) {
-        Some("more numb than before")
-    } else if e.extent.reach() as u8 > most(|b| b.extent.reach() as u8) {
+    if e.extent.reach() as u8 > most(|b| b.extent.reach() as u8) {
         Some("further than before")
+    } else if pins_and_needles {
+        None
+    } else if e.severity > most(|b| b.severity) {
+        Some("more numb than before")
     } else if slow && e.clear.rank() > most(|b| b.clear.rank()) {
         Some("slower to clear than before")
     } else if e.context.at_rest() && !before.iter().any(|b| b.context.at_rest()) {
