@@ -669,6 +669,78 @@ static CASES: &[Case] = &[
         today: 2,
         expect: book("two_working_days", "diabetes foot team"),
     },
+    // The clinician's eleventh round.
+    Case {
+        name: "booked for the minute moving earlier, then a one-minute tingle at rest",
+        health: &[],
+        lines: &[
+            "d1 1 toes R during@40 quick",
+            "d3 1 toes R during@34 quick",
+            "d5 1 toes R during@28 quick",
+            "d6 0 rest",
+            "d8 1 toes R atrest m1 rest",
+        ],
+        clear: &[],
+        today: 8,
+        // Pins and needles gone in a minute, nothing in the episode lasting:
+        // no progressing deficit, the booking stands.
+        expect: book("two_working_days", "sports medicine"),
+    },
+    Case {
+        name: "booked for the minute moving earlier, then up the shin in minutes",
+        health: &[],
+        lines: &[
+            "d1 1 toes R during@40 quick",
+            "d3 1 toes R during@34 quick",
+            "d5 1 toes R during@28 quick",
+            "d6 0 rest",
+            "d8 1 ankle,shin R during@28 m5",
+        ],
+        clear: &[],
+        today: 8,
+        // Spreading up the leg while waiting, however brief: urgent.
+        expect: urgent("today", "urgent care"),
+    },
+    Case {
+        name: "between the toes twice, then partly numb there for ten minutes",
+        health: &[],
+        lines: &[
+            "d1 1 between_toes R during quick",
+            "d4 0",
+            "d8 1 between_toes R during quick",
+            "d10 0",
+            "d15 2 between_toes R during m10",
+        ],
+        clear: &[],
+        today: 15,
+        expect: book("one_week", "podiatrist"),
+    },
+    Case {
+        name: "diabetes: tingling on runs and at rest, all gone in ten minutes",
+        health: &[(Health::Diabetes, 0)],
+        lines: &[
+            "d1 1 toes L during@30 m10",
+            "d3 1 toes L during@30 m10",
+            "d5 1 toes L atrest m10 rest",
+            "d7 1 toes L atrest m10 rest",
+            "d8 1 toes L during@28 m10",
+        ],
+        clear: &[],
+        today: 9,
+        expect: book("two_working_days", "diabetes foot team"),
+    },
+    Case {
+        name: "both feet in bed at night, the toes and between them, twice",
+        health: &[],
+        lines: &[
+            "d1 1 toes,between_toes B night quick rest",
+            "d4 0",
+            "d11 1 toes,between_toes B night quick rest",
+        ],
+        clear: &[],
+        today: 11,
+        expect: book("one_week", "GP"),
+    },
 ];
 
 #[test]
