@@ -102,6 +102,50 @@ fn the_check_in_that_opened_care_is_said_to_have_opened_it() {
     );
 }
 
+/// Numbness that began at rest is never booked later than the same after a
+/// run (DOMAIN §6: at rest is the more worrying picture; the clinician's
+/// twelfth review).
+#[test]
+fn numbness_in_the_leg_at_rest_is_booked_at_least_as_soon_as_after_a_run() {
+    let partly = |onset, spots: &[Spot], how: Cleared| {
+        let c = cleared(side(at(began(felt(4, 2), onset), spots), Side::Left), how);
+        CheckIn {
+            session: Some(if onset == Onset::Rest {
+                SessionDone::RestDay
+            } else {
+                SessionDone::Done
+            }),
+            ..c
+        }
+    };
+    for spots in [&[Spot::Calf][..], &[Spot::Ankle], &[Spot::Thigh]] {
+        let run = care_on(vec![partly(Onset::After, spots, Cleared::Hours)], 4);
+        let rest = care_on(vec![partly(Onset::Rest, spots, Cleared::Hours)], 4);
+        let soon = |c: &Option<comeback::checkin::Care>| c.as_ref().map(|c| (c.level, c.when));
+        assert_eq!(
+            soon(&run),
+            Some((CareLevel::Book, When::TwoWorkingDays)),
+            "{spots:?}: {run:#?}"
+        );
+        assert_eq!(soon(&rest), soon(&run), "{spots:?}: {rest:#?}");
+    }
+    // The thigh partly numb at rest for 40 minutes books, as on a run.
+    let mut thigh = partly(Onset::Rest, &[Spot::Thigh], Cleared::Quickly);
+    thigh.cleared = None;
+    thigh.cleared_minutes = Some(40);
+    let care = care_on(vec![thigh], 4);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "above_the_knee_at_rest",
+    );
+    assert_eq!(care.unwrap().who, "a GP or a spine clinician");
+    // Gone in a minute or two: posture's pins and needles, no booking.
+    let brief = partly(Onset::Rest, &[Spot::Thigh], Cleared::Quickly);
+    assert!(!found(&care_on(vec![brief], 4), "above_the_knee_at_rest"));
+}
+
 #[test]
 fn a_whole_leg_without_feeling_is_an_emergency() {
     let c = at(
@@ -122,6 +166,24 @@ fn a_whole_leg_without_feeling_is_an_emergency() {
             Side::Right,
         ),
         Cleared::NotYet,
+    );
+    expect(
+        &care_on(vec![c], 6),
+        CareLevel::Emergency,
+        When::Now,
+        "whole_leg_or_above_the_knee_at_rest",
+    );
+    // From the buttock down to the foot on a run, gone quickly: the whole
+    // leg as much as with the thigh named.
+    let c = cleared(
+        side(
+            at(
+                began(felt(6, 1), Onset::During),
+                &[Spot::Toes, Spot::Calf, Spot::Buttock],
+            ),
+            Side::Left,
+        ),
+        Cleared::Quickly,
     );
     expect(
         &care_on(vec![c], 6),

@@ -216,9 +216,15 @@ impl Extent {
         self.has(Self::FOOT)
     }
 
-    /// Foot or ankle, lower leg and thigh all named: the whole leg.
+    /// Foot or ankle, lower leg and thigh (or buttock) all named: the whole
+    /// leg.
     pub fn whole_leg(self) -> bool {
-        self.has(Self::FOOT | Self::ANKLE) && self.has(Self::LOWER_LEG) && self.has(Self::THIGH)
+        // (The buttock with the foot and the lower leg is the leg as much as
+        // the thigh is: numbness from the buttock down, the clinician's
+        // twelfth review.)
+        self.has(Self::FOOT | Self::ANKLE)
+            && self.has(Self::LOWER_LEG)
+            && self.has(Self::THIGH | Self::BUTTOCK)
     }
 
     /// The highest part named.

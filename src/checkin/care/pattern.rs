@@ -152,7 +152,7 @@ patterns! {
     // eOrthopod, neurogenic claudication.
     EasesSitting = "eases_sitting", "numbness that eases on sitting or bending forward", "a GP or a spine clinician";
     // NICE CKS "Sciatica": a nerve-root pattern, assessed.
-    AboveTheKnee = "above_the_knee", "numbness reaching above the knee with runs", "a GP or a spine clinician";
+    AboveTheKnee = "above_the_knee", "numbness reaching above the knee", "a GP or a spine clinician";
     // NICE CKS "Sciatica".
     SittingProvoked = "sitting_provoked", "leg or buttock numbness that comes on at rest, with a history of back trouble", "a GP or a physiotherapist";
     NoFeeling = "no_feeling", "no feeling that has not come back", GENERAL;

@@ -49,7 +49,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "whole_leg_or_above_the_knee_at_rest",
         effect: NOW,
         pattern: Some(Pattern::WholeLeg),
-        threshold: "one check-in: the foot or ankle, the lower leg and the thigh at once; or thigh or buttock at rest or at night, not cleared",
+        threshold: "one check-in: the foot or ankle, the lower leg and the thigh or buttock at once; or thigh or buttock at rest or at night, not cleared",
         source: "Mayo Clinic and Cleveland Clinic \"Numbness\" (\"begins suddenly\", \"affects an entire leg\")",
         test: "a_whole_leg_without_feeling_is_an_emergency",
         check: Check::Moment(|m| {

@@ -123,14 +123,28 @@ pub(super) static ROWS: &[Rule] = &[
         id: "above_the_knee_for_hours_after_exercise",
         effect: TWO_DAYS,
         pattern: Some(Pattern::AboveTheKnee),
-        threshold: "one check-in: partly numb or worse with exercise (or at a time not said), reaching the thigh or buttock, that took hours to go or had not gone",
-        source: "NICE CKS \"Sciatica\" (a nerve-root pattern that persists: assess); the clinician's eighth review (the compartment row above is the lower leg's)",
+        threshold: "one check-in: partly numb or worse, with exercise or at rest, reaching the thigh or buttock, that took hours to go or had not gone",
+        source: "NICE CKS \"Sciatica\" (a nerve-root pattern that persists: assess); the clinician's eighth review (the compartment row above is the lower leg's); the twelfth (at rest at least as soon)",
         test: "numbness_above_the_knee_for_hours_after_a_run_books_a_gp_or_spine_clinician_within_two_working_days",
         check: Check::Moment(|m| {
+            let e = latest(m, |e| slow_to_clear(e) && e.extent.reach() >= Reach::Thigh)?;
+            Some(one(m, e, "above the knee, hours to go"))
+        }),
+    },
+    Rule {
+        id: "leg_numb_for_hours_at_rest",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::AtRest),
+        threshold: "one check-in: partly numb or worse that began at rest or at night, reaching the ankle or the lower leg, that took hours to go or had not gone",
+        source: "Mayo Clinic \"Numbness\" (numbness that begins at rest and persists); the clinician's twelfth review (never later than the same after a run, the row above)",
+        test: "numbness_in_the_leg_at_rest_is_booked_at_least_as_soon_as_after_a_run",
+        check: Check::Moment(|m| {
             let e = latest(m, |e| {
-                slow_after_exercise(e) && e.extent.reach() >= Reach::Thigh
+                slow_to_clear(e)
+                    && e.context.at_rest()
+                    && e.extent.has(Extent::ANKLE | Extent::LOWER_LEG)
             })?;
-            Some(one(m, e, "above the knee, hours to go after exercise"))
+            Some(one(m, e, "in the leg, at rest, hours to go"))
         }),
     },
     Rule {
@@ -255,5 +269,10 @@ pub(super) static ROWS: &[Rule] = &[
 /// Partly numb or worse with exercise (or at a time not said) that took
 /// hours to go or had not gone.
 fn slow_after_exercise(e: &Event) -> bool {
-    e.severity >= 2 && e.context.with_load() && (e.clear == Clear::Hours || e.clear.still_there())
+    slow_to_clear(e) && e.context.with_load()
+}
+
+/// Partly numb or worse, and hours to go or not gone.
+fn slow_to_clear(e: &Event) -> bool {
+    e.severity >= 2 && (e.clear == Clear::Hours || e.clear.still_there())
 }

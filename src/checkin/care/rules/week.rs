@@ -196,6 +196,24 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
+        id: "above_the_knee_at_rest",
+        effect: WEEK,
+        pattern: Some(Pattern::AboveTheKnee),
+        threshold: "one check-in: partly numb or worse reaching the thigh or buttock at rest or at night, not gone within 15 minutes (posture's pins and needles go in a minute or two)",
+        source: "NICE CKS \"Sciatica\"; NHS \"Pins and needles\" (posture: gone in minutes); the clinician's twelfth review (at rest never later than with a run, the row above)",
+        test: "numbness_in_the_leg_at_rest_is_booked_at_least_as_soon_as_after_a_run",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.symptomatic()
+                    && e.severity >= 2
+                    && e.extent.reach() >= Reach::Thigh
+                    && e.context.at_rest()
+                    && e.clear != Clear::Quick
+            })?;
+            Some(one(m, e, "above the knee, at rest"))
+        }),
+    },
+    Rule {
         id: "getting_worse",
         effect: WEEK,
         pattern: Some(Pattern::Worsening),
