@@ -146,6 +146,33 @@ fn numbness_in_the_leg_at_rest_is_booked_at_least_as_soon_as_after_a_run() {
     assert!(!found(&care_on(vec![brief], 4), "above_the_knee_at_rest"));
 }
 
+/// Not cleared on a second day while the runner still waits for the
+/// appointment is urgent however many days apart (NICE CKS "Sciatica": the
+/// deficit progressing; the clinician's twelfth review found 16 days apart
+/// left booked).
+#[test]
+fn not_cleared_twice_while_waiting_is_urgent_however_far_apart() {
+    let still = |d| {
+        cleared(
+            side(
+                at(began(resting(d, 2), Onset::Rest), &[Spot::Toes]),
+                Side::Left,
+            ),
+            Cleared::NotYet,
+        )
+    };
+    let booked = care_on(vec![still(1)], 1);
+    assert_eq!(booked.as_ref().map(|c| c.level), Some(CareLevel::Book));
+    for gap in [8, 16, 30] {
+        let care = care_on(vec![still(1), fine(3), still(1 + gap)], 1 + gap);
+        assert_eq!(
+            care.as_ref().map(|c| (c.level, c.when)),
+            Some((CareLevel::Urgent, When::Today)),
+            "{gap} days apart: {care:#?}"
+        );
+    }
+}
+
 #[test]
 fn a_whole_leg_without_feeling_is_an_emergency() {
     let c = at(

@@ -268,6 +268,26 @@ fn with_circulation_problems_numbness_at_night_books_a_vascular_clinic_soon() {
         care.map(|c| c.who),
         Some("a GP or a vascular clinic".to_string())
     );
+    // A night tingle gone within minutes too, as a quick tingle on a run
+    // is (the clinician's twelfth review: at rest is never the milder).
+    let quick = cleared(
+        at(began(resting(2, 1), Onset::Night), &[Spot::Toes]),
+        Cleared::Quickly,
+    );
+    let run = cleared(
+        at(minute(began(felt(2, 1), Onset::During), 15), &[Spot::Toes]),
+        Cleared::Quickly,
+    );
+    let when = |c: Option<comeback::checkin::Care>| c.map(|c| (c.level, c.when, c.who));
+    let at_night = when(care_with(&[Health::Circulation], vec![fine(0), quick], 2));
+    assert_eq!(
+        at_night,
+        when(care_with(&[Health::Circulation], vec![fine(0), run], 2))
+    );
+    assert_eq!(
+        at_night.map(|(_, when, _)| when),
+        Some(When::TwoWorkingDays)
+    );
 }
 
 #[test]

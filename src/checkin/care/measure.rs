@@ -401,10 +401,16 @@ impl<'m, 'a> Measures<'m, 'a> {
     }
 
     /// Whether the latest events include a "not cleared" that is the
-    /// episode's second.
+    /// episode's second, or, while a booking is open, the second since the
+    /// last clearance however far apart (the runner not yet seen: NICE CKS
+    /// "Sciatica", the clinician's twelfth review).
     pub fn not_cleared_again(&self) -> bool {
-        let not_cleared = self
-            .episode
+        let events = if self.booked.is_some() {
+            self.so_far
+        } else {
+            self.episode
+        };
+        let not_cleared = events
             .iter()
             .filter(|e| e.symptomatic() && e.clear == Clear::NotYet)
             .count();

@@ -78,16 +78,14 @@ pub(super) static ROWS: &[Rule] = &[
         id: "at_rest_with_circulation_problems",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Claudication),
-        threshold: "with circulation problems: numbness at rest or at night not gone within 15 minutes",
-        source: "NICE CG147 \"Peripheral arterial disease\" (rest symptoms: critical limb ischaemia is urgent to rule out)",
+        threshold: "with circulation problems: numbness at rest or at night, however soon it went (as with a run, the row above)",
+        source: "NICE CG147 \"Peripheral arterial disease\" (rest symptoms, pain at night: critical limb ischaemia is urgent to rule out); the clinician's twelfth review",
         test: "with_circulation_problems_numbness_at_night_books_a_vascular_clinic_soon",
         check: Check::Moment(|m| {
             if !m.health.circulation {
                 return None;
             }
-            let e = latest(m, |e| {
-                e.symptomatic() && e.context.at_rest() && e.clear != Clear::Quick
-            })?;
+            let e = latest(m, |e| e.symptomatic() && e.context.at_rest())?;
             Some(one(m, e, "at rest, with circulation problems"))
         }),
     },
