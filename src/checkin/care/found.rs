@@ -214,6 +214,19 @@ fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'stat
         .iter()
         .filter(|b| b.symptomatic() && b.day <= booked)
         .collect();
+    // Worse again than the first check-in since the last clearance: a
+    // worse picture seen before the booking and back while waiting is no
+    // milder than the same seen first while waiting (DESIGN.md §4 P5; the
+    // clinician's twelfth review).
+    worse_than(e, &before, pins_and_needles).or_else(|| {
+        let first = before.first().copied()?;
+        worse_than(e, &[first], pins_and_needles).map(|_| "worse again than when it began")
+    })
+}
+
+/// How `e` is worse than every one of `before`, if it is (spreading
+/// further always; the other ways not for `pins_and_needles`).
+fn worse_than(e: &Event, before: &[&Event], pins_and_needles: bool) -> Option<&'static str> {
     let most = |of: fn(&Event) -> u8| before.iter().map(|b| of(b)).max().unwrap_or(0);
     let slow = matches!(e.clear, Clear::Hours | Clear::NotYet);
     let sides = SideSet::of(before.iter().copied().filter(|b| !b.lace_pattern()));
