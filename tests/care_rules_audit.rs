@@ -681,6 +681,14 @@ fn numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent() {
     journal.push(calf(12, Side::Left));
     let care = care_on(journal, 12);
     expect(&care, CareLevel::Urgent, When::Today, "both_legs_in_turn");
+    // Sixteen days apart, no clearance between: two episodes, but the
+    // runner nobody has seen is no milder than one cleared between
+    // (the clinician's twelfth review).
+    let care = care_on(
+        vec![calf(1, Side::Right), fine(3), calf(17, Side::Left)],
+        17,
+    );
+    expect(&care, CareLevel::Urgent, When::Today, "both_legs_in_turn");
     // One leg, then a foot on the other side: not both legs.
     let foot = side(at(felt(3, 1), &[Spot::Toes]), Side::Right);
     let care = care_on(vec![thigh(1, Side::Left), foot], 3);
