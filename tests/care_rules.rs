@@ -1792,23 +1792,27 @@ fn every_rule_names_a_test_that_exists() {
     );
 }
 
+/// A tingle (or `level`) at the right toes at minute `m` of a run, gone
+/// quickly.
+fn right_toes(d: u64, level: u8, m: u32) -> CheckIn {
+    side(
+        minute(
+            cleared(
+                at(began(felt(d, level), Onset::During), &[Spot::Toes]),
+                Cleared::Quickly,
+            ),
+            m,
+        ),
+        Side::Right,
+    )
+}
+
 #[test]
 fn numbness_getting_worse_in_any_way_while_booked_is_urgent() {
     // Booked for onset creeping earlier (minutes 40, 34, 28 at the right
     // toes, each gone quickly); two days later, each way of getting worse
     // is urgent today, and the same tingle again stays booked.
-    let toes = |d, level, m| {
-        side(
-            minute(
-                cleared(
-                    at(began(felt(d, level), Onset::During), &[Spot::Toes]),
-                    Cleared::Quickly,
-                ),
-                m,
-            ),
-            Side::Right,
-        )
-    };
+    let toes = right_toes;
     let booked = vec![toes(1, 1, 40), toes(3, 1, 34), toes(5, 1, 28)];
     let care = care_on(booked.clone(), 5);
     assert_eq!(care.as_ref().map(|c| c.level), Some(CareLevel::Book));
@@ -1863,18 +1867,7 @@ fn pins_and_needles_gone_within_minutes_while_booked_keep_the_booking() {
     // Pins and needles gone in minutes are no progressing deficit (NHS "Pins
     // and needles"; the clinician's eleventh review): the booking stands,
     // with its clinician and how soon.
-    let toes = |d, level, m| {
-        side(
-            minute(
-                cleared(
-                    at(began(felt(d, level), Onset::During), &[Spot::Toes]),
-                    Cleared::Quickly,
-                ),
-                m,
-            ),
-            Side::Right,
-        )
-    };
+    let toes = right_toes;
     let booked = vec![toes(1, 1, 40), toes(3, 1, 34), toes(5, 1, 28)];
     let brief = [
         ("partly numb", toes(7, 2, 28)),
