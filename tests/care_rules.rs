@@ -141,9 +141,12 @@ fn numbness_in_the_leg_at_rest_is_booked_at_least_as_soon_as_after_a_run() {
         "above_the_knee_at_rest",
     );
     assert_eq!(care.unwrap().who, "a GP or a spine clinician");
-    // Gone in a minute or two: posture's pins and needles, no booking.
+    // Partly numb, gone in minutes: booked as on a run (posture's harmless
+    // pins and needles are tingling).
     let brief = partly(Onset::Rest, &[Spot::Thigh], Cleared::Quickly);
-    assert!(!found(&care_on(vec![brief], 4), "above_the_knee_at_rest"));
+    let run = partly(Onset::After, &[Spot::Thigh], Cleared::Quickly);
+    let soon = |c: Option<comeback::checkin::Care>| c.map(|c| (c.level, c.when, c.who));
+    assert_eq!(soon(care_on(vec![brief], 4)), soon(care_on(vec![run], 4)));
 }
 
 /// Not cleared on a second day while the runner still waits for the
@@ -200,20 +203,34 @@ fn a_whole_leg_without_feeling_is_an_emergency() {
         When::Now,
         "whole_leg_or_above_the_knee_at_rest",
     );
-    // From the buttock down to the foot on a run, gone quickly: the whole
+    // From the buttock down to the foot on a run, partly numb: the whole
     // leg as much as with the thigh named.
-    let c = cleared(
-        side(
-            at(
-                began(felt(6, 1), Onset::During),
-                &[Spot::Toes, Spot::Calf, Spot::Buttock],
+    let leg = |level, how| {
+        cleared(
+            side(
+                at(
+                    began(felt(6, level), Onset::During),
+                    &[Spot::Toes, Spot::Calf, Spot::Buttock],
+                ),
+                Side::Left,
             ),
-            Side::Left,
-        ),
-        Cleared::Quickly,
-    );
+            how,
+        )
+    };
     expect(
-        &care_on(vec![c], 6),
+        &care_on(vec![leg(2, Cleared::Quickly)], 6),
+        CareLevel::Emergency,
+        When::Now,
+        "whole_leg_or_above_the_knee_at_rest",
+    );
+    // Tingling of the whole leg gone within minutes: pins and needles, a
+    // GP or spine clinician within a week, not the emergency (the
+    // clinician's thirteenth review); longer, the emergency again.
+    let care = care_on(vec![leg(1, Cleared::Quickly)], 6);
+    expect(&care, CareLevel::Book, When::OneWeek, "whole_leg_tingling");
+    assert_eq!(care.unwrap().who, "a GP or a spine clinician");
+    expect(
+        &care_on(vec![leg(1, Cleared::Hours)], 6),
         CareLevel::Emergency,
         When::Now,
         "whole_leg_or_above_the_knee_at_rest",
@@ -1870,7 +1887,6 @@ fn pins_and_needles_gone_within_minutes_while_booked_keep_the_booking() {
     let toes = right_toes;
     let booked = vec![toes(1, 1, 40), toes(3, 1, 34), toes(5, 1, 28)];
     let brief = [
-        ("partly numb", toes(7, 2, 28)),
         ("at rest", began(toes(7, 1, 28), Onset::Rest)),
         ("the left foot", side(toes(7, 1, 28), Side::Left)),
     ];
@@ -1884,4 +1900,14 @@ fn pins_and_needles_gone_within_minutes_while_booked_keep_the_booking() {
             "{how}: {care:#?}"
         );
     }
+    // Partly numb is more than pins and needles: more numb while waiting,
+    // urgent however soon it went (the clinician's thirteenth review).
+    let mut journal = booked;
+    journal.extend([fine(6), toes(7, 2, 28)]);
+    let care = care_on(journal, 7);
+    assert_eq!(
+        care.as_ref().map(|c| (c.level, c.when)),
+        Some((CareLevel::Urgent, When::Today)),
+        "{care:#?}"
+    );
 }

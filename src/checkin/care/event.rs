@@ -309,6 +309,12 @@ impl<'a> Event<'a> {
         self.checkin.eased_by.contains(&ease)
     }
 
+    /// Tingling (pins and needles) gone within 15 minutes.
+    #[inline]
+    pub fn brief_tingle(&self) -> bool {
+        self.severity == 1 && self.clear == Clear::Quick
+    }
+
     /// Verywellfit: numbness only on the top of the foot that goes when the
     /// laces are loosened is a lacing matter, not a clinician's.
     pub fn lace_pattern(&self) -> bool {

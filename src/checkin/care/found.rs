@@ -198,7 +198,7 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
 /// night for the first time, or on a side not seen before. Any of them is
 /// the deficit progressing (NICE CKS "Sciatica"); the same pattern again
 /// is not. Spreading further always is; the other ways are not when they
-/// are pins and needles gone within 15 minutes in an episode whose
+/// are pins and needles (tingling) gone within 15 minutes in an episode whose
 /// symptoms have all gone within the hour: nothing there is a lasting
 /// deficit to progress (NHS "Pins and needles"; the clinician's eleventh
 /// review), and the booking stands. Once a check-in of the episode took
@@ -208,7 +208,8 @@ fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'stat
         return None;
     }
     let lasting = |b: &&Event| b.symptomatic() && b.clear.rank() >= Clear::Hours.rank();
-    let pins_and_needles = e.clear == Clear::Quick && !m.so_far.iter().any(|b| lasting(&b));
+    let pins_and_needles =
+        e.severity == 1 && e.clear == Clear::Quick && !m.so_far.iter().any(|b| lasting(&b));
     let before: Vec<&Event> = m
         .so_far
         .iter()

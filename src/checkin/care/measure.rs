@@ -351,13 +351,18 @@ impl<'m, 'a> Measures<'m, 'a> {
     }
 
     /// The leg above the ankle numb on one side and then on the other
-    /// within the last six plan weeks since the last clearance (not only
-    /// the episode: a runner nobody has seen is not judged more mildly than
-    /// one cleared between the two, `after_the_other_leg_cleared`; the
-    /// clinician's twelfth review): the first event of each side, earlier
-    /// first.
+    /// within the last 42 days since the last clearance (not only the
+    /// episode: a runner nobody has seen is not judged more mildly than one
+    /// cleared between the two, `after_the_other_leg_cleared`; the
+    /// clinician's twelfth review; counted in days, so a pair closer
+    /// together never escapes where one further apart does, the
+    /// thirteenth): the first event of each side, earlier first.
     pub fn legs_in_turn(&self) -> Option<(&Event<'a>, &Event<'a>)> {
-        let legs = || self.window.iter().filter(|e| e.symptomatic() && e.in_leg());
+        let legs = || {
+            self.so_far
+                .iter()
+                .filter(|e| e.day > self.day - 42 && e.symptomatic() && e.in_leg())
+        };
         let left = legs().find(|e| e.side == Some(Side::Left))?;
         let right = legs().find(|e| e.side == Some(Side::Right))?;
         Some(if left.day > right.day {

@@ -125,6 +125,8 @@ patterns! {
     // service assesses nerves and circulation; the clinician's eleventh
     // review).
     DiabeticFoot = "diabetic_foot", "new foot numbness with diabetes", "your GP or the diabetes foot team";
+    // NICE CG147, known PAD: symptoms at rest or at night.
+    RestWithPoorCirculation = "rest_with_poor_circulation", "numbness at rest or at night, with circulation problems", "a GP or a vascular clinic";
     // NICE CG147, known PAD: a GP or a vascular clinic.
     Claudication = "claudication", "cramp or numbness with runs that eases at rest, with circulation problems", "a GP or a vascular clinic";
     // Mayo, popliteal artery entrapment: a sports medicine doctor.

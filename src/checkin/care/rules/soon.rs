@@ -77,7 +77,7 @@ pub(super) static ROWS: &[Rule] = &[
     Rule {
         id: "at_rest_with_circulation_problems",
         effect: TWO_DAYS,
-        pattern: Some(Pattern::Claudication),
+        pattern: Some(Pattern::RestWithPoorCirculation),
         threshold: "with circulation problems: numbness at rest or at night, however soon it went (as with a run, the row above)",
         source: "NICE CG147 \"Peripheral arterial disease\" (rest symptoms, pain at night: critical limb ischaemia is urgent to rule out); the clinician's twelfth review",
         test: "with_circulation_problems_numbness_at_night_books_a_vascular_clinic_soon",

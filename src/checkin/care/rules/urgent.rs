@@ -123,7 +123,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_legs_in_turn",
         effect: TODAY,
         pattern: Some(Pattern::BothLegs),
-        threshold: "within 6 plan weeks since the last clearance: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went; or on one side within 6 weeks of a clearance of it on the other",
+        threshold: "within 42 days since the last clearance: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went; or on one side within 6 weeks of a clearance of it on the other",
         source: "NHS \"Cauda equina syndrome\" (sciatica in both legs); NICE CKS \"Sciatica\" (bilateral or alternating leg symptoms are a red flag)",
         test: "numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent",
         check: Check::Moment(|m| {

@@ -196,10 +196,22 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
+        id: "whole_leg_tingling",
+        effect: WEEK,
+        pattern: Some(Pattern::AboveTheKnee),
+        threshold: "one check-in: tingling of the whole leg (the foot or ankle, the lower leg and the thigh or buttock) gone within 15 minutes (longer, or more than tingling: an emergency)",
+        source: "NICE CKS \"Sciatica\" (a nerve-root pattern: assess); NHS \"Pins and needles\" (gone in minutes: not an emergency); the clinician's thirteenth review",
+        test: "a_whole_leg_without_feeling_is_an_emergency",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| e.symptomatic() && e.extent.whole_leg())?;
+            Some(one(m, e, "the whole leg"))
+        }),
+    },
+    Rule {
         id: "above_the_knee_at_rest",
         effect: WEEK,
         pattern: Some(Pattern::AboveTheKnee),
-        threshold: "one check-in: partly numb or worse reaching the thigh or buttock at rest or at night, not gone within 15 minutes (posture's pins and needles go in a minute or two)",
+        threshold: "one check-in: partly numb or worse reaching the thigh or buttock at rest or at night, however soon it went (as with a run, the row above; posture's harmless pins and needles are tingling)",
         source: "NICE CKS \"Sciatica\"; NHS \"Pins and needles\" (posture: gone in minutes); the clinician's twelfth review (at rest never later than with a run, the row above)",
         test: "numbness_in_the_leg_at_rest_is_booked_at_least_as_soon_as_after_a_run",
         check: Check::Moment(|m| {
@@ -208,7 +220,6 @@ pub(super) static ROWS: &[Rule] = &[
                     && e.severity >= 2
                     && e.extent.reach() >= Reach::Thigh
                     && e.context.at_rest()
-                    && e.clear != Clear::Quick
             })?;
             Some(one(m, e, "above the knee, at rest"))
         }),
