@@ -1204,6 +1204,15 @@ fn with_a_history_of_back_trouble_leg_numbness_at_rest_twice_books_a_gp_or_physi
         "at_rest_twice_with_back_history",
     );
     assert_eq!(care.unwrap().who, "a GP or a physiotherapist");
+    // Partly numb the second time, which also books above the knee at
+    // rest: with back history the GP or physiotherapist still comes first.
+    let partly = CheckIn {
+        numbness: Numbness::PARTLY_NUMB,
+        ..sitting(30)
+    };
+    let care = care_with(&[Health::BackHistory], vec![sitting(2), partly], 30);
+    assert!(found(&care, "above_the_knee_at_rest"), "{care:#?}");
+    assert_eq!(care.unwrap().who, "a GP or a physiotherapist");
 }
 
 #[test]

@@ -153,10 +153,11 @@ patterns! {
     SoleAtNight = "sole_at_night", "numbness in the sole or heel at night or at rest", "an orthopedist or a podiatrist";
     // eOrthopod, neurogenic claudication.
     EasesSitting = "eases_sitting", "numbness that eases on sitting or bending forward", "a GP or a spine clinician";
+    // NICE CKS "Sciatica": with a history of back trouble, ahead of the
+    // nerve-root pattern below (the clinician's eleventh review).
+    SittingProvoked = "sitting_provoked", "leg or buttock numbness that comes on at rest, with a history of back trouble", "a GP or a physiotherapist";
     // NICE CKS "Sciatica": a nerve-root pattern, assessed.
     AboveTheKnee = "above_the_knee", "numbness reaching above the knee", "a GP or a spine clinician";
-    // NICE CKS "Sciatica".
-    SittingProvoked = "sitting_provoked", "leg or buttock numbness that comes on at rest, with a history of back trouble", "a GP or a physiotherapist";
     NoFeeling = "no_feeling", "no feeling that has not come back", GENERAL;
     SuddenNoFeeling = "sudden_no_feeling", "no feeling that came on at rest and took a while to come back", GENERAL;
     AtRest = "at_rest", "numbness that comes at rest", GENERAL;
