@@ -411,22 +411,28 @@ fn history_edits_the_selected_check_in() {
     );
 }
 
-#[test]
-fn a_numbness_check_in_on_a_run_day_gets_the_runs_numbers_too() {
-    // The fixture's plan with no check-ins yet (a first tingle opens no care).
-    let dir = fresh_plan();
-    let mut app = app(dir.path(), true);
-    // Wed 9 Dec, a run day: tingling at the toes, cleared quickly.
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('t'));
-    press(&mut app, KeyCode::Char('q'));
-    press(&mut app, KeyCode::Enter);
+/// On Today of a run day: tingling at the toes, cleared quickly, saved;
+/// the run's numbers are asked next.
+fn tingle_at_the_toes_on_a_run_day(app: &mut App) {
+    press(app, KeyCode::Char('1'));
+    press(app, KeyCode::Char('t'));
+    press(app, KeyCode::Char('q'));
+    press(app, KeyCode::Enter);
     assert_eq!(
         app.contexts(),
         vec![keys::Context::Ran],
         "{:?}",
         app.message
     );
+}
+
+#[test]
+fn a_numbness_check_in_on_a_run_day_gets_the_runs_numbers_too() {
+    // The fixture's plan with no check-ins yet (a first tingle opens no care).
+    let dir = fresh_plan();
+    let mut app = app(dir.path(), true);
+    // Wed 9 Dec, a run day: tingling at the toes, cleared quickly.
+    tingle_at_the_toes_on_a_run_day(&mut app);
     let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("Saved. What did you run?"), "{screen}");
     // Digits replace the suggestion: 4.1 miles.
@@ -484,16 +490,7 @@ fn numbness_added_later_that_day_offers_the_numbers_saved_and_keeps_them_on_esc(
         .unwrap();
     let minutes = first.actual.as_ref().and_then(|a| a.minutes);
     // Tingling at the toes, cleared quickly.
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('t'));
-    press(&mut app, KeyCode::Char('q'));
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        app.contexts(),
-        vec![keys::Context::Ran],
-        "{:?}",
-        app.message
-    );
+    tingle_at_the_toes_on_a_run_day(&mut app);
     let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("2.7"), "{screen}");
     press(&mut app, KeyCode::Esc);
