@@ -2,7 +2,7 @@
 //! the dated check-ins behind it, and the helpers the rows share.
 
 use super::event::{Clear, Event, Extent, Reach};
-use super::measure::{Measures, SideSet};
+use super::measure::{Measures, SIX_WEEKS, SideSet};
 use crate::checkin::{CheckIn, Flag, Spot};
 
 /// What a row found: the sentence, and the check-ins behind it.
@@ -208,8 +208,7 @@ fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'stat
         return None;
     }
     let lasting = |b: &&Event| b.symptomatic() && b.clear.rank() >= Clear::Hours.rank();
-    let pins_and_needles =
-        e.severity == 1 && e.clear == Clear::Quick && !m.so_far.iter().any(|b| lasting(&b));
+    let pins_and_needles = e.brief_tingle() && !m.so_far.iter().any(|b| lasting(&b));
     let before: Vec<&Event> = m
         .so_far
         .iter()
@@ -317,7 +316,7 @@ pub fn after_the_other_leg_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>
         e.symptomatic()
             && e.in_leg()
             && cleared.legs.other_than(e.side)
-            && e.checkin.date <= cleared.date + chrono::Days::new(42)
+            && e.checkin.date <= cleared.date + chrono::Days::new(SIX_WEEKS as u64)
     })?;
     Some(Found::new(
         m.words,

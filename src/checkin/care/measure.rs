@@ -60,6 +60,10 @@ pub trait WeekStatuses {
     fn status(&self, events: &[Event], week: i32, day: i32) -> WeekStatus;
 }
 
+/// Six weeks in days: how far back the leg on the other side counts
+/// (DOMAIN §6: the six-week spans of the clinician's review).
+pub const SIX_WEEKS: i32 = 42;
+
 /// What the rules of one moment read.
 pub struct Measures<'m, 'a> {
     /// The moment's day (days since 1970-01-01).
@@ -351,7 +355,7 @@ impl<'m, 'a> Measures<'m, 'a> {
     }
 
     /// The leg above the ankle numb on one side and then on the other
-    /// within the last 42 days since the last clearance (not only the
+    /// within the last six weeks (in days) since the last clearance (not only the
     /// episode: a runner nobody has seen is not judged more mildly than one
     /// cleared between the two, `after_the_other_leg_cleared`; the
     /// clinician's twelfth review; counted in days, so a pair closer
@@ -361,7 +365,7 @@ impl<'m, 'a> Measures<'m, 'a> {
         let legs = || {
             self.so_far
                 .iter()
-                .filter(|e| e.day > self.day - 42 && e.symptomatic() && e.in_leg())
+                .filter(|e| e.day > self.day - SIX_WEEKS && e.symptomatic() && e.in_leg())
         };
         let left = legs().find(|e| e.side == Some(Side::Left))?;
         let right = legs().find(|e| e.side == Some(Side::Right))?;
