@@ -453,3 +453,24 @@ fn a_device_file_lost_from_the_folder_is_written_whole_at_the_next_check_in() {
     assert_eq!(dates(&late, &today).len(), 11);
     assert_eq!(shown(&late, &today), shown(&d.dirs[0], &today));
 }
+
+#[test]
+fn a_command_with_nothing_new_to_sync_takes_no_lock_and_waits_for_no_one() {
+    // Another process is writing (it holds the store's write lock): a
+    // command whose sync finds nothing new neither waits for it nor says
+    // the sync was skipped.
+    let d = devices(1);
+    checkin(&d.dirs[0], 0, &["--numbness", "0"]);
+    let conn = rusqlite::Connection::open(d.dirs[0].join("comeback.db")).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let out = common::cli(&d.dirs[0], START)
+        .args(["status"])
+        .output()
+        .unwrap();
+    let waited = started.elapsed();
+    conn.execute_batch("ROLLBACK").unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(waited < std::time::Duration::from_secs(2), "{waited:?}");
+}

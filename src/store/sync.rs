@@ -106,17 +106,19 @@ impl SyncView<'_> {
         })
     }
 
-    /// The check-ins of `days` (those the store holds), every clearance
-    /// and run, and nothing else (`Local::whole` false).
+    /// The check-ins of `days` (those the store holds) and nothing else
+    /// (`Local::whole` false): what a sync sending only check-ins reads.
     pub fn local_days(&self, days: &[NaiveDate]) -> Result<Local, StoreError> {
         let store = self.store;
         let mut checkins = Vec::with_capacity(days.len());
         for day in days {
             checkins.extend(journal::read_checkin(&store.conn, &store.path, *day)?);
         }
+        // Only check-ins: no clearances or activities are read (a sync
+        // that needs them reads the whole journal, `SyncView::local`).
         Ok(Local {
             plan: None,
-            journal: journal::read_journal_with(&store.conn, &store.path, checkins)?,
+            journal: Journal::new(checkins, Vec::new()),
             shoes: Vec::new(),
             ticks: BTreeSet::new(),
             whole: false,
@@ -195,6 +197,31 @@ impl Store {
             .at(&path)?;
             Ok(())
         })
+    }
+
+    /// Runs `look` on the sync setup and the files last read, as the store
+    /// holds them now, when no record is marked to send: without a
+    /// transaction, so that a command's sync with nothing to do takes no
+    /// lock and writes nothing. `None`: a record is marked, or no folder
+    /// was ever joined.
+    pub fn peek_sync<R>(
+        &self,
+        look: impl FnOnce(SyncView<'_>) -> R,
+    ) -> Result<Option<R>, StoreError> {
+        let dirty = self.dirty()?;
+        if !dirty.is_empty() {
+            return Ok(None);
+        }
+        let Some(setup) = self.sync_setup()? else {
+            return Ok(None);
+        };
+        let files = self.files()?;
+        Ok(Some(look(SyncView {
+            store: self,
+            setup: &setup,
+            files: &files,
+            dirty: &dirty,
+        })))
     }
 
     /// Runs `sync` on what the store holds with the write lock held; writes

@@ -34,6 +34,9 @@ pub struct Doc {
     doc: AutoCommit,
     /// The heads when it was loaded or last saved: what is new is after them.
     saved: Vec<ChangeHash>,
+    /// Whether its changes are appended to a file that already holds the
+    /// schema (a file is first written whole, and a whole save holds it).
+    appending: bool,
 }
 
 impl Doc {
@@ -44,6 +47,7 @@ impl Doc {
         Doc {
             doc,
             saved: Vec::new(),
+            appending: false,
         }
     }
 
@@ -57,6 +61,7 @@ impl Doc {
         Doc {
             doc,
             saved: Vec::new(),
+            appending: true,
         }
     }
 
@@ -67,7 +72,11 @@ impl Doc {
         check_schema(&doc)?;
         doc.set_actor(actor_of(actor));
         let saved = doc.get_heads();
-        Ok(Doc { doc, saved })
+        Ok(Doc {
+            doc,
+            saved,
+            appending: false,
+        })
     }
 
     /// Merges another device's document (in `bytes`) into this one.
@@ -80,8 +89,8 @@ impl Doc {
 
     /// Records a write.
     pub fn put(&mut self, key: &str, write: &Write) -> Result<(), automerge::AutomergeError> {
-        if self.doc.get(ROOT, "schema")?.is_none() {
-            self.doc.put(ROOT, "schema", SCHEMA)?;
+        if !self.appending {
+            self.put_schema()?;
         }
         let text = serde_json::to_string(write).unwrap_or_default();
         self.doc.put(ROOT, key, text)
@@ -115,11 +124,20 @@ impl Doc {
         (!bytes.is_empty()).then_some(bytes)
     }
 
-    /// The whole document, compact.
-    pub fn save(&mut self) -> Vec<u8> {
+    /// The whole document, compact, with its schema (appends to its file
+    /// leave the schema out).
+    pub fn save(&mut self) -> Result<Vec<u8>, automerge::AutomergeError> {
+        self.put_schema()?;
         let bytes = self.doc.save();
         self.saved = self.doc.get_heads();
-        bytes
+        Ok(bytes)
+    }
+
+    fn put_schema(&mut self) -> Result<(), automerge::AutomergeError> {
+        if self.doc.get(ROOT, "schema")?.is_none() {
+            self.doc.put(ROOT, "schema", SCHEMA)?;
+        }
+        Ok(())
     }
 }
 
@@ -137,5 +155,47 @@ fn check_schema(doc: &AutoCommit) -> Result<(), DocError> {
         Some(s) if s == SCHEMA => Ok(()),
         Some(s) if s.starts_with("comeback.sync/") => Err(DocError::Newer(s)),
         Some(_) => Err(DocError::Foreign),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(stamp: &str, value: &str) -> Write {
+        Write {
+            stamp: stamp.into(),
+            value: Some(value.into()),
+        }
+    }
+
+    /// A file is first written whole, with the schema even when it holds
+    /// no record yet; the changes appended after it leave the schema out,
+    /// and the file still reads as a comeback document with every write.
+    #[test]
+    fn changes_appended_without_the_schema_read_after_a_whole_save_that_has_it() {
+        let mut whole = Doc::new("aa");
+        let mut file = whole.save().expect("a whole save");
+        for (stamp, value) in [("1", "one"), ("2", "two")] {
+            let mut append = Doc::appending();
+            append
+                .put("checkin/2026-11-02", &write(stamp, value))
+                .unwrap();
+            file.extend(append.save_new().expect("a change to append"));
+        }
+        let read = Doc::load(&file, "bb").expect("the file reads");
+        assert_eq!(read.keys(), ["checkin/2026-11-02"]);
+        assert_eq!(read.latest("checkin/2026-11-02"), Some(write("2", "two")));
+    }
+
+    /// Records without a schema are another program's document.
+    #[test]
+    fn records_without_the_schema_are_not_a_comeback_document() {
+        let mut append = Doc::appending();
+        append
+            .put("checkin/2026-11-02", &write("1", "one"))
+            .unwrap();
+        let bytes = append.save_new().expect("a change");
+        assert!(matches!(Doc::load(&bytes, "bb"), Err(DocError::Foreign)));
     }
 }

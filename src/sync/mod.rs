@@ -23,7 +23,7 @@ mod round;
 use crate::checkin::Journal;
 use crate::shoes::Shoe;
 use crate::store::{Derived, SavedPlan, Store, StoreError};
-use round::one_sync;
+use round::{idle, one_sync};
 use std::path::{Path, PathBuf};
 
 pub use doc::SCHEMA;
@@ -185,11 +185,21 @@ pub fn sync_store(
     decide: impl FnOnce(&SavedPlan, &Journal, &[Shoe]) -> Option<Derived>,
     archive: impl FnOnce() -> Result<(), String>,
 ) -> Result<Option<Report>, SyncError> {
+    let mut report = Report::default();
+    // A first look without the write lock: with nothing to do (a command
+    // run again, nothing new from the others) no transaction is begun.
+    let looked =
+        store.peek_sync(|view| view.setup.folder.as_ref().map(|_| idle(&view, &mut report)))?;
+    match looked {
+        Some(None) => return Ok(None),
+        Some(Some(Ok(true))) => return Ok(Some(report)),
+        Some(Some(Err(e))) => return Err(e),
+        None | Some(Some(Ok(false))) => {}
+    }
     if store.sync_setup()?.and_then(|s| s.folder).is_none() {
         return Ok(None);
     }
     let millis = u64::try_from(now.timestamp_millis()).unwrap_or(0);
-    let mut report = Report::default();
     store.sync_with(&now.to_rfc3339(), decide, |view| -> Result<_, SyncError> {
         let out = one_sync(&view, millis, &mut report)?;
         if let Some(incoming) = &out

@@ -55,18 +55,7 @@ pub(super) fn one_sync(
     let Some(folder) = setup.folder.as_deref().map(Path::new) else {
         return Ok(None);
     };
-    let listing = folder::list(folder, &setup.device).map_err(|source| SyncError::Folder {
-        folder: folder.to_path_buf(),
-        action: "cannot read the sync folder",
-        source,
-    })?;
-    report.skipped = listing
-        .skipped
-        .iter()
-        .map(|(name, why)| format!("{name}: {why}"))
-        .collect();
-    let changed = |name: &String, mark: &FileMark| view.files.get(name) != Some(mark);
-    let news = listing.others.iter().any(|(n, (_, m))| changed(n, m));
+    let (listing, news) = look(view, folder, report)?;
     let main_there = listing.own.contains_key(records::MAIN);
     if view.dirty.is_empty() && !news && main_there {
         return Ok(None);
@@ -124,6 +113,42 @@ pub(super) fn one_sync(
         round.part(&part, keys, &candidates, everything)?;
     }
     Ok(Some(round.finish()))
+}
+
+/// Whether a sync would have nothing to do: nothing marked here, no other
+/// device's file changed since it was read, and this device's `main` file
+/// there (the folder's lines it skips go into `report`).
+pub(super) fn idle(view: &SyncView<'_>, report: &mut Report) -> Result<bool, SyncError> {
+    let Some(folder) = view.setup.folder.as_deref().map(Path::new) else {
+        return Ok(false);
+    };
+    if !view.dirty.is_empty() {
+        return Ok(false);
+    }
+    let (listing, news) = look(view, folder, report)?;
+    Ok(!news && listing.own.contains_key(records::MAIN))
+}
+
+/// The folder's listing, and whether another device's file in it changed
+/// since it was last read.
+fn look(
+    view: &SyncView<'_>,
+    folder: &Path,
+    report: &mut Report,
+) -> Result<(folder::Listing, bool), SyncError> {
+    let listing = folder::list(folder, &view.setup.device).map_err(|source| SyncError::Folder {
+        folder: folder.to_path_buf(),
+        action: "cannot read the sync folder",
+        source,
+    })?;
+    report.skipped = listing
+        .skipped
+        .iter()
+        .map(|(name, why)| format!("{name}: {why}"))
+        .collect();
+    let changed = |name: &String, mark: &FileMark| view.files.get(name) != Some(mark);
+    let news = listing.others.iter().any(|(n, (_, m))| changed(n, m));
+    Ok((listing, news))
 }
 
 impl Round<'_> {
@@ -459,7 +484,7 @@ fn save_own(own: &mut Own, view: &SyncView<'_>) -> std::io::Result<Option<(Strin
     let size = std::fs::metadata(&own.path).map_or(0, |m| m.len());
     let grown = due_whole(i64::try_from(size).unwrap_or(i64::MAX), compacted);
     if !own.appending && (own.rewrite || grown) {
-        let bytes = own.doc.save();
+        let bytes = own.doc.save().map_err(std::io::Error::other)?;
         folder::replace(&own.path, &bytes)?;
         let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
         return Ok(Some((name, (size, 0))));
