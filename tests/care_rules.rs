@@ -1043,6 +1043,31 @@ fn sharp_pain_skin_colour_or_back_pain_book_a_clinician_as_a_warning_sign() {
             "sharp_pain_skin_colour_or_back_pain",
         );
     }
+    // Back pain and leg numbness belong together within six weeks, in days,
+    // episode or not (a nerve root can ache for weeks before the leg goes
+    // numb): 13 days and 16 days apart alike, not 43.
+    let leg = |d| {
+        at(
+            cleared(began(felt(d, 1), Onset::During), Cleared::Quickly),
+            &[Spot::Calf, Spot::Toes],
+        )
+    };
+    for apart in [13, 16, 41] {
+        let pain = flagged(fine(1), Flag::BackPain);
+        let care = care_on(vec![pain, fine(5), leg(1 + apart)], 1 + apart);
+        expect(
+            &care,
+            CareLevel::Book,
+            When::OneWeek,
+            "sharp_pain_skin_colour_or_back_pain",
+        );
+    }
+    let pain = flagged(fine(1), Flag::BackPain);
+    let care = care_on(vec![pain, fine(5), leg(44)], 44);
+    assert!(
+        !found(&care, "sharp_pain_skin_colour_or_back_pain"),
+        "{care:#?}"
+    );
 }
 
 #[test]

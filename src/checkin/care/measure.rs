@@ -105,6 +105,19 @@ impl<'m, 'a> Measures<'m, 'a> {
             .collect()
     }
 
+    /// The events of the last six weeks (in days) since the last
+    /// clearance, up to the moment, counted in days as `legs_in_turn`:
+    /// where two things said on different days belong together without
+    /// being compared (back pain and leg numbness), not only within the
+    /// episode (the clinician's twelfth review: back pain 16 days before
+    /// leg numbness read as numbness alone, 13 days before booked).
+    pub fn recent(&self) -> &'m [Event<'a>] {
+        let from = self
+            .so_far
+            .partition_point(|e| e.day <= self.day - SIX_WEEKS);
+        &self.so_far[from..]
+    }
+
     /// "Tue 8 Dec", with the year when it is not today's.
     pub fn date(&self, e: &Event) -> String {
         crate::checkin::day_words(e.checkin.date, self.today)

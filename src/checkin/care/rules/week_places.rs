@@ -94,13 +94,13 @@ pub(super) static ROWS: &[Rule] = &[
         id: "sharp_pain_skin_colour_or_back_pain",
         effect: WEEK,
         pattern: Some(Pattern::WarningSign),
-        threshold: "flag `sharp_pain`; or `back_pain` with numbness in the same episode, whichever came first (back pain alone is no numbness matter)",
+        threshold: "flag `sharp_pain`; or `back_pain` with numbness within six weeks (42 days, since the last clearance), whichever came first (back pain alone is no numbness matter)",
         source: "source articles (numbness with sharp pain or colour change warrants a professional); NHS \"Sciatica\"; DOMAIN §6 (back pain with leg symptoms)",
         test: "sharp_pain_skin_colour_or_back_pain_book_a_clinician_as_a_warning_sign",
         check: Check::Moment(|m| {
             flag_rule(m, &[Flag::SharpPain], |_| true).or_else(|| {
-                let pain = m.episode.iter().rfind(|e| e.flagged(Flag::BackPain))?;
-                let legs = m.episode.iter().rfind(|e| e.symptomatic())?;
+                let pain = m.recent().iter().rfind(|e| e.flagged(Flag::BackPain))?;
+                let legs = m.recent().iter().rfind(|e| e.symptomatic())?;
                 Some(Found::new(
                     m.words,
                     || {
