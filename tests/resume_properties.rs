@@ -55,7 +55,7 @@ proptest! {
         after.put(CheckIn { date: changed, seq: 10_000, ..new });
         let whole = assess_keeping(&plan, &template, &after, day(today));
         let resumed = kept.and_then(|kept| {
-            resume(&plan, &template, &after, day(today), (&base, &kept), changed)
+            resume(&plan, &template, &after, day(today), (base, &kept), changed)
         });
         if let Some(resumed) = resumed {
             prop_assert_eq!(resumed, whole);
@@ -87,7 +87,7 @@ proptest! {
         after.put(CheckIn { seq: 10_000, ..CheckIn::symptom_free(day(kept_on + 1), None) });
         let whole = assess_keeping(&plan, &template, &after, day(kept_on + 1));
         let resumed = kept.and_then(|kept| {
-            resume(&plan, &template, &after, day(kept_on + 1), (&base, &kept), day(kept_on + 1))
+            resume(&plan, &template, &after, day(kept_on + 1), (base, &kept), day(kept_on + 1))
         });
         if let Some(resumed) = resumed {
             prop_assert_eq!(resumed, whole);
@@ -109,7 +109,7 @@ proptest! {
         let whole = assess_keeping(&plan, &template, &journal, today);
         let from = base.current.map(|i| base.weeks[i].start);
         let resumed = kept.zip(from).and_then(|(kept, from)| {
-            resume(&plan, &template, &journal, today, (&base, &kept), from)
+            resume(&plan, &template, &journal, today, (base, &kept), from)
         });
         if let Some(resumed) = resumed {
             prop_assert_eq!(resumed, whole);
@@ -138,7 +138,7 @@ fn most_random_check_ins_resume_the_walk() {
                 &template,
                 &after,
                 day(kept_on + 1),
-                (&base, &k),
+                (base, &k),
                 day(kept_on + 1),
             )
         }) {

@@ -96,18 +96,11 @@ pub(super) fn derive(
     changed: Option<NaiveDate>,
 ) -> Derived {
     let resumed = base.and_then(|base| {
-        let kept = base.resume.as_ref()?;
-        let a = &base.assessment;
+        let kept = base.resume?;
+        let a = base.assessment;
         let from = a.current.and_then(|i| a.weeks.get(i))?.start;
         let changed = changed.unwrap_or(from);
-        checkin::resume(
-            plan,
-            template,
-            journal,
-            today,
-            (&base.assessment, kept),
-            changed,
-        )
+        checkin::resume(plan, template, journal, today, (a, &kept), changed)
     });
     let (assessment, resume) =
         resumed.unwrap_or_else(|| checkin::assess_keeping(plan, template, journal, today));
