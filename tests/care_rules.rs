@@ -643,11 +643,18 @@ fn a_wound_not_felt_books_within_two_working_days() {
         CheckIn::symptom_free(day(4), Some(SessionDone::Done)),
         Flag::FootWound,
     );
+    let care = care_on(vec![c], 4);
     expect(
-        &care_on(vec![c], 4),
+        &care,
         CareLevel::Book,
         When::TwoWorkingDays,
         "foot_wound_not_felt",
+    );
+    // Without diabetes the words do not send the runner to a diabetes team
+    // alone.
+    assert_eq!(
+        care.map(|c| c.who),
+        Some("your GP or a podiatrist (with diabetes, the diabetes foot team)".to_string())
     );
 }
 
@@ -768,6 +775,20 @@ fn with_diabetes_tingling_twice_in_two_weeks_books_the_gp_or_diabetes_foot_team(
         When::TwoWorkingDays,
         "diabetes_foot_numbness",
     );
+    // No feeling in the toes for minutes on a run: once is enough with
+    // diabetes (loss of protective sensation, NICE NG19; the clinician's
+    // fourteenth review), not without.
+    let none = cleared(
+        at(began(felt(3, 3), Onset::During), &[Spot::Toes, Spot::Ball]),
+        Cleared::Quickly,
+    );
+    expect(
+        &care_with(&[Health::Diabetes], vec![none.clone()], 3),
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "diabetes_foot_numbness",
+    );
+    assert!(!found(&care_on(vec![none], 3), "diabetes_foot_numbness"));
     // Runs that also show the exertional pattern (minute 30, a week and
     // more apart): with diabetes the foot team still looks first.
     let run = |d| minute(tingle(d), 30);
@@ -1944,4 +1965,55 @@ fn pins_and_needles_gone_within_minutes_while_booked_keep_the_booking() {
         Some((CareLevel::Urgent, When::Today)),
         "{care:#?}"
     );
+}
+
+#[test]
+fn no_feeling_in_the_leg_on_a_run_books_a_sports_doctor_however_soon_it_came_back() {
+    // No feeling in the foot and calf at minute 25, back within 10 minutes:
+    // the compartment's or the artery's pattern, not the laces.
+    let none = cleared(
+        minute(at(felt(3, 3), &[Spot::WholeFoot, Spot::Calf]), 25),
+        Cleared::Quickly,
+    );
+    let care = care_on(vec![fine(1), none], 3);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "no_feeling_in_the_leg_with_a_run",
+    );
+    assert_eq!(care.map(|c| c.who), Some("a sports medicine doctor".into()));
+    // The toes alone, back in minutes: the foot's, not this row.
+    let toes = cleared(minute(at(felt(3, 3), &[Spot::Toes]), 25), Cleared::Quickly);
+    assert!(!found(
+        &care_on(vec![fine(1), toes], 3),
+        "no_feeling_in_the_leg_with_a_run"
+    ));
+}
+
+#[test]
+fn the_leg_partly_numb_at_rest_for_longer_than_minutes_books_a_clinician() {
+    let calf = |minutes| {
+        let mut c = at(began(resting(3, 2), Onset::Rest), &[Spot::Calf]);
+        c.cleared_minutes = Some(minutes);
+        c
+    };
+    expect(
+        &care_on(vec![fine(1), calf(50)], 3),
+        CareLevel::Book,
+        When::OneWeek,
+        "leg_partly_numb_at_rest",
+    );
+    // An hour and more: sooner (the row for hours at rest).
+    expect(
+        &care_on(vec![fine(1), calf(61)], 3),
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "leg_numb_for_hours_at_rest",
+    );
+    // Gone within 15 minutes: posture's pins and needles, no care yet.
+    assert!(!found(
+        &care_on(vec![fine(1), calf(10)], 3),
+        "leg_partly_numb_at_rest"
+    ));
 }

@@ -160,6 +160,26 @@ fn back_pain_with_numbness_on_both_sides_is_urgent() {
         When::Today,
         "both_sides_with_back_pain",
     );
+    // Six weeks in days, not plan weeks: back pain on a Sunday 36 days
+    // before counts as on the Monday after (the clinician's fourteenth
+    // review).
+    let toes = |d, s| {
+        side(
+            cleared(
+                at(began(felt(d, 1), Onset::During), &[Spot::Toes]),
+                Cleared::Quickly,
+            ),
+            s,
+        )
+    };
+    let pain = flagged(fine(6), Flag::BackPain);
+    let journal = vec![pain, toes(20, Side::Right), toes(42, Side::Left)];
+    expect(
+        &care_on(journal, 42),
+        CareLevel::Urgent,
+        When::Today,
+        "both_sides_with_back_pain",
+    );
 }
 
 #[test]

@@ -62,6 +62,19 @@ fn weakness_in_both_legs_is_an_emergency() {
         When::Now,
         "weakness_in_both_legs",
     );
+    // One leg, then the other three weeks later with nothing between: two
+    // episodes, and still both legs (within six weeks, in days: the
+    // clinician's fourteenth review).
+    let apart = vec![
+        weak(2, Flag::Weakness, Side::Left),
+        weak(24, Flag::FootDrop, Side::Right),
+    ];
+    expect(
+        &care_on(apart, 24),
+        CareLevel::Emergency,
+        When::Now,
+        "weakness_in_both_legs",
+    );
     // One leg alone stays urgent today.
     let care = care_on(journal[..2].to_vec(), 2);
     expect(

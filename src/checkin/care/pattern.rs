@@ -116,8 +116,10 @@ patterns! {
     Weakness = "weakness", "new weakness in the leg or foot", GENERAL;
     // NHS "Cauda equina syndrome": weakness in both legs.
     WeaknessBothLegs = "weakness_both_legs", "weakness in both legs or feet", GENERAL;
-    // NICE NG19: the foot protection service or diabetes foot team.
-    FootWound = "foot_wound", "a cut, blister or redness on a foot that did not feel it", "your GP or the diabetes foot team";
+    // NICE NG19: the foot protection service or diabetes foot team; without
+    // diabetes a GP or a podiatrist (the clinician's fourteenth review: the
+    // diabetes foot team named to a runner without diabetes misleads).
+    FootWound = "foot_wound", "a cut, blister or redness on a foot that did not feel it", "your GP or a podiatrist (with diabetes, the diabetes foot team)";
     Progression = "progression", "numbness getting worse while waiting for an appointment", GENERAL;
     WorseWithBackPain = "worse_with_back_pain", "leg symptoms getting worse with back pain", "a GP or a spine clinician";
     // NICE NG19; ADA Standards of Care, foot care. With diabetes the foot

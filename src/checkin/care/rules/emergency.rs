@@ -105,7 +105,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "weakness_in_both_legs",
         effect: NOW,
         pattern: Some(Pattern::WeaknessBothLegs),
-        threshold: "flag `weakness` or `foot_drop` on both sides: on one check-in, or on one leg and then the other in one episode",
+        threshold: "flag `weakness` or `foot_drop` on both sides: on one check-in, or on one leg and then the other within six weeks (42 days, since the last clearance; not only the episode)",
         source: "NHS \"Cauda equina syndrome\" (weakness in both legs: go to A&E); NICE CKS \"Sciatica\" (bilateral neurological deficit: immediate referral)",
         test: "weakness_in_both_legs_is_an_emergency",
         check: Check::Moment(|m| {
@@ -114,8 +114,11 @@ pub(super) static ROWS: &[Rule] = &[
             if e.both_sides() {
                 return Some(flag_found(m, e, &[Flag::Weakness, Flag::FootDrop]));
             }
+            // Within six weeks, episode or not: weakness of one leg and
+            // then the other 22 days later is both legs (the clinician's
+            // fourteenth review), as numbness of the legs in turn is.
             let other = m
-                .episode
+                .recent()
                 .iter()
                 .rev()
                 .find(|o| weak(o) && o.side.is_some() && o.side != e.side)?;

@@ -130,6 +130,20 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
+        id: "no_feeling_in_the_leg_with_a_run",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::Exertional),
+        threshold: "one check-in: no feeling (3) reaching the ankle or higher during or after a run (or at a time not said), however soon it came back",
+        source: "StatPearls \"Chronic exertional compartment syndrome\"; Mayo Clinic \"Popliteal artery entrapment syndrome\" (loss of feeling in the leg with exercise); the clinician's fourteenth review (partly numb above the knee on a run already books)",
+        test: "no_feeling_in_the_leg_on_a_run_books_a_sports_doctor_however_soon_it_came_back",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.severity == 3 && e.context.with_load() && e.extent.reach() >= Reach::Ankle
+            })?;
+            Some(one(m, e, "no feeling in the leg with a run"))
+        }),
+    },
+    Rule {
         id: "leg_numb_for_hours_at_rest",
         effect: TWO_DAYS,
         pattern: Some(Pattern::AtRest),
@@ -227,8 +241,8 @@ pub(super) static ROWS: &[Rule] = &[
         id: "diabetes_foot_numbness",
         effect: TWO_DAYS,
         pattern: Some(Pattern::DiabeticFoot),
-        threshold: "with diabetes: foot numbness twice within 14 days, or once taking hours or not cleared, or once at night or at rest in the sole, heel or arch (the sole-at-night row's twice, halved: diabetes lowers the thresholds)",
-        source: "NICE NG19 \"Diabetic foot problems\"; ADA Standards of Care; NIDDK",
+        threshold: "with diabetes: foot numbness twice within 14 days, or once taking hours or not cleared, or once with no feeling however soon it came back, or once at night or at rest in the sole, heel or arch (the sole-at-night row's twice, halved: diabetes lowers the thresholds)",
+        source: "NICE NG19 \"Diabetic foot problems\" (loss of protective sensation puts the foot at risk); ADA Standards of Care; NIDDK",
         test: "with_diabetes_tingling_twice_in_two_weeks_books_the_gp_or_diabetes_foot_team",
         check: Check::Moment(|m| {
             if !m.health.diabetes {
@@ -255,6 +269,12 @@ pub(super) static ROWS: &[Rule] = &[
                 .find(|e| matches!(e.clear, Clear::Hours | Clear::NotYet))
             {
                 return Some(one(m, e, "with diabetes"));
+            }
+            // No feeling in a diabetic foot, even for minutes: the loss of
+            // protective sensation the foot team checks for (NICE NG19;
+            // the clinician's fourteenth review).
+            if let Some(e) = foot.clone().rev().find(|e| e.severity == 3) {
+                return Some(one(m, e, "no feeling, with diabetes"));
             }
             // Night or rest numbness in the sole or heel is how diabetic
             // neuropathy shows (NIDDK): once is enough with diabetes.

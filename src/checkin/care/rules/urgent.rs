@@ -222,13 +222,16 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_sides_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::LowBackNerves),
-        threshold: "back pain flagged in the last 6 plan weeks, and numbness on both sides in them (at once, or one side and then the other, however far apart; not the lace pattern)",
+        threshold: "back pain flagged in the last six weeks (42 days, since the last clearance), and numbness on both sides in them (at once, or one side and then the other, however far apart; not the lace pattern)",
         source: "NHS \"Cauda equina syndrome\" and \"Sciatica\" (back pain with symptoms in both legs); NHS Lothian lumbar red flags",
         test: "back_pain_with_numbness_on_both_sides_is_urgent",
         check: Check::Moment(|m| {
-            let pain = m.window.iter().rfind(|e| e.flagged(Flag::BackPain))?;
+            // Counted in days, not plan weeks: back pain on a Sunday six
+            // weeks back counts as on the Monday after (the clinician's
+            // fourteenth review).
+            let pain = m.recent().iter().rfind(|e| e.flagged(Flag::BackPain))?;
             let sides = |side: Side| {
-                m.window
+                m.recent()
                     .iter()
                     .rfind(move |e| e.symptomatic() && !e.lace_pattern() && e.side == Some(side))
             };

@@ -3,7 +3,7 @@
 //! sides (DESIGN.md §4, step 4; places and contexts are in `week_places.rs`).
 
 use super::*;
-use crate::checkin::care::event::{Clear, Event, Reach};
+use crate::checkin::care::event::{Clear, Event, Extent, Reach};
 use crate::checkin::care::measure::{Measures, WeekStatus};
 use crate::checkin::care::pattern::Pattern;
 
@@ -205,6 +205,24 @@ pub(super) static ROWS: &[Rule] = &[
         check: Check::Moment(|m| {
             let e = latest(m, |e| e.symptomatic() && e.extent.whole_leg())?;
             Some(one(m, e, "the whole leg"))
+        }),
+    },
+    Rule {
+        id: "leg_partly_numb_at_rest",
+        effect: WEEK,
+        pattern: Some(Pattern::AtRest),
+        threshold: "one check-in: partly numb or worse that began at rest or at night, reaching the ankle or the lower leg, not gone within 15 minutes (hours, or not gone, is the 2-working-day row)",
+        source: "NHS \"Pins and needles\" (posture's pins and needles go in minutes); Mayo Clinic \"Numbness\" (numbness at rest that persists); the clinician's fourteenth review (the calf partly numb at rest for 50 minutes held, for 61 booked)",
+        test: "the_leg_partly_numb_at_rest_for_longer_than_minutes_books_a_clinician",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.symptomatic()
+                    && e.severity >= 2
+                    && e.context.at_rest()
+                    && e.clear == Clear::Soon
+                    && e.extent.has(Extent::ANKLE | Extent::LOWER_LEG)
+            })?;
+            Some(one(m, e, "in the leg, at rest, not gone within minutes"))
         }),
     },
     Rule {
