@@ -1422,6 +1422,17 @@ fn numbness_that_comes_back_after_a_step_back_books_a_clinician() {
             .iter()
             .any(|w| w.contains("after the plan stepped back") && w.contains("Wed 25 Nov"))
     );
+    // Back pain on a day without numbness, settled in hours, stepped
+    // nothing back: numbness weeks later is not "back after a step back"
+    // (the clinician's fourteenth review).
+    let mut pain = flagged(fine(2), Flag::BackPain);
+    pain.cleared = Some(Cleared::Hours);
+    let later = CheckIn {
+        cleared_minutes: Some(20),
+        ..at(minute(felt(16, 1), 25), &[Spot::Toes])
+    };
+    let care = care_on(vec![pain, fine(7), fine(9), fine(11), later], 16);
+    assert!(!found(&care, "back_after_a_step_back"), "{care:#?}");
 }
 
 // The message.

@@ -667,6 +667,23 @@ fn the_whole_foot_numb_again_books_as_coming_back_not_as_spreading() {
     let care = care_on(vec![tingle(1), fine(3), whole(6)], 6);
     assert_eq!(care.as_ref().map(|c| c.pattern), Some(Pattern::Spreading));
     assert!(!found(&care, "widespread_again"));
+    // The sole holds every part of the foot, and the words say the sole,
+    // not "the whole foot" (the clinician's fourteenth review).
+    let sole = |d: u64| {
+        cleared(
+            at(began(felt(d, 1), Onset::During), &[Spot::Sole]),
+            Cleared::Quickly,
+        )
+    };
+    let care = care_on(vec![sole(1), fine(3), sole(6)], 6);
+    expect(&care, CareLevel::Book, When::OneWeek, "widespread_again");
+    let why = care.map(|c| c.why).unwrap_or_default();
+    assert!(
+        why.iter()
+            .any(|w| w.starts_with("As widely again: numbness at the sole")),
+        "{why:?}"
+    );
+    assert!(!why.iter().any(|w| w.contains("whole foot")), "{why:?}");
 }
 
 #[test]

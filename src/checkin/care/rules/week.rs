@@ -3,6 +3,7 @@
 //! sides (DESIGN.md §4, step 4; places and contexts are in `week_places.rs`).
 
 use super::*;
+use crate::checkin::Spot;
 use crate::checkin::care::event::{Clear, Event, Extent, Reach};
 use crate::checkin::care::measure::{Measures, WeekStatus};
 use crate::checkin::care::pattern::Pattern;
@@ -112,10 +113,13 @@ pub(super) static ROWS: &[Rule] = &[
             // back to: a tingle on Monday's walk after Sunday's numb run
             // is not back after a step back (the clinician's seventh review).
             let ran = now.checkin.run_credit() > 0.0;
+            // (Numbness that stepped back: a flag on a day without
+            // numbness that settled in hours steps nothing back, the
+            // clinician's fourteenth review.)
             let back = m.window.iter().rev().find(|e| {
                 let earlier = (e.week(m.start_day) < week && ran)
                     || (e.day < now.day && now.context.with_load() && steps_back(now));
-                earlier && e.context.with_load() && steps_back(e)
+                earlier && e.symptomatic() && e.context.with_load() && steps_back(e)
             })?;
             Some(Found::new(
                 m.words,
@@ -331,11 +335,15 @@ pub(super) static ROWS: &[Rule] = &[
                 return None;
             }
             let (from, to) = m.spread_up()?;
-            // (A calf or a thigh is not "widespread": said by how far up.)
+            // (A calf or a thigh is not "widespread": said by how far up;
+            // nor is the sole, which holds every part of the foot, "the
+            // whole foot" in words: the clinician's fourteenth review.)
             let how = if to.extent.reach() > Reach::WholeFoot {
                 "As far up the leg again"
-            } else {
+            } else if to.checkin.spots.contains(&Spot::WholeFoot) {
                 "The whole foot again"
+            } else {
+                "As widely again"
             };
             Some(numbness_then(m, how, from, to))
         }),
