@@ -45,6 +45,9 @@ pub struct ClearedCare {
     /// the clinician who cleared it.
     pub sides: SideSet,
     pub legs: SideSet,
+    /// The sides weakness or a dropping foot was on: the other leg weak
+    /// within six weeks is both legs (the clinician's fourteenth review).
+    pub weak: SideSet,
 }
 
 /// How a plan week went by its symptoms alone.

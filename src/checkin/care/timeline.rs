@@ -9,7 +9,7 @@ use super::found::{Found, extent_of};
 use super::measure::{self, ClearedCare, Conditions, Measures, SideSet, WeekStatus};
 use super::pattern::{CareLevel, Pattern};
 use super::rules::{Check, Effect, RULES, RuleBits};
-use crate::checkin::{Clearance, Journal};
+use crate::checkin::{Clearance, Flag, Journal};
 use crate::health::Health;
 use crate::plan::Profile;
 use chrono::NaiveDate;
@@ -232,6 +232,10 @@ impl<'a> Timeline<'a> {
                     anywhere: events.iter().any(|ev| ev.extent.is_empty()),
                     sides: SideSet::of(placed()),
                     legs: SideSet::of(placed().filter(|ev| ev.in_leg())),
+                    weak: SideSet::of(e.events().iter().filter(|ev| {
+                        ev.day >= since
+                            && (ev.flagged(Flag::Weakness) || ev.flagged(Flag::FootDrop))
+                    })),
                     // Who the care before named; when it was itself a return
                     // after a clearance, who that one named.
                     who: match (e.who(clearance.date), &e.before) {

@@ -4,7 +4,7 @@
 use super::*;
 use crate::checkin::Flag;
 use crate::checkin::care::event::{Event, Reach};
-use crate::checkin::care::measure::Measures;
+use crate::checkin::care::measure::{Measures, SIX_WEEKS};
 use crate::checkin::care::pattern::Pattern;
 
 pub(super) static ROWS: &[Rule] = &[
@@ -105,7 +105,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "weakness_in_both_legs",
         effect: NOW,
         pattern: Some(Pattern::WeaknessBothLegs),
-        threshold: "flag `weakness` or `foot_drop` on both sides: on one check-in, or on one leg and then the other within six weeks (42 days, since the last clearance; not only the episode)",
+        threshold: "flag `weakness` or `foot_drop` on both sides: on one check-in, or on one leg and then the other within six weeks (42 days; not only the episode, and across a clearance of the first leg's)",
         source: "NHS \"Cauda equina syndrome\" (weakness in both legs: go to A&E); NICE CKS \"Sciatica\" (bilateral neurological deficit: immediate referral)",
         test: "weakness_in_both_legs_is_an_emergency",
         check: Check::Moment(|m| {
@@ -121,7 +121,26 @@ pub(super) static ROWS: &[Rule] = &[
                 .recent()
                 .iter()
                 .rev()
-                .find(|o| weak(o) && o.side.is_some() && o.side != e.side)?;
+                .find(|o| weak(o) && o.side.is_some() && o.side != e.side);
+            let Some(other) = other else {
+                // The first leg's weakness cleared by a clinician who never
+                // saw the second.
+                let cleared = m.cleared.filter(|c| {
+                    c.weak.other_than(e.side)
+                        && e.checkin.date <= c.date + chrono::Days::new(SIX_WEEKS as u64)
+                })?;
+                return Some(Found::new(
+                    m.words,
+                    || {
+                        format!(
+                            "Weakness in one leg and then the other: the first cleared on {}; then {}.",
+                            crate::checkin::day_words(cleared.date, m.today),
+                            describe_weakness(m, e)
+                        )
+                    },
+                    [e],
+                ));
+            };
             Some(Found::new(
                 m.words,
                 || {
