@@ -2028,3 +2028,30 @@ fn the_leg_partly_numb_at_rest_for_longer_than_minutes_books_a_clinician() {
         "leg_partly_numb_at_rest"
     ));
 }
+
+#[test]
+fn no_feeling_in_the_leg_at_rest_books_as_soon_as_on_a_run() {
+    // No feeling at the ankle at rest, back within minutes: never milder
+    // than the same on a run (the clinician's fifteenth review).
+    let ankle = |onset| {
+        cleared(
+            at(began(resting(3, 3), onset), &[Spot::Ankle]),
+            Cleared::Quickly,
+        )
+    };
+    for onset in [Onset::Rest, Onset::Night] {
+        expect(
+            &care_on(vec![fine(1), ankle(onset)], 3),
+            CareLevel::Book,
+            When::TwoWorkingDays,
+            "no_feeling_in_the_leg_at_rest",
+        );
+    }
+    let run = cleared(minute(at(felt(3, 3), &[Spot::Ankle]), 25), Cleared::Quickly);
+    expect(
+        &care_on(vec![fine(1), run], 3),
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "no_feeling_in_the_leg_with_a_run",
+    );
+}

@@ -180,6 +180,32 @@ fn back_pain_with_numbness_on_both_sides_is_urgent() {
         When::Today,
         "both_sides_with_back_pain",
     );
+    // Care for back pain with one foot, cleared; then both feet, or the
+    // other foot, within six weeks: the clinician cleared another picture
+    // (the clinician's fifteenth review).
+    for later in [Side::Both, Side::Left] {
+        let first = flagged(toes(1, Side::Right), Flag::BackPain);
+        let care = assess_with(&[], vec![first, toes(17, later)], vec![clearance(2)], 17)
+            .verdict
+            .care;
+        expect(
+            &care,
+            CareLevel::Urgent,
+            When::Today,
+            "both_sides_with_back_pain",
+        );
+    }
+    // The same foot again is that care back, not both sides.
+    let first = flagged(toes(1, Side::Right), Flag::BackPain);
+    let care = assess_with(
+        &[],
+        vec![first, toes(17, Side::Right)],
+        vec![clearance(2)],
+        17,
+    )
+    .verdict
+    .care;
+    assert!(!found(&care, "both_sides_with_back_pain"), "{care:?}");
 }
 
 #[test]

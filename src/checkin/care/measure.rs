@@ -48,6 +48,8 @@ pub struct ClearedCare {
     /// The sides weakness or a dropping foot was on: the other leg weak
     /// within six weeks is both legs (the clinician's fourteenth review).
     pub weak: SideSet,
+    /// Back pain was flagged while it was open.
+    pub back_pain: bool,
 }
 
 /// How a plan week went by its symptoms alone.

@@ -236,6 +236,10 @@ impl<'a> Timeline<'a> {
                         ev.day >= since
                             && (ev.flagged(Flag::Weakness) || ev.flagged(Flag::FootDrop))
                     })),
+                    back_pain: e
+                        .events()
+                        .iter()
+                        .any(|ev| ev.day >= since && ev.flagged(Flag::BackPain)),
                     // Who the care before named; when it was itself a return
                     // after a clearance, who that one named.
                     who: match (e.who(clearance.date), &e.before) {

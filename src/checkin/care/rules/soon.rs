@@ -144,6 +144,20 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
+        id: "no_feeling_in_the_leg_at_rest",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::AtRest),
+        threshold: "one check-in: no feeling (3) reaching the ankle or higher at rest or at night, however soon it came back (longer than 15 minutes, or not back, is urgent or an emergency)",
+        source: "Mayo Clinic \"Numbness\" (numbness that begins suddenly); the clinician's fifteenth review (at rest never milder than the same on a run, the row above)",
+        test: "no_feeling_in_the_leg_at_rest_books_as_soon_as_on_a_run",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| {
+                e.severity == 3 && e.context.at_rest() && e.extent.reach() >= Reach::Ankle
+            })?;
+            Some(one(m, e, "no feeling in the leg at rest"))
+        }),
+    },
+    Rule {
         id: "leg_numb_for_hours_at_rest",
         effect: TWO_DAYS,
         pattern: Some(Pattern::AtRest),

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::checkin::care::event::{Clear, Event, Extent, Reach};
+use crate::checkin::care::measure::SIX_WEEKS;
 use crate::checkin::care::pattern::Pattern;
 use crate::checkin::{Flag, Side};
 
@@ -222,14 +223,16 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_sides_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::LowBackNerves),
-        threshold: "back pain flagged in the last six weeks (42 days, since the last clearance), and numbness on both sides in them (at once, or one side and then the other, however far apart; not the lace pattern)",
+        threshold: "back pain flagged in the last six weeks (42 days, since the last clearance), and numbness on both sides in them (at once, or one side and then the other, however far apart; not the lace pattern); or, within six weeks of a clearance of care with back pain, numbness on both sides or on the side that care had not seen",
         source: "NHS \"Cauda equina syndrome\" and \"Sciatica\" (back pain with symptoms in both legs); NHS Lothian lumbar red flags",
         test: "back_pain_with_numbness_on_both_sides_is_urgent",
         check: Check::Moment(|m| {
             // Counted in days, not plan weeks: back pain on a Sunday six
             // weeks back counts as on the Monday after (the clinician's
             // fourteenth review).
-            let pain = m.recent().iter().rfind(|e| e.flagged(Flag::BackPain))?;
+            let Some(pain) = m.recent().iter().rfind(|e| e.flagged(Flag::BackPain)) else {
+                return both_sides_after_back_pain_cleared(m);
+            };
             let sides = |side: Side| {
                 m.recent()
                     .iter()
@@ -398,4 +401,30 @@ fn reached((from, to): (&Event, &Event)) -> &'static str {
     } else {
         "back over the whole foot"
     }
+}
+
+/// Care with back pain cleared by a clinician who saw numbness on one side,
+/// then within six weeks numbness on both sides or on the other: the
+/// picture that clinician cleared was not this one (the clinician's
+/// fifteenth review).
+fn both_sides_after_back_pain_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    let cleared = m.cleared.filter(|c| c.back_pain)?;
+    let e = latest(m, |e| {
+        e.symptomatic()
+            && !e.lace_pattern()
+            && (e.both_sides() || cleared.sides.other_than(e.side))
+            && e.checkin.date <= cleared.date + chrono::Days::new(SIX_WEEKS as u64)
+    })?;
+    Some(Found::new(
+        m.words,
+        || {
+            format!(
+                "Numbness on both sides: {} on {}, after back pain with numbness on one side a clinician cleared on {}.",
+                describe(e),
+                m.date(e),
+                crate::checkin::day_words(cleared.date, m.today)
+            )
+        },
+        [e],
+    ))
 }
