@@ -78,35 +78,23 @@ fn weakness_in_both_legs_is_an_emergency() {
     // The first leg's weakness cleared by a clinician, the other leg weak
     // two weeks later: that clinician never saw both legs (the clinician's
     // fourteenth review).
-    let care = assess_with(
-        &[],
-        vec![
+    let cleared_then = |later| {
+        let journal = vec![
             weak(2, Flag::Weakness, Side::Left),
-            weak(18, Flag::Weakness, Side::Right),
-        ],
-        vec![clearance(4)],
-        18,
-    )
-    .verdict
-    .care;
+            weak(18, Flag::Weakness, later),
+        ];
+        assess_with(&[], journal, vec![clearance(4)], 18)
+            .verdict
+            .care
+    };
     expect(
-        &care,
+        &cleared_then(Side::Right),
         CareLevel::Emergency,
         When::Now,
         "weakness_in_both_legs",
     );
     // The same leg again after the clearance is that leg's weakness back.
-    let care = assess_with(
-        &[],
-        vec![
-            weak(2, Flag::Weakness, Side::Left),
-            weak(18, Flag::Weakness, Side::Left),
-        ],
-        vec![clearance(4)],
-        18,
-    )
-    .verdict
-    .care;
+    let care = cleared_then(Side::Left);
     assert!(!found(&care, "weakness_in_both_legs"), "{care:?}");
     // One leg alone stays urgent today.
     let care = care_on(journal[..2].to_vec(), 2);

@@ -2,7 +2,7 @@
 //! the dated check-ins behind it, and the helpers the rows share.
 
 use super::event::{Clear, Event, Extent, Reach};
-use super::measure::{Measures, SIX_WEEKS, SideSet};
+use super::measure::{ClearedCare, Measures, SIX_WEEKS, SideSet};
 use crate::checkin::{CheckIn, Flag, Spot};
 
 /// What a row found: the sentence, and the check-ins behind it.
@@ -311,21 +311,38 @@ pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
 /// the other leg: both legs in turn, the first of them cleared (the
 /// clinician did not see the second).
 pub fn after_the_other_leg_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
-    let cleared = m.cleared?;
+    after_a_clearance(
+        m,
+        |_| true,
+        |c, e| e.symptomatic() && e.in_leg() && c.legs.other_than(e.side),
+        |what, cleared| {
+            format!(
+                "Both legs in turn: {what}, after numbness of the other leg a clinician cleared on {cleared}."
+            )
+        },
+    )
+}
+
+/// The latest event that `hit` within six weeks of a clearance of care
+/// that `cleared` picks: what that clinician did not see (the other side,
+/// most often). `words` says it from the event ("partly numb … on Tue 8
+/// Dec") and the clearance's day.
+pub fn after_a_clearance<'a>(
+    m: &Measures<'_, 'a>,
+    cleared: impl Fn(&ClearedCare) -> bool,
+    hit: impl Fn(&ClearedCare, &Event) -> bool,
+    words: impl Fn(String, String) -> String,
+) -> Option<Found<'a>> {
+    let c = m.cleared.filter(|c| cleared(c))?;
     let e = latest(m, |e| {
-        e.symptomatic()
-            && e.in_leg()
-            && cleared.legs.other_than(e.side)
-            && e.checkin.date <= cleared.date + chrono::Days::new(SIX_WEEKS as u64)
+        hit(c, e) && e.checkin.date <= c.date + chrono::Days::new(SIX_WEEKS as u64)
     })?;
     Some(Found::new(
         m.words,
         || {
-            format!(
-                "Both legs in turn: {} on {}, after numbness of the other leg a clinician cleared on {}.",
-                describe(e),
-                m.date(e),
-                crate::checkin::day_words(cleared.date, m.today)
+            words(
+                format!("{} on {}", describe(e), m.date(e)),
+                crate::checkin::day_words(c.date, m.today),
             )
         },
         [e],

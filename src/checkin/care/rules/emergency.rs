@@ -4,7 +4,7 @@
 use super::*;
 use crate::checkin::Flag;
 use crate::checkin::care::event::{Event, Reach};
-use crate::checkin::care::measure::{Measures, SIX_WEEKS};
+use crate::checkin::care::measure::Measures;
 use crate::checkin::care::pattern::Pattern;
 
 pub(super) static ROWS: &[Rule] = &[
@@ -125,21 +125,17 @@ pub(super) static ROWS: &[Rule] = &[
             let Some(other) = other else {
                 // The first leg's weakness cleared by a clinician who never
                 // saw the second.
-                let cleared = m.cleared.filter(|c| {
-                    c.weak.other_than(e.side)
-                        && e.checkin.date <= c.date + chrono::Days::new(SIX_WEEKS as u64)
-                })?;
-                return Some(Found::new(
-                    m.words,
-                    || {
+                return after_a_clearance(
+                    m,
+                    |_| true,
+                    |c, w| std::ptr::eq(w, e) && c.weak.other_than(w.side),
+                    |_, cleared| {
                         format!(
-                            "Weakness in one leg and then the other: the first cleared on {}; then {}.",
-                            crate::checkin::day_words(cleared.date, m.today),
+                            "Weakness in one leg and then the other: the first cleared on {cleared}; then {}.",
                             describe_weakness(m, e)
                         )
                     },
-                    [e],
-                ));
+                );
             };
             Some(Found::new(
                 m.words,

@@ -3,7 +3,6 @@
 
 use super::*;
 use crate::checkin::care::event::{Clear, Event, Extent, Reach};
-use crate::checkin::care::measure::SIX_WEEKS;
 use crate::checkin::care::pattern::Pattern;
 use crate::checkin::{Flag, Side};
 
@@ -408,23 +407,16 @@ fn reached((from, to): (&Event, &Event)) -> &'static str {
 /// picture that clinician cleared was not this one (the clinician's
 /// fifteenth review).
 fn both_sides_after_back_pain_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
-    let cleared = m.cleared.filter(|c| c.back_pain)?;
-    let e = latest(m, |e| {
-        e.symptomatic()
-            && !e.lace_pattern()
-            && (e.both_sides() || cleared.sides.other_than(e.side))
-            && e.checkin.date <= cleared.date + chrono::Days::new(SIX_WEEKS as u64)
-    })?;
-    Some(Found::new(
-        m.words,
-        || {
+    after_a_clearance(
+        m,
+        |c| c.back_pain,
+        |c, e| {
+            e.symptomatic() && !e.lace_pattern() && (e.both_sides() || c.sides.other_than(e.side))
+        },
+        |what, cleared| {
             format!(
-                "Numbness on both sides: {} on {}, after back pain with numbness on one side a clinician cleared on {}.",
-                describe(e),
-                m.date(e),
-                crate::checkin::day_words(cleared.date, m.today)
+                "Numbness on both sides: {what}, after back pain with numbness on one side a clinician cleared on {cleared}."
             )
         },
-        [e],
-    ))
+    )
 }
