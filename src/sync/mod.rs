@@ -17,13 +17,15 @@ mod build;
 mod clock;
 mod doc;
 mod folder;
+mod look;
 mod records;
 mod round;
 
 use crate::checkin::Journal;
 use crate::shoes::Shoe;
 use crate::store::{Derived, SavedPlan, Store, StoreError};
-use round::{idle, one_sync};
+use look::idle;
+use round::one_sync;
 use std::path::{Path, PathBuf};
 
 pub use doc::SCHEMA;

@@ -8,6 +8,9 @@ use super::event::{Clear, Context, Event, Reach};
 pub use super::sides::SideSet;
 use crate::checkin::Side;
 use chrono::NaiveDate;
+pub use week::{WeekMeasures, came_back};
+
+mod week;
 
 /// Events further apart than this many days belong to different episodes
 /// (DESIGN §4: each within 14 days of the one before).
@@ -463,57 +466,4 @@ pub fn open_episode<'m, 'a>(window: &'m [Event<'a>]) -> &'m [Event<'a>] {
         from -= 1;
     }
     &window[from..]
-}
-
-/// What the rules of one plan week read.
-pub struct WeekMeasures<'m, 'a> {
-    /// The week's events so far, since the last clearance.
-    pub events: &'m [Event<'a>],
-    /// Runs done this week so far (check-ins and runs from files).
-    pub runs_done: u32,
-    /// A symptom this week that came back after an earlier one of its
-    /// episode on an earlier day: the earlier one and it.
-    pub came_back: Option<(&'m Event<'a>, &'m Event<'a>)>,
-    pub today: NaiveDate,
-    /// Whether the findings' sentences are wanted.
-    pub words: bool,
-}
-
-impl<'a> WeekMeasures<'_, 'a> {
-    pub fn date(&self, e: &Event) -> String {
-        crate::checkin::day_words(e.checkin.date, self.today)
-    }
-
-    pub fn dates<'e, 'x: 'e>(&self, events: impl IntoIterator<Item = &'e Event<'x>>) -> String {
-        let days: Vec<String> = events.into_iter().map(|e| self.date(e)).collect();
-        crate::checkin::and_list(&days)
-    }
-}
-
-/// A symptom of plan week `week`, other than the lace pattern, that came
-/// back after an earlier one of its episode on an earlier day — the day
-/// before or a week before alike, however the plan's weeks fall (among
-/// `events`, in day order): the earlier symptom and the one that came back.
-pub fn came_back<'m, 'a>(
-    events: &'m [Event<'a>],
-    week: i32,
-    start_day: i32,
-) -> Option<(&'m Event<'a>, &'m Event<'a>)> {
-    let counts = |e: &Event| e.symptomatic() && !e.lace_pattern();
-    events.iter().enumerate().find_map(|(i, now)| {
-        if now.week(start_day) != week || !counts(now) {
-            return None;
-        }
-        let mut day = now.day;
-        for e in events[..i].iter().rev() {
-            if day - e.day > EPISODE_GAP_DAYS {
-                return None;
-            }
-            if e.day < now.day && counts(e) {
-                return Some((e, now));
-            }
-            day = e.day;
-        }
-        None
-    })
 }
