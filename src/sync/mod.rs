@@ -190,13 +190,13 @@ pub fn sync_store(
     let mut report = Report::default();
     // A first look without the write lock: with nothing to do (a command
     // run again, nothing new from the others) no transaction is begun.
-    let looked =
-        store.peek_sync(|view| view.setup.folder.as_ref().map(|_| idle(&view, &mut report)))?;
-    match looked {
-        Some(None) => return Ok(None),
-        Some(Some(Ok(true))) => return Ok(Some(report)),
-        Some(Some(Err(e))) => return Err(e),
-        None | Some(Some(Ok(false))) => {}
+    // (No folder joined reads as not idle: the check below says so.)
+    if store
+        .peek_sync(|view| idle(&view, &mut report))?
+        .transpose()?
+        == Some(true)
+    {
+        return Ok(Some(report));
     }
     if store.sync_setup()?.and_then(|s| s.folder).is_none() {
         return Ok(None);
