@@ -79,6 +79,21 @@ pub struct CheckIn {
 }
 
 impl CheckIn {
+    /// Whether this check-in, said again of its day, says what `old` said
+    /// about the symptoms: a run's numbers, shoes, a note, the order and day
+    /// it was recorded, and a session not said again, aside.
+    pub fn says_the_same_as(&self, old: &CheckIn) -> bool {
+        CheckIn {
+            shoes: old.shoes.clone(),
+            note: old.note.clone(),
+            seq: old.seq,
+            actual: old.actual.clone(),
+            recorded: old.recorded,
+            session: self.session.or(old.session),
+            ..self.clone()
+        } == *old
+    }
+
     /// The check-in with the day's actual numbers; a run given with numbers
     /// was done unless the check-in says otherwise.
     pub fn with_actual(mut self, actual: Actual) -> CheckIn {

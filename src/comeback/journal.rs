@@ -165,11 +165,17 @@ impl Comeback {
         if entry.recorded.is_some() {
             return entry.recorded;
         }
+        // (Numbness first recorded on its day and said again on a later
+        // one to be not gone has lasted until then: the clinician's
+        // sixteenth review found such a replacement keeping its own day,
+        // and no care.)
         match self.journal.on(entry.date) {
             Some(old)
                 if old.numbness == entry.numbness
                     && old.cleared == entry.cleared
-                    && old.cleared_minutes == entry.cleared_minutes =>
+                    && old.cleared_minutes == entry.cleared_minutes
+                    && (old.recorded.is_some()
+                        || entry.cleared != Some(checkin::Cleared::NotYet)) =>
             {
                 old.recorded
             }

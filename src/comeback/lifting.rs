@@ -97,22 +97,16 @@ impl Comeback {
 }
 
 /// Whether `entry` says what `old` says about the symptoms, with its
-/// clearing taken as `cleared`: a run's numbers, shoes, a note, the order
-/// and day it was recorded, and a session not said again, aside.
+/// clearing taken as `cleared` ([`CheckIn::says_the_same_as`]).
 fn same_symptoms(
     old: &CheckIn,
     entry: &CheckIn,
     (cleared, cleared_minutes): (Option<Cleared>, Option<u32>),
 ) -> bool {
     CheckIn {
-        shoes: old.shoes.clone(),
-        note: old.note.clone(),
-        seq: old.seq,
-        actual: old.actual.clone(),
-        recorded: old.recorded,
         cleared,
         cleared_minutes,
-        session: entry.session.or(old.session),
         ..entry.clone()
-    } == *old
+    }
+    .says_the_same_as(old)
 }

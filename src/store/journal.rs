@@ -114,8 +114,15 @@ impl Store {
                 });
                 let before = read_checkin(tx, &path, checkin.date)?;
                 let before_json = before.as_ref().and_then(|c| serde_json::to_string(c).ok());
+                // Said again with nothing new about the symptoms (a note
+                // added), it keeps its place in the order: a clearance
+                // between the two saw it (the clinician's sixteenth review).
+                let seq = match &before {
+                    Some(b) if checkin.says_the_same_as(b) => b.seq,
+                    _ => next_seq(tx, now).at(&path)?,
+                };
                 let checkin = CheckIn {
-                    seq: next_seq(tx, now).at(&path)?,
+                    seq,
                     ..checkin.clone()
                 };
                 put_checkin(tx, &checkin, now).at(&path)?;

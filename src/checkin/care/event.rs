@@ -324,6 +324,13 @@ impl<'a> Event<'a> {
             && self.clear != Clear::NotYet
     }
 
+    /// Numbness on the top of the foot alone, whatever eased it
+    /// (StatPearls, anterior tarsal tunnel: on most runs for weeks despite
+    /// new lacing).
+    pub fn top_of_foot_only(&self) -> bool {
+        self.symptomatic() && self.checkin.spots == [Spot::Top]
+    }
+
     /// The onset minute of a run, unless it is a tingle of the first minutes
     /// that went as the runner warmed up (not the exertional pattern).
     pub fn exertional_minute(&self) -> Option<u32> {

@@ -42,7 +42,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "held_two_weeks_running",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "the plan held or stepped back for symptoms this plan week and the week before, on days a week or more apart (a few days in a row either side of a Monday are one spell, not two weeks)",
+        threshold: "the plan held or stepped back for symptoms this plan week and the week before, in two spells or more (days with symptoms 3 days or more apart; a few days in a row either side of a Monday are one spell, not two weeks)",
         source: "Mayo Clinic \"Numbness\"; NHS \"Pins and needles\"; DOMAIN §6 clinician's review",
         test: "holds_for_symptoms_two_weeks_running_book_a_clinician",
         check: Check::Moment(|m| {
@@ -56,10 +56,12 @@ pub(super) static ROWS: &[Rule] = &[
                 .symptomatic()
                 .filter(|e| e.week(m.start_day) >= week - 1)
                 .collect();
-            // Two weeks of symptoms, not Saturday to Monday (the clinician's
-            // seventh review: the same three days inside one week hold).
+            // Two spells of symptoms, not one from Saturday to Monday (the
+            // clinician's seventh review: the same three days inside one
+            // week hold); spells a week apart or less count (the sixteenth:
+            // a tingle every six days held the plan three weeks running).
             let days: Vec<i32> = events.iter().map(|e| e.day).collect();
-            if days_a_week_apart(&days) < 2 {
+            if spells(&days) < 2 {
                 return None;
             }
             let (last_week, this_week): (Vec<&Event>, Vec<&Event>) =

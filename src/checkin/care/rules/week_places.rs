@@ -138,21 +138,24 @@ pub(super) static ROWS: &[Rule] = &[
         id: "top_of_foot_for_weeks",
         effect: WEEK,
         pattern: Some(Pattern::TopOfFoot),
-        threshold: "the lace pattern (top of the foot only, eased by loosening the laces) on 4 or more days of the last 6 weeks in 2 or more separate weeks (days a week apart, however the plan's weeks fall), or in 3 separate weeks",
+        threshold: "numbness on the top of the foot only (the lace pattern, or the same place whatever eased it) on 4 or more days of the last 6 weeks in 2 or more separate weeks (days a week apart, however the plan's weeks fall), or in 3 separate weeks",
         source: "StatPearls \"Anterior tarsal tunnel syndrome\" (on most runs for weeks despite new lacing); verywellfit (lace pressure); the clinician's sixth review",
         test: "the_lace_pattern_for_weeks_is_no_longer_just_the_laces",
         check: Check::Moment(|m| {
-            let days = m.days_in_six_weeks(|e| e.lace_pattern());
+            // The top of the foot alone, whether new lacing eased it or
+            // not: the days it did not are the stronger sign (the
+            // clinician's sixteenth review).
+            let days = m.days_in_six_weeks(|e| e.top_of_foot_only());
             let weeks = days_a_week_apart(&days);
             if !(weeks >= 3 || (weeks >= 2 && days.len() >= 4)) {
                 return None;
             }
-            let laces: Vec<&Event> = m.window.iter().filter(|e| e.lace_pattern()).collect();
+            let laces: Vec<&Event> = m.window.iter().filter(|e| e.top_of_foot_only()).collect();
             Some(Found::new(
                 m.words,
                 || {
                     format!(
-                        "Numbness on the top of the foot, eased by loosening the laces, in {weeks} separate weeks: {}.",
+                        "Numbness on the top of the foot in {weeks} separate weeks, new lacing or not: {}.",
                         m.dates(laces.iter().copied())
                     )
                 },

@@ -1,0 +1,151 @@
+//! Care rules from a clinician's sixteenth review (2026-12-06): a tingle
+//! every six days that holds the plan week after week books a clinician;
+//! the top of the foot counts for its weeks whether new lacing eased it or
+//! not; numbness said again to be not gone on a later day has lasted that
+//! long; a check-in saved again with only a note keeps its place before a
+//! clearance.
+
+#[path = "common/care.rs"]
+mod care;
+mod common;
+
+use care::*;
+use comeback::checkin::{CareLevel, CheckIn, Cleared, Ease, Onset, Spot, When};
+use common::*;
+
+/// A tingle at the toes after a run (or a rest day's walk) on day `d`, gone
+/// in ten minutes.
+fn after_run(d: u64, resting_day: bool) -> CheckIn {
+    let c = if resting_day {
+        resting(d, 1)
+    } else {
+        felt(d, 1)
+    };
+    let mut c = at(began(c, Onset::After), &[Spot::Toes]);
+    c.cleared_minutes = Some(10);
+    c
+}
+
+#[test]
+fn a_tingle_every_six_days_that_holds_the_plan_two_weeks_running_books_a_clinician() {
+    // Sun, Sat, Fri: each six days after the one before, so no two are a
+    // week apart, and the plan held in the second week and the third.
+    let journal = vec![
+        after_run(6, false),
+        after_run(12, true),
+        after_run(18, false),
+    ];
+    let care = care_on(journal, 18);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "held_two_weeks_running",
+    );
+}
+
+#[test]
+fn three_days_in_a_row_either_side_of_a_monday_are_one_spell_not_two_weeks() {
+    // Sat, Sun, Mon: the plan held both weeks, by one spell.
+    let journal = vec![after_run(5, true), after_run(6, false), after_run(7, true)];
+    let care = care_on(journal, 7);
+    assert!(!found(&care, "held_two_weeks_running"), "{care:#?}");
+}
+
+/// Numbness on the top of the foot after a run on day `d`.
+fn top(d: u64, eased_by_laces: bool) -> CheckIn {
+    let c = at(began(felt(d, 1), Onset::During), &[Spot::Top]);
+    if eased_by_laces {
+        cleared(eased(c, Ease::LooseningLaces), Cleared::Quickly)
+    } else {
+        let mut c = eased(c, Ease::Stopping);
+        c.numbness = comeback::checkin::Numbness::PARTLY_NUMB;
+        c.cleared_minutes = Some(90);
+        c
+    }
+}
+
+#[test]
+fn top_of_foot_numbness_new_lacing_did_not_ease_counts_for_its_weeks_too() {
+    // The lace pattern, then a worse day new lacing did not help, then the
+    // lace pattern again: four days in two weeks, as with the lace pattern
+    // every time (StatPearls: on most runs for weeks despite new lacing).
+    for worse in [false, true] {
+        let journal = vec![top(1, true), top(3, true), top(8, !worse), top(10, true)];
+        let care = care_on(journal, 10);
+        expect(
+            &care,
+            CareLevel::Book,
+            When::OneWeek,
+            "top_of_foot_for_weeks",
+        );
+    }
+}
+
+#[test]
+fn numbness_said_again_to_be_not_gone_on_a_later_day_books_as_lingering() {
+    let dir = plan_dir("2026-11-23", "2026-11-23");
+    let numb = [
+        "checkin",
+        "--date",
+        "2026-11-26",
+        "--numbness",
+        "2",
+        "--where",
+        "toes",
+        "--side",
+        "left",
+        "--onset",
+        "after",
+        "--cleared",
+        "not_yet",
+    ];
+    cli(dir.path(), "2026-11-26").args(numb).assert().success();
+    // The next day, the same day said again: still not gone.
+    cli(dir.path(), "2026-11-27")
+        .args(numb)
+        .arg("--replace")
+        .assert()
+        .success();
+    let status = json(dir.path(), "2026-11-27", &["status", "--json"]);
+    let rules = status["care"]["rules"].to_string();
+    assert!(rules.contains("not_cleared_days_later"), "{status:#}");
+    assert_eq!(status["care"]["level"], "book");
+}
+
+#[test]
+fn a_check_in_saved_again_with_only_a_note_keeps_its_place_before_a_clearance() {
+    let dir = plan_dir("2026-11-23", "2026-11-23");
+    let calf = [
+        "checkin",
+        "--date",
+        "2026-11-26",
+        "--numbness",
+        "2",
+        "--where",
+        "calf",
+        "--side",
+        "left",
+        "--onset",
+        "during",
+        "--minutes",
+        "20",
+        "--cleared",
+        "hours",
+    ];
+    cli(dir.path(), "2026-11-26").args(calf).assert().success();
+    let booked = json(dir.path(), "2026-11-26", &["status", "--json"]);
+    assert!(booked["care"].is_object(), "{booked:#}");
+    cli(dir.path(), "2026-11-30")
+        .args(["clear", "--date", "2026-11-30", "--note", "seen"])
+        .assert()
+        .success();
+    // Two days later the runner adds a note to the same check-in.
+    cli(dir.path(), "2026-12-02")
+        .args(calf)
+        .args(["--note", "felt it on the hill", "--replace"])
+        .assert()
+        .success();
+    let after = json(dir.path(), "2026-12-02", &["status", "--json"]);
+    assert!(after["care"].is_null(), "{after:#}");
+}
