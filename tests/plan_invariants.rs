@@ -430,11 +430,17 @@ proptest! {
             }
             if let Some(after) = weeks.get(i + 1) {
                 prop_assert!(volume(after) >= volume(before) - 1e-9, "week {} repeats below week {}", after.week, before.week);
-                // (Above the old volume: below it the staged return's
-                // steps are Daniels'.)
-                let old = profile.weekly_before.min(profile.goal_weekly).value();
-                let most = (volume(before) * (1.0 + template.weekly_increase_cap)).max(old) + 0.1 * after.run_count() as f64;
-                prop_assert!(volume(after) <= most + 1e-9, "week {}: {} after the last full week's {}", after.week, volume(after), volume(before));
+                // The next step from the last full week, 10% past it, in
+                // the staged return too (the coach's sixth review found
+                // 1.2-1.5x steps after a recovery week there).
+                // (Unless its everyday runs are at the shortest a run may
+                // be: a run joined at that floor.)
+                let most = volume(before) * (1.0 + template.weekly_increase_cap) + 0.1 * after.run_count() as f64;
+                let shortest = shortest_run(&profile, &template);
+                let mut runs: Vec<f64> = after.runs().filter_map(|r| r.distance).map(|d| d.value()).collect();
+                runs.sort_by(|a, b| b.total_cmp(a));
+                let at_floor = runs.len() > 1 && runs[1..].iter().all(|r| *r <= shortest + 1e-9);
+                prop_assert!(volume(after) <= most + 1e-9 || at_floor, "week {}: {} after the last full week's {}", after.week, volume(after), volume(before));
             }
             last = Some(i);
         }

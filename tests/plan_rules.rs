@@ -374,6 +374,31 @@ fn a_build_never_grows_four_weeks_running_even_after_staged_weeks_held_at_the_sh
 }
 
 #[test]
+fn the_week_after_a_recovery_week_is_a_tenth_past_the_last_full_week_in_the_staged_return_too() {
+    // The coach's sixth review: 7 weeks off at 25 mi over 5 runs went 12.5
+    // -> recovery -> 18.7 mi (1.5x), the staged share come due meanwhile
+    // (Nielsen 2014: over 30% a week raised injury).
+    let mut runner = profile(49);
+    runner.runs_per_week = 5;
+    let p = plan_of(&runner, "standard");
+    let v = volumes(&p);
+    let cutbacks: Vec<usize> = (1..p.weeks.len() - 1)
+        .filter(|i| p.weeks[*i].cutback)
+        .collect();
+    assert!(!cutbacks.is_empty(), "{v:?}");
+    for i in cutbacks {
+        let most = v[i - 1] * 1.1 + 0.1 * p.weeks[i + 1].run_count() as f64;
+        assert!(
+            v[i + 1] <= most,
+            "week {}: {} after the last full week's {}",
+            i + 2,
+            v[i + 1],
+            v[i - 1]
+        );
+    }
+}
+
+#[test]
 fn a_short_return_has_no_recovery_week() {
     assert!(plan(21).weeks.iter().all(|w| !w.cutback));
 }

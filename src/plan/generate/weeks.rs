@@ -353,6 +353,17 @@ impl Return<'_> {
         } else {
             scaled(carry.largest, 1.0 + t.weekly_increase_cap).max(m.old_week)
         };
+        // The week after a recovery week is the next step from the last
+        // full week, 10% past it, whatever the staged return would have
+        // come to by then (Nielsen 2014: over 30% a week raised injury;
+        // the coach's sixth review found 1.2-1.5x steps here).
+        let after_recovery = self.weeks.last().is_some_and(|w| w.cutback);
+        let last_full: u32 = carry.last_full.iter().sum();
+        let target = if after_recovery {
+            target.min(scaled(last_full, 1.0 + t.weekly_increase_cap).max(carry.largest))
+        } else {
+            target
+        };
         let floor = match entry {
             // Frequency before length: three runs of half an hour or more
             // (within the first week's cap), however small the staged share
