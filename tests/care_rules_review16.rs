@@ -149,3 +149,79 @@ fn a_check_in_saved_again_with_only_a_note_keeps_its_place_before_a_clearance() 
     let after = json(dir.path(), "2026-12-02", &["status", "--json"]);
     assert!(after["care"].is_null(), "{after:#}");
 }
+
+#[test]
+fn one_foot_at_night_and_the_other_the_next_night_is_both_feet() {
+    // NIDDK: symmetric numbness at night points to a cause in the whole
+    // body, said on one check-in or on two.
+    let night = |d: u64, s: comeback::checkin::Side| {
+        let mut c = side(
+            at(
+                began(resting(d, 1), Onset::Night),
+                &[Spot::Toes, Spot::Sole],
+            ),
+            s,
+        );
+        c.cleared_minutes = Some(10);
+        c
+    };
+    let journal = vec![
+        night(2, comeback::checkin::Side::Left),
+        night(3, comeback::checkin::Side::Right),
+    ];
+    let care = care_on(journal, 3);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "both_feet_again_or_at_rest",
+    );
+    let who = care.map(|c| c.who).unwrap_or_default();
+    assert!(who.contains("GP"), "{who}");
+}
+
+#[test]
+fn the_lace_pattern_with_no_feeling_on_every_run_of_a_week_is_not_worsening() {
+    // Pressure eased by loosening the laces in minutes: a lacing matter,
+    // whose weeks the top-of-foot row counts, not a worsening deficit.
+    let lace = |d: u64| {
+        let mut c = top(d, true);
+        c.numbness = comeback::checkin::Numbness::try_from(3).unwrap();
+        c
+    };
+    let journal = vec![lace(8), lace(9), lace(11), lace(13)];
+    let care = care_on(journal, 13);
+    assert!(!found(&care, "getting_worse"), "{care:#?}");
+    assert!(!found(&care, "progression_while_booked"), "{care:#?}");
+}
+
+#[test]
+fn taking_diabetes_away_while_its_booking_is_open_is_refused_for_another_condition_too() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(dir.path(), "2026-11-23")
+        .args(["new", "--layoff", "3w", "--weekly", "25", "--runs", "4"])
+        .args(["--health", "diabetes"])
+        .assert()
+        .success();
+    cli(dir.path(), "2026-11-24")
+        .args(["checkin", "--numbness", "1", "--where", "toes", "--side"])
+        .args(["both", "--onset", "during", "--minutes", "40", "--cleared"])
+        .args(["quickly"])
+        .assert()
+        .success();
+    let before = json(dir.path(), "2026-11-25", &["status", "--json"]);
+    assert_eq!(before["care"]["pattern"], "diabetic_foot", "{before:#}");
+    let out = cli(dir.path(), "2026-11-25")
+        .args(["health", "--set", "circulation"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("taking away diabetes would change the care open since 2026-11-24"),
+        "{said}"
+    );
+    let after = json(dir.path(), "2026-11-25", &["status", "--json"]);
+    assert_eq!(after["care"], before["care"]);
+}

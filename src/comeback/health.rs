@@ -11,10 +11,11 @@ use chrono::NaiveDate;
 #[derive(Debug, thiserror::Error)]
 pub enum HealthFailure {
     #[error(
-        "health: taking away {removed} would lift the care open since {since} ({level}); expected a clinician's clearance first (`comeback clear`), then change it"
+        "health: taking away {removed} would {verb} the care open since {since} ({level}); expected a clinician's clearance first (`comeback clear`), then change it"
     )]
     LiftsCare {
         removed: String,
+        verb: &'static str,
         since: NaiveDate,
         level: String,
     },
@@ -70,7 +71,10 @@ impl Comeback {
     }
 
     /// Refuses a health context under which today's open care would be
-    /// milder (a later "how soon") or gone.
+    /// milder (a later "how soon") or gone, or would send the runner to
+    /// someone else or begin later: the care the condition helped open
+    /// (the clinician's sixteenth review: diabetes swapped for circulation
+    /// turned a diabetic-foot booking into a vascular one).
     fn refuse_lifting_care(
         &self,
         health: &[Health],
@@ -81,14 +85,28 @@ impl Comeback {
         let mut plan = self.plan.clone();
         plan.profile.health = health.to_vec();
         plan.profile.health_since = since.clone();
-        let Some(softened) = self.softened_by(&plan, &self.journal, today) else {
+        let Some(open) = self.assess(today).verdict.care else {
             return Ok(());
+        };
+        let after = crate::checkin::assess(&plan, &self.template, &self.journal, today)
+            .verdict
+            .care;
+        let verb = match super::lifting::softened(&open, after.as_ref()) {
+            Some(softened) => softened.verb(),
+            None if after
+                .as_ref()
+                .is_some_and(|a| a.who != open.who || a.since > open.since) =>
+            {
+                "change"
+            }
+            None => return Ok(()),
         };
         let names: Vec<String> = removed.iter().map(|h| h.words().to_string()).collect();
         Err(HealthFailure::LiftsCare {
             removed: crate::checkin::and_list(&names),
-            since: softened.open.since,
-            level: softened.level(),
+            verb,
+            level: format!("{}, {}", open.level.as_str(), open.when_words),
+            since: open.since,
         })
     }
 }

@@ -4,8 +4,7 @@
 //! more symptoms never give a milder verdict, health context never does).
 
 use super::Comeback;
-use crate::checkin::{self, Care, CheckIn, Cleared, Journal};
-use crate::plan::Plan;
+use crate::checkin::{Care, CheckIn, Cleared};
 use chrono::NaiveDate;
 
 /// How a change would soften the care open today.
@@ -44,21 +43,6 @@ pub(super) fn softened(open: &Care, after: Option<&Care>) -> Option<Softened> {
 }
 
 impl Comeback {
-    /// The care open today, when `plan` and `journal` in place of the saved
-    /// ones would make it milder (a later "how soon") or lift it.
-    pub(super) fn softened_by(
-        &self,
-        plan: &Plan,
-        journal: &Journal,
-        today: NaiveDate,
-    ) -> Option<Softened> {
-        let open = self.assess(today).verdict.care?;
-        let after = checkin::assess(plan, &self.template, journal, today)
-            .verdict
-            .care;
-        softened(&open, after.as_ref())
-    }
-
     /// The care open today, when `entry` would replace the check-in of its
     /// day with other symptoms: only such a replacement can soften it (a
     /// new day's check-in adds to the journal, and a run's numbers, shoes

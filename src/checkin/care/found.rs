@@ -163,11 +163,12 @@ pub fn sole_at_rest(e: &Event) -> bool {
 /// waits for the appointment is urgent.
 pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let booked = m.booked?;
+    // (Not the lace pattern, as for getting worse.)
     let e = m
         .latest
         .iter()
         .rev()
-        .find(|e| e.symptomatic() && e.day >= booked)?;
+        .find(|e| e.symptomatic() && !e.lace_pattern() && e.day >= booked)?;
     let what = if e.severity == 3 {
         "no feeling"
     } else if e.clear.rank() >= Clear::Hours.rank() && e.extent.reach() >= Reach::Ankle {
@@ -296,8 +297,19 @@ pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
                 || m.health.sooner()
                 || matches!(e.clear, Clear::Hours | Clear::NotYet))
     });
-    let all = m.matching(foot_both_sides);
-    if once.is_none() && all.clone().count() < 2 {
+    // One foot at rest or at night and the other on another check-in of
+    // the episode is both feet too (the clinician's sixteenth review: the
+    // left one night and the right the next lost the neuropathy screen).
+    let resting_feet = |e: &Event| {
+        e.symptomatic()
+            && e.context.at_rest()
+            && !e.lace_pattern()
+            && (e.extent.in_foot() || e.extent.has(Extent::ANKLE))
+    };
+    let sides = SideSet::of(m.episode.iter().filter(|e| resting_feet(e)));
+    let in_turn = sides.left && sides.right;
+    let all = m.matching(move |e| foot_both_sides(e) || (in_turn && resting_feet(e)));
+    if once.is_none() && !in_turn && all.clone().count() < 2 {
         return None;
     }
     Some(Found::new(

@@ -200,7 +200,14 @@ impl<'m, 'a> Measures<'m, 'a> {
     pub fn worse_and_worse(&self, steps: usize) -> Option<[&Event<'a>; 3]> {
         const SECOND: (u8, u8) = (1, 1);
         const THIRD: (u8, u8) = (1, 2);
-        let events: Vec<&Event> = self.episode.iter().filter(|e| e.symptomatic()).collect();
+        // (Not the lace pattern: pressure eased by loosening the laces is a
+        // lacing matter, whose weeks `top_of_foot_for_weeks` counts; the
+        // clinician's sixteenth review found it "worsening", then urgent.)
+        let events: Vec<&Event> = self
+            .episode
+            .iter()
+            .filter(|e| e.symptomatic() && !e.lace_pattern())
+            .collect();
         let first = *events.first()?;
         let second = events
             .iter()

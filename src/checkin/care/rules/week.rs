@@ -252,7 +252,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "getting_worse",
         effect: WEEK,
         pattern: Some(Pattern::Worsening),
-        threshold: "3 check-ins of the episode, clear days between or not: after a first symptom, one not cleared within 15 minutes (or worse), then one that took hours or was partly numb (or worse) — every chain of three each worse than the one before, and anything worse; with diabetes or circulation problems 2: a second symptom not cleared within 15 minutes",
+        threshold: "3 check-ins of the episode, clear days between or not: after a first symptom, one not cleared within 15 minutes (or worse), then one that took hours or was partly numb (or worse) — every chain of three each worse than the one before, and anything worse; with diabetes or circulation problems 2: a second symptom not cleared within 15 minutes; not the lace pattern",
         source: "Ask Dr. Green (symptoms that get worse)",
         test: "severity_rising_week_after_week_with_clear_days_between_books_a_clinician",
         check: Check::Moment(|m| {
