@@ -514,12 +514,39 @@ fn weekly_limits_are_read_in_the_plans_unit() {
 
 #[test]
 fn a_week_needing_runs_over_twelve_miles_is_refused() {
+    // Six runs are the most: only a lower goal helps.
     let (ok, _, err, _d) = new_with_flags(&["--weekly", "120", "--runs", "6"]);
     assert!(!ok);
     assert_eq!(
         err.trim(),
-        "comeback: 120 mi a week over 6 runs needs runs of 20.0 mi: expected at most 12.0 mi a run; choose more runs or a lower goal"
+        "comeback: 120 mi a week over 6 runs needs everyday runs of 21.2 mi beside the long run: expected at most 12.0 mi a run; choose a lower goal"
     );
+    let (ok, _, err, _d) = new_with_flags(&["--weekly", "60", "--runs", "4"]);
+    assert!(!ok);
+    assert!(err.contains("choose more runs or a lower goal"), "{err}");
+}
+
+#[test]
+fn a_week_whose_everyday_runs_fit_beside_its_long_run_is_planned() {
+    // The coach's sixth review: 50 mi over 4 runs is a 14.2 mi long run
+    // and everyday runs of about 11.9, within the 12 mi limit.
+    let (ok, _, err, dir) = new_with_flags(&["--weekly", "50", "--runs", "4"]);
+    assert!(ok, "{err}");
+    let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
+    let weeks = doc["weeks"].as_array().cloned().unwrap_or_default();
+    let last = weeks.last().cloned().unwrap_or_default();
+    let runs: Vec<f64> = last["days"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|d| d["sessions"].as_array().cloned().unwrap_or_default())
+        .filter_map(|s| s["distance"].as_f64())
+        .collect();
+    assert_eq!(runs.len(), 4, "{last:#}");
+    assert!((runs.iter().sum::<f64>() - 50.0).abs() < 0.05, "{runs:?}");
+    let mut sorted = runs.clone();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    assert!(sorted[1..].iter().all(|r| *r <= 12.0), "{runs:?}");
 }
 
 #[test]

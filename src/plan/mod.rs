@@ -122,7 +122,8 @@ pub enum ProfileError {
     #[error("race {0}: expected a time that gives an easy pace from 5:00 to 20:00 per mile")]
     Race(String),
     #[error(
-        "{goal} {unit} a week over {runs} runs needs runs of {per_run:.1} {unit}: expected at most {max:.1} {unit} a run; choose more runs or a lower goal"
+        "{goal} {unit} a week over {runs} runs needs everyday runs of {per_run:.1} {unit} beside the long run: expected at most {max:.1} {unit} a run; {}",
+        choose(.runs)
     )]
     RunsTooLong {
         goal: f64,
@@ -141,6 +142,16 @@ pub enum ProfileError {
     StartYear(NaiveDate),
     #[error("start {start}: expected a day within two years of today ({today})")]
     StartFar { start: NaiveDate, today: NaiveDate },
+}
+
+/// What a runner whose runs would be too long can change: more runs, while
+/// there can be more.
+fn choose(runs: &u8) -> &'static str {
+    if *runs < *limits::RUNS_PER_WEEK.end() {
+        "choose more runs or a lower goal"
+    } else {
+        "choose a lower goal"
+    }
 }
 
 impl Profile {
