@@ -85,25 +85,14 @@ fn top_of_foot_numbness_new_lacing_did_not_ease_counts_for_its_weeks_too() {
 #[test]
 fn numbness_said_again_to_be_not_gone_on_a_later_day_books_as_lingering() {
     let dir = plan_dir("2026-11-23", "2026-11-23");
-    let numb = [
-        "checkin",
-        "--date",
-        "2026-11-26",
-        "--numbness",
-        "2",
-        "--where",
-        "toes",
-        "--side",
-        "left",
-        "--onset",
-        "after",
-        "--cleared",
-        "not_yet",
-    ];
-    cli(dir.path(), "2026-11-26").args(numb).assert().success();
+    let numb: Vec<&str> =
+        "checkin --date 2026-11-26 --numbness 2 --where toes --side left --onset after --cleared not_yet"
+            .split(' ')
+            .collect();
+    cli(dir.path(), "2026-11-26").args(&numb).assert().success();
     // The next day, the same day said again: still not gone.
     cli(dir.path(), "2026-11-27")
-        .args(numb)
+        .args(&numb)
         .arg("--replace")
         .assert()
         .success();
@@ -116,24 +105,11 @@ fn numbness_said_again_to_be_not_gone_on_a_later_day_books_as_lingering() {
 #[test]
 fn a_check_in_saved_again_with_only_a_note_keeps_its_place_before_a_clearance() {
     let dir = plan_dir("2026-11-23", "2026-11-23");
-    let calf = [
-        "checkin",
-        "--date",
-        "2026-11-26",
-        "--numbness",
-        "2",
-        "--where",
-        "calf",
-        "--side",
-        "left",
-        "--onset",
-        "during",
-        "--minutes",
-        "20",
-        "--cleared",
-        "hours",
-    ];
-    cli(dir.path(), "2026-11-26").args(calf).assert().success();
+    let calf: Vec<&str> =
+        "checkin --date 2026-11-26 --numbness 2 --where calf --side left --onset during --minutes 20 --cleared hours"
+            .split(' ')
+            .collect();
+    cli(dir.path(), "2026-11-26").args(&calf).assert().success();
     let booked = json(dir.path(), "2026-11-26", &["status", "--json"]);
     assert!(booked["care"].is_object(), "{booked:#}");
     cli(dir.path(), "2026-11-30")
@@ -142,7 +118,7 @@ fn a_check_in_saved_again_with_only_a_note_keeps_its_place_before_a_clearance() 
         .success();
     // Two days later the runner adds a note to the same check-in.
     cli(dir.path(), "2026-12-02")
-        .args(calf)
+        .args(&calf)
         .args(["--note", "felt it on the hill", "--replace"])
         .assert()
         .success();
