@@ -201,3 +201,20 @@ fn taking_diabetes_away_while_its_booking_is_open_is_refused_for_another_conditi
     let after = json(dir.path(), "2026-11-25", &["status", "--json"]);
     assert_eq!(after["care"], before["care"]);
 }
+
+#[test]
+fn a_warm_up_tingle_elsewhere_than_the_later_numbness_is_not_an_earlier_onset() {
+    // DOMAIN §6: a tingle in the first minutes that goes as the runner
+    // warms up is not the exertional pattern; at the toes after a shin at
+    // minute 40 it is not the same numbness coming sooner either.
+    let mut shin = minute(at(felt(1, 1), &[Spot::Shin]), 40);
+    shin.cleared_minutes = Some(10);
+    let toes = |d: u64, m: u32| cleared(minute(at(felt(d, 1), &[Spot::Toes]), m), Cleared::Quickly);
+    let care = care_on(vec![shin.clone(), toes(3, 3), toes(8, 2)], 8);
+    assert!(!found(&care, "onset_earlier_and_earlier"), "{care:#?}");
+    // At the shin, where the numbness came at minute 40, it is.
+    let at_shin =
+        |d: u64, m: u32| cleared(minute(at(felt(d, 1), &[Spot::Shin]), m), Cleared::Quickly);
+    let care = care_on(vec![shin, at_shin(3, 3), at_shin(8, 2)], 8);
+    assert!(found(&care, "onset_earlier_and_earlier"), "{care:#?}");
+}

@@ -230,7 +230,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "onset_earlier_and_earlier",
         effect: TWO_DAYS,
         pattern: Some(Pattern::EarlierOnset),
-        threshold: "onset minutes over 3+ runs of the episode (not the lace pattern) moving earlier by 20 % or more",
+        threshold: "onset minutes over 3+ runs of the episode (not the lace pattern) moving earlier by 20 % or more; a tingle of the first 5 minutes gone quickly counts only after numbness later in a run of the episode in a place it names",
         source: "Mayo Clinic; StatPearls \"Chronic exertional compartment syndrome\"",
         test: "numbness_starting_earlier_in_each_run_books_a_sports_doctor",
         check: Check::Moment(|m| {
