@@ -218,3 +218,30 @@ fn a_warm_up_tingle_elsewhere_than_the_later_numbness_is_not_an_earlier_onset() 
     let care = care_on(vec![shin, at_shin(3, 3), at_shin(8, 2)], 8);
     assert!(found(&care, "onset_earlier_and_earlier"), "{care:#?}");
 }
+
+#[test]
+fn the_cleared_place_once_again_is_not_wider_and_twice_goes_back_to_the_clinician() {
+    // The sole at night, booked and cleared; the sole again once is the
+    // place the clinician saw (DOMAIN §6: the cleared pattern back twice in
+    // 14 days goes back to them).
+    let sole = |d: u64, level: u8, minutes: u32| {
+        let mut c = side(
+            at(began(resting(d, level), Onset::Night), &[Spot::Sole]),
+            comeback::checkin::Side::Left,
+        );
+        c.cleared_minutes = Some(minutes);
+        c
+    };
+    let before = vec![sole(1, 1, 10), sole(4, 2, 30)];
+    let booked = care_on(before.clone(), 4);
+    assert!(booked.is_some(), "the sole at night twice books");
+    let once = [before.clone(), vec![sole(12, 1, 5)]].concat();
+    let care = assess_with(&[], once, vec![clearance(8)], 12).verdict.care;
+    assert!(!found(&care, "wider_after_a_clearance"), "{care:#?}");
+    let twice = [before, vec![sole(12, 1, 5), sole(15, 1, 5)]].concat();
+    let care = assess_with(&[], twice, vec![clearance(8)], 15).verdict.care;
+    assert!(
+        found(&care, "cleared_numbness_back_twice_in_14_days"),
+        "{care:#?}"
+    );
+}

@@ -63,15 +63,20 @@ pub(super) static ROWS: &[Rule] = &[
         id: "wider_after_a_clearance",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "after a clearance, one check-in reaching the whole foot or further up, or on both sides, or on a side the cleared numbness was not on",
+        threshold: "after a clearance, one check-in reaching the whole foot or further up, beyond where the cleared numbness reached, or on both sides, or on a side the cleared numbness was not on",
         source: "DOMAIN §6 clinician's review (after a clearance: what the clinician did not see goes back to them); DESIGN §4 (spreading and sides held against the episode a clearance closed)",
         test: "after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician",
         check: Check::Moment(|m| {
             let cleared = m.cleared?;
+            // Wider than the cleared care reached: the sole again after a
+            // sole at night was cleared is the same place (the clinician's
+            // sixteenth review), which `cleared_numbness_back_twice_in_14_days`
+            // books when it comes back twice.
             let e = latest(m, |e| {
                 e.symptomatic()
                     && !e.lace_pattern()
-                    && (e.extent.reach() >= Reach::WholeFoot
+                    && ((e.extent.reach() >= Reach::WholeFoot
+                        && e.extent.reach() > cleared.extent.reach())
                         || e.both_sides()
                         || cleared.sides.other_than(e.side))
             })?;
