@@ -105,7 +105,11 @@ impl Comeback {
         Err(HealthFailure::LiftsCare {
             removed: crate::checkin::and_list(&names),
             verb,
-            level: format!("{}, {}", open.level.as_str(), open.when_words),
+            level: super::lifting::Softened {
+                open: open.clone(),
+                lifted: false,
+            }
+            .level(),
             since: open.since,
         })
     }

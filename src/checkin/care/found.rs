@@ -137,10 +137,12 @@ pub fn one<'a>(m: &Measures<'_, 'a>, e: &Event<'a>, what: &str) -> Found<'a> {
 /// Both feet (the ankles with them, or no place said); not the lace
 /// pattern, which is both shoes, not both nerves.
 pub fn foot_both_sides(e: &Event) -> bool {
-    e.symptomatic()
-        && e.both_sides()
-        && (e.extent.in_foot() || e.extent.has(Extent::ANKLE) || e.extent.is_empty())
-        && !e.lace_pattern()
+    e.both_sides() && (in_the_feet(e) || (e.symptomatic() && e.extent.is_empty()))
+}
+
+/// Numbness in the foot or at the ankle, not the lace pattern.
+fn in_the_feet(e: &Event) -> bool {
+    e.symptomatic() && (e.extent.in_foot() || e.extent.has(Extent::ANKLE)) && !e.lace_pattern()
 }
 
 pub fn at_rest(e: &Event) -> bool {
@@ -300,12 +302,7 @@ pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     // One foot at rest or at night and the other on another check-in of
     // the episode is both feet too (the clinician's sixteenth review: the
     // left one night and the right the next lost the neuropathy screen).
-    let resting_feet = |e: &Event| {
-        e.symptomatic()
-            && e.context.at_rest()
-            && !e.lace_pattern()
-            && (e.extent.in_foot() || e.extent.has(Extent::ANKLE))
-    };
+    let resting_feet = |e: &Event| in_the_feet(e) && e.context.at_rest();
     let sides = SideSet::of(m.episode.iter().filter(|e| resting_feet(e)));
     let in_turn = sides.left && sides.right;
     let all = m.matching(move |e| foot_both_sides(e) || (in_turn && resting_feet(e)));
