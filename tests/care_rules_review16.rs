@@ -245,3 +245,42 @@ fn the_cleared_place_once_again_is_not_wider_and_twice_goes_back_to_the_clinicia
         "{care:#?}"
     );
 }
+
+#[test]
+fn the_exertional_pattern_back_after_a_clearance_is_booked_as_soon_as_before_with_a_sports_doctor()
+{
+    // The right shin at minutes 25, 24 and 22 on runs over 12 days (the
+    // last partly numb), cleared; then the shin at minutes 20 and 18. The
+    // exertional pattern booked within 2 working days before the clearance;
+    // its return is booked no later, and not with the urgent care the
+    // clinician's sixteenth review found named as "who cleared you".
+    let shin = |d: u64, level: u8, at_minute: u32, gone: u32| {
+        let mut c = side(
+            minute(
+                at(began(felt(d, level), Onset::During), &[Spot::Shin]),
+                at_minute,
+            ),
+            comeback::checkin::Side::Right,
+        );
+        c.cleared_minutes = Some(gone);
+        c
+    };
+    let before = vec![shin(1, 1, 25, 10), shin(6, 1, 24, 12), shin(13, 2, 22, 15)];
+    let booked = care_on(before.clone(), 13).expect("the exertional pattern books");
+    let after = [before, vec![shin(22, 1, 20, 10), shin(27, 1, 18, 10)]].concat();
+    let care = assess_with(&[], after, vec![clearance(18)], 27)
+        .verdict
+        .care;
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "cleared_numbness_back_twice_in_14_days_soon",
+    );
+    let care = care.expect("care");
+    assert!(
+        booked.when <= When::TwoWorkingDays || booked.level < CareLevel::Book,
+        "{booked:#?}"
+    );
+    assert_eq!(care.who, "a sports medicine doctor", "{care:#?}");
+}

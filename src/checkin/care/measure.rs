@@ -53,6 +53,16 @@ pub struct ClearedCare {
     pub weak: SideSet,
     /// Back pain was flagged while it was open.
     pub back_pain: bool,
+    /// It was urgent or an emergency: the one who cleared it is no clinician
+    /// to book again, so its return books who its most specific pattern
+    /// books (the clinician's sixteenth review: "the clinician who cleared
+    /// you" was an emergency department).
+    #[serde(default)]
+    pub rebook: Option<super::pattern::Pattern>,
+    /// It was more pressing than a booking within a week (urgent, or within
+    /// 2 working days): its return is booked no later.
+    #[serde(default)]
+    pub soon: bool,
 }
 
 /// How a plan week went by its symptoms alone.

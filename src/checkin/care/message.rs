@@ -82,7 +82,35 @@ impl<'a> Episode<'_, 'a> {
     /// Who the care at the end of `as_of` sends the runner to.
     pub(super) fn who(&self, as_of: NaiveDate) -> &'static str {
         let (level, _, pattern) = self.standing(as_of);
-        pattern.who(level)
+        self.who_for(level, pattern)
+    }
+
+    /// Who `pattern` at `level` sends the runner to in this episode: back to
+    /// the clinician who cleared the runner, unless that care was urgent
+    /// (then who its most specific pattern books).
+    fn who_for(&self, level: CareLevel, pattern: Pattern) -> &'static str {
+        match (level, pattern, self.before.as_ref().and_then(|b| b.rebook)) {
+            (CareLevel::Book, Pattern::BackAfterClearance, Some(rebook)) => {
+                rebook.who(CareLevel::Book)
+            }
+            _ => pattern.who(level),
+        }
+    }
+
+    /// How the care stood at the end of `as_of`, as a return after a
+    /// clearance of it is booked: who to book when it was urgent, and
+    /// whether it was more pressing than a booking within a week.
+    pub(super) fn as_cleared(&self, as_of: NaiveDate) -> (Option<Pattern>, bool) {
+        let bits = self.bits(as_of);
+        let (level, when, pattern) = standing(bits);
+        let rebook = match level {
+            CareLevel::Book => None,
+            _ => Some(booked_pattern(bits).unwrap_or(pattern)),
+        };
+        (
+            rebook,
+            level != CareLevel::Book || when == When::TwoWorkingDays,
+        )
     }
 
     /// One line for a week's decision while care is open: since when, what,
@@ -99,7 +127,7 @@ impl<'a> Episode<'_, 'a> {
             "Care open since {}: {} — {}, {}.",
             day_words(self.since, self.timeline_today()),
             pattern.words(),
-            pattern.who(level),
+            self.who_for(level, pattern),
             when_words(level, pattern, when)
         );
         *self.line.borrow_mut() = Some((bits, line.clone()));
@@ -143,7 +171,7 @@ impl<'a> Episode<'_, 'a> {
             level,
             when,
             when_words: when_words(level, pattern, when),
-            who: pattern.who(level).to_string(),
+            who: self.who_for(level, pattern).to_string(),
             pattern,
             pattern_words: pattern.words().to_string(),
             why,
@@ -272,6 +300,17 @@ impl<'a> Episode<'_, 'a> {
 }
 
 /// The level, how soon and the pattern the rules in `bits` give.
+/// The most specific pattern among the booking rows in `bits`.
+fn booked_pattern(bits: RuleBits) -> Option<Pattern> {
+    (0..RULES.len())
+        .filter(|i| bits & (1 << i) != 0)
+        .filter_map(|i| match (RULES[i].effect, RULES[i].pattern) {
+            (Effect::Care(CareLevel::Book, _), Some(p)) => Some(p),
+            _ => None,
+        })
+        .min()
+}
+
 fn standing(bits: RuleBits) -> (CareLevel, When, Pattern) {
     let rows = (0..RULES.len())
         .filter(|i| bits & (1 << i) != 0)

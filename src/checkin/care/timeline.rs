@@ -226,6 +226,7 @@ impl<'a> Timeline<'a> {
                     .filter(|ev| ev.day >= since && ev.symptomatic())
                     .collect();
                 let placed = || events.iter().copied().filter(|ev| !ev.lace_pattern());
+                let (rebook, soon) = e.as_cleared(clearance.date);
                 Some(ClearedCare {
                     date: clearance.date,
                     extent: extent_of(events.iter().copied()),
@@ -250,6 +251,8 @@ impl<'a> Timeline<'a> {
                         }
                         (who, _) => who.to_string(),
                     },
+                    rebook,
+                    soon,
                 })
             });
             episodes.extend(episode);

@@ -36,64 +36,37 @@ pub(super) static ROWS: &[Rule] = &[
         id: "cleared_numbness_back_twice_in_14_days",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "after a clearance, symptoms twice within 14 days, in the place the clinician cleared or any other",
+        threshold: "after a clearance of care booked within a week, symptoms twice within 14 days, in the place the clinician cleared or any other",
         source: "DOMAIN §6 clinician's review (after a clearance: back to the clinician who cleared you)",
         test: "the_cleared_pattern_back_twice_in_two_weeks_goes_back_to_the_clinician",
-        check: Check::Moment(|m| {
-            // Any place: a new one is no milder than the one cleared.
-            let cleared = m.cleared?;
-            let again = m.matching(|e| e.symptomatic());
-            let (a, b) = Measures::twice_within(again, 14)?;
-            Some(Found::new(
-                m.words,
-                || {
-                    format!(
-                        "The numbness a clinician cleared on {} (care with {}) came back on {} and {}.",
-                        crate::checkin::day_words(cleared.date, m.today),
-                        cleared.who,
-                        m.date(a),
-                        m.date(b)
-                    )
-                },
-                [a, b],
-            ))
-        }),
+        check: Check::Moment(|m| back_twice(m).filter(|_| m.cleared.is_some_and(|c| !c.soon))),
+    },
+    Rule {
+        id: "cleared_numbness_back_twice_in_14_days_soon",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::BackAfterClearance),
+        threshold: "after a clearance of care that was urgent or booked within 2 working days, symptoms twice within 14 days; when it was urgent, who its most specific pattern books, not the urgent care that cleared it",
+        source: "DOMAIN §6 clinician's review (after a clearance: back to the clinician who cleared you); DESIGN §4 (2 working days for vascular, diabetic and compartment patterns); the clinician's sixteenth review (an exertional shin pattern back after its clearance was booked later than before it)",
+        test: "the_exertional_pattern_back_after_a_clearance_is_booked_as_soon_as_before_with_a_sports_doctor",
+        check: Check::Moment(|m| back_twice(m).filter(|_| m.cleared.is_some_and(|c| c.soon))),
     },
     Rule {
         id: "wider_after_a_clearance",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "after a clearance, one check-in reaching the whole foot or further up, beyond where the cleared numbness reached, or on both sides, or on a side the cleared numbness was not on",
+        threshold: "after a clearance of care booked within a week, one check-in reaching the whole foot or further up, beyond where the cleared numbness reached, or on both sides, or on a side the cleared numbness was not on",
         source: "DOMAIN §6 clinician's review (after a clearance: what the clinician did not see goes back to them); DESIGN §4 (spreading and sides held against the episode a clearance closed)",
         test: "after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician",
-        check: Check::Moment(|m| {
-            let cleared = m.cleared?;
-            // Wider than the cleared care reached: the sole again after a
-            // sole at night was cleared is the same place (the clinician's
-            // sixteenth review), which `cleared_numbness_back_twice_in_14_days`
-            // books when it comes back twice.
-            let e = latest(m, |e| {
-                e.symptomatic()
-                    && !e.lace_pattern()
-                    && ((e.extent.reach() >= Reach::WholeFoot
-                        && e.extent.reach() > cleared.extent.reach())
-                        || e.both_sides()
-                        || cleared.sides.other_than(e.side))
-            })?;
-            Some(Found::new(
-                m.words,
-                || {
-                    format!(
-                        "After the clearance of {} (care with {}): {} on {}.",
-                        crate::checkin::day_words(cleared.date, m.today),
-                        cleared.who,
-                        describe(e),
-                        m.date(e)
-                    )
-                },
-                [e],
-            ))
-        }),
+        check: Check::Moment(|m| wider(m).filter(|_| m.cleared.is_some_and(|c| !c.soon))),
+    },
+    Rule {
+        id: "wider_after_a_clearance_soon",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::BackAfterClearance),
+        threshold: "the same, after a clearance of care that was urgent or booked within 2 working days",
+        source: "as `wider_after_a_clearance`; a return is booked no later than the care it came back from",
+        test: "after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician",
+        check: Check::Moment(|m| wider(m).filter(|_| m.cleared.is_some_and(|c| c.soon))),
     },
     Rule {
         id: "sharp_pain_skin_colour_or_back_pain",
@@ -322,3 +295,52 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
 ];
+
+/// After a clearance, symptoms twice within 14 days, anywhere: a new place
+/// is no milder than the one cleared.
+fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    let cleared = m.cleared?;
+    let again = m.matching(|e| e.symptomatic());
+    let (a, b) = Measures::twice_within(again, 14)?;
+    Some(Found::new(
+        m.words,
+        || {
+            format!(
+                "The numbness a clinician cleared on {} (care with {}) came back on {} and {}.",
+                crate::checkin::day_words(cleared.date, m.today),
+                cleared.who,
+                m.date(a),
+                m.date(b)
+            )
+        },
+        [a, b],
+    ))
+}
+
+/// After a clearance, one check-in wider than the cleared care reached: the
+/// sole again after a sole at night was cleared is the same place (the
+/// clinician's sixteenth review), which [`back_twice`] books when it comes
+/// back twice.
+fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    let cleared = m.cleared?;
+    let e = latest(m, |e| {
+        e.symptomatic()
+            && !e.lace_pattern()
+            && ((e.extent.reach() >= Reach::WholeFoot && e.extent.reach() > cleared.extent.reach())
+                || e.both_sides()
+                || cleared.sides.other_than(e.side))
+    })?;
+    Some(Found::new(
+        m.words,
+        || {
+            format!(
+                "After the clearance of {} (care with {}): {} on {}.",
+                crate::checkin::day_words(cleared.date, m.today),
+                cleared.who,
+                describe(e),
+                m.date(e)
+            )
+        },
+        [e],
+    ))
+}
