@@ -701,3 +701,23 @@ fn the_help_examples_fit_in_eighty_columns_and_copy_as_they_are() {
         }
     }
 }
+
+#[test]
+fn new_says_when_the_goal_week_has_fewer_runs_than_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    comeback(dir.path())
+        .args(["new", "--layoff", "3w", "--weekly", "12", "--runs", "6"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "The goal week has 5 runs, not 6: in a 12.0 mi week with a long run, 6 runs",
+        ));
+    let out = comeback(dir.path())
+        .args([
+            "new", "--force", "--layoff", "3w", "--weekly", "25", "--runs", "4",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("The goal week has"), "{text}");
+}

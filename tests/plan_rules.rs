@@ -499,6 +499,45 @@ fn no_run_is_shorter_than_two_miles_or_the_runners_own_even_share() {
 }
 
 #[test]
+fn a_goal_week_too_small_for_the_runs_asked_has_fewer_so_the_long_run_stands_out() {
+    // Six runs of 12 mi, or of a 9 mi goal, would each be 2 mi or less,
+    // with no long run (a coach's sixth review): the goal week has as many
+    // as its long run's share leaves room for at 2 mi each, never under 3.
+    for (weekly, goal, runs) in [(12.0, 12.0, 5), (15.0, 9.0, 4), (3.0, 3.0, 3)] {
+        let mut runner = profile(21);
+        runner.weekly_before = Distance::from_value(weekly);
+        runner.goal_weekly = Distance::from_value(goal);
+        runner.runs_per_week = 6;
+        let p = plan_of(&runner, "standard");
+        let last = p.weeks.last().unwrap();
+        assert_eq!(last.run_count(), runs, "{weekly} mi, goal {goal}");
+        if runs > 3 {
+            let long = last.runs().find(|r| r.long).expect("a long run");
+            assert!(
+                last.runs()
+                    .filter(|r| !r.long)
+                    .all(|r| r.distance < long.distance && r.distance.unwrap().value() >= 2.0),
+                "{weekly} mi, goal {goal}: {:?}",
+                last.runs().map(|r| r.distance).collect::<Vec<_>>()
+            );
+        }
+    }
+    // A goal week with room for them keeps the runner's six.
+    let mut runner = profile(21);
+    runner.weekly_before = Distance::from_value(20.0);
+    runner.goal_weekly = Distance::from_value(20.0);
+    runner.runs_per_week = 6;
+    assert_eq!(
+        plan_of(&runner, "standard")
+            .weeks
+            .last()
+            .unwrap()
+            .run_count(),
+        6
+    );
+}
+
+#[test]
 fn strides_never_fall_on_the_day_after_other_strides() {
     // Six runs a week from 40 towards 60: everyday runs Tuesday to
     // Saturday, two strides sessions a week once they start.

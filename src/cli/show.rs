@@ -32,6 +32,21 @@ pub fn plan_saved(plan: &Plan, display: Option<Unit>) -> String {
             count(week.strength_days(), "strength day", "strength days")
         );
     }
+    // The goal week may have fewer runs than asked (plan-rules.md).
+    if let Some(goal) = plan
+        .weeks
+        .last()
+        .filter(|w| w.run_count() < usize::from(p.runs_per_week))
+    {
+        let text = format!(
+            "The goal week has {}, not {}: in a {} week with a long run, {} runs would leave the others under the shortest run worth lacing up for (about 20 minutes or 2 mi / 3 km).",
+            count(goal.run_count(), "run", "runs"),
+            p.runs_per_week,
+            distance(p.goal_weekly, p.unit, display),
+            p.runs_per_week
+        );
+        wrap_into(&mut out, &text, "", "");
+    }
     let _ = writeln!(
         out,
         "See it with `comeback plan`; today's sheet with `comeback today`."

@@ -86,7 +86,8 @@ pub(super) struct Model {
     /// The old week, or the goal when it is lower.
     pub old_week: u32,
     pub goal: u32,
-    /// Runs a week the runner wants.
+    /// Runs a week at the goal: the runner's, or fewer when the goal week
+    /// is too small for that many runs of the shortest length.
     pub runs: usize,
     /// The shortest run worth lacing up for.
     pub min_run: u32,
@@ -143,9 +144,16 @@ impl Model {
                 .ceil() as u32,
             None => hundredths(template.run_length.min_distance.get(unit)),
         };
-        // No run under the shortest, unless the runner's own week is too
-        // small for their runs at that length: then an even share of it.
-        let runs = asked;
+        // No run under the shortest: a goal week too small for its long
+        // run's share and the runs asked beside it at that length has
+        // fewer, never under three, so the long run stands out (DOMAIN.md
+        // §2, run lengths a coach accepts: fewer runs a week instead; a
+        // coach's sixth review found six 1.5-mile runs, and six of 2.0 with
+        // no long run). A week too small for three has three of an even
+        // share.
+        let beside = f64::from(goal) * (1.0 - template.long_run.share);
+        let fit = 1 + (beside / f64::from(tenth_up(shortest).max(TENTH))) as usize;
+        let runs = asked.min(fit.max(3));
         let min_run = tenth_up(shortest).min(floor_tenth(old_week / runs as u32).max(TENTH));
         let per_minute = |minutes: f64| (minutes / minutes_per_unit * 100.0) as u32;
         let long_limit = floor_tenth(
