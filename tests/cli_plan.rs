@@ -338,6 +338,47 @@ fn a_layoff_that_is_not_days_or_weeks_is_refused() {
 }
 
 #[test]
+fn a_negative_layoff_is_refused_naming_the_flag() {
+    // (Before, clap read `-3d` as the flags -3 and -d: "unexpected argument".)
+    refused_new(
+        "--layoff",
+        "-3d",
+        "invalid value '-3d' for '--layoff <Nd|Nw>': expected a number of days or weeks",
+    );
+}
+
+#[test]
+fn a_race_time_too_short_says_how_it_was_read_and_how_to_write_hours() {
+    refused_new(
+        "--race",
+        "half=1:55",
+        "race half=1:55 (a time of 1 min 55 s): expected a time that gives an easy pace from 5:00 to 20:00 per mile; hours need three parts, like 1:55:00",
+    );
+}
+
+#[test]
+fn an_easy_pace_and_a_race_together_are_refused() {
+    // The race sets the easy pace: one of them would be dropped unsaid.
+    let mut args = new_with("--race", "5k=25:00");
+    args.extend(["--easy-pace".to_string(), "9:30".to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    refused(&args, "cannot be used with");
+}
+
+#[test]
+fn a_rest_day_given_twice_is_kept_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = new_with("--rest-days", "mon,mon");
+    comeback(dir.path()).args(&args).assert().success();
+    let out = comeback(dir.path())
+        .args(["plan", "--json"])
+        .output()
+        .unwrap();
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(plan["profile"]["rest_days"], serde_json::json!(["mon"]));
+}
+
+#[test]
 fn a_negative_weekly_distance_is_refused() {
     refused(
         &["new", "--layoff", "3w", "--weekly=-5", "--runs", "4"],

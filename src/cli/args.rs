@@ -185,7 +185,7 @@ pub struct PlanArgs {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// How long you did not run: days or weeks, like 21d, 3w or "5 weeks"
-    #[arg(long, value_name = "Nd|Nw", value_parser = parse_layoff)]
+    #[arg(long, allow_hyphen_values = true, value_name = "Nd|Nw", value_parser = parse_layoff)]
     pub layoff: u32,
     /// Weekly distance before the layoff, in the plan's unit (3-200 mi, 5-320 km)
     #[arg(long, allow_negative_numbers = true, value_name = "N")]
@@ -218,7 +218,7 @@ pub struct NewArgs {
     #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = weekday_parser())]
     pub rest_days: Vec<Weekday>,
     /// Your easy pace before the layoff, per mile or km of the plan, like 9:30
-    #[arg(long, value_name = "M:SS", value_parser = parse_pace)]
+    #[arg(long, value_name = "M:SS", value_parser = parse_pace, conflicts_with = "race")]
     pub easy_pace: Option<u32>,
     /// A recent race before the layoff, like 5k=25:00 or half=1:55:00 (sets the easy pace)
     #[arg(long, value_name = "DIST=TIME", value_parser = parse_race)]

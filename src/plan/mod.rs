@@ -119,8 +119,15 @@ pub enum ProfileError {
     LongDayRests(Weekday),
     #[error("easy pace {pace} per {unit}: expected {} to {} per {unit}", pace::clock(*limits::easy_pace(*unit).start()), pace::clock(*limits::easy_pace(*unit).end()))]
     EasyPace { pace: String, unit: Unit },
-    #[error("race {0}: expected a time that gives an easy pace from 5:00 to 20:00 per mile")]
-    Race(String),
+    #[error(
+        "race {race} (a time of {read}): expected a time that gives an easy pace from 5:00 to 20:00 per mile{hint}"
+    )]
+    Race {
+        race: String,
+        read: String,
+        /// Hours written as minutes and seconds, when that may be why.
+        hint: &'static str,
+    },
     #[error(
         "{goal} {unit} a week over {runs} runs needs everyday runs of {per_run:.1} {unit} beside the long run: expected at most {max:.1} {unit} a run; {}",
         choose(.runs)
@@ -202,7 +209,15 @@ impl Profile {
         if let Some(race) = &self.race {
             let easy = race.easy_pace_seconds(Unit::Mi);
             if !limits::EASY_PACE_MI.contains(&easy) {
-                return Err(ProfileError::Race(race.to_string()));
+                return Err(ProfileError::Race {
+                    race: race.to_string(),
+                    read: pace::time_words(race.seconds),
+                    hint: if race.seconds < 3600 && easy < *limits::EASY_PACE_MI.start() {
+                        "; hours need three parts, like 1:55:00"
+                    } else {
+                        ""
+                    },
+                });
             }
         }
         Ok(())
