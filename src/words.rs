@@ -122,14 +122,12 @@ pub fn dates_between(
     }
 }
 
-/// The week's long run: its distance, or its minutes in run/walk weeks
+/// The week's longest run: its distance, or its minutes in run/walk weeks
 /// (the longest session then).
-pub fn long_run(week: &Week, unit: Unit, display: Option<Unit>) -> String {
-    match week
-        .runs()
-        .find(|r| r.long)
-        .or_else(|| week.runs().max_by_key(|r| (r.distance, r.minutes)))
-    {
+pub fn longest_run(week: &Week, unit: Unit, display: Option<Unit>) -> String {
+    // The long run is the week's longest when it has one; the column says
+    // "Longest" so a week without one reads right (a coach's sixth review).
+    match week.runs().max_by_key(|r| (r.distance, r.minutes)) {
         Some(run) => match (run.distance, run.minutes) {
             (Some(d), _) => distance(d, unit, display),
             (None, Some(m)) => format!("{m} min"),

@@ -39,6 +39,8 @@ fn new_then_plan_shows_the_week_table() {
         .arg("plan")
         .assert()
         .success()
+        // Week 1 has no long run: the column is each week's longest run.
+        .stdout(predicate::str::contains("Volume     Longest  Runs"))
         .stdout(predicate::str::contains(
             ">   1  23 Nov–29 Nov         1  build     15.0 mi    5.0 mi      3    2",
         ))

@@ -91,7 +91,7 @@ pub fn plan_table(
         row(
             " ",
             [
-                "Wk", "Dates", "Stg", "Phase", "Volume", "Long", "Runs", "Str", "Note"
+                "Wk", "Dates", "Stg", "Phase", "Volume", "Longest", "Runs", "Str", "Note"
             ]
         )
     );
@@ -116,7 +116,7 @@ pub fn plan_table(
         } else {
             " "
         };
-        let long = crate::words::long_run(week, p.unit, display);
+        let long = crate::words::longest_run(week, p.unit, display);
         let mut notes: Vec<&str> = Vec::new();
         if week.cutback {
             notes.push("recovery");

@@ -56,7 +56,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             w.stage.to_string(),
             w.phase.label().to_string(),
             words::volume(w, unit, app.unit),
-            words::long_run(w, unit, app.unit),
+            words::longest_run(w, unit, app.unit),
             w.run_count().to_string(),
             w.strength_days().to_string(),
             marker.to_string(),
@@ -80,7 +80,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     .flex(Flex::SpaceBetween)
     .header(
         Row::new([
-            "Wk", "Dates", "Stg", "Phase", "Volume", "Long", "Runs", "Str", "", "Note",
+            "Wk", "Dates", "Stg", "Phase", "Volume", "Longest", "Runs", "Str", "", "Note",
         ])
         .style(theme.title()),
     )
