@@ -764,3 +764,34 @@ fn new_says_when_the_goal_week_has_fewer_runs_than_asked() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains("The goal week has"), "{text}");
 }
+
+#[test]
+fn a_start_in_the_past_asks_for_the_runs_since_so_its_first_week_is_no_break() {
+    // Today is Mon 23 Nov; the plan began a week ago.
+    let (ok, out, err, dir) = new_with_flags(&["--start", "2026-11-16"]);
+    assert!(ok, "{err}");
+    let text = out.replace('\n', " ");
+    assert!(
+        text.contains("The plan began 7 days ago: record the runs you did since with `comeback checkin --date 2026-11-16`"),
+        "{out}"
+    );
+    for day in ["2026-11-17", "2026-11-19", "2026-11-21"] {
+        comeback(dir.path())
+            .args([
+                "checkin",
+                "--date",
+                day,
+                "--numbness",
+                "0",
+                "--session",
+                "done",
+            ])
+            .assert()
+            .success();
+    }
+    let status = common::json(dir.path(), "2026-11-23", &["status", "--json"]);
+    assert_eq!(status["status"], "on_track", "{status:#}");
+    assert_eq!(status["headline"], "keep going", "{status:#}");
+    let (_, out, _, _d) = new_with_flags(&[]);
+    assert!(!out.contains("The plan began"), "{out}");
+}

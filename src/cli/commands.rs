@@ -358,7 +358,7 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
         ctx.today,
         &timestamp(),
     )?;
-    out!("{}", show::plan_saved(&comeback.plan, ctx.unit))?;
+    out!("{}", show::plan_saved(&comeback.plan, ctx.today, ctx.unit))?;
     Ok(())
 }
 

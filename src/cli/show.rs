@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 const WIDTH: usize = 80;
 
-pub fn plan_saved(plan: &Plan, display: Option<Unit>) -> String {
+pub fn plan_saved(plan: &Plan, today: chrono::NaiveDate, display: Option<Unit>) -> String {
     let p = &plan.profile;
     let mut out = String::new();
     let first = plan.weeks.first();
@@ -31,6 +31,17 @@ pub fn plan_saved(plan: &Plan, display: Option<Unit>) -> String {
             count(week.run_count(), "run", "runs"),
             count(week.strength_days(), "strength day", "strength days")
         );
+    }
+    // A start in the past: its days have no check-ins yet, and a week
+    // without a run reads as a new break (a coach's sixth review).
+    let before = (today - p.start).num_days();
+    if before > 0 {
+        let text = format!(
+            "The plan began {} ago: record the runs you did since with `comeback checkin --date {}` and the days after it, or a week without one reads as a new break.",
+            count(usize::try_from(before).unwrap_or(usize::MAX), "day", "days"),
+            p.start.format("%Y-%m-%d")
+        );
+        wrap_into(&mut out, &text, "", "");
     }
     // The goal week may have fewer runs than asked (plan-rules.md).
     if let Some(goal) = plan
