@@ -23,6 +23,7 @@ fn fifty_two_week_profile(template: &Template) -> Profile {
         rest_days: Vec::new(),
         easy_pace_seconds: None,
         race: None,
+        longest_run: None,
     };
     for goal in 8..=72 {
         let mut longer = profile.clone();

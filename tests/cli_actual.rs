@@ -45,7 +45,7 @@ fn a_run_with_its_numbers_is_saved_shown_and_exported() {
         "{saved}"
     );
     let doc = common::json(dir.path(), "2026-11-26", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/8");
+    assert_eq!(doc["schema"], "comeback.plan/9");
     assert_eq!(
         doc["checkins"][0]["actual"],
         serde_json::json!({"distance": 5.2, "minutes": 48, "rpe": 4})

@@ -332,7 +332,7 @@ fn a_version_one_export_still_imports() {
         .success()
         .stdout(predicate::str::contains("6 check-ins, 1 clearance)"));
     let doc = json(dir.path(), "2026-12-02", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/8");
+    assert_eq!(doc["schema"], "comeback.plan/9");
     // The symptom-free day that version 1 let carry an onset reads as symptom-free.
     let rest_day = &doc["checkins"][2];
     assert_eq!(rest_day["date"], "2026-11-26");
@@ -410,7 +410,7 @@ fn a_version_two_export_still_imports_with_its_order_and_health_context() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/8");
+    assert_eq!(doc["schema"], "comeback.plan/9");
     assert_eq!(doc["profile"]["health"], serde_json::json!(["diabetes"]));
     assert_eq!(doc["ticks"], serde_json::json!([]));
     let original: serde_json::Value =
@@ -429,7 +429,7 @@ fn a_version_three_export_still_imports_with_its_template_upgraded() {
         .assert()
         .success();
     let doc = json(dir.path(), "2026-11-27", &["export"]);
-    assert_eq!(doc["schema"], "comeback.plan/8");
+    assert_eq!(doc["schema"], "comeback.plan/9");
     // The document carried template version 1: read as version 2 with its defaults.
     assert_eq!(doc["template"]["version"], 2);
     assert_eq!(
@@ -485,6 +485,19 @@ fn a_version_six_export_still_imports_with_its_runs_from_files() {
         assert_eq!(doc[field], original[field], "{field}");
     }
     assert_eq!(doc["cross_training"], serde_json::json!([]));
+}
+
+#[test]
+fn a_version_eight_export_still_imports_without_a_longest_run() {
+    let (dir, doc, original) = import_fixture(8, "2026-12-02");
+    for field in ["profile", "checkins", "clearances", "shoes", "activities"] {
+        assert_eq!(doc[field], original[field], "{field}");
+    }
+    // Version 8 had no longest run: not given, and the care it opened is
+    // still open.
+    assert_eq!(doc["profile"].get("longest_run"), None);
+    let status = json(dir.path(), "2026-12-02", &["status", "--json"]);
+    assert_eq!(status["status"], "seek_care", "{status}");
 }
 
 #[test]

@@ -71,7 +71,7 @@ fn plan_json_follows_the_contract() {
         .unwrap();
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["schema"], "comeback.plan/8");
+    assert_eq!(doc["schema"], "comeback.plan/9");
     assert_eq!(doc["unit"], "mi");
     assert_eq!(doc["template"]["name"], "standard");
     assert_eq!(doc["template"]["version"], 2);
@@ -794,4 +794,26 @@ fn a_start_in_the_past_asks_for_the_runs_since_so_its_first_week_is_no_break() {
     assert_eq!(status["headline"], "keep going", "{status:#}");
     let (_, out, _, _d) = new_with_flags(&[]);
     assert!(!out.contains("The plan began"), "{out}");
+}
+
+#[test]
+fn the_longest_run_before_the_layoff_is_kept_and_never_over_the_week() {
+    let (ok, out, err, dir) = new_with_flags(&["--longest-run", "7.5"]);
+    assert!(ok, "{err}");
+    assert!(!out.contains("--longest-run"), "{out}");
+    let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
+    assert_eq!(doc["profile"]["longest_run"], 7.5);
+    refused_new(
+        "--longest-run",
+        "30",
+        "longest run 30 mi: expected more than 0 and at most the weekly distance before the layoff (25 mi)",
+    );
+    refused_new(
+        "--longest-run",
+        "-3",
+        "invalid value '-3' for '--longest-run <N>': expected a distance above 0",
+    );
+    // Not given: said, with the flag that gives it.
+    let (_, out, _, _d) = new_with_flags(&[]);
+    assert!(out.contains("give it with `--longest-run N`"), "{out}");
 }

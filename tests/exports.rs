@@ -198,7 +198,7 @@ fn export_to_a_file_goes_through_a_rename_and_says_where() {
         .success()
         .stderr(predicate::str::contains("Wrote the plan (JSON) to"));
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\n  \"schema\": \"comeback.plan/8\""));
+    assert!(text.starts_with("{\n  \"schema\": \"comeback.plan/9\""));
     let leftovers = std::fs::read_dir(dir.path())
         .unwrap()
         .filter(|e| {
@@ -261,15 +261,15 @@ fn malformed_json_is_refused() {
 fn another_schema_is_refused() {
     refused(
         |d| d["schema"] = "taskwarrior/3".into(),
-        "schema: 'taskwarrior/3': expected one of comeback.plan/1, comeback.plan/2, comeback.plan/3, comeback.plan/4, comeback.plan/5, comeback.plan/6, comeback.plan/7, comeback.plan/8",
+        "schema: 'taskwarrior/3': expected one of comeback.plan/1, comeback.plan/2, comeback.plan/3, comeback.plan/4, comeback.plan/5, comeback.plan/6, comeback.plan/7, comeback.plan/8, comeback.plan/9",
     );
 }
 
 #[test]
 fn a_newer_schema_is_refused() {
     refused(
-        |d| d["schema"] = "comeback.plan/9".into(),
-        "schema: 'comeback.plan/9' is from a newer comeback",
+        |d| d["schema"] = "comeback.plan/10".into(),
+        "schema: 'comeback.plan/10' is from a newer comeback",
     );
 }
 

@@ -304,7 +304,7 @@ fn export_writes_through_a_fifo_and_follows_a_symlink() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(reader.join().unwrap().contains("comeback.plan/8"));
+    assert!(reader.join().unwrap().contains("comeback.plan/9"));
     let meta = std::fs::symlink_metadata(&fifo).unwrap();
     assert!(std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()));
 
@@ -326,7 +326,7 @@ fn export_writes_through_a_fifo_and_follows_a_symlink() {
     assert!(
         std::fs::read_to_string(&target)
             .unwrap()
-            .contains("comeback.plan/8")
+            .contains("comeback.plan/9")
     );
 }
 

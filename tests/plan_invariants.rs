@@ -63,6 +63,7 @@ prop_compose! {
             rest_days,
             easy_pace_seconds,
             race,
+            longest_run: None,
         }
     }
 }

@@ -52,10 +52,50 @@ fn first_distance_week(plan: &Plan) -> usize {
 
 #[test]
 fn three_days_off_resumes_the_old_week_at_once() {
-    let p = plan(3);
+    // With the longest run of the month before given (30% of the week),
+    // the old week in its shape at once, held a week.
+    let mut runner = profile(3);
+    runner.longest_run = Some(Distance::from_value(7.5));
+    let p = plan_of(&runner, "standard");
     assert_eq!(weeks_until_back(&p), 1);
     assert_eq!(volumes(&p), vec![25.0, 25.0]);
     assert_eq!(p.weeks[0].run_count(), 4);
+    // Not given, the old week's volume at once too.
+    assert_eq!(weeks_until_back(&plan(3)), 1);
+}
+
+#[test]
+fn without_the_longest_run_given_the_long_run_leads_from_the_everyday_run() {
+    // A coach's sixth review: 50 mi over 6 runs after 6 days off had a
+    // 14.2 mi long run in week 2, 1.75x any run before it, from a 30% long
+    // run assumed and never asked about. Not given, the old long run is an
+    // even share, and the long run leads from it by a tenth a week.
+    let mut runner = profile(6);
+    runner.weekly_before = Distance::from_value(50.0);
+    runner.goal_weekly = Distance::from_value(50.0);
+    runner.runs_per_week = 6;
+    let p = plan_of(&runner, "standard");
+    let longest = |w: &comeback::plan::Week| {
+        w.runs()
+            .filter_map(|r| r.distance)
+            .map(|d| d.value())
+            .fold(0.0, f64::max)
+    };
+    let mut before: f64 = 50.0 / 6.0;
+    for w in &p.weeks {
+        assert!(
+            longest(w) <= (before * 1.1 * 10.0).floor() / 10.0 + 1e-9,
+            "week {}: {} after {before}",
+            w.week,
+            longest(w)
+        );
+        before = before.max(longest(w));
+    }
+    // Given, the long run of 15 mi before the layoff leads at once.
+    runner.longest_run = Some(Distance::from_value(15.0));
+    let given = plan_of(&runner, "standard");
+    assert!(longest(&given.weeks[1]) >= 14.0, "{:?}", volumes(&given));
+    assert!(given.weeks.len() < p.weeks.len());
 }
 
 #[test]

@@ -1151,7 +1151,7 @@ fn e_opens_the_export_menu_and_writes_where_it_says() {
     let json = dir.path().join("comeback-plan-2026-12-09.json");
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
-    assert_eq!(doc["schema"], "comeback.plan/8");
+    assert_eq!(doc["schema"], "comeback.plan/9");
     assert_eq!(
         app.message.as_deref(),
         Some(format!("Wrote the plan (JSON) to {}", json.display()).as_str())

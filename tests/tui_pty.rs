@@ -127,7 +127,8 @@ fn onboarding_a_check_in_and_quit_leave_the_terminal_in_cooked_mode() {
     };
     screen.wait_for("New plan");
     screen.wait_for("Preview");
-    for _ in 0..13 {
+    // Down to Save, the form's last field.
+    for _ in 0..comeback::tui::app::Field::ALL.len() - 1 {
         keys(b"\x1b[B");
         std::thread::sleep(Duration::from_millis(20));
     }

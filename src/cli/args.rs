@@ -220,6 +220,11 @@ pub struct NewArgs {
     /// Your easy pace before the layoff, per mile or km of the plan, like 9:30
     #[arg(long, value_name = "M:SS", value_parser = parse_pace, conflicts_with = "race")]
     pub easy_pace: Option<u32>,
+    /// Your longest run in the month before the layoff, in the plan's unit
+    /// (default: an even share of your week, so the long run builds from
+    /// your everyday run)
+    #[arg(long, allow_negative_numbers = true, value_name = "N")]
+    pub longest_run: Option<String>,
     /// A recent race before the layoff, like 5k=25:00 or half=1:55:00 (sets the easy pace)
     #[arg(long, value_name = "DIST=TIME", value_parser = parse_race)]
     pub race: Option<Race>,

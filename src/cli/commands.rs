@@ -344,6 +344,10 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
         rest_days: once_each(args.rest_days),
         easy_pace_seconds: args.easy_pace,
         race: args.race,
+        longest_run: match &args.longest_run {
+            Some(text) => Some(run_in("--longest-run", text)?),
+            None => None,
+        },
     };
     let template = load_template(
         args.template
@@ -364,6 +368,13 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
 
 /// `--weekly` or `--goal` in the plan's unit, which `--unit` may give after
 /// them: checked here, where the unit is known, and said in it.
+/// A run's distance given with `flag`, in the plan's unit.
+fn run_in(flag: &str, text: &str) -> Result<Distance> {
+    crate::input::parse_run_distance(text)
+        .map(Distance::from_value)
+        .map_err(|e| anyhow!("invalid value '{text}' for '{flag} <N>': {e}"))
+}
+
 fn weekly_in(flag: &str, text: &str, unit: Unit) -> Result<Distance> {
     crate::input::parse_weekly(text, unit)
         .map(Distance::from_value)

@@ -43,6 +43,16 @@ pub fn plan_saved(plan: &Plan, today: chrono::NaiveDate, display: Option<Unit>) 
         );
         wrap_into(&mut out, &text, "", "");
     }
+    // The old long run counts for 30 days (plan-rules.md): not given, the
+    // long run builds from the everyday run.
+    if p.longest_run.is_none() && p.layoff_days < 30 {
+        wrap_into(
+            &mut out,
+            "The long run builds from your everyday run, a tenth a week: if your longest run in the month before the layoff was longer, give it with `--longest-run N`.",
+            "",
+            "",
+        );
+    }
     // The goal week may have fewer runs than asked (plan-rules.md).
     if let Some(goal) = plan
         .weeks

@@ -26,15 +26,16 @@ use serde::{Deserialize, Serialize};
 /// condition was entered); version 7 `cross_training`, the rides, swims,
 /// walks, hikes, rows and elliptical sessions imported from files; version 8
 /// each check-in's `recorded`, the day it was recorded when later than its
-/// date.
-pub const PLAN_SCHEMA: &str = "comeback.plan/8";
+/// date; version 9 the profile's `longest_run` (the longest run of the
+/// month before the layoff, when given).
+pub const PLAN_SCHEMA: &str = "comeback.plan/9";
 
 /// A plan document larger than this is not read: ten years of daily
 /// check-ins export to a few MB.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Every schema an import reads, oldest first.
-pub const READABLE_SCHEMAS: [&str; 8] = [
+pub const READABLE_SCHEMAS: [&str; 9] = [
     "comeback.plan/1",
     "comeback.plan/2",
     "comeback.plan/3",
@@ -42,6 +43,7 @@ pub const READABLE_SCHEMAS: [&str; 8] = [
     "comeback.plan/5",
     "comeback.plan/6",
     "comeback.plan/7",
+    "comeback.plan/8",
     PLAN_SCHEMA,
 ];
 

@@ -68,6 +68,12 @@ pub struct Profile {
     /// pace is given.
     #[serde(default)]
     pub race: Option<Race>,
+    /// The longest run of the month before the layoff, in `unit`; `None`
+    /// when not given: then an even share of the old week, so the first
+    /// long runs build from the runner's everyday run (a coach's sixth
+    /// review: a 30% long run assumed for a runner of even days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longest_run: Option<Distance>,
 }
 
 /// The limits a profile must keep; the CLI and the TUI both check through these.
@@ -119,6 +125,10 @@ pub enum ProfileError {
     LongDayRests(Weekday),
     #[error("easy pace {pace} per {unit}: expected {} to {} per {unit}", pace::clock(*limits::easy_pace(*unit).start()), pace::clock(*limits::easy_pace(*unit).end()))]
     EasyPace { pace: String, unit: Unit },
+    #[error(
+        "longest run {value} {unit}: expected more than 0 and at most the weekly distance before the layoff ({weekly} {unit})"
+    )]
+    LongestRun { value: f64, weekly: f64, unit: Unit },
     #[error(
         "race {race} (a time of {read}): expected a time that gives an easy pace from 5:00 to 20:00 per mile{hint}"
     )]
@@ -203,6 +213,16 @@ impl Profile {
         {
             return Err(ProfileError::EasyPace {
                 pace: pace::clock(pace),
+                unit,
+            });
+        }
+        if let Some(longest) = self
+            .longest_run
+            .filter(|l| l.value() <= 0.0 || l.value() > self.weekly_before.value())
+        {
+            return Err(ProfileError::LongestRun {
+                value: longest.value(),
+                weekly: self.weekly_before.value(),
                 unit,
             });
         }

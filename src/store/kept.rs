@@ -405,6 +405,7 @@ mod tests {
             rest_days: Vec::new(),
             easy_pace_seconds: None,
             race: None,
+            longest_run: None,
         };
         let template = Template::builtin("standard")
             .and_then(Result::ok)

@@ -4,7 +4,9 @@
 
 use super::action::Action;
 use super::field::TextField;
-use crate::input::{parse_date, parse_layoff, parse_pace, parse_race, parse_weekly};
+use crate::input::{
+    parse_date, parse_layoff, parse_pace, parse_race, parse_run_distance, parse_weekly,
+};
 use crate::plan::{self, Distance, Plan, Profile, Template, Unit, Weekday};
 use chrono::NaiveDate;
 use tui_input::InputRequest;
@@ -25,6 +27,7 @@ pub enum Field {
     LongDay,
     RestDays,
     Pace,
+    LongestRun,
     Save,
 }
 
@@ -47,6 +50,7 @@ impl Field {
             Field::LongDay => "Long-run day",
             Field::RestDays => "Rest days (e.g. mon,fri)",
             Field::Pace => "Easy pace or recent race",
+            Field::LongestRun => "Longest run, month before",
             Field::Save => "Save the plan",
         }
     }
@@ -75,6 +79,8 @@ pub struct Onboarding {
     pub rest_days: TextField,
     /// Empty: no pace given; "9:30" an easy pace; "5k=25:00" a race.
     pub pace: TextField,
+    /// Empty: not given (an even share of the week before).
+    pub longest_run: TextField,
 }
 
 impl Onboarding {
@@ -94,6 +100,7 @@ impl Onboarding {
             long_day: Weekday::Sun,
             rest_days: TextField::default(),
             pace: TextField::default(),
+            longest_run: TextField::default(),
         }
     }
 
@@ -113,13 +120,17 @@ impl Onboarding {
             Field::Goal if self.goal.is_empty() => "same as before".into(),
             Field::RestDays if self.rest_days.is_empty() => "the day after the long run".into(),
             Field::Pace if self.pace.is_empty() => "none (type 9:30 or 5k=25:00)".into(),
+            Field::LongestRun if self.longest_run.is_empty() => {
+                "not given (your everyday run)".into()
+            }
             Field::Layoff
             | Field::Weekly
             | Field::Runs
             | Field::Goal
             | Field::Start
             | Field::RestDays
-            | Field::Pace => self
+            | Field::Pace
+            | Field::LongestRun => self
                 .text(field)
                 .map(TextField::to_string)
                 .unwrap_or_default(),
@@ -201,6 +212,14 @@ impl Onboarding {
                 parse_pace(pace).map_err(|e| (Field::Pace, format!("easy pace '{pace}': {e}")))?;
             (Some(easy), None)
         };
+        let longest = self.longest_run.value().trim();
+        let longest_run = if longest.is_empty() {
+            None
+        } else {
+            let value = parse_run_distance(longest)
+                .map_err(|e| (Field::LongestRun, format!("longest run '{longest}': {e}")))?;
+            Some(Distance::from_value(value))
+        };
         let profile = Profile {
             layoff_days: layoff,
             weekly_before: Distance::from_value(weekly),
@@ -216,6 +235,7 @@ impl Onboarding {
             rest_days,
             easy_pace_seconds,
             race,
+            longest_run,
         };
         Ok((profile, template))
     }
@@ -236,6 +256,7 @@ impl Onboarding {
             Field::Start => Some(&self.start),
             Field::RestDays => Some(&self.rest_days),
             Field::Pace => Some(&self.pace),
+            Field::LongestRun => Some(&self.longest_run),
             _ => None,
         }
     }
@@ -249,6 +270,7 @@ impl Onboarding {
             Field::Start => Some(&mut self.start),
             Field::RestDays => Some(&mut self.rest_days),
             Field::Pace => Some(&mut self.pace),
+            Field::LongestRun => Some(&mut self.longest_run),
             _ => None,
         }
     }
@@ -332,6 +354,9 @@ impl Onboarding {
                 ))
             }
             Field::Template => Some(format!("{}: {}", template.name, template.description)),
+            Field::LongestRun if profile.longest_run.is_none() => Some(
+                "Not given, the long run builds from your everyday run, a tenth a week.".into(),
+            ),
             Field::Runs => {
                 let plan = plan::generate(&profile, &template).ok()?;
                 let first = plan.weeks.first()?;

@@ -97,6 +97,7 @@ pub fn profile(layoff_days: u32) -> Profile {
         rest_days: Vec::new(),
         easy_pace_seconds: None,
         race: None,
+        longest_run: None,
     }
 }
 

@@ -196,8 +196,16 @@ impl Model {
         // runs the shortest length.
         let others_at_least = min_run * (runs as u32 - 1);
         let before = profile.weekly_before.hundredths();
-        model.old_long = model
-            .long_for(before, runs)
+        // The old long run: the runner's longest of the month before, or,
+        // not given, the even share of the old week over the runs it was
+        // run in, so the long run leads from the everyday run at 1.1x (a
+        // coach's sixth review: a 30% long run assumed for a runner of
+        // even days gave week 2 a run 1.75x any before it).
+        let old_long = profile
+            .longest_run
+            .map_or(before / asked as u32, |l| l.hundredths());
+        model.old_long = floor_tenth(old_long)
+            .min(long_limit)
             .min(floor_tenth(before.saturating_sub(others_at_least)))
             .max(min_run);
         model.goal_long = model

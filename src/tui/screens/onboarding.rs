@@ -14,13 +14,16 @@ pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
     // The welcome line, every field and the borders; fewer rows on a short
     // terminal, the selected field scrolled into view.
     let wanted = Field::ALL.len() as u16 + 3;
+    let problem = form.profile().err();
+    let explained = form.explain();
+    // The keys' line or a problem, and what the field does when it says.
+    let message = if explained.is_some() { 2 } else { 1 };
     let [fields_area, message_area, preview_area] = Layout::vertical([
         Constraint::Length(wanted.min(area.height.saturating_sub(5))),
-        Constraint::Length(2),
+        Constraint::Length(message),
         Constraint::Min(3),
     ])
     .areas(area);
-    let problem = form.profile().err();
     let mut lines = vec![Line::styled(
         "Welcome back. Tell comeback about your layoff; Enter on Save makes the plan.",
         theme.title(),
@@ -69,7 +72,7 @@ pub fn render(form: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
     };
     let message = vec![
         Line::from(hint),
-        Line::styled(form.explain().unwrap_or_default(), theme.title()),
+        Line::styled(explained.unwrap_or_default(), theme.title()),
     ];
     frame.render_widget(Paragraph::new(message), message_area);
 
