@@ -284,3 +284,29 @@ fn the_exertional_pattern_back_after_a_clearance_is_booked_as_soon_as_before_wit
     );
     assert_eq!(care.who, "a sports medicine doctor", "{care:#?}");
 }
+
+#[test]
+fn the_exertional_pattern_names_a_rest_days_walk_as_a_walk() {
+    // Numbness at the shin at minutes 20, 21 and 20 over ten days, the
+    // second on a rest day's walk: "3 runs" counted the walk (the
+    // clinician's sixteenth review).
+    let shin = |c: CheckIn, at_minute: u32| {
+        let mut c = minute(at(began(c, Onset::During), &[Spot::Shin]), at_minute);
+        c.cleared_minutes = Some(10);
+        c
+    };
+    let journal = vec![
+        shin(felt(1, 1), 20),
+        shin(resting(5, 1), 21),
+        shin(felt(11, 1), 20),
+    ];
+    let care = care_on(journal, 11);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "exertional_pattern",
+    );
+    let why = care.expect("care").why.join(" ");
+    assert!(why.contains("same point of 3 runs and walks"), "{why}");
+}

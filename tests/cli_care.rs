@@ -63,7 +63,7 @@ fn every_new_check_in_word_is_taken_stored_and_shown() {
             "--cleared-minutes",
             "10",
             "--eased-by",
-            "stopping,loosening_laces,sitting_or_bending,nothing",
+            "stopping,loosening_laces,sitting_or_bending",
         ])
         .assert()
         .success()
@@ -87,14 +87,22 @@ fn every_new_check_in_word_is_taken_stored_and_shown() {
     assert_eq!(c["cleared_minutes"], 10);
     assert_eq!(
         c["eased_by"],
-        serde_json::json!([
-            "stopping",
-            "loosening_laces",
-            "sitting_or_bending",
-            "nothing"
-        ])
+        serde_json::json!(["stopping", "loosening_laces", "sitting_or_bending"])
     );
     assert!(c["seq"].as_u64().unwrap() > 0);
+    // "Nothing eased it" is said alone.
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "1", "--eased-by", "nothing"])
+        .assert()
+        .success();
+    let history = json(dir.path(), "2026-11-25", &["history", "--json"]);
+    let said: Vec<&serde_json::Value> = history["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["eased_by"])
+        .collect();
+    assert!(said.contains(&&serde_json::json!(["nothing"])), "{said:?}");
 }
 
 #[test]
@@ -156,6 +164,44 @@ fn numbness_zero_with_symptom_fields_is_refused() {
         "2026-11-24",
         &["checkin", "--numbness", "0", "--onset", "rest"],
         "numbness 0 with onset: expected no symptom fields",
+    );
+}
+
+#[test]
+fn minutes_into_a_run_at_rest_or_at_night_are_refused() {
+    // A clinician's sixteenth review found `--onset night --minutes 30`
+    // accepted: minutes count from the start of a run.
+    let dir = with_plan(&[]);
+    refused(
+        dir.path(),
+        "2026-11-24",
+        &[
+            "checkin",
+            "--numbness",
+            "1",
+            "--onset",
+            "night",
+            "--minutes",
+            "30",
+        ],
+        "minutes 30 with onset night: minutes count from the start of a run; expected no minutes for numbness at rest or at night",
+    );
+}
+
+#[test]
+fn nothing_eased_it_and_something_eased_it_together_are_refused() {
+    let dir = with_plan(&[]);
+    refused(
+        dir.path(),
+        "2026-11-24",
+        &[
+            "checkin",
+            "--numbness",
+            "1",
+            "--eased-by",
+            "nothing,stopping",
+        ],
+        "eased_by nothing with stopping: expected either nothing or what eased it",
     );
 }
 

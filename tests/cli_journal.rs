@@ -642,16 +642,23 @@ fn what_eased_the_numbness_reads_back_after_the_flags_took_a_twelfth_bit() {
             "--numbness",
             "1",
             "--eased-by",
-            "stopping,nothing",
+            "stopping,sitting_or_bending",
         ])
         .args(["--flag", "face_arm,sharp_pain", "--cleared", "quickly"])
+        .assert()
+        .success();
+    // "Nothing", the last of the four bits, is said alone.
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "1", "--eased-by", "nothing"])
         .assert()
         .success();
     let mut before = json(dir.path(), "2026-11-25", &["history", "--json"])["checkins"].clone();
     // Put the file back into schema 9's layout: what eased it in bits 36–39,
     // no column yet for cross-training from files (schema 12) nor for the
     // day a check-in was recorded (schema 16).
-    before[0].as_object_mut().map(|c| c.remove("recorded"));
+    for c in before.as_array_mut().into_iter().flatten() {
+        c.as_object_mut().map(|c| c.remove("recorded"));
+    }
     let conn = rusqlite::Connection::open(dir.path().join("comeback.db")).unwrap();
     conn.execute_batch(
         "UPDATE checkins SET choices = (choices & 68719476735) | (((choices >> 37) & 15) << 36);
@@ -663,9 +670,10 @@ fn what_eased_the_numbness_reads_back_after_the_flags_took_a_twelfth_bit() {
     drop(conn);
     let after = json(dir.path(), "2026-11-25", &["history", "--json"])["checkins"].clone();
     assert_eq!(before, after);
+    assert_eq!(after[0]["eased_by"], serde_json::json!(["nothing"]));
     assert_eq!(
-        after[0]["eased_by"],
-        serde_json::json!(["stopping", "nothing"])
+        after[1]["eased_by"],
+        serde_json::json!(["stopping", "sitting_or_bending"])
     );
 }
 

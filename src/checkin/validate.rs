@@ -36,6 +36,12 @@ pub enum CheckInError {
     },
     #[error("{field} {value}: expected 0 to 600")]
     Minutes { field: &'static str, value: u32 },
+    #[error(
+        "minutes {minutes} with onset {onset}: minutes count from the start of a run; expected no minutes for numbness at rest or at night"
+    )]
+    MinutesAtRest { minutes: u32, onset: Onset },
+    #[error("eased_by nothing with {others}: expected either nothing or what eased it")]
+    NothingAndSomething { others: String },
     #[error("{date} already has a check-in with {what}")]
     WouldReplace { date: NaiveDate, what: String },
 }
@@ -49,6 +55,8 @@ impl CheckInError {
                 Some(field)
             }
             CheckInError::ClearedContradiction { .. } => Some("cleared_minutes"),
+            CheckInError::MinutesAtRest { .. } => Some("minutes"),
+            CheckInError::NothingAndSomething { .. } => Some("eased_by"),
             _ => None,
         }
     }
@@ -98,7 +106,32 @@ impl CheckIn {
                 today,
             });
         }
-        self.check_fields()
+        self.check_fields()?;
+        self.check_typed()
+    }
+
+    /// What a check-in typed in today must say once (an import keeps what
+    /// an older release saved): minutes into a run only for a run, and
+    /// "nothing eased it" alone (a clinician's sixteenth review found both
+    /// accepted).
+    fn check_typed(&self) -> Result<(), CheckInError> {
+        if let (Some(onset @ (Onset::Rest | Onset::Night)), Some(minutes)) =
+            (self.onset, self.minutes)
+        {
+            return Err(CheckInError::MinutesAtRest { minutes, onset });
+        }
+        if self.eased_by.contains(&super::Ease::Nothing) && self.eased_by.len() > 1 {
+            let others: Vec<&str> = self
+                .eased_by
+                .iter()
+                .filter(|e| **e != super::Ease::Nothing)
+                .map(|e| e.as_str())
+                .collect();
+            return Err(CheckInError::NothingAndSomething {
+                others: others.join(", "),
+            });
+        }
+        Ok(())
     }
 
     /// The checks that do not depend on the plan or the day: the same for a

@@ -285,13 +285,19 @@ impl<'a> Event<'a> {
         self.severity > 0
     }
 
+    /// Whether the exercise of the day was not a run: its run skipped, or a
+    /// rest day (a walk).
+    pub fn no_run(&self) -> bool {
+        matches!(
+            self.checkin.session,
+            Some(SessionDone::Skipped | SessionDone::RestDay)
+        )
+    }
+
     /// When it began, in words: on a day whose run was skipped or a rest
     /// day, the exercise was not a run ("during exercise").
     pub fn when_words(&self) -> &'static str {
-        let no_run = matches!(
-            self.checkin.session,
-            Some(SessionDone::Skipped | SessionDone::RestDay)
-        );
+        let no_run = self.no_run();
         match self.context {
             Context::During(_) if no_run => "during exercise",
             Context::After if no_run => "after exercise",

@@ -165,7 +165,7 @@ patterns! {
     AtRest = "at_rest", "numbness that comes at rest", GENERAL;
     RestAfterRuns = "rest_after_runs", "numbness now at rest or at night, after weeks of it with runs", GENERAL;
     Spreading = "spreading", "numbness that is spreading", GENERAL;
-    Worsening = "worsening", "numbness that is getting worse", GENERAL;
+    Worsening = "worsening", "numbness that is getting worse or not settling", GENERAL;
     NotResolved = "not_resolved", "numbness not resolved within a week", GENERAL;
     Lingering = "lingering", "numbness that does not clear after runs", GENERAL;
     KeepsComingBack = "keeps_coming_back", "numbness that keeps coming back", GENERAL;

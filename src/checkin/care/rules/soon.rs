@@ -216,8 +216,15 @@ pub(super) static ROWS: &[Rule] = &[
                     } else {
                         "Symptoms"
                     };
+                    // (A rest day's walk is no run: the clinician's
+                    // sixteenth review.)
+                    let of = if runs.iter().any(|e| e.no_run()) {
+                        "runs and walks"
+                    } else {
+                        "runs"
+                    };
                     format!(
-                        "{what} at about the same point of {} runs: {}.",
+                        "{what} at about the same point of {} {of}: {}.",
                         runs.len(),
                         crate::checkin::and_list(&at)
                     )
