@@ -806,7 +806,12 @@ fn the_longest_run_before_the_layoff_is_kept_and_never_over_the_week() {
     refused_new(
         "--longest-run",
         "30",
-        "longest run 30 mi: expected more than 0 and at most the weekly distance before the layoff (25 mi)",
+        "longest run 30 mi: expected at least 1 mi and at most the weekly distance before the layoff (25 mi)",
+    );
+    refused_new(
+        "--longest-run",
+        "0.1",
+        "longest run 0.1 mi: expected at least 1 mi",
     );
     refused_new(
         "--longest-run",

@@ -33,6 +33,7 @@ prop_compose! {
         rest in proptest::collection::vec(weekday(), 0..=2),
         pace in proptest::option::of(0.0f64..=1.0),
         race in any::<bool>(),
+        longest in proptest::option::of(0.0f64..=1.0),
     ) -> Profile {
         let unit = if km { Unit::Km } else { Unit::Mi };
         let range = comeback::plan::limits::weekly(unit);
@@ -63,7 +64,12 @@ prop_compose! {
             rest_days,
             easy_pace_seconds,
             race,
-            longest_run: None,
+            // The longest run of the month before, when given: from 1 to
+            // the whole old week.
+            longest_run: longest.map(|x| {
+                let week = weekly_before.value();
+                Distance::from_value(((1.0 + (week - 1.0) * x) * 10.0).floor() / 10.0)
+            }),
         }
     }
 }
@@ -171,7 +177,13 @@ fn shortest_run(profile: &Profile, template: &Template) -> f64 {
     // (+1e-9: 19.2 / 6 is 3.1999… in floating point; the model divides
     // hundredths.)
     let share = ((old / f64::from(profile.runs_per_week)) * 10.0 + 1e-9).floor() / 10.0;
-    (((shortest * 100.0).round() / 10.0).ceil() / 10.0).min(share.max(0.1))
+    // A longest run given under it is the runner's own (rule 2).
+    let given = profile.longest_run.map_or(f64::MAX, |l| {
+        ((l.value() * 10.0 + 1e-9).floor() / 10.0).max(0.1)
+    });
+    (((shortest * 100.0).round() / 10.0).ceil() / 10.0)
+        .min(share.max(0.1))
+        .min(given)
 }
 
 /// The longest run the long-run limits allow: 150 minutes at the easy
@@ -305,7 +317,9 @@ proptest! {
         let per_unit = minutes_per_unit(&profile, &template);
         let mut all = runs(&plan, per_unit);
         let (last_run, old) = comeback::plan::old_long_run(&profile, &template);
-        all.insert(0, (last_run, old.value(), 0));
+        // The runner's own longest, when given and shorter than the model's.
+        let old = profile.longest_run.map_or(old.value(), |l| l.value().min(old.value()));
+        all.insert(0, (last_run, old, 0));
         for (i, (date, distance, week)) in all.iter().enumerate().skip(1) {
             if plan.weeks[*week].phase == Phase::RunWalk {
                 continue;

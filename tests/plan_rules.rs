@@ -99,6 +99,36 @@ fn without_the_longest_run_given_the_long_run_leads_from_the_everyday_run() {
 }
 
 #[test]
+fn a_longest_run_given_under_the_even_share_leads_the_first_weeks_by_a_tenth_at_most() {
+    // A coach's seventh review: a longest run of 4.4 mi (25 mi over 4 runs,
+    // 6 days off) gave first-week runs of 6.1 mi, 1.39x it, and a 1.5 mi
+    // longest among 6 mi weeks gave 2 mi runs.
+    for (weekly, runs, longest) in [(25.0, 4, 4.4), (6.0, 3, 1.5)] {
+        let mut runner = profile(6);
+        runner.weekly_before = Distance::from_value(weekly);
+        runner.goal_weekly = Distance::from_value(weekly);
+        runner.runs_per_week = runs;
+        runner.longest_run = Some(Distance::from_value(longest));
+        let p = plan_of(&runner, "standard");
+        let mut before: f64 = longest;
+        for w in p.weeks.iter().take(5) {
+            let most = w
+                .runs()
+                .filter_map(|r| r.distance)
+                .map(|d| d.value())
+                .fold(0.0, f64::max);
+            let allowed = ((before * 1.1 * 10.0 + 1e-9).floor() / 10.0).max(before + 0.1);
+            assert!(
+                most <= allowed + 1e-9,
+                "{weekly} mi, longest {longest}: week {} has {most} after {before}",
+                w.week
+            );
+            before = before.max(most);
+        }
+    }
+}
+
+#[test]
 fn two_weeks_off_starts_with_three_short_runs_and_is_back_within_four_weeks() {
     // Daniels: 50% then 75% over a return as long as the layoff; the
     // first week has three runs, none long, none over the usual run.

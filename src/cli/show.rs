@@ -60,10 +60,10 @@ pub fn plan_saved(plan: &Plan, today: chrono::NaiveDate, display: Option<Unit>) 
         .filter(|w| w.run_count() < usize::from(p.runs_per_week))
     {
         let text = format!(
-            "The goal week has {}, not {}: in a {} week with a long run, {} runs would leave the others under the shortest run worth lacing up for (about 20 minutes or 2 mi / 3 km).",
+            "The goal week has {}, not {}: in {} week with a long run, {} runs would leave the others under the shortest run worth lacing up for (about 20 minutes or 2 mi / 3 km).",
             count(goal.run_count(), "run", "runs"),
             p.runs_per_week,
-            distance(p.goal_weekly, p.unit, display),
+            with_article(&distance(p.goal_weekly, p.unit, display)),
             p.runs_per_week
         );
         wrap_into(&mut out, &text, "", "");
@@ -328,6 +328,17 @@ fn bullets(out: &mut String, title: &str, items: &[String]) {
     }
 }
 
+/// "a 12.0 mi", or "an 8.0 mi" (eight, eleven, eighteen, eighty…).
+fn with_article(number: &str) -> String {
+    let whole: u32 = number
+        .split(['.', ' '])
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let an = matches!(whole, 8 | 11 | 18 | 80..=89 | 800..=899);
+    format!("{} {number}", if an { "an" } else { "a" })
+}
+
 pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
     let options = textwrap::Options::new(WIDTH)
         .initial_indent(first)
@@ -463,4 +474,15 @@ fn capitalise(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_distance_takes_an_before_a_vowel_sound() {
+        assert_eq!(super::with_article("12.0 mi"), "a 12.0 mi");
+        assert_eq!(super::with_article("8.0 mi"), "an 8.0 mi");
+        assert_eq!(super::with_article("18.5 km"), "an 18.5 km");
+        assert_eq!(super::with_article("180.0 km"), "a 180.0 km");
+    }
 }

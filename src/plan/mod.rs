@@ -126,7 +126,7 @@ pub enum ProfileError {
     #[error("easy pace {pace} per {unit}: expected {} to {} per {unit}", pace::clock(*limits::easy_pace(*unit).start()), pace::clock(*limits::easy_pace(*unit).end()))]
     EasyPace { pace: String, unit: Unit },
     #[error(
-        "longest run {value} {unit}: expected more than 0 and at most the weekly distance before the layoff ({weekly} {unit})"
+        "longest run {value} {unit}: expected at least 1 {unit} and at most the weekly distance before the layoff ({weekly} {unit})"
     )]
     LongestRun { value: f64, weekly: f64, unit: Unit },
     #[error(
@@ -218,7 +218,7 @@ impl Profile {
         }
         if let Some(longest) = self
             .longest_run
-            .filter(|l| l.value() <= 0.0 || l.value() > self.weekly_before.value())
+            .filter(|l| l.value() < 1.0 || l.value() > self.weekly_before.value())
         {
             return Err(ProfileError::LongestRun {
                 value: longest.value(),

@@ -155,6 +155,13 @@ impl Model {
         let fit = 1 + (beside / f64::from(tenth_up(shortest).max(TENTH))) as usize;
         let runs = asked.min(fit.max(3));
         let min_run = tenth_up(shortest).min(floor_tenth(old_week / runs as u32).max(TENTH));
+        // A longest run given under that is the runner's own: no run is
+        // made longer than it reaches by 1.1x (a coach's seventh review:
+        // 2 mi runs after a longest of 1.5).
+        let given = profile
+            .longest_run
+            .map(|l| floor_tenth(l.hundredths()).max(TENTH));
+        let min_run = given.map_or(min_run, |g| min_run.min(g));
         let per_minute = |minutes: f64| (minutes / minutes_per_unit * 100.0) as u32;
         let long_limit = floor_tenth(
             per_minute(f64::from(template.long_run.max_minutes))
@@ -166,7 +173,11 @@ impl Model {
                 .min(hundredths(template.run_length.max_distance.get(unit)))
                 .min(long_limit),
         );
-        let usual = profile.weekly_before.hundredths() / asked as u32;
+        // The usual everyday run, never over the longest run given (a
+        // coach's seventh review: a longest of 4.4 after 6 days off had
+        // first-week runs of 6.1, the even share of the week).
+        let usual =
+            (profile.weekly_before.hundredths() / asked as u32).min(given.unwrap_or(u32::MAX));
         let layoff = profile.layoff_days;
         let band_end = template.layoff_bands.last().map_or(0, |b| b.up_to_days);
         let run_walk_from = (layoff > band_end)
