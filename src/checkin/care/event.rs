@@ -227,6 +227,20 @@ impl Extent {
             && self.has(Self::THIGH | Self::BUTTOCK)
     }
 
+    /// Whether this names a part of the leg `other` does not: the foot (any
+    /// place of it), the ankle, the lower leg, the thigh or the buttock.
+    pub fn names_a_part_beyond(self, other: Extent) -> bool {
+        let parts = |e: Extent| {
+            let foot = if e.has(Self::FOOT) {
+                Self::WHOLE_FOOT
+            } else {
+                0
+            };
+            (e.0 & !Self::FOOT) | foot
+        };
+        parts(self) & !parts(other) != 0
+    }
+
     /// The highest part named.
     pub fn reach(self) -> Reach {
         [

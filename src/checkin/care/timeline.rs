@@ -220,10 +220,14 @@ impl<'a> Timeline<'a> {
                 // Every place the runner named while care was open; a check-in
                 // that named none could have been anywhere.
                 let since = e.since.to_epoch_days();
+                // And those of the episode it began in, within 14 days
+                // before it (DESIGN §4): the care cited them, and the
+                // clinician saw them (the clinician's seventeenth review:
+                // both legs in turn cleared read as the last leg alone).
                 let events: Vec<&Event> = e
                     .events()
                     .iter()
-                    .filter(|ev| ev.day >= since && ev.symptomatic())
+                    .filter(|ev| ev.day >= since - 14 && ev.symptomatic())
                     .collect();
                 let placed = || events.iter().copied().filter(|ev| !ev.lace_pattern());
                 let (rebook, soon) = e.as_cleared(clearance.date);

@@ -36,7 +36,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "cleared_numbness_back_twice_in_14_days",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "after a clearance of care booked within a week, symptoms twice within 14 days, in the place the clinician cleared or any other",
+        threshold: "after a clearance of care booked within a week, symptoms twice within 14 days (not the lace pattern), in the place the clinician cleared or any other",
         source: "DOMAIN §6 clinician's review (after a clearance: back to the clinician who cleared you)",
         test: "the_cleared_pattern_back_twice_in_two_weeks_goes_back_to_the_clinician",
         check: Check::Moment(|m| back_twice(m).filter(|_| m.cleared.is_some_and(|c| !c.soon))),
@@ -54,7 +54,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "wider_after_a_clearance",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "after a clearance of care booked within a week, one check-in reaching the whole foot or further up, beyond where the cleared numbness reached, or on both sides, or on a side the cleared numbness was not on",
+        threshold: "after a clearance of care booked within a week, one check-in reaching the whole foot or further up, beyond where the cleared numbness reached or in a part of the leg it did not name (the foot, the ankle, the lower leg, the thigh, the buttock), or on both sides, or on a side the cleared numbness was not on",
         source: "DOMAIN §6 clinician's review (after a clearance: what the clinician did not see goes back to them); DESIGN §4 (spreading and sides held against the episode a clearance closed)",
         test: "after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician",
         check: Check::Moment(|m| wider(m).filter(|_| m.cleared.is_some_and(|c| !c.soon))),
@@ -297,10 +297,11 @@ pub(super) static ROWS: &[Rule] = &[
 ];
 
 /// After a clearance, symptoms twice within 14 days, anywhere: a new place
-/// is no milder than the one cleared.
+/// is no milder than the one cleared. The lace pattern is advice, not care
+/// (DOMAIN §6; the clinician's seventeenth review).
 fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let cleared = m.cleared?;
-    let again = m.matching(|e| e.symptomatic());
+    let again = m.matching(|e| e.symptomatic() && !e.lace_pattern());
     let (a, b) = Measures::twice_within(again, 14)?;
     Some(Found::new(
         m.words,
@@ -323,12 +324,18 @@ fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
 /// back twice.
 fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let cleared = m.cleared?;
+    // The whole foot or further, beyond where the cleared numbness reached
+    // or in a part of the leg it did not name (the clinician's seventeenth
+    // review: the whole foot and the shin after a calf was cleared).
+    let beyond = |x: super::super::event::Extent| {
+        x.reach() >= Reach::WholeFoot
+            && (x.reach() > cleared.extent.reach()
+                || (!cleared.anywhere && x.names_a_part_beyond(cleared.extent)))
+    };
     let e = latest(m, |e| {
         e.symptomatic()
             && !e.lace_pattern()
-            && ((e.extent.reach() >= Reach::WholeFoot && e.extent.reach() > cleared.extent.reach())
-                || e.both_sides()
-                || cleared.sides.other_than(e.side))
+            && (beyond(e.extent) || e.both_sides() || cleared.sides.other_than(e.side))
     })?;
     Some(Found::new(
         m.words,

@@ -1,0 +1,91 @@
+//! Care rules from a clinician's seventeenth review (2026-12-06), after a
+//! clearance: the whole foot and the shin after a calf was cleared reach a
+//! part of the leg the clinician did not see; both legs cleared in turn are
+//! both the cleared legs; the lace pattern back twice is advice, not care.
+
+#[path = "common/care.rs"]
+mod care;
+mod common;
+
+use care::*;
+use comeback::checkin::{CareLevel, CheckIn, Cleared, Ease, Flag, Onset, Side, Spot, When};
+
+/// Numbness during a run on day `d` at `spots` on `on`, gone in `gone`
+/// minutes.
+fn during(d: u64, level: u8, spots: &[Spot], on: Side, gone: u32) -> CheckIn {
+    let mut c = side(
+        minute(at(began(felt(d, level), Onset::During), spots), 25),
+        on,
+    );
+    c.cleared_minutes = Some(gone);
+    c
+}
+
+#[test]
+fn after_a_tight_calf_is_cleared_the_whole_foot_and_the_shin_go_back_within_two_working_days() {
+    // A tight calf with tingling that took hours (urgent), cleared; then the
+    // whole foot and the shin of that leg partly numb, gone in 10 minutes.
+    // A tingle of the other foot's toes booked; this was only a step back.
+    let mut calf = side(
+        cleared(
+            at(began(felt(1, 1), Onset::During), &[Spot::Calf]),
+            Cleared::Hours,
+        ),
+        Side::Right,
+    );
+    calf.flags = vec![Flag::CalfTightness];
+    let wider = during(10, 2, &[Spot::WholeFoot, Spot::Shin], Side::Right, 10);
+    let care = assess_with(&[], vec![calf, wider], vec![clearance(5)], 10)
+        .verdict
+        .care;
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "wider_after_a_clearance_soon",
+    );
+}
+
+#[test]
+fn after_both_legs_in_turn_are_cleared_either_leg_again_is_judged_alike() {
+    // The left shin, then the right calf five days later (both legs,
+    // urgent), cleared; then one tingle in either leg. Before, the left leg
+    // read as "the other leg" (urgent again) and the right as on track.
+    let before = vec![
+        during(1, 1, &[Spot::Shin], Side::Left, 10),
+        during(6, 1, &[Spot::Calf], Side::Right, 10),
+    ];
+    let verdict = |again: CheckIn| {
+        let journal = [before.clone(), vec![again]].concat();
+        assess_with(&[], journal, vec![clearance(8)], 12)
+            .verdict
+            .care
+            .map(|c| (c.level, c.when))
+    };
+    let left = verdict(during(12, 1, &[Spot::Shin], Side::Left, 10));
+    let right = verdict(during(12, 1, &[Spot::Calf], Side::Right, 10));
+    assert_eq!(left, right);
+    assert!(
+        left.is_none_or(|(level, _)| level == CareLevel::Book),
+        "{left:?}"
+    );
+}
+
+#[test]
+fn the_lace_pattern_back_twice_after_a_clearance_is_advice_not_a_return() {
+    // DOMAIN §6: the lace pattern is advice, not care.
+    let lace = |d: u64| {
+        let c = at(began(felt(d, 1), Onset::During), &[Spot::Top]);
+        cleared(eased(c, Ease::LooseningLaces), Cleared::Quickly)
+    };
+    let shin = |d: u64| during(d, 1, &[Spot::Shin], Side::Right, 10);
+    let journal = vec![shin(1), shin(6), shin(13), lace(17), lace(20)];
+    let care = assess_with(&[], journal, vec![clearance(15)], 20)
+        .verdict
+        .care;
+    assert!(
+        !found(&care, "cleared_numbness_back_twice_in_14_days")
+            && !found(&care, "cleared_numbness_back_twice_in_14_days_soon"),
+        "{care:#?}"
+    );
+}
