@@ -89,3 +89,29 @@ fn the_lace_pattern_back_twice_after_a_clearance_is_advice_not_a_return() {
         "{care:#?}"
     );
 }
+
+#[test]
+fn a_booking_soon_after_a_clearance_is_no_later_than_the_care_cleared() {
+    // A tight calf on a run (booked within 2 working days), cleared; four
+    // days on, the toes partly numb after a run and not gone, said two days
+    // later. It booked within a week; the care it came back from was
+    // within 2 working days.
+    let mut calf = during(1, 1, &[Spot::Calf], Side::Right, 10);
+    calf.flags = vec![Flag::CalfTightness];
+    let booked = care_on(vec![calf.clone()], 1).expect("a tight calf books");
+    assert_eq!(booked.when, When::TwoWorkingDays, "{booked:#?}");
+    let mut toes = side(
+        cleared(
+            at(began(felt(9, 2), Onset::After), &[Spot::Toes]),
+            Cleared::NotYet,
+        ),
+        Side::Right,
+    );
+    toes.recorded = Some(common::day(11));
+    let care = assess_with(&[], vec![calf, toes], vec![clearance(5)], 11)
+        .verdict
+        .care
+        .expect("care");
+    assert_eq!(care.level, CareLevel::Book, "{care:#?}");
+    assert_eq!(care.when, When::TwoWorkingDays, "{care:#?}");
+}

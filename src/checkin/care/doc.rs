@@ -127,7 +127,10 @@ pub fn care_rules_markdown() -> String {
     out.push_str(
         "\nWhen several rows fire, the most urgent level wins; at the same level the most\n\
          specific pattern (the order of the patterns below) names who to see, and every\n\
-         row's sentence is listed under \"why\".\n\n",
+         row's sentence is listed under \"why\". A booking that opens within 14 days of a\n\
+         clearance is no later than the care cleared was, when that was urgent or within\n\
+         2 working days (test\n\
+         `a_booking_soon_after_a_clearance_is_no_later_than_the_care_cleared`).\n\n",
     );
     out.push_str("Patterns, most specific first: ");
     let names: Vec<String> = Pattern::ALL

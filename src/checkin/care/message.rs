@@ -59,6 +59,7 @@ impl<'a> Episode<'_, 'a> {
                 .min()
                 .unwrap_or(When::OneWeek),
         };
+        let when = self.no_later_than_cleared(level, when);
         Top {
             kept,
             level,
@@ -70,7 +71,29 @@ impl<'a> Episode<'_, 'a> {
     /// The level, how soon and the pattern by the end of `as_of`, from the
     /// rules found by then (no sentences).
     fn standing(&self, as_of: NaiveDate) -> (CareLevel, When, Pattern) {
-        standing(self.bits(as_of))
+        self.standing_of(self.bits(as_of))
+    }
+
+    /// The level, how soon and the pattern `bits` give in this episode.
+    fn standing_of(&self, bits: RuleBits) -> (CareLevel, When, Pattern) {
+        let (level, when, pattern) = standing(bits);
+        (level, self.no_later_than_cleared(level, when), pattern)
+    }
+
+    /// A booking that opens within 14 days of a clearance is no later than
+    /// the care cleared was when that was urgent or within 2 working days
+    /// (the clinician's seventeenth review: numbness not gone two days
+    /// after a run, soon after an exertional clearance, booked within a
+    /// week).
+    fn no_later_than_cleared(&self, level: CareLevel, when: When) -> When {
+        match (&self.before, level) {
+            (Some(cleared), CareLevel::Book)
+                if cleared.soon && (self.since - cleared.date).num_days() <= 14 =>
+            {
+                when.min(When::TwoWorkingDays)
+            }
+            _ => when,
+        }
     }
 
     /// The rules found by the end of `as_of`, as bits.
@@ -102,7 +125,7 @@ impl<'a> Episode<'_, 'a> {
     /// whether it was more pressing than a booking within a week.
     pub(super) fn as_cleared(&self, as_of: NaiveDate) -> (Option<Pattern>, bool) {
         let bits = self.bits(as_of);
-        let (level, when, pattern) = standing(bits);
+        let (level, when, pattern) = self.standing_of(bits);
         let rebook = match level {
             CareLevel::Book => None,
             _ => Some(booked_pattern(bits).unwrap_or(pattern)),
@@ -122,7 +145,7 @@ impl<'a> Episode<'_, 'a> {
         {
             return line.clone();
         }
-        let (level, when, pattern) = standing(bits);
+        let (level, when, pattern) = self.standing_of(bits);
         let line = format!(
             "Care open since {}: {} — {}, {}.",
             day_words(self.since, self.timeline_today()),
