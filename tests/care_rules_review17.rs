@@ -115,3 +115,20 @@ fn a_booking_soon_after_a_clearance_is_no_later_than_the_care_cleared() {
     assert_eq!(care.level, CareLevel::Book, "{care:#?}");
     assert_eq!(care.when, When::TwoWorkingDays, "{care:#?}");
 }
+
+#[test]
+fn after_urgent_care_for_the_backs_nerves_a_return_books_a_gp_or_spine_clinician() {
+    // Saddle numbness (an emergency), cleared; then toes tingling twice in
+    // 14 days. The return named the general clinicians; the workup was
+    // spinal (the clinician's seventeenth review).
+    let mut saddle = felt(1, 1);
+    saddle.flags = vec![Flag::Saddle];
+    let toes = |d: u64| during(d, 1, &[Spot::Toes], Side::Right, 10);
+    let care = assess_with(&[], vec![saddle, toes(8), toes(11)], vec![clearance(4)], 11)
+        .verdict
+        .care
+        .expect("care");
+    assert_eq!(care.level, CareLevel::Book, "{care:#?}");
+    assert_eq!(care.when, When::TwoWorkingDays, "{care:#?}");
+    assert_eq!(care.who, "a GP or a spine clinician", "{care:#?}");
+}

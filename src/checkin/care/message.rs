@@ -126,8 +126,13 @@ impl<'a> Episode<'_, 'a> {
     pub(super) fn as_cleared(&self, as_of: NaiveDate) -> (Option<Pattern>, bool) {
         let bits = self.bits(as_of);
         let (level, when, pattern) = self.standing_of(bits);
+        // Who the urgent pattern books, when it names one of its own (both
+        // legs, the back's nerves: a GP or a spine clinician); else the
+        // most specific pattern booked beside it (the exertional pattern
+        // behind progression: a sports doctor).
         let rebook = match level {
             CareLevel::Book => None,
+            _ if !pattern.books_generally() => Some(pattern),
             _ => Some(booked_pattern(bits).unwrap_or(pattern)),
         };
         (

@@ -69,6 +69,9 @@ impl When {
 /// (Ask Dr. Green: an orthopedist or a physical therapist).
 const GENERAL: &str = "an orthopedist, a physical therapist or a sports doctor";
 
+/// Who the nerves of the back and the leg are booked with.
+const SPINE: &str = "a GP or a spine clinician";
+
 /// Declares the patterns: id, words, and who to see when booked. The order
 /// is the order of specificity: when several are found at the same level,
 /// the first names who to see.
@@ -103,25 +106,29 @@ macro_rules! patterns {
 }
 
 patterns! {
-    LowBackNerves = "low_back_nerves", "warning signs from the nerves of the lower back", GENERAL;
+    // NHS "Cauda equina syndrome": after emergency care, follow-up with a
+    // GP or a spine clinician (who a return after its clearance books; the
+    // clinician's seventeenth review).
+    LowBackNerves = "low_back_nerves", "warning signs from the nerves of the lower back", SPINE;
     FaceOrArm = "face_or_arm", "numbness or weakness of the face or arm", GENERAL;
     // NHS "Sciatica": numbness in both legs; a GP or spine clinician when mild.
-    BothLegs = "both_legs", "numbness in both legs, thighs or buttocks", "a GP or a spine clinician";
+    BothLegs = "both_legs", "numbness in both legs, thighs or buttocks", SPINE;
     WholeLeg = "whole_leg", "numbness of a whole leg, or above the knee at rest without clearing", GENERAL;
     NoFeelingAtRest = "no_feeling_at_rest", "no feeling at rest that has not come back", GENERAL;
     // NICE CG147: a GP or a vascular clinic.
     ColdFoot = "cold_foot", "a foot that turns cold, pale or blue", "a GP or a vascular clinic";
     // StatPearls, compartment syndrome; Mayo: a sports medicine doctor.
     TenseLeg = "tense_leg", "a tight, painful calf", "a sports medicine doctor";
-    Weakness = "weakness", "new weakness in the leg or foot", GENERAL;
+    // NHS "Foot drop": a GP, who refers on (nerve or spine).
+    Weakness = "weakness", "new weakness in the leg or foot", SPINE;
     // NHS "Cauda equina syndrome": weakness in both legs.
-    WeaknessBothLegs = "weakness_both_legs", "weakness in both legs or feet", GENERAL;
+    WeaknessBothLegs = "weakness_both_legs", "weakness in both legs or feet", SPINE;
     // NICE NG19: the foot protection service or diabetes foot team; without
     // diabetes a GP or a podiatrist (the clinician's fourteenth review: the
     // diabetes foot team named to a runner without diabetes misleads).
     FootWound = "foot_wound", "a cut, blister or redness on a foot that did not feel it", "your GP or a podiatrist (with diabetes, the diabetes foot team)";
     Progression = "progression", "numbness getting worse while waiting for an appointment", GENERAL;
-    WorseWithBackPain = "worse_with_back_pain", "leg symptoms getting worse with back pain", "a GP or a spine clinician";
+    WorseWithBackPain = "worse_with_back_pain", "leg symptoms getting worse with back pain", SPINE;
     // NICE NG19; ADA Standards of Care, foot care. With diabetes the foot
     // team looks first, whatever else the runs show (the foot protection
     // service assesses nerves and circulation; the clinician's eleventh
@@ -154,12 +161,12 @@ patterns! {
     // AAOS OrthoInfo, AOFAS FootCareMD: tarsal tunnel syndrome.
     SoleAtNight = "sole_at_night", "numbness in the sole or heel at night or at rest", "an orthopedist or a podiatrist";
     // eOrthopod, neurogenic claudication.
-    EasesSitting = "eases_sitting", "numbness that eases on sitting or bending forward", "a GP or a spine clinician";
+    EasesSitting = "eases_sitting", "numbness that eases on sitting or bending forward", SPINE;
     // NICE CKS "Sciatica": with a history of back trouble, ahead of the
     // nerve-root pattern below (the clinician's eleventh review).
     SittingProvoked = "sitting_provoked", "leg or buttock numbness that comes on at rest, with a history of back trouble", "a GP or a physiotherapist";
     // NICE CKS "Sciatica": a nerve-root pattern, assessed.
-    AboveTheKnee = "above_the_knee", "numbness reaching above the knee", "a GP or a spine clinician";
+    AboveTheKnee = "above_the_knee", "numbness reaching above the knee", SPINE;
     NoFeeling = "no_feeling", "no feeling that has not come back", GENERAL;
     SuddenNoFeeling = "sudden_no_feeling", "no feeling that came on at rest and took a while to come back", GENERAL;
     AtRest = "at_rest", "numbness that comes at rest", GENERAL;
@@ -173,6 +180,11 @@ patterns! {
 }
 
 impl Pattern {
+    /// Whether it books the general clinicians: no place or cause of its own.
+    pub fn books_generally(self) -> bool {
+        self.booked_with() == GENERAL
+    }
+
     /// Who to see for this pattern at `level`.
     pub fn who(self, level: CareLevel) -> &'static str {
         match (level, self) {
