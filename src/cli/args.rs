@@ -2,8 +2,8 @@
 //! parsers whose errors name the value and what is allowed.
 
 use crate::checkin::{
-    Actual, CheckIn, Choice, Cleared, Cross, Ease, Flag, Health, Numbness, Onset, SessionDone,
-    Side, Spot, StrengthDone,
+    Actual, CheckIn, Cleared, Cross, Ease, Flag, Health, Numbness, Onset, SessionDone, Side, Spot,
+    StrengthDone,
 };
 use crate::export::Format;
 use crate::input::{
@@ -14,7 +14,10 @@ use crate::plan::{Distance, Race, Unit, Weekday};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
-use strum::VariantArray;
+
+mod values;
+pub use values::{ChoiceParser, HealthChoice, Today};
+use values::{parse_health, parse_time, parse_today, strength_parser, weekday_parser};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -327,99 +330,6 @@ impl CheckinArgs {
         }
         .with_actual(actual)
     }
-}
-
-/// `done` or `skipped`, offered to shell completion.
-fn strength_parser() -> impl clap::builder::TypedValueParser<Value = StrengthDone> {
-    use clap::builder::TypedValueParser;
-    let names: Vec<&'static str> = StrengthDone::VARIANTS.iter().map(|d| d.into()).collect();
-    clap::builder::PossibleValuesParser::new(names).try_map(|name| name.parse::<StrengthDone>())
-}
-
-/// `mon` … `sun`, offered to shell completion.
-fn weekday_parser() -> impl clap::builder::TypedValueParser<Value = Weekday> {
-    use clap::builder::TypedValueParser;
-    let names: Vec<&'static str> = Weekday::VARIANTS.iter().map(|d| d.into()).collect();
-    clap::builder::PossibleValuesParser::new(names).try_map(|name| name.parse::<Weekday>())
-}
-
-/// A check-in choice from its name, with the `FromStr` message ("expected one
-/// of …") on a bad value, and the names given to clap so shell completion
-/// offers them.
-#[derive(Clone)]
-pub struct ChoiceParser<T>(std::marker::PhantomData<T>);
-
-impl<T> ChoiceParser<T> {
-    pub fn new() -> Self {
-        ChoiceParser(std::marker::PhantomData)
-    }
-}
-
-impl<T> clap::builder::TypedValueParser for ChoiceParser<T>
-where
-    T: Choice + std::str::FromStr<Err = String> + Clone + Send + Sync + 'static,
-{
-    type Value = T;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<T, clap::Error> {
-        let text = value.to_string_lossy();
-        text.parse::<T>().map_err(|problem| {
-            let arg = arg.map_or_else(|| "the value".to_string(), |a| format!("'{a}'"));
-            clap::Error::raw(
-                clap::error::ErrorKind::InvalidValue,
-                format!("invalid value '{text}' for {arg}: {problem}\n"),
-            )
-            .with_cmd(cmd)
-        })
-    }
-
-    fn possible_values(
-        &self,
-    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(
-            T::ALL
-                .iter()
-                .map(|v| clap::builder::PossibleValue::new(v.name())),
-        ))
-    }
-}
-
-fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
-    chrono::NaiveTime::parse_from_str(text, "%H:%M")
-        .map_err(|_| "expected a time of day as HH:MM, like 19:00".to_string())
-}
-
-/// `--today`: a date, or nothing for an empty `COMEBACK_TODAY=` (unset).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Today(pub Option<NaiveDate>);
-
-fn parse_today(text: &str) -> Result<Today, String> {
-    if text.is_empty() {
-        Ok(Today(None))
-    } else {
-        parse_date(text).map(|d| Today(Some(d)))
-    }
-}
-
-/// One value of `health --set`: a health context, or `none` for no context.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HealthChoice {
-    Some(Health),
-    None,
-}
-
-fn parse_health(text: &str) -> Result<HealthChoice, String> {
-    if text == "none" {
-        return Ok(HealthChoice::None);
-    }
-    text.parse::<Health>()
-        .map(HealthChoice::Some)
-        .map_err(|e| format!("{e}, or none"))
 }
 
 #[derive(Debug, Subcommand)]
