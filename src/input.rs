@@ -164,6 +164,18 @@ pub fn parse_distance(text: &str) -> Result<f64, String> {
         .ok_or_else(|| expected.to_string())
 }
 
+/// The days as given, each once (`--rest-days mon,mon` is Monday), for the
+/// command line and the onboarding form alike.
+pub fn once_each(days: Vec<crate::plan::Weekday>) -> Vec<crate::plan::Weekday> {
+    let mut kept = Vec::with_capacity(days.len());
+    for day in days {
+        if !kept.contains(&day) {
+            kept.push(day);
+        }
+    }
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1790,3 +1790,13 @@ fn u_refuses_at_once_an_undo_that_would_lift_open_care() {
     let journal = Comeback::load(dir.path()).unwrap().journal;
     assert!(journal.on(common::day(16)).is_some());
 }
+
+#[test]
+fn onboarding_keeps_a_rest_day_given_twice_once() {
+    // As `new --rest-days mon,mon` does: the form and the command line
+    // share the rule.
+    let mut form = comeback::tui::onboarding::Onboarding::new(date(TODAY), None);
+    form.rest_days = comeback::tui::field::TextField::suggested("mon,mon");
+    let (profile, _) = form.profile().expect("a profile");
+    assert_eq!(profile.rest_days, vec![comeback::plan::Weekday::Mon]);
+}

@@ -341,7 +341,7 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
         health: args.health,
         health_since: Default::default(),
         long_day: args.long_day,
-        rest_days: once_each(args.rest_days),
+        rest_days: crate::input::once_each(args.rest_days),
         easy_pace_seconds: args.easy_pace,
         race: args.race,
         longest_run: match &args.longest_run {
@@ -473,15 +473,4 @@ pub fn templates(action: Option<TemplatesAction>) -> Result<()> {
             Ok(())
         }
     }
-}
-
-/// The days as given, each once (`--rest-days mon,mon` is Monday).
-fn once_each(days: Vec<crate::plan::Weekday>) -> Vec<crate::plan::Weekday> {
-    let mut kept = Vec::with_capacity(days.len());
-    for day in days {
-        if !kept.contains(&day) {
-            kept.push(day);
-        }
-    }
-    kept
 }

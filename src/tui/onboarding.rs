@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::field::TextField;
 use crate::input::{
-    parse_date, parse_layoff, parse_pace, parse_race, parse_run_distance, parse_weekly,
+    once_each, parse_date, parse_layoff, parse_pace, parse_race, parse_run_distance, parse_weekly,
 };
 use crate::plan::{self, Distance, Plan, Profile, Template, Unit, Weekday};
 use chrono::NaiveDate;
@@ -195,6 +195,7 @@ impl Onboarding {
             .filter(|d| !d.is_empty())
             .map(|d| d.parse::<Weekday>())
             .collect::<Result<Vec<_>, _>>()
+            .map(once_each)
             .map_err(|_| {
                 (
                     Field::RestDays,
