@@ -255,15 +255,14 @@ fn the_exertional_pattern_back_after_a_clearance_is_booked_as_soon_as_before_wit
     // its return is booked no later, and not with the urgent care the
     // clinician's sixteenth review found named as "who cleared you".
     let shin = |d: u64, level: u8, at_minute: u32, gone: u32| {
-        let mut c = side(
-            minute(
-                at(began(felt(d, level), Onset::During), &[Spot::Shin]),
-                at_minute,
-            ),
+        during(
+            d,
+            level,
+            &[Spot::Shin],
             comeback::checkin::Side::Right,
-        );
-        c.cleared_minutes = Some(gone);
-        c
+            at_minute,
+            gone,
+        )
     };
     let before = vec![shin(1, 1, 25, 10), shin(6, 1, 24, 12), shin(13, 2, 22, 15)];
     let booked = care_on(before.clone(), 13).expect("the exertional pattern books");

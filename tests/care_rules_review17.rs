@@ -10,17 +10,6 @@ mod common;
 use care::*;
 use comeback::checkin::{CareLevel, CheckIn, Cleared, Ease, Flag, Onset, Side, Spot, When};
 
-/// Numbness during a run on day `d` at `spots` on `on`, gone in `gone`
-/// minutes.
-fn during(d: u64, level: u8, spots: &[Spot], on: Side, gone: u32) -> CheckIn {
-    let mut c = side(
-        minute(at(began(felt(d, level), Onset::During), spots), 25),
-        on,
-    );
-    c.cleared_minutes = Some(gone);
-    c
-}
-
 #[test]
 fn after_a_tight_calf_is_cleared_the_whole_foot_and_the_shin_go_back_within_two_working_days() {
     // A tight calf with tingling that took hours (urgent), cleared; then the
@@ -34,7 +23,7 @@ fn after_a_tight_calf_is_cleared_the_whole_foot_and_the_shin_go_back_within_two_
         Side::Right,
     );
     calf.flags = vec![Flag::CalfTightness];
-    let wider = during(10, 2, &[Spot::WholeFoot, Spot::Shin], Side::Right, 10);
+    let wider = during(10, 2, &[Spot::WholeFoot, Spot::Shin], Side::Right, 25, 10);
     let care = assess_with(&[], vec![calf, wider], vec![clearance(5)], 10)
         .verdict
         .care;
@@ -52,8 +41,8 @@ fn after_both_legs_in_turn_are_cleared_either_leg_again_is_judged_alike() {
     // urgent), cleared; then one tingle in either leg. Before, the left leg
     // read as "the other leg" (urgent again) and the right as on track.
     let before = vec![
-        during(1, 1, &[Spot::Shin], Side::Left, 10),
-        during(6, 1, &[Spot::Calf], Side::Right, 10),
+        during(1, 1, &[Spot::Shin], Side::Left, 25, 10),
+        during(6, 1, &[Spot::Calf], Side::Right, 25, 10),
     ];
     let verdict = |again: CheckIn| {
         let journal = [before.clone(), vec![again]].concat();
@@ -62,8 +51,8 @@ fn after_both_legs_in_turn_are_cleared_either_leg_again_is_judged_alike() {
             .care
             .map(|c| (c.level, c.when))
     };
-    let left = verdict(during(12, 1, &[Spot::Shin], Side::Left, 10));
-    let right = verdict(during(12, 1, &[Spot::Calf], Side::Right, 10));
+    let left = verdict(during(12, 1, &[Spot::Shin], Side::Left, 25, 10));
+    let right = verdict(during(12, 1, &[Spot::Calf], Side::Right, 25, 10));
     assert_eq!(left, right);
     assert!(
         left.is_none_or(|(level, _)| level == CareLevel::Book),
@@ -78,7 +67,7 @@ fn the_lace_pattern_back_twice_after_a_clearance_is_advice_not_a_return() {
         let c = at(began(felt(d, 1), Onset::During), &[Spot::Top]);
         cleared(eased(c, Ease::LooseningLaces), Cleared::Quickly)
     };
-    let shin = |d: u64| during(d, 1, &[Spot::Shin], Side::Right, 10);
+    let shin = |d: u64| during(d, 1, &[Spot::Shin], Side::Right, 25, 10);
     let journal = vec![shin(1), shin(6), shin(13), lace(17), lace(20)];
     let care = assess_with(&[], journal, vec![clearance(15)], 20)
         .verdict
@@ -96,7 +85,7 @@ fn a_booking_soon_after_a_clearance_is_no_later_than_the_care_cleared() {
     // days on, the toes partly numb after a run and not gone, said two days
     // later. It booked within a week; the care it came back from was
     // within 2 working days.
-    let mut calf = during(1, 1, &[Spot::Calf], Side::Right, 10);
+    let mut calf = during(1, 1, &[Spot::Calf], Side::Right, 25, 10);
     calf.flags = vec![Flag::CalfTightness];
     let booked = care_on(vec![calf.clone()], 1).expect("a tight calf books");
     assert_eq!(booked.when, When::TwoWorkingDays, "{booked:#?}");
@@ -123,7 +112,7 @@ fn after_urgent_care_for_the_backs_nerves_a_return_books_a_gp_or_spine_clinician
     // spinal (the clinician's seventeenth review).
     let mut saddle = felt(1, 1);
     saddle.flags = vec![Flag::Saddle];
-    let toes = |d: u64| during(d, 1, &[Spot::Toes], Side::Right, 10);
+    let toes = |d: u64| during(d, 1, &[Spot::Toes], Side::Right, 25, 10);
     let care = assess_with(&[], vec![saddle, toes(8), toes(11)], vec![clearance(4)], 11)
         .verdict
         .care

@@ -25,6 +25,27 @@ pub fn resting(offset: u64, level: u8) -> CheckIn {
     }
 }
 
+/// Numbness during a run on day `offset` at `spots` on `on`, beginning at
+/// `at_minute` and gone in `gone` minutes.
+pub fn during(
+    offset: u64,
+    level: u8,
+    spots: &[Spot],
+    on: Side,
+    at_minute: u32,
+    gone: u32,
+) -> CheckIn {
+    let mut c = side(
+        minute(
+            at(began(felt(offset, level), Onset::During), spots),
+            at_minute,
+        ),
+        on,
+    );
+    c.cleared_minutes = Some(gone);
+    c
+}
+
 pub fn at(mut c: CheckIn, spots: &[Spot]) -> CheckIn {
     c.spots = spots.to_vec();
     c
