@@ -1,7 +1,8 @@
 //! Care rules from a clinician's seventeenth review (2026-12-06), after a
 //! clearance: the whole foot and the shin after a calf was cleared reach a
 //! part of the leg the clinician did not see; both legs cleared in turn are
-//! both the cleared legs; the lace pattern back twice is advice, not care.
+//! both the cleared legs; the lace pattern back twice is advice, not care;
+//! the thigh after a calf was cleared books the clinician for the thigh.
 
 #[path = "common/care.rs"]
 mod care;
@@ -120,4 +121,44 @@ fn after_urgent_care_for_the_backs_nerves_a_return_books_a_gp_or_spine_clinician
     assert_eq!(care.level, CareLevel::Book, "{care:#?}");
     assert_eq!(care.when, When::TwoWorkingDays, "{care:#?}");
     assert_eq!(care.who, "a GP or a spine clinician", "{care:#?}");
+}
+
+#[test]
+fn numbness_above_the_knee_after_a_calf_is_cleared_books_the_clinician_for_the_thigh() {
+    // A tight calf with tingling that took hours (urgent), cleared; five
+    // days on, the thigh partly numb on a run, gone in a minute. The return
+    // named the sports doctor of the calf; numbness above the knee is a
+    // nerve-root question (the clinician's seventeenth review), and the
+    // pattern says why that clinician.
+    let mut calf = side(
+        cleared(
+            at(began(felt(1, 1), Onset::During), &[Spot::Calf]),
+            Cleared::Hours,
+        ),
+        Side::Right,
+    );
+    calf.flags = vec![Flag::CalfTightness];
+    let thigh = during(10, 2, &[Spot::Thigh], Side::Right, 25, 1);
+    let care = assess_with(&[], vec![calf, thigh], vec![clearance(5)], 10)
+        .verdict
+        .care
+        .expect("care");
+    assert_eq!(care.level, CareLevel::Book, "{care:#?}");
+    assert_eq!(care.when, When::TwoWorkingDays, "{care:#?}");
+    assert_eq!(care.who, "a GP or a spine clinician", "{care:#?}");
+    assert!(care.pattern_words.contains("above the knee"), "{care:#?}");
+}
+
+#[test]
+fn a_return_of_the_cleared_numbness_goes_back_to_the_clinician_who_cleared_it() {
+    // The exertional calf pattern (booked, a sports doctor), cleared; the
+    // same calf twice in 14 days. No new place: back to that clinician.
+    let mut calf = during(1, 1, &[Spot::Calf], Side::Right, 25, 10);
+    calf.flags = vec![Flag::CalfTightness];
+    let again = |d: u64| during(d, 1, &[Spot::Calf], Side::Right, 24, 10);
+    let care = assess_with(&[], vec![calf, again(9), again(12)], vec![clearance(5)], 12)
+        .verdict
+        .care
+        .expect("care");
+    assert_eq!(care.who, "the clinician who cleared you", "{care:#?}");
 }

@@ -184,7 +184,28 @@ fn minutes_into_a_run_at_rest_or_at_night_are_refused() {
             "--minutes",
             "30",
         ],
-        "minutes 30 with onset night: minutes count from the start of a run; expected no minutes for numbness at rest or at night",
+        "minutes 30 with onset night: minutes count from the start of a run to when it began; expected minutes only with onset during",
+    );
+}
+
+#[test]
+fn minutes_into_a_run_for_numbness_that_began_after_it_are_refused() {
+    // The seventeenth review: `--onset after --minutes 25` was saved without
+    // its minutes, the runner's number dropped without a word.
+    let dir = with_plan(&[]);
+    refused(
+        dir.path(),
+        "2026-11-24",
+        &[
+            "checkin",
+            "--numbness",
+            "1",
+            "--onset",
+            "after",
+            "--minutes",
+            "25",
+        ],
+        "minutes 25 with onset after: minutes count from the start of a run to when it began; expected minutes only with onset during",
     );
 }
 

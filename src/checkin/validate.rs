@@ -37,7 +37,7 @@ pub enum CheckInError {
     #[error("{field} {value}: expected 0 to 600")]
     Minutes { field: &'static str, value: u32 },
     #[error(
-        "minutes {minutes} with onset {onset}: minutes count from the start of a run; expected no minutes for numbness at rest or at night"
+        "minutes {minutes} with onset {onset}: minutes count from the start of a run to when it began; expected minutes only with onset during"
     )]
     MinutesAtRest { minutes: u32, onset: Onset },
     #[error("eased_by nothing with {others}: expected either nothing or what eased it")]
@@ -111,11 +111,13 @@ impl CheckIn {
     }
 
     /// What a check-in typed in today must say once (an import keeps what
-    /// an older release saved): minutes into a run only for a run, and
-    /// "nothing eased it" alone (a clinician's sixteenth review found both
-    /// accepted).
+    /// an older release saved): minutes into a run only for numbness that
+    /// began during one, and "nothing eased it" alone (the clinician's
+    /// sixteenth and seventeenth reviews found these accepted).
     fn check_typed(&self) -> Result<(), CheckInError> {
-        if let (Some(onset @ (Onset::Rest | Onset::Night)), Some(minutes)) =
+        // The minutes are when it began during a run: after the run, at rest
+        // or at night they would be dropped without a word.
+        if let (Some(onset @ (Onset::After | Onset::Rest | Onset::Night)), Some(minutes)) =
             (self.onset, self.minutes)
         {
             return Err(CheckInError::MinutesAtRest { minutes, onset });

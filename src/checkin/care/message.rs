@@ -68,12 +68,6 @@ impl<'a> Episode<'_, 'a> {
         }
     }
 
-    /// The level, how soon and the pattern by the end of `as_of`, from the
-    /// rules found by then (no sentences).
-    fn standing(&self, as_of: NaiveDate) -> (CareLevel, When, Pattern) {
-        self.standing_of(self.bits(as_of))
-    }
-
     /// The level, how soon and the pattern `bits` give in this episode.
     fn standing_of(&self, bits: RuleBits) -> (CareLevel, When, Pattern) {
         let (level, when, pattern) = standing(bits);
@@ -104,20 +98,48 @@ impl<'a> Episode<'_, 'a> {
     }
     /// Who the care at the end of `as_of` sends the runner to.
     pub(super) fn who(&self, as_of: NaiveDate) -> &'static str {
-        let (level, _, pattern) = self.standing(as_of);
-        self.who_for(level, pattern)
+        let bits = self.bits(as_of);
+        let (level, _, pattern) = self.standing_of(bits);
+        self.who_for(level, pattern, bits)
     }
 
-    /// Who `pattern` at `level` sends the runner to in this episode: back to
-    /// the clinician who cleared the runner, unless that care was urgent
-    /// (then who its most specific pattern books).
-    fn who_for(&self, level: CareLevel, pattern: Pattern) -> &'static str {
-        match (level, pattern, self.before.as_ref().and_then(|b| b.rebook)) {
-            (CareLevel::Book, Pattern::BackAfterClearance, Some(rebook)) => {
-                rebook.who(CareLevel::Book)
-            }
-            _ => pattern.who(level),
+    /// Who `pattern` at `level` sends the runner to in this episode. A
+    /// return after a clearance goes back to the clinician who cleared the
+    /// runner, unless that care was urgent (then who its most specific
+    /// pattern books), or a pattern found since names a clinician of its
+    /// own who is someone else (the clinician's seventeenth review: the
+    /// thigh after a calf was cleared is a nerve-root question, not the
+    /// sports doctor's).
+    fn who_for(&self, level: CareLevel, pattern: Pattern, bits: RuleBits) -> &'static str {
+        match self.named_since(level, pattern, bits) {
+            Some(own) => own.who(CareLevel::Book),
+            None => match (level, pattern, self.before.as_ref().and_then(|b| b.rebook)) {
+                (CareLevel::Book, Pattern::BackAfterClearance, Some(rebook)) => {
+                    rebook.who(CareLevel::Book)
+                }
+                _ => pattern.who(level),
+            },
         }
+    }
+
+    /// The most specific pattern found since a clearance that names a
+    /// clinician of its own, other than the one a return would book.
+    fn named_since(&self, level: CareLevel, pattern: Pattern, bits: RuleBits) -> Option<Pattern> {
+        let (CareLevel::Book, Pattern::BackAfterClearance, Some(cleared)) =
+            (level, pattern, self.before.as_ref())
+        else {
+            return None;
+        };
+        let back = cleared
+            .rebook
+            .map_or(pattern.who(level), |p| p.who(CareLevel::Book));
+        booked_patterns(bits)
+            .filter(|p| *p != Pattern::BackAfterClearance && !p.books_generally())
+            .filter(|p| {
+                let who = p.who(CareLevel::Book);
+                who != back && who != cleared.who
+            })
+            .min()
     }
 
     /// How the care stood at the end of `as_of`, as a return after a
@@ -155,7 +177,7 @@ impl<'a> Episode<'_, 'a> {
             "Care open since {}: {} — {}, {}.",
             day_words(self.since, self.timeline_today()),
             pattern.words(),
-            self.who_for(level, pattern),
+            self.who_for(level, pattern, bits),
             when_words(level, pattern, when)
         );
         *self.line.borrow_mut() = Some((bits, line.clone()));
@@ -195,13 +217,18 @@ impl<'a> Episode<'_, 'a> {
         why.extend(self.runs_while_suspended(day));
         let mut rules: Vec<String> = kept.iter().map(|f| RULES[f.rule].id.to_string()).collect();
         rules.dedup();
+        let bits = self.bits(as_of);
         Care {
             level,
             when,
             when_words: when_words(level, pattern, when),
-            who: self.who_for(level, pattern).to_string(),
+            who: self.who_for(level, pattern, bits).to_string(),
             pattern,
-            pattern_words: pattern.words().to_string(),
+            // Why that clinician: the pattern that names them.
+            pattern_words: match self.named_since(level, pattern, bits) {
+                Some(own) => format!("{}: {}", pattern.words(), own.words()),
+                None => pattern.words().to_string(),
+            },
             why,
             since: self.since,
             rules,
@@ -327,18 +354,22 @@ impl<'a> Episode<'_, 'a> {
     }
 }
 
-/// The level, how soon and the pattern the rules in `bits` give.
 /// The most specific pattern among the booking rows in `bits`.
 fn booked_pattern(bits: RuleBits) -> Option<Pattern> {
+    booked_patterns(bits).min()
+}
+
+/// The patterns of the booking rows in `bits`, in the table's order.
+fn booked_patterns(bits: RuleBits) -> impl Iterator<Item = Pattern> {
     (0..RULES.len())
-        .filter(|i| bits & (1 << i) != 0)
+        .filter(move |i| bits & (1 << i) != 0)
         .filter_map(|i| match (RULES[i].effect, RULES[i].pattern) {
             (Effect::Care(CareLevel::Book, _), Some(p)) => Some(p),
             _ => None,
         })
-        .min()
 }
 
+/// The level, how soon and the pattern the rules in `bits` give.
 fn standing(bits: RuleBits) -> (CareLevel, When, Pattern) {
     let rows = (0..RULES.len())
         .filter(|i| bits & (1 << i) != 0)

@@ -151,7 +151,7 @@ patterns! {
     NoFeelingAgain = "no_feeling_again", "no feeling at all, more than once", "a sports medicine doctor";
     // NICE CG147: tissue loss with peripheral arterial disease.
     WoundPoorCirculation = "wound_poor_circulation", "a cut, blister or redness on a foot with poor circulation", "a GP or a vascular clinic";
-    BackAfterClearance = "back_after_clearance", "the numbness you were cleared for, back again", "the clinician who cleared you";
+    BackAfterClearance = "back_after_clearance", "numbness back after a clinician cleared you", "the clinician who cleared you";
     // Morton's neuroma patient pages: a podiatrist or an orthopedist.
     BetweenToes = "between_toes", "numbness between the toes that keeps coming back", "a podiatrist or an orthopedist";
     // StatPearls, anterior tarsal tunnel syndrome.

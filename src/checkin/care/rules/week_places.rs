@@ -306,10 +306,19 @@ fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     Some(Found::new(
         m.words,
         || {
+            // A check-in dated before the clearance but recorded after it
+            // was there, unseen (a line below says so); it did not come back
+            // (the clinician's seventeenth review).
+            let unseen = |e: &Event| e.checkin.date < cleared.date;
             format!(
-                "The numbness a clinician cleared on {} (care with {}) came back on {} and {}.",
+                "The numbness a clinician cleared on {} (care with {}) {} on {} and {}.",
                 crate::checkin::day_words(cleared.date, m.today),
                 cleared.who,
+                if unseen(a) || unseen(b) {
+                    "was there"
+                } else {
+                    "came back"
+                },
                 m.date(a),
                 m.date(b)
             )
