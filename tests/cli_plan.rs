@@ -354,7 +354,58 @@ fn a_race_time_too_short_says_how_it_was_read_and_how_to_write_hours() {
     refused_new(
         "--race",
         "half=1:55",
-        "race half=1:55 (a time of 1 min 55 s): expected a time that gives an easy pace from 5:00 to 20:00 per mile; hours need three parts, like 1:55:00",
+        "race half=1:55 (a time of 1 min 55 s): expected a time no faster than 57:52, the world records' pace; hours need three parts, like 1:55:00",
+    );
+}
+
+#[test]
+fn a_race_slower_than_the_slowest_easy_pace_is_refused_per_km_in_a_km_plan() {
+    // The coach's seventh review: the refusal said "per mile" in a km plan.
+    refused(
+        &[
+            "new",
+            "--layoff",
+            "3w",
+            "--weekly",
+            "40",
+            "--runs",
+            "4",
+            "--unit",
+            "km",
+            "--race",
+            "5k=1:10:00",
+        ],
+        "race 5k=1:10:00 (a time of 1 h 10 min): expected a race pace no slower than 12:30 per km, the slowest easy pace a plan uses",
+    );
+}
+
+#[test]
+fn a_slow_finishers_race_gives_the_slowest_easy_pace_a_plan_uses() {
+    // A 60-minute 5k (19:19 a mile) was refused: its easy pace was over
+    // 20:00 a mile. A walker who runs is planned at the slowest easy pace.
+    let dir = tempfile::tempdir().unwrap();
+    comeback(dir.path())
+        .args(["new", "--layoff", "3w", "--weekly", "15", "--runs", "3"])
+        .args(["--race", "5k=60:00"])
+        .assert()
+        .success();
+    let plan = comeback(dir.path())
+        .args(["plan", "--days"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(plan.stdout).unwrap();
+    // 20:00 a mile, slowed by three weeks off.
+    assert!(text.contains("19:52–21:32 /mi"), "{text}");
+}
+
+#[test]
+fn a_race_time_faster_than_the_world_records_is_refused() {
+    // A 12:00 5k gave an easy pace inside the range and a plan at
+    // world-class paces (the coach's seventh review).
+    refused_new(
+        "--race",
+        "5k=12:00",
+        "race 5k=12:00 (a time of 12 min): expected a time no faster than 12:38, the world records' pace",
     );
 }
 
@@ -821,4 +872,24 @@ fn the_longest_run_before_the_layoff_is_kept_and_never_over_the_week() {
     // Not given: said, with the flag that gives it.
     let (_, out, _, _d) = new_with_flags(&[]);
     assert!(out.contains("give it with `--longest-run N`"), "{out}");
+}
+
+#[test]
+fn a_start_from_which_the_plan_is_over_by_today_is_refused() {
+    // The coach's seventh review: a 7-week plan that ended in February 2025
+    // was saved, asking for the runs of the 705 days since.
+    refused(
+        &[
+            "new",
+            "--layoff",
+            "3w",
+            "--weekly",
+            "25",
+            "--runs",
+            "4",
+            "--start",
+            "2025-01-01",
+        ],
+        "start 2025-01-01: the plan would be over on 2025-02-18, before today (2026-11-23); expected a start from which the plan reaches today; add --force to start it anyway",
+    );
 }

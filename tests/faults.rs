@@ -366,13 +366,7 @@ fn store_with_checkins() -> tempfile::TempDir {
         Ok(dir) => dir,
         Err(_) => tempfile::tempdir().unwrap(),
     };
-    let status = comeback(dir.path())
-        .args([
-            "new", "--layoff", "3w", "--weekly", "25", "--runs", "4", "--start", PLAN_START,
-        ])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    common::make_plan(dir.path(), TODAY, PLAN_START);
     for i in 0..20 {
         comeback(dir.path())
             .args([
@@ -425,15 +419,7 @@ fn a_full_disk_is_named_and_the_store_keeps_what_it_had() {
         return;
     };
     let data = dir.path().join("data");
-    assert!(
-        comeback(&data)
-            .args([
-                "new", "--layoff", "3w", "--weekly", "25", "--runs", "4", "--start", PLAN_START
-            ])
-            .status()
-            .unwrap()
-            .success()
-    );
+    common::make_plan(&data, TODAY, PLAN_START);
     for i in 0..5 {
         assert!(
             comeback(&data)

@@ -183,9 +183,10 @@ fn hint(e: &anyhow::Error) -> Option<&'static str> {
                 Some("make one with `comeback new --layoff 3w --weekly 25 --runs 4`")
             }
             Some(LoadError::Store(store)) => store_hint(store),
-            Some(LoadError::Profile(crate::plan::ProfileError::StartFar { .. })) => {
-                Some("add --force to start it anyway")
-            }
+            Some(LoadError::Profile(
+                crate::plan::ProfileError::StartFar { .. }
+                | crate::plan::ProfileError::StartOver { .. },
+            )) => Some("add --force to start it anyway"),
             _ => match cause.downcast_ref::<ImportFailure>() {
                 Some(ImportFailure::Store(store)) => store_hint(store),
                 _ => None,

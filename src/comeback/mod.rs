@@ -89,7 +89,18 @@ impl Comeback {
             layoff_days: (profile.layoff_days + waiting).min(*plan::limits::LAYOFF_DAYS.end()),
             ..profile.clone()
         };
-        plan::generate(profile, template)?;
+        let plan = plan::generate(profile, template)?;
+        // A plan over before today is a mistyped year, or a comeback that
+        // is done: there is nothing left to record runs against (the
+        // coach's seventh review).
+        if !replace && plan.end() < today {
+            return Err(plan::ProfileError::StartOver {
+                start: profile.start,
+                end: plan.end(),
+                today,
+            }
+            .into());
+        }
         if replace {
             restore::archive(data_dir, today, now)?;
         }

@@ -130,11 +130,21 @@ pub enum ProfileError {
     )]
     LongestRun { value: f64, weekly: f64, unit: Unit },
     #[error(
-        "race {race} (a time of {read}): expected a time that gives an easy pace from 5:00 to 20:00 per mile{hint}"
+        "race {race} (a time of {read}): expected a race pace no slower than {} per {unit}, the slowest easy pace a plan uses",
+        pace::clock(*limits::easy_pace(*unit).end())
     )]
-    Race {
+    RaceTooSlow {
         race: String,
         read: String,
+        unit: Unit,
+    },
+    #[error(
+        "race {race} (a time of {read}): expected a time no faster than {fastest}, the world records' pace{hint}"
+    )]
+    RaceFasterThanRecords {
+        race: String,
+        read: String,
+        fastest: String,
         /// Hours written as minutes and seconds, when that may be why.
         hint: &'static str,
     },
@@ -159,6 +169,27 @@ pub enum ProfileError {
     StartYear(NaiveDate),
     #[error("start {start}: expected a day within two years of today ({today})")]
     StartFar { start: NaiveDate, today: NaiveDate },
+    #[error(
+        "start {start}: the plan would be over on {end}, before today ({today}); expected a start from which the plan reaches today"
+    )]
+    StartOver {
+        start: NaiveDate,
+        end: NaiveDate,
+        today: NaiveDate,
+    },
+}
+
+/// A race time under an hour that could only be meant as hours and
+/// minutes (`half=1:55` for 1:55:00).
+fn hours_meant(race: &pace::Race, unit: Unit) -> bool {
+    let runnable = |r: &pace::Race| {
+        r.seconds >= r.fastest_seconds() && r.pace_seconds(unit) <= *limits::easy_pace(unit).end()
+    };
+    let hours = pace::Race {
+        seconds: race.seconds.saturating_mul(60),
+        ..race.clone()
+    };
+    race.seconds < 3600 && !runnable(race) && runnable(&hours)
 }
 
 /// What a runner whose runs would be too long can change: more runs, while
@@ -226,17 +257,27 @@ impl Profile {
                 unit,
             });
         }
+        // A race faster than the world records is a typo (`1:55` for
+        // `1:55:00`); a slow finisher's easy pace is the slowest a plan
+        // uses (the coach's seventh review: a 60-minute 5k was refused).
         if let Some(race) = &self.race {
-            let easy = race.easy_pace_seconds(Unit::Mi);
-            if !limits::EASY_PACE_MI.contains(&easy) {
-                return Err(ProfileError::Race {
+            if race.seconds < race.fastest_seconds() {
+                return Err(ProfileError::RaceFasterThanRecords {
                     race: race.to_string(),
                     read: pace::time_words(race.seconds),
-                    hint: if race.seconds < 3600 && easy < *limits::EASY_PACE_MI.start() {
+                    fastest: pace::clock(race.fastest_seconds()),
+                    hint: if hours_meant(race, unit) {
                         "; hours need three parts, like 1:55:00"
                     } else {
                         ""
                     },
+                });
+            }
+            if race.pace_seconds(unit) > *limits::easy_pace(unit).end() {
+                return Err(ProfileError::RaceTooSlow {
+                    race: race.to_string(),
+                    read: pace::time_words(race.seconds),
+                    unit,
                 });
             }
         }
@@ -259,8 +300,11 @@ impl Profile {
 
     /// The runner's easy pace before the layoff, seconds per `unit`, if given.
     pub fn easy_pace_before(&self) -> Option<u32> {
-        self.easy_pace_seconds
-            .or_else(|| self.race.as_ref().map(|r| r.easy_pace_seconds(self.unit)))
+        self.easy_pace_seconds.or_else(|| {
+            let slowest = *limits::easy_pace(self.unit).end();
+            let race = self.race.as_ref()?;
+            Some(race.easy_pace_seconds(self.unit).min(slowest))
+        })
     }
 
     /// A new plan starts within two years of today: a start years away is a

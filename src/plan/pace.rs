@@ -129,6 +129,9 @@ pub struct Race {
     pub seconds: u32,
 }
 
+/// The fitness of world-record races, the top of Daniels' VDOT tables.
+const TOP_VDOT: f64 = 85.0;
+
 /// Race names a runner types, and their metres.
 const RACES: [(&str, f64); 5] = [
     ("mile", METRES_PER_MI),
@@ -147,6 +150,33 @@ impl Race {
             + 0.189_439_3 * (-0.012_778 * minutes).exp()
             + 0.298_955_8 * (-0.193_260_5 * minutes).exp();
         oxygen_cost(v) / share
+    }
+
+    /// The fastest time a runner's race over this distance can be: the
+    /// fitness of world records, VDOT 85, the top of Daniels' tables
+    /// (Daniels' Running Formula, 3rd ed., table 5.1; the 5k record of
+    /// 12:35 reads about 85).
+    pub fn fastest_seconds(&self) -> u32 {
+        let (mut lo, mut hi) = (1_u32, 24 * 3600);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let race = Race {
+                distance_m: self.distance_m,
+                seconds: mid,
+            };
+            if race.vdot() > TOP_VDOT {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The race's own pace, seconds per `unit`.
+    pub fn pace_seconds(&self, unit: Unit) -> u32 {
+        let metres_a_minute = f64::from(self.distance_m) / (f64::from(self.seconds.max(1)) / 60.0);
+        pace_at(metres_a_minute, unit)
     }
 
     /// The easy pace this race implies, seconds per `unit`.
@@ -234,6 +264,19 @@ mod tests {
         let race: Race = "5k=25:00".parse().unwrap();
         let easy = race.easy_pace_seconds(Unit::Mi);
         assert!((590..=650).contains(&easy), "{}", clock(easy));
+    }
+
+    #[test]
+    fn the_fastest_race_time_allowed_is_near_the_world_records() {
+        // World Athletics records: 5000 m 12:35, marathon 2:00:35.
+        let fastest = |r: &str| r.parse::<Race>().unwrap().fastest_seconds();
+        assert!(
+            (740..=770).contains(&fastest("5k=20:00")),
+            "{}",
+            clock(fastest("5k=20:00"))
+        );
+        let marathon = fastest("marathon=3:00:00");
+        assert!((7100..=7400).contains(&marathon), "{}", clock(marathon));
     }
 
     #[test]

@@ -67,7 +67,8 @@ pub fn plan_dir(today: &str, start: &str) -> tempfile::TempDir {
 /// The same plan made in the data dir `data` (which may not exist yet).
 pub fn make_plan(data: &Path, today: &str, start: &str) {
     let status = process(data, today)
-        // --force: a start more than two years from today is allowed.
+        // --force: a start more than two years from today, or one whose plan
+        // is over by today, is allowed.
         .args([
             "new", "--layoff", "3w", "--weekly", "25", "--runs", "4", "--start", start, "--force",
         ])
