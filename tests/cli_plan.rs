@@ -817,6 +817,22 @@ fn new_says_when_the_goal_week_has_fewer_runs_than_asked() {
 }
 
 #[test]
+fn new_says_when_the_goal_week_is_too_small_even_for_three_runs_of_two_miles() {
+    // The coach's seventh review: a 5 mi week over 6 runs gave 3 runs of
+    // 1.6 mi, below the 2 mi the message promised.
+    let dir = tempfile::tempdir().unwrap();
+    let out = comeback(dir.path())
+        .args(["new", "--layoff", "0d", "--weekly", "5", "--runs", "6"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap().replace('\n', " ");
+    assert!(
+        text.contains("The goal week has 3 runs, not 6: a 5.0 mi week is too small even for three runs of the shortest worth lacing up for"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_start_in_the_past_asks_for_the_runs_since_so_its_first_week_is_no_break() {
     // Today is Mon 23 Nov; the plan began a week ago.
     let (ok, out, err, dir) = new_with_flags(&["--start", "2026-11-16"]);

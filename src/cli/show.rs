@@ -59,12 +59,26 @@ pub fn plan_saved(plan: &Plan, today: chrono::NaiveDate, display: Option<Unit>) 
         .last()
         .filter(|w| w.run_count() < usize::from(p.runs_per_week))
     {
+        // The shortest run worth lacing up for, in the plan's unit.
+        let shortest = match p.unit {
+            crate::plan::Unit::Mi => 2.0,
+            crate::plan::Unit::Km => 3.0,
+        };
+        let week = with_article(&distance(p.goal_weekly, p.unit, display));
+        let why = if p.goal_weekly.value() < 3.0 * shortest {
+            format!(
+                "{week} week is too small even for three runs of the shortest worth lacing up for (about 20 minutes or 2 mi / 3 km), so its runs are shorter, as yours were"
+            )
+        } else {
+            format!(
+                "in {week} week with a long run, {} runs would leave the others under the shortest run worth lacing up for (about 20 minutes or 2 mi / 3 km)",
+                p.runs_per_week
+            )
+        };
         let text = format!(
-            "The goal week has {}, not {}: in {} week with a long run, {} runs would leave the others under the shortest run worth lacing up for (about 20 minutes or 2 mi / 3 km).",
+            "The goal week has {}, not {}: {why}.",
             count(goal.run_count(), "run", "runs"),
             p.runs_per_week,
-            with_article(&distance(p.goal_weekly, p.unit, display)),
-            p.runs_per_week
         );
         wrap_into(&mut out, &text, "", "");
     }
