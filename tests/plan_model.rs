@@ -329,6 +329,33 @@ proptest! {
             }
         }
     }
+
+    // A numb runner's lead-in session runs no longer than the everyday run
+    // before the layoff, give or take a block (the coach's seventh review:
+    // 51 minutes of running in 77-minute sessions for a runner of 42-minute
+    // runs).
+    #[test]
+    fn a_numb_runners_lead_in_runs_no_longer_than_the_everyday_run_before(profile in runners()) {
+        let per_unit = if profile.unit == Unit::Km { 6.5 } else { 10.5 };
+        let usual = profile.weekly_before.value() / f64::from(profile.runs_per_week);
+        // (Or as far as the shortest run after the lead-in, 2 mi / 3 km at
+        // most, needs by the 1.1x rule.)
+        let shortest = if profile.unit == Unit::Km { 3.0 } else { 2.0 };
+        let everyday = usual.max(shortest / 1.1) * per_unit * 60.0;
+        let numb = Profile { numb_now: true, ..profile };
+        if let Some(plan) = plan_of(&numb, "cautious") {
+            // (Before a run/walk return the lead-in is the ladder's rungs.)
+            let lead_in: Vec<_> = plan.weeks.iter().take_while(|w| w.phase == Phase::RunWalk).collect();
+            if lead_in.len() != 4 {
+                return Ok(());
+            }
+            for i in lead_in.iter().flat_map(|w| w.runs()).filter_map(|r| r.intervals) {
+                // (Rounding of pace and distance: a minute either way.)
+                let most = everyday + f64::from(i.run_seconds) + 60.0;
+                prop_assert!(f64::from(i.running_seconds()) <= most, "{:?}: over {} s", i, everyday);
+            }
+        }
+    }
 }
 
 #[test]

@@ -51,16 +51,23 @@ const LEAD_IN_BLOCKS: f64 = 11.0;
 /// lead-in's sessions are long, in short blocks with a walk after each.
 /// Sessions a week rise to one fewer than the `next_runs` of the first week
 /// after it.
+///
+/// No session runs longer than the runner's `usual` everyday run before
+/// the layoff, in minutes of running (the coach's seventh review: 51 minutes of
+/// running in 77-minute sessions for a runner of 42-minute runs). Where the
+/// return's first runs then lead by more than 1.1x, its distance weeks
+/// start from the lead-in's last sessions ([`carries`]).
 pub(super) fn before_distance(
     template: &Template,
     next_minutes: f64,
     next_runs: usize,
+    usual: f64,
 ) -> Vec<(Interval, usize)> {
     let weeks = NUMB_LEAD_IN_WEEKS;
     // Sessions a week too build up, one at a time, to one fewer than the
     // runs of the week after the lead-in.
     let sessions = usize::from(template.run_walk_runs_per_week);
-    let mut minutes = next_minutes / template.single_run_cap;
+    let mut minutes = (next_minutes / template.single_run_cap).min(usual);
     let mut rungs: Vec<(Interval, usize)> = (0..weeks)
         .rev()
         .map(|i| {

@@ -91,6 +91,9 @@ pub(super) struct Model {
     pub runs: usize,
     /// The shortest run worth lacing up for.
     pub min_run: u32,
+    /// The runner's everyday run before the layoff: an even share of the
+    /// old week over the runs asked, never over the longest run given.
+    pub usual: u32,
     /// The longest any run may be (150 min at an easy pace, 20 mi / 32 km).
     pub long_limit: u32,
     /// The longest an everyday run may be.
@@ -192,6 +195,7 @@ impl Model {
             goal,
             runs,
             min_run,
+            usual,
             long_limit,
             everyday_limit,
             old_long: 0,

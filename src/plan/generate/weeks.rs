@@ -115,7 +115,12 @@ pub(super) fn plan_weeks(
             let everyday = model.minutes(model.old_week / model.runs.max(1) as u32);
             let minutes = minutes.min(lead_in::most_minutes(template, everyday));
             let runs = next.first().map_or(0, |w| w.runs.len());
-            lead_in::before_distance(template, minutes, runs)
+            // Past the usual run only as far as the shortest run after it
+            // needs (the 1.1x rule).
+            let usual = model
+                .minutes(model.usual)
+                .max(model.minutes(model.min_run) / template.single_run_cap);
+            lead_in::before_distance(template, minutes, runs, usual)
         }
     };
     let lead_in_weeks: Vec<PlannedWeek> = run_walk_weeks(lead_in.clone()).collect();
