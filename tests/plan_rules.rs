@@ -129,6 +129,27 @@ fn a_longest_run_given_under_the_even_share_leads_the_first_weeks_by_a_tenth_at_
 }
 
 #[test]
+fn a_runner_whose_longest_run_is_under_two_miles_keeps_more_runs_and_comes_back_sooner() {
+    // A coach's seventh review: six runs of 1.3 mi (8 mi a week, a longest
+    // of 1.5) and no days off were given three runs a week, climbing from
+    // 1.5 mi, and fourteen weeks to the old week. The shortest run worth
+    // lacing up for is no longer than the runner's own longest.
+    let mut runner = profile(0);
+    runner.weekly_before = Distance::from_value(8.0);
+    runner.goal_weekly = Distance::from_value(8.0);
+    runner.runs_per_week = 6;
+    runner.longest_run = Some(Distance::from_value(1.5));
+    let p = plan_of(&runner, "standard");
+    assert!(p.weeks[0].run_count() >= 4, "{}", p.weeks[0].run_count());
+    let back = p
+        .weeks
+        .iter()
+        .position(|w| w.phase == Phase::Goal)
+        .expect("a goal week");
+    assert!(back < 8, "back in week {}", back + 1);
+}
+
+#[test]
 fn two_weeks_off_starts_with_three_short_runs_and_is_back_within_four_weeks() {
     // Daniels: 50% then 75% over a return as long as the layoff; the
     // first week has three runs, none long, none over the usual run.

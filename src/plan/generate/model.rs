@@ -141,12 +141,24 @@ impl Model {
         // Weeks are planned in tenths: the goal too (9.66 is held as 9.6).
         let goal = floor_tenth(profile.goal_weekly.hundredths());
         let old_week = floor_tenth(profile.weekly_before.hundredths().min(goal));
+        // A longest run given is the runner's own: no run is made longer
+        // than it reaches by 1.1x (a coach's seventh review: 2 mi runs
+        // after a longest of 1.5).
+        let given = profile
+            .longest_run
+            .map(|l| floor_tenth(l.hundredths()).max(TENTH));
+        // The shortest run worth lacing up for, never longer than the
+        // runner's own longest (their normal week is the goal's shape: a
+        // coach's seventh review found a runner of six 1.3-mile runs, with
+        // a longest of 1.5, given three runs and fourteen weeks back after
+        // no days off).
         let shortest = match profile.easy_pace_before() {
             // At least the minutes: rounded up.
             Some(_) => (f64::from(template.run_length.min_minutes) / minutes_per_unit * 100.0)
                 .ceil() as u32,
             None => hundredths(template.run_length.min_distance.get(unit)),
-        };
+        }
+        .min(given.unwrap_or(u32::MAX));
         // No run under the shortest: a goal week too small for its long
         // run's share and the runs asked beside it at that length has
         // fewer, never under three, so the long run stands out (DOMAIN.md
@@ -158,13 +170,6 @@ impl Model {
         let fit = 1 + (beside / f64::from(tenth_up(shortest).max(TENTH))) as usize;
         let runs = asked.min(fit.max(3));
         let min_run = tenth_up(shortest).min(floor_tenth(old_week / runs as u32).max(TENTH));
-        // A longest run given under that is the runner's own: no run is
-        // made longer than it reaches by 1.1x (a coach's seventh review:
-        // 2 mi runs after a longest of 1.5).
-        let given = profile
-            .longest_run
-            .map(|l| floor_tenth(l.hundredths()).max(TENTH));
-        let min_run = given.map_or(min_run, |g| min_run.min(g));
         let per_minute = |minutes: f64| (minutes / minutes_per_unit * 100.0) as u32;
         let long_limit = floor_tenth(
             per_minute(f64::from(template.long_run.max_minutes))
