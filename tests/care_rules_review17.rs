@@ -11,11 +11,9 @@ mod common;
 use care::*;
 use comeback::checkin::{CareLevel, CheckIn, Cleared, Ease, Flag, Onset, Side, Spot, When};
 
-#[test]
-fn after_a_tight_calf_is_cleared_the_whole_foot_and_the_shin_go_back_within_two_working_days() {
-    // A tight calf with tingling that took hours (urgent), cleared; then the
-    // whole foot and the shin of that leg partly numb, gone in 10 minutes.
-    // A tingle of the other foot's toes booked; this was only a step back.
+/// A tight right calf with tingling on a run that took hours to go (urgent
+/// care), on day 1.
+fn tight_calf_for_hours() -> CheckIn {
     let mut calf = side(
         cleared(
             at(began(felt(1, 1), Onset::During), &[Spot::Calf]),
@@ -24,6 +22,15 @@ fn after_a_tight_calf_is_cleared_the_whole_foot_and_the_shin_go_back_within_two_
         Side::Right,
     );
     calf.flags = vec![Flag::CalfTightness];
+    calf
+}
+
+#[test]
+fn after_a_tight_calf_is_cleared_the_whole_foot_and_the_shin_go_back_within_two_working_days() {
+    // A tight calf with tingling that took hours (urgent), cleared; then the
+    // whole foot and the shin of that leg partly numb, gone in 10 minutes.
+    // A tingle of the other foot's toes booked; this was only a step back.
+    let calf = tight_calf_for_hours();
     let wider = during(10, 2, &[Spot::WholeFoot, Spot::Shin], Side::Right, 25, 10);
     let care = assess_with(&[], vec![calf, wider], vec![clearance(5)], 10)
         .verdict
@@ -130,14 +137,7 @@ fn numbness_above_the_knee_after_a_calf_is_cleared_books_the_clinician_for_the_t
     // named the sports doctor of the calf; numbness above the knee is a
     // nerve-root question (the clinician's seventeenth review), and the
     // pattern says why that clinician.
-    let mut calf = side(
-        cleared(
-            at(began(felt(1, 1), Onset::During), &[Spot::Calf]),
-            Cleared::Hours,
-        ),
-        Side::Right,
-    );
-    calf.flags = vec![Flag::CalfTightness];
+    let calf = tight_calf_for_hours();
     let thigh = during(10, 2, &[Spot::Thigh], Side::Right, 25, 1);
     let care = assess_with(&[], vec![calf, thigh], vec![clearance(5)], 10)
         .verdict

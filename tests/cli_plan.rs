@@ -894,18 +894,9 @@ fn the_longest_run_before_the_layoff_is_kept_and_never_over_the_week() {
 fn a_start_from_which_the_plan_is_over_by_today_is_refused() {
     // The coach's seventh review: a 7-week plan that ended in February 2025
     // was saved, asking for the runs of the 705 days since.
-    refused(
-        &[
-            "new",
-            "--layoff",
-            "3w",
-            "--weekly",
-            "25",
-            "--runs",
-            "4",
-            "--start",
-            "2025-01-01",
-        ],
+    refused_new(
+        "--start",
+        "2025-01-01",
         "start 2025-01-01: the plan would be over on 2025-02-18, before today (2026-11-23); expected a start from which the plan reaches today; add --force to start it anyway",
     );
 }
