@@ -4,7 +4,7 @@
 use super::args::{
     CheckinArgs, HealthChoice, JsonFlag, NewArgs, PlanArgs, ShoesAction, TemplatesAction,
 };
-use super::{Cli, Due, Invocation, journal, load_template, print_json, show};
+use super::{Cli, Due, Invocation, journal, load_template, print_json, saved, show};
 use crate::checkin::{self, Clearance};
 use crate::comeback::{self, Comeback, Recorded, timestamp};
 use crate::count::count;
@@ -362,7 +362,7 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
         ctx.today,
         &timestamp(),
     )?;
-    out!("{}", show::plan_saved(&comeback.plan, ctx.today, ctx.unit))?;
+    out!("{}", saved::plan_saved(&comeback.plan, ctx.today, ctx.unit))?;
     Ok(())
 }
 

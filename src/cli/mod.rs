@@ -4,6 +4,7 @@
 
 mod args;
 mod journal;
+mod saved;
 mod show;
 
 pub use args::{Cli, Command};

@@ -10,85 +10,6 @@ use std::fmt::Write;
 
 const WIDTH: usize = 80;
 
-pub fn plan_saved(plan: &Plan, today: chrono::NaiveDate, display: Option<Unit>) -> String {
-    let p = &plan.profile;
-    let mut out = String::new();
-    let first = plan.weeks.first();
-    let _ = writeln!(
-        out,
-        "Plan saved: {} from {} to {} (template {} v{}).",
-        count(plan.weeks.len(), "week", "weeks"),
-        p.start.format("%a %-d %b %Y"),
-        plan.end().format("%a %-d %b %Y"),
-        plan.template_name,
-        plan.template_version
-    );
-    if let Some(week) = first {
-        let _ = writeln!(
-            out,
-            "Week 1: {} over {}, {}.",
-            volume(week, p.unit, display),
-            count(week.run_count(), "run", "runs"),
-            count(week.strength_days(), "strength day", "strength days")
-        );
-    }
-    // A start in the past: its days have no check-ins yet, and a week
-    // without a run reads as a new break (a coach's sixth review).
-    let before = (today - p.start).num_days();
-    if before > 0 {
-        let text = format!(
-            "The plan began {} ago: record the runs you did since with `comeback checkin --date {}` and the days after it, or a week without one reads as a new break.",
-            count(usize::try_from(before).unwrap_or(usize::MAX), "day", "days"),
-            p.start.format("%Y-%m-%d")
-        );
-        wrap_into(&mut out, &text, "", "");
-    }
-    // The old long run counts for 30 days (plan-rules.md): not given, the
-    // long run builds from the everyday run.
-    if p.longest_run.is_none() && p.layoff_days < 30 {
-        wrap_into(
-            &mut out,
-            "The long run builds from your everyday run, a tenth a week: if your longest run in the month before the layoff was longer, give it with `--longest-run N`.",
-            "",
-            "",
-        );
-    }
-    // The goal week may have fewer runs than asked (plan-rules.md).
-    if let Some(goal) = plan
-        .weeks
-        .last()
-        .filter(|w| w.run_count() < usize::from(p.runs_per_week))
-    {
-        // The shortest run worth lacing up for, in the plan's unit.
-        let shortest = match p.unit {
-            crate::plan::Unit::Mi => 2.0,
-            crate::plan::Unit::Km => 3.0,
-        };
-        let week = with_article(&distance(p.goal_weekly, p.unit, display));
-        let why = if p.goal_weekly.value() < 3.0 * shortest {
-            format!(
-                "{week} week is too small even for three runs of the shortest worth lacing up for (about 20 minutes or 2 mi / 3 km), so its runs are shorter, as yours were"
-            )
-        } else {
-            format!(
-                "in {week} week with a long run, {} runs would leave the others under the shortest run worth lacing up for (about 20 minutes or 2 mi / 3 km)",
-                p.runs_per_week
-            )
-        };
-        let text = format!(
-            "The goal week has {}, not {}: {why}.",
-            count(goal.run_count(), "run", "runs"),
-            p.runs_per_week,
-        );
-        wrap_into(&mut out, &text, "", "");
-    }
-    let _ = writeln!(
-        out,
-        "See it with `comeback plan`; today's sheet with `comeback today`."
-    );
-    out
-}
-
 pub fn plan_table(
     plan: &Plan,
     weeks: &[Week],
@@ -342,17 +263,6 @@ fn bullets(out: &mut String, title: &str, items: &[String]) {
     }
 }
 
-/// "a 12.0 mi", or "an 8.0 mi" (eight, eleven, eighteen, eighty…).
-fn with_article(number: &str) -> String {
-    let whole: u32 = number
-        .split(['.', ' '])
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
-    let an = matches!(whole, 8 | 11 | 18 | 80..=89 | 800..=899);
-    format!("{} {number}", if an { "an" } else { "a" })
-}
-
 pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
     let options = textwrap::Options::new(WIDTH)
         .initial_indent(first)
@@ -488,15 +398,4 @@ fn capitalise(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_distance_takes_an_before_a_vowel_sound() {
-        assert_eq!(super::with_article("12.0 mi"), "a 12.0 mi");
-        assert_eq!(super::with_article("8.0 mi"), "an 8.0 mi");
-        assert_eq!(super::with_article("18.5 km"), "an 18.5 km");
-        assert_eq!(super::with_article("180.0 km"), "a 180.0 km");
-    }
 }
