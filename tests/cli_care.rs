@@ -168,45 +168,30 @@ fn numbness_zero_with_symptom_fields_is_refused() {
 }
 
 #[test]
-fn minutes_into_a_run_at_rest_or_at_night_are_refused() {
-    // A clinician's sixteenth review found `--onset night --minutes 30`
-    // accepted: minutes count from the start of a run.
-    let dir = with_plan(&[]);
-    refused(
-        dir.path(),
-        "2026-11-24",
-        &[
-            "checkin",
-            "--numbness",
-            "1",
-            "--onset",
-            "night",
-            "--minutes",
-            "30",
-        ],
-        "minutes 30 with onset night: minutes count from the start of a run to when it began; expected minutes only with onset during",
-    );
-}
-
-#[test]
-fn minutes_into_a_run_for_numbness_that_began_after_it_are_refused() {
-    // The seventeenth review: `--onset after --minutes 25` was saved without
+fn minutes_into_a_run_at_rest_at_night_or_after_it_are_refused() {
+    // Minutes count from the start of a run to when the numbness began. A
+    // clinician's sixteenth review found `--onset night --minutes 30`
+    // accepted; the seventeenth, `--onset after --minutes 25` saved without
     // its minutes, the runner's number dropped without a word.
     let dir = with_plan(&[]);
-    refused(
-        dir.path(),
-        "2026-11-24",
-        &[
-            "checkin",
-            "--numbness",
-            "1",
-            "--onset",
-            "after",
-            "--minutes",
-            "25",
-        ],
-        "minutes 25 with onset after: minutes count from the start of a run to when it began; expected minutes only with onset during",
-    );
+    for (onset, minutes) in [("night", "30"), ("rest", "10"), ("after", "25")] {
+        refused(
+            dir.path(),
+            "2026-11-24",
+            &[
+                "checkin",
+                "--numbness",
+                "1",
+                "--onset",
+                onset,
+                "--minutes",
+                minutes,
+            ],
+            &format!(
+                "minutes {minutes} with onset {onset}: minutes count from the start of a run to when it began; expected minutes only with onset during"
+            ),
+        );
+    }
 }
 
 #[test]
