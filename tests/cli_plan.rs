@@ -827,7 +827,7 @@ fn new_says_when_the_goal_week_is_too_small_even_for_three_runs_of_two_miles() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap().replace('\n', " ");
     assert!(
-        text.contains("The goal week has 3 runs, not 6: a 5.0 mi week is too small even for three runs of the shortest worth lacing up for"),
+        text.contains("The goal week has 3 runs, not 6: a 5.0 mi week is too small even for three runs of about 20 minutes or 2 mi, the shortest worth lacing up for"),
         "{text}"
     );
 }

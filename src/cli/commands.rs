@@ -362,7 +362,10 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
         ctx.today,
         &timestamp(),
     )?;
-    out!("{}", saved::plan_saved(&comeback.plan, ctx.today, ctx.unit))?;
+    out!(
+        "{}",
+        saved::plan_saved(&comeback.plan, &template, ctx.today, ctx.unit)
+    )?;
     Ok(())
 }
 

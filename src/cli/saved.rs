@@ -3,11 +3,16 @@
 
 use super::show::wrap_into;
 use crate::count::count;
-use crate::plan::{Plan, Unit};
+use crate::plan::{Plan, Template, Unit};
 use crate::words::{distance, volume};
 use std::fmt::Write;
 
-pub fn plan_saved(plan: &Plan, today: chrono::NaiveDate, display: Option<Unit>) -> String {
+pub fn plan_saved(
+    plan: &Plan,
+    template: &Template,
+    today: chrono::NaiveDate,
+    display: Option<Unit>,
+) -> String {
     let p = &plan.profile;
     let mut out = String::new();
     let first = plan.weeks.first();
@@ -51,7 +56,7 @@ pub fn plan_saved(plan: &Plan, today: chrono::NaiveDate, display: Option<Unit>) 
         );
     }
     // The goal week may have fewer runs than asked (plan-rules.md).
-    if let Some(text) = fewer_runs(plan, display) {
+    if let Some(text) = fewer_runs(plan, template, display) {
         wrap_into(&mut out, &text, "", "");
     }
     let _ = writeln!(
@@ -62,25 +67,27 @@ pub fn plan_saved(plan: &Plan, today: chrono::NaiveDate, display: Option<Unit>) 
 }
 
 /// Why the goal week has fewer runs than asked, when it has.
-fn fewer_runs(plan: &Plan, display: Option<Unit>) -> Option<String> {
+fn fewer_runs(plan: &Plan, template: &Template, display: Option<Unit>) -> Option<String> {
     let p = &plan.profile;
     let goal = plan
         .weeks
         .last()
         .filter(|w| w.run_count() < usize::from(p.runs_per_week))?;
-    // The shortest run worth lacing up for, in the plan's unit.
-    let shortest = match p.unit {
-        Unit::Mi => 2.0,
-        Unit::Km => 3.0,
-    };
+    // The shortest run worth lacing up for is the template's.
+    let length = &template.run_length;
+    let shortest = length.min_distance.get(p.unit);
+    let about = format!(
+        "about {} minutes or {shortest} {}",
+        length.min_minutes, p.unit
+    );
     let week = with_article(&distance(p.goal_weekly, p.unit, display));
     let why = if p.goal_weekly.value() < 3.0 * shortest {
         format!(
-            "{week} week is too small even for three runs of the shortest worth lacing up for (about 20 minutes or 2 mi / 3 km), so its runs are shorter, as yours were"
+            "{week} week is too small even for three runs of {about}, the shortest worth lacing up for, so its runs are shorter, as yours were"
         )
     } else {
         format!(
-            "in {week} week with a long run, {} runs would leave the others under the shortest run worth lacing up for (about 20 minutes or 2 mi / 3 km)",
+            "in {week} week with a long run, {} runs would leave the others under the shortest run worth lacing up for ({about})",
             p.runs_per_week
         )
     };
