@@ -205,6 +205,49 @@ fn a_clearance_on_one_device_lifts_care_on_the_other() {
 }
 
 #[test]
+fn a_note_added_after_a_clearance_keeps_the_check_in_before_it_on_every_device() {
+    // Saved again with only a note, a check-in keeps its place before the
+    // clearance that saw it (the clinician's sixteenth review), synced too:
+    // the sync stamps it at its own moment, not past the clearance.
+    let d = devices(2);
+    let (a, b) = (&d.dirs[0], &d.dirs[1]);
+    let calf = [
+        "--numbness",
+        "2",
+        "--where",
+        "calf",
+        "--side",
+        "left",
+        "--onset",
+        "during",
+        "--minutes",
+        "20",
+        "--cleared",
+        "hours",
+    ];
+    checkin(a, 3, &calf);
+    let cleared = common::date_after(START, 7);
+    run(
+        a,
+        &cleared,
+        &["clear", "--date", &cleared, "--note", "seen"],
+    );
+    let later = common::date_after(START, 9);
+    let day = common::date_after(START, 3);
+    let mut again = vec!["checkin", "--date", &day];
+    again.extend_from_slice(&calf);
+    again.extend_from_slice(&["--note", "felt it on the hill", "--replace"]);
+    let said = run(a, &later, &again);
+    assert!(said.contains("ON TRACK"), "{said}");
+    run(b, &later, &["sync"]);
+    for dir in [a, b] {
+        let status = common::json(dir, &later, &["status", "--json"]);
+        assert!(status["care"].is_null(), "{}: {status:#}", dir.display());
+    }
+    assert_converged(&d, &later);
+}
+
+#[test]
 fn sync_tools_temporary_and_conflict_files_and_unreadable_files_are_skipped_with_a_line() {
     let d = devices(2);
     checkin(&d.dirs[0], 0, &["--numbness", "0"]);

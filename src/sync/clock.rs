@@ -31,10 +31,7 @@ impl Clock {
 
     /// Moves past a stamp written elsewhere.
     pub fn observe(&mut self, stamp: &str) {
-        let mut parts = stamp.split('.');
-        let millis = parts.next().and_then(|m| m.parse::<u64>().ok());
-        let counter = parts.next().and_then(|c| c.parse::<u32>().ok());
-        if let (Some(millis), Some(counter)) = (millis, counter)
+        if let Some((millis, counter)) = parts(stamp)
             && (millis, counter) > (self.millis, self.counter)
         {
             self.millis = millis;
@@ -51,10 +48,42 @@ impl Clock {
         self.last()
     }
 
+    /// The stamp of a record numbered `order` in the order of recording (a
+    /// check-in or clearance), whose last write was stamped `before`: at
+    /// that moment, so that every device numbers it as this one does, and
+    /// after `before` within it when the record keeps its place (saved
+    /// again with only a note). A record sent in a burst (a join, a sync
+    /// after the folder was away) keeps its own moment: ticked past the
+    /// clock, a check-in amended after a clearance sent with it would be
+    /// numbered after the clearance. Ticked like any write only when
+    /// `before` is later than its moment.
+    pub fn stamp_at(&mut self, order: u64, before: Option<&str>) -> Stamp {
+        let millis = millis_of(order);
+        let counter = match before.map(|b| (b, parts(b))) {
+            Some((_, Some((m, c)))) if m == millis => c.saturating_add(1),
+            Some((b, Some((m, _)))) if m > millis => {
+                self.observe(b);
+                return self.tick(millis);
+            }
+            _ => 0,
+        };
+        let stamp = format!("{millis:014}.{counter:06}.{}", self.device);
+        self.observe(&stamp);
+        stamp
+    }
+
     /// The last stamp given or seen.
     pub fn last(&self) -> Stamp {
         format!("{:014}.{:06}.{}", self.millis, self.counter, self.device)
     }
+}
+
+/// A stamp's milliseconds and counter.
+fn parts(stamp: &str) -> Option<(u64, u32)> {
+    let mut parts = stamp.split('.');
+    let millis = parts.next()?.parse::<u64>().ok()?;
+    let counter = parts.next()?.parse::<u32>().ok()?;
+    Some((millis, counter))
 }
 
 /// A stamp's place in the order of writes, as a number every device gives
@@ -96,6 +125,34 @@ mod tests {
         let theirs = ahead.tick(9_000);
         behind.observe(&theirs);
         assert!(behind.tick(1_000) > theirs);
+    }
+
+    #[test]
+    fn a_record_is_stamped_at_its_own_moment_even_behind_the_clock() {
+        let mut clock = Clock::new("a", "");
+        let ahead = clock.tick(1_796_000_009_000);
+        let order = crate::store::order_at(1_796_000_000_000);
+        let stamp = clock.stamp_at(order, None);
+        assert_eq!(order_of(&stamp), order);
+        assert!(clock.tick(0) > ahead);
+    }
+
+    #[test]
+    fn a_record_saved_again_in_its_place_beats_its_last_write_in_the_same_moment() {
+        let mut a = Clock::new("a", "");
+        let order = crate::store::order_at(1_796_000_000_000);
+        let first = Clock::new("b", "").stamp_at(order, None);
+        let again = a.stamp_at(order, Some(&first));
+        assert!(again > first);
+        assert_eq!(order_of(&again), order);
+    }
+
+    #[test]
+    fn a_record_numbered_before_its_last_write_is_stamped_after_it() {
+        let mut clock = Clock::new("a", "");
+        let later = Clock::new("b", "").tick(1_796_000_009_000);
+        let stamp = clock.stamp_at(crate::store::order_at(1_796_000_000_000), Some(&later));
+        assert!(stamp > later);
     }
 
     #[test]

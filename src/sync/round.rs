@@ -361,7 +361,7 @@ impl Round<'_> {
             // recording, which its stamp keeps (no renumbering after the
             // sync, and the later write wins even when written while no
             // folder was joined).
-            (_, Some(seq)) => self.clock.tick(super::clock::millis_of(seq)),
+            (_, Some(seq)) => self.clock.stamp_at(seq, before.map(|s| s.stamp.as_str())),
             _ => self.clock.tick(self.now_millis),
         };
         own.doc
