@@ -194,12 +194,19 @@ impl CheckIn {
                 text.push_str(&format!(" after {m} min"));
             }
         }
-        match (self.cleared, self.cleared_minutes) {
-            (Some(cleared), Some(m)) => text.push_str(&format!(", {} ({m} min)", cleared.words())),
-            (Some(cleared), None) => text.push_str(&format!(", {}", cleared.words())),
+        let clearing = match (self.cleared, self.cleared_minutes) {
+            (Some(cleared), Some(m)) => Some(format!("{} ({m} min)", cleared.words())),
+            (Some(cleared), None) => Some(cleared.words().to_string()),
             // Between a quick clearing and hours: the minutes alone say it.
-            (None, Some(m)) => text.push_str(&format!(", cleared after {m} min")),
-            (None, None) => {}
+            (None, Some(m)) => Some(format!("cleared after {m} min")),
+            (None, None) => None,
+        };
+        // How soon it went covers the warning signs too: said after them
+        // when both were recorded (the clinician's eighteenth review read
+        // "cleared quickly" beside the numbness as the numbness's alone).
+        let signs_too = !self.flags.is_empty() && self.numbness.is_symptomatic();
+        if let Some(clearing) = clearing.as_deref().filter(|_| !signs_too) {
+            text.push_str(&format!(", {clearing}"));
         }
         if !self.eased_by.is_empty() {
             let eased: Vec<&str> = self.eased_by.iter().map(|e| e.words()).collect();
@@ -208,6 +215,9 @@ impl CheckIn {
         if !self.flags.is_empty() {
             let flags: Vec<&str> = self.flags.iter().map(|f| f.words()).collect();
             text.push_str(&format!("; {}", flags.join(", ")));
+        }
+        if let Some(clearing) = clearing.filter(|_| signs_too) {
+            text.push_str(&format!("; numbness and signs: {clearing}"));
         }
         let actual = self.actual.as_ref().filter(|a| !a.is_empty());
         // A strength or cross-training day is not "a rest day".

@@ -256,10 +256,11 @@ pub struct CheckinArgs {
     /// Minutes into the run when it began
     #[arg(long, allow_negative_numbers = true, value_name = "M", value_parser = parse_minutes)]
     pub minutes: Option<u32>,
-    /// How soon it went (quickly: within about 15 minutes)
+    /// How soon everything recorded went, the numbness and any warning sign:
+    /// the slowest of them (quickly: within about 15 minutes)
     #[arg(long, value_name = "CLEARED", value_parser = ChoiceParser::<Cleared>::new())]
     pub cleared: Option<Cleared>,
-    /// Minutes after stopping until it cleared
+    /// Minutes after stopping until everything recorded had cleared
     #[arg(long, allow_negative_numbers = true, value_name = "M", value_parser = parse_minutes)]
     pub cleared_minutes: Option<u32>,
     /// What eased it (comma-separated)

@@ -336,12 +336,16 @@ impl<'a> Event<'a> {
     }
 
     /// Verywellfit: numbness only on the top of the foot that goes when the
-    /// laces are loosened is a lacing matter, not a clinician's.
+    /// laces are loosened is a lacing matter, not a clinician's. Gone within
+    /// 15 minutes only: numbness that took 20 minutes or hours to go after
+    /// the laces were loosened was not relieved by them (the clinician's
+    /// eighteenth review: a 25-minute clearing read as lacing hid the
+    /// exertional pattern and a worsening).
     pub fn lace_pattern(&self) -> bool {
         self.symptomatic()
             && self.checkin.spots == [Spot::Top]
             && self.eased_by(Ease::LooseningLaces)
-            && self.clear != Clear::NotYet
+            && self.clear == Clear::Quick
     }
 
     /// Numbness on the top of the foot alone, whatever eased it

@@ -68,6 +68,20 @@ impl Care {
             // Mayo Clinic: don't exercise through the pain.
             out.push("Do not run through it: carrying on can make it lasting.".into());
         }
+        // Safety-netting while waiting: a settled tense calf or pale foot
+        // that comes back and stays is the emergency (StatPearls
+        // "Compartment syndrome"; NICE CKS "Acute limb ischaemia").
+        if self.level != CareLevel::Emergency {
+            match self.pattern {
+                Pattern::TenseLeg | Pattern::Exertional => out.push(
+                    "If your calf or shin turns tight and painful and does not ease with rest, call the emergency number now.".into(),
+                ),
+                Pattern::ColdFoot => out.push(
+                    "If the foot turns cold, pale or blue again and does not warm up within minutes, call the emergency number now.".into(),
+                ),
+                _ => {}
+            }
+        }
         out
     }
 }

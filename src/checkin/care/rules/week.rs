@@ -301,7 +301,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "no_feeling_twice",
         effect: WEEK,
         pattern: Some(Pattern::NoFeelingAgain),
-        threshold: "no feeling (3) on 2 check-ins in 6 plan weeks, however soon each came back (not the lace pattern: the top of the foot only, eased by loosening the laces)",
+        threshold: "no feeling (3) on 2 check-ins in 6 plan weeks, however soon each came back (not the lace pattern: the top of the foot only, eased by loosening the laces and gone within 15 minutes)",
         source: "Mayo Clinic \"Numbness: when to see a doctor\"; Cleveland Clinic \"Numbness\" (loss of feeling that repeats)",
         test: "no_feeling_twice_books_a_clinician_even_when_it_came_back_in_minutes",
         check: Check::Moment(|m| {
