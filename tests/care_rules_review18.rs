@@ -3,7 +3,9 @@
 //! minutes or hours to go after the laces were loosened is not a lacing
 //! matter; how soon it went covers the warning signs recorded with the
 //! numbness, and the check-in says so; a booking for a calf or a foot that
-//! settled says when to call the emergency number instead.
+//! settled says when to call the emergency number instead; the why of
+//! both feet says what made one check-in enough, and onset creeping earlier
+//! is said as it happened.
 
 mod common;
 
@@ -140,4 +142,40 @@ fn a_booking_for_a_calf_or_a_foot_that_settled_says_when_to_call_the_emergency_n
         said.contains("If the foot turns cold, pale or blue again and does not warm up within minutes, call the emergency number now."),
         "{said}"
     );
+}
+
+#[test]
+fn numbness_in_both_feet_that_took_hours_says_so_in_the_why() {
+    let dir = plan_dir(START, START);
+    let said = checkin(
+        dir.path(),
+        2,
+        "--numbness 2 --where toes,ball --side both --onset after --cleared hours",
+    );
+    assert!(
+        said.contains("Numbness in both feet on Wed 9 Sep, took hours to go."),
+        "{said}"
+    );
+}
+
+#[test]
+fn onset_creeping_earlier_is_said_as_it_happened() {
+    // Minutes 25, 25 and 20: earlier as the runs went on, not "earlier and
+    // earlier" (the clinician's eighteenth review).
+    let dir = plan_dir(START, START);
+    let mut said = String::new();
+    for (day, minute) in [(1, 25), (4, 25), (8, 20)] {
+        said = checkin(
+            dir.path(),
+            day,
+            &format!(
+                "--numbness 1 --where toes --side left --onset during --minutes {minute} --cleared-minutes 20"
+            ),
+        );
+    }
+    assert!(
+        said.contains("Numbness began earlier in the run as the runs went on: minute 25 on"),
+        "{said}"
+    );
+    assert!(!said.contains("earlier and earlier in the run:"), "{said}");
 }

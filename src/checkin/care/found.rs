@@ -311,7 +311,22 @@ pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     }
     Some(Found::new(
         m.words,
-        || format!("Numbness in both feet on {}.", m.dates(all.clone())),
+        || {
+            // What made a single check-in enough, said (the clinician's
+            // eighteenth review: "took hours" was left out of the why).
+            let slow = all
+                .clone()
+                .rfind(|e| matches!(e.clear, Clear::Hours | Clear::NotYet));
+            let lasting = match slow {
+                Some(e) if all.clone().count() == 1 => format!(", {}", e.clear.words()),
+                Some(e) => format!(", {} on {}", e.clear.words(), m.date(e)),
+                None => String::new(),
+            };
+            format!(
+                "Numbness in both feet on {}{lasting}.",
+                m.dates(all.clone())
+            )
+        },
         all.clone(),
     ))
 }

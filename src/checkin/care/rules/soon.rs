@@ -250,7 +250,7 @@ pub(super) static ROWS: &[Rule] = &[
                         .map(|(run, minute)| format!("minute {minute} on {}", m.date(run)))
                         .collect();
                     format!(
-                        "Numbness began earlier and earlier in the run: {}.",
+                        "Numbness began earlier in the run as the runs went on: {}.",
                         crate::checkin::and_list(&each)
                     )
                 },
