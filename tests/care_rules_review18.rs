@@ -179,3 +179,23 @@ fn onset_creeping_earlier_is_said_as_it_happened() {
     );
     assert!(!said.contains("earlier and earlier in the run:"), "{said}");
 }
+
+#[test]
+fn with_diabetes_a_booking_that_names_no_clinician_of_its_own_goes_to_the_gp_or_foot_team() {
+    // NICE NG19; the clinician's eighteenth review (j40): night tingling of
+    // the toes twice, 18 days apart, with diabetes, booked an orthopedist.
+    let dir = plan_dir(START, START);
+    cli(dir.path(), START)
+        .args(["health", "--set", "diabetes"])
+        .assert()
+        .success();
+    let night = "--numbness 1 --where toes --side left --onset night --cleared quickly";
+    checkin(dir.path(), 2, night);
+    checkin(dir.path(), 20, night);
+    let status = json(dir.path(), &date_after(START, 20), &["status", "--json"]);
+    assert_eq!(status["care"]["level"], "book", "{status:#}");
+    assert_eq!(
+        status["care"]["who"], "your GP or the diabetes foot team",
+        "{status:#}"
+    );
+}

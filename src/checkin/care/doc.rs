@@ -130,7 +130,11 @@ pub fn care_rules_markdown() -> String {
          row's sentence is listed under \"why\". A booking that opens within 14 days of a\n\
          clearance is no later than the care cleared was, when that was urgent or within\n\
          2 working days (test\n\
-         `a_booking_soon_after_a_clearance_is_no_later_than_the_care_cleared`).\n\n",
+         `a_booking_soon_after_a_clearance_is_no_later_than_the_care_cleared`). With\n\
+         diabetes, a booking whose pattern names no clinician of its own (\"an orthopedist,\n\
+         a physical therapist or a sports doctor\") goes to your GP or the diabetes foot\n\
+         team (NICE NG19; test\n\
+         `with_diabetes_a_booking_that_names_no_clinician_of_its_own_goes_to_the_gp_or_foot_team`).\n\n",
     );
     out.push_str("Patterns, most specific first: ");
     let names: Vec<String> = Pattern::ALL

@@ -100,7 +100,7 @@ impl<'a> Episode<'_, 'a> {
     pub(super) fn who(&self, as_of: NaiveDate) -> &'static str {
         let bits = self.bits(as_of);
         let (level, _, pattern) = self.standing_of(bits);
-        self.who_for(level, pattern, bits)
+        self.who_for(level, pattern, bits, as_of)
     }
 
     /// Who `pattern` at `level` sends the runner to in this episode. A
@@ -110,15 +110,32 @@ impl<'a> Episode<'_, 'a> {
     /// own who is someone else (the clinician's seventeenth review: the
     /// thigh after a calf was cleared is a nerve-root question, not the
     /// sports doctor's).
-    fn who_for(&self, level: CareLevel, pattern: Pattern, bits: RuleBits) -> &'static str {
-        match self.named_since(level, pattern, bits) {
-            Some(own) => own.who(CareLevel::Book),
+    /// With diabetes by `as_of`, a booking that would name no clinician of
+    /// its own goes to the GP or the diabetes foot team (NICE NG19: foot
+    /// problems with diabetes are theirs; the clinician's eighteenth review
+    /// found night numbness of the toes with diabetes sent to an
+    /// orthopedist).
+    fn who_for(
+        &self,
+        level: CareLevel,
+        pattern: Pattern,
+        bits: RuleBits,
+        as_of: NaiveDate,
+    ) -> &'static str {
+        let who = match self.named_since(level, pattern, bits) {
+            Some(own) => own,
             None => match (level, pattern, self.before.as_ref().and_then(|b| b.rebook)) {
-                (CareLevel::Book, Pattern::BackAfterClearance, Some(rebook)) => {
-                    rebook.who(CareLevel::Book)
-                }
-                _ => pattern.who(level),
+                (CareLevel::Book, Pattern::BackAfterClearance, Some(rebook)) => rebook,
+                _ => pattern,
             },
+        };
+        let diabetes = self.timeline.conditions(as_of.to_epoch_days()).diabetes;
+        if level == CareLevel::Book && who.books_generally() && diabetes {
+            Pattern::DiabeticFoot.who(level)
+        } else if who == pattern {
+            pattern.who(level)
+        } else {
+            who.who(CareLevel::Book)
         }
     }
 
@@ -177,7 +194,7 @@ impl<'a> Episode<'_, 'a> {
             "Care open since {}: {} — {}, {}.",
             day_words(self.since, self.timeline_today()),
             pattern.words(),
-            self.who_for(level, pattern, bits),
+            self.who_for(level, pattern, bits, as_of),
             when_words(level, pattern, when)
         );
         *self.line.borrow_mut() = Some((bits, line.clone()));
@@ -222,7 +239,7 @@ impl<'a> Episode<'_, 'a> {
             level,
             when,
             when_words: when_words(level, pattern, when),
-            who: self.who_for(level, pattern, bits).to_string(),
+            who: self.who_for(level, pattern, bits, as_of).to_string(),
             pattern,
             // Why that clinician: the pattern that names them.
             pattern_words: match self.named_since(level, pattern, bits) {

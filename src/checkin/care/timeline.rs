@@ -265,7 +265,7 @@ impl<'a> Timeline<'a> {
     }
 
     /// Health context applies from its day: the conditions of `day`.
-    fn conditions(&self, day: i32) -> Conditions {
+    pub(super) fn conditions(&self, day: i32) -> Conditions {
         let on = |h: Health| {
             self.profile.health.contains(&h)
                 && self
