@@ -104,17 +104,24 @@ pub fn summary_head(snapshot: Snapshot<'_>, assessment: &Assessment) -> String {
             care.when_words,
             care.pattern_words
         );
-        let what = if care.level.allows_exercise() {
-            "Runs suspended"
+        let since = crate::checkin::day_words(care.since, assessment.today);
+        // Care that grew urgent after it was booked began on the booking's
+        // day, and all exercise stopped only later: the day it began is
+        // said, not when exercise stopped (the clinician's eighteenth
+        // review read "all exercise stopped since" the booking's day).
+        let _ = if care.level.allows_exercise() {
+            writeln!(
+                out,
+                "- Runs suspended since {since}; the runner was advised to see {}.",
+                care.who
+            )
         } else {
-            "All exercise stopped"
+            writeln!(
+                out,
+                "- Care began {since}; all exercise is stopped until a clinician clears the runner, who was advised to see {}.",
+                care.who
+            )
         };
-        let _ = writeln!(
-            out,
-            "- {what} since {}; the runner was advised to see {}.",
-            crate::checkin::day_words(care.since, assessment.today),
-            care.who
-        );
     }
     let triggers = v.care.as_ref().map_or(&v.reasons, |care| &care.why);
     if !triggers.is_empty() {

@@ -5,7 +5,8 @@
 //! numbness, and the check-in says so; a booking for a calf or a foot that
 //! settled says when to call the emergency number instead; the why of
 //! both feet says what made one check-in enough, and onset creeping earlier
-//! is said as it happened.
+//! is said as it happened; the clinician summary of care grown urgent says
+//! when care began, not that all exercise stopped then.
 
 mod common;
 
@@ -198,4 +199,34 @@ fn with_diabetes_a_booking_that_names_no_clinician_of_its_own_goes_to_the_gp_or_
         status["care"]["who"], "your GP or the diabetes foot team",
         "{status:#}"
     );
+}
+
+#[test]
+fn the_clinician_summary_of_urgent_care_says_when_care_began_not_that_exercise_stopped_then() {
+    // j26: booked on one day, urgent four days later; the summary said all
+    // exercise stopped since the booking's day.
+    let dir = plan_dir(START, START);
+    let toes =
+        "--numbness 1 --where toes --side left --onset during --minutes 20 --cleared quickly";
+    checkin(dir.path(), 1, toes);
+    checkin(dir.path(), 8, toes);
+    checkin(dir.path(), 15, toes);
+    let booked = json(dir.path(), &date_after(START, 15), &["status", "--json"]);
+    assert_eq!(booked["care"]["level"], "book", "{booked:#}");
+    checkin(
+        dir.path(),
+        17,
+        "--numbness 0 --flag weakness --cleared quickly",
+    );
+    let today = date_after(START, 17);
+    let out = cli(dir.path(), &today)
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains("- Care began Tue 22 Sep; all exercise is stopped until a clinician clears the runner, who was advised to see urgent care or an emergency department."),
+        "{summary}"
+    );
+    assert!(!summary.contains("All exercise stopped since"), "{summary}");
 }
