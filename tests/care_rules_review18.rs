@@ -230,3 +230,35 @@ fn the_clinician_summary_of_urgent_care_says_when_care_began_not_that_exercise_s
     );
     assert!(!summary.contains("All exercise stopped since"), "{summary}");
 }
+
+#[test]
+fn a_dropping_foot_named_in_the_note_of_a_clear_day_is_asked_about_as_a_sign() {
+    // j39: a slapping foot in the note of a tingle, then "can't lift my
+    // toes" on a day with nothing recorded. Nothing is decided from the
+    // note (DESIGN §4 v3, 7); each day's note gets its line.
+    let dir = plan_dir(START, START);
+    checkin(
+        dir.path(),
+        1,
+        "--numbness 1 --where toes --side right --onset during --minutes 20 --cleared quickly --note slapping_the_ground",
+    );
+    let out = cli(dir.path(), &date_after(START, 3))
+        .args([
+            "checkin",
+            "--date",
+            &date_after(START, 3),
+            "--numbness",
+            "0",
+        ])
+        .args(["--note", "foot still slapping, can't lift my toes properly"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
+    for day in ["Tue 8 Sep", "Thu 10 Sep"] {
+        assert!(
+            said.contains(&format!("The note of {day} mentions")),
+            "{day}: {said}"
+        );
+    }
+    assert!(said.contains("--flag foot_drop"), "{said}");
+}

@@ -148,6 +148,8 @@ const FLAG_WORDS: &[(&str, Flag)] = &[
     ("foot drop", Flag::FootDrop),
     ("slap", Flag::FootDrop),
     ("tripp", Flag::FootDrop),
+    ("can't lift", Flag::FootDrop),
+    ("cannot lift", Flag::FootDrop),
     ("bladder", Flag::BladderBowel),
     ("bowel", Flag::BladderBowel),
     ("saddle", Flag::Saddle),
@@ -161,6 +163,15 @@ const FLAG_WORDS: &[(&str, Flag)] = &[
     ("sharp", Flag::SharpPain),
 ];
 
+/// The warning signs a note is asked about even on a day that recorded
+/// nothing: weakness, a dropping foot, the saddle, the bladder or bowel.
+const NERVE_SIGNS: &[Flag] = &[
+    Flag::Weakness,
+    Flag::FootDrop,
+    Flag::Saddle,
+    Flag::BladderBowel,
+];
+
 /// A line for each check-in whose note speaks of what it did not record:
 /// symptoms on a symptom-free day, or a warning sign not ticked. Nothing is
 /// decided from free text, so the runner is asked to record it.
@@ -168,17 +179,26 @@ pub(crate) fn note_lines(checkins: &[CheckIn]) -> Vec<String> {
     checkins
         .iter()
         .filter_map(|c| {
-            let note = c.note.as_deref()?.to_lowercase();
-            if !c.is_notable() {
+            let note = c.note.as_deref()?.to_lowercase().replace('’', "'");
+            // A sign of the nerves' or the spine's on a day with nothing
+            // recorded is asked about as a sign (the clinician's
+            // eighteenth review: "can't lift my toes" the day after a
+            // slapping foot got no line).
+            let sign = FLAG_WORDS.iter().find(|(w, flag)| {
+                note.contains(*w) && !c.flags.contains(flag) && NERVE_SIGNS.contains(flag)
+            });
+            if !c.is_notable() && sign.is_none() {
                 let word = SYMPTOM_WORDS.iter().find(|w| note.contains(*w))?;
                 return Some(format!(
                     "The note of {} mentions \"{word}…\" but the check-in says no numbness: if you had symptoms, record them with their level (comeback decides from what is recorded, never from notes).",
                     short_date(c.date)
                 ));
             }
-            let (word, flag) = FLAG_WORDS
-                .iter()
-                .find(|(w, flag)| note.contains(*w) && !c.flags.contains(flag))?;
+            let (word, flag) = sign.or_else(|| {
+                FLAG_WORDS
+                    .iter()
+                    .find(|(w, flag)| note.contains(*w) && !c.flags.contains(flag))
+            })?;
             Some(format!(
                 "The note of {} mentions \"{word}…\" but the check-in has no warning sign for it: if you had {}, record it again with that sign ticked (`--flag {}`; comeback decides from what is recorded, never from notes).",
                 short_date(c.date),
