@@ -713,8 +713,15 @@ fn a_race_or_easy_pace_gives_paces_scaled_by_the_time_off() {
 
 #[test]
 fn a_start_in_the_future_lengthens_the_layoff() {
-    let (ok, _, err, dir) = new_with_flags(&["--start", "2026-12-07"]);
+    let (ok, said, err, dir) = new_with_flags(&["--start", "2026-12-07"]);
     assert!(ok, "{err}");
+    // Said when the plan is saved (a coach's eighth review).
+    assert!(
+        said.replace('\n', " ").contains(
+            "The plan starts in 14 days: they count as days off too, so it is made for 35 days off."
+        ),
+        "{said}"
+    );
     let doc = common::json(dir.path(), "2026-11-23", &["plan", "--json"]);
     assert_eq!(
         doc["profile"]["layoff_days"], 35,

@@ -45,6 +45,21 @@ pub fn plan_saved(
         );
         wrap_into(&mut out, &text, "", "");
     }
+    // A start in the future: its days count as days off (a coach's eighth
+    // review found them added to the layoff without a word).
+    let waiting = (p.start - today).num_days();
+    if waiting > 0 {
+        let text = format!(
+            "The plan starts in {}: they count as days off too, so it is made for {} off.",
+            count(
+                usize::try_from(waiting).unwrap_or(usize::MAX),
+                "day",
+                "days"
+            ),
+            count(p.layoff_days as usize, "day", "days"),
+        );
+        wrap_into(&mut out, &text, "", "");
+    }
     // The old long run counts for 30 days (plan-rules.md): not given, the
     // long run builds from the everyday run.
     if p.longest_run.is_none() && p.layoff_days < 30 {
