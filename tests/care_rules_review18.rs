@@ -262,3 +262,16 @@ fn a_dropping_foot_named_in_the_note_of_a_clear_day_is_asked_about_as_a_sign() {
     }
     assert!(said.contains("--flag foot_drop"), "{said}");
 }
+
+#[test]
+fn a_tight_calf_without_pain_is_not_called_painful() {
+    // j41: only `calf_tightness`, nothing said of pain or settling.
+    let dir = plan_dir(START, START);
+    checkin(dir.path(), 1, "--numbness 0 --flag calf_tightness");
+    let status = json(dir.path(), &date_after(START, 1), &["status", "--json"]);
+    assert_eq!(status["care"]["pattern"], "tense_leg", "{status:#}");
+    assert_eq!(
+        status["care"]["pattern_words"], "a tight or painful calf",
+        "{status:#}"
+    );
+}

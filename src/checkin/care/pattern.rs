@@ -118,7 +118,7 @@ patterns! {
     // NICE CG147: a GP or a vascular clinic.
     ColdFoot = "cold_foot", "a foot that turns cold, pale or blue", "a GP or a vascular clinic";
     // StatPearls, compartment syndrome; Mayo: a sports medicine doctor.
-    TenseLeg = "tense_leg", "a tight, painful calf", "a sports medicine doctor";
+    TenseLeg = "tense_leg", "a tight or painful calf", "a sports medicine doctor";
     // NHS "Foot drop": a GP, who refers on (nerve or spine).
     Weakness = "weakness", "new weakness in the leg or foot", SPINE;
     // NHS "Cauda equina syndrome": weakness in both legs.
