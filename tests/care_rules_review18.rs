@@ -17,18 +17,13 @@ const START: &str = "2026-09-07";
 /// A check-in `day` days after the start, recorded that day: what it said.
 fn checkin(dir: &std::path::Path, day: u64, args: &str) -> String {
     let date = date_after(START, day);
-    let out = cli(dir, &date)
+    let done = cli(dir, &date)
         .args(["checkin", "--date", &date])
         .args(args.split(' '))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     // Wrapped to the terminal: one line to search.
-    String::from_utf8_lossy(&out.stdout).replace('\n', " ")
+    String::from_utf8_lossy(&done.get_output().stdout).replace('\n', " ")
 }
 
 /// Top-of-foot numbness at minutes 25, 24 and 26 of three runs over ten

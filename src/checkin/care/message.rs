@@ -109,8 +109,8 @@ impl<'a> Episode<'_, 'a> {
     /// pattern books), or a pattern found since names a clinician of its
     /// own who is someone else (the clinician's seventeenth review: the
     /// thigh after a calf was cleared is a nerve-root question, not the
-    /// sports doctor's).
-    /// With diabetes by `as_of`, a booking that would name no clinician of
+    /// sports doctor's). With diabetes by `as_of`, a booking that would
+    /// name no clinician of
     /// its own goes to the GP or the diabetes foot team (NICE NG19: foot
     /// problems with diabetes are theirs; the clinician's eighteenth review
     /// found night numbness of the toes with diabetes sent to an
@@ -122,6 +122,7 @@ impl<'a> Episode<'_, 'a> {
         bits: RuleBits,
         as_of: NaiveDate,
     ) -> &'static str {
+        // (Another pattern than `pattern` names who only for a booking.)
         let who = match self.named_since(level, pattern, bits) {
             Some(own) => own,
             None => match (level, pattern, self.before.as_ref().and_then(|b| b.rebook)) {
@@ -132,10 +133,8 @@ impl<'a> Episode<'_, 'a> {
         let diabetes = self.timeline.conditions(as_of.to_epoch_days()).diabetes;
         if level == CareLevel::Book && who.books_generally() && diabetes {
             Pattern::DiabeticFoot.who(level)
-        } else if who == pattern {
-            pattern.who(level)
         } else {
-            who.who(CareLevel::Book)
+            who.who(level)
         }
     }
 
