@@ -46,17 +46,15 @@ fn recoveries_before_the_goal(plan: &Plan) -> usize {
         .count()
 }
 
-/// Weeks back over every layoff from 0 to `last` days, with the recovery
-/// weeks among them.
-fn sweep(base: &Profile, name: &str, last: u32) -> Vec<(u32, usize, usize)> {
+/// Weeks back over every layoff from 0 to `last` days.
+fn sweep(base: &Profile, name: &str, last: u32) -> Vec<(u32, usize)> {
     (0..=last)
         .filter_map(|layoff| {
             let p = Profile {
                 layoff_days: layoff,
                 ..base.clone()
             };
-            plan_of(&p, name)
-                .map(|plan| (layoff, weeks_back(&plan), recoveries_before_the_goal(&plan)))
+            plan_of(&p, name).map(|plan| (layoff, weeks_back(&plan)))
         })
         .collect()
 }
@@ -90,7 +88,7 @@ fn spread_of_runners() -> Vec<Profile> {
 }
 
 #[test]
-fn weeks_back_never_fall_and_grow_at_most_a_week_a_day_over_every_layoff_a_recovery_week_aside() {
+fn weeks_back_never_fall_and_grow_at_most_a_week_a_day_over_every_layoff() {
     let mut failures = Vec::new();
     for name in ["standard", "cautious"] {
         for base in spread_of_runners() {
@@ -98,18 +96,15 @@ fn weeks_back_never_fall_and_grow_at_most_a_week_a_day_over_every_layoff_a_recov
             base.numb_now = name == "cautious";
             let weeks = sweep(&base, name, 800);
             for pair in weeks.windows(2) {
-                let ((a, wa, ra), (b, wb, rb)) = (pair[0], pair[1]);
+                let ((a, wa), (b, wb)) = (pair[0], pair[1]);
                 // (From 5 to 6 days off the staged return begins (Daniels):
-                // a numb runner then leaves the lead-in at the staged share
-                // and climbs 1.1x a week to the old week, one week more.
-                // A recovery week comes after every third week of growth and
-                // adds a week (rule 6: the week after it is the next step
-                // from the last full week): the day the build grows a third
-                // week of growth with more to come, it joins with it.)
-                // (From 5 to 6 days off the staged return begins for every
-                // runner: its first week holds at the old volume before the
-                // build past it, one week more.)
-                let most = if a == 5 { 2 } else { 1 } + rb.saturating_sub(ra);
+                // its first week holds below the old volume, and a goal above
+                // the old week is then built from runs a little shorter,
+                // 10% a week, which may cost one more.) No recovery week
+                // comes before the runner is back at the old week, so none
+                // is the day's second week (the coach's eighth review found
+                // twenty such steps).
+                let most = if a == 5 { 2 } else { 1 };
                 if !(wb >= wa && wb <= wa + most) {
                     failures.push(format!(
                         "{name}, {} {} over {} runs{}: {a} days off back in week {wa}, {b} days in week {wb}",
@@ -178,6 +173,29 @@ prop_compose! {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    // One more day off: back at the old volume never sooner, and at most a
+    // week later (DESIGN.md §2 v3, rule 1; from 5 to 6 days the staged
+    // return begins, two). A goal above or below the old week, and weeks
+    // whose runs are near the shortest worth lacing up for (where a run
+    // joins or not by a tenth of a mile), are held to the looser property
+    // below.
+    #[test]
+    fn one_more_day_off_brings_the_runner_back_at_most_a_week_later_and_never_sooner(profile in runners(), numb in any::<bool>()) {
+        let name = if numb { "cautious" } else { "standard" };
+        let mut profile = profile;
+        profile.numb_now = numb;
+        let shortest = if profile.unit == Unit::Km { 3.2 } else { 2.0 };
+        let least = 1.5 * shortest * f64::from(profile.runs_per_week);
+        profile.weekly_before = Distance::from_value(profile.weekly_before.value().max(least));
+        profile.goal_weekly = profile.weekly_before;
+        let next = Profile { layoff_days: profile.layoff_days + 1, ..profile.clone() };
+        if let (Some(a), Some(b)) = (plan_of(&profile, name), plan_of(&next, name)) {
+            let (wa, wb) = (weeks_back(&a), weeks_back(&b));
+            let most = if profile.layoff_days == 5 { 2 } else { 1 };
+            prop_assert!(wb >= wa && wb <= wa + most, "{} days off back in week {}, {} days in week {}", profile.layoff_days, wa, next.layoff_days, wb);
+        }
+    }
 
     // One more day off: the goal held at most a week sooner, two later (a
     // recovery week it brings aside).

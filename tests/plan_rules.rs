@@ -91,10 +91,12 @@ fn without_the_longest_run_given_the_long_run_leads_from_the_everyday_run() {
         );
         before = before.max(longest(w));
     }
-    // Given, the long run of 15 mi before the layoff leads at once.
+    // Given, the long run of 15 mi before the layoff leads at once (most
+    // of the way in week 2: its lending fades over the 13 days before it
+    // leaves the 30-day window).
     runner.longest_run = Some(Distance::from_value(15.0));
     let given = plan_of(&runner, "standard");
-    assert!(longest(&given.weeks[1]) >= 14.0, "{:?}", volumes(&given));
+    assert!(longest(&given.weeks[1]) >= 13.5, "{:?}", volumes(&given));
     assert!(given.weeks.len() < p.weeks.len());
 }
 
@@ -465,26 +467,20 @@ fn a_build_never_grows_four_weeks_running_even_after_staged_weeks_held_at_the_sh
 }
 
 #[test]
-fn the_week_after_a_recovery_week_is_a_tenth_past_the_last_full_week_in_the_staged_return_too() {
-    // The coach's sixth review: 7 weeks off at 25 mi over 5 runs went 12.5
-    // -> recovery -> 18.7 mi (1.5x), the staged share come due meanwhile
-    // (Nielsen 2014: over 30% a week raised injury).
-    let mut runner = profile(49);
-    runner.runs_per_week = 5;
-    let p = plan_of(&runner, "standard");
-    let v = volumes(&p);
-    let cutbacks: Vec<usize> = (1..p.weeks.len() - 1)
-        .filter(|i| p.weeks[*i].cutback)
-        .collect();
-    assert!(!cutbacks.is_empty(), "{v:?}");
-    for i in cutbacks {
-        let most = v[i - 1] * 1.1 + 0.1 * p.weeks[i + 1].run_count() as f64;
+fn the_return_to_the_old_week_has_no_recovery_week() {
+    // Daniels' staged return has none, and a coach gives the first cutback
+    // once the runner is back at the old volume (the coach's eighth review:
+    // a recovery week just short of it cost one more day off two weeks).
+    for (layoff, weekly, runs) in [(16, 20.0, 3), (34, 60.0, 6), (49, 25.0, 5), (70, 35.0, 5)] {
+        let mut runner = profile(layoff);
+        runner.weekly_before = Distance::from_value(weekly);
+        runner.goal_weekly = Distance::from_value(weekly);
+        runner.runs_per_week = runs;
+        let p = plan_of(&runner, "standard");
         assert!(
-            v[i + 1] <= most,
-            "week {}: {} after the last full week's {}",
-            i + 2,
-            v[i + 1],
-            v[i - 1]
+            p.weeks.iter().all(|w| !w.cutback),
+            "{layoff} days off, {weekly} mi: {:?}",
+            volumes(&p)
         );
     }
 }

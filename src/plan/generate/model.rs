@@ -16,10 +16,11 @@ pub(super) const TENTH: u32 = 10;
 /// The old long run lends a week its length while it lies within 30 days of
 /// every day of that week (Frandsen et al. 2025, BJSM, PMID 40623829),
 /// fading (by equal ratios a day) from all of it towards the first week's
-/// runs over the 25 days before it leaves the window: week two after 6 days
-/// off leans on it for two fifths of the way, after 16 days on none, and
-/// one more day off changes little.
-const OLD_RUN_FADE_DAYS: f64 = 11.0;
+/// runs over the 13 days before it leaves the window: week two after 6 days
+/// off leans on it for three quarters of the way, after 16 days on none,
+/// and one more day off changes little (over 11 days, one more day off
+/// could cost a runner two weeks: `tests/plan_model.rs`).
+const OLD_RUN_FADE_DAYS: f64 = 13.0;
 
 /// The first week's runs as a share of the usual everyday run, and at most
 /// so many minutes, by days off: anchors from the coach's second review

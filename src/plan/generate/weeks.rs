@@ -276,7 +276,11 @@ impl Return<'_> {
             let day = 7 * (self.weeks.len() - self.start) as u32;
             let fraction = self.model.week_fraction(day);
             let week = self.distance_week(carry, fraction, first);
-            grown += u32::from(!first && !reached);
+            // Growth counts once the runner is back at the old week: the
+            // staged return below it has no recovery week (Daniels; the
+            // coach's eighth review: the first cutback once back at the old
+            // volume).
+            grown += u32::from(!first && !reached && carry.last_total > self.model.old_week);
             first = false;
             reached |= week.reached;
             if week.shaped {
@@ -305,8 +309,9 @@ impl Return<'_> {
         let total: u32 = runs.iter().sum();
         carry.largest = carry.largest.max(total);
         let long = runs.first().copied().unwrap_or(0);
-        // The goal week comes once the staged return is over.
-        let reached = total + TENTH >= m.goal && fraction >= 1.0;
+        // The goal week comes once the staged return is over: within a
+        // tenth a run of it, as each run is floored to a tenth.
+        let reached = total + TENTH * count as u32 >= m.goal && fraction >= 1.0;
         let is_long = entry_cap.is_none() && count > 1 && runs[1..].iter().all(|r| *r < long);
         let strides = carry.continuous_weeks >= t.strides.after_weeks && count > 1;
         let mut strides_left = if strides { t.strides.per_week } else { 0 };
