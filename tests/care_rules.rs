@@ -950,6 +950,73 @@ fn numbness_spreading_from_the_toes_to_the_calf_books_a_clinician() {
 }
 
 #[test]
+fn numbness_spreading_from_the_toes_to_the_arch_books_a_clinician() {
+    // The clinician's nineteenth review: toes one run, then toes and arch
+    // partly numb the next, 40 minutes to go, was a step back (DESIGN.md §4:
+    // a new extent within an episode books).
+    let arch = |offset, level| {
+        cleared(
+            at(
+                began(felt(offset, level), Onset::During),
+                &[Spot::Toes, Spot::Arch],
+            ),
+            Cleared::Quickly,
+        )
+    };
+    let mut slow = arch(3, 2);
+    slow.cleared = None;
+    slow.cleared_minutes = Some(40);
+    for later in [arch(3, 1), slow] {
+        let care = care_on(vec![tingle(1), later], 3);
+        expect(
+            &care,
+            CareLevel::Book,
+            When::OneWeek,
+            "more_than_one_part_of_the_foot",
+        );
+        assert!(care.unwrap().why[0].starts_with("Spreading: numbness at the toes on"));
+    }
+    // Both parts named first, then again: no milder (P5), in other words.
+    let care = care_on(vec![arch(1, 1), tingle(3)], 3);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "more_than_one_part_of_the_foot",
+    );
+    assert!(care.unwrap().why[0].starts_with("Back in more than one part of the foot"));
+    // The same part again, one check-in alone, the other foot, or two
+    // one-offs three weeks apart: not this row.
+    for (journal, today) in [
+        (vec![tingle(1), tingle(3)], 3),
+        (vec![arch(1, 1)], 1),
+        (
+            vec![side(tingle(1), Side::Left), side(arch(3, 1), Side::Right)],
+            3,
+        ),
+        (vec![tingle(1), arch(22, 1)], 22),
+    ] {
+        assert!(!found(
+            &care_on(journal, today),
+            "more_than_one_part_of_the_foot"
+        ));
+    }
+    // The lace pattern on the top of the foot, then the toes: a lacing
+    // matter and a tingle, not a spread.
+    let laces = eased(
+        cleared(
+            at(began(felt(1, 1), Onset::During), &[Spot::Top]),
+            Cleared::Quickly,
+        ),
+        Ease::LooseningLaces,
+    );
+    assert!(!found(
+        &care_on(vec![laces, tingle(3)], 3),
+        "more_than_one_part_of_the_foot"
+    ));
+}
+
+#[test]
 fn numbness_moving_from_one_side_to_both_books_a_clinician() {
     let left = side(tingle(1), Side::Left);
     let both = side(tingle(3), Side::Both);

@@ -227,6 +227,12 @@ impl Extent {
             && self.has(Self::THIGH | Self::BUTTOCK)
     }
 
+    /// The parts of the foot named (forefoot, midfoot, hindfoot), as bits:
+    /// none for the whole foot said as one place.
+    pub fn foot_parts(self) -> u8 {
+        self.0 & (Self::FOREFOOT | Self::MIDFOOT | Self::HINDFOOT)
+    }
+
     /// Whether this names a part of the leg `other` does not: the foot (any
     /// place of it), the ankle, the lower leg, the thigh or the buttock.
     pub fn names_a_part_beyond(self, other: Extent) -> bool {

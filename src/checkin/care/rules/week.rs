@@ -427,7 +427,7 @@ fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)
 
 /// "Spreading: numbness at the toes on Tue 3 Nov, then at the whole foot on
 /// Fri 6 Nov."
-fn numbness_then<'a>(
+pub(super) fn numbness_then<'a>(
     m: &Measures<'_, 'a>,
     how: &'static str,
     from: &Event<'a>,

@@ -1,8 +1,9 @@
 //! The rows that book a clinician within a week for a place or a context:
-//! the sole at night, between the toes, the top of the foot, both feet,
-//! sitting, rest, and the cleared numbness back (DESIGN.md §4, step 4;
-//! the course of the symptoms is in `week.rs`).
+//! more than one part of the foot, the sole at night, between the toes,
+//! the top of the foot, both feet, sitting, rest, and the cleared numbness
+//! back (DESIGN.md §4, step 4; the course of the symptoms is in `week.rs`).
 
+use super::week::numbness_then;
 use super::*;
 use crate::checkin::care::event::{Clear, Event, Reach};
 use crate::checkin::care::measure::Measures;
@@ -10,6 +11,27 @@ use crate::checkin::care::pattern::Pattern;
 use crate::checkin::{Ease, Flag, Spot};
 
 pub(super) static ROWS: &[Rule] = &[
+    Rule {
+        id: "more_than_one_part_of_the_foot",
+        effect: WEEK,
+        pattern: Some(Pattern::Spreading),
+        threshold: "within an episode, 2 check-ins or more on the same leg that together name 2 or more parts of the foot (forefoot: toes, between the toes, ball; midfoot: arch, top; hindfoot: heel), short of the whole foot; not the lace pattern",
+        source: "DESIGN.md §4 (spreading: a new extent within an episode); source articles (numbness that persists or spreads needs a doctor); the clinician's nineteenth review (toes, then toes and arch, stepped back)",
+        test: "numbness_spreading_from_the_toes_to_the_arch_books_a_clinician",
+        check: Check::Moment(|m| {
+            if m.spread_up().is_some() {
+                // (The whole foot or further: the rows that say so.)
+                return None;
+            }
+            let (from, to, added) = in_more_than_one_part(m)?;
+            let how = if added {
+                "Spreading"
+            } else {
+                "Back in more than one part of the foot"
+            };
+            Some(numbness_then(m, how, from, to))
+        }),
+    },
     Rule {
         id: "sole_or_heel_at_night_twice",
         effect: WEEK,
@@ -359,4 +381,26 @@ fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         },
         [e],
     ))
+}
+
+/// The latest check-in of the episode that, with the earlier ones on the
+/// same leg, names two or more parts of the foot; the first of those
+/// earlier ones, and whether the latest named a part they had not. Read as
+/// a union, so that a place more on any check-in never takes it away
+/// (DESIGN.md §4 P5).
+fn in_more_than_one_part<'m, 'a>(
+    m: &Measures<'m, 'a>,
+) -> Option<(&'m Event<'a>, &'m Event<'a>, bool)> {
+    let foot: Vec<&Event> = m
+        .episode
+        .iter()
+        .filter(|e| e.symptomatic() && !e.lace_pattern() && e.extent.foot_parts() != 0)
+        .collect();
+    foot.iter().enumerate().rev().find_map(|(i, to)| {
+        let before: Vec<&&Event> = foot[..i].iter().filter(|e| e.same_leg_as(to)).collect();
+        let earlier = before.iter().fold(0, |acc, e| acc | e.extent.foot_parts());
+        let parts = earlier | to.extent.foot_parts();
+        let first = before.first()?;
+        (parts.count_ones() >= 2).then(|| (**first, *to, to.extent.foot_parts() & !earlier != 0))
+    })
 }
