@@ -706,7 +706,7 @@ fn the_whole_foot_numb_again_books_as_coming_back_not_as_spreading() {
     let why = care.map(|c| c.why).unwrap_or_default();
     assert!(
         why.iter()
-            .any(|w| w.starts_with("As widely again: numbness at the sole")),
+            .any(|w| w.starts_with("Over as wide an area again: numbness at the sole")),
         "{why:?}"
     );
     assert!(!why.iter().any(|w| w.contains("whole foot")), "{why:?}");

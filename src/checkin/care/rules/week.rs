@@ -345,7 +345,7 @@ pub(super) static ROWS: &[Rule] = &[
             } else if to.checkin.spots.contains(&Spot::WholeFoot) {
                 "The whole foot again"
             } else {
-                "As widely again"
+                "Over as wide an area again"
             };
             Some(numbness_then(m, how, from, to))
         }),
