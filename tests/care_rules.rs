@@ -972,9 +972,11 @@ fn numbness_spreading_from_the_toes_to_the_arch_books_a_clinician() {
             &care,
             CareLevel::Book,
             When::OneWeek,
-            "more_than_one_part_of_the_foot",
+            "spreading_in_the_foot",
         );
-        assert!(care.unwrap().why[0].starts_with("Spreading: numbness at the toes on"));
+        let care = care.unwrap();
+        assert!(care.why[0].starts_with("Spreading: numbness at the toes on"));
+        assert_eq!(care.pattern, Pattern::Spreading);
     }
     // Both parts named first, then again: no milder (P5), in other words.
     let care = care_on(vec![arch(1, 1), tingle(3)], 3);
@@ -982,11 +984,21 @@ fn numbness_spreading_from_the_toes_to_the_arch_books_a_clinician() {
         &care,
         CareLevel::Book,
         When::OneWeek,
-        "more_than_one_part_of_the_foot",
+        "more_than_one_part_of_the_foot_again",
     );
-    assert!(care.unwrap().why[0].starts_with("Back in more than one part of the foot"));
-    // The same part again, one check-in alone, the other foot, or two
-    // one-offs three weeks apart: not this row.
+    let care = care.unwrap();
+    assert!(care.why[0].starts_with("Back in more than one part of the foot"));
+    assert_eq!(care.pattern, Pattern::KeepsComingBack);
+    // The same part again, one check-in alone, the other foot, two one-offs
+    // three weeks apart, or the lace pattern on the top of the foot and then
+    // the toes (a lacing matter and a tingle): neither row.
+    let laces = eased(
+        cleared(
+            at(began(felt(1, 1), Onset::During), &[Spot::Top]),
+            Cleared::Quickly,
+        ),
+        Ease::LooseningLaces,
+    );
     for (journal, today) in [
         (vec![tingle(1), tingle(3)], 3),
         (vec![arch(1, 1)], 1),
@@ -995,25 +1007,12 @@ fn numbness_spreading_from_the_toes_to_the_arch_books_a_clinician() {
             3,
         ),
         (vec![tingle(1), arch(22, 1)], 22),
+        (vec![laces, tingle(3)], 3),
     ] {
-        assert!(!found(
-            &care_on(journal, today),
-            "more_than_one_part_of_the_foot"
-        ));
+        let care = care_on(journal, today);
+        assert!(!found(&care, "spreading_in_the_foot"));
+        assert!(!found(&care, "more_than_one_part_of_the_foot_again"));
     }
-    // The lace pattern on the top of the foot, then the toes: a lacing
-    // matter and a tingle, not a spread.
-    let laces = eased(
-        cleared(
-            at(began(felt(1, 1), Onset::During), &[Spot::Top]),
-            Cleared::Quickly,
-        ),
-        Ease::LooseningLaces,
-    );
-    assert!(!found(
-        &care_on(vec![laces, tingle(3)], 3),
-        "more_than_one_part_of_the_foot"
-    ));
 }
 
 #[test]

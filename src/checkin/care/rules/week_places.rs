@@ -12,24 +12,27 @@ use crate::checkin::{Ease, Flag, Spot};
 
 pub(super) static ROWS: &[Rule] = &[
     Rule {
-        id: "more_than_one_part_of_the_foot",
+        id: "spreading_in_the_foot",
         effect: WEEK,
         pattern: Some(Pattern::Spreading),
-        threshold: "within an episode, 2 check-ins or more on the same leg that together name 2 or more parts of the foot (forefoot: toes, between the toes, ball; midfoot: arch, top; hindfoot: heel), short of the whole foot; not the lace pattern",
+        threshold: "within an episode, a check-in naming a part of the foot (forefoot: toes, between the toes, ball; midfoot: arch, top; hindfoot: heel) that no earlier one on the same leg named, after one that named another, short of the whole foot; not the lace pattern",
         source: "DESIGN.md §4 (spreading: a new extent within an episode); source articles (numbness that persists or spreads needs a doctor); the clinician's nineteenth review (toes, then toes and arch, stepped back)",
         test: "numbness_spreading_from_the_toes_to_the_arch_books_a_clinician",
         check: Check::Moment(|m| {
-            if m.spread_up().is_some() {
-                // (The whole foot or further: the rows that say so.)
-                return None;
-            }
             let (from, to, added) = in_more_than_one_part(m)?;
-            let how = if added {
-                "Spreading"
-            } else {
-                "Back in more than one part of the foot"
-            };
-            Some(numbness_then(m, how, from, to))
+            added.then(|| numbness_then(m, "Spreading", from, to))
+        }),
+    },
+    Rule {
+        id: "more_than_one_part_of_the_foot_again",
+        effect: WEEK,
+        pattern: Some(Pattern::KeepsComingBack),
+        threshold: "within an episode, 2 check-ins or more on the same leg that together name 2 or more parts of the foot, the latest no new part (the row above is the spread): read as a union, so a place more on an earlier check-in never makes the verdict milder",
+        source: "DESIGN.md §4 P5; NHS \"Pins and needles\" (see a GP if it keeps coming back)",
+        test: "numbness_spreading_from_the_toes_to_the_arch_books_a_clinician",
+        check: Check::Moment(|m| {
+            let (from, to, added) = in_more_than_one_part(m)?;
+            (!added).then(|| numbness_then(m, "Back in more than one part of the foot", from, to))
         }),
     },
     Rule {
@@ -387,10 +390,14 @@ fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
 /// same leg, names two or more parts of the foot; the first of those
 /// earlier ones, and whether the latest named a part they had not. Read as
 /// a union, so that a place more on any check-in never takes it away
-/// (DESIGN.md §4 P5).
+/// (DESIGN.md §4 P5). None once the episode reached the whole foot or
+/// further: the rows that say so.
 fn in_more_than_one_part<'m, 'a>(
     m: &Measures<'m, 'a>,
 ) -> Option<(&'m Event<'a>, &'m Event<'a>, bool)> {
+    if m.spread_up().is_some() {
+        return None;
+    }
     let foot: Vec<&Event> = m
         .episode
         .iter()
