@@ -266,6 +266,49 @@ fn a_step_back_turns_the_rest_of_the_weeks_runs_into_run_walk() {
 }
 
 #[test]
+fn a_step_back_within_the_week_drops_the_runs_one_level_not_to_the_first_rung() {
+    // DOMAIN.md §3 (soreness rules: drop one level); the coach's ninth
+    // review: a 49-minute run, then 8 x (1:00 run, 1:30 walk) for the rest
+    // of the week, then 53-minute runs.
+    let (plan, template) = plan();
+    let a = assess_on(vec![fine(0), numb(2, 3)], &[], 3);
+    let before = a.current_week(&plan, &template).unwrap();
+    let planned: Vec<_> = plan.weeks[0]
+        .days
+        .iter()
+        .filter(|d| d.date > day(2))
+        .flat_map(|d| d.runs())
+        .collect();
+    let dropped: Vec<_> = before
+        .days
+        .iter()
+        .filter(|d| d.date > day(2))
+        .flat_map(|d| d.runs())
+        .collect();
+    assert_eq!(planned.len(), dropped.len());
+    for (planned, dropped) in planned.iter().zip(&dropped) {
+        let minutes = planned.effort.minutes;
+        let rung = dropped.intervals.expect("run/walk");
+        let hardest = template
+            .run_walk_ladder
+            .iter()
+            .filter(|r| r.walk_seconds > 0 && r.running_seconds() <= minutes * 60)
+            .map(|r| r.running_seconds())
+            .max()
+            .unwrap_or(template.run_walk_ladder[0].running_seconds());
+        assert!(rung.walk_seconds > 0, "run/walk, with walks");
+        assert_eq!(
+            rung.running_seconds(),
+            hardest,
+            "{minutes} min run: {rung:?}"
+        );
+        if minutes >= 30 {
+            assert_ne!(rung, template.run_walk_ladder[0], "not back to the start");
+        }
+    }
+}
+
+#[test]
 fn a_step_back_at_the_week_end_repeats_the_previous_stage() {
     let (plan, _) = plan();
     let mut checkins = runs_done(&plan, 0, 0);

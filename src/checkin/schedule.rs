@@ -212,7 +212,7 @@ impl Assessment {
                         Some(r) if rung_days.contains(&i) => Some(Session::Run(Run::run_walk(r))),
                         Some(_) => None,
                         None if run_walk && s.is_distance_run() => {
-                            Some(Session::Run(Run::run_walk(template.run_walk_ladder[0])))
+                            Some(Session::Run(Run::run_walk(one_level_down(template, run))))
                         }
                         // A held week, a step back or a return after a break
                         // brings no strides (DESIGN.md §2 v3, rules 5 and 7).
@@ -325,6 +325,29 @@ impl Assessment {
 
 /// The session a check-in records when none is named: a done run on a day
 /// with a planned run, a rest day otherwise.
+/// The run/walk a run drops to after a step back within its week: one
+/// level down, not to the start (the physio return-to-run soreness rules:
+/// "drop one level"; the coach's ninth review found a 49-minute run followed by the
+/// ladder's first rung, 8 minutes of running, and 53-minute runs the week
+/// after). The hardest rung with walks whose running is no longer than the
+/// run's estimated minutes; the first rung when the run is shorter than
+/// every rung's running.
+fn one_level_down(template: &Template, run: &Run) -> crate::plan::Interval {
+    let ladder = &template.run_walk_ladder;
+    let first = ladder.first().copied().unwrap_or(crate::plan::Interval {
+        run_seconds: 60,
+        walk_seconds: 90,
+        repeats: 8,
+    });
+    let minutes = run.minutes.unwrap_or(run.effort.minutes);
+    ladder
+        .iter()
+        .filter(|r| r.walk_seconds > 0 && r.running_seconds() <= minutes.saturating_mul(60))
+        .max_by_key(|r| r.running_seconds())
+        .copied()
+        .unwrap_or(first)
+}
+
 pub fn default_session(assessment: &Assessment, plan: &Plan, date: NaiveDate) -> SessionDone {
     if assessment.run_planned_on(plan, date) {
         SessionDone::Done

@@ -75,8 +75,9 @@ const SHORT_OF_CARE: &str = "
 
 The rows below read one plan week's check-ins (after the last clearance).
 `step back`: next week runs the stage before, and the rest of this week's
-runs drop to run/walk. `hold`: the stage repeats (no longer runs, no new
-strides). With none of them the week is on track: no numbness, a first
+runs drop one level, to the hardest run/walk no longer than each run (the
+physio soreness rules: drop one level; `a_step_back_within_the_week_drops_the_runs_one_level_not_to_the_first_rung`).
+`hold`: the stage repeats (no longer runs, no new strides). With none of them the week is on track: no numbness, a first
 tingle that went within 15 minutes, or the lace pattern once or twice (with
 lacing advice). A step back is never called for by posture at rest.
 
