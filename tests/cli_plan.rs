@@ -621,6 +621,31 @@ fn a_week_needing_runs_over_twelve_miles_is_refused() {
 }
 
 #[test]
+fn a_refusal_at_the_assumed_pace_says_which_pace_and_a_faster_one_is_planned() {
+    // The coach's eighth and ninth reviews: 75 mi over 6 runs was refused
+    // with "choose a lower goal" at the assumed 10:30/mi, and planned at
+    // 8:30/mi (a longer long run in its 150 minutes).
+    let (ok, _, err, _d) = new_with_flags(&["--weekly", "75", "--runs", "6"]);
+    assert!(!ok);
+    assert_eq!(
+        err.trim(),
+        "comeback: 75 mi a week over 6 runs needs everyday runs of 12.2 mi beside the long run: expected at most 12.0 mi a run; choose a lower goal, or give your easy pace (--easy-pace) or a race (--race): the long run was reckoned at an assumed 10:30/mi"
+    );
+    let (ok, _, err, _d) =
+        new_with_flags(&["--weekly", "75", "--runs", "6", "--easy-pace", "8:30"]);
+    assert!(ok, "{err}");
+    // Where no pace would help, or a pace was given, nothing is said of it.
+    let (_, _, err, _d) = new_with_flags(&["--weekly", "60", "--runs", "4"]);
+    assert!(!err.contains("--easy-pace"), "{err}");
+    let (_, _, err, _d) =
+        new_with_flags(&["--weekly", "75", "--runs", "6", "--easy-pace", "11:30"]);
+    assert!(
+        err.contains("choose a lower goal") && !err.contains("assumed"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_week_whose_everyday_runs_fit_beside_its_long_run_is_planned() {
     // The coach's sixth review: 50 mi over 4 runs is a 14.2 mi long run
     // and everyday runs of about 11.9, within the 12 mi limit.

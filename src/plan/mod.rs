@@ -149,8 +149,9 @@ pub enum ProfileError {
         hint: &'static str,
     },
     #[error(
-        "{goal} {unit} a week over {runs} runs needs everyday runs of {per_run:.1} {unit} beside the long run: expected at most {max:.1} {unit} a run; {}",
-        choose(.runs)
+        "{goal} {unit} a week over {runs} runs needs everyday runs of {per_run:.1} {unit} beside the long run: expected at most {max:.1} {unit} a run; {}{}",
+        choose(.runs),
+        pace_hint(.assumed_pace, .unit)
     )]
     RunsTooLong {
         goal: f64,
@@ -158,6 +159,9 @@ pub enum ProfileError {
         runs: u8,
         per_run: f64,
         max: f64,
+        /// The easy pace assumed (seconds a unit) when the runner gave none:
+        /// the long run's 150 minutes are reckoned at it.
+        assumed_pace: Option<u32>,
     },
     #[error(
         "goal {goal} {unit} a week is more than {weeks} weeks away: expected a nearer goal (raise it once there)"
@@ -200,6 +204,19 @@ fn choose(runs: &u8) -> &'static str {
     } else {
         "choose a lower goal"
     }
+}
+
+/// A faster runner's long run covers more in its 150 minutes, leaving
+/// shorter everyday runs: with no pace given, say which was assumed (the
+/// coach's eighth and ninth reviews: 75 mi over 6 runs refused at 10:30/mi,
+/// accepted at 8:30).
+fn pace_hint(assumed: &Option<u32>, unit: &Unit) -> String {
+    assumed.map_or(String::new(), |seconds| {
+        format!(
+            ", or give your easy pace (--easy-pace) or a race (--race): the long run was reckoned at an assumed {}/{unit}",
+            pace::clock(seconds)
+        )
+    })
 }
 
 impl Profile {

@@ -59,19 +59,26 @@ pub fn generate_saved(profile: &Profile, template: &Template) -> Result<Plan, Pr
 fn build(profile: &Profile, template: &Template, saved: bool) -> Result<Plan, ProfileError> {
     profile.validate()?;
     let (model, easy) = model_of(profile, template);
-    // The goal week's everyday runs, beside its long run (the coach's
-    // sixth review: an even share refused 50 mi over 4 runs, whose normal
-    // week is a 14.2 mi long run and everyday runs of 11.9).
-    let max = f64::from(model.everyday_limit.max(model::TENTH)) / 100.0;
-    let others = u32::from(profile.runs_per_week.max(2)) - 1;
-    let per_run = f64::from(model.goal.saturating_sub(model.goal_long) / others) / 100.0;
+    let (per_run, max) = everyday_needed(profile, &model);
     if per_run > max + 1e-9 {
+        // With no pace given, say the one assumed when a faster runner's
+        // long run, longer in its 150 minutes, would leave everyday runs
+        // that fit (the coach's eighth and ninth reviews: 75 mi over 6 runs
+        // refused at the assumed 10:30/mi, accepted at 8:30).
+        let faster = Profile {
+            easy_pace_seconds: Some(FAST_EASY_PACE.get(profile.unit).round() as u32),
+            ..profile.clone()
+        };
+        let (per_run_faster, max_faster) = everyday_needed(&faster, &model_of(&faster, template).0);
+        let assumed_pace = (easy.is_none() && per_run_faster <= max_faster + 1e-9)
+            .then(|| template.easy_pace_seconds.get(profile.unit).round() as u32);
         return Err(ProfileError::RunsTooLong {
             goal: profile.goal_weekly.value(),
             unit: profile.unit,
             runs: profile.runs_per_week,
             per_run,
             max,
+            assumed_pace,
         });
     }
     let lead_in = profile.numb_now && template.run_walk_when_numb;
@@ -99,6 +106,24 @@ fn build(profile: &Profile, template: &Template, saved: bool) -> Result<Plan, Pr
 }
 
 /// The model's numbers and the easy pace after the layoff.
+/// A brisk easy pace (7:00 a mile, 4:20 a km), to ask whether a faster
+/// runner's goal week would fit.
+const FAST_EASY_PACE: super::template::PerUnit = super::template::PerUnit {
+    mi: 420.0,
+    km: 260.0,
+};
+
+/// The goal week's everyday runs beside its long run, and the most an
+/// everyday run may be, in the profile's unit (the coach's sixth review: an
+/// even share refused 50 mi over 4 runs, whose normal week is a 14.2 mi
+/// long run and everyday runs of 11.9).
+fn everyday_needed(profile: &Profile, model: &Model) -> (f64, f64) {
+    let max = f64::from(model.everyday_limit.max(model::TENTH)) / 100.0;
+    let others = u32::from(profile.runs_per_week.max(2)) - 1;
+    let per_run = f64::from(model.goal.saturating_sub(model.goal_long) / others) / 100.0;
+    (per_run, max)
+}
+
 fn model_of(profile: &Profile, template: &Template) -> (Model, Option<EasyPace>) {
     let factor = time_off_factor(profile.layoff_days, profile.cross_trained);
     let easy = profile
