@@ -333,19 +333,15 @@ impl Assessment {
 /// run's estimated minutes; the first rung when the run is shorter than
 /// every rung's running.
 fn one_level_down(template: &Template, run: &Run) -> crate::plan::Interval {
+    // (A template's ladder has a rung at least: checked when it is loaded.)
     let ladder = &template.run_walk_ladder;
-    let first = ladder.first().copied().unwrap_or(crate::plan::Interval {
-        run_seconds: 60,
-        walk_seconds: 90,
-        repeats: 8,
-    });
     let minutes = run.minutes.unwrap_or(run.effort.minutes);
     ladder
         .iter()
         .filter(|r| r.walk_seconds > 0 && r.running_seconds() <= minutes.saturating_mul(60))
         .max_by_key(|r| r.running_seconds())
         .copied()
-        .unwrap_or(first)
+        .unwrap_or(ladder[0])
 }
 
 pub fn default_session(assessment: &Assessment, plan: &Plan, date: NaiveDate) -> SessionDone {
