@@ -1957,6 +1957,44 @@ fn right_toes(d: u64, level: u8, m: u32) -> CheckIn {
 }
 
 #[test]
+fn urgent_care_while_booked_names_the_clinician_the_booking_was_for() {
+    // The clinician's nineteenth review: a podiatrist's booking for
+    // numbness between the toes read only "urgent care" once it grew worse.
+    let toes = |d| {
+        cleared(
+            at(began(felt(d, 1), Onset::During), &[Spot::BetweenToes]),
+            Cleared::Quickly,
+        )
+    };
+    let booked = care_on(vec![toes(1), toes(3)], 3).expect("booked");
+    assert_eq!(booked.who, "a podiatrist or an orthopedist");
+    let mut worse = at(began(felt(6, 3), Onset::During), &[Spot::BetweenToes]);
+    worse.cleared_minutes = Some(30);
+    let care = care_on(vec![toes(1), toes(3), worse], 6);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
+    let lines = care.unwrap().what_to_do();
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "Tell them you were waiting to see a podiatrist or an orthopedist for numbness between the toes"
+        )),
+        "{lines:?}"
+    );
+    // Care that opened urgent says nothing of a booking.
+    let care = care_on(vec![flagged(felt(1, 1), Flag::Weakness)], 1).unwrap();
+    assert!(
+        !care
+            .what_to_do()
+            .iter()
+            .any(|l| l.contains("waiting to see"))
+    );
+}
+
+#[test]
 fn numbness_getting_worse_in_any_way_while_booked_is_urgent() {
     // Booked for onset creeping earlier (minutes 40, 34, 28 at the right
     // toes, each gone quickly); two days later, each way of getting worse

@@ -71,6 +71,13 @@ impl Care {
         // Safety-netting while waiting: a settled tense calf or pale foot
         // that comes back and stays is the emergency (StatPearls
         // "Compartment syndrome"; NICE CKS "Acute limb ischaemia").
+        if let Some(booked) = self.booked_before() {
+            out.push(format!(
+                "Tell them you were waiting to see {} for {}, and keep that appointment too.",
+                booked.booked_with(),
+                booked.words()
+            ));
+        }
         if self.level != CareLevel::Emergency {
             match self.pattern {
                 Pattern::TenseLeg | Pattern::Exertional => out.push(
@@ -83,6 +90,31 @@ impl Care {
             }
         }
         out
+    }
+}
+
+impl Care {
+    /// Numbness getting worse while waiting for an appointment: the pattern
+    /// that booked it, so its clinician is not lost under urgent care (the
+    /// clinician's nineteenth review: a podiatrist's booking for numbness
+    /// between the toes read only "urgent care" once it grew worse).
+    fn booked_before(&self) -> Option<Pattern> {
+        if self.pattern != Pattern::Progression {
+            return None;
+        }
+        let booked: Vec<Pattern> = self
+            .rules
+            .iter()
+            .filter_map(|id| RULES.iter().find(|r| r.id == id))
+            .filter(|r| matches!(r.effect, Effect::Care(CareLevel::Book, _)))
+            .filter_map(|r| r.pattern)
+            .collect();
+        // The most specific pattern, as the booking named it.
+        booked
+            .iter()
+            .find(|p| !p.books_generally())
+            .or(booked.first())
+            .copied()
     }
 }
 
