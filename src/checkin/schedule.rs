@@ -323,15 +323,13 @@ impl Assessment {
     }
 }
 
-/// The session a check-in records when none is named: a done run on a day
-/// with a planned run, a rest day otherwise.
 /// The run/walk a run drops to after a step back within its week: one
 /// level down, not to the start (the physio return-to-run soreness rules:
-/// "drop one level"; the coach's ninth review found a 49-minute run followed by the
-/// ladder's first rung, 8 minutes of running, and 53-minute runs the week
-/// after). The hardest rung with walks whose running is no longer than the
-/// run's estimated minutes; the first rung when the run is shorter than
-/// every rung's running.
+/// "drop one level"; the coach's ninth review found a 49-minute run
+/// followed by the ladder's first rung, 8 minutes of running, and 53-minute
+/// runs the week after). The hardest rung with walks whose running is no
+/// longer than the run's estimated minutes; the first rung when the run is
+/// shorter than every rung's running.
 fn one_level_down(template: &Template, run: &Run) -> crate::plan::Interval {
     // (A template's ladder has a rung at least: checked when it is loaded.)
     let ladder = &template.run_walk_ladder;
@@ -344,6 +342,8 @@ fn one_level_down(template: &Template, run: &Run) -> crate::plan::Interval {
         .unwrap_or(ladder[0])
 }
 
+/// The session a check-in records when none is named: a done run on a day
+/// with a planned run, a rest day otherwise.
 pub fn default_session(assessment: &Assessment, plan: &Plan, date: NaiveDate) -> SessionDone {
     if assessment.run_planned_on(plan, date) {
         SessionDone::Done

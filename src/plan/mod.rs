@@ -213,7 +213,7 @@ fn choose(runs: &u8) -> &'static str {
 fn pace_hint(assumed: &Option<u32>, unit: &Unit) -> String {
     assumed.map_or(String::new(), |seconds| {
         format!(
-            ", or give your easy pace (--easy-pace) or a race (--race): the long run was reckoned at an assumed {}/{unit}",
+            ", or give your easy pace or a recent race: the long run was reckoned at an assumed easy pace of {}/{unit}",
             pace::clock(seconds)
         )
     })

@@ -68,9 +68,6 @@ impl Care {
             // Mayo Clinic: don't exercise through the pain.
             out.push("Do not run through it: carrying on can make it lasting.".into());
         }
-        // Safety-netting while waiting: a settled tense calf or pale foot
-        // that comes back and stays is the emergency (StatPearls
-        // "Compartment syndrome"; NICE CKS "Acute limb ischaemia").
         if let Some(booked) = self.booked_before() {
             out.push(format!(
                 "Tell them you were waiting to see {} for {}, and keep that appointment too.",
@@ -78,6 +75,9 @@ impl Care {
                 booked.words()
             ));
         }
+        // Safety-netting while waiting: a settled tense calf or pale foot
+        // that comes back and stays is the emergency (StatPearls
+        // "Compartment syndrome"; NICE CKS "Acute limb ischaemia").
         if self.level != CareLevel::Emergency {
             match self.pattern {
                 Pattern::TenseLeg | Pattern::Exertional => out.push(
@@ -91,9 +91,7 @@ impl Care {
         }
         out
     }
-}
 
-impl Care {
     /// Numbness getting worse while waiting for an appointment: the pattern
     /// that booked it, so its clinician is not lost under urgent care (the
     /// clinician's nineteenth review: a podiatrist's booking for numbness

@@ -65,12 +65,15 @@ fn build(profile: &Profile, template: &Template, saved: bool) -> Result<Plan, Pr
         // long run, longer in its 150 minutes, would leave everyday runs
         // that fit (the coach's eighth and ninth reviews: 75 mi over 6 runs
         // refused at the assumed 10:30/mi, accepted at 8:30).
-        let faster = Profile {
-            easy_pace_seconds: Some(FAST_EASY_PACE.get(profile.unit).round() as u32),
-            ..profile.clone()
+        let fits_faster = || {
+            let faster = Profile {
+                easy_pace_seconds: Some(FAST_EASY_PACE.get(profile.unit).round() as u32),
+                ..profile.clone()
+            };
+            let (per_run, max) = everyday_needed(&faster, &model_of(&faster, template).0);
+            per_run <= max + 1e-9
         };
-        let (per_run_faster, max_faster) = everyday_needed(&faster, &model_of(&faster, template).0);
-        let assumed_pace = (easy.is_none() && per_run_faster <= max_faster + 1e-9)
+        let assumed_pace = (easy.is_none() && fits_faster())
             .then(|| template.easy_pace_seconds.get(profile.unit).round() as u32);
         return Err(ProfileError::RunsTooLong {
             goal: profile.goal_weekly.value(),
