@@ -1984,6 +1984,28 @@ fn urgent_care_while_booked_names_the_clinician_the_booking_was_for() {
         )),
         "{lines:?}"
     );
+    // Booked to go back to the clinician who cleared the runner, then
+    // numb for half an hour: the line says why without repeating itself.
+    let checkins = vec![toes(1), toes(3), fine(8), toes(12), toes(15)];
+    let mut worse = at(began(felt(17, 3), Onset::During), &[Spot::BetweenToes]);
+    worse.cleared_minutes = Some(30);
+    let care = assess_with(
+        &[],
+        [checkins, vec![worse]].concat(),
+        vec![clearance(7)],
+        17,
+    )
+    .verdict
+    .care
+    .expect("urgent");
+    assert_eq!(care.pattern, Pattern::Progression);
+    assert!(
+        care.what_to_do().contains(
+            &"Tell them you were waiting to see the clinician who cleared you, because the numbness had come back, and keep that appointment too.".to_string()
+        ),
+        "{:?}",
+        care.what_to_do()
+    );
     // Care that opened urgent says nothing of a booking.
     let care = care_on(vec![flagged(felt(1, 1), Flag::Weakness)], 1).unwrap();
     assert!(

@@ -69,11 +69,14 @@ impl Care {
             out.push("Do not run through it: carrying on can make it lasting.".into());
         }
         if let Some(booked) = self.booked_before() {
-            out.push(format!(
-                "Tell them you were waiting to see {} for {}, and keep that appointment too.",
-                booked.booked_with(),
-                booked.words()
-            ));
+            out.push(match booked {
+                Pattern::BackAfterClearance => "Tell them you were waiting to see the clinician who cleared you, because the numbness had come back, and keep that appointment too.".to_string(),
+                _ => format!(
+                    "Tell them you were waiting to see {} for {}, and keep that appointment too.",
+                    booked.booked_with(),
+                    booked.words()
+                ),
+            });
         }
         // Safety-netting while waiting: a settled tense calf or pale foot
         // that comes back and stays is the emergency (StatPearls
