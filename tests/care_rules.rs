@@ -149,6 +149,53 @@ fn numbness_in_the_leg_at_rest_is_booked_at_least_as_soon_as_after_a_run() {
     assert_eq!(soon(care_on(vec![brief], 4)), soon(care_on(vec![run], 4)));
 }
 
+/// When it began, not said on a day without a run, is read as at rest as
+/// well as with load, each rule taking the stricter reading (the
+/// clinician's twentieth review: a thigh still numb on a rest day was
+/// booked with its start left out, an emergency with `--onset rest`).
+#[test]
+fn a_start_not_said_on_a_day_without_a_run_is_read_as_at_rest_too() {
+    let unsaid = |spots: &[Spot], level, how, session| CheckIn {
+        session: Some(session),
+        ..cleared(side(at(felt(4, level), spots), Side::Right), how)
+    };
+    let at_rest = |spots: &[Spot], level, how| {
+        began(unsaid(spots, level, how, SessionDone::RestDay), Onset::Rest)
+    };
+    let soon = |c: Option<comeback::checkin::Care>| c.map(|c| (c.level, c.when));
+    for (spots, level) in [
+        (&[Spot::WholeFoot][..], 3),
+        (&[Spot::Thigh], 2),
+        (&[Spot::Buttock], 1),
+        (&[Spot::Arch, Spot::Calf], 2),
+    ] {
+        for session in [SessionDone::RestDay, SessionDone::Skipped] {
+            let not_said = unsaid(spots, level, Cleared::NotYet, session);
+            assert_eq!(
+                soon(care_on(vec![not_said], 4)),
+                soon(care_on(vec![at_rest(spots, level, Cleared::NotYet)], 4)),
+                "{spots:?} {level} {session:?}"
+            );
+        }
+    }
+    // On a run day the start not said stays the run's (thigh: booked).
+    let run = unsaid(&[Spot::Thigh], 2, Cleared::NotYet, SessionDone::Done);
+    assert_eq!(
+        soon(care_on(vec![run], 4)),
+        Some((CareLevel::Book, When::TwoWorkingDays))
+    );
+    // And the with-load reading stays: partly numb for hours on a rest day,
+    // its start not said, still steps back at the least.
+    let mut hours = unsaid(&[Spot::Toes], 2, Cleared::Hours, SessionDone::RestDay);
+    hours.side = Some(Side::Left);
+    let a = assess_with(&[], vec![hours], vec![], 4);
+    assert!(
+        a.verdict.care.is_some() || a.verdict.status == Status::StepBack,
+        "{:?}",
+        a.verdict
+    );
+}
+
 /// Not cleared on a second day while the runner still waits for the
 /// appointment is urgent however many days apart (NICE CKS "Sciatica": the
 /// deficit progressing; the clinician's twelfth review found 16 days apart
@@ -709,6 +756,60 @@ fn the_exertional_pattern_over_two_weeks_sends_to_a_sports_doctor() {
 }
 
 #[test]
+fn numbness_in_the_calf_or_shin_on_runs_that_settles_is_the_exertional_pattern_without_minutes() {
+    // The clinician's twentieth review: the calf and shin tingling on four
+    // runs over ten days, eased by stopping, gone in 20 minutes each time,
+    // booked within 2 working days with its minutes and within a week
+    // without them.
+    let run = |d, m: Option<u32>| {
+        let mut c = side(
+            began(at(felt(d, 1), &[Spot::Calf, Spot::Shin]), Onset::During),
+            Side::Right,
+        );
+        c.minutes = m;
+        c.cleared_minutes = Some(20);
+        c
+    };
+    let journal = |m: fn(u64) -> Option<u32>| {
+        vec![
+            run(0, m(0)),
+            fine(1),
+            run(2, m(2)),
+            run(7, m(7)),
+            run(9, m(9)),
+        ]
+    };
+    let soon =
+        |c: &Option<comeback::checkin::Care>| c.as_ref().map(|c| (c.level, c.when, c.who.clone()));
+    let with_minutes = care_on(journal(|d| Some(22 + (d % 3) as u32)), 9);
+    let without = care_on(journal(|_| None), 9);
+    expect(
+        &without,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "exertional_in_the_lower_leg",
+    );
+    assert_eq!(soon(&without), soon(&with_minutes));
+    assert!(
+        without
+            .unwrap()
+            .what_to_do()
+            .iter()
+            .any(|l| l.contains("Do not run through it"))
+    );
+    // Within one week, or in the toes, it is not this row.
+    let short = vec![run(0, None), run(2, None), run(4, None)];
+    assert!(!found(&care_on(short, 4), "exertional_in_the_lower_leg"));
+    let toes = |d| {
+        let mut c = run(d, None);
+        c.spots = vec![Spot::Toes];
+        c
+    };
+    let toes = vec![toes(0), toes(2), toes(7), toes(9)];
+    assert!(!found(&care_on(toes, 9), "exertional_in_the_lower_leg"));
+}
+
+#[test]
 fn numbness_starting_earlier_in_each_run_books_a_sports_doctor() {
     let run = |d, m| cleared(minute(at(felt(d, 1), &[Spot::Toes]), m), Cleared::Quickly);
     let creeping = vec![run(0, 40), run(9, 30), run(16, 22), run(22, 14)];
@@ -1236,6 +1337,43 @@ fn the_lace_pattern_for_weeks_is_no_longer_just_the_laces() {
     }
     // Twice, a week apart, is still the laces.
     assert!(care_on(vec![lace(1), lace(8)], 8).is_none());
+}
+
+#[test]
+fn no_feeling_in_both_feet_books_a_gp_within_two_working_days_however_soon_it_came_back() {
+    // The clinician's twentieth review: both whole feet without feeling on
+    // a run, back in 10 minutes, was a step back with lacing advice.
+    let both = |d, spots: &[Spot]| {
+        let mut c = side(
+            minute(at(began(felt(d, 3), Onset::During), spots), 30),
+            Side::Both,
+        );
+        c.cleared_minutes = Some(10);
+        c
+    };
+    for spots in [&[Spot::WholeFoot][..], &[Spot::Toes], &[Spot::Ankle]] {
+        let care = care_on(vec![fine(1), both(3, spots)], 3);
+        expect(
+            &care,
+            CareLevel::Book,
+            When::TwoWorkingDays,
+            "no_feeling_in_both_feet",
+        );
+        // (Both ankles on a run: the leg's exertional row names a sports
+        // doctor, as soon.)
+        let care = care.unwrap();
+        if spots != [Spot::Ankle] {
+            assert_eq!(care.pattern, Pattern::BothFeet, "{spots:?}");
+            assert!(care.who.starts_with("a GP"), "{}", care.who);
+        }
+    }
+    // One foot without feeling, back in 10 minutes, is not this row.
+    let mut one = both(3, &[Spot::WholeFoot]);
+    one.side = Some(Side::Left);
+    assert!(!found(
+        &care_on(vec![fine(1), one], 3),
+        "no_feeling_in_both_feet"
+    ));
 }
 
 #[test]

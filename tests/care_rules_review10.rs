@@ -108,6 +108,52 @@ fn weakness_in_both_legs_is_an_emergency() {
 }
 
 #[test]
+fn weakness_with_no_side_and_then_in_one_leg_may_be_both_legs() {
+    // The clinician's twentieth review: weakness ticked on a day without
+    // numbness, no side said, cleared; the left leg weak 33 days later was
+    // urgent, and the same with the first side said was an emergency.
+    let mut unsaid = CheckIn::symptom_free(day(2), Some(SessionDone::RestDay));
+    unsaid.flags = vec![Flag::Weakness];
+    unsaid.cleared = Some(Cleared::Quickly);
+    let left = weak(35, Flag::Weakness, Side::Left);
+    for (clearances, first) in [
+        (vec![], "weakness (side not said) on Wed 25 Nov; then"),
+        (vec![clearance(3)], "the first cleared on Thu 26 Nov; then"),
+    ] {
+        let care = assess_with(&[], vec![unsaid.clone(), left.clone()], clearances, 35)
+            .verdict
+            .care;
+        expect(
+            &care,
+            CareLevel::Emergency,
+            When::Now,
+            "weakness_in_both_legs",
+        );
+        let why = care.unwrap().why;
+        assert!(why.iter().any(|w| w.contains(first)), "{why:#?}");
+    }
+    // Said the other way round, within the episode, the same.
+    let mut later = unsaid.clone();
+    later.date = day(5);
+    let care = care_on(vec![weak(2, Flag::Weakness, Side::Right), later.clone()], 5);
+    expect(
+        &care,
+        CareLevel::Emergency,
+        When::Now,
+        "weakness_in_both_legs",
+    );
+    // Twice with no side said at all: that leg's weakness, urgent today.
+    let care = care_on(vec![unsaid, later], 5);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "weakness_or_foot_drop",
+    );
+    assert!(!found(&care, "weakness_in_both_legs"), "{care:?}");
+}
+
+#[test]
 fn the_same_places_again_with_back_pain_are_urgent_and_not_called_spreading() {
     // Tingling at the buttock and thigh on a run, with back pain, twice in
     // three days: urgent today as before, said as what happened.

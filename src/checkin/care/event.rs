@@ -93,30 +93,38 @@ pub enum Context {
     Rest,
     Night,
     /// Not said: counted as during exercise (the careful reading for a step
-    /// back), never as at rest.
-    Unknown,
+    /// back), and on a day without a run (`true`: a rest day, or its run
+    /// skipped) as at rest too, each rule taking the reading that is
+    /// stricter for it (the clinician's twentieth review: a thigh still
+    /// numb on a rest day, its start not said, was booked, not an
+    /// emergency).
+    Unknown(bool),
 }
 
 impl Context {
-    fn of(onset: Option<Onset>, minutes: Option<u32>) -> Context {
+    fn of(onset: Option<Onset>, minutes: Option<u32>, no_run: bool) -> Context {
         match onset {
             Some(Onset::During) => Context::During(minutes),
             Some(Onset::After) => Context::After,
             Some(Onset::Rest) => Context::Rest,
             Some(Onset::Night) => Context::Night,
-            None => Context::Unknown,
+            None => Context::Unknown(no_run),
         }
     }
 
     /// With load: during or after exercise (or not said).
     #[inline]
     pub fn with_load(self) -> bool {
-        !self.at_rest()
+        !matches!(self, Context::Rest | Context::Night)
     }
 
+    /// At rest or at night (or not said on a day without a run).
     #[inline]
     pub fn at_rest(self) -> bool {
-        matches!(self, Context::Rest | Context::Night)
+        matches!(
+            self,
+            Context::Rest | Context::Night | Context::Unknown(true)
+        )
     }
 
     pub fn words(self) -> &'static str {
@@ -125,7 +133,7 @@ impl Context {
             Context::After => "after the run",
             Context::Rest => "at rest",
             Context::Night => "at night",
-            Context::Unknown => "(when it began not said)",
+            Context::Unknown(_) => "(when it began not said)",
         }
     }
 }
@@ -291,7 +299,14 @@ impl<'a> Event<'a> {
             severity: checkin.numbness.level(),
             extent: Extent::of(&checkin.spots),
             side: checkin.side,
-            context: Context::of(checkin.onset, checkin.minutes),
+            context: Context::of(
+                checkin.onset,
+                checkin.minutes,
+                matches!(
+                    checkin.session,
+                    Some(SessionDone::Skipped | SessionDone::RestDay)
+                ),
+            ),
             clear: Clear::of(checkin.cleared, checkin.cleared_minutes),
             run: matches!(
                 checkin.session,

@@ -121,7 +121,21 @@ pub fn describe(e: &Event) -> String {
     if let super::event::Context::During(Some(minute)) = e.context {
         text.push_str(&format!(" at minute {minute}"));
     }
-    text.push_str(&format!(", {}", e.clear.words()));
+    // The minutes said, where said: 30, 35 and 40 minutes all "within the
+    // hour" hid a rise (the clinician's twentieth review).
+    match (c.cleared_minutes, e.clear) {
+        (Some(1), Clear::Quick) => text.push_str(", gone after a minute"),
+        (Some(n), Clear::Quick | Clear::Soon) => {
+            text.push_str(&format!(", gone after {n} minutes"));
+        }
+        (Some(n), Clear::Hours) if n % 60 == 0 => {
+            text.push_str(&format!(", gone after {} hours", n / 60));
+        }
+        (Some(n), Clear::Hours) => {
+            text.push_str(&format!(", gone after {} h {:02} min", n / 60, n % 60));
+        }
+        _ => text.push_str(&format!(", {}", e.clear.words())),
+    }
     text
 }
 

@@ -89,6 +89,17 @@ impl Care {
                 Pattern::ColdFoot => out.push(
                     "If the foot turns cold, pale or blue again and does not warm up within minutes, call the emergency number now.".into(),
                 ),
+                // NHS "Cauda equina syndrome": the signs to act on at once
+                // while a back or both-sided pattern waits (the clinician's
+                // twentieth review).
+                Pattern::BothFeet
+                | Pattern::AboveTheKnee
+                | Pattern::EasesSitting
+                | Pattern::SittingProvoked
+                | Pattern::WorseWithBackPain
+                | Pattern::Weakness => out.push(
+                    "If the groin or the area you sit on goes numb, or your bladder or bowels change, call the emergency number now.".into(),
+                ),
                 _ => {}
             }
         }

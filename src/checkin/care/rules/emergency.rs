@@ -105,23 +105,26 @@ pub(super) static ROWS: &[Rule] = &[
         id: "weakness_in_both_legs",
         effect: NOW,
         pattern: Some(Pattern::WeaknessBothLegs),
-        threshold: "flag `weakness` or `foot_drop` on both sides: on one check-in, or on one leg and then the other within six weeks (42 days; not only the episode, and across a clearance of the first leg's)",
+        threshold: "flag `weakness` or `foot_drop` on both sides: on one check-in, or on one leg and then the other within six weeks (42 days; not only the episode, and across a clearance of the first leg's; a side not said counts as maybe the other when the other is said)",
         source: "NHS \"Cauda equina syndrome\" (weakness in both legs: go to A&E); NICE CKS \"Sciatica\" (bilateral neurological deficit: immediate referral)",
         test: "weakness_in_both_legs_is_an_emergency",
         check: Check::Moment(|m| {
             let weak = |e: &Event| e.flagged(Flag::Weakness) || e.flagged(Flag::FootDrop);
-            let e = latest(m, |e| weak(e) && e.side.is_some())?;
+            let e = latest(m, weak)?;
             if e.both_sides() {
                 return Some(flag_found(m, e, &[Flag::Weakness, Flag::FootDrop]));
             }
             // Within six weeks, episode or not: weakness of one leg and
             // then the other 22 days later is both legs (the clinician's
-            // fourteenth review), as numbness of the legs in turn is.
-            let other = m
-                .recent()
-                .iter()
-                .rev()
-                .find(|o| weak(o) && o.side.is_some() && o.side != e.side);
+            // fourteenth review), as numbness of the legs in turn is; a
+            // side not said may be the other one, when the other is said
+            // (the twentieth).
+            let other = m.recent().iter().rev().find(|o| {
+                weak(o)
+                    && !std::ptr::eq(*o, e)
+                    && o.side != e.side
+                    && (o.side.is_some() || e.side.is_some())
+            });
             let Some(other) = other else {
                 // The first leg's weakness cleared by a clinician who never
                 // saw the second.
@@ -154,6 +157,6 @@ pub(super) static ROWS: &[Rule] = &[
 
 /// "weakness (left) on Wed 7 Oct".
 fn describe_weakness(m: &Measures, e: &Event) -> String {
-    let side = e.side.map_or("", |s| s.words());
+    let side = e.side.map_or("side not said", |s| s.words());
     format!("weakness ({side}) on {}", m.date(e))
 }

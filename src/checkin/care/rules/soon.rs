@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::checkin::Flag;
-use crate::checkin::care::event::{Clear, Event, Extent, Reach};
+use crate::checkin::care::event::{Clear, Context, Event, Extent, Reach};
 use crate::checkin::care::measure::Measures;
 use crate::checkin::care::pattern::Pattern;
 
@@ -101,6 +101,18 @@ pub(super) static ROWS: &[Rule] = &[
                 e.severity == 3 && matches!(e.clear, Clear::Soon | Clear::Hours)
             })?;
             Some(one(m, e, "no feeling for a while"))
+        }),
+    },
+    Rule {
+        id: "no_feeling_in_both_feet",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::BothFeet),
+        threshold: "one check-in: no feeling (3) in both feet or ankles, at any time, however soon it came back (not the lace pattern)",
+        source: "NIDDK \"Peripheral neuropathy\"; NHS \"Sciatica\" and eorthopod (neurogenic claudication: both feet with walking or running); the clinician's twentieth review (both whole feet without feeling on a run for 10 minutes was only a step back)",
+        test: "no_feeling_in_both_feet_books_a_gp_within_two_working_days_however_soon_it_came_back",
+        check: Check::Moment(|m| {
+            let e = latest(m, |e| e.severity == 3 && foot_both_sides(e))?;
+            Some(one(m, e, "no feeling in both feet"))
         }),
     },
     Rule {
@@ -227,6 +239,42 @@ pub(super) static ROWS: &[Rule] = &[
                         "{what} at about the same point of {} {of}: {}.",
                         runs.len(),
                         crate::checkin::and_list(&at)
+                    )
+                },
+                runs.iter().copied(),
+            ))
+        }),
+    },
+    Rule {
+        id: "exertional_in_the_lower_leg",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::Exertional),
+        threshold: "3+ runs of the episode with numbness in the calf or shin during the run, its minute not said, each gone within the hour, a week or more from first to last (with the minutes said, the row above judges whether they repeat)",
+        source: "Mayo Clinic and coaortho.org \"Chronic exertional compartment syndrome\" (the calf or shin, run after run, settling with rest); the clinician's twentieth review (the same four runs booked within 2 working days with their minutes, within a week without)",
+        test: "numbness_in_the_calf_or_shin_on_runs_that_settles_is_the_exertional_pattern_without_minutes",
+        check: Check::Moment(|m| {
+            let runs: Vec<&Event> = m
+                .episode
+                .iter()
+                .filter(|e| {
+                    e.symptomatic()
+                        && e.extent.has(Extent::LOWER_LEG)
+                        && e.context == Context::During(None)
+                        && e.clear.settled()
+                })
+                .collect();
+            let (first, last) = (runs.first()?, runs.last()?);
+            if runs.len() < 3 || last.day - first.day < 7 {
+                return None;
+            }
+            Some(Found::new(
+                m.words,
+                || {
+                    let on: Vec<String> = runs.iter().map(|e| m.date(e)).collect();
+                    format!(
+                        "Numbness in the calf or shin during {} runs, gone within the hour each time: {}.",
+                        runs.len(),
+                        crate::checkin::and_list(&on)
                     )
                 },
                 runs.iter().copied(),
