@@ -195,7 +195,7 @@ fn taking_diabetes_away_while_its_booking_is_open_is_refused_for_another_conditi
     let said = String::from_utf8_lossy(&out.stderr);
     assert_eq!(said.lines().count(), 1, "{said}");
     assert!(
-        said.contains("taking away diabetes would change the care open since 2026-11-24"),
+        said.contains("taking away diabetes would change the care open since Tue 24 Nov 2026"),
         "{said}"
     );
     let after = json(dir.path(), "2026-11-25", &["status", "--json"]);

@@ -244,7 +244,7 @@ mod never_panics {
             let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
             let mut profile = crate::common::profile(21);
             profile.start = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-            let mut c = Comeback::create(&plan_dir, &profile, &template, false, today, "now").unwrap();
+            let mut c = Comeback::create(&plan_dir, &profile, &template, false, today, "now").unwrap().0;
             let before = std::fs::read(plan_dir.join("comeback.db")).unwrap();
             let outcomes = c.import_runs(&[file], false, today, "later").unwrap();
             let recorded = outcomes.iter().any(|o| matches!(o.outcome, comeback::runs::Outcome::Matched(_)));

@@ -231,7 +231,7 @@ fn a_flagged_day_is_not_replaced_without_replace_and_undo_brings_it_back() {
         dir.path(),
         "2026-11-24",
         &["checkin", "--numbness", "0", "--replace"],
-        "replacing its check-in would lift the care open since 2026-11-24",
+        "replacing its check-in would lift the care open since Tue 24 Nov 2026",
     );
     comeback(dir.path(), "2026-11-24")
         .args([
@@ -318,6 +318,28 @@ fn clear_lifts_care_at_once_and_a_red_flag_the_same_day_after_it_is_urgent() {
         .assert()
         .success()
         .stdout(predicate::str::contains("URGENT CARE"));
+}
+
+#[test]
+fn a_clearance_dated_before_a_later_red_flag_says_that_care_stays_open() {
+    // The clinician's twentieth review: "care is lifted" above URGENT CARE.
+    let dir = with_plan(&[]);
+    comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "1", "--flag", "sharp_pain"])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-26")
+        .args(["checkin", "--numbness", "0", "--flag", "weakness"])
+        .assert()
+        .success();
+    comeback(dir.path(), "2026-11-27")
+        .args(["clear", "--date", "2026-11-25"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Clearance recorded for Wed 25 Nov; check-ins it did not cover still call for care (below).\nURGENT CARE",
+        ))
+        .stdout(predicate::str::contains("care is lifted").not());
 }
 
 #[test]
@@ -716,7 +738,7 @@ fn replacing_the_check_in_that_opened_care_never_eases_or_lifts_it() {
             dir.path(),
             "2026-11-25",
             &args,
-            "replacing its check-in would lift the care open since 2026-11-24 (urgent, today)",
+            "replacing its check-in would lift the care open since Tue 24 Nov 2026 (now urgent, today)",
         );
         assert_eq!(care(dir.path()), "urgent");
     }
@@ -818,7 +840,7 @@ fn undo_never_eases_or_lifts_open_care_but_an_answer_to_how_is_it_now_is_taken()
         dir.path(),
         "2026-11-25",
         &["undo"],
-        "undo: taking back the last change would lift the care open since 2026-11-24 (urgent, today)",
+        "undo: taking back the last change would lift the care open since Tue 24 Nov 2026 (now urgent, today)",
     );
     let care = |dir: &Path, day| json(dir, day, &["status", "--json"])["care"]["level"].clone();
     assert_eq!(care(dir.path(), "2026-11-25"), "urgent");

@@ -288,6 +288,82 @@ fn new_refuses_to_replace_a_plan_without_force() {
 }
 
 #[test]
+fn a_new_plan_or_an_import_is_refused_while_care_is_open_and_a_replacement_says_where_the_old_went()
+{
+    // The clinician's twentieth review: `new --force` lifted urgent care
+    // and gave an easy run for today.
+    let dir = tempfile::tempdir().unwrap();
+    new_plan(dir.path());
+    let export = dir.path().join("before.json");
+    comeback(dir.path())
+        .args(["export", "--format", "json", "--output"])
+        .arg(&export)
+        .assert()
+        .success();
+    comeback(dir.path())
+        .args([
+            "checkin",
+            "--numbness",
+            "1",
+            "--where",
+            "calf",
+            "--side",
+            "left",
+            "--onset",
+            "during",
+            "--cleared",
+            "quickly",
+            "--flag",
+            "weakness",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("URGENT CARE"));
+    let before = db_bytes(dir.path());
+    let refused = "replacing the plan would lift the care open since Mon 23 Nov 2026 (now urgent, today) and take its check-ins out of the journal; expected a clinician's clearance first (`comeback clear`), then the new plan";
+    comeback(dir.path())
+        .args([
+            "new", "--layoff", "1w", "--weekly", "40", "--runs", "5", "--force",
+        ])
+        .assert()
+        .code(1)
+        .stderr(format!("comeback: {refused}\n"));
+    comeback(dir.path())
+        .args(["import", "--force"])
+        .arg(&export)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(refused));
+    assert_eq!(db_bytes(dir.path()), before);
+    assert!(!dir.path().join("archive").exists());
+    // After a clearance the runner may start over; the old plan is kept.
+    comeback(dir.path()).args(["clear"]).assert().success();
+    let replaced = comeback(dir.path())
+        .args([
+            "new", "--layoff", "1w", "--weekly", "40", "--runs", "5", "--force",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let replaced = String::from_utf8(replaced).unwrap();
+    let archived = std::fs::read_dir(dir.path().join("archive"))
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .next()
+        .unwrap();
+    assert!(
+        replaced.contains(&format!(
+            "The plan it replaced, with its check-ins, is kept in {}; `comeback import --force {}` brings it back.",
+            archived.display(),
+            archived.display()
+        )),
+        "{replaced}"
+    );
+}
+
+#[test]
 fn plan_without_a_plan_says_how_to_make_one_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

@@ -49,3 +49,21 @@ pub fn with_year(line: String, date: NaiveDate, today: NaiveDate) -> String {
         format!("{} · {line}", date.year())
     }
 }
+
+/// What a clearance recorded for `date` did, when care is `still_open`
+/// after it or not: a clearance lifts the care it covered, never a check-in
+/// recorded after it (DESIGN.md §4, P7; the clinician's twentieth review:
+/// "care is lifted" above URGENT CARE).
+pub fn clearance_said(date: NaiveDate, still_open: bool) -> String {
+    if still_open {
+        format!(
+            "Clearance recorded for {}; check-ins it did not cover still call for care (below).",
+            short_date(date)
+        )
+    } else {
+        format!(
+            "Clearance recorded for {}: care is lifted.",
+            short_date(date)
+        )
+    }
+}

@@ -18,7 +18,7 @@ pub use actual::{
 };
 pub use assess::{Resume, assess, assess_keeping, resume};
 pub use care::{Care, CareLevel, Check, Effect, Pattern, RULES, Rule, When, care_rules_markdown};
-pub use dates::{and_list, day_words, short_date, with_year};
+pub use dates::{and_list, clearance_said, day_words, short_date, with_year};
 pub use load::actual_runs;
 pub use progress::WeekProgress;
 pub use schedule::{Assessment, Decision, Next, ScheduledWeek, default_session};

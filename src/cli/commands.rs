@@ -114,8 +114,8 @@ pub fn clear(ctx: &Invocation, date: Option<NaiveDate>, note: Option<String>) ->
     comeback.clear(Clearance { date, note, seq: 0 }, ctx.today, &timestamp())?;
     let assessment = comeback.assess(ctx.today);
     outln!(
-        "Clearance recorded for {}: care is lifted.",
-        checkin::short_date(date)
+        "{}",
+        checkin::clearance_said(date, assessment.verdict.care.is_some())
     )?;
     out!("{}", show::verdict(&assessment))?;
     Ok(())
@@ -203,7 +203,7 @@ pub fn export(
 pub fn import(ctx: &Invocation, file: &Path, force: bool) -> Result<()> {
     let text = crate::files::read_text(file, crate::document::MAX_DOCUMENT_BYTES)
         .with_context(|| format!("import {}", file.display()))?;
-    let restore = comeback::import(&ctx.data_dir, text, force, ctx.today, &timestamp())
+    let (restore, archived) = comeback::import(&ctx.data_dir, text, force, ctx.today, &timestamp())
         .with_context(|| format!("import {}: nothing was changed", file.display()))?;
     outln!(
         "Imported the plan from {} ({}, {}).",
@@ -211,7 +211,7 @@ pub fn import(ctx: &Invocation, file: &Path, force: bool) -> Result<()> {
         count(restore.checkins.len(), "check-in", "check-ins"),
         count(restore.clearances.len(), "clearance", "clearances")
     )?;
-    Ok(())
+    say_archived(archived.as_deref())
 }
 
 /// `backup`: a copy of the store.
@@ -354,7 +354,7 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
             .as_deref()
             .unwrap_or(Template::default_name(args.numb_now)),
     )?;
-    let comeback = Comeback::create(
+    let (comeback, archived) = Comeback::create(
         &ctx.data_dir,
         &profile,
         &template,
@@ -366,6 +366,18 @@ pub fn new(ctx: &Invocation, args: NewArgs) -> Result<()> {
         "{}",
         saved::plan_saved(&comeback.plan, &template, ctx.today, ctx.unit)
     )?;
+    say_archived(archived.as_deref())
+}
+
+/// Where the plan a replacement took out went, and how to bring it back.
+fn say_archived(archived: Option<&Path>) -> Result<()> {
+    if let Some(file) = archived {
+        outln!(
+            "The plan it replaced, with its check-ins, is kept in {}; `comeback import --force {}` brings it back.",
+            file.display(),
+            file.display()
+        )?;
+    }
     Ok(())
 }
 

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 #[derive(Debug, thiserror::Error)]
 pub enum HealthFailure {
     #[error(
-        "health: taking away {removed} would {verb} the care open since {since} ({level}); expected a clinician's clearance first (`comeback clear`), then change it"
+        "health: taking away {removed} would {verb} the care open since {} (now {level}); expected a clinician's clearance first (`comeback clear`), then change it",
+        since.format("%a %-d %b %Y")
     )]
     LiftsCare {
         removed: String,

@@ -306,7 +306,8 @@ pub enum CheckInFailure {
     #[error("date {date}: the care verdict began on {since}; expected a clearance from then on")]
     ClearanceBeforeCare { date: NaiveDate, since: NaiveDate },
     #[error(
-        "date {date}: replacing its check-in would {verb} the care open since {since} ({level}); expected a clinician's clearance first (`comeback clear`), then record the day again"
+        "date {date}: replacing its check-in would {verb} the care open since {} (now {level}); expected a clinician's clearance first (`comeback clear`), then record the day again",
+        since.format("%a %-d %b %Y")
     )]
     LiftsCare {
         date: NaiveDate,
@@ -315,7 +316,8 @@ pub enum CheckInFailure {
         level: String,
     },
     #[error(
-        "undo: taking back the last change would {verb} the care open since {since} ({level}); expected a clinician's clearance first (`comeback clear`)"
+        "undo: taking back the last change would {verb} the care open since {} (now {level}); expected a clinician's clearance first (`comeback clear`)",
+        since.format("%a %-d %b %Y")
     )]
     UndoLiftsCare {
         verb: &'static str,

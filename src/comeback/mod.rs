@@ -9,7 +9,7 @@ use crate::shoes::{Shoe, ShoeMileage};
 pub use crate::snapshot::Snapshot;
 use crate::store::{SavedPlan, Store, StoreError};
 use chrono::NaiveDate;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 mod assess;
@@ -41,6 +41,12 @@ pub enum LoadError {
     /// The saved profile no longer makes a plan.
     #[error("the saved plan cannot be rebuilt: {0}")]
     Rebuild(plan::ProfileError),
+    /// A replacement refused while care is open ([`restore::archive`]).
+    #[error(
+        "replacing the plan would lift the care open since {} (now {level}) and take its check-ins out of the journal; expected a clinician's clearance first (`comeback clear`), then the new plan",
+        since.format("%a %-d %b %Y")
+    )]
+    CareOpen { since: NaiveDate, level: String },
 }
 
 pub struct Comeback {
@@ -69,7 +75,8 @@ pub type FirstLook = (Assessment, Vec<ShoeMileage>);
 
 impl Comeback {
     /// Makes a new plan in `data_dir` from `profile` and `template` (refusing
-    /// to replace one unless `replace` is set) and opens it.
+    /// to replace one unless `replace` is set, or while care is open) and
+    /// opens it, with the archive the plan it replaced went to.
     pub fn create(
         data_dir: &Path,
         profile: &Profile,
@@ -77,7 +84,7 @@ impl Comeback {
         replace: bool,
         today: NaiveDate,
         now: &str,
-    ) -> Result<Comeback, LoadError> {
+    ) -> Result<(Comeback, Option<PathBuf>), LoadError> {
         // A start far from today is a typo unless the runner insists.
         if !replace {
             profile.check_start(today)?;
@@ -101,11 +108,12 @@ impl Comeback {
             }
             .into());
         }
-        if replace {
-            restore::archive(data_dir, today, now)?;
-        }
+        let archived = match replace {
+            true => restore::archive(data_dir, today, now, true)?,
+            false => None,
+        };
         Store::open(data_dir)?.save_plan(profile, template, replace, now)?;
-        Comeback::load(data_dir)
+        Ok((Comeback::load(data_dir)?, archived))
     }
 
     /// A copy of the store at `dest` that opens as it is (`comeback backup`).

@@ -6,18 +6,36 @@ use super::{Comeback, LoadError};
 use crate::plan;
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Before a plan and its journal are replaced: the whole of it exported as a
 /// plan document into `archive/` in the data folder, where `comeback import`
-/// can bring it back. Nothing to do when there is no plan yet.
-pub(super) fn archive(data_dir: &Path, today: NaiveDate, now: &str) -> Result<(), LoadError> {
+/// can bring it back; the file written, or `None` when there is no plan yet.
+///
+/// With `care_first` (the runner's own `new --force` or `import --force`)
+/// it is refused while care is open: a new plan starts with an empty
+/// journal, and would lift care that only a clinician lifts (DESIGN.md §4:
+/// runs stay suspended until a clearance; the clinician's twentieth review:
+/// urgent care gone, and an easy run for today, after `new --force`). A plan
+/// replaced on another device comes through the sync without it.
+pub(super) fn archive(
+    data_dir: &Path,
+    today: NaiveDate,
+    now: &str,
+    care_first: bool,
+) -> Result<Option<PathBuf>, LoadError> {
     let old = match Comeback::load(data_dir) {
         Ok(old) => old,
-        Err(LoadError::NoPlan(_)) => return Ok(()),
+        Err(LoadError::NoPlan(_)) => return Ok(None),
         Err(e) => return Err(e),
     };
     let assessment = old.assess(today);
+    if let (true, Some(care)) = (care_first, &assessment.verdict.care) {
+        return Err(LoadError::CareOpen {
+            since: care.since,
+            level: format!("{}, {}", care.level.as_str(), care.when_words),
+        });
+    }
     let dir = data_dir.join("archive");
     let stamp: String = now
         .chars()
@@ -38,13 +56,14 @@ pub(super) fn archive(data_dir: &Path, today: NaiveDate, now: &str) -> Result<()
             )
         })
     });
-    written.map_err(|source| {
-        LoadError::Store(StoreError::Io {
+    match written {
+        Ok(()) => Ok(Some(file)),
+        Err(source) => Err(LoadError::Store(StoreError::Io {
             file,
             action: "cannot archive the plan it replaces",
             source,
-        })
-    })
+        })),
+    }
 }
 
 /// The checks an import shares with the command line that need today: no
@@ -113,22 +132,24 @@ pub enum ImportFailure {
     Archive(#[from] LoadError),
 }
 
-/// Checks a plan document completely, then restores it in one transaction.
-/// On any error the store is left as it was. The text is dropped once read.
+/// Checks a plan document completely, then restores it in one transaction,
+/// with the archive the plan it replaced went to. On any error the store is
+/// left as it was. The text is dropped once read.
 pub fn import(
     data_dir: &Path,
     text: String,
     replace: bool,
     today: NaiveDate,
     now: &str,
-) -> Result<crate::document::Restore, ImportFailure> {
+) -> Result<(crate::document::Restore, Option<PathBuf>), ImportFailure> {
     let restore = crate::document::read_document(&text)?;
     drop(text);
     check_against_today(&restore, today)?;
     let plan = plan::generate_saved(&restore.profile, &restore.template)?;
-    if replace {
-        archive(data_dir, today, now)?;
-    }
+    let archived = match replace {
+        true => archive(data_dir, today, now, true)?,
+        false => None,
+    };
     let mut store = Store::open(data_dir)?;
     store.restore(&restore, replace, now, |journal| {
         super::assess::derive(
@@ -139,5 +160,5 @@ pub fn import(
             None,
         )
     })?;
-    Ok(restore)
+    Ok((restore, archived))
 }

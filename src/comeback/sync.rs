@@ -44,7 +44,9 @@ fn deciding(
 }
 
 fn archiving(data_dir: &Path, today: NaiveDate) -> Result<(), String> {
-    super::restore::archive(data_dir, today, &super::timestamp()).map_err(|e| e.to_string())
+    super::restore::archive(data_dir, today, &super::timestamp(), false)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// How a sync around a command went: what it did, or why it was skipped

@@ -122,9 +122,10 @@ pub(super) fn clear(app: &mut App, clearance: Clearance) {
             running.refresh(today);
             app.redo.clear();
             app.mode = Mode::Browse;
+            let still_open = running.assessment.verdict.care.is_some();
             app.message = Some(format!(
-                "Clearance recorded for {}: care is lifted (u undoes).",
-                short_date(date)
+                "{} (u undoes)",
+                crate::checkin::clearance_said(date, still_open)
             ));
         }
         Err(e) => {
@@ -289,7 +290,7 @@ pub(super) fn save_plan(app: &mut App) {
         app.today,
         &app.now,
     ) {
-        Ok(comeback) => {
+        Ok((comeback, _)) => {
             app.running = Some(Running::new(comeback, app.today));
             app.mode = Mode::Browse;
             app.screen = Screen::Today;
