@@ -343,6 +343,38 @@ fn a_clearance_dated_before_a_later_red_flag_says_that_care_stays_open() {
 }
 
 #[test]
+fn a_note_that_speaks_of_lost_feeling_or_of_two_signs_is_asked_about_each() {
+    // The clinician's twentieth review: "could not feel my right foot" got
+    // no line, and "foot slapping, felt weak" asked only about weakness.
+    let dir = with_plan(&[]);
+    for note in [
+        "could not feel my right foot for a while",
+        "no sensation in my heel tonight",
+        "lost feeling in both feet",
+    ] {
+        comeback(dir.path(), "2026-11-24")
+            .args(["checkin", "--numbness", "0", "--replace", "--note", note])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("The note of Tue 24 Nov mentions"));
+    }
+    let out = comeback(dir.path(), "2026-11-25")
+        .args(["checkin", "--numbness", "0", "--note"])
+        .arg("foot slapping at the end, felt weak")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("The note of Wed 25 Nov mentions \"weak…\" and \"slap…\" but the check-in has no warning sign for them")
+            && said.contains("`--flag weakness` `--flag foot_drop`"),
+        "{said}"
+    );
+}
+
+#[test]
 fn the_health_context_is_given_with_new_shown_and_changed() {
     let dir = with_plan(&["--health", "diabetes"]);
     comeback(dir.path(), "2026-11-23")

@@ -2,7 +2,9 @@
 //! with the reasons behind it and advice that follows the check-ins.
 
 use super::care::lace_pattern;
-use super::{Care, CareLevel, CheckIn, Ease, Flag, Health, Onset, Side, Spot, short_date};
+use super::{
+    Care, CareLevel, CheckIn, Ease, Flag, Health, Onset, Side, Spot, and_list, short_date,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -138,7 +140,25 @@ pub(crate) struct WeekSignal {
 
 /// Words in a note that suggest symptoms the check-in did not record.
 const SYMPTOM_WORDS: &[&str] = &[
-    "numb", "tingl", "pins", "burning", "weak", "blister", "bladder", "saddle",
+    "numb",
+    "tingl",
+    "pins",
+    "burning",
+    "weak",
+    "blister",
+    "bladder",
+    "saddle",
+    // Loss of feeling said in other words (the clinician's twentieth
+    // review: "could not feel my right foot" got no line).
+    "not feel",
+    "n't feel",
+    "no feeling",
+    "lost feeling",
+    "lost the feeling",
+    "losing feeling",
+    "sensation",
+    "fell asleep",
+    "went dead",
 ];
 
 /// Words in a note that name a warning sign, and the sign (the flags the
@@ -194,16 +214,38 @@ pub(crate) fn note_lines(checkins: &[CheckIn]) -> Vec<String> {
                     short_date(c.date)
                 ));
             }
-            let (word, flag) = sign.or_else(|| {
-                FLAG_WORDS
-                    .iter()
-                    .find(|(w, flag)| note.contains(*w) && !c.flags.contains(flag))
-            })?;
+            // Every sign the note names and the check-in lacks, the
+            // nerves' first (the clinician's twentieth review: "foot
+            // slapping, felt weak" asked only about weakness).
+            let mut signs: Vec<(&str, Flag)> = Vec::new();
+            for &(word, flag) in FLAG_WORDS {
+                if note.contains(word)
+                    && !c.flags.contains(&flag)
+                    && !signs.iter().any(|(_, f)| *f == flag)
+                {
+                    signs.push((word, flag));
+                }
+            }
+            signs.sort_by_key(|(_, flag)| !NERVE_SIGNS.contains(flag));
+            if signs.is_empty() {
+                return None;
+            }
+            let words: Vec<String> = signs.iter().map(|(w, _)| format!("\"{w}…\"")).collect();
+            let names: Vec<String> = signs.iter().map(|(_, f)| f.words().to_string()).collect();
+            let flags: Vec<String> = signs
+                .iter()
+                .map(|(_, f)| format!("`--flag {}`", f.as_str()))
+                .collect();
+            let (it, that) = match signs.len() {
+                1 => ("it", "that sign"),
+                _ => ("them", "those signs"),
+            };
             Some(format!(
-                "The note of {} mentions \"{word}…\" but the check-in has no warning sign for it: if you had {}, record it again with that sign ticked (`--flag {}`; comeback decides from what is recorded, never from notes).",
+                "The note of {} mentions {} but the check-in has no warning sign for {it}: if you had {}, record it again with {that} ticked ({}; comeback decides from what is recorded, never from notes).",
                 short_date(c.date),
-                flag.words(),
-                flag.as_str()
+                and_list(&words),
+                and_list(&names),
+                flags.join(" ")
             ))
         })
         .collect()
