@@ -1,7 +1,8 @@
-//! A numb runner's lead-in: four weeks of run/walk before the standard
-//! return, which follows unchanged (DESIGN.md §2 v3, rule 5: the standard
-//! return plus 4–8 weeks; the caution lives in the holds a week with
-//! symptoms brings).
+//! A numb runner's lead-in: four weeks of run/walk sessions of an hour at
+//! most before the standard return, which follows unchanged where the
+//! sessions carry it and climbs from them where they do not (DESIGN.md §2
+//! v3, rule 5: the standard return plus 4–8 weeks; the caution lives in the
+//! holds a week with symptoms brings).
 
 use super::model::lead_by;
 use crate::plan::{Interval, Template};
@@ -10,28 +11,31 @@ use crate::plan::{Interval, Template};
 /// v3, rule 5: the standard return plus 4–8 weeks).
 const NUMB_LEAD_IN_WEEKS: usize = 4;
 
-/// A lead-in session runs at most this many minutes, but for runners of
-/// long everyday runs ([`most_minutes`]): no more than a first week back
-/// after two weeks off (DESIGN.md §2 v3, rule 2: about 60 min; run/walk
-/// sessions of two hours and more are no lead-in).
+/// A lead-in session lasts at most this many minutes, walks included, and
+/// no longer than the standard return's first runs: a runner who is numb
+/// now gets smaller steps, never a longer first week (DESIGN.md §2 v3, rule
+/// 2: about 60 min after two weeks off, 45 after a month; the coach's eighth
+/// and ninth reviews: run/walk sessions of 72–112 minutes for numb runners
+/// of high volume were unsafe, "cap the session and grow the running
+/// share"; physio run/walk sessions last 20–30 minutes, NHS Couch to 5K).
 pub(super) const LEAD_IN_MOST_MINUTES: f64 = 60.0;
 
-/// After the lead-in, the everyday runs climb back to the old week's share
-/// by the fourth week, ahead of the build's first recovery week, so that
-/// the whole return stays within the standard one plus eight weeks
-/// (DESIGN.md §2 v3, rule 5): the first week's runs at 1.1x the lead-in's
-/// last sessions, then each a week behind the long run, 1.1x a week — the
-/// lead-in's cap times 1.1 to the power of this.
-const CLIMB_WEEKS: i32 = 2;
+/// A lead-in session may last this long, walks included, however short the
+/// standard return's first runs (physio run/walk sessions: 20–30 minutes).
+pub(super) const LEAD_IN_LEAST_MINUTES: f64 = 30.0;
 
-/// The most running a lead-in session builds to before a return whose
-/// first everyday runs last `next` minutes: about an hour, or more where
-/// the climb from an hour to those runs would not fit in [`CLIMB_WEEKS`] (a
-/// runner whose everyday runs are far longer than an hour). The long run
-/// climbs on after the goal's volume is reached.
-pub(super) fn most_minutes(template: &Template, next: f64) -> f64 {
-    let hour = LEAD_IN_MOST_MINUTES * template.single_run_cap;
-    hour.max(next / template.single_run_cap.powi(CLIMB_WEEKS))
+/// The most running a lead-in session of at most `cap` minutes, walks
+/// included, holds ([`session_for`]). Where the return's runs then lead by
+/// more than 1.1x, its distance weeks climb from the lead-in's last
+/// sessions ([`carries`]): for a runner of long everyday runs the return
+/// takes longer than the standard one plus eight weeks, safety before the
+/// calendar.
+pub(super) fn most_running(template: &Template, cap: f64) -> f64 {
+    let mut minutes = cap.floor();
+    while minutes > 1.0 && f64::from(session_for(template, minutes, true, cap).minutes()) > cap {
+        minutes -= 0.5;
+    }
+    minutes
 }
 
 /// A lead-in session has at least this many running blocks: with eleven or
@@ -62,6 +66,7 @@ pub(super) fn before_distance(
     next_minutes: f64,
     next_runs: usize,
     usual: f64,
+    cap: f64,
 ) -> Vec<(Interval, usize)> {
     let weeks = NUMB_LEAD_IN_WEEKS;
     // Sessions a week too build up, one at a time, to one fewer than the
@@ -71,7 +76,7 @@ pub(super) fn before_distance(
     let mut rungs: Vec<(Interval, usize)> = (0..weeks)
         .rev()
         .map(|i| {
-            let rung = rung_for(template, minutes, true);
+            let rung = session_for(template, minutes, true, cap);
             minutes = f64::from(rung.running_seconds()) / 60.0 / template.single_run_cap;
             (rung, sessions.max(next_runs.saturating_sub(weeks - i)))
         })
@@ -92,6 +97,46 @@ pub(super) fn before_run_walk(template: &Template, first: usize) -> Vec<(Interva
             Some((*rung, usize::from(template.run_walk_runs_per_week)))
         })
         .collect()
+}
+
+/// A lead-in session with about `minutes` of running (`at_least`: no
+/// less) that lasts at most `cap` minutes: in short blocks, a walk after
+/// each ([`rung_for`]), or where those would last longer than `cap`, in
+/// fewer, longer blocks of running, each at most the template's longest
+/// walking rung's, with its walk between: the running share grows, not the
+/// session (the coach's ninth review).
+fn session_for(template: &Template, minutes: f64, at_least: bool, cap: f64) -> Interval {
+    let steady = rung_for(template, minutes, at_least);
+    if f64::from(steady.minutes()) <= cap {
+        return steady;
+    }
+    let longest = template
+        .run_walk_ladder
+        .iter()
+        .filter(|r| r.walk_seconds > 0)
+        .max_by_key(|r| r.run_seconds)
+        .copied()
+        .unwrap_or(Interval {
+            run_seconds: 600,
+            walk_seconds: 60,
+            repeats: 1,
+        });
+    let seconds = minutes * 60.0;
+    let blocks = (seconds / f64::from(longest.run_seconds.max(30)))
+        .ceil()
+        .max(1.0);
+    // Each block's running in half minutes.
+    let halves = seconds / blocks / 30.0;
+    let halves = if at_least {
+        halves.ceil()
+    } else {
+        halves.round()
+    };
+    Interval {
+        run_seconds: (halves as u32).max(1) * 30,
+        walk_seconds: longest.walk_seconds,
+        repeats: blocks as u32,
+    }
 }
 
 /// A run/walk session with about `minutes` of running (`at_least`: no

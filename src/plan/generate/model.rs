@@ -237,6 +237,16 @@ impl Model {
     }
 
     /// Minutes of a run of `hundredths`, at the easy pace.
+    /// The first week back's runs at most this many minutes by the layoff
+    /// alone (the time ramp of [`first_week_cap`], without its share of
+    /// the usual run); no limit up to 5 days off.
+    pub fn first_week_minutes(&self) -> f64 {
+        match self.return_layoff {
+            0..=5 => f64::INFINITY,
+            days => ramp_log(&FIRST_WEEK_MINUTES, f64::from(days)),
+        }
+    }
+
     pub fn minutes(&self, hundredths: u32) -> f64 {
         f64::from(hundredths) / 100.0 * self.minutes_per_unit
     }

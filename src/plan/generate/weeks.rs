@@ -87,9 +87,8 @@ pub(super) fn plan_weeks(
     // rule 5: the standard timeline plus 4–8 weeks). Before run/walk: the
     // rungs below its first, the return unchanged. Before distance weeks:
     // run/walk sessions building to the standard return's first runs, but
-    // never past about an hour of running (sessions of two hours and more
-    // are no lead-in) unless the climb from an hour to the old everyday
-    // runs would not fit in the eight weeks. Where those sessions carry the standard return
+    // never lasting, walks included, past an hour nor past those runs
+    // (smaller steps, never a longer first week). Where those sessions carry the standard return
     // within the 1.1x rule, it follows unchanged; otherwise its distance
     // weeks start from the lead-in's last sessions, as after any run/walk
     // (Frandsen 2025: none over 1.1x the longest of the last 30 days, the
@@ -111,16 +110,23 @@ pub(super) fn plan_weeks(
                 })
                 .reduce(f64::max)
                 .unwrap_or(20.0);
-            // The old week's even share: the everyday run to climb back to.
-            let everyday = model.minutes(model.old_week / model.runs.max(1) as u32);
-            let minutes = minutes.min(lead_in::most_minutes(template, everyday));
+            // No session longer than the usual everyday run and the first
+            // week's limit by the layoff (but half an hour), nor an hour.
+            let cap = model
+                .minutes(model.usual)
+                .min(model.first_week_minutes())
+                .clamp(
+                    lead_in::LEAD_IN_LEAST_MINUTES,
+                    lead_in::LEAD_IN_MOST_MINUTES,
+                );
+            let minutes = minutes.min(lead_in::most_running(template, cap));
             let runs = next.first().map_or(0, |w| w.runs.len());
             // Past the usual run only as far as the shortest run after it
             // needs (the 1.1x rule).
             let usual = model
                 .minutes(model.usual)
                 .max(model.minutes(model.min_run) / template.single_run_cap);
-            lead_in::before_distance(template, minutes, runs, usual)
+            lead_in::before_distance(template, minutes, runs, usual, cap)
         }
     };
     let lead_in_weeks: Vec<PlannedWeek> = run_walk_weeks(lead_in.clone()).collect();
