@@ -293,7 +293,8 @@ proptest! {
     // whose everyday runs lasted over an hour climbs back to them from
     // lead-in sessions of an hour at most (rule 2; the coach's ninth
     // review: sessions of 72-112 minutes were unsafe): the weeks of that
-    // climb come on top, a tenth a week with a recovery week in four.
+    // climb come on top, a tenth a week (bounded here as if with a
+    // recovery week in four).
     #[test]
     fn numb_now_adds_four_to_eight_weeks_to_the_standard_return_and_the_climb_from_an_hour(profile in runners()) {
         let numb = Profile { numb_now: true, ..profile.clone() };
