@@ -73,10 +73,18 @@ pub(super) fn before_distance(
     // runs of the week after the lead-in.
     let sessions = usize::from(template.run_walk_runs_per_week);
     let mut minutes = (next_minutes / template.single_run_cap).min(usual);
+    // One kind of session for the four weeks, the last week's: short blocks
+    // with a walk after each, or longer ones where those would last longer
+    // than `cap` (the coach's tenth review: 59 minutes of 3:00 blocks in
+    // week 1, then 33 minutes of 10:00 blocks).
+    let short_blocks = f64::from(rung_for(template, minutes, true).minutes()) <= cap;
     let mut rungs: Vec<(Interval, usize)> = (0..weeks)
         .rev()
         .map(|i| {
-            let rung = session_for(template, minutes, true, cap);
+            let rung = match short_blocks {
+                true => session_for(template, minutes, true, cap),
+                false => longer_blocks(template, minutes, true),
+            };
             minutes = f64::from(rung.running_seconds()) / 60.0 / template.single_run_cap;
             (rung, sessions.max(next_runs.saturating_sub(weeks - i)))
         })
@@ -110,6 +118,12 @@ fn session_for(template: &Template, minutes: f64, at_least: bool, cap: f64) -> I
     if f64::from(steady.minutes()) <= cap {
         return steady;
     }
+    longer_blocks(template, minutes, at_least)
+}
+
+/// About `minutes` of running in blocks of at most the template's longest
+/// walking rung's running, with its walk between ([`session_for`]).
+fn longer_blocks(template: &Template, minutes: f64, at_least: bool) -> Interval {
     let longest = template
         .run_walk_ladder
         .iter()
@@ -198,6 +212,26 @@ mod tests {
         assert!(rung.running_seconds() >= 27 * 60);
         assert!(rung.running_seconds() < 27 * 60 + rung.run_seconds);
         assert!(rung.repeats >= 11, "eleven blocks or more");
+    }
+
+    #[test]
+    fn a_lead_in_in_longer_blocks_keeps_them_all_four_weeks() {
+        // The coach's tenth review: 59 minutes of 3:00 blocks in week 1,
+        // then 33 minutes of 10:00 blocks in week 2.
+        let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
+        // (As the return asks: the most running an hour holds.)
+        let next = most_running(&template, 60.0) * template.single_run_cap;
+        let weeks = before_distance(&template, next, 4, 90.0, 60.0);
+        assert_eq!(weeks.len(), 4);
+        let (last, _) = weeks[3];
+        assert!(last.minutes() <= 60, "{last:?}");
+        for (rung, _) in &weeks {
+            assert_eq!(rung.walk_seconds, last.walk_seconds, "{weeks:?}");
+            assert!(rung.run_seconds >= 5 * 60, "{weeks:?}");
+        }
+        for pair in weeks.windows(2) {
+            assert!(pair[1].0.minutes() >= pair[0].0.minutes(), "{weeks:?}");
+        }
     }
 
     #[test]
