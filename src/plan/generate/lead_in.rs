@@ -12,16 +12,17 @@ use crate::plan::{Interval, Template};
 const NUMB_LEAD_IN_WEEKS: usize = 4;
 
 /// A lead-in session lasts at most this many minutes, walks included, and
-/// no longer than the standard return's first runs: a runner who is numb
-/// now gets smaller steps, never a longer first week (DESIGN.md §2 v3, rule
-/// 2: about 60 min after two weeks off, 45 after a month; the coach's eighth
+/// no longer than the runner's everyday run and the first week's limit by
+/// the layoff: a runner who is numb now gets smaller steps, never a longer
+/// first week (DESIGN.md §2 v3, rule 2: about 60 min after two weeks off,
+/// 45 after a month; the coach's eighth
 /// and ninth reviews: run/walk sessions of 72–112 minutes for numb runners
 /// of high volume were unsafe, "cap the session and grow the running
 /// share"; physio run/walk sessions last 20–30 minutes, NHS Couch to 5K).
 pub(super) const LEAD_IN_MOST_MINUTES: f64 = 60.0;
 
 /// A lead-in session may last this long, walks included, however short the
-/// standard return's first runs (physio run/walk sessions: 20–30 minutes).
+/// runner's everyday run (physio run/walk sessions: 20–30 minutes).
 pub(super) const LEAD_IN_LEAST_MINUTES: f64 = 30.0;
 
 /// The most running a lead-in session of at most `cap` minutes, walks
@@ -32,7 +33,7 @@ pub(super) const LEAD_IN_LEAST_MINUTES: f64 = 30.0;
 /// calendar.
 pub(super) fn most_running(template: &Template, cap: f64) -> f64 {
     let mut minutes = cap.floor();
-    while minutes > 1.0 && f64::from(session_for(template, minutes, true, cap).minutes()) > cap {
+    while minutes > 1.0 && f64::from(session_for(template, minutes, cap).minutes()) > cap {
         minutes -= 0.5;
     }
     minutes
@@ -82,8 +83,8 @@ pub(super) fn before_distance(
         .rev()
         .map(|i| {
             let rung = match short_blocks {
-                true => session_for(template, minutes, true, cap),
-                false => longer_blocks(template, minutes, true),
+                true => session_for(template, minutes, cap),
+                false => longer_blocks(template, minutes),
             };
             minutes = f64::from(rung.running_seconds()) / 60.0 / template.single_run_cap;
             (rung, sessions.max(next_runs.saturating_sub(weeks - i)))
@@ -107,23 +108,23 @@ pub(super) fn before_run_walk(template: &Template, first: usize) -> Vec<(Interva
         .collect()
 }
 
-/// A lead-in session with about `minutes` of running (`at_least`: no
-/// less) that lasts at most `cap` minutes: in short blocks, a walk after
+/// A lead-in session with at least `minutes` of running that lasts at
+/// most `cap` minutes: in short blocks, a walk after
 /// each ([`rung_for`]), or where those would last longer than `cap`, in
 /// fewer, longer blocks of running, each at most the template's longest
 /// walking rung's, with its walk between: the running share grows, not the
 /// session (the coach's ninth review).
-fn session_for(template: &Template, minutes: f64, at_least: bool, cap: f64) -> Interval {
-    let steady = rung_for(template, minutes, at_least);
+fn session_for(template: &Template, minutes: f64, cap: f64) -> Interval {
+    let steady = rung_for(template, minutes, true);
     if f64::from(steady.minutes()) <= cap {
         return steady;
     }
-    longer_blocks(template, minutes, at_least)
+    longer_blocks(template, minutes)
 }
 
-/// About `minutes` of running in blocks of at most the template's longest
-/// walking rung's running, with its walk between ([`session_for`]).
-fn longer_blocks(template: &Template, minutes: f64, at_least: bool) -> Interval {
+/// At least `minutes` of running in blocks of at most the template's
+/// longest walking rung's running, with its walk between ([`session_for`]).
+fn longer_blocks(template: &Template, minutes: f64) -> Interval {
     let longest = template
         .run_walk_ladder
         .iter()
@@ -139,13 +140,8 @@ fn longer_blocks(template: &Template, minutes: f64, at_least: bool) -> Interval 
     let blocks = (seconds / f64::from(longest.run_seconds.max(30)))
         .ceil()
         .max(1.0);
-    // Each block's running in half minutes.
-    let halves = seconds / blocks / 30.0;
-    let halves = if at_least {
-        halves.ceil()
-    } else {
-        halves.round()
-    };
+    // Each block's running in half minutes, rounded up.
+    let halves = (seconds / blocks / 30.0).ceil();
     Interval {
         run_seconds: (halves as u32).max(1) * 30,
         walk_seconds: longest.walk_seconds,

@@ -87,12 +87,13 @@ pub(super) fn plan_weeks(
     // rule 5: the standard timeline plus 4–8 weeks). Before run/walk: the
     // rungs below its first, the return unchanged. Before distance weeks:
     // run/walk sessions building to the standard return's first runs, but
-    // never lasting, walks included, past an hour nor past those runs
-    // (smaller steps, never a longer first week). Where those sessions carry the standard return
-    // within the 1.1x rule, it follows unchanged; otherwise its distance
-    // weeks start from the lead-in's last sessions, as after any run/walk
-    // (Frandsen 2025: none over 1.1x the longest of the last 30 days, the
-    // pre-layoff runs by then over a month old).
+    // never lasting, walks included, past an hour nor past the runner's
+    // everyday run (smaller steps, never a longer first week). Where those
+    // sessions carry the standard return within the 1.1x rule, it follows
+    // unchanged; otherwise its distance weeks start from the lead-in's last
+    // sessions, as after any run/walk (Frandsen 2025: none over 1.1x the
+    // longest of the last 30 days, the pre-layoff runs by then over a month
+    // old).
     let lead_in = match model.run_walk_from {
         Some(first) => {
             return run_walk_weeks(lead_in::before_run_walk(template, first))
