@@ -388,6 +388,12 @@ fn with_circulation_problems_a_cold_pale_foot_is_urgent_even_when_it_settled() {
         When::Today,
         "cold_foot_with_circulation_problems",
     );
+    // The line says why it is urgent (the clinician's twentieth review).
+    let why = care.map(|c| c.why.join(" ")).unwrap_or_default();
+    assert!(
+        why.contains("gone within 15 minutes, with circulation problems."),
+        "{why}"
+    );
     // Without the context it is booked, within two working days.
     expect(
         &care_on(vec![c], 5),

@@ -37,7 +37,7 @@ pub(super) static ROWS: &[Rule] = &[
             if !m.health.circulation {
                 return None;
             }
-            flag_rule(m, VASCULAR, |_| true)
+            with_circulation(flag_rule(m, VASCULAR, |_| true))
         }),
     },
     Rule {
@@ -364,7 +364,7 @@ pub(super) static ROWS: &[Rule] = &[
             if !m.health.circulation {
                 return None;
             }
-            flag_rule(m, &[Flag::FootWound], |_| true)
+            with_circulation(flag_rule(m, &[Flag::FootWound], |_| true))
         }),
     },
     Rule {
@@ -419,4 +419,16 @@ fn both_sides_after_back_pain_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<
             )
         },
     )
+}
+
+/// A warning sign that circulation problems made urgent, said with them:
+/// entered the next day, they turned a settled cold foot urgent with a line
+/// silent on why (the clinician's twentieth review).
+fn with_circulation(found: Option<Found<'_>>) -> Option<Found<'_>> {
+    found.map(|mut f| {
+        if let Some(text) = f.text.strip_suffix('.') {
+            f.text = format!("{text}, with circulation problems.");
+        }
+        f
+    })
 }
