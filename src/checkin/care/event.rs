@@ -299,14 +299,7 @@ impl<'a> Event<'a> {
             severity: checkin.numbness.level(),
             extent: Extent::of(&checkin.spots),
             side: checkin.side,
-            context: Context::of(
-                checkin.onset,
-                checkin.minutes,
-                matches!(
-                    checkin.session,
-                    Some(SessionDone::Skipped | SessionDone::RestDay)
-                ),
-            ),
+            context: Context::of(checkin.onset, checkin.minutes, no_run(checkin)),
             clear: Clear::of(checkin.cleared, checkin.cleared_minutes),
             run: matches!(
                 checkin.session,
@@ -323,10 +316,7 @@ impl<'a> Event<'a> {
     /// Whether the exercise of the day was not a run: its run skipped, or a
     /// rest day (a walk).
     pub fn no_run(&self) -> bool {
-        matches!(
-            self.checkin.session,
-            Some(SessionDone::Skipped | SessionDone::RestDay)
-        )
+        no_run(self.checkin)
     }
 
     /// When it began, in words: on a day whose run was skipped or a rest
@@ -425,6 +415,14 @@ impl<'a> Event<'a> {
     pub fn in_leg(&self) -> bool {
         self.extent.reach() >= Reach::LowerLeg
     }
+}
+
+/// A day whose run was skipped, or a rest day: no run that day.
+fn no_run(checkin: &CheckIn) -> bool {
+    matches!(
+        checkin.session,
+        Some(SessionDone::Skipped | SessionDone::RestDay)
+    )
 }
 
 #[cfg(test)]
