@@ -461,16 +461,32 @@ fn numbness_reaching_both_legs_while_booked_is_urgent() {
         "between_the_toes_twice",
     );
     assert_eq!(booked.unwrap().pattern, Pattern::BetweenToes);
-    // While waiting: the left calf, then the right calf.
-    let calf = |d, s| {
+    // While waiting: the left calf, then the right calf, each gone within
+    // the hour. (Each gone in minutes is urgent too, as progression: below.)
+    let calf_gone = |d, s, how| {
         side(
-            at(
-                cleared(began(felt(d, 1), Onset::After), Cleared::Quickly),
-                &[Spot::Calf],
-            ),
+            at(cleared(began(felt(d, 1), Onset::After), how), &[Spot::Calf]),
             s,
         )
     };
+    let calf = |d, s| {
+        let mut c = side(at(began(felt(d, 1), Onset::After), &[Spot::Calf]), s);
+        c.cleared_minutes = Some(40);
+        c
+    };
+    let brief = vec![
+        toes(1),
+        toes(3),
+        calf_gone(6, Side::Left, Cleared::Quickly),
+        fine(7),
+        calf_gone(9, Side::Right, Cleared::Quickly),
+    ];
+    expect(
+        &care_on(brief, 10),
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
     let checkins = vec![
         toes(1),
         toes(3),
@@ -954,6 +970,30 @@ fn holds_for_symptoms_two_weeks_running_book_a_clinician() {
         When::OneWeek,
         "held_two_weeks_running",
     );
+}
+
+#[test]
+fn symptoms_two_weeks_running_book_whatever_weekday_they_fall_on() {
+    // The clinician's twentieth review: quick tingles on runs 0, 4 and 9
+    // days apart booked or held by the weekday of the first. Shifted over
+    // every weekday, the same facts get the same care.
+    for gaps in [[0, 4, 9], [0, 3, 6]] {
+        let cares: Vec<Option<CareLevel>> = (0..7)
+            .map(|shift| {
+                let journal: Vec<CheckIn> = gaps.iter().map(|g| tingle(1 + shift + g)).collect();
+                care_on(journal, 1 + shift + gaps[2]).map(|c| c.level)
+            })
+            .collect();
+        assert!(
+            cares.iter().all(|c| *c == Some(CareLevel::Book)),
+            "{gaps:?}: {cares:?}"
+        );
+    }
+    // One spell, a few days in a row across a Monday, is not two weeks.
+    assert!(!found(
+        &care_on(vec![tingle(5), tingle(6), tingle(7)], 7),
+        "held_two_weeks_running"
+    ));
 }
 
 #[test]

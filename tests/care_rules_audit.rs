@@ -675,6 +675,30 @@ fn no_feeling_in_both_feet_for_hours_on_a_run_is_urgent() {
 }
 
 #[test]
+fn a_place_already_reached_in_the_episode_is_not_spreading_again() {
+    // The clinician's twentieth review: the calf and the buttock, then the
+    // calf, then the calf and the buttock again read "Spreading", and the
+    // calf after the buttock read "As far up the leg again".
+    let up = |d: u64, spots: &[Spot]| {
+        cleared(
+            at(began(felt(d, 1), Onset::During), spots),
+            Cleared::Quickly,
+        )
+    };
+    let high = [Spot::Calf, Spot::Buttock];
+    let care = care_on(vec![up(1, &high), up(5, &[Spot::Calf])], 5);
+    let why = care.as_ref().map(|c| c.why.join(" ")).unwrap_or_default();
+    assert!(!found(&care, "spreading_up_the_leg"), "{why}");
+    assert!(why.contains("Up the leg again"), "{why}");
+    assert!(!why.contains("As far up"), "{why}");
+    let care = care_on(vec![up(1, &high), up(5, &[Spot::Calf]), up(8, &high)], 8);
+    let why = care.as_ref().map(|c| c.why.join(" ")).unwrap_or_default();
+    assert!(!found(&care, "spreading_up_the_leg"), "{why}");
+    assert!(found(&care, "widespread_again"), "{why}");
+    assert!(why.contains("As far up the leg again"), "{why}");
+}
+
+#[test]
 fn the_whole_foot_numb_again_books_as_coming_back_not_as_spreading() {
     let whole = |d: u64| {
         cleared(
@@ -756,6 +780,63 @@ fn numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent() {
     let foot = side(at(felt(3, 1), &[Spot::Toes]), Side::Right);
     let care = care_on(vec![thigh(1, Side::Left), foot], 3);
     assert!(!found(&care, "both_legs_in_turn"), "{care:?}");
+}
+
+#[test]
+fn a_brief_calf_tingle_on_each_leg_in_turn_books_a_gp_within_a_week() {
+    // The clinician's twentieth review: the right calf tingling at minute
+    // 30 of a run, gone in minutes; nineteen days later the left the same.
+    // Alternating sciatica is the red flag, not this: booked, with the
+    // back's warning signs to act on at once.
+    let calf = |offset, side_of| {
+        side(
+            cleared(
+                minute(at(began(felt(offset, 1), Onset::During), &[Spot::Calf]), 30),
+                Cleared::Quickly,
+            ),
+            side_of,
+        )
+    };
+    let mut journal = vec![calf(1, Side::Right)];
+    journal.extend([3, 6, 8, 10, 13, 15, 17].map(fine));
+    journal.push(calf(20, Side::Left));
+    let care = care_on(journal.clone(), 20);
+    expect(&care, CareLevel::Book, When::OneWeek, "lower_legs_in_turn");
+    assert!(!found(&care, "both_legs_in_turn"), "{care:?}");
+    let care = care.unwrap();
+    assert_eq!(care.pattern, Pattern::BothLegs);
+    let lines = care.what_to_do();
+    assert!(
+        lines.iter().any(|l| l.contains("bladder or bowels")),
+        "{lines:?}"
+    );
+    // Anything more on either side is urgent: partly numb, slow to go,
+    // above the knee, or at rest.
+    let more = [
+        cleared(
+            at(began(felt(20, 2), Onset::During), &[Spot::Calf]),
+            Cleared::Quickly,
+        ),
+        cleared(
+            at(began(felt(20, 1), Onset::During), &[Spot::Calf]),
+            Cleared::Hours,
+        ),
+        cleared(
+            at(began(felt(20, 1), Onset::During), &[Spot::Thigh]),
+            Cleared::Quickly,
+        ),
+        cleared(
+            at(began(felt(20, 1), Onset::Rest), &[Spot::Calf]),
+            Cleared::Quickly,
+        ),
+        at(felt(20, 1), &[Spot::Calf]),
+    ];
+    for later in more {
+        let mut worse = journal[..journal.len() - 1].to_vec();
+        worse.push(side(later, Side::Left));
+        let care = care_on(worse, 20);
+        expect(&care, CareLevel::Urgent, When::Today, "both_legs_in_turn");
+    }
 }
 
 #[test]

@@ -415,6 +415,16 @@ impl<'a> Event<'a> {
     pub fn in_leg(&self) -> bool {
         self.extent.reach() >= Reach::LowerLeg
     }
+
+    /// Tingling in the lower leg, no higher, during or after a run, gone
+    /// within 15 minutes: the brief exertional tingle, not a nerve root's
+    /// sciatica (the clinician's twentieth review).
+    pub fn brief_lower_leg_tingle(&self) -> bool {
+        self.severity == 1
+            && self.clear == Clear::Quick
+            && matches!(self.context, Context::During(_) | Context::After)
+            && self.extent.reach() <= Reach::LowerLeg
+    }
 }
 
 /// A day whose run was skipped, or a rest day: no run that day.

@@ -73,9 +73,11 @@ pub enum WeekStatus {
     OnTrack,
 }
 
-/// How a plan week went by its symptoms, among events up to a day.
+/// How a week went by its symptoms, among events up to a day: the seven
+/// days from `start` (a plan week, or seven days however the plan's weeks
+/// fall).
 pub trait WeekStatuses {
-    fn status(&self, events: &[Event], week: i32, day: i32) -> WeekStatus;
+    fn status(&self, events: &[Event], start: i32, day: i32) -> WeekStatus;
 }
 
 /// Six weeks in days: how far back the leg on the other side counts
@@ -151,9 +153,10 @@ impl<'m, 'a> Measures<'m, 'a> {
         (self.day - self.start_day).div_euclid(7)
     }
 
-    /// How plan week `week` went by its symptoms up to the moment.
-    pub fn week_status(&self, week: i32) -> WeekStatus {
-        self.weeks_so_far.status(self.so_far, week, self.day)
+    /// How the seven days from day `start` went by their symptoms up to
+    /// the moment.
+    pub fn week_status(&self, start: i32) -> WeekStatus {
+        self.weeks_so_far.status(self.so_far, start, self.day)
     }
 
     pub fn symptomatic(
@@ -408,13 +411,30 @@ impl<'m, 'a> Measures<'m, 'a> {
     /// together never escapes where one further apart does, the
     /// thirteenth): the first event of each side, earlier first.
     pub fn legs_in_turn(&self) -> Option<(&Event<'a>, &Event<'a>)> {
+        self.legs_in_turn_where(|_| true)
+    }
+
+    /// As [`Measures::legs_in_turn`], with one side at least `strong` (a
+    /// calf tingle on each side that each went in minutes on a run, and
+    /// nothing more, is not the red flag: the clinician's twentieth review).
+    pub fn legs_in_turn_where(
+        &self,
+        strong: impl Fn(&Event) -> bool,
+    ) -> Option<(&Event<'a>, &Event<'a>)> {
         let legs = || {
             self.so_far
                 .iter()
                 .filter(|e| e.day > self.day - SIX_WEEKS && e.symptomatic() && e.in_leg())
         };
-        let left = legs().find(|e| e.side == Some(Side::Left))?;
-        let right = legs().find(|e| e.side == Some(Side::Right))?;
+        let first = |side: Side, strong_only: bool| {
+            legs().find(|e| e.side == Some(side) && (!strong_only || strong(e)))
+        };
+        let (left, right) = match (first(Side::Left, true), first(Side::Right, true)) {
+            (Some(left), Some(right)) => (left, right),
+            (Some(left), None) => (left, first(Side::Right, false)?),
+            (None, Some(right)) => (first(Side::Left, false)?, right),
+            (None, None) => return None,
+        };
         Some(if left.day > right.day {
             (right, left)
         } else {

@@ -71,11 +71,18 @@ impl Care {
         if let Some(booked) = self.booked_before() {
             out.push(match booked {
                 Pattern::BackAfterClearance => "Tell them you were waiting to see the clinician who cleared you, because the numbness had come back, and keep that appointment too.".to_string(),
-                _ => format!(
-                    "Tell them you were waiting to see {} for {}, and keep that appointment too.",
-                    booked.booked_with(),
-                    booked.words()
-                ),
+                _ => {
+                    // "…a GP or family doctor, who can test for diabetes and
+                    // B12, for numbness in both feet" (the clinician's
+                    // twentieth review: without the comma, B12 is tested for
+                    // the numbness).
+                    let who = booked.booked_with();
+                    let then = if who.contains(',') { ", for" } else { " for" };
+                    format!(
+                        "Tell them you were waiting to see {who}{then} {}, and keep that appointment too.",
+                        booked.words()
+                    )
+                }
             });
         }
         // Safety-netting while waiting: a settled tense calf or pale foot
@@ -93,6 +100,7 @@ impl Care {
                 // while a back or both-sided pattern waits (the clinician's
                 // twentieth review).
                 Pattern::BothFeet
+                | Pattern::BothLegs
                 | Pattern::AboveTheKnee
                 | Pattern::EasesSitting
                 | Pattern::SittingProvoked

@@ -30,9 +30,9 @@ pub(crate) struct Timeline<'a> {
     events: Vec<Event<'a>>,
     /// The events of each epoch: before the first clearance, after it, …
     epochs: Vec<Range<usize>>,
-    /// The status of the last plan week asked about that is over, by the
-    /// epoch's first event and the week.
-    past_week: std::cell::Cell<Option<((usize, i32), WeekStatus)>>,
+    /// The status of each week asked about that is over, by the epoch's
+    /// first event and the week's first day.
+    past_weeks: std::cell::RefCell<std::collections::HashMap<(usize, i32), WeekStatus>>,
     /// Built from the last epoch's check-ins only ([`Timeline::resumed`]):
     /// the care the last clearance closed, as the whole journal gave it.
     carried: Option<Option<ClearedCare>>,
@@ -179,7 +179,7 @@ impl<'a> Timeline<'a> {
             today: until,
             events: events.into_iter().map(|(_, e)| e).collect(),
             epochs,
-            past_week: std::cell::Cell::new(None),
+            past_weeks: std::cell::RefCell::default(),
             carried: None,
         }
     }

@@ -31,18 +31,18 @@ impl<'a> WeekMeasures<'_, 'a> {
     }
 }
 
-/// A symptom of plan week `week`, other than the lace pattern, that came
+/// A symptom from day `from` on, other than the lace pattern, that came
 /// back after an earlier one of its episode on an earlier day — the day
 /// before or a week before alike, however the plan's weeks fall (among
-/// `events`, in day order): the earlier symptom and the one that came back.
+/// `events`, in day order, none after the week asked about): the earlier
+/// symptom and the one that came back.
 pub fn came_back<'m, 'a>(
     events: &'m [Event<'a>],
-    week: i32,
-    start_day: i32,
+    from: i32,
 ) -> Option<(&'m Event<'a>, &'m Event<'a>)> {
     let counts = |e: &Event| e.symptomatic() && !e.lace_pattern();
     events.iter().enumerate().find_map(|(i, now)| {
-        if now.week(start_day) != week || !counts(now) {
+        if now.day < from || !counts(now) {
             return None;
         }
         let mut day = now.day;

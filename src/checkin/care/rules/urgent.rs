@@ -123,11 +123,11 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_legs_in_turn",
         effect: TODAY,
         pattern: Some(Pattern::BothLegs),
-        threshold: "within 42 days since the last clearance: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went; or on one side within 6 weeks of a clearance of it on the other",
+        threshold: "within 42 days since the last clearance: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went (not when both are tingling in the lower leg, no higher, with a run, gone within 15 minutes: the week row below); or on one side within 6 weeks of a clearance of it on the other",
         source: "NHS \"Cauda equina syndrome\" (sciatica in both legs); NICE CKS \"Sciatica\" (bilateral or alternating leg symptoms are a red flag)",
         test: "numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent",
         check: Check::Moment(|m| {
-            let Some((from, to)) = m.legs_in_turn() else {
+            let Some((from, to)) = m.legs_in_turn_where(|e| !e.brief_lower_leg_tingle()) else {
                 return after_the_other_leg_cleared(m);
             };
             Some(Found::new(

@@ -42,46 +42,58 @@ pub(super) static ROWS: &[Rule] = &[
         id: "held_two_weeks_running",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "the plan held or stepped back for symptoms this plan week and the week before, in two spells or more (days with symptoms 3 days or more apart; a few days in a row either side of a Monday are one spell, not two weeks)",
+        threshold: "symptoms enough to hold the plan or step it back in two weeks running, in two spells or more (days with symptoms 3 days or more apart; a few days in a row are one spell, not two weeks): the week up to today and the week before, however the plan's weeks fall",
         source: "Mayo Clinic \"Numbness\"; NHS \"Pins and needles\"; DOMAIN §6 clinician's review",
         test: "holds_for_symptoms_two_weeks_running_book_a_clinician",
         check: Check::Moment(|m| {
-            let week = m.week();
-            // Last week first: it is over, so its status is kept.
-            let held = |w: i32| m.week_status(w) <= WeekStatus::Hold;
-            if !(held(week - 1) && held(week)) {
-                return None;
-            }
-            let events: Vec<&Event> = m
+            // Two spells of symptoms in the last two weeks first: the cheap
+            // test (the clinician's seventh review: the same three days
+            // inside one week hold; the sixteenth: a tingle every six days
+            // held the plan three weeks running).
+            let recent: Vec<i32> = m
                 .symptomatic()
-                .filter(|e| e.week(m.start_day) >= week - 1)
+                .filter(|e| e.day > m.day - 14)
+                .map(|e| e.day)
                 .collect();
-            // Two spells of symptoms, not one from Saturday to Monday (the
-            // clinician's seventh review: the same three days inside one
-            // week hold); spells a week apart or less count (the sixteenth:
-            // a tingle every six days held the plan three weeks running).
-            let days: Vec<i32> = events.iter().map(|e| e.day).collect();
-            if spells(&days) < 2 {
+            if spells(&recent) < 2 {
                 return None;
             }
+            // Every way seven-day weeks can fall, the plan's own first: the
+            // weekday the symptoms fell on says nothing (the clinician's
+            // twentieth review: the same facts held or booked by weekday).
+            let plan_week = m.start_day + 7 * m.week();
+            let start = std::iter::once(plan_week)
+                .chain((m.day - 6..=m.day).filter(|s| *s != plan_week))
+                .find(|start| {
+                    let held = |s: i32| m.week_status(s) <= WeekStatus::Hold;
+                    let days: Vec<i32> =
+                        recent.iter().copied().filter(|d| *d >= start - 7).collect();
+                    spells(&days) >= 2 && held(start - 7) && held(*start)
+                })?;
+            let events: Vec<&Event> = m.symptomatic().filter(|e| e.day >= start - 7).collect();
             let (last_week, this_week): (Vec<&Event>, Vec<&Event>) =
-                events.iter().partition(|e| e.week(m.start_day) < week);
+                events.iter().partition(|e| e.day < start);
             // The weeks by their first days, not "last week" and "this week":
             // the message is read again in the weeks after (the clinician's
             // eleventh review).
-            let week_of = |w: i32| {
-                chrono::NaiveDate::from_epoch_days(m.start_day + 7 * w)
+            let week_of = |day: i32| {
+                chrono::NaiveDate::from_epoch_days(day)
                     .map(|d| crate::checkin::day_words(d, m.today))
                     .unwrap_or_default()
             };
             Some(Found::new(
                 m.words,
                 || {
+                    let (how, of) = if start == plan_week {
+                        ("held the plan or stepped it back", "the weeks of")
+                    } else {
+                        ("enough to hold the plan", "the seven days from")
+                    };
                     format!(
-                        "Symptoms held the plan or stepped it back two weeks running: the weeks of {} ({}) and {} ({}).",
-                        week_of(week - 1),
+                        "Symptoms {how} two weeks running: {of} {} ({}) and {} ({}).",
+                        week_of(start - 7),
                         m.dates(last_week.iter().copied()),
-                        week_of(week),
+                        week_of(start),
                         m.dates(this_week.iter().copied())
                     )
                 },
@@ -336,11 +348,24 @@ pub(super) static ROWS: &[Rule] = &[
             if spread(m).is_some() {
                 return None;
             }
-            let (from, to) = m.spread_up()?;
+            let (first, to) = m.spread_up()?;
+            // The earlier one that reached as far, when one did: the calf
+            // after the calf and the buttock is not "as far up" (the
+            // clinician's twentieth review).
+            let from = m
+                .episode
+                .iter()
+                .take_while(|e| !std::ptr::eq(*e, to))
+                .find(|e| {
+                    e.symptomatic() && e.same_leg_as(to) && e.extent.reach() >= to.extent.reach()
+                })
+                .unwrap_or(first);
             // (A calf or a thigh is not "widespread": said by how far up;
             // nor is the sole, which holds every part of the foot, "the
             // whole foot" in words: the clinician's fourteenth review.)
-            let how = if to.extent.reach() > Reach::WholeFoot {
+            let how = if from.extent.reach() > to.extent.reach() {
+                "Up the leg again"
+            } else if to.extent.reach() > Reach::WholeFoot {
                 "As far up the leg again"
             } else if to.checkin.spots.contains(&Spot::WholeFoot) {
                 "The whole foot again"
@@ -409,17 +434,26 @@ pub(super) static ROWS: &[Rule] = &[
 ];
 
 /// The latest check-in of the episode reaching the whole foot or further
-/// up, with the lowest placed one before it that it reaches further than.
+/// up than any before it on the same leg, with the lowest placed one before
+/// it (a place already reached in the episode is not spreading: the
+/// clinician's twentieth review).
 fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)> {
     let placed = |e: &&Event| e.symptomatic() && e.extent.reach() > Reach::None;
     m.episode.iter().enumerate().rev().find_map(|(i, to)| {
         if !placed(&to) || to.extent.reach() < Reach::WholeFoot {
             return None;
         }
-        m.episode[..i]
+        let before = m.episode[..i]
             .iter()
             .filter(placed)
-            .filter(|e| e.extent.reach() < to.extent.reach() && e.same_leg_as(to))
+            .filter(|e| e.same_leg_as(to));
+        if before
+            .clone()
+            .any(|e| e.extent.reach() >= to.extent.reach())
+        {
+            return None;
+        }
+        before
             .min_by_key(|e| e.extent.reach())
             .map(|from| (from, to))
     })

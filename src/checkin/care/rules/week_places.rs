@@ -1,7 +1,7 @@
 //! The rows that book a clinician within a week for a place or a context:
 //! more than one part of the foot, the sole at night, between the toes,
-//! the top of the foot, both feet, sitting, rest, and the cleared numbness
-//! back (DESIGN.md §4, step 4; the course of the symptoms is in `week.rs`).
+//! the top of the foot, both feet, each lower leg in turn, sitting, rest,
+//! and the cleared numbness back (DESIGN.md §4, step 4; the course of the symptoms is in `week.rs`).
 
 use super::week::numbness_then;
 use super::*;
@@ -174,6 +174,30 @@ pub(super) static ROWS: &[Rule] = &[
         source: "NIDDK \"Peripheral neuropathy\"",
         test: "both_feet_at_rest_send_the_runner_to_a_gp_for_blood_tests",
         check: Check::Moment(both_feet),
+    },
+    Rule {
+        id: "lower_legs_in_turn",
+        effect: WEEK,
+        pattern: Some(Pattern::BothLegs),
+        threshold: "within 42 days since the last clearance: tingling in the lower leg (no higher) on one side with a run, gone within 15 minutes, and the same on the other side on a later check-in (anything more on either side is urgent: both legs in turn)",
+        source: "NICE CKS \"Sciatica\" (bilateral or alternating sciatica is the red flag, not a brief calf tingle on a run); the clinician's twentieth review",
+        test: "a_brief_calf_tingle_on_each_leg_in_turn_books_a_gp_within_a_week",
+        check: Check::Moment(|m| {
+            let (from, to) = m.legs_in_turn()?;
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "Each leg in turn: {} on {}; then {} on {}.",
+                        describe(from),
+                        m.date(from),
+                        describe(to),
+                        m.date(to)
+                    )
+                },
+                [from, to],
+            ))
+        }),
     },
     Rule {
         id: "both_feet_with_diabetes",

@@ -12,31 +12,27 @@ use crate::checkin::Status;
 use chrono::NaiveDate;
 
 impl WeekStatuses for Timeline<'_> {
-    /// How plan week `week` went by its symptoms up to `day`, among `events`
-    /// (in day order).
-    fn status(&self, events: &[Event], week: i32, day: i32) -> WeekStatus {
-        let start = self.start_day + 7 * week;
+    /// How the seven days from `start` went by their symptoms up to `day`,
+    /// among `events` (in day order).
+    fn status(&self, events: &[Event], start: i32, day: i32) -> WeekStatus {
         let end = (start + 6).min(day);
         // A week that is over reads the same at every later moment of the
         // epoch: kept for the next moments.
-        let key = (events.as_ptr() as usize, week);
+        let key = (events.as_ptr() as usize, start);
         let past = end < day;
-        if past
-            && let Some((k, status)) = self.past_week.get()
-            && k == key
-        {
-            return status;
+        if past && let Some(status) = self.past_weeks.borrow().get(&key) {
+            return *status;
         }
-        let status = self.week_status(events, (start, end), week);
+        let status = self.week_status(events, (start, end));
         if past {
-            self.past_week.set(Some((key, status)));
+            self.past_weeks.borrow_mut().insert(key, status);
         }
         status
     }
 }
 
 impl Timeline<'_> {
-    fn week_status(&self, events: &[Event], (start, end): (i32, i32), week: i32) -> WeekStatus {
+    fn week_status(&self, events: &[Event], (start, end): (i32, i32)) -> WeekStatus {
         let from = events.partition_point(|e| e.day < start);
         let to = events.partition_point(|e| e.day <= end);
         if from == to {
@@ -45,7 +41,7 @@ impl Timeline<'_> {
         let w = WeekMeasures {
             events: &events[from..to],
             runs_done: self.runs_done(date(start), date(end)),
-            came_back: measure::came_back(&events[..to], week, self.start_day),
+            came_back: measure::came_back(&events[..to], start),
             today: self.today,
             words: false,
         };
@@ -94,12 +90,11 @@ impl Timeline<'_> {
                 std::borrow::Cow::Owned(all)
             }
         };
-        let week = (start.to_epoch_days() - self.start_day).div_euclid(7);
         let first = events.partition_point(|e| e.day < start.to_epoch_days());
         let w = WeekMeasures {
             events: &events[first..],
             runs_done: self.runs_done(start, upto),
-            came_back: measure::came_back(&events, week, self.start_day),
+            came_back: measure::came_back(&events, start.to_epoch_days()),
             today: self.today,
             words,
         };
