@@ -356,6 +356,39 @@ proptest! {
         }
     }
 
+    // A numb runner's run/walk sessions have a day between, and after them
+    // the runs join one a week: the switch week ends the walks and adds no
+    // run (NHS Couch to 5K: three a week with rest days between; the
+    // coach's tenth review: run/walk on back-to-back days, four to six
+    // running days in a row at the switch).
+    #[test]
+    fn a_numb_runners_run_walk_has_a_day_between_and_the_runs_join_one_a_week(profile in runners()) {
+        let numb = Profile { numb_now: true, ..profile };
+        if let Some(plan) = plan_of(&numb, "cautious") {
+            let run_walk_days: Vec<chrono::NaiveDate> = plan
+                .weeks
+                .iter()
+                .flat_map(|w| &w.days)
+                .filter(|d| d.runs().any(|r| r.intervals.is_some()))
+                .map(|d| d.date)
+                .collect();
+            for pair in run_walk_days.windows(2) {
+                prop_assert!(pair[1] - pair[0] >= chrono::Duration::days(2), "{pair:?}");
+            }
+            let lead_in = plan.weeks.iter().take_while(|w| w.phase == Phase::RunWalk);
+            let sessions = lead_in.last().map_or(usize::MAX, |w| w.run_count());
+            let distance = plan.weeks.iter().skip_while(|w| w.phase == Phase::RunWalk);
+            for (k, week) in distance.enumerate() {
+                prop_assert!(
+                    week.run_count() <= sessions.saturating_add(k),
+                    "week {}: {} runs after {sessions} sessions",
+                    week.week,
+                    week.run_count()
+                );
+            }
+        }
+    }
+
     // A numb runner's lead-in session runs no longer than the everyday run
     // before the layoff, give or take a block (the coach's seventh review:
     // 51 minutes of running in 77-minute sessions for a runner of 42-minute

@@ -54,8 +54,10 @@ const LEAD_IN_BLOCKS: f64 = 11.0;
 /// week before's (DESIGN.md §2 v3, rule 3: run/walk by its running
 /// minutes). After a short layoff that first week is the old week, and the
 /// lead-in's sessions are long, in short blocks with a walk after each.
-/// Sessions a week rise to one fewer than the `next_runs` of the first week
-/// after it.
+/// Sessions a week are the template's run/walk sessions, days apart (NHS
+/// Couch to 5K: three a week with rest days between; the coach's tenth
+/// review: run/walk on back-to-back days, and four to six running days in
+/// a row at the switch); the runs after it join one a week.
 ///
 /// No session runs longer than the runner's `usual` everyday run before
 /// the layoff, in minutes of running (the coach's seventh review: 51 minutes of
@@ -65,13 +67,10 @@ const LEAD_IN_BLOCKS: f64 = 11.0;
 pub(super) fn before_distance(
     template: &Template,
     next_minutes: f64,
-    next_runs: usize,
     usual: f64,
     cap: f64,
 ) -> Vec<(Interval, usize)> {
     let weeks = NUMB_LEAD_IN_WEEKS;
-    // Sessions a week too build up, one at a time, to one fewer than the
-    // runs of the week after the lead-in.
     let sessions = usize::from(template.run_walk_runs_per_week);
     let mut minutes = (next_minutes / template.single_run_cap).min(usual);
     // One kind of session for the four weeks, the last week's: short blocks
@@ -81,13 +80,13 @@ pub(super) fn before_distance(
     let short_blocks = f64::from(rung_for(template, minutes, true).minutes()) <= cap;
     let mut rungs: Vec<(Interval, usize)> = (0..weeks)
         .rev()
-        .map(|i| {
+        .map(|_| {
             let rung = match short_blocks {
                 true => session_for(template, minutes, cap),
                 false => longer_blocks(template, minutes),
             };
             minutes = f64::from(rung.running_seconds()) / 60.0 / template.single_run_cap;
-            (rung, sessions.max(next_runs.saturating_sub(weeks - i)))
+            (rung, sessions)
         })
         .collect();
     rungs.reverse();
@@ -217,7 +216,7 @@ mod tests {
         let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
         // (As the return asks: the most running an hour holds.)
         let next = most_running(&template, 60.0) * template.single_run_cap;
-        let weeks = before_distance(&template, next, 4, 90.0, 60.0);
+        let weeks = before_distance(&template, next, 90.0, 60.0);
         assert_eq!(weeks.len(), 4);
         let (last, _) = weeks[3];
         assert!(last.minutes() <= 60, "{last:?}");

@@ -97,7 +97,7 @@ pub(super) fn plan_weeks(
     let lead_in = match model.run_walk_from {
         Some(first) => {
             return run_walk_weeks(lead_in::before_run_walk(template, first))
-                .chain(standard)
+                .chain(runs_join_one_a_week(standard, template))
                 .collect();
         }
         None => {
@@ -121,13 +121,12 @@ pub(super) fn plan_weeks(
                     lead_in::LEAD_IN_MOST_MINUTES,
                 );
             let minutes = minutes.min(lead_in::most_running(template, cap));
-            let runs = next.first().map_or(0, |w| w.runs.len());
             // Past the usual run only as far as the shortest run after it
             // needs (the 1.1x rule).
             let usual = model
                 .minutes(model.usual)
                 .max(model.minutes(model.min_run) / template.single_run_cap);
-            lead_in::before_distance(template, minutes, runs, usual, cap)
+            lead_in::before_distance(template, minutes, usual, cap)
         }
     };
     let lead_in_weeks: Vec<PlannedWeek> = run_walk_weeks(lead_in.clone()).collect();
@@ -136,9 +135,48 @@ pub(super) fn plan_weeks(
         longest_of(model, &standard),
     ];
     if lead_in::carries(&longest[0], &longest[1], template.single_run_cap) {
-        return lead_in_weeks.into_iter().chain(standard).collect();
+        return lead_in_weeks
+            .into_iter()
+            .chain(runs_join_one_a_week(standard, template))
+            .collect();
     }
     standard_return(model, template, Some(lead_in))
+}
+
+/// The standard return after a numb runner's run/walk: its distance weeks'
+/// runs join one a week from the run/walk's sessions, the long run's day
+/// first kept, so the switch week ends the walks and adds no run (the
+/// coach's tenth review: four to six running days in a row at the switch).
+/// A week left short is not yet the goal, and pushes it later (never
+/// sooner than the standard return plus the lead-in): the goal week is
+/// held twice at the end, as ever.
+fn runs_join_one_a_week(mut standard: Vec<PlannedWeek>, template: &Template) -> Vec<PlannedWeek> {
+    let sessions = usize::from(template.run_walk_runs_per_week);
+    let run_walk = standard
+        .iter()
+        .take_while(|w| w.phase == Phase::RunWalk)
+        .count();
+    if let Some(goal) = standard.last().cloned() {
+        // Weeks enough for the goal's runs to join, then the goal twice.
+        let joined = run_walk + goal.runs.len().saturating_sub(sessions);
+        while standard.len() < joined + 2 {
+            standard.push(goal.clone());
+        }
+    }
+    standard
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut week)| {
+            let most = i.checked_sub(run_walk).map_or(usize::MAX, |k| sessions + k);
+            if week.runs.len() > most {
+                week.runs.truncate(most);
+                if week.phase == Phase::Goal {
+                    week.phase = Phase::Build;
+                }
+            }
+            week
+        })
+        .collect()
 }
 
 /// Each week's longest run, run/walk by its running minutes.
