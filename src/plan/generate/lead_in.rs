@@ -1,8 +1,8 @@
 //! A numb runner's lead-in: four weeks of run/walk sessions of an hour at
-//! most before the standard return, which follows unchanged where the
-//! sessions carry it and climbs from them where they do not (DESIGN.md §2
-//! v3, rule 5: the standard return plus 4–8 weeks; the caution lives in the
-//! holds a week with symptoms brings).
+//! most, growing a tenth a week at most, before the standard return, which
+//! follows where the sessions carry it and climbs from them where they do
+//! not (DESIGN.md §2 v3, rule 5: the standard return plus 4–8 weeks; the
+//! caution lives in the holds a week with symptoms brings).
 
 use super::model::lead_by;
 use crate::plan::{Interval, Template};
@@ -45,10 +45,10 @@ pub(super) fn most_running(template: &Template, cap: f64) -> f64 {
 /// same session: a flat lead-in).
 const LEAD_IN_BLOCKS: f64 = 11.0;
 
-/// The lead-in before distance weeks: each week's rung and sessions, four
-/// weeks building to the running the standard return's first weeks lean on
-/// (`next_minutes`, their longest run), so that each of their runs is
-/// within 1.1x of the lead-in's last (Frandsen 2025). Laid out from the
+/// The lead-in: each week's rung and sessions, four weeks building to the
+/// running the standard return's first weeks lean on (`next_minutes`:
+/// their longest run, or a run/walk return's first rung), so that each of
+/// their runs is within 1.1x of the lead-in's last (Frandsen 2025). Laid out from the
 /// last week back, each week at least the one after it over the template's
 /// single-run cap in whole blocks, so no session runs more than 1.1x the
 /// week before's (DESIGN.md §2 v3, rule 3: run/walk by its running
@@ -64,11 +64,16 @@ const LEAD_IN_BLOCKS: f64 = 11.0;
 /// running in 77-minute sessions for a runner of 42-minute runs). Where the
 /// return's first runs then lead by more than 1.1x, its distance weeks
 /// start from the lead-in's last sessions ([`carries`]).
-pub(super) fn before_distance(
+///
+/// Before a run/walk return (`first_rung`), the sessions are in as many
+/// blocks as its, shorter, with its walk: the rungs below it grew 20–40% a
+/// week, and their blocks changed week to week (the coach's tenth review).
+pub(super) fn building_to(
     template: &Template,
     next_minutes: f64,
     usual: f64,
     cap: f64,
+    first_rung: Option<Interval>,
 ) -> Vec<(Interval, usize)> {
     let weeks = NUMB_LEAD_IN_WEEKS;
     let sessions = usize::from(template.run_walk_runs_per_week);
@@ -78,12 +83,15 @@ pub(super) fn before_distance(
     // than `cap` (the coach's tenth review: 59 minutes of 3:00 blocks in
     // week 1, then 33 minutes of 10:00 blocks).
     let short_blocks = f64::from(rung_for(template, minutes, true).minutes()) <= cap;
+    let longest = longest_walking(template);
     let mut rungs: Vec<(Interval, usize)> = (0..weeks)
         .rev()
         .map(|_| {
-            let rung = match short_blocks {
-                true => session_for(template, minutes, cap),
-                false => longer_blocks(template, minutes),
+            let rung = match first_rung {
+                Some(rung) if rung.walk_seconds > 0 => as_many_blocks(rung, minutes),
+                Some(_) => as_many_blocks(longest, minutes),
+                None if short_blocks => session_for(template, minutes, cap),
+                None => blocks_of(longest, minutes, 30),
             };
             minutes = f64::from(rung.running_seconds()) / 60.0 / template.single_run_cap;
             (rung, sessions)
@@ -91,20 +99,6 @@ pub(super) fn before_distance(
         .collect();
     rungs.reverse();
     rungs
-}
-
-/// A numb runner's lead-in before a return that starts with run/walk: the
-/// four rungs below its first (the bottom rung again where the ladder runs
-/// out), so it never steps back at the join.
-pub(super) fn before_run_walk(template: &Template, first: usize) -> Vec<(Interval, usize)> {
-    let last = template.run_walk_ladder.len().saturating_sub(1);
-    (0..NUMB_LEAD_IN_WEEKS)
-        .filter_map(|i| {
-            let rung = (first + i).saturating_sub(NUMB_LEAD_IN_WEEKS).min(last);
-            let rung = template.run_walk_ladder.get(rung)?;
-            Some((*rung, usize::from(template.run_walk_runs_per_week)))
-        })
-        .collect()
 }
 
 /// A lead-in session with at least `minutes` of running that lasts at
@@ -118,13 +112,32 @@ fn session_for(template: &Template, minutes: f64, cap: f64) -> Interval {
     if f64::from(steady.minutes()) <= cap {
         return steady;
     }
-    longer_blocks(template, minutes)
+    blocks_of(longest_walking(template), minutes, 30)
 }
 
-/// At least `minutes` of running in blocks of at most the template's
-/// longest walking rung's running, with its walk between ([`session_for`]).
-fn longer_blocks(template: &Template, minutes: f64) -> Interval {
-    let longest = template
+/// At least `minutes` of running in as many blocks as `rung`, with its
+/// walk, each block in steps of 5 to 30 seconds: the longest that is a
+/// twentieth of the running at most over all the blocks, so the weeks can
+/// grow by a tenth without a flat one between.
+fn as_many_blocks(rung: Interval, minutes: f64) -> Interval {
+    let seconds = minutes * 60.0;
+    let blocks = rung.repeats.max(1);
+    let most = seconds / 20.0 / f64::from(blocks);
+    let step = [30, 15, 10, 5]
+        .into_iter()
+        .find(|step| f64::from(*step) <= most)
+        .unwrap_or(5);
+    let steps = (seconds / f64::from(blocks) / f64::from(step)).ceil();
+    Interval {
+        run_seconds: (steps as u32).max(1) * step,
+        walk_seconds: rung.walk_seconds,
+        repeats: blocks,
+    }
+}
+
+/// The template's walking rung with the longest running blocks.
+fn longest_walking(template: &Template) -> Interval {
+    template
         .run_walk_ladder
         .iter()
         .filter(|r| r.walk_seconds > 0)
@@ -134,15 +147,20 @@ fn longer_blocks(template: &Template, minutes: f64) -> Interval {
             run_seconds: 600,
             walk_seconds: 60,
             repeats: 1,
-        });
+        })
+}
+
+/// At least `minutes` of running in blocks of at most `longest`'s running,
+/// in steps of `step` seconds, with its walk between ([`session_for`]).
+fn blocks_of(longest: Interval, minutes: f64, step: u32) -> Interval {
     let seconds = minutes * 60.0;
-    let blocks = (seconds / f64::from(longest.run_seconds.max(30)))
+    let blocks = (seconds / f64::from(longest.run_seconds.max(step)))
         .ceil()
         .max(1.0);
-    // Each block's running in half minutes, rounded up.
-    let halves = (seconds / blocks / 30.0).ceil();
+    // Each block's running in steps, rounded up.
+    let steps = (seconds / blocks / f64::from(step)).ceil();
     Interval {
-        run_seconds: (halves as u32).max(1) * 30,
+        run_seconds: (steps as u32).max(1) * step,
         walk_seconds: longest.walk_seconds,
         repeats: blocks as u32,
     }
@@ -216,7 +234,7 @@ mod tests {
         let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
         // (As the return asks: the most running an hour holds.)
         let next = most_running(&template, 60.0) * template.single_run_cap;
-        let weeks = before_distance(&template, next, 90.0, 60.0);
+        let weeks = building_to(&template, next, 90.0, 60.0, None);
         assert_eq!(weeks.len(), 4);
         let (last, _) = weeks[3];
         assert!(last.minutes() <= 60, "{last:?}");

@@ -79,7 +79,7 @@ pub(super) fn plan_weeks(
     template: &Template,
     numb_lead_in: bool,
 ) -> Vec<PlannedWeek> {
-    let standard = standard_return(model, template, None);
+    let standard = standard_return(model, template, None, Vec::new());
     if !numb_lead_in {
         return standard;
     }
@@ -91,6 +91,7 @@ fn standard_return(
     model: &Model,
     template: &Template,
     lead_in: Option<Vec<(Interval, usize)>>,
+    ceiling: Vec<u32>,
 ) -> Vec<PlannedWeek> {
     let mut weeks = Return {
         model,
@@ -103,6 +104,7 @@ fn standard_return(
             .as_ref()
             .and_then(|weeks| weeks.last())
             .map(|(_, sessions)| *sessions),
+        ceiling,
     };
     let mut carry = Carry::default();
     for (rung, sessions) in lead_in.unwrap_or_default() {
@@ -143,6 +145,11 @@ struct Return<'a> {
     /// The sessions of the last week of a numb runner's run/walk lead-in,
     /// when one came first.
     after_lead_in: Option<usize>,
+    /// The most each distance week may hold, by its place among them: a
+    /// numb runner's climb from the lead-in is never ahead of the standard
+    /// return's staged weeks (DESIGN.md §2 v3, rule 5: the standard
+    /// timeline plus 4–8 weeks); after them, none.
+    ceiling: Vec<u32>,
 }
 
 impl Return<'_> {
@@ -321,7 +328,12 @@ impl Return<'_> {
             }
             None => m.min_run,
         };
-        floor_tenth(target.max(floor).min(m.goal))
+        let ceiling = self
+            .ceiling
+            .get(self.weeks.len() - self.start)
+            .copied()
+            .unwrap_or(u32::MAX);
+        floor_tenth(target.max(floor).min(ceiling).min(m.goal))
     }
 
     /// The long run's and the everyday runs' caps this week.
