@@ -840,6 +840,42 @@ fn a_brief_calf_tingle_on_each_leg_in_turn_books_a_gp_within_a_week() {
 }
 
 #[test]
+fn numbness_entered_before_the_booking_was_shown_is_not_worse_while_waiting() {
+    // The clinician's twentieth review: ten days entered at once, newest
+    // first, read "while waiting for the appointment" though no booking had
+    // been shown. Between the toes twice books a podiatrist; partly numb
+    // four days later is progression only when recorded after the booking.
+    let toes = |d| {
+        at(
+            cleared(began(felt(d, 1), Onset::During), Cleared::Quickly),
+            &[Spot::BetweenToes],
+        )
+    };
+    let mut worse = at(began(felt(7, 2), Onset::During), &[Spot::BetweenToes]);
+    worse.cleared_minutes = Some(40);
+    let journal = |order: [u64; 3]| {
+        let mut days = vec![toes(1), toes(3), worse.clone()];
+        for (c, seq) in days.iter_mut().zip(order) {
+            c.seq = seq;
+        }
+        days
+    };
+    let in_order = care_on(journal([1, 2, 3]), 7);
+    expect(
+        &in_order,
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
+    let newest_first = care_on(journal([3, 2, 1]), 7);
+    assert!(
+        !found(&newest_first, "progression_while_booked"),
+        "{newest_first:?}"
+    );
+    assert!(found(&newest_first, "between_the_toes_twice"));
+}
+
+#[test]
 fn after_a_clearance_the_other_side_goes_back_to_the_clinician_and_the_other_leg_is_urgent() {
     // Left toes partly numb for hours twice (care booked), cleared on day
     // 6; the same on the right foot three days later.

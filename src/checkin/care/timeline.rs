@@ -373,8 +373,16 @@ impl<'a> Timeline<'a> {
         let mut bits: RuleBits = 0;
         let mut since: Option<i32> = None;
         let mut level: Option<CareLevel> = None;
+        // The last recorded of the check-ins care opened on: a booking is
+        // waited on only by check-ins recorded after it was shown (the
+        // clinician's twentieth review: ten days entered newest first read
+        // "while waiting for the appointment" with none ever shown).
+        let mut shown: u64 = 0;
+        let events = self.epoch_events(epoch);
         for (day, event) in self.moments(epoch) {
-            let booked = since.filter(|_| level == Some(CareLevel::Book));
+            // (Check-ins of unknown order, all 0, read in day order.)
+            let recorded_after = event.is_none_or(|k| events[k].checkin.seq >= shown);
+            let booked = since.filter(|_| level == Some(CareLevel::Book) && recorded_after);
             let moment = Moment { day, event, booked };
             moments.push(moment);
             let Some(m) = self.measures(epoch, moment, before.as_ref(), false) else {
@@ -395,6 +403,14 @@ impl<'a> Timeline<'a> {
                 }
             }
             if bits != before_bits {
+                if since.is_none() {
+                    let upto = events.partition_point(|e| e.day <= day);
+                    shown = events[..upto]
+                        .iter()
+                        .map(|e| e.checkin.seq)
+                        .max()
+                        .unwrap_or(0);
+                }
                 since.get_or_insert(floor.map_or(day, |f| day.max(f)));
                 fired.push((day, bits));
             }
