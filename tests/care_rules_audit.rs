@@ -876,6 +876,51 @@ fn numbness_entered_before_the_booking_was_shown_is_not_worse_while_waiting() {
 }
 
 #[test]
+fn another_pattern_found_while_waiting_keeps_its_own_clinician() {
+    // The clinician's twentieth review: the left foot between the toes
+    // booked a podiatrist; the right thigh and buttock partly numb at rest
+    // for 40 minutes is urgent (worse while waiting), and its own referral,
+    // a GP or spine clinician, was lost under "waiting to see a podiatrist".
+    let toes = |d| {
+        side(
+            at(
+                cleared(began(felt(d, 1), Onset::During), Cleared::Quickly),
+                &[Spot::BetweenToes],
+            ),
+            Side::Left,
+        )
+    };
+    let mut thigh = side(
+        at(
+            began(resting(11, 2), Onset::Rest),
+            &[Spot::Thigh, Spot::Buttock],
+        ),
+        Side::Right,
+    );
+    thigh.cleared_minutes = Some(40);
+    let care = care_on(vec![toes(1), toes(8), thigh], 11);
+    expect(
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
+    let lines = care.unwrap().what_to_do();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("waiting to see a podiatrist")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l
+            .starts_with("Tell them too about the numbness reaching above the knee")
+            && l.contains("a GP or a spine clinician")),
+        "{lines:?}"
+    );
+}
+
+#[test]
 fn after_a_clearance_the_other_side_goes_back_to_the_clinician_and_the_other_leg_is_urgent() {
     // Left toes partly numb for hours twice (care booked), cleared on day
     // 6; the same on the right foot three days later.

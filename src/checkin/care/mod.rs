@@ -84,6 +84,17 @@ impl Care {
                     )
                 }
             });
+            // Another pattern found while waiting keeps its own clinician
+            // (the clinician's twentieth review: a thigh numb after a drive,
+            // worth a GP or spine clinician, read only "waiting to see a
+            // podiatrist").
+            for other in self.also_booked(booked) {
+                out.push(format!(
+                    "Tell them too about the {}: on its own it would be booked with {}.",
+                    other.words(),
+                    other.booked_with()
+                ));
+            }
         }
         // Safety-netting while waiting: a settled tense calf or pale foot
         // that comes back and stays is the emergency (StatPearls
@@ -122,19 +133,37 @@ impl Care {
         if self.pattern != Pattern::Progression {
             return None;
         }
-        let booked: Vec<Pattern> = self
-            .rules
-            .iter()
-            .filter_map(|id| RULES.iter().find(|r| r.id == id))
-            .filter(|r| matches!(r.effect, Effect::Care(CareLevel::Book, _)))
-            .filter_map(|r| r.pattern)
-            .collect();
+        let booked = self.booked_patterns();
         // The most specific pattern, as the booking named it.
         booked
             .iter()
             .find(|p| !p.books_generally())
             .or(booked.first())
             .copied()
+    }
+
+    /// The patterns booked in this care, in the table's order.
+    fn booked_patterns(&self) -> Vec<Pattern> {
+        self.rules
+            .iter()
+            .filter_map(|id| RULES.iter().find(|r| r.id == id))
+            .filter(|r| matches!(r.effect, Effect::Care(CareLevel::Book, _)))
+            .filter_map(|r| r.pattern)
+            .collect()
+    }
+
+    /// The other specific patterns booked besides `booked`, one for each
+    /// clinician not already named.
+    fn also_booked(&self, booked: Pattern) -> Vec<Pattern> {
+        let mut named = vec![booked.booked_with()];
+        let mut also = Vec::new();
+        for p in self.booked_patterns() {
+            if !p.books_generally() && !named.contains(&p.booked_with()) {
+                named.push(p.booked_with());
+                also.push(p);
+            }
+        }
+        also
     }
 }
 
