@@ -32,7 +32,7 @@ pub(crate) struct Timeline<'a> {
     epochs: Vec<Range<usize>>,
     /// The status of each week asked about that is over, by the epoch's
     /// first event and the week's first day.
-    past_weeks: std::cell::RefCell<std::collections::HashMap<(usize, i32), WeekStatus>>,
+    past_weeks: std::cell::RefCell<Vec<((usize, i32), WeekStatus)>>,
     /// Built from the last epoch's check-ins only ([`Timeline::resumed`]):
     /// the care the last clearance closed, as the whole journal gave it.
     carried: Option<Option<ClearedCare>>,

@@ -20,12 +20,17 @@ impl WeekStatuses for Timeline<'_> {
         // epoch: kept for the next moments.
         let key = (events.as_ptr() as usize, start);
         let past = end < day;
-        if past && let Some(status) = self.past_weeks.borrow().get(&key) {
+        if past && let Some((_, status)) = self.past_weeks.borrow().iter().find(|(k, _)| *k == key)
+        {
             return *status;
         }
         let status = self.week_status(events, (start, end));
         if past {
-            self.past_weeks.borrow_mut().insert(key, status);
+            // Only weeks of the last three are asked about again as the walk
+            // moves on: the rest go, so ten years keep a few dozen.
+            let mut kept = self.past_weeks.borrow_mut();
+            kept.retain(|((_, s), _)| *s > day - 21);
+            kept.push((key, status));
         }
         status
     }
