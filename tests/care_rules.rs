@@ -977,17 +977,23 @@ fn symptoms_two_weeks_running_book_whatever_weekday_they_fall_on() {
     // The clinician's twentieth review: quick tingles on runs 0, 4 and 9
     // days apart booked or held by the weekday of the first. Shifted over
     // every weekday, the same facts get the same care.
-    for gaps in [[0, 4, 9], [0, 3, 6]] {
-        let cares: Vec<Option<CareLevel>> = (0..7)
-            .map(|shift| {
-                let journal: Vec<CheckIn> = gaps.iter().map(|g| tingle(1 + shift + g)).collect();
-                care_on(journal, 1 + shift + gaps[2]).map(|c| c.level)
-            })
-            .collect();
-        assert!(
-            cares.iter().all(|c| *c == Some(CareLevel::Book)),
-            "{gaps:?}: {cares:?}"
-        );
+    let care_of = |days: &[u64], shift: u64| {
+        let journal: Vec<CheckIn> = days.iter().map(|g| tingle(1 + shift + g)).collect();
+        let last = days.last().copied().unwrap_or(0);
+        care_on(journal, 1 + shift + last)
+    };
+    for shift in 0..7 {
+        let care = care_of(&[0, 4, 9], shift);
+        assert!(found(&care, "held_two_weeks_running"), "{shift}: {care:?}");
+        // The twenty-first: three tingles in one week are one week of
+        // symptoms, and filling in the days between never books more.
+        for days in [&[0, 3, 6][..], &[0, 1, 4], &[0, 1, 2, 3, 4], &[0, 2, 5]] {
+            let care = care_of(days, shift);
+            assert!(
+                !found(&care, "held_two_weeks_running"),
+                "{days:?} {shift}: {care:?}"
+            );
+        }
     }
     // One spell, a few days in a row across a Monday, is not two weeks.
     assert!(!found(

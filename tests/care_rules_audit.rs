@@ -810,6 +810,16 @@ fn a_brief_calf_tingle_on_each_leg_in_turn_books_a_gp_within_a_week() {
         lines.iter().any(|l| l.contains("bladder or bowels")),
         "{lines:?}"
     );
+    // The twenty-first review: one more brief calf tingle while that
+    // booking waits is not "now in both legs": they were already.
+    let mut again = journal.clone();
+    again.push(calf(29, Side::Right));
+    let care = care_on(again, 29);
+    assert_eq!(
+        care.as_ref().map(|c| c.level),
+        Some(CareLevel::Book),
+        "{care:?}"
+    );
     // Anything more on either side is urgent: partly numb, slow to go,
     // above the knee, or at rest.
     let more = [
@@ -873,6 +883,17 @@ fn numbness_entered_before_the_booking_was_shown_is_not_worse_while_waiting() {
         "{newest_first:?}"
     );
     assert!(found(&newest_first, "between_the_toes_twice"));
+    // The twenty-first: entered oldest first on a later day, the booking
+    // was shown after the day of the worse check-in: not waiting either.
+    let mut later = journal([1, 2, 3]);
+    for c in &mut later {
+        c.recorded = Some(day(9));
+    }
+    let oldest_first = care_on(later, 9);
+    assert!(
+        !found(&oldest_first, "progression_while_booked"),
+        "{oldest_first:?}"
+    );
 }
 
 #[test]

@@ -211,6 +211,36 @@ fn with_circulation_problems_numbness_for_forty_minutes_books_however_its_onset_
 }
 
 #[test]
+fn a_note_naming_bladder_trouble_or_a_leg_giving_way_in_other_words_asks_to_record_it() {
+    // The clinician's twenty-first review: "wet myself a little on the long
+    // run" and a leg that "gave way" got no line; "during the run" is not
+    // about the bladder.
+    let asked = |note: &str| {
+        let mut c = tingle(2);
+        c.note = Some(note.into());
+        let a = assess_with(&[], vec![fine(0), c], vec![], 2);
+        a.verdict
+            .advice
+            .iter()
+            .filter(|l| l.contains("--flag"))
+            .cloned()
+            .collect::<Vec<String>>()
+            .join(" ")
+    };
+    for note in [
+        "wet myself a little on the long run, never happened before",
+        "some incontinence at the end",
+        "couldn't pee properly after",
+    ] {
+        assert!(asked(note).contains("--flag bladder_bowel"), "{note}");
+    }
+    for note in ["my knee gave way on the hill", "left leg buckled twice"] {
+        assert!(asked(note).contains("--flag weakness"), "{note}");
+    }
+    assert!(asked("tingled during the run, speed work").is_empty());
+}
+
+#[test]
 fn a_note_naming_a_warning_sign_not_ticked_asks_to_record_it() {
     // Nothing is decided from free text (DESIGN.md §4 v3, step 7), but a
     // symptomatic check-in whose note speaks of a slapping foot and a weak

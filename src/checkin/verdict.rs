@@ -159,6 +159,8 @@ const SYMPTOM_WORDS: &[&str] = &[
     "sensation",
     "fell asleep",
     "went dead",
+    "went to sleep",
+    "buzz",
 ];
 
 /// Words in a note that name a warning sign, and the sign (the flags the
@@ -172,6 +174,17 @@ const FLAG_WORDS: &[(&str, Flag)] = &[
     ("cannot lift", Flag::FootDrop),
     ("bladder", Flag::BladderBowel),
     ("bowel", Flag::BladderBowel),
+    // Said in other words (the clinician's twenty-first review: "wet
+    // myself a little on the long run" got no line).
+    ("incontinen", Flag::BladderBowel),
+    ("wet myself", Flag::BladderBowel),
+    ("leak", Flag::BladderBowel),
+    (" pee", Flag::BladderBowel),
+    ("urinat", Flag::BladderBowel),
+    ("urine", Flag::BladderBowel),
+    ("gave way", Flag::Weakness),
+    ("giving way", Flag::Weakness),
+    ("buckl", Flag::Weakness),
     ("saddle", Flag::Saddle),
     ("groin", Flag::Saddle),
     ("blister", Flag::FootWound),
@@ -230,7 +243,7 @@ pub(crate) fn note_lines(checkins: &[CheckIn]) -> Vec<String> {
             if signs.is_empty() {
                 return None;
             }
-            let words: Vec<String> = signs.iter().map(|(w, _)| format!("\"{w}…\"")).collect();
+            let words: Vec<String> = signs.iter().map(|(w, _)| format!("\"{}…\"", w.trim())).collect();
             let names: Vec<String> = signs.iter().map(|(_, f)| f.words().to_string()).collect();
             let flags: Vec<String> = signs
                 .iter()

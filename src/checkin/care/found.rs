@@ -3,7 +3,7 @@
 
 use super::event::{Clear, Event, Extent, Reach};
 use super::measure::{ClearedCare, Measures, SIX_WEEKS, SideSet};
-use crate::checkin::{CheckIn, Flag, Spot};
+use crate::checkin::{CheckIn, Flag, Side, Spot};
 
 /// What a row found: the sentence, and the check-ins behind it.
 pub struct Found<'a> {
@@ -191,7 +191,7 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         "hours to clear, up to the ankle or higher"
     } else if m.not_cleared_again() {
         "not cleared again"
-    } else if e.in_leg() && m.both_legs().is_some() {
+    } else if e.in_leg() && m.both_legs().is_some() && !both_legs_by(m, booked) {
         "now in both legs"
     } else {
         worse_than_when_booked(m, e, booked)?
@@ -207,6 +207,19 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         },
         [e],
     ))
+}
+
+/// Whether the leg above the ankle was numb on both sides by day `booked`:
+/// the booking was for both legs, and another tingle there is not them
+/// reaching both (the clinician's twenty-first review).
+fn both_legs_by(m: &Measures, booked: i32) -> bool {
+    let legs = || {
+        m.so_far
+            .iter()
+            .filter(|b| b.day <= booked && b.symptomatic() && b.in_leg())
+    };
+    let side = |s: Side| legs().any(|b| b.side == Some(s));
+    legs().any(|b| b.both_sides()) || side(Side::Left) && side(Side::Right)
 }
 
 /// How `e`, after the day care was booked, is worse than every check-in up
@@ -352,7 +365,14 @@ pub fn after_the_other_leg_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>
     after_a_clearance(
         m,
         |_| true,
-        |c, e| e.symptomatic() && e.in_leg() && c.legs.other_than(e.side),
+        // (Not a brief tingle in the lower leg: the clinician who cleared
+        // the other is seen again for it, the twenty-first review.)
+        |c, e| {
+            e.symptomatic()
+                && e.in_leg()
+                && !e.brief_lower_leg_tingle()
+                && c.legs.other_than(e.side)
+        },
         |what, cleared| {
             format!(
                 "Both legs in turn: {what}, after numbness of the other leg a clinician cleared on {cleared}."

@@ -329,18 +329,27 @@ impl<'a> Episode<'_, 'a> {
         // Runs recorded before the check-in that opened care were not run
         // against it, whatever their day (a check-in entered late, dated
         // before them: the clinician's seventh review).
+        // Nor runs dated before the day that check-in was recorded: care
+        // shown on a later day stopped no run before it (the clinician's
+        // twenty-first review: three days entered oldest first on a Sunday).
         let opened_by = self.findings.first().and_then(|f| {
             let events = self.events();
             events
                 .iter()
                 .find(|e| e.day == f.day)
-                .map(|e| e.checkin.seq)
+                .map(|e| (e.checkin.seq, e.checkin.recorded.unwrap_or(e.checkin.date)))
         });
+        let from = opened_by.map_or(from, |(_, shown)| {
+            from.max(shown.succ_opt().unwrap_or(shown))
+        });
+        if to < from {
+            return None;
+        }
         let journal = self.timeline.journal();
         let mut days: Vec<NaiveDate> = journal
             .between(from, to)
             .iter()
-            .filter(|c| c.run_credit() > 0.0 && opened_by.is_none_or(|seq| c.seq >= seq))
+            .filter(|c| c.run_credit() > 0.0 && opened_by.is_none_or(|(seq, _)| c.seq >= seq))
             .map(|c| c.date)
             .chain(
                 journal

@@ -377,11 +377,15 @@ impl<'a> Timeline<'a> {
         // waited on only by check-ins recorded after it was shown (the
         // clinician's twentieth review: ten days entered newest first read
         // "while waiting for the appointment" with none ever shown).
-        let mut shown: u64 = 0;
+        // Nor by check-ins dated before the day it was shown: entered oldest
+        // first on a later day, they were not waiting either (the
+        // twenty-first). The seq and the day.
+        let mut shown: (u64, i32) = (0, i32::MIN);
         let events = self.epoch_events(epoch);
         for (day, event) in self.moments(epoch) {
             // (Check-ins of unknown order, all 0, read in day order.)
-            let recorded_after = event.is_none_or(|k| events[k].checkin.seq >= shown);
+            let recorded_after =
+                event.is_none_or(|k| events[k].checkin.seq >= shown.0 && events[k].day > shown.1);
             let booked = since.filter(|_| level == Some(CareLevel::Book) && recorded_after);
             let moment = Moment { day, event, booked };
             moments.push(moment);
@@ -405,11 +409,14 @@ impl<'a> Timeline<'a> {
             if bits != before_bits {
                 if since.is_none() {
                     let upto = events.partition_point(|e| e.day <= day);
-                    shown = events[..upto]
+                    let opened = &events[..upto];
+                    let seq = opened.iter().map(|e| e.checkin.seq).max().unwrap_or(0);
+                    let on = opened
                         .iter()
-                        .map(|e| e.checkin.seq)
+                        .map(|e| e.checkin.recorded.map_or(e.day, |d| d.to_epoch_days()))
                         .max()
-                        .unwrap_or(0);
+                        .unwrap_or(day);
+                    shown = (seq, on);
                 }
                 since.get_or_insert(floor.map_or(day, |f| day.max(f)));
                 fired.push((day, bits));

@@ -104,24 +104,8 @@ pub(super) fn days_a_week_apart(days: &[i32]) -> usize {
         .count()
 }
 
-/// Spells of symptoms among `days`: days within two days of the one before
-/// (a weekend and the Monday after, a day unlogged between) are one spell.
-pub(super) fn spells(days: &[i32]) -> usize {
-    let mut sorted = days.to_vec();
-    sorted.sort_unstable();
-    1 + sorted.windows(2).filter(|w| w[1] - w[0] > 2).count() - usize::from(sorted.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn days_within_two_days_of_each_other_are_one_spell() {
-        assert_eq!(super::spells(&[]), 0);
-        assert_eq!(super::spells(&[5, 6, 8]), 1);
-        assert_eq!(super::spells(&[14, 8, 20]), 3);
-        assert_eq!(super::spells(&[1, 4]), 2);
-    }
-
     #[test]
     fn the_rules_fit_in_the_bits_a_care_episode_keeps_them_in() {
         assert!(super::RULES.len() <= super::RuleBits::BITS as usize);

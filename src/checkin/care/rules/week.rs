@@ -42,20 +42,18 @@ pub(super) static ROWS: &[Rule] = &[
         id: "held_two_weeks_running",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms enough to hold the plan or step it back in two weeks running, in two spells or more (days with symptoms 3 days or more apart; a few days in a row are one spell, not two weeks): the week up to today and the week before, however the plan's weeks fall",
+        threshold: "symptoms enough to hold the plan or step it back in two weeks running, on days a week or more apart from the first to the last (a few days in a row, or three in five, are one week of symptoms): the week up to today and the week before, however the plan's weeks fall",
         source: "Mayo Clinic \"Numbness\"; NHS \"Pins and needles\"; DOMAIN §6 clinician's review",
         test: "holds_for_symptoms_two_weeks_running_book_a_clinician",
         check: Check::Moment(|m| {
-            // Two spells of symptoms in the last two weeks first: the cheap
-            // test (the clinician's seventh review: the same three days
-            // inside one week hold; the sixteenth: a tingle every six days
-            // held the plan three weeks running).
-            let recent: Vec<i32> = m
-                .symptomatic()
-                .filter(|e| e.day > m.day - 14)
-                .map(|e| e.day)
-                .collect();
-            if spells(&recent) < 2 {
+            // Symptoms a week apart in the last two weeks first: the cheap
+            // test, and one more symptom can only widen it (the clinician's
+            // seventh review: the same three days inside one week hold;
+            // the twenty-first: three tingles in five days booked, and
+            // filling in the days between held).
+            let recent = m.symptomatic().filter(|e| e.day > m.day - 14);
+            let last = recent.clone().next_back()?.day;
+            if last - recent.clone().next()?.day < 7 {
                 return None;
             }
             // Every way seven-day weeks can fall, the plan's own first: the
@@ -66,9 +64,11 @@ pub(super) static ROWS: &[Rule] = &[
                 .chain((m.day - 6..=m.day).filter(|s| *s != plan_week))
                 .find(|start| {
                     let held = |s: i32| m.week_status(s) <= WeekStatus::Hold;
-                    let days: Vec<i32> =
-                        recent.iter().copied().filter(|d| *d >= start - 7).collect();
-                    spells(&days) >= 2 && held(start - 7) && held(*start)
+                    let spans = recent
+                        .clone()
+                        .find(|e| e.day >= start - 7)
+                        .is_some_and(|e| last - e.day >= 7);
+                    spans && held(start - 7) && held(*start)
                 })?;
             let events: Vec<&Event> = m.symptomatic().filter(|e| e.day >= start - 7).collect();
             let (last_week, this_week): (Vec<&Event>, Vec<&Event>) =
@@ -84,18 +84,24 @@ pub(super) static ROWS: &[Rule] = &[
             Some(Found::new(
                 m.words,
                 || {
-                    let (how, of) = if start == plan_week {
-                        ("held the plan or stepped it back", "the weeks of")
+                    if start == plan_week {
+                        format!(
+                            "Symptoms held the plan or stepped it back two weeks running: the weeks of {} ({}) and {} ({}).",
+                            week_of(start - 7),
+                            m.dates(last_week.iter().copied()),
+                            week_of(start),
+                            m.dates(this_week.iter().copied())
+                        )
                     } else {
-                        ("enough to hold the plan", "the seven days from")
-                    };
-                    format!(
-                        "Symptoms {how} two weeks running: {of} {} ({}) and {} ({}).",
-                        week_of(start - 7),
-                        m.dates(last_week.iter().copied()),
-                        week_of(start),
-                        m.dates(this_week.iter().copied())
-                    )
+                        // (By the days alone: seven days from a day before
+                        // the plan began read wrong, the clinician's
+                        // twenty-first review.)
+                        format!(
+                            "Symptoms enough to hold the plan two weeks running: {}, then {}.",
+                            m.dates(last_week.iter().copied()),
+                            m.dates(this_week.iter().copied())
+                        )
+                    }
                 },
                 events.iter().copied(),
             ))
