@@ -111,6 +111,8 @@ pub struct WeekShape {
     strength: Vec<u64>,
     /// The run days for 0 to 7 runs, worked out once.
     runs_by_count: Vec<Vec<u64>>,
+    /// The run/walk days for 0 to 7 sessions, worked out once.
+    run_walk_by_count: Vec<Vec<u64>>,
 }
 
 impl WeekShape {
@@ -134,10 +136,12 @@ impl WeekShape {
                 rest,
                 strength: Vec::new(),
                 runs_by_count: Vec::new(),
+                run_walk_by_count: Vec::new(),
             };
             shape.runs_by_count = (0..=7).map(|n| shape.run_days(n)).collect();
             let runs = shape.runs(runs_per_week).to_vec();
             shape.strength = shape.strength_days(&runs, strength_days);
+            shape.run_walk_by_count = (0..=7).map(|n| shape.run_walk_days(n)).collect();
             shape
         };
         if !rest_days.is_empty() {
@@ -170,6 +174,47 @@ impl WeekShape {
     /// The run days of a week with `count` runs.
     pub fn runs(&self, count: usize) -> &[u64] {
         &self.runs_by_count[count.min(7)]
+    }
+
+    /// The layout of a run/walk week with `count` sessions: no long run, so
+    /// the sessions keep a day between where any days allow it, the long
+    /// run's day among them where it can be (NHS Couch to 5K: rest days
+    /// between; the coach's eleventh review: with rest days chosen, Sunday
+    /// and Monday sessions where Monday, Wednesday and Saturday were free).
+    pub fn run_walk_layout(&self, count: usize) -> Layout {
+        let runs = self.run_walk_by_count[count.min(7)].clone();
+        let long = if runs.contains(&self.long) {
+            self.long
+        } else {
+            runs.first().copied().unwrap_or(self.long)
+        };
+        Layout {
+            runs,
+            long,
+            strength: self.strength.clone(),
+            rest: self.rest.clone(),
+        }
+    }
+
+    fn run_walk_days(&self, count: usize) -> Vec<u64> {
+        let free: Vec<u64> = (0..7).filter(|d| !self.rest.contains(d)).collect();
+        let mut days = choose(&free, count.min(free.len()))
+            .into_iter()
+            .min_by_key(|days| {
+                let neighbours = choose(days, 2)
+                    .iter()
+                    .filter(|pair| adjacent(pair[0], pair[1]))
+                    .count();
+                (
+                    neighbours,
+                    !days.contains(&self.long),
+                    std::cmp::Reverse(narrowest_gap(days)),
+                    days.iter().filter(|d| self.strength.contains(d)).count(),
+                )
+            })
+            .unwrap_or_default();
+        days.sort_unstable();
+        days
     }
 
     fn run_days(&self, count: usize) -> Vec<u64> {
@@ -267,6 +312,39 @@ mod tests {
         let layout = shape.layout(4);
         assert_eq!(layout.rest, vec![5], "Saturday: the only way to fit three");
         assert_eq!(layout.strength.len(), 3);
+    }
+
+    #[test]
+    fn run_walk_sessions_keep_a_day_between_wherever_the_free_days_allow() {
+        // The coach's eleventh review: rest days Tuesday and Friday put
+        // run/walk on Sunday and Monday, where Monday, Wednesday and
+        // Saturday were free.
+        use strum::VariantArray;
+        let days = Weekday::VARIANTS;
+        for long in days {
+            for mask in 0u32..(1 << 7) {
+                if mask.count_ones() > 3 {
+                    continue;
+                }
+                let rest: Vec<Weekday> = (0..7)
+                    .filter(|i| mask & (1 << i) != 0)
+                    .map(|i| days[i])
+                    .collect();
+                if rest.contains(long) {
+                    continue;
+                }
+                let shape = WeekShape::new(monday(), *long, &rest, 5, 2);
+                let free: Vec<u64> = (0..7).filter(|d| mask & (1 << d) == 0).collect();
+                let spaced = |set: &[u64]| choose(set, 2).iter().all(|p| !adjacent(p[0], p[1]));
+                let possible = choose(&free, 3).iter().any(|set| spaced(set));
+                let layout = shape.run_walk_layout(3);
+                assert_eq!(layout.runs.len(), 3);
+                assert!(layout.runs.iter().all(|d| free.contains(d)), "{rest:?}");
+                if possible {
+                    assert!(spaced(&layout.runs), "{long:?} {rest:?}: {:?}", layout.runs);
+                }
+            }
+        }
     }
 
     #[test]

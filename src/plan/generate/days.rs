@@ -83,7 +83,10 @@ impl<'a> DayPlanner<'a> {
 
     /// The week `planned` as week number `index + 1` of the plan.
     pub fn week(&mut self, index: usize, planned: &PlannedWeek) -> Week {
-        let layout = self.shape.layout(planned.runs.len());
+        let layout = match planned.phase {
+            Phase::RunWalk => self.shape.run_walk_layout(planned.runs.len()),
+            _ => self.shape.layout(planned.runs.len()),
+        };
         let start = self.start + Days::new(7 * index as u64);
         // The long-run day takes the first planned run, the others follow
         // in day order.
