@@ -7,8 +7,7 @@ use super::Return;
 
 impl Return<'_> {
     /// The most runs the first distance week has: after the run/walk of a
-    /// long layoff, one more than its sessions; after a numb runner's
-    /// lead-in, as many.
+    /// long layoff or a numb runner's lead-in, as many as its sessions.
     pub(super) fn first_runs(&self) -> usize {
         let runs = self.model.first_runs.max(3);
         if let Some(sessions) = self.after_lead_in {
@@ -18,7 +17,10 @@ impl Return<'_> {
             // the switch).
             runs.min(sessions)
         } else if self.model.run_walk_from.is_some() {
-            runs.min(usize::from(self.template.run_walk_runs_per_week) + 1)
+            // As many as the run/walk weeks had sessions: the switch ends
+            // the walks and adds no run (the coach's eleventh review: three
+            // 30-minute runs became four, +29%, at the switch).
+            runs.min(usize::from(self.template.run_walk_runs_per_week))
         } else {
             runs
         }
