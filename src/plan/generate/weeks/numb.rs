@@ -92,30 +92,23 @@ pub(super) fn with_lead_in(
     standard_return(model, template, Some(lead_in), ceiling)
 }
 
+/// A planned run's distance, run/walk by its running minutes.
+fn distance(model: &Model, run: &Planned) -> u32 {
+    match run {
+        Planned::RunWalk(i) => model.distance_of(f64::from(i.running_seconds()) / 60.0),
+        Planned::Distance { hundredths, .. } => *hundredths,
+    }
+}
+
 /// A week's volume, run/walk by its running minutes.
 fn week_volume(model: &Model, week: &PlannedWeek) -> u32 {
-    week.runs
-        .iter()
-        .map(|r| match r {
-            Planned::RunWalk(i) => model.distance_of(f64::from(i.running_seconds()) / 60.0),
-            Planned::Distance { hundredths, .. } => *hundredths,
-        })
-        .sum()
+    week.runs.iter().map(|r| distance(model, r)).sum()
 }
 
 /// Each week's longest run, run/walk by its running minutes.
 fn longest_of(model: &Model, weeks: &[PlannedWeek]) -> Vec<u32> {
     weeks
         .iter()
-        .map(|w| {
-            w.runs
-                .iter()
-                .map(|r| match r {
-                    Planned::RunWalk(i) => model.distance_of(f64::from(i.running_seconds()) / 60.0),
-                    Planned::Distance { hundredths, .. } => *hundredths,
-                })
-                .max()
-                .unwrap_or(0)
-        })
+        .map(|w| w.runs.iter().map(|r| distance(model, r)).max().unwrap_or(0))
         .collect()
 }
