@@ -86,6 +86,29 @@ pub static RULES: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| {
     .concat()
 });
 
+/// "Both legs in turn: tingling at the calf (right) … on Tue 2 Mar; then
+/// tingling at the calf (left) … on Sun 21 Mar."
+pub(super) fn in_turn<'a>(
+    m: &Measures<'_, 'a>,
+    how: &'static str,
+    from: &super::event::Event<'a>,
+    to: &super::event::Event<'a>,
+) -> Found<'a> {
+    Found::new(
+        m.words,
+        || {
+            format!(
+                "{how}: {} on {}; then {} on {}.",
+                describe(from),
+                m.date(from),
+                describe(to),
+                m.date(to)
+            )
+        },
+        [from, to],
+    )
+}
+
 /// How many of `days` (epoch days, in any order) fall a week or more after
 /// the one counted before: separate weeks however the plan's weeks fall.
 pub(super) fn days_a_week_apart(days: &[i32]) -> usize {

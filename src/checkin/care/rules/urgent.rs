@@ -130,19 +130,7 @@ pub(super) static ROWS: &[Rule] = &[
             let Some((from, to)) = m.legs_in_turn_where(|e| !e.brief_lower_leg_tingle()) else {
                 return after_the_other_leg_cleared(m);
             };
-            Some(Found::new(
-                m.words,
-                || {
-                    format!(
-                        "Both legs in turn: {} on {}; then {} on {}.",
-                        describe(from),
-                        m.date(from),
-                        describe(to),
-                        m.date(to)
-                    )
-                },
-                [from, to],
-            ))
+            Some(in_turn(m, "Both legs in turn", from, to))
         }),
     },
     Rule {

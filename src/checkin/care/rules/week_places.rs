@@ -184,19 +184,7 @@ pub(super) static ROWS: &[Rule] = &[
         test: "a_brief_calf_tingle_on_each_leg_in_turn_books_a_gp_within_a_week",
         check: Check::Moment(|m| {
             let (from, to) = m.legs_in_turn()?;
-            Some(Found::new(
-                m.words,
-                || {
-                    format!(
-                        "Each leg in turn: {} on {}; then {} on {}.",
-                        describe(from),
-                        m.date(from),
-                        describe(to),
-                        m.date(to)
-                    )
-                },
-                [from, to],
-            ))
+            Some(in_turn(m, "Each leg in turn", from, to))
         }),
     },
     Rule {
