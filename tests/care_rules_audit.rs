@@ -894,6 +894,19 @@ fn numbness_entered_before_the_booking_was_shown_is_not_worse_while_waiting() {
         !found(&oldest_first, "progression_while_booked"),
         "{oldest_first:?}"
     );
+    // A check-in back-filled later into the days before the booking does
+    // not unsee it: the worse one after it was still waited on.
+    let mut back_filled = journal([1, 2, 3]);
+    let mut before = toes(0);
+    before.seq = 4;
+    before.recorded = Some(day(9));
+    back_filled.push(before);
+    expect(
+        &care_on(back_filled, 9),
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
 }
 
 #[test]

@@ -373,8 +373,8 @@ impl<'a> Timeline<'a> {
         let mut bits: RuleBits = 0;
         let mut since: Option<i32> = None;
         let mut level: Option<CareLevel> = None;
-        // The last recorded of the check-ins care opened on: a booking is
-        // waited on only by check-ins recorded after it was shown (the
+        // The check-in care opened on: a booking is waited on only by
+        // check-ins recorded after it was shown (the
         // clinician's twentieth review: ten days entered newest first read
         // "while waiting for the appointment" with none ever shown).
         // Nor by check-ins dated before the day it was shown: entered oldest
@@ -407,16 +407,13 @@ impl<'a> Timeline<'a> {
                 }
             }
             if bits != before_bits {
+                // (Its own check-in's: one back-filled later into the days
+                // before it does not unsee a booking already shown.)
                 if since.is_none() {
-                    let upto = events.partition_point(|e| e.day <= day);
-                    let opened = &events[..upto];
-                    let seq = opened.iter().map(|e| e.checkin.seq).max().unwrap_or(0);
-                    let on = opened
-                        .iter()
-                        .map(|e| e.checkin.recorded.map_or(e.day, |d| d.to_epoch_days()))
-                        .max()
-                        .unwrap_or(day);
-                    shown = (seq, on);
+                    shown = event.map_or((0, day), |k| {
+                        let c = events[k].checkin;
+                        (c.seq, c.recorded.map_or(day, |d| d.to_epoch_days()))
+                    });
                 }
                 since.get_or_insert(floor.map_or(day, |f| day.max(f)));
                 fired.push((day, bits));
