@@ -8,7 +8,10 @@ mod care;
 mod common;
 
 use care::*;
-use comeback::checkin::{CareLevel, CheckIn, Cleared, Flag, Onset, SessionDone, Side, Spot, When};
+
+use comeback::checkin::{
+    CareLevel, CheckIn, Cleared, Flag, Onset, Pattern, SessionDone, Side, Spot, When,
+};
 use common::*;
 
 /// Tingling toes at rest on day `d`, not gone, with `flag` on `side`.
@@ -154,9 +157,12 @@ fn weakness_with_no_side_and_then_in_one_leg_may_be_both_legs() {
 }
 
 #[test]
-fn the_same_places_again_with_back_pain_are_urgent_and_not_called_spreading() {
+fn the_same_places_again_with_back_pain_are_booked_and_not_called_spreading() {
     // Tingling at the buttock and thigh on a run, with back pain, twice in
-    // three days: urgent today as before, said as what happened.
+    // three days. The tenth review made it urgent; the twenty-first
+    // (NHS Lothian: "deteriorating" radiculopathy is worse, not the same
+    // again) books a GP or a physiotherapist, with the back's warning signs
+    // to act on at once.
     let buttock = |d: u64| {
         side(
             flagged(
@@ -175,12 +181,20 @@ fn the_same_places_again_with_back_pain_are_urgent_and_not_called_spreading() {
     let care = care_on(vec![fine(1), buttock(2), buttock(4)], 4);
     expect(
         &care,
-        CareLevel::Urgent,
-        When::Today,
-        "worse_with_back_pain",
+        CareLevel::Book,
+        When::OneWeek,
+        "above_the_knee_again",
     );
-    let why = care.as_ref().map(|c| c.why.join("\n")).unwrap_or_default();
-    assert!(why.contains("Leg symptoms back as far up the leg"), "{why}");
+    assert!(!found(&care, "worse_with_back_pain"), "{care:?}");
+    let care = care.unwrap();
+    assert_eq!(care.pattern, Pattern::WithBackPain);
+    assert!(care.who.starts_with("a GP"), "{}", care.who);
+    assert!(
+        care.what_to_do()
+            .iter()
+            .any(|l| l.contains("bladder or bowels"))
+    );
+    let why = care.why.join("\n");
     assert!(!why.contains("spreading"), "{why}");
     // Further up the second time: spreading.
     let calf = side(

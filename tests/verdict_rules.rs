@@ -174,7 +174,7 @@ fn numbness_beginning_at_rest_twice_books_a_clinician() {
 }
 
 #[test]
-fn sharp_pain_skin_colour_or_back_pain_books_a_clinician() {
+fn sharp_pain_skin_colour_or_back_pain_each_book_a_clinician() {
     for flag in [Flag::SharpPain, Flag::SkinColour, Flag::BackPain] {
         assert_eq!(
             status(vec![with_flag(numb(0, 1), flag)], 0),

@@ -224,6 +224,13 @@ impl Extent {
         self.has(Self::FOOT)
     }
 
+    /// The lower leg and the thigh or buttock at once: a nerve root's line
+    /// down the leg, with the foot or without it (the clinician's
+    /// twenty-first review: buttock to calf is as telling as toes to thigh).
+    pub fn down_the_leg(self) -> bool {
+        self.has(Self::LOWER_LEG) && self.has(Self::THIGH | Self::BUTTOCK)
+    }
+
     /// Foot or ankle, lower leg and thigh (or buttock) all named: the whole
     /// leg.
     pub fn whole_leg(self) -> bool {
@@ -416,14 +423,20 @@ impl<'a> Event<'a> {
         self.extent.reach() >= Reach::LowerLeg
     }
 
-    /// Tingling in the lower leg, no higher, during or after a run, gone
-    /// within 15 minutes: the brief exertional tingle, not a nerve root's
-    /// sciatica (the clinician's twentieth review).
-    pub fn brief_lower_leg_tingle(&self) -> bool {
+    /// Tingling in the lower leg, no higher, that settled: gone within the
+    /// hour during or after a run, or within 15 minutes at rest or at
+    /// night. Not a nerve root's sciatica, whose red flags are deficit,
+    /// spread above the knee and symptoms that stay (NICE CKS "Sciatica";
+    /// the clinician's twentieth and twenty-first reviews: a 16-minute calf
+    /// tingle was urgent where a 15-minute one was booked).
+    pub fn lower_leg_tingle_that_settled(&self) -> bool {
         self.severity == 1
-            && self.clear == Clear::Quick
-            && matches!(self.context, Context::During(_) | Context::After)
             && self.extent.reach() <= Reach::LowerLeg
+            && match self.context {
+                Context::During(_) | Context::After => self.clear.settled(),
+                Context::Rest | Context::Night => self.clear == Clear::Quick,
+                Context::Unknown(_) => false,
+            }
     }
 }
 
@@ -465,5 +478,7 @@ mod tests {
     fn a_whole_leg_reaches_from_the_foot_to_the_thigh() {
         assert!(Extent::of(&[Spot::WholeFoot, Spot::Calf, Spot::Thigh]).whole_leg());
         assert!(!Extent::of(&[Spot::Calf, Spot::Thigh]).whole_leg());
+        assert!(Extent::of(&[Spot::Calf, Spot::Thigh]).down_the_leg());
+        assert!(!Extent::of(&[Spot::Toes, Spot::Thigh]).down_the_leg());
     }
 }

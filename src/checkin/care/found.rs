@@ -370,7 +370,7 @@ pub fn after_the_other_leg_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>
         |c, e| {
             e.symptomatic()
                 && e.in_leg()
-                && !e.brief_lower_leg_tingle()
+                && !e.lower_leg_tingle_that_settled()
                 && c.legs.other_than(e.side)
         },
         |what, cleared| {

@@ -265,8 +265,7 @@ impl<'m, 'a> Measures<'m, 'a> {
     }
 
     /// Onset minutes moving earlier by 20 % or more over three or more runs
-    /// of the episode (Mayo, CECS): the runs of the episode from the first
-    /// of such a run of minutes to the last, every one of them cited.
+    /// of the episode (Mayo, CECS): the runs of that trend, each cited.
     pub fn earlier_onset(&self) -> Option<Vec<(&Event<'a>, u32)>> {
         // A tingle of the first minutes that went quickly is the warm-up
         // only until numbness has come later in a run of the episode in a
@@ -294,34 +293,42 @@ impl<'m, 'a> Measures<'m, 'a> {
                 Some((e, minute))
             })
             .collect();
-        // start[k]: the earliest run i < k with minute >= minute k (the
-        // largest minute is the best start for "20 % earlier").
-        let mut start: Vec<Option<usize>> = Vec::with_capacity(runs.len());
-        for k in 0..runs.len() {
-            start.push(
-                (0..k)
-                    .filter(|i| runs[*i].1 >= runs[k].1)
-                    .max_by_key(|i| runs[*i].1),
-            );
-        }
-        let chain = (0..runs.len()).rev().find_map(|j| {
-            (0..j)
-                .filter(|k| runs[*k].1 >= runs[j].1)
-                .filter_map(|k| start[k])
-                .filter(|i| runs[j].1 < runs[*i].1 && runs[j].1 * 5 <= runs[*i].1 * 4)
-                .min()
-                .map(|i| (i, j))
-        });
-        // Or a run that began 20 % earlier than two runs before it, in
-        // whatever order those two came (25, 26, then 12).
-        let (from, to) = chain.or_else(|| {
-            (0..runs.len()).rev().find_map(|j| {
-                let before: Vec<usize> =
-                    (0..j).filter(|i| runs[j].1 * 5 <= runs[*i].1 * 4).collect();
-                (before.len() >= 2).then(|| (before[0], j))
+        // Three runs at least, each no later than the one before give or
+        // take a tenth, the last 20 % earlier than the first, in the same
+        // part of the leg: minutes that jump about (30, 45, 20) are no
+        // trend (the clinician's twenty-first review), and a later run
+        // between them never hides one (25, 26, 12 still is: a run more
+        // only adds such threes, DESIGN.md §4 P5).
+        // (The latest 64 runs with minutes: weeks of runs, and the search
+        // over threes stays small.)
+        let runs = &runs[runs.len().saturating_sub(64)..];
+        let same_place = |a: &Event, b: &Event| {
+            a.extent.is_empty() || b.extent.is_empty() || a.extent.overlaps(b.extent)
+        };
+        let follows =
+            |(a, ma): (&Event, u32), (b, mb): (&Event, u32)| mb * 10 <= ma * 11 && same_place(a, b);
+        let (i, j) = (0..runs.len()).rev().find_map(|j| {
+            (0..j).find_map(|i| {
+                let earlier = runs[j].1 * 5 <= runs[i].1 * 4 && follows(runs[i], runs[j]);
+                let between =
+                    (i + 1..j).any(|k| follows(runs[i], runs[k]) && follows(runs[k], runs[j]));
+                (earlier && between).then_some((i, j))
             })
         })?;
-        Some(runs[from..=to].to_vec())
+        // Cited: the longest such chain from the first to the last.
+        let mut best: Vec<Vec<usize>> = Vec::with_capacity(j - i + 1);
+        for k in i..=j {
+            let chain = (i..k)
+                .filter(|p| follows(runs[*p], runs[k]) && !best[*p - i].is_empty())
+                .map(|p| &best[p - i])
+                .max_by_key(|c| c.len())
+                .map_or_else(
+                    || if k == i { vec![k] } else { Vec::new() },
+                    |c| [c.as_slice(), &[k]].concat(),
+                );
+            best.push(chain);
+        }
+        Some(best[j - i].iter().map(|k| runs[*k]).collect())
     }
 
     /// Three or more runs of the episode with numbness at about the same

@@ -112,13 +112,13 @@ impl Care {
                 // twentieth review).
                 Pattern::BothFeet
                 | Pattern::BothLegs
+                | Pattern::LowerLegsInTurn
                 | Pattern::AboveTheKnee
                 | Pattern::EasesSitting
                 | Pattern::SittingProvoked
                 | Pattern::WorseWithBackPain
-                | Pattern::Weakness => out.push(
-                    "If the groin or the area you sit on goes numb, or your bladder or bowels change, call the emergency number now.".into(),
-                ),
+                | Pattern::WithBackPain
+                | Pattern::Weakness => out.push(pattern::SADDLE_SAFETY_NET.into()),
                 _ => {}
             }
         }

@@ -105,6 +105,10 @@ macro_rules! patterns {
     };
 }
 
+/// NHS "Cauda equina syndrome": the signs to act on at once while a back,
+/// above-the-knee or both-sided pattern waits.
+pub const SADDLE_SAFETY_NET: &str = "If the groin or the area you sit on goes numb, or your bladder or bowels change, call the emergency number now.";
+
 patterns! {
     // NHS "Cauda equina syndrome": after emergency care, follow-up with a
     // GP or a spine clinician (who a return after its clearance books; the
@@ -113,6 +117,10 @@ patterns! {
     FaceOrArm = "face_or_arm", "numbness or weakness of the face or arm", GENERAL;
     // NHS "Sciatica": numbness in both legs; a GP or spine clinician when mild.
     BothLegs = "both_legs", "numbness in both legs, thighs or buttocks", SPINE;
+    // NICE CKS "Sciatica": a GP or spine clinician when each side settled
+    // (the clinician's twenty-first review: a handover should say what
+    // was felt, not "both legs").
+    LowerLegsInTurn = "lower_legs_in_turn", "tingling in one lower leg and later the other, each settling", SPINE;
     WholeLeg = "whole_leg", "numbness of a whole leg, or above the knee at rest without clearing", GENERAL;
     NoFeelingAtRest = "no_feeling_at_rest", "no feeling at rest that has not come back", GENERAL;
     // NICE CG147: a GP or a vascular clinic.
@@ -165,6 +173,10 @@ patterns! {
     // NICE CKS "Sciatica": with a history of back trouble, ahead of the
     // nerve-root pattern below (the clinician's eleventh review).
     SittingProvoked = "sitting_provoked", "leg or buttock numbness that comes on at rest, with a history of back trouble", "a GP or a physiotherapist";
+    // NICE CKS "Sciatica": leg numbness with back pain is assessed in
+    // primary care or by a physiotherapist (the clinician's twenty-first
+    // review: not the clinicians of a foot that keeps going numb).
+    WithBackPain = "with_back_pain", "leg or foot numbness with back pain", "a GP or a physiotherapist";
     // NICE CKS "Sciatica": a nerve-root pattern, assessed.
     AboveTheKnee = "above_the_knee", "numbness reaching above the knee", SPINE;
     NoFeeling = "no_feeling", "no feeling that has not come back", GENERAL;
@@ -176,7 +188,7 @@ patterns! {
     NotResolved = "not_resolved", "numbness not resolved within a week", GENERAL;
     Lingering = "lingering", "numbness that does not clear after runs", GENERAL;
     KeepsComingBack = "keeps_coming_back", "numbness that keeps coming back", GENERAL;
-    WarningSign = "warning_sign", "a warning sign (sharp pain or back pain)", GENERAL;
+    WarningSign = "warning_sign", "a warning sign (sharp pain)", GENERAL;
 }
 
 impl Pattern {

@@ -1,7 +1,8 @@
 //! The rows short of care: what a plan week's check-ins do to the plan (step back, hold).
 
 use super::*;
-use crate::checkin::care::event::Clear;
+use crate::checkin::care::event::{Clear, Reach};
+use crate::checkin::care::pattern::SADDLE_SAFETY_NET;
 use crate::checkin::{Ease, Flag};
 
 pub(super) static ROWS: &[Rule] = &[
@@ -246,6 +247,32 @@ pub(super) static ROWS: &[Rule] = &[
                     format!(
                         "{}: numbness in both feet — tell a clinician if it happens again.",
                         w.date(e)
+                    )
+                },
+                [e],
+            ))
+        }),
+    },
+    Rule {
+        id: "above_the_knee_once",
+        effect: Effect::Hold,
+        pattern: None,
+        threshold: "numbness reaching the thigh or buttock, once (twice in six weeks books a GP or spine clinician; more than tingling with a run, slow to clear, or down the leg to the calf books at once)",
+        source: "NICE CKS \"Sciatica\" (a nerve-root pattern); NHS \"Cauda equina syndrome\" (the signs to act on at once); the clinician's twenty-first review",
+        test: "tingling_above_the_knee_once_holds_and_says_see_a_gp_if_it_comes_back",
+        check: Check::Week(|w| {
+            let e = w
+                .events
+                .iter()
+                .find(|e| e.symptomatic() && e.extent.reach() >= Reach::Thigh)?;
+            Some(Found::new(
+                w.words,
+                || {
+                    format!(
+                        "{}: {} {} — above the knee it can come from the lower back: if it comes back, see a GP or a spine clinician. {SADDLE_SAFETY_NET}",
+                        w.date(e),
+                        e.checkin.numbness.words(),
+                        spots(e.checkin)
                     )
                 },
                 [e],

@@ -123,11 +123,12 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_legs_in_turn",
         effect: TODAY,
         pattern: Some(Pattern::BothLegs),
-        threshold: "within 42 days since the last clearance: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went (not when both are tingling in the lower leg, no higher, with a run, gone within 15 minutes: the week row below); or on one side within 6 weeks of a clearance of it on the other",
+        threshold: "within 42 days since the last clearance: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went (not when both are tingling in the lower leg, no higher, gone within the hour with a run or within 15 minutes at rest or at night: the week row below); or on one side within 6 weeks of a clearance of it on the other",
         source: "NHS \"Cauda equina syndrome\" (sciatica in both legs); NICE CKS \"Sciatica\" (bilateral or alternating leg symptoms are a red flag)",
         test: "numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent",
         check: Check::Moment(|m| {
-            let Some((from, to)) = m.legs_in_turn_where(|e| !e.brief_lower_leg_tingle()) else {
+            let Some((from, to)) = m.legs_in_turn_where(|e| !e.lower_leg_tingle_that_settled())
+            else {
                 return after_the_other_leg_cleared(m);
             };
             Some(in_turn(m, "Both legs in turn", from, to))
@@ -137,8 +138,8 @@ pub(super) static ROWS: &[Rule] = &[
         id: "worse_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::WorseWithBackPain),
-        threshold: "back pain flagged in the episode, and the episode getting worse, spreading or back as far (the whole foot or above)",
-        source: "NHS Lothian lumbar red flags (\"deteriorating lumbar radiculopathy\")",
+        threshold: "back pain flagged in the episode, and the episode getting worse, spreading further up than before (the whole foot or above), or moving sides (the same place again is booked: the warning-sign row)",
+        source: "NHS Lothian lumbar red flags (\"deteriorating lumbar radiculopathy\": worse, not the same again, the clinician's twenty-first review)",
         test: "numbness_getting_worse_with_back_pain_is_urgent",
         check: Check::Moment(|m| {
             let pain = m.episode.iter().rfind(|e| e.flagged(Flag::BackPain))?;
@@ -147,7 +148,7 @@ pub(super) static ROWS: &[Rule] = &[
             let ((from, to), how) = m
                 .worse_and_worse(steps)
                 .map(|[first, _, last]| ((first, last), "getting worse"))
-                .or_else(|| m.spread_up().map(|pair| (pair, reached(pair))))
+                .or_else(|| super::week::spread(m).map(|pair| (pair, "spreading")))
                 .or_else(|| m.other_side().map(|pair| (pair, "moving sides")))?;
             Some(Found::new(
                 m.words,
@@ -374,20 +375,6 @@ pub(super) static ROWS: &[Rule] = &[
 /// The foot (or the ankle) and the shin or calf or higher, named at once.
 fn foot_and_leg(e: &Event) -> bool {
     (e.extent.in_foot() || e.extent.has(Extent::ANKLE)) && e.in_leg()
-}
-
-/// How a later check-in reached the whole foot or above after an earlier
-/// one: further (spreading), or no further (the same places back: the
-/// clinician's tenth review found "spreading" said of a buttock and thigh
-/// named twice).
-fn reached((from, to): (&Event, &Event)) -> &'static str {
-    if to.extent.reach() > from.extent.reach() {
-        "spreading"
-    } else if to.extent.reach() > Reach::WholeFoot {
-        "back as far up the leg"
-    } else {
-        "back over the whole foot"
-    }
 }
 
 /// Care with back pain cleared by a clinician who saw numbness on one side,

@@ -111,7 +111,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "back_after_a_step_back",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms on a run in a later plan week (a run at the stage stepped back to) after an earlier week of the last six (since any clearance) called for a step back (partly numb or worse, or hours to clear, with a run), or as bad again with a run on a later day of the same week",
+        threshold: "symptoms on a run on a later day of the episode than a check-in that called for a step back (partly numb or worse, or hours to clear, with a run); or, on any later day of the last six plan weeks since any clearance, as bad again with a run or on a run's day",
         source: "DOMAIN §6 (numbness that keeps coming back after the plan has been stepped back); Trials 2023 (s13063-023-07502-x)",
         test: "numbness_that_comes_back_after_a_step_back_books_a_clinician",
         check: Check::Moment(|m| {
@@ -121,25 +121,32 @@ pub(super) static ROWS: &[Rule] = &[
                 e.severity == 1 && e.clear == Clear::Quick && (e.context.at_rest() || e.warm_up())
             };
             let now = latest(m, |e| e.symptomatic() && !e.lace_pattern() && !brief(e))?;
-            let week = now.week(m.start_day);
             let steps_back =
                 |e: &Event| e.severity >= 2 || matches!(e.clear, Clear::Hours | Clear::NotYet);
-            // Across episodes too: every event of the last six plan weeks
-            // since the last clearance (three weeks apart is still back).
-            // The same week too, on an earlier day, when it came back as
-            // bad as the step back called for (the clinician's sixth
-            // review: hours to clear on the next run after the step back).
-            // A later week counts once a run was run at the stage stepped
-            // back to: a tingle on Monday's walk after Sunday's numb run
-            // is not back after a step back (the clinician's seventh review).
+            // Counted in days, whatever weekday the plan's weeks begin on:
+            // the step back starts with the next run (this week's runs drop
+            // to run/walk), so symptoms on a run on any later day are back
+            // after it (the clinician's twenty-first review: a Saturday's
+            // step back booked Monday's tingle, a Wednesday's did not
+            // book Friday's). A day without a run is no run at the stage
+            // stepped back to, unless it came back as bad as the step back
+            // called for (the seventh and sixth reviews). Within the
+            // episode; after an episode has ended (14 days without
+            // symptoms), only back as bad as the step back called for: a
+            // quick tingle three weeks on is a new episode's hold.
             let ran = now.checkin.run_credit() > 0.0;
+            let as_bad = now.context.with_load() && steps_back(now);
+            let episode_from = m.episode.first().map_or(now.day, |e| e.day);
             // (Numbness that stepped back: a flag on a day without
             // numbness that settled in hours steps nothing back, the
             // clinician's fourteenth review.)
             let back = m.window.iter().rev().find(|e| {
-                let earlier = (e.week(m.start_day) < week && ran)
-                    || (e.day < now.day && now.context.with_load() && steps_back(now));
-                earlier && e.symptomatic() && e.context.with_load() && steps_back(e)
+                e.day < now.day
+                    && (ran || as_bad)
+                    && (e.day >= episode_from || as_bad)
+                    && e.symptomatic()
+                    && e.context.with_load()
+                    && steps_back(e)
             })?;
             Some(Found::new(
                 m.words,
@@ -223,12 +230,17 @@ pub(super) static ROWS: &[Rule] = &[
         id: "whole_leg_tingling",
         effect: WEEK,
         pattern: Some(Pattern::AboveTheKnee),
-        threshold: "one check-in: tingling of the whole leg (the foot or ankle, the lower leg and the thigh or buttock) gone within 15 minutes (longer, or more than tingling: an emergency)",
-        source: "NICE CKS \"Sciatica\" (a nerve-root pattern: assess); NHS \"Pins and needles\" (gone in minutes: not an emergency); the clinician's thirteenth review",
+        threshold: "one check-in: numbness down the leg, the lower leg and the thigh or buttock at once (with the foot or ankle, the whole leg: tingling gone within 15 minutes; longer, or more than tingling, is an emergency)",
+        source: "NICE CKS \"Sciatica\" (a nerve-root pattern: assess); NHS \"Pins and needles\" (gone in minutes: not an emergency); the clinician's thirteenth and twenty-first reviews (buttock to calf)",
         test: "a_whole_leg_without_feeling_is_an_emergency",
         check: Check::Moment(|m| {
-            let e = latest(m, |e| e.symptomatic() && e.extent.whole_leg())?;
-            Some(one(m, e, "the whole leg"))
+            let e = latest(m, |e| e.symptomatic() && e.extent.down_the_leg())?;
+            let what = if e.extent.whole_leg() {
+                "the whole leg"
+            } else {
+                "down the leg from above the knee"
+            };
+            Some(one(m, e, what))
         }),
     },
     Rule {
@@ -443,7 +455,7 @@ pub(super) static ROWS: &[Rule] = &[
 /// up than any before it on the same leg, with the lowest placed one before
 /// it (a place already reached in the episode is not spreading: the
 /// clinician's twentieth review).
-fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)> {
+pub(super) fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)> {
     let placed = |e: &&Event| e.symptomatic() && e.extent.reach() > Reach::None;
     m.episode.iter().enumerate().rev().find_map(|(i, to)| {
         if !placed(&to) || to.extent.reach() < Reach::WholeFoot {
@@ -459,8 +471,11 @@ fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)
         {
             return None;
         }
+        // From the furthest reached before, the latest of them (the
+        // clinician's twenty-first review: "at the toes …, then at the
+        // thigh" hid the calf reached twice in between).
         before
-            .min_by_key(|e| e.extent.reach())
+            .max_by_key(|e| e.extent.reach())
             .map(|from| (from, to))
     })
 }

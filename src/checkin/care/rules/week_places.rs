@@ -94,32 +94,39 @@ pub(super) static ROWS: &[Rule] = &[
         check: Check::Moment(|m| wider(m).filter(|_| m.cleared.is_some_and(|c| c.soon))),
     },
     Rule {
-        id: "sharp_pain_skin_colour_or_back_pain",
+        id: "sharp_pain",
         effect: WEEK,
         pattern: Some(Pattern::WarningSign),
-        threshold: "flag `sharp_pain`; or `back_pain` with numbness within six weeks (42 days, since the last clearance), whichever came first (back pain alone is no numbness matter)",
-        source: "source articles (numbness with sharp pain or colour change warrants a professional); NHS \"Sciatica\"; DOMAIN §6 (back pain with leg symptoms)",
-        test: "sharp_pain_skin_colour_or_back_pain_book_a_clinician_as_a_warning_sign",
+        threshold: "flag `sharp_pain` (a change of skin colour is the circulation's: the rows above)",
+        source: "source articles (numbness with sharp pain warrants a professional)",
+        test: "sharp_pain_books_a_clinician_as_a_warning_sign",
+        check: Check::Moment(|m| flag_rule(m, &[Flag::SharpPain], |_| true)),
+    },
+    Rule {
+        id: "numbness_with_back_pain",
+        effect: WEEK,
+        pattern: Some(Pattern::WithBackPain),
+        threshold: "flag `back_pain` with numbness within six weeks (42 days, since the last clearance), whichever came first (back pain alone is no numbness matter; getting worse with it is urgent)",
+        source: "NHS \"Sciatica\"; NICE CKS \"Sciatica\" (primary care or a physiotherapist); DOMAIN §6 (back pain with leg symptoms)",
+        test: "numbness_with_back_pain_books_a_gp_or_physiotherapist",
         check: Check::Moment(|m| {
-            flag_rule(m, &[Flag::SharpPain], |_| true).or_else(|| {
-                let pain = m.recent().iter().rfind(|e| e.flagged(Flag::BackPain))?;
-                let legs = m.recent().iter().rfind(|e| e.symptomatic())?;
-                Some(Found::new(
-                    m.words,
-                    || {
-                        if std::ptr::eq(pain, legs) {
-                            format!("{}: {}, with back pain.", m.date(legs), describe(legs))
-                        } else {
-                            format!(
-                                "Back pain on {} with numbness on {}.",
-                                m.date(pain),
-                                m.date(legs)
-                            )
-                        }
-                    },
-                    [pain, legs],
-                ))
-            })
+            let pain = m.recent().iter().rfind(|e| e.flagged(Flag::BackPain))?;
+            let legs = m.recent().iter().rfind(|e| e.symptomatic())?;
+            Some(Found::new(
+                m.words,
+                || {
+                    if std::ptr::eq(pain, legs) {
+                        format!("{}: {}, with back pain.", m.date(legs), describe(legs))
+                    } else {
+                        format!(
+                            "Back pain on {} with numbness on {}.",
+                            m.date(pain),
+                            m.date(legs)
+                        )
+                    }
+                },
+                [pain, legs],
+            ))
         }),
     },
     Rule {
@@ -176,11 +183,24 @@ pub(super) static ROWS: &[Rule] = &[
         check: Check::Moment(both_feet),
     },
     Rule {
+        id: "above_the_knee_again",
+        effect: WEEK,
+        pattern: Some(Pattern::AboveTheKnee),
+        threshold: "numbness reaching the thigh or buttock on 2 check-ins in 6 plan weeks, however soon each went",
+        source: "NICE CKS \"Sciatica\" (a nerve-root pattern that recurs: assess); the clinician's twenty-first review (a GP or spine clinician, not the clinicians of a foot that keeps going numb)",
+        test: "tingling_above_the_knee_twice_books_a_gp_or_spine_clinician",
+        check: Check::Moment(|m| {
+            twice(m, "Numbness above the knee", |e| {
+                e.symptomatic() && e.extent.reach() >= Reach::Thigh
+            })
+        }),
+    },
+    Rule {
         id: "lower_legs_in_turn",
         effect: WEEK,
-        pattern: Some(Pattern::BothLegs),
-        threshold: "within 42 days since the last clearance: tingling in the lower leg (no higher) on one side with a run, gone within 15 minutes, and the same on the other side on a later check-in (anything more on either side is urgent: both legs in turn)",
-        source: "NICE CKS \"Sciatica\" (bilateral or alternating sciatica is the red flag, not a brief calf tingle on a run); the clinician's twentieth review",
+        pattern: Some(Pattern::LowerLegsInTurn),
+        threshold: "within 42 days since the last clearance: tingling in the lower leg (no higher) on one side, gone within the hour with a run or within 15 minutes at rest or at night, and the same on the other side on a later check-in (anything more on either side is urgent: both legs in turn)",
+        source: "NICE CKS \"Sciatica\" (bilateral or alternating sciatica is the red flag, not a calf tingle that settled); the clinician's twentieth and twenty-first reviews",
         test: "a_brief_calf_tingle_on_each_leg_in_turn_books_a_gp_within_a_week",
         check: Check::Moment(|m| {
             let (from, to) = m.legs_in_turn()?;
