@@ -342,7 +342,13 @@ fn numb_now_is_the_standard_return_four_weeks_later_when_the_lead_in_carries_it(
     // 22 weeks).
     let mut carried = 0;
     for layoff in [5, 6, 13, 20, 27] {
-        for (weekly, goal, runs) in [(10.0, 25.0, 5), (12.0, 12.0, 3), (20.0, 20.0, 4)] {
+        for (weekly, goal, runs) in [
+            (10.0, 25.0, 5),
+            (12.0, 12.0, 3),
+            (20.0, 20.0, 4),
+            (6.0, 6.0, 3),
+            (8.0, 10.0, 4),
+        ] {
             let mut runner = profile(layoff);
             runner.weekly_before = Distance::from_value(weekly);
             runner.goal_weekly = Distance::from_value(goal);
@@ -355,7 +361,7 @@ fn numb_now_is_the_standard_return_four_weeks_later_when_the_lead_in_carries_it(
                 .filter_map(|r| r.intervals)
                 .map(|i| f64::from(i.running_seconds()) / 60.0 / 10.5)
                 .fold(0.0, f64::max);
-            let next = (0..3)
+            let next = (0..standard.weeks.len().min(3))
                 .flat_map(|w| distances(&standard, w))
                 .fold(0.0, f64::max);
             if next > last * 1.1 {

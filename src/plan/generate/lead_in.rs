@@ -47,53 +47,54 @@ const LEAD_IN_BLOCKS: f64 = 11.0;
 
 /// The lead-in: each week's rung and sessions, four weeks building to the
 /// running the standard return's first weeks lean on (`next_minutes`:
-/// their longest run, or a run/walk return's first rung), so that each of
-/// their runs is within 1.1x of the lead-in's last (Frandsen 2025). Laid out from the
-/// last week back, each week at least the one after it over the template's
-/// single-run cap in whole blocks, so no session runs more than 1.1x the
-/// week before's (DESIGN.md §2 v3, rule 3: run/walk by its running
-/// minutes). After a short layoff that first week is the old week, and the
-/// lead-in's sessions are long, in short blocks with a walk after each.
+/// their longest run), so that each of their runs is within 1.1x of the
+/// lead-in's last (Frandsen 2025). Laid out from the last week back, each
+/// week at least the one after it over the template's single-run cap, so no
+/// session runs more than 1.1x the week before's (DESIGN.md §2 v3, rule 3:
+/// run/walk by its running minutes). All four weeks are of the last week's
+/// kind, fewer of its short blocks or as many of its long ones, each
+/// shorter: the sessions never change kind nor get shorter (the coach's
+/// eleventh review: 2:00 blocks, then 8:30, then 3:00).
 /// Sessions a week are the template's run/walk sessions, days apart (NHS
 /// Couch to 5K: three a week with rest days between; the coach's tenth
-/// review: run/walk on back-to-back days, and four to six running days in
-/// a row at the switch); the runs after it join one a week.
+/// review); the runs after it join one a week.
 ///
 /// No session runs longer than the runner's `usual` everyday run before
 /// the layoff, in minutes of running (the coach's seventh review: 51 minutes of
 /// running in 77-minute sessions for a runner of 42-minute runs). Where the
 /// return's first runs then lead by more than 1.1x, its distance weeks
 /// start from the lead-in's last sessions ([`carries`]).
-///
-/// Before a run/walk return (`first_rung`), the sessions are in as many
-/// blocks as its, shorter, with its walk: the rungs below it grew 20–40% a
-/// week, and their blocks changed week to week (the coach's tenth review).
 pub(super) fn building_to(
     template: &Template,
     next_minutes: f64,
     usual: f64,
     cap: f64,
-    first_rung: Option<Interval>,
 ) -> Vec<(Interval, usize)> {
-    let weeks = NUMB_LEAD_IN_WEEKS;
     let sessions = usize::from(template.run_walk_runs_per_week);
     let mut minutes = (next_minutes / template.single_run_cap).min(usual);
-    // One kind of session for the four weeks, the last week's: short blocks
-    // with a walk after each, or longer ones where those would last longer
-    // than `cap` (the coach's tenth review: 59 minutes of 3:00 blocks in
-    // week 1, then 33 minutes of 10:00 blocks).
-    let short_blocks = f64::from(rung_for(template, minutes, true).minutes()) <= cap;
-    let longest = longest_walking(template);
-    let mut rungs: Vec<(Interval, usize)> = (0..weeks)
-        .rev()
-        .map(|_| {
-            let rung = match first_rung {
-                Some(rung) if rung.walk_seconds > 0 => as_many_blocks(rung, minutes),
-                Some(_) => as_many_blocks(longest, minutes),
-                None if short_blocks => session_for(template, minutes, cap),
-                None => blocks_of(longest, minutes, 30),
+    let last = session_for(template, minutes, cap);
+    let mut after = last;
+    let mut rungs: Vec<(Interval, usize)> = (0..NUMB_LEAD_IN_WEEKS)
+        .map(|week| {
+            // One short block fewer where that is less than the week after
+            // (eleven or more: a tenth less at most); else as many blocks
+            // as it, each shorter.
+            let fewer = Interval {
+                repeats: ((minutes * 60.0 / f64::from(last.run_seconds.max(1))).ceil() as u32)
+                    .clamp(1, after.repeats),
+                ..after
+            };
+            let rung = if week == 0 {
+                last
+            } else if f64::from(last.repeats) >= LEAD_IN_BLOCKS
+                && fewer.running_seconds() < after.running_seconds()
+            {
+                fewer
+            } else {
+                as_many_blocks(after, minutes)
             };
             minutes = f64::from(rung.running_seconds()) / 60.0 / template.single_run_cap;
+            after = rung;
             (rung, sessions)
         })
         .collect();
@@ -119,7 +120,7 @@ fn session_for(template: &Template, minutes: f64, cap: f64) -> Interval {
 /// walk, each block in steps of 5 to 30 seconds: the longest that is a
 /// twentieth of the running at most over all the blocks, so the weeks can
 /// grow by a tenth without a flat one between.
-fn as_many_blocks(rung: Interval, minutes: f64) -> Interval {
+pub(super) fn as_many_blocks(rung: Interval, minutes: f64) -> Interval {
     let seconds = minutes * 60.0;
     let blocks = rung.repeats.max(1);
     let most = seconds / 20.0 / f64::from(blocks);
@@ -234,7 +235,7 @@ mod tests {
         let template = crate::plan::Template::builtin("cautious").unwrap().unwrap();
         // (As the return asks: the most running an hour holds.)
         let next = most_running(&template, 60.0) * template.single_run_cap;
-        let weeks = building_to(&template, next, 90.0, 60.0, None);
+        let weeks = building_to(&template, next, 90.0, 60.0);
         assert_eq!(weeks.len(), 4);
         let (last, _) = weeks[3];
         assert!(last.minutes() <= 60, "{last:?}");

@@ -21,6 +21,7 @@ use super::shape::{Shape, fill, goal_shortest};
 use crate::plan::{Interval, Phase, Template};
 
 mod entry;
+mod ladder;
 mod numb;
 mod recovery;
 
@@ -79,7 +80,7 @@ pub(super) fn plan_weeks(
     template: &Template,
     numb_lead_in: bool,
 ) -> Vec<PlannedWeek> {
-    let standard = standard_return(model, template, None, Vec::new());
+    let standard = standard_return(model, template, None, Vec::new(), false);
     if !numb_lead_in {
         return standard;
     }
@@ -92,6 +93,7 @@ fn standard_return(
     template: &Template,
     lead_in: Option<Vec<(Interval, usize)>>,
     ceiling: Vec<u32>,
+    numb: bool,
 ) -> Vec<PlannedWeek> {
     let mut weeks = Return {
         model,
@@ -111,9 +113,14 @@ fn standard_return(
         weeks.run_walk_week(rung, sessions, &mut carry);
     }
     if let Some(first) = model.run_walk_from {
-        for rung in &template.run_walk_ladder[first.min(template.run_walk_ladder.len())..] {
+        // (Past the everyday run only as far as the shortest run after the
+        // ladder needs: the 1.1x rule.)
+        let usual = model
+            .minutes(model.usual)
+            .max(model.minutes(model.min_run) / template.single_run_cap);
+        for rung in ladder::rungs(template, first, usual, numb) {
             let sessions = usize::from(template.run_walk_runs_per_week);
-            weeks.run_walk_week(*rung, sessions, &mut carry);
+            weeks.run_walk_week(rung, sessions, &mut carry);
         }
     }
     // The distance weeks are those of a layoff at the band's end, after

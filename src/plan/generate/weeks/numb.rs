@@ -1,6 +1,7 @@
-//! A numb runner's return: the lead-in's run/walk weeks, then the standard
-//! return week for week where they carry it, or a return that climbs from
-//! them, its runs joining one a week (DESIGN.md §2 v3, rule 5).
+//! A numb runner's return: before distance weeks, the lead-in's run/walk
+//! weeks, then the standard return week for week where they carry it, or a
+//! return that climbs from them, its runs joining one a week; a run/walk
+//! return in smaller steps (DESIGN.md §2 v3, rule 5).
 
 use super::super::lead_in;
 use super::super::model::Model;
@@ -13,22 +14,24 @@ pub(super) fn with_lead_in(
     template: &Template,
     standard: Vec<PlannedWeek>,
 ) -> Vec<PlannedWeek> {
-    // A numb runner's lead-in comes before the return (DESIGN.md §2 v3,
-    // rule 5: the standard timeline plus 4–8 weeks): run/walk sessions
-    // building at most a tenth a week to the running the return's first
-    // weeks lean on, but never lasting, walks included, past an hour nor
-    // past the runner's everyday run (smaller steps, never a longer first
-    // week). Before a run/walk return, to its first rung's running (the
-    // coach's tenth review: the rungs below it grew 20–40% a week, and the
-    // lead-in changed character from 56 to 57 days off), and the return
-    // follows. Before distance weeks, where those sessions carry the
-    // standard return within the 1.1x rule it follows week for week;
-    // otherwise its distance weeks start from the lead-in's last sessions,
-    // as after any run/walk (Frandsen 2025: none
-    // over 1.1x the longest of the last 30 days, the pre-layoff runs by
-    // then over a month old).
-    let run_walk = model.run_walk_from.is_some();
-    let next = &standard[..standard.len().min(if run_walk { 1 } else { 3 })];
+    // A run/walk return is run/walk already: its ladder in smaller steps,
+    // four weeks more (DESIGN.md §2 v3, rule 5; the coach's eleventh
+    // review: a lead-in in front of it, then its rungs at 20–33% a week).
+    if model.run_walk_from.is_some() {
+        return standard_return(model, template, None, Vec::new(), true);
+    }
+    // Before distance weeks a numb runner's lead-in comes first (rule 5:
+    // the standard timeline plus 4–8 weeks): run/walk sessions building at
+    // most a tenth a week to the running the return's first weeks lean on,
+    // never lasting, walks included, past an hour, past the runner's
+    // everyday run, nor past the standard first week's runs (smaller
+    // steps, never a longer first week: the coach's eleventh review, 168
+    // minutes on feet against 106). Where those sessions carry the standard
+    // return within the 1.1x rule it follows week for week; otherwise its
+    // distance weeks start from the lead-in's last sessions, as after any
+    // run/walk (Frandsen 2025: none over 1.1x the longest of the last 30
+    // days, the pre-layoff runs by then over a month old).
+    let next = &standard[..standard.len().min(3)];
     let minutes = next
         .iter()
         .flat_map(|w| &w.runs)
@@ -38,31 +41,28 @@ pub(super) fn with_lead_in(
         })
         .reduce(f64::max)
         .unwrap_or(20.0);
-    // No session longer than the usual everyday run and the first week's
-    // limit by the layoff (but half an hour), nor an hour.
+    // No session longer than the usual everyday run, the first week's
+    // limit by the layoff, nor a standard first week's run (by the model,
+    // not by its weeks: they change with how many runs fit), but half an
+    // hour; nor an hour.
+    let first_run = model
+        .first_cap
+        .map_or(f64::INFINITY, |cap| model.minutes(cap));
     let cap = model
         .minutes(model.usual)
         .min(model.first_week_minutes())
+        .min(first_run)
         .clamp(
             lead_in::LEAD_IN_LEAST_MINUTES,
             lead_in::LEAD_IN_MOST_MINUTES,
         );
-    // (Before a run/walk return, its first rung's running sets the
-    // sessions, at most an hour: the lead-in joins it within 1.1x, in a
-    // few walks more than it has.)
-    let first_rung = next.first().and_then(|w| match w.runs.first() {
-        Some(Planned::RunWalk(rung)) => Some(*rung),
-        _ => None,
-    });
-    let cap = first_rung.map_or(cap, |_| lead_in::LEAD_IN_MOST_MINUTES);
     let minutes = minutes.min(lead_in::most_running(template, cap));
     // Past the usual run only as far as the shortest run after it needs
-    // (the 1.1x rule), or a run/walk return's first rung.
+    // (the 1.1x rule).
     let usual = model
         .minutes(model.usual)
         .max(model.minutes(model.min_run) / template.single_run_cap);
-    let usual = if run_walk { usual.max(minutes) } else { usual };
-    let lead_in = lead_in::building_to(template, minutes, usual, cap, first_rung);
+    let lead_in = lead_in::building_to(template, minutes, usual, cap);
     let lead_in_weeks: Vec<PlannedWeek> = run_walk_weeks(lead_in.clone()).collect();
     let longest = [
         longest_of(model, &lead_in_weeks),
@@ -74,7 +74,7 @@ pub(super) fn with_lead_in(
     // review: four to six running days in a row at the switch.)
     let sessions = usize::from(template.run_walk_runs_per_week);
     let few_runs = standard.first().is_none_or(|w| w.runs.len() <= sessions);
-    if run_walk || few_runs && lead_in::carries(&longest[0], &longest[1], template.single_run_cap) {
+    if few_runs && lead_in::carries(&longest[0], &longest[1], template.single_run_cap) {
         return lead_in_weeks.into_iter().chain(standard).collect();
     }
     // Never ahead of the standard return's staged weeks below the old
@@ -89,7 +89,7 @@ pub(super) fn with_lead_in(
         })
         .take_while(|most| *most < model.old_week)
         .collect();
-    standard_return(model, template, Some(lead_in), ceiling)
+    standard_return(model, template, Some(lead_in), ceiling, false)
 }
 
 /// A planned run's distance, run/walk by its running minutes.
