@@ -160,3 +160,53 @@ fn spreading_is_said_from_the_furthest_place_reached_before() {
     assert!(line.contains("calf"), "{why}");
     assert!(!line.contains("toes"), "{why}");
 }
+
+#[test]
+fn lower_leg_tingles_that_settled_are_booked_whichever_leg_had_them_twice() {
+    // The clinician's twenty-second review: left, left, right was urgent
+    // ("now in both legs" while the second left one's booking waited), the
+    // other orders booked.
+    let calf = |d, s| {
+        side(
+            minute(
+                cleared(
+                    at(began(felt(d, 1), Onset::During), &[Spot::Calf]),
+                    Cleared::Quickly,
+                ),
+                30,
+            ),
+            s,
+        )
+    };
+    for order in [
+        [Side::Left, Side::Left, Side::Right],
+        [Side::Right, Side::Left, Side::Left],
+        [Side::Left, Side::Right, Side::Left],
+    ] {
+        let journal = vec![calf(1, order[0]), calf(4, order[1]), calf(8, order[2])];
+        let care = care_on(journal, 8);
+        assert_eq!(
+            care.as_ref().map(|c| c.level),
+            Some(CareLevel::Book),
+            "{order:?}: {care:?}"
+        );
+    }
+}
+
+#[test]
+fn a_whole_leg_tingle_gone_within_the_hour_is_booked_not_an_emergency() {
+    // The clinician's twenty-second review: 15 minutes was booked and 16
+    // an emergency, two levels in a minute for a tingle that settled.
+    for gone in [15, 16, 45, 60] {
+        let mut c = on_a_run(2, 1, &[Spot::Toes, Spot::Calf, Spot::Thigh]);
+        c.cleared = None;
+        c.cleared_minutes = Some(gone);
+        let care = care_on(vec![fine(0), c], 2);
+        expect(&care, CareLevel::Book, When::OneWeek, "whole_leg_tingling");
+    }
+    // Partly numb, or gone after hours, stays the emergency.
+    let mut c = on_a_run(2, 1, &[Spot::Toes, Spot::Calf, Spot::Thigh]);
+    c.cleared = Some(Cleared::Hours);
+    let care = care_on(vec![fine(0), c], 2);
+    assert_eq!(care.map(|c| c.level), Some(CareLevel::Emergency));
+}

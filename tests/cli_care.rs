@@ -375,6 +375,35 @@ fn a_note_that_speaks_of_lost_feeling_or_of_two_signs_is_asked_about_each() {
 }
 
 #[test]
+fn a_note_in_a_runners_words_for_the_saddle_the_bladder_or_a_dragging_foot_asks_for_the_flag() {
+    // The clinician's twenty-second review: "numb between my legs" got the
+    // generic line, with no saddle place to record it; "dragged" got none.
+    // Words of the running day ("speed", "loose laces", "flip-flops") ask
+    // nothing.
+    let dir = with_plan(&[]);
+    for (note, flag) in [
+        ("numb between my legs after the ride", "--flag saddle"),
+        ("odd when I wipe", "--flag saddle"),
+        ("had to run to the loo twice", "--flag bladder_bowel"),
+        ("left leg felt heavy and dragged", "--flag foot_drop"),
+        ("my foot was flopping at the end", "--flag foot_drop"),
+    ] {
+        comeback(dir.path(), "2026-11-24")
+            .args(["checkin", "--numbness", "0", "--replace", "--note", note])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(flag));
+    }
+    for note in ["speed work, loose laces", "walked home in flip-flops"] {
+        comeback(dir.path(), "2026-11-24")
+            .args(["checkin", "--numbness", "0", "--replace", "--note", note])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("The note of").not());
+    }
+}
+
+#[test]
 fn the_health_context_is_given_with_new_shown_and_changed() {
     let dir = with_plan(&["--health", "diabetes"]);
     comeback(dir.path(), "2026-11-23")

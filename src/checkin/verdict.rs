@@ -187,6 +187,18 @@ const FLAG_WORDS: &[(&str, Flag)] = &[
     ("buckl", Flag::Weakness),
     ("saddle", Flag::Saddle),
     ("groin", Flag::Saddle),
+    // Said in a runner's words (the clinician's twenty-second review:
+    // "numb between my legs" got the generic line, with no saddle place to
+    // record; "the loo", "dragged" and "flopping" got none).
+    ("between my legs", Flag::Saddle),
+    ("crotch", Flag::Saddle),
+    ("down there", Flag::Saddle),
+    ("when i wipe", Flag::Saddle),
+    // (Whole enough not to catch "speed", "loose laces" or "flip-flops".)
+    ("the loo", Flag::BladderBowel),
+    ("toilet", Flag::BladderBowel),
+    ("dragg", Flag::FootDrop),
+    ("flopp", Flag::FootDrop),
     ("blister", Flag::FootWound),
     ("cold", Flag::ColdPale),
     ("pale", Flag::ColdPale),

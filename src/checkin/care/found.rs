@@ -191,7 +191,7 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         "hours to clear, up to the ankle or higher"
     } else if m.not_cleared_again() {
         "not cleared again"
-    } else if e.in_leg() && m.both_legs().is_some() && !both_legs_by(m, booked) {
+    } else if e.in_leg() && reached_both_legs(m) && !both_legs_by(m, booked) {
         "now in both legs"
     } else {
         worse_than_when_booked(m, e, booked)?
@@ -207,6 +207,17 @@ pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         },
         [e],
     ))
+}
+
+/// Whether the leg above the ankle is numb on both sides, at once, or in
+/// turn with more on one side than a lower-leg tingle that settled: those
+/// on each side are booked, whichever leg had them first or twice (the
+/// clinician's twenty-second review: left, left, right was urgent, and the
+/// other orders booked).
+fn reached_both_legs(m: &Measures) -> bool {
+    m.both_legs().is_some_and(|e| e.both_sides())
+        || m.legs_in_turn_where(|e| !e.lower_leg_tingle_that_settled())
+            .is_some()
 }
 
 /// Whether the leg above the ankle was numb on both sides by day `booked`:

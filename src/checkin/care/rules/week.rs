@@ -230,7 +230,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "whole_leg_tingling",
         effect: WEEK,
         pattern: Some(Pattern::AboveTheKnee),
-        threshold: "one check-in: numbness down the leg, the lower leg and the thigh or buttock at once (with the foot or ankle, the whole leg: tingling gone within 15 minutes; longer, or more than tingling, is an emergency)",
+        threshold: "one check-in: numbness down the leg, the lower leg and the thigh or buttock at once (with the foot or ankle, the whole leg: tingling gone within the hour; longer, or more than tingling, is an emergency)",
         source: "NICE CKS \"Sciatica\" (a nerve-root pattern: assess); NHS \"Pins and needles\" (gone in minutes: not an emergency); the clinician's thirteenth and twenty-first reviews (buttock to calf)",
         test: "a_whole_leg_without_feeling_is_an_emergency",
         check: Check::Moment(|m| {
