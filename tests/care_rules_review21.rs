@@ -210,3 +210,23 @@ fn a_whole_leg_tingle_gone_within_the_hour_is_booked_not_an_emergency() {
     let care = care_on(vec![fine(0), c], 2);
     assert_eq!(care.map(|c| c.level), Some(CareLevel::Emergency));
 }
+
+#[test]
+fn a_tingle_that_moves_from_one_part_of_the_foot_to_another_is_not_spreading() {
+    // The clinician's twenty-second review: the toes, then four days later
+    // the heel, each gone in minutes, was "Spreading" and booked.
+    let care = care_on(
+        vec![on_a_run(2, 1, &[Spot::Toes]), on_a_run(6, 1, &[Spot::Heel])],
+        6,
+    );
+    assert!(care.is_none(), "{care:?}");
+    // The toes again with the heel is wider: booked.
+    let care = care_on(
+        vec![
+            on_a_run(2, 1, &[Spot::Toes]),
+            on_a_run(6, 1, &[Spot::Toes, Spot::Heel]),
+        ],
+        6,
+    );
+    assert!(found(&care, "spreading_in_the_foot"), "{care:?}");
+}

@@ -15,7 +15,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "spreading_in_the_foot",
         effect: WEEK,
         pattern: Some(Pattern::Spreading),
-        threshold: "within an episode, a check-in naming a part of the foot (forefoot: toes, between the toes, ball; midfoot: arch, top; hindfoot: heel) that no earlier one on the same leg named, after one that named another, short of the whole foot; not the lace pattern",
+        threshold: "within an episode, a check-in naming a part of the foot (forefoot: toes, between the toes, ball; midfoot: arch, top; hindfoot: heel) that no earlier one on the same leg named, after one that named another, short of the whole foot (not one part and then another alone: that moved); not the lace pattern",
         source: "DESIGN.md §4 (spreading: a new extent within an episode); source articles (numbness that persists or spreads needs a doctor); the clinician's nineteenth review (toes, then toes and arch, stepped back)",
         test: "numbness_spreading_from_the_toes_to_the_arch_books_a_clinician",
         check: Check::Moment(|m| {
@@ -440,6 +440,12 @@ fn in_more_than_one_part<'m, 'a>(
         let earlier = before.iter().fold(0, |acc, e| acc | e.extent.foot_parts());
         let parts = earlier | to.extent.foot_parts();
         let first = before.first()?;
-        (parts.count_ones() >= 2).then(|| (**first, *to, to.extent.foot_parts() & !earlier != 0))
+        // (One part, then another alone: it moved, it did not spread nor
+        // come back wider; the clinician's twenty-second review: the toes
+        // and four days later the heel, each gone in minutes, books nobody.
+        // Naming the first part again, on either, is the rows' union.)
+        let own = to.extent.foot_parts();
+        let moved = earlier.count_ones() == 1 && own.count_ones() == 1 && own & earlier == 0;
+        (parts.count_ones() >= 2 && !moved).then_some((**first, *to, own & !earlier != 0))
     })
 }
