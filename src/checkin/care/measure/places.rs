@@ -6,6 +6,34 @@ use super::{Measures, SIX_WEEKS};
 use crate::checkin::Side;
 
 impl<'a> Measures<'_, 'a> {
+    /// The latest check-in of the episode reaching the whole foot or
+    /// further up than any before it on the same leg, with the furthest
+    /// placed one before it, the latest of those (a place already reached in
+    /// the episode is not spreading: the clinician's twentieth review; "at
+    /// the toes …, then at the thigh" hid the calf reached twice in
+    /// between: the twenty-first).
+    pub fn spread_further(&self) -> Option<(&Event<'a>, &Event<'a>)> {
+        let placed = |e: &&Event| e.symptomatic() && e.extent.reach() > Reach::None;
+        self.episode.iter().enumerate().rev().find_map(|(i, to)| {
+            if !placed(&to) || to.extent.reach() < Reach::WholeFoot {
+                return None;
+            }
+            let before = self.episode[..i]
+                .iter()
+                .filter(placed)
+                .filter(|e| e.same_leg_as(to));
+            if before
+                .clone()
+                .any(|e| e.extent.reach() >= to.extent.reach())
+            {
+                return None;
+            }
+            before
+                .max_by_key(|e| e.extent.reach())
+                .map(|from| (from, to))
+        })
+    }
+
     /// The episode reached the whole foot or further up after an earlier
     /// check-in that named a place: spreading, or widespread again (the
     /// upward closure of "further up than before"). The earlier event and

@@ -148,7 +148,7 @@ pub(super) static ROWS: &[Rule] = &[
             let ((from, to), how) = m
                 .worse_and_worse(steps)
                 .map(|[first, _, last]| ((first, last), "getting worse"))
-                .or_else(|| super::week::spread(m).map(|pair| (pair, "spreading")))
+                .or_else(|| m.spread_further().map(|pair| (pair, "spreading")))
                 .or_else(|| m.other_side().map(|pair| (pair, "moving sides")))?;
             Some(Found::new(
                 m.words,

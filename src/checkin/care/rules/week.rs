@@ -351,7 +351,7 @@ pub(super) static ROWS: &[Rule] = &[
         source: "source articles (numbness that persists or spreads needs a doctor); DOMAIN §6",
         test: "numbness_spreading_from_the_toes_to_the_calf_books_a_clinician",
         check: Check::Moment(|m| {
-            let (from, to) = spread(m)?;
+            let (from, to) = m.spread_further()?;
             Some(numbness_then(m, "Spreading", from, to))
         }),
     },
@@ -363,7 +363,7 @@ pub(super) static ROWS: &[Rule] = &[
         source: "source articles (numbness that persists or spreads needs a doctor); NHS \"Pins and needles\" (see a GP if it keeps coming back)",
         test: "the_whole_foot_numb_again_books_as_coming_back_not_as_spreading",
         check: Check::Moment(|m| {
-            if spread(m).is_some() {
+            if m.spread_further().is_some() {
                 return None;
             }
             let (first, to) = m.spread_up()?;
@@ -450,35 +450,6 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
 ];
-
-/// The latest check-in of the episode reaching the whole foot or further
-/// up than any before it on the same leg, with the lowest placed one before
-/// it (a place already reached in the episode is not spreading: the
-/// clinician's twentieth review).
-pub(super) fn spread<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)> {
-    let placed = |e: &&Event| e.symptomatic() && e.extent.reach() > Reach::None;
-    m.episode.iter().enumerate().rev().find_map(|(i, to)| {
-        if !placed(&to) || to.extent.reach() < Reach::WholeFoot {
-            return None;
-        }
-        let before = m.episode[..i]
-            .iter()
-            .filter(placed)
-            .filter(|e| e.same_leg_as(to));
-        if before
-            .clone()
-            .any(|e| e.extent.reach() >= to.extent.reach())
-        {
-            return None;
-        }
-        // From the furthest reached before, the latest of them (the
-        // clinician's twenty-first review: "at the toes …, then at the
-        // thigh" hid the calf reached twice in between).
-        before
-            .max_by_key(|e| e.extent.reach())
-            .map(|from| (from, to))
-    })
-}
 
 /// "Spreading: numbness at the toes on Tue 3 Nov, then at the whole foot on
 /// Fri 6 Nov."
