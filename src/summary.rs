@@ -189,9 +189,11 @@ pub fn checkin_rows(snapshot: Snapshot<'_>, assessment: &Assessment) -> Vec<Chec
         .take(RECENT_CHECKINS)
         .map(|c| {
             let words = |items: Vec<&str>, sep: &str| items.join(sep);
-            let onset = match (c.onset, c.minutes) {
-                (Some(o), Some(m)) => format!("{} ({m} min)", o.words()),
-                (Some(o), None) => o.words().to_string(),
+            // (A rest day's walk said "during exercise", as the check-in
+            // says it: the clinician's twenty-second review.)
+            let onset = match (c.onset_words(), c.minutes) {
+                (Some(o), Some(m)) => format!("{o} ({m} min)"),
+                (Some(o), None) => o.to_string(),
                 _ => String::new(),
             };
             let cleared = match (c.cleared, c.cleared_minutes) {

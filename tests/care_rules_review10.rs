@@ -207,7 +207,11 @@ fn the_same_places_again_with_back_pain_are_booked_and_not_called_spreading() {
         ),
         Side::Left,
     );
-    let care = care_on(vec![fine(1), calf, buttock(4)], 4);
+    // (Partly numb: a tingle reaching the thigh for minutes after one at
+    // the calf is booked, the clinician's twenty-second review.)
+    let mut higher = buttock(4);
+    higher.numbness = comeback::checkin::Numbness::try_from(2).expect("a level");
+    let care = care_on(vec![fine(1), calf, higher], 4);
     let why = care.as_ref().map(|c| c.why.join("\n")).unwrap_or_default();
     assert!(why.contains("Leg symptoms spreading"), "{why}");
 }

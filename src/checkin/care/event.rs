@@ -217,6 +217,19 @@ impl Extent {
         self.0 & other.0 != 0
     }
 
+    /// Whether the two name a part in common, the whole foot holding each
+    /// part of it.
+    pub fn shares_a_part(self, other: Extent) -> bool {
+        let parts = |e: Extent| {
+            if e.has(Self::WHOLE_FOOT) {
+                e.0 | Self::FOOT
+            } else {
+                e.0
+            }
+        };
+        parts(self) & parts(other) != 0
+    }
+
     /// The foot, the ankle or the lower leg are named: the numbness is in
     /// the foot or near it.
     #[inline]
@@ -423,20 +436,23 @@ impl<'a> Event<'a> {
         self.extent.reach() >= Reach::LowerLeg
     }
 
-    /// Tingling in the lower leg, no higher, that settled: gone within the
-    /// hour during or after a run, or within 15 minutes at rest or at
-    /// night. Not a nerve root's sciatica, whose red flags are deficit,
-    /// spread above the knee and symptoms that stay (NICE CKS "Sciatica";
-    /// the clinician's twentieth and twenty-first reviews: a 16-minute calf
-    /// tingle was urgent where a 15-minute one was booked).
+    /// Tingling that settled: gone within the hour, with a run or at rest
+    /// or at night alike (the clinician's twenty-second review: at night
+    /// 15 minutes was booked and 16 urgent, where a run had the hour).
+    /// Pins and needles, not the loss of feeling or the lasting symptoms a
+    /// nerve root's red flags are (NICE CKS "Sciatica"; NHS Lothian
+    /// "deteriorating lumbar radiculopathy").
+    pub fn tingle_that_settled(&self) -> bool {
+        self.severity == 1 && !matches!(self.context, Context::Unknown(_)) && self.clear.settled()
+    }
+
+    /// Such a tingle in the lower leg, no higher: not a nerve root's
+    /// sciatica, whose red flags are deficit, spread above the knee and
+    /// symptoms that stay (the clinician's twentieth and twenty-first
+    /// reviews: a 16-minute calf tingle was urgent where a 15-minute one was
+    /// booked).
     pub fn lower_leg_tingle_that_settled(&self) -> bool {
-        self.severity == 1
-            && self.extent.reach() <= Reach::LowerLeg
-            && match self.context {
-                Context::During(_) | Context::After => self.clear.settled(),
-                Context::Rest | Context::Night => self.clear == Clear::Quick,
-                Context::Unknown(_) => false,
-            }
+        self.tingle_that_settled() && self.extent.reach() <= Reach::LowerLeg
     }
 }
 

@@ -1,7 +1,7 @@
 //! What the rows of the rules table say when they fire: the sentence and
 //! the dated check-ins behind it, and the helpers the rows share.
 
-use super::event::{Clear, Event, Extent, Reach};
+use super::event::{Clear, Context, Event, Extent, Reach};
 use super::measure::{ClearedCare, Measures, SIX_WEEKS, SideSet};
 use crate::checkin::{CheckIn, Flag, Side, Spot};
 
@@ -165,7 +165,7 @@ pub fn at_rest(e: &Event) -> bool {
 
 /// At rest or at night in the sole, heel or arch (or the whole foot, which
 /// holds them, said as such or as three of its places: DESIGN §4 P2):
-/// tarsal tunnel's and neuropathy's pattern.
+/// neuropathy's pattern, which with diabetes books once.
 pub fn sole_at_rest(e: &Event) -> bool {
     at_rest(e)
         && (e.extent.has(Extent::WHOLE_FOOT)
@@ -173,6 +173,14 @@ pub fn sole_at_rest(e: &Event) -> bool {
                 .spots
                 .iter()
                 .any(|s| matches!(s, Spot::Sole | Spot::Heel | Spot::Arch)))
+}
+
+/// As [`sole_at_rest`], at night, or at rest and not gone within 15
+/// minutes: tarsal tunnel's pattern. A foot gone to sleep sitting that woke
+/// in minutes is posture (NHS "Pins and needles"; the clinician's
+/// twenty-second review), which the rest row books if it keeps coming back.
+pub fn sole_at_night(e: &Event) -> bool {
+    sole_at_rest(e) && (e.context == Context::Night || e.clear != Clear::Quick)
 }
 
 /// NICE CKS "Sciatica": neurological deficit progressing while the runner

@@ -73,11 +73,17 @@ pub enum WeekStatus {
     OnTrack,
 }
 
-/// How a week went by its symptoms, among events up to a day: the seven
-/// days from `start` (a plan week, or seven days however the plan's weeks
-/// fall).
-pub trait WeekStatuses {
+/// What the rules of a moment ask of the journal beyond its events.
+pub trait Past {
+    /// How a week went by its symptoms, among events up to a day: the
+    /// seven days from `start` (a plan week, or seven days however the
+    /// plan's weeks fall).
     fn status(&self, events: &[Event], start: i32, day: i32) -> WeekStatus;
+    /// Runs done from day `from` to day `to`, both included.
+    fn runs_between(&self, from: i32, to: i32) -> u32;
+    /// Whether a check-in after day `after`, up to day `upto`, said no
+    /// numbness.
+    fn numbness_gone(&self, after: i32, upto: i32) -> bool;
 }
 
 /// Six weeks in days: how far back the leg on the other side counts
@@ -100,9 +106,10 @@ pub struct Measures<'m, 'a> {
     pub booked: Option<i32>,
     /// The care the last clearance closed, if any.
     pub cleared: Option<&'m ClearedCare>,
-    /// How plan weeks went by their symptoms (read only by the rule that
-    /// needs it: working it out at every moment is most of the walk's cost).
-    pub weeks_so_far: &'m dyn WeekStatuses,
+    /// How plan weeks went, runs done, days said clear (read only by the
+    /// rules that need them: working weeks out at every moment is most of
+    /// the walk's cost).
+    pub past: &'m dyn Past,
     /// The epoch's events up to the moment.
     pub so_far: &'m [Event<'a>],
     /// The plan's first day, for plan weeks.
@@ -156,7 +163,7 @@ impl<'m, 'a> Measures<'m, 'a> {
     /// How the seven days from day `start` went by their symptoms up to
     /// the moment.
     pub fn week_status(&self, start: i32) -> WeekStatus {
-        self.weeks_so_far.status(self.so_far, start, self.day)
+        self.past.status(self.so_far, start, self.day)
     }
 
     pub fn symptomatic(
@@ -278,7 +285,7 @@ impl<'m, 'a> Measures<'m, 'a> {
         let runs: Vec<(&Event, u32)> = self
             .episode
             .iter()
-            .filter(|e| !e.lace_pattern())
+            .filter(|e| !e.lace_pattern() && !e.no_run())
             .filter_map(|e| {
                 let same_place =
                     |l: Extent| l.is_empty() || e.extent.is_empty() || l.overlaps(e.extent);
@@ -295,16 +302,13 @@ impl<'m, 'a> Measures<'m, 'a> {
             .collect();
         // Three runs at least, each no later than the one before give or
         // take a tenth, the last 20 % earlier than the first, in the same
-        // part of the leg: minutes that jump about (30, 45, 20) are no
+        // part of the same leg, on runs (not walks): minutes that jump about (30, 45, 20) are no
         // trend (the clinician's twenty-first review), and a later run
         // between them never hides one (25, 26, 12 still is: a run more
         // only adds such threes, DESIGN.md §4 P5).
         // (The latest 64 runs with minutes: weeks of runs, and the search
         // over threes stays small.)
         let runs = &runs[runs.len().saturating_sub(64)..];
-        let same_place = |a: &Event, b: &Event| {
-            a.extent.is_empty() || b.extent.is_empty() || a.extent.overlaps(b.extent)
-        };
         let follows =
             |(a, ma): (&Event, u32), (b, mb): (&Event, u32)| mb * 10 <= ma * 11 && same_place(a, b);
         let (i, j) = (0..runs.len()).rev().find_map(|j| {
@@ -332,34 +336,45 @@ impl<'m, 'a> Measures<'m, 'a> {
     }
 
     /// Three or more runs of the episode with numbness at about the same
-    /// minute (within a quarter, or 5 minutes), a week or more from first to
-    /// last (Mayo, CECS: "run after run"). How soon each settled does not
-    /// matter: slower settling is no reason to wait longer.
+    /// minute (within a quarter, or 5 minutes) in the same part of the same
+    /// leg, run after run (see [`Measures::run_after_run`]): Mayo, CECS. How
+    /// soon each settled does not matter: slower settling is no reason to
+    /// wait longer. A walk is no run, and the toes of one foot and then the
+    /// other, or the toes and then the heel, are not one place coming back
+    /// at one point (the clinician's twenty-second review).
     pub fn exertional_runs(&self) -> Vec<&Event<'a>> {
         let runs: Vec<(&Event, u32)> = self
             .episode
             .iter()
-            .filter(|e| !e.lace_pattern())
+            .filter(|e| !e.lace_pattern() && !e.no_run())
             .filter_map(|e| e.exertional_minute().map(|m| (e, m)))
             .collect();
         runs.iter()
-            .map(|(_, centre)| {
-                let near = centre / 4;
-                let near = near.max(5);
+            .map(|(at, centre)| {
+                let near = (centre / 4).max(5);
                 runs.iter()
-                    .filter(|(_, m)| m.abs_diff(*centre) <= near)
+                    .filter(|(e, m)| m.abs_diff(*centre) <= near && same_place(e, at))
                     .map(|(e, _)| *e)
                     .collect::<Vec<_>>()
             })
-            .filter(|alike| {
-                alike.len() >= 3
-                    && alike
-                        .last()
-                        .zip(alike.first())
-                        .is_some_and(|(l, f)| l.day - f.day >= 7)
-            })
+            .filter(|alike| self.run_after_run(alike))
             .max_by_key(Vec::len)
             .unwrap_or_default()
+    }
+
+    /// Three runs or more, a week or more from the first to the last, and
+    /// at least half the runs done between them: "run after run" (Mayo,
+    /// CECS), not three tingles scattered over three weeks of clear runs
+    /// (the clinician's twenty-second review; those are the three-weeks
+    /// row's). A symptom more only adds to both counts, so it never makes
+    /// this milder (DESIGN.md §4 P5).
+    pub fn run_after_run(&self, runs: &[&Event]) -> bool {
+        let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
+            return false;
+        };
+        runs.len() >= 3
+            && last.day - first.day >= 7
+            && 2 * runs.len() as u32 >= self.past.runs_between(first.day, last.day)
     }
 
     /// The latest two events at most `days` apart among `events` (in day
@@ -410,6 +425,13 @@ impl<'m, 'a> Measures<'m, 'a> {
             .count();
         not_cleared >= 2 && self.latest.iter().any(|e| e.clear == Clear::NotYet)
     }
+}
+
+/// Whether two check-ins could be the same place: the same leg, and a part
+/// in common (or a place not said by either).
+fn same_place(a: &Event, b: &Event) -> bool {
+    a.same_leg_as(b)
+        && (a.extent.is_empty() || b.extent.is_empty() || a.extent.shares_a_part(b.extent))
 }
 
 /// The open episode within `window` ending at its last event: the events

@@ -337,7 +337,7 @@ impl<'a> Timeline<'a> {
             health: self.conditions(day),
             booked: moment.booked,
             cleared,
-            weeks_so_far: self,
+            past: self,
             so_far: &events[..upto],
             start_day: self.start_day,
             today: self.today,
@@ -434,7 +434,7 @@ impl<'a> Timeline<'a> {
 
     /// Runs done from `from` to `to`: check-ins of runs done or cut short,
     /// and days with a run from a file and no such check-in.
-    fn runs_done(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+    pub(super) fn runs_done(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         let checked = self.journal.between(from, to);
         let ran = |d: NaiveDate| checked.iter().any(|c| c.date == d && c.run_credit() > 0.0);
         let by_checkin = checked.iter().filter(|c| c.run_credit() > 0.0).count();

@@ -60,18 +60,29 @@ impl<'a> Measures<'_, 'a> {
     /// then one: said first as both, the pattern is no milder than said
     /// first as one side, DESIGN.md §4 P5).
     pub fn other_side(&self) -> Option<(&Event<'a>, &Event<'a>)> {
+        self.other_side_where(|_| true)
+    }
+
+    /// As [`Measures::other_side`], with one of the two at least `strong`:
+    /// the first such pair, any earlier check-in with a side paired with
+    /// any later one on another, so more symptoms only add pairs.
+    pub fn other_side_where(
+        &self,
+        strong: impl Fn(&Event) -> bool,
+    ) -> Option<(&Event<'a>, &Event<'a>)> {
         // (The lace pattern on one foot, then the other: both shoes, not
         // both nerves.)
-        let symptomatic = || {
-            self.episode
+        let sided: Vec<&Event> = self
+            .episode
+            .iter()
+            .filter(|e| e.symptomatic() && !e.lace_pattern() && e.side.is_some())
+            .collect();
+        sided.iter().enumerate().find_map(|(i, first)| {
+            sided[i + 1..]
                 .iter()
-                .filter(|e| e.symptomatic() && !e.lace_pattern())
-        };
-        let first = symptomatic().find(|e| e.side.is_some())?;
-        let other = symptomatic()
-            .skip_while(|e| e.day <= first.day)
-            .find(|e| e.side.is_some() && e.side != first.side)?;
-        Some((first, other))
+                .find(|e| e.day > first.day && e.side != first.side && (strong(first) || strong(e)))
+                .map(|other| (*first, *other))
+        })
     }
 
     /// The leg above the ankle numb on both sides, at once or one side after

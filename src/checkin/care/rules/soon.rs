@@ -51,7 +51,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "claudication_with_circulation_problems",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Claudication),
-        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during or after a run (or at a time not said), however soon it went (not the lace pattern)",
+        threshold: "with circulation problems: flag `calf_tightness` with a run, easing with rest; or numbness during or after a run (or at a time not said), however soon it went (not the lace pattern, nor a tingle of the first 5 minutes gone quickly as the runner warmed up)",
         source: "NICE CG147 \"Peripheral arterial disease\" (intermittent claudication)",
         test: "with_circulation_problems_calf_cramp_on_runs_books_a_gp_or_vascular_clinic",
         check: Check::Moment(|m| {
@@ -67,8 +67,11 @@ pub(super) static ROWS: &[Rule] = &[
                 // So does numbness after a run, or with the time not said,
                 // however long it took (known circulation disease lowers
                 // the threshold; not gone at all is urgent).
+                // (Not a tingle of the first minutes gone as the runner
+                // warmed up: claudication comes with the effort and eases
+                // on stopping, the clinician's twenty-second review.)
                 let e = latest(m, |e| {
-                    e.symptomatic() && e.context.with_load() && !e.lace_pattern()
+                    e.symptomatic() && e.context.with_load() && !e.lace_pattern() && !e.warm_up()
                 })?;
                 Some(one(m, e, "with a run, with circulation problems"))
             })
@@ -198,7 +201,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "exertional_pattern",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "3+ runs of the episode with numbness at about the same minute (within a quarter or 5 minutes), a week or more from first to last, the minutes not moving earlier (that is the next row); a tingle in the first 5 minutes that went quickly does not count",
+        threshold: "3+ runs of the episode (not walks) with numbness at about the same minute (within a quarter or 5 minutes) in the same part of the same leg, a week or more from first to last and at least half the runs done between, the minutes not moving earlier (that is the next row); a tingle in the first 5 minutes that went quickly does not count",
         source: "Mayo Clinic and coaortho.org \"Chronic exertional compartment syndrome\"",
         test: "the_exertional_pattern_over_two_weeks_sends_to_a_sports_doctor",
         check: Check::Moment(|m| {
@@ -228,15 +231,8 @@ pub(super) static ROWS: &[Rule] = &[
                     } else {
                         "Symptoms"
                     };
-                    // (A rest day's walk is no run: the clinician's
-                    // sixteenth review.)
-                    let of = if runs.iter().any(|e| e.no_run()) {
-                        "runs and walks"
-                    } else {
-                        "runs"
-                    };
                     format!(
-                        "{what} at about the same point of {} {of}: {}.",
+                        "{what} at about the same point of {} runs: {}.",
                         runs.len(),
                         crate::checkin::and_list(&at)
                     )
@@ -249,24 +245,32 @@ pub(super) static ROWS: &[Rule] = &[
         id: "exertional_in_the_lower_leg",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "3+ runs of the episode with numbness in the calf or shin during the run, its minute not said, each gone within the hour, a week or more from first to last (with the minutes said, the row above judges whether they repeat)",
+        threshold: "3+ runs of the episode with numbness in the calf or shin of one leg during the run, its minute not said, each gone within the hour, a week or more from first to last and at least half the runs done between (with the minutes said, the row above judges whether they repeat)",
         source: "Mayo Clinic and coaortho.org \"Chronic exertional compartment syndrome\" (the calf or shin, run after run, settling with rest); the clinician's twentieth review (the same four runs booked within 2 working days with their minutes, within a week without)",
         test: "numbness_in_the_calf_or_shin_on_runs_that_settles_is_the_exertional_pattern_without_minutes",
         check: Check::Moment(|m| {
-            let runs: Vec<&Event> = m
+            let all: Vec<&Event> = m
                 .episode
                 .iter()
                 .filter(|e| {
                     e.symptomatic()
+                        && !e.no_run()
                         && e.extent.has(Extent::LOWER_LEG)
                         && e.context == Context::During(None)
                         && e.clear.settled()
                 })
                 .collect();
-            let (first, last) = (runs.first()?, runs.last()?);
-            if runs.len() < 3 || last.day - first.day < 7 {
-                return None;
-            }
+            // On one leg (or both), run after run.
+            let runs = all
+                .iter()
+                .map(|at| {
+                    all.iter()
+                        .copied()
+                        .filter(|e| e.same_leg_as(at))
+                        .collect::<Vec<_>>()
+                })
+                .filter(|runs| m.run_after_run(runs))
+                .max_by_key(Vec::len)?;
             Some(Found::new(
                 m.words,
                 || {
@@ -285,7 +289,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "onset_earlier_and_earlier",
         effect: TWO_DAYS,
         pattern: Some(Pattern::EarlierOnset),
-        threshold: "onset minutes over 3+ runs of the episode (not the lace pattern) moving earlier by 20 % or more; a tingle of the first 5 minutes gone quickly counts only after numbness later in a run of the episode in a place it names",
+        threshold: "onset minutes over 3+ runs of the episode (not walks, not the lace pattern) in the same part of the same leg moving earlier by 20 % or more; a tingle of the first 5 minutes gone quickly counts only after numbness later in a run of the episode in a place it names",
         source: "Mayo Clinic; StatPearls \"Chronic exertional compartment syndrome\"",
         test: "numbness_starting_earlier_in_each_run_books_a_sports_doctor",
         check: Check::Moment(|m| {

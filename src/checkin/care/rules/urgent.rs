@@ -123,7 +123,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_legs_in_turn",
         effect: TODAY,
         pattern: Some(Pattern::BothLegs),
-        threshold: "within 42 days since the last clearance: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went (not when both are tingling in the lower leg, no higher, gone within the hour with a run or within 15 minutes at rest or at night: the week row below); or on one side within 6 weeks of a clearance of it on the other",
+        threshold: "within 42 days since the last clearance: numbness above the ankle (lower leg, thigh or buttock) on one side, and on the other on a later check-in, however soon each went (not when both are tingling in the lower leg, no higher, gone within the hour (with a run, at rest or at night): the week row below); or on one side within 6 weeks of a clearance of it on the other",
         source: "NHS \"Cauda equina syndrome\" (sciatica in both legs); NICE CKS \"Sciatica\" (bilateral or alternating leg symptoms are a red flag)",
         test: "numbness_above_the_ankle_on_one_leg_and_then_the_other_is_urgent",
         check: Check::Moment(|m| {
@@ -138,18 +138,32 @@ pub(super) static ROWS: &[Rule] = &[
         id: "worse_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::WorseWithBackPain),
-        threshold: "back pain flagged in the episode, and the episode getting worse, spreading further up than before (the whole foot or above), or moving sides (the same place again is booked: the warning-sign row)",
+        threshold: "back pain flagged in the episode, and the episode getting worse, spreading further up than before (the whole foot or above), or moving sides, not from one tingle gone within the hour to another (those, and the same place again, are booked: the back pain row)",
         source: "NHS Lothian lumbar red flags (\"deteriorating lumbar radiculopathy\": worse, not the same again, the clinician's twenty-first review)",
         test: "numbness_getting_worse_with_back_pain_is_urgent",
         check: Check::Moment(|m| {
             let pain = m.episode.iter().rfind(|e| e.flagged(Flag::BackPain))?;
             let steps = if m.health.sooner() { 2 } else { 3 };
-            // Said as what happened: worse, further up, or the other side.
+            // Said as what happened: worse, further up, or the other side;
+            // not from one tingle gone within the hour to another (the
+            // clinician's twenty-second review: brief toe tingles on each
+            // foot in turn are booked with the safety net).
+            let strong = |e: &Event| !e.tingle_that_settled();
+            let more = |(a, b): &(&Event, &Event)| strong(a) || strong(b);
             let ((from, to), how) = m
                 .worse_and_worse(steps)
-                .map(|[first, _, last]| ((first, last), "getting worse"))
-                .or_else(|| m.spread_further().map(|pair| (pair, "spreading")))
-                .or_else(|| m.other_side().map(|pair| (pair, "moving sides")))?;
+                .map(|[first, _, last]| (first, last))
+                .filter(more)
+                .map(|pair| (pair, "getting worse"))
+                .or_else(|| {
+                    m.spread_further()
+                        .filter(more)
+                        .map(|pair| (pair, "spreading"))
+                })
+                .or_else(|| {
+                    m.other_side_where(strong)
+                        .map(|pair| (pair, "moving sides"))
+                })?;
             Some(Found::new(
                 m.words,
                 || {
@@ -174,24 +188,14 @@ pub(super) static ROWS: &[Rule] = &[
         id: "spreading_up_the_leg_with_back_history",
         effect: TODAY,
         pattern: Some(Pattern::WorseWithBackPain),
-        threshold: "with back history: numbness above the ankle in the episode, spreading further up the leg or getting worse",
-        source: "NHS Lothian lumbar red flags (\"deteriorating lumbar radiculopathy\"); NICE CKS \"Sciatica\"",
+        threshold: "with back history: numbness above the ankle in the episode, spreading further up the leg or getting worse (not when both check-ins compared are tingles gone within the hour: a booking then)",
+        source: "NHS Lothian lumbar red flags (\"deteriorating lumbar radiculopathy\"); NICE CKS \"Sciatica\" (progressive deficit, not pins and needles that settled: the clinician's twenty-second review)",
         test: "with_back_history_numbness_creeping_up_the_leg_is_urgent",
         check: Check::Moment(|m| {
             if !m.health.back_history {
                 return None;
             }
-            let leg = |e: &&Event| e.symptomatic() && e.extent.reach() >= Reach::LowerLeg;
-            let first = m.episode.iter().find(leg)?;
-            let (from, to) = m
-                .worse_and_worse(2)
-                .map(|[first, _, last]| (first, last))
-                .or_else(|| {
-                    let to = m.episode.iter().rev().find(|e| {
-                        leg(e) && e.day > first.day && e.extent.reach() > first.extent.reach()
-                    })?;
-                    Some((first, to))
-                })?;
+            let (from, to) = worse_with_back_history(m)?;
             Some(Found::new(
                 m.words,
                 || {
@@ -211,7 +215,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_sides_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::LowBackNerves),
-        threshold: "back pain flagged in the last six weeks (42 days, since the last clearance), and numbness on both sides in them (at once, or one side and then the other, however far apart; not the lace pattern); or, within six weeks of a clearance of care with back pain, numbness on both sides or on the side that care had not seen",
+        threshold: "back pain flagged in the last six weeks (42 days, since the last clearance), and numbness on both sides in them (at once, or one side and then the other, however far apart, not both tingles gone within the hour; not the lace pattern); or, within six weeks of a clearance of care with back pain, numbness on both sides, or on the side that care had not seen (not a tingle gone within the hour)",
         source: "NHS \"Cauda equina syndrome\" and \"Sciatica\" (back pain with symptoms in both legs); NHS Lothian lumbar red flags",
         test: "back_pain_with_numbness_on_both_sides_is_urgent",
         check: Check::Moment(|m| {
@@ -221,15 +225,25 @@ pub(super) static ROWS: &[Rule] = &[
             let Some(pain) = m.recent().iter().rfind(|e| e.flagged(Flag::BackPain)) else {
                 return both_sides_after_back_pain_cleared(m);
             };
-            let sides = |side: Side| {
-                m.recent()
-                    .iter()
-                    .rfind(move |e| e.symptomatic() && !e.lace_pattern() && e.side == Some(side))
+            // One side and then the other, not both tingles gone within
+            // the hour: brief pins and needles on each foot in turn are no
+            // deteriorating deficit, and the week row books them with the
+            // safety net (the clinician's twenty-second review). Both at
+            // once stays urgent.
+            let side = |side: Side, more: bool| {
+                m.recent().iter().rfind(move |e| {
+                    e.symptomatic()
+                        && !e.lace_pattern()
+                        && e.side == Some(side)
+                        && !(more && e.tingle_that_settled())
+                })
             };
-            let (from, to) = match sides(Side::Both) {
+            let (from, to) = match side(Side::Both, false) {
                 Some(both) => (both, both),
                 None => {
-                    let (left, right) = (sides(Side::Left)?, sides(Side::Right)?);
+                    let (left, right) = side(Side::Left, true)
+                        .zip(side(Side::Right, false))
+                        .or_else(|| side(Side::Left, false).zip(side(Side::Right, true)))?;
                     if left.day <= right.day {
                         (left, right)
                     } else {
@@ -372,21 +386,52 @@ pub(super) static ROWS: &[Rule] = &[
     },
 ];
 
+/// With back history and numbness above the ankle in the episode, two
+/// check-ins of it (not the lace pattern), the later one slower to clear or more numb than a quick tingle, or, in
+/// the leg above the ankle, further up than the earlier: the first such
+/// pair. Not when both are tingles that settled within the hour: a tingle
+/// reaching the thigh for five minutes is no deteriorating deficit (the
+/// clinician's twenty-second review), and the week rows book it. Any
+/// earlier check-in pairs with a later one, so more symptoms only add pairs
+/// (DESIGN.md §4 P5).
+fn worse_with_back_history<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, &'m Event<'a>)> {
+    let events: Vec<&Event> = m
+        .episode
+        .iter()
+        .filter(|e| e.symptomatic() && !e.lace_pattern())
+        .collect();
+    let leg = |e: &Event| e.extent.reach() >= Reach::LowerLeg;
+    if !events.iter().any(|e| leg(e)) {
+        return None;
+    }
+    events.iter().enumerate().skip(1).find_map(|(j, to)| {
+        events[..j].iter().find_map(|from| {
+            let worse = to.burden() >= (1, 1)
+                || (leg(from) && leg(to) && to.extent.reach() > from.extent.reach());
+            let more = !from.tingle_that_settled() || !to.tingle_that_settled();
+            (worse && more).then_some((*from, *to))
+        })
+    })
+}
+
 /// The foot (or the ankle) and the shin or calf or higher, named at once.
 fn foot_and_leg(e: &Event) -> bool {
     (e.extent.in_foot() || e.extent.has(Extent::ANKLE)) && e.in_leg()
 }
 
 /// Care with back pain cleared by a clinician who saw numbness on one side,
-/// then within six weeks numbness on both sides or on the other: the
-/// picture that clinician cleared was not this one (the clinician's
-/// fifteenth review).
+/// then within six weeks numbness on both sides, or on the other more than
+/// a tingle gone within the hour: the picture that clinician cleared was
+/// not this one (the clinician's fifteenth review; such a tingle goes back
+/// to that clinician, `wider_after_a_clearance`, the twenty-second).
 fn both_sides_after_back_pain_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     after_a_clearance(
         m,
         |c| c.back_pain,
         |c, e| {
-            e.symptomatic() && !e.lace_pattern() && (e.both_sides() || c.sides.other_than(e.side))
+            e.symptomatic()
+                && !e.lace_pattern()
+                && (e.both_sides() || (c.sides.other_than(e.side) && !e.tingle_that_settled()))
         },
         |what, cleared| {
             format!(

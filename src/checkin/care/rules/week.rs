@@ -359,7 +359,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "widespread_again",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "within an episode, a check-in reaching the whole foot or further up after an earlier one that named a place, no further than it (the same wide numbness back: a spread is the row above)",
+        threshold: "within an episode, a check-in reaching the whole foot or further up after an earlier one that named a place, no further than it (the same wide numbness back: a spread is the row above); not a tingle in the calf or shin alone gone within the hour after only such tingles on that leg",
         source: "source articles (numbness that persists or spreads needs a doctor); NHS \"Pins and needles\" (see a GP if it keeps coming back)",
         test: "the_whole_foot_numb_again_books_as_coming_back_not_as_spreading",
         check: Check::Moment(|m| {
@@ -367,6 +367,24 @@ pub(super) static ROWS: &[Rule] = &[
                 return None;
             }
             let (first, to) = m.spread_up()?;
+            // A tingle in the calf or shin alone, gone within the hour, and
+            // again: one small place back, as the toes twice are (the
+            // clinician's twenty-second review); the weeks it comes back in
+            // book it (the three-weeks row).
+            let calf_only = |e: &Event| {
+                e.lower_leg_tingle_that_settled()
+                    && !e.extent.in_foot()
+                    && !e.extent.has(Extent::ANKLE)
+            };
+            if calf_only(to)
+                && m.episode
+                    .iter()
+                    .take_while(|e| !std::ptr::eq(*e, to))
+                    .filter(|e| e.symptomatic() && e.same_leg_as(to))
+                    .all(calf_only)
+            {
+                return None;
+            }
             // The earlier one that reached as far, when one did: the calf
             // after the calf and the buttock is not "as far up" (the
             // clinician's twentieth review).

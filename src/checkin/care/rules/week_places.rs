@@ -1,7 +1,8 @@
 //! The rows that book a clinician within a week for a place or a context:
 //! more than one part of the foot, the sole at night, between the toes,
-//! the top of the foot, both feet, each lower leg in turn, sitting, rest,
-//! and the cleared numbness back (DESIGN.md §4, step 4; the course of the symptoms is in `week.rs`).
+//! the top of the foot, both feet, the thigh reached, each lower leg in
+//! turn, sitting, rest, and the cleared numbness back (DESIGN.md §4, step 4;
+//! the course of the symptoms is in `week.rs`).
 
 use super::week::numbness_then;
 use super::*;
@@ -39,11 +40,11 @@ pub(super) static ROWS: &[Rule] = &[
         id: "sole_or_heel_at_night_twice",
         effect: WEEK,
         pattern: Some(Pattern::SoleAtNight),
-        threshold: "numbness in the sole, heel or arch (or the whole foot) at night or at rest twice in 6 plan weeks",
+        threshold: "numbness in the sole, heel or arch (or the whole foot) at night, or at rest not gone within 15 minutes, twice in 6 plan weeks (a foot asleep from sitting, gone in minutes, is the rest row's)",
         source: "AAOS OrthoInfo; AOFAS FootCareMD \"Tarsal tunnel syndrome\"",
         test: "sole_numbness_at_night_twice_in_six_weeks_sends_to_an_orthopedist_or_podiatrist",
         check: Check::Moment(|m| {
-            let nights = m.matching(sole_at_rest);
+            let nights = m.matching(sole_at_night);
             let (a, b) = Measures::last_two(nights)?;
             Some(Found::new(
                 m.words,
@@ -61,7 +62,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "cleared_numbness_back_twice_in_14_days",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "after a clearance of care booked within a week, symptoms twice within 14 days (not the lace pattern), in the place the clinician cleared or any other",
+        threshold: "after a clearance of care booked within a week, symptoms twice within 14 days (not the lace pattern), in the place the clinician cleared or another as far up the leg (a place lower down is judged afresh)",
         source: "DOMAIN §6 clinician's review (after a clearance: back to the clinician who cleared you)",
         test: "the_cleared_pattern_back_twice_in_two_weeks_goes_back_to_the_clinician",
         check: Check::Moment(|m| back_twice(m).filter(|_| m.cleared.is_some_and(|c| !c.soon))),
@@ -70,7 +71,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "cleared_numbness_back_twice_in_14_days_soon",
         effect: TWO_DAYS,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "after a clearance of care that was urgent or booked within 2 working days, symptoms twice within 14 days; when it was urgent, who its most specific pattern books, not the urgent care that cleared it",
+        threshold: "after a clearance of care that was urgent or booked within 2 working days, symptoms twice within 14 days where the row above counts them; when it was urgent, who its most specific pattern books, not the urgent care that cleared it",
         source: "DOMAIN §6 clinician's review (after a clearance: back to the clinician who cleared you); DESIGN §4 (2 working days for vascular, diabetic and compartment patterns); the clinician's sixteenth review (an exertional shin pattern back after its clearance was booked later than before it)",
         test: "the_exertional_pattern_back_after_a_clearance_is_booked_as_soon_as_before_with_a_sports_doctor",
         check: Check::Moment(|m| back_twice(m).filter(|_| m.cleared.is_some_and(|c| c.soon))),
@@ -196,10 +197,22 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
+        id: "spreading_above_the_knee",
+        effect: WEEK,
+        pattern: Some(Pattern::AboveTheKnee),
+        threshold: "within an episode, a check-in reaching the thigh or buttock, further up than an earlier one on the same leg (the row below, with the clinicians of the back)",
+        source: "NICE CKS \"Sciatica\" (a nerve-root pattern: assess); the clinician's twenty-second review (calf then thigh booked the foot's clinicians where the thigh twice booked a GP)",
+        test: "numbness_spreading_from_the_calf_to_the_thigh_books_a_gp_or_spine_clinician",
+        check: Check::Moment(|m| {
+            let (from, to) = m.spread_further()?;
+            (to.extent.reach() >= Reach::Thigh).then(|| numbness_then(m, "Spreading", from, to))
+        }),
+    },
+    Rule {
         id: "lower_legs_in_turn",
         effect: WEEK,
         pattern: Some(Pattern::LowerLegsInTurn),
-        threshold: "within 42 days since the last clearance: tingling in the lower leg (no higher) on one side, gone within the hour with a run or within 15 minutes at rest or at night, and the same on the other side on a later check-in (anything more on either side is urgent: both legs in turn)",
+        threshold: "within 42 days since the last clearance: tingling in the lower leg (no higher) on one side, gone within the hour (with a run, at rest or at night), and the same on the other side on a later check-in (anything more on either side is urgent: both legs in turn)",
         source: "NICE CKS \"Sciatica\" (bilateral or alternating sciatica is the red flag, not a calf tingle that settled); the clinician's twentieth and twenty-first reviews",
         test: "a_brief_calf_tingle_on_each_leg_in_turn_books_a_gp_within_a_week",
         check: Check::Moment(|m| {
@@ -329,12 +342,19 @@ pub(super) static ROWS: &[Rule] = &[
         id: "not_cleared_days_later",
         effect: WEEK,
         pattern: Some(Pattern::Lingering),
-        threshold: "one check-in: numbness not gone when recorded on a later day than its date (it has lasted that long)",
+        threshold: "one check-in: numbness not gone when recorded on a later day than its date (it has lasted that long), unless a check-in between said no numbness",
         source: "source articles (numbness that persists or has not resolved within a week: see a doctor); Mayo Clinic \"Numbness\"",
         test: "numbness_still_there_when_recorded_days_later_books_a_clinician",
         check: Check::Moment(|m| {
             let e = latest(m, |e| e.symptomatic() && e.clear == Clear::NotYet)?;
             let recorded = e.checkin.recorded.filter(|day| *day > e.checkin.date)?;
+            // A check-in between said no numbness: it was gone by then, and
+            // "not yet" was how it stood that day (the clinician's
+            // twenty-second review: a back-filled tingle read as lasting
+            // the three days to a clear check-in).
+            if m.past.numbness_gone(e.day, recorded.to_epoch_days()) {
+                return None;
+            }
             let days = (recorded - e.checkin.date).num_days();
             Some(Found::new(
                 m.words,
@@ -353,12 +373,25 @@ pub(super) static ROWS: &[Rule] = &[
     },
 ];
 
-/// After a clearance, symptoms twice within 14 days, anywhere: a new place
-/// is no milder than the one cleared. The lace pattern is advice, not care
+/// After a clearance, symptoms twice within 14 days in the place cleared or
+/// as far up the leg: a new place as far up is no milder than the one
+/// cleared. The lace pattern is advice, not care
 /// (DOMAIN §6; the clinician's seventeenth review).
 fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let cleared = m.cleared?;
-    let again = m.matching(|e| e.symptomatic() && !e.lace_pattern());
+    // The place the clinician cleared, or as far up the leg: a tingle in
+    // the toes after an exertional calf was cleared is another, milder
+    // pattern, judged afresh (the clinician's twenty-second review); the
+    // heel after the toes is no milder (the seventeenth). Wider than the
+    // cleared numbness is `wider`'s.
+    let again = m.matching(|e| {
+        e.symptomatic()
+            && !e.lace_pattern()
+            && (cleared.anywhere
+                || e.extent.is_empty()
+                || e.extent.shares_a_part(cleared.extent)
+                || e.extent.reach() >= cleared.extent.reach())
+    });
     let (a, b) = Measures::twice_within(again, 14)?;
     Some(Found::new(
         m.words,

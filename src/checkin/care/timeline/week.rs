@@ -4,14 +4,14 @@
 
 use super::super::event::Event;
 use super::super::found::Found;
-use super::super::measure::{self, WeekMeasures, WeekStatus, WeekStatuses};
+use super::super::measure::{self, Past, WeekMeasures, WeekStatus};
 use super::super::rules::{Check, Effect, RULES};
 use super::super::signal::status_of;
 use super::{Timeline, date};
 use crate::checkin::Status;
 use chrono::NaiveDate;
 
-impl WeekStatuses for Timeline<'_> {
+impl Past for Timeline<'_> {
     /// How the seven days from `start` went by their symptoms up to `day`,
     /// among `events` (in day order).
     fn status(&self, events: &[Event], start: i32, day: i32) -> WeekStatus {
@@ -33,6 +33,17 @@ impl WeekStatuses for Timeline<'_> {
             kept.push((key, status));
         }
         status
+    }
+
+    fn runs_between(&self, from: i32, to: i32) -> u32 {
+        self.runs_done(date(from), date(to))
+    }
+
+    fn numbness_gone(&self, after: i32, upto: i32) -> bool {
+        self.journal
+            .between(date(after + 1), date(upto))
+            .iter()
+            .any(|c| c.numbness.level() == 0)
     }
 }
 
