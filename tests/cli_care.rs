@@ -387,6 +387,14 @@ fn a_note_in_a_runners_words_for_the_saddle_the_bladder_or_a_dragging_foot_asks_
         ("had to run to the loo twice", "--flag bladder_bowel"),
         ("left leg felt heavy and dragged", "--flag foot_drop"),
         ("my foot was flopping at the end", "--flag foot_drop"),
+        // The twenty-third review's.
+        ("couldn't feel the toilet paper", "--flag saddle"),
+        ("both bum cheeks numb on the drive home", "--flag saddle"),
+        ("lost control a bit on the long run", "--flag bladder_bowel"),
+        ("couldn't hold it on the run", "--flag bladder_bowel"),
+        ("had an accident in my shorts", "--flag bladder_bowel"),
+        ("my leg gave out on the hill", "--flag weakness"),
+        ("foot kept catching the kerb", "--flag foot_drop"),
     ] {
         comeback(dir.path(), "2026-11-24")
             .args(["checkin", "--numbness", "0", "--replace", "--note", note])
@@ -642,9 +650,15 @@ fn a_version_seven_export_still_imports_with_its_late_check_in_as_recorded_on_it
         assert_eq!(doc[field], original[field], "{field}");
     }
     // Version 7 did not keep the day a check-in was recorded: its "not
-    // gone" of Mon 30 Nov reads as recorded that day.
+    // gone" of Mon 30 Nov reads as recorded that day, not as lasting days.
+    // (Partly numb after a tingle books as more numb than before since the
+    // clinician's twenty-third review.)
     let status = json(dir.path(), "2026-12-01", &["status", "--json"]);
-    assert_eq!(status["care"], serde_json::Value::Null, "{status}");
+    assert_eq!(
+        status["care"]["rules"],
+        serde_json::json!(["more_numb_than_before"]),
+        "{status}"
+    );
 }
 
 #[test]

@@ -194,6 +194,21 @@ const FLAG_WORDS: &[(&str, Flag)] = &[
     ("crotch", Flag::Saddle),
     ("down there", Flag::Saddle),
     ("when i wipe", Flag::Saddle),
+    // (The twenty-third: "couldn't feel the toilet paper", "both bum
+    // cheeks numb", "lost control a bit", "couldn't hold it", "had an
+    // accident in my shorts", "my leg gave out", "foot kept catching the
+    // kerb". A word inside a longer one already found is that one's:
+    // "toilet" in "toilet paper".)
+    ("toilet paper", Flag::Saddle),
+    ("bum cheek", Flag::Saddle),
+    ("buttocks", Flag::Saddle),
+    ("lost control", Flag::BladderBowel),
+    ("couldn't hold it", Flag::BladderBowel),
+    ("could not hold it", Flag::BladderBowel),
+    ("an accident in", Flag::BladderBowel),
+    ("gave out", Flag::Weakness),
+    ("kept catching", Flag::FootDrop),
+    ("catching the", Flag::FootDrop),
     // (Whole enough not to catch "speed", "loose laces" or "flip-flops".)
     ("the loo", Flag::BladderBowel),
     ("toilet", Flag::BladderBowel),
@@ -243,11 +258,13 @@ pub(crate) fn note_lines(checkins: &[CheckIn]) -> Vec<String> {
             // nerves' first (the clinician's twentieth review: "foot
             // slapping, felt weak" asked only about weakness).
             let mut signs: Vec<(&str, Flag)> = Vec::new();
+            let mut found: Vec<&str> = Vec::new();
             for &(word, flag) in FLAG_WORDS {
-                if note.contains(word)
-                    && !c.flags.contains(&flag)
-                    && !signs.iter().any(|(_, f)| *f == flag)
-                {
+                if !note.contains(word) || found.iter().any(|w| w.contains(word)) {
+                    continue;
+                }
+                found.push(word);
+                if !c.flags.contains(&flag) && !signs.iter().any(|(_, f)| *f == flag) {
                     signs.push((word, flag));
                 }
             }

@@ -425,3 +425,26 @@ pub fn after_a_clearance<'a>(
         [e],
     ))
 }
+
+/// "Spreading: numbness at the toes on Tue 3 Nov, then at the whole foot on
+/// Fri 6 Nov."
+pub fn numbness_then<'a>(
+    m: &Measures<'_, 'a>,
+    how: &'static str,
+    from: &Event<'a>,
+    to: &Event<'a>,
+) -> Found<'a> {
+    Found::new(
+        m.words,
+        || {
+            format!(
+                "{how}: numbness {} on {}, then {} on {}.",
+                spots(from.checkin),
+                m.date(from),
+                spots(to.checkin),
+                m.date(to)
+            )
+        },
+        [from, to],
+    )
+}

@@ -188,12 +188,16 @@ impl<'m, 'a> Measures<'m, 'a> {
             .count()
     }
 
-    /// Window events matching `hit`, in day order.
+    /// Events of the last six weeks in days (since the last clearance)
+    /// matching `hit`, in day order: "twice in six weeks" whatever the
+    /// weekday the first fell on (the clinician's twenty-third review: a
+    /// night heel 36 days apart booked from a Saturday and held from a
+    /// Sunday, counted in plan weeks).
     pub fn matching<F: Fn(&Event) -> bool + Clone + 'm>(
         &self,
         hit: F,
     ) -> impl DoubleEndedIterator<Item = &'m Event<'a>> + Clone + use<'m, 'a, F> {
-        self.window.iter().filter(move |e| hit(e))
+        self.recent().iter().filter(move |e| hit(e))
     }
 
     /// The longest stretch of symptomatic days ending at the latest one,

@@ -22,7 +22,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "calf_tightness_settled",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "flag `calf_tightness` that settled within the hour, with numbness or sharp pain, or a second time with exercise in 6 plan weeks (once on its own, or cramps at night, a hold); or sharp pain with numbness in the shin or calf with a run, settled within the hour",
+        threshold: "flag `calf_tightness` that settled within the hour, with numbness or sharp pain, or a second time with exercise within six weeks (42 days) (once on its own, or cramps at night, a hold); or sharp pain with numbness in the shin or calf with a run, settled within the hour",
         source: "Mayo Clinic \"Chronic exertional compartment syndrome\"",
         test: "calf_tightness_that_settled_books_a_sports_doctor_within_two_working_days",
         check: Check::Moment(|m| {

@@ -303,6 +303,38 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
+        id: "more_numb_than_before",
+        effect: WEEK,
+        pattern: Some(Pattern::Worsening),
+        threshold: "within an episode, a check-in more numb than an earlier one (tingling, then partly numb or no feeling; partly numb, then no feeling), clear days between or not; not the lace pattern",
+        source: "DOMAIN §6 (numbness that gets worse over the check-ins: book); Mayo Clinic \"Numbness\"; the clinician's twenty-third review (tingling then partly numb stepped back where partly numb then tingling booked)",
+        test: "tingling_then_partly_numb_books_a_clinician_as_the_other_order_does",
+        check: Check::Moment(|m| {
+            let numb = |e: &&Event| e.symptomatic() && !e.lace_pattern();
+            let to = latest(m, |e| numb(&e))?;
+            let from = m
+                .episode
+                .iter()
+                .take_while(|e| e.day < to.day)
+                .filter(numb)
+                .find(|e| e.severity < to.severity)?;
+            let what = |e: &Event| format!("{} {}", e.checkin.numbness.words(), spots(e.checkin));
+            Some(Found::new(
+                m.words,
+                || {
+                    format!(
+                        "More numb than before: {} on {}, then {} on {}.",
+                        what(from),
+                        m.date(from),
+                        what(to),
+                        m.date(to)
+                    )
+                },
+                [from, to],
+            ))
+        }),
+    },
+    Rule {
         id: "slower_and_slower_to_clear",
         effect: WEEK,
         pattern: Some(Pattern::Worsening),
@@ -331,7 +363,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "no_feeling_twice",
         effect: WEEK,
         pattern: Some(Pattern::NoFeelingAgain),
-        threshold: "no feeling (3) on 2 check-ins in 6 plan weeks, however soon each came back (not the lace pattern: the top of the foot only, eased by loosening the laces and gone within 15 minutes)",
+        threshold: "no feeling (3) on 2 check-ins within six weeks (42 days), however soon each came back (not the lace pattern: the top of the foot only, eased by loosening the laces and gone within 15 minutes)",
         source: "Mayo Clinic \"Numbness: when to see a doctor\"; Cleveland Clinic \"Numbness\" (loss of feeling that repeats)",
         test: "no_feeling_twice_books_a_clinician_even_when_it_came_back_in_minutes",
         check: Check::Moment(|m| {
@@ -468,26 +500,3 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
 ];
-
-/// "Spreading: numbness at the toes on Tue 3 Nov, then at the whole foot on
-/// Fri 6 Nov."
-pub(super) fn numbness_then<'a>(
-    m: &Measures<'_, 'a>,
-    how: &'static str,
-    from: &Event<'a>,
-    to: &Event<'a>,
-) -> Found<'a> {
-    Found::new(
-        m.words,
-        || {
-            format!(
-                "{how}: numbness {} on {}, then {} on {}.",
-                spots(from.checkin),
-                m.date(from),
-                spots(to.checkin),
-                m.date(to)
-            )
-        },
-        [from, to],
-    )
-}

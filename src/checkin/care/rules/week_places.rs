@@ -4,7 +4,6 @@
 //! turn, sitting, rest, and the cleared numbness back (DESIGN.md §4, step 4;
 //! the course of the symptoms is in `week.rs`).
 
-use super::week::numbness_then;
 use super::*;
 use crate::checkin::care::event::{Clear, Event, Reach};
 use crate::checkin::care::measure::Measures;
@@ -40,7 +39,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "sole_or_heel_at_night_twice",
         effect: WEEK,
         pattern: Some(Pattern::SoleAtNight),
-        threshold: "numbness in the sole, heel or arch (or the whole foot) at night, or at rest not gone within 15 minutes, twice in 6 plan weeks (a foot asleep from sitting, gone in minutes, is the rest row's)",
+        threshold: "numbness in the sole, heel or arch (or the whole foot) at night, or at rest not gone within 15 minutes, twice within six weeks (42 days) (a foot asleep from sitting, gone in minutes, is the rest row's)",
         source: "AAOS OrthoInfo; AOFAS FootCareMD \"Tarsal tunnel syndrome\"",
         test: "sole_numbness_at_night_twice_in_six_weeks_sends_to_an_orthopedist_or_podiatrist",
         check: Check::Moment(|m| {
@@ -134,7 +133,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "between_the_toes_twice",
         effect: WEEK,
         pattern: Some(Pattern::BetweenToes),
-        threshold: "numbness between the toes on 2 check-ins in 6 plan weeks (not both feet at rest or at night: the symmetric pattern, a GP's)",
+        threshold: "numbness between the toes on 2 check-ins within six weeks (42 days) (not both feet at rest or at night: the symmetric pattern, a GP's)",
         source: "Morton's neuroma patient pages (podiatrist or orthopedist: one foot, brought on by load); NIDDK \"Peripheral neuropathy\" (both feet, worse at night)",
         test: "numbness_between_the_toes_twice_sends_to_a_podiatrist",
         check: Check::Moment(|m| {
@@ -178,7 +177,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_feet_again_or_at_rest",
         effect: WEEK,
         pattern: Some(Pattern::BothFeet),
-        threshold: "both feet (or ankles) at rest or at night once — on one check-in, or one foot and then the other in one episode — or once lasting hours or not gone, or twice in 6 plan weeks (once with diabetes or circulation problems); not the lace pattern",
+        threshold: "both feet (or ankles) at rest or at night once — on one check-in, or one foot and then the other in one episode — or once lasting hours or not gone, or twice within six weeks (42 days) (once with diabetes or circulation problems); not the lace pattern",
         source: "NIDDK \"Peripheral neuropathy\"",
         test: "both_feet_at_rest_send_the_runner_to_a_gp_for_blood_tests",
         check: Check::Moment(both_feet),
@@ -187,7 +186,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "above_the_knee_again",
         effect: WEEK,
         pattern: Some(Pattern::AboveTheKnee),
-        threshold: "numbness reaching the thigh or buttock on 2 check-ins in 6 plan weeks, however soon each went",
+        threshold: "numbness reaching the thigh or buttock on 2 check-ins within six weeks (42 days), however soon each went",
         source: "NICE CKS \"Sciatica\" (a nerve-root pattern that recurs: assess); the clinician's twenty-first review (a GP or spine clinician, not the clinicians of a foot that keeps going numb)",
         test: "tingling_above_the_knee_twice_books_a_gp_or_spine_clinician",
         check: Check::Moment(|m| {
@@ -239,7 +238,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "eases_on_sitting_twice",
         effect: WEEK,
         pattern: Some(Pattern::EasesSitting),
-        threshold: "eased by sitting or bending forward on 2 check-ins in 6 plan weeks (1 with a history of back trouble)",
+        threshold: "eased by sitting or bending forward on 2 check-ins within six weeks (42 days) (1 with a history of back trouble)",
         source: "eOrthopod \"Lumbar spinal stenosis\" (neurogenic claudication)",
         test: "numbness_easing_on_sitting_or_bending_twice_sends_to_a_gp_or_spine_clinician",
         check: Check::Moment(|m| {
@@ -260,7 +259,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "at_rest_twice_with_back_history",
         effect: WEEK,
         pattern: Some(Pattern::SittingProvoked),
-        threshold: "with a history of back trouble: numbness in the leg or buttock beginning at rest twice in 6 plan weeks",
+        threshold: "with a history of back trouble: numbness in the leg or buttock beginning at rest twice within six weeks (42 days)",
         source: "NICE CKS \"Sciatica\"",
         test: "with_a_history_of_back_trouble_leg_numbness_at_rest_twice_books_a_gp_or_physio",
         check: Check::Moment(|m| {
@@ -288,7 +287,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "at_rest_twice_in_six_weeks",
         effect: WEEK,
         pattern: Some(Pattern::AtRest),
-        threshold: "numbness beginning at rest or at night on 2 check-ins in 6 plan weeks, however quickly each went (once is a hold that says to tell a clinician if it happens again)",
+        threshold: "numbness beginning at rest or at night on 2 check-ins within six weeks (42 days), however quickly each went (once is a hold that says to tell a clinician if it happens again)",
         source: "NHS \"Pins and needles\" (see a GP if it keeps coming back)",
         test: "numbness_beginning_at_rest_twice_books_a_clinician",
         check: Check::Moment(|m| {
