@@ -272,12 +272,21 @@ fn a_whole_leg_without_feeling_is_an_emergency() {
     );
     // Tingling of the whole leg gone within minutes: pins and needles, a
     // GP or spine clinician within a week, not the emergency (the
-    // clinician's thirteenth review); longer, the emergency again.
+    // clinician's thirteenth review); gone after hours, the same clinicians
+    // within 2 working days (the twenty-second and twenty-third reviews:
+    // tingling that went is no sudden loss of a leg); not gone, the
+    // emergency.
     let care = care_on(vec![leg(1, Cleared::Quickly)], 6);
     expect(&care, CareLevel::Book, When::OneWeek, "whole_leg_tingling");
     assert_eq!(care.unwrap().who, "a GP or a spine clinician");
     expect(
         &care_on(vec![leg(1, Cleared::Hours)], 6),
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "above_the_knee_for_hours_after_exercise",
+    );
+    expect(
+        &care_on(vec![leg(1, Cleared::NotYet)], 6),
         CareLevel::Emergency,
         When::Now,
         "whole_leg_or_above_the_knee_at_rest",

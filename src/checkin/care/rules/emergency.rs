@@ -49,13 +49,13 @@ pub(super) static ROWS: &[Rule] = &[
         id: "whole_leg_or_above_the_knee_at_rest",
         effect: NOW,
         pattern: Some(Pattern::WholeLeg),
-        threshold: "one check-in: the foot or ankle, the lower leg and the thigh or buttock at once (not tingling gone within the hour: booked, below; the clinician's twenty-second review found 15 minutes booked and 16 an emergency); or thigh or buttock at rest or at night, not cleared",
+        threshold: "one check-in: the foot or ankle, the lower leg and the thigh or buttock at once (not tingling that went, however long it took: booked, below; the clinician's twenty-second review found 15 minutes booked and 16 an emergency, the twenty-third 60 and 61); or thigh or buttock at rest or at night, not cleared",
         source: "Mayo Clinic and Cleveland Clinic \"Numbness\" (\"begins suddenly\", \"affects an entire leg\")",
         test: "a_whole_leg_without_feeling_is_an_emergency",
         check: Check::Moment(|m| {
             let e = latest(m, |e| {
                 e.symptomatic()
-                    && ((e.extent.whole_leg() && !(e.severity == 1 && e.clear.settled()))
+                    && ((e.extent.whole_leg() && (e.severity > 1 || e.clear.still_there()))
                         || (e.extent.reach() >= Reach::Thigh
                             && e.context.at_rest()
                             && e.clear.still_there()))

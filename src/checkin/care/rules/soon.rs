@@ -136,11 +136,18 @@ pub(super) static ROWS: &[Rule] = &[
         id: "above_the_knee_for_hours_after_exercise",
         effect: TWO_DAYS,
         pattern: Some(Pattern::AboveTheKnee),
-        threshold: "one check-in: partly numb or worse, with exercise or at rest, reaching the thigh or buttock, that took hours to go or had not gone",
+        threshold: "one check-in: partly numb or worse, with exercise or at rest, reaching the thigh or buttock, that took hours to go or had not gone; or tingling of the whole leg (the foot or ankle, the lower leg and the thigh or buttock) that took hours to go",
         source: "NICE CKS \"Sciatica\" (a nerve-root pattern that persists: assess); the clinician's eighth review (the compartment row above is the lower leg's); the twelfth (at rest at least as soon)",
         test: "numbness_above_the_knee_for_hours_after_a_run_books_a_gp_or_spine_clinician_within_two_working_days",
         check: Check::Moment(|m| {
-            let e = latest(m, |e| slow_to_clear(e) && e.extent.reach() >= Reach::Thigh)?;
+            // (Tingling of the whole leg that took hours to go is as much
+            // a nerve root's that persists: the clinician's twenty-third
+            // review found it an emergency at 61 minutes, a week's booking
+            // at 60.)
+            let e = latest(m, |e| {
+                (slow_to_clear(e) && e.extent.reach() >= Reach::Thigh)
+                    || (e.severity == 1 && e.extent.whole_leg() && e.clear == Clear::Hours)
+            })?;
             Some(one(m, e, "above the knee, hours to go"))
         }),
     },

@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::checkin::care::event::{Clear, Event, Reach};
-use crate::checkin::care::measure::Measures;
+use crate::checkin::care::measure::{Measures, SIX_WEEKS};
 use crate::checkin::care::pattern::Pattern;
 use crate::checkin::{Ease, Flag, Spot};
 
@@ -79,7 +79,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "wider_after_a_clearance",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "after a clearance of care booked within a week, one check-in reaching the whole foot or further up, beyond where the cleared numbness reached or in a part of the leg it did not name (the foot, the ankle, the lower leg, the thigh, the buttock), or on both sides, or on a side the cleared numbness was not on",
+        threshold: "within six weeks (42 days) of a clearance of care booked within a week, one check-in reaching the whole foot or further up, beyond where the cleared numbness reached or in a part of the leg it did not name (the foot, the ankle, the lower leg, the thigh, the buttock), or on both sides, or on a side the cleared numbness was not on",
         source: "DOMAIN §6 clinician's review (after a clearance: what the clinician did not see goes back to them); DESIGN §4 (spreading and sides held against the episode a clearance closed)",
         test: "after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician",
         check: Check::Moment(|m| wider(m).filter(|_| m.cleared.is_some_and(|c| !c.soon))),
@@ -422,6 +422,11 @@ fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
 /// back twice.
 fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let cleared = m.cleared?;
+    // Within six weeks of the clearance: after that a new place is judged
+    // afresh (the clinician's twenty-third review: a quick toe tingle two
+    // months after a calf was cleared went back to that clinician within
+    // 2 working days).
+    let until = cleared.date + chrono::Days::new(SIX_WEEKS as u64);
     // The whole foot or further, beyond where the cleared numbness reached
     // or in a part of the leg it did not name (the clinician's seventeenth
     // review: the whole foot and the shin after a calf was cleared).
@@ -433,6 +438,7 @@ fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let e = latest(m, |e| {
         e.symptomatic()
             && !e.lace_pattern()
+            && e.checkin.date <= until
             && (beyond(e.extent) || e.both_sides() || cleared.sides.other_than(e.side))
     })?;
     Some(Found::new(
