@@ -126,3 +126,40 @@ fn a_new_place_more_than_six_weeks_after_a_clearance_is_judged_afresh() {
         a.verdict.care
     );
 }
+
+#[test]
+fn weekly_tingles_at_one_minute_get_the_same_care_whether_the_clear_runs_were_logged() {
+    // Quick toe tingles at minute 30 once a week for four weeks, logged
+    // alone or with the clear runs between: the same care, the exertional
+    // pattern read from the symptoms alone (week after week at one minute:
+    // the more cautious reading of "run after run").
+    let toes = |d| during(d, 1, &[Spot::Toes], Side::Right, 30, 5);
+    let alone = vec![toes(1), toes(8), toes(15), toes(22)];
+    let mut logged = alone.clone();
+    logged.extend([3, 5, 10, 12, 17, 19].map(fine));
+    logged.sort_by_key(|c| c.date);
+    let (a, b) = (care_on(alone, 22), care_on(logged, 22));
+    assert!(found(&a, "exertional_pattern"), "{a:#?}");
+    assert_eq!(
+        a.as_ref().map(|c| (c.level, c.when, c.who.clone())),
+        b.as_ref().map(|c| (c.level, c.when, c.who.clone()))
+    );
+    expect(
+        &b,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "exertional_pattern",
+    );
+}
+
+#[test]
+fn tingles_between_the_toes_at_one_minute_run_after_run_book_a_podiatrist() {
+    // A neuroma's place names who to see, ahead of the exertional pattern
+    // the same runs also match, as soon as that pattern asks.
+    let toes = |d| during(d, 1, &[Spot::BetweenToes], Side::Right, 20, 10);
+    let care = care_on(vec![toes(1), toes(4), toes(8)], 8);
+    assert!(found(&care, "exertional_pattern"), "{care:#?}");
+    let c = care.expect("care");
+    assert_eq!(c.who, "a podiatrist or an orthopedist");
+    assert_eq!(c.when, When::TwoWorkingDays);
+}

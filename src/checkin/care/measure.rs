@@ -79,8 +79,6 @@ pub trait Past {
     /// seven days from `start` (a plan week, or seven days however the
     /// plan's weeks fall).
     fn status(&self, events: &[Event], start: i32, day: i32) -> WeekStatus;
-    /// Runs done from day `from` to day `to`, both included.
-    fn runs_between(&self, from: i32, to: i32) -> u32;
     /// Whether a check-in after day `after`, up to day `upto`, said no
     /// numbness.
     fn numbness_gone(&self, after: i32, upto: i32) -> bool;
@@ -106,9 +104,9 @@ pub struct Measures<'m, 'a> {
     pub booked: Option<i32>,
     /// The care the last clearance closed, if any.
     pub cleared: Option<&'m ClearedCare>,
-    /// How plan weeks went, runs done, days said clear (read only by the
-    /// rules that need them: working weeks out at every moment is most of
-    /// the walk's cost).
+    /// How plan weeks went, days said clear (read only by the rules that
+    /// need them: working weeks out at every moment is most of the walk's
+    /// cost).
     pub past: &'m dyn Past,
     /// The epoch's events up to the moment.
     pub so_far: &'m [Event<'a>],
@@ -341,7 +339,7 @@ impl<'m, 'a> Measures<'m, 'a> {
 
     /// Three or more runs of the episode with numbness at about the same
     /// minute (within a quarter, or 5 minutes) in the same part of the same
-    /// leg, run after run (see [`Measures::run_after_run`]): Mayo, CECS. How
+    /// leg, run after run (see [`run_after_run`]): Mayo, CECS. How
     /// soon each settled does not matter: slower settling is no reason to
     /// wait longer. A walk is no run, and the toes of one foot and then the
     /// other, or the toes and then the heel, are not one place coming back
@@ -354,31 +352,17 @@ impl<'m, 'a> Measures<'m, 'a> {
             .filter_map(|e| e.exertional_minute().map(|m| (e, m)))
             .collect();
         runs.iter()
-            .map(|(at, centre)| {
+            .filter_map(|(at, centre)| {
                 let near = (centre / 4).max(5);
-                runs.iter()
+                let alike: Vec<&Event> = runs
+                    .iter()
                     .filter(|(e, m)| m.abs_diff(*centre) <= near && same_place(e, at))
                     .map(|(e, _)| *e)
-                    .collect::<Vec<_>>()
+                    .collect();
+                run_after_run(&alike)
             })
-            .filter(|alike| self.run_after_run(alike))
             .max_by_key(Vec::len)
             .unwrap_or_default()
-    }
-
-    /// Three runs or more, a week or more from the first to the last, and
-    /// at least half the runs done between them: "run after run" (Mayo,
-    /// CECS), not three tingles scattered over three weeks of clear runs
-    /// (the clinician's twenty-second review; those are the three-weeks
-    /// row's). A symptom more only adds to both counts, so it never makes
-    /// this milder (DESIGN.md §4 P5).
-    pub fn run_after_run(&self, runs: &[&Event]) -> bool {
-        let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
-            return false;
-        };
-        runs.len() >= 3
-            && last.day - first.day >= 7
-            && 2 * runs.len() as u32 >= self.past.runs_between(first.day, last.day)
     }
 
     /// The latest two events at most `days` apart among `events` (in day
@@ -429,6 +413,27 @@ impl<'m, 'a> Measures<'m, 'a> {
             .count();
         not_cleared >= 2 && self.latest.iter().any(|e| e.clear == Clear::NotYet)
     }
+}
+
+/// The longest stretch of `runs` (in day order) each within a week of the
+/// one before, when it holds three runs or more over a week or more: "run
+/// after run" (Mayo, CECS), not three tingles nine or ten days apart (the
+/// clinician's twenty-second review; those are the three-weeks row's).
+/// Read from the symptoms alone, so logging the clear runs between never
+/// changes it (the twenty-third review: weekly tingles logged alone booked a
+/// sports doctor, with the clear runs logged a week's booking), and a
+/// symptom more only joins stretches (DESIGN.md §4 P5).
+pub fn run_after_run<'m, 'a>(runs: &[&'m Event<'a>]) -> Option<Vec<&'m Event<'a>>> {
+    runs.chunk_by(|a, b| b.day - a.day <= 7)
+        .filter(|stretch| {
+            stretch.len() >= 3
+                && stretch
+                    .last()
+                    .zip(stretch.first())
+                    .is_some_and(|(l, f)| l.day - f.day >= 7)
+        })
+        .max_by_key(|stretch| stretch.len())
+        .map(<[&Event]>::to_vec)
 }
 
 /// Whether two check-ins could be the same place: the same leg, and a part

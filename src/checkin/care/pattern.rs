@@ -148,6 +148,16 @@ patterns! {
     Claudication = "claudication", "cramp or numbness with runs that eases at rest, with circulation problems", "a GP or a vascular clinic";
     // Mayo, popliteal artery entrapment: a sports medicine doctor.
     LegCirculation = "leg_circulation", "a cold, pale or cramping leg with runs", "a sports medicine doctor";
+    // Back to the clinician who cleared it, who knows the runner.
+    BackAfterClearance = "back_after_clearance", "numbness back after a clinician cleared you", "the clinician who cleared you";
+    // The place or the easing that names its own cause comes before the
+    // exertional pattern it may also match: three tingles between the toes
+    // at one minute are a neuroma's, numbness eased by sitting the spine's
+    // (the clinician's twenty-third review: both booked a sports doctor).
+    // Morton's neuroma patient pages: a podiatrist or an orthopedist.
+    BetweenToes = "between_toes", "numbness between the toes that keeps coming back", "a podiatrist or an orthopedist";
+    // eOrthopod, neurogenic claudication.
+    EasesSitting = "eases_sitting", "numbness that eases on sitting or bending forward", SPINE;
     // Mayo Clinic, chronic exertional compartment syndrome.
     Exertional = "exertional", "numbness or tightness that comes on with runs and settles with rest", "a sports medicine doctor";
     EarlierOnset = "earlier_onset", "numbness starting earlier and earlier in the run", "a sports medicine doctor";
@@ -159,17 +169,12 @@ patterns! {
     NoFeelingAgain = "no_feeling_again", "no feeling at all, more than once", "a sports medicine doctor";
     // NICE CG147: tissue loss with peripheral arterial disease.
     WoundPoorCirculation = "wound_poor_circulation", "a cut, blister or redness on a foot with poor circulation", "a GP or a vascular clinic";
-    BackAfterClearance = "back_after_clearance", "numbness back after a clinician cleared you", "the clinician who cleared you";
-    // Morton's neuroma patient pages: a podiatrist or an orthopedist.
-    BetweenToes = "between_toes", "numbness between the toes that keeps coming back", "a podiatrist or an orthopedist";
     // StatPearls, anterior tarsal tunnel syndrome.
     TopOfFoot = "top_of_foot", "numbness on the top of the foot for weeks, the lacing changed or not", "a podiatrist or a sports doctor";
     // NIDDK, peripheral neuropathy: a family doctor, with blood tests.
     BothFeet = "both_feet", "numbness in both feet", "a GP or family doctor, who can test for diabetes and B12";
     // AAOS OrthoInfo, AOFAS FootCareMD: tarsal tunnel syndrome.
     SoleAtNight = "sole_at_night", "numbness in the sole or heel at night or at rest", "an orthopedist or a podiatrist";
-    // eOrthopod, neurogenic claudication.
-    EasesSitting = "eases_sitting", "numbness that eases on sitting or bending forward", SPINE;
     // NICE CKS "Sciatica": with a history of back trouble, ahead of the
     // nerve-root pattern below (the clinician's eleventh review).
     SittingProvoked = "sitting_provoked", "leg or buttock numbness that comes on at rest, with a history of back trouble", "a GP or a physiotherapist";

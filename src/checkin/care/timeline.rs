@@ -434,7 +434,7 @@ impl<'a> Timeline<'a> {
 
     /// Runs done from `from` to `to`: check-ins of runs done or cut short,
     /// and days with a run from a file and no such check-in.
-    pub(super) fn runs_done(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+    fn runs_done(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         let checked = self.journal.between(from, to);
         let ran = |d: NaiveDate| checked.iter().any(|c| c.date == d && c.run_credit() > 0.0);
         let by_checkin = checked.iter().filter(|c| c.run_credit() > 0.0).count();

@@ -4,7 +4,7 @@
 use super::*;
 use crate::checkin::Flag;
 use crate::checkin::care::event::{Clear, Context, Event, Extent, Reach};
-use crate::checkin::care::measure::Measures;
+use crate::checkin::care::measure::{Measures, run_after_run};
 use crate::checkin::care::pattern::Pattern;
 
 pub(super) static ROWS: &[Rule] = &[
@@ -208,7 +208,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "exertional_pattern",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "3+ runs of the episode (not walks) with numbness at about the same minute (within a quarter or 5 minutes) in the same part of the same leg, a week or more from first to last and at least half the runs done between, the minutes not moving earlier (that is the next row); a tingle in the first 5 minutes that went quickly does not count",
+        threshold: "3+ runs of the episode (not walks) with numbness at about the same minute (within a quarter or 5 minutes) in the same part of the same leg, a week or more from first to last, each within a week of the one before, the minutes not moving earlier (that is the next row); a tingle in the first 5 minutes that went quickly does not count",
         source: "Mayo Clinic and coaortho.org \"Chronic exertional compartment syndrome\"",
         test: "the_exertional_pattern_over_two_weeks_sends_to_a_sports_doctor",
         check: Check::Moment(|m| {
@@ -252,7 +252,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "exertional_in_the_lower_leg",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "3+ runs of the episode with numbness in the calf or shin of one leg during the run, its minute not said, each gone within the hour, a week or more from first to last and at least half the runs done between (with the minutes said, the row above judges whether they repeat)",
+        threshold: "3+ runs of the episode with numbness in the calf or shin of one leg during the run, its minute not said, each gone within the hour, a week or more from first to last, each within a week of the one before (with the minutes said, the row above judges whether they repeat)",
         source: "Mayo Clinic and coaortho.org \"Chronic exertional compartment syndrome\" (the calf or shin, run after run, settling with rest); the clinician's twentieth review (the same four runs booked within 2 working days with their minutes, within a week without)",
         test: "numbness_in_the_calf_or_shin_on_runs_that_settles_is_the_exertional_pattern_without_minutes",
         check: Check::Moment(|m| {
@@ -270,13 +270,11 @@ pub(super) static ROWS: &[Rule] = &[
             // On one leg (or both), run after run.
             let runs = all
                 .iter()
-                .map(|at| {
-                    all.iter()
-                        .copied()
-                        .filter(|e| e.same_leg_as(at))
-                        .collect::<Vec<_>>()
+                .filter_map(|at| {
+                    let leg: Vec<&Event> =
+                        all.iter().copied().filter(|e| e.same_leg_as(at)).collect();
+                    run_after_run(&leg)
                 })
-                .filter(|runs| m.run_after_run(runs))
                 .max_by_key(Vec::len)?;
             Some(Found::new(
                 m.words,

@@ -35,10 +35,6 @@ impl Past for Timeline<'_> {
         status
     }
 
-    fn runs_between(&self, from: i32, to: i32) -> u32 {
-        self.runs_done(date(from), date(to))
-    }
-
     fn numbness_gone(&self, after: i32, upto: i32) -> bool {
         self.journal
             .between(date(after + 1), date(upto))
