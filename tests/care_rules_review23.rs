@@ -118,8 +118,14 @@ fn a_new_place_more_than_six_weeks_after_a_clearance_is_judged_afresh() {
     let toes = |d| during(d, 1, &[Spot::Toes], Side::Left, 30, 5);
     let a = assess_with(&[], vec![tight.clone(), toes(62)], vec![clearance(5)], 62);
     assert!(a.verdict.care.is_none(), "{:#?}", a.verdict.care);
-    // Within six weeks it goes back to the clinician who cleared it.
-    let a = assess_with(&[], vec![tight, toes(30)], vec![clearance(5)], 30);
+    // Three weeks on, a quick tingle lower down is judged afresh too.
+    let a = assess_with(&[], vec![tight.clone(), toes(26)], vec![clearance(5)], 26);
+    assert!(a.verdict.care.is_none(), "{:#?}", a.verdict.care);
+    // Within six weeks, partly numb, it goes back to the clinician who
+    // cleared it.
+    let mut partly = toes(30);
+    partly.numbness = comeback::checkin::Numbness::PARTLY_NUMB;
+    let a = assess_with(&[], vec![tight, partly], vec![clearance(5)], 30);
     assert!(
         found(&a.verdict.care, "wider_after_a_clearance_soon"),
         "{:#?}",

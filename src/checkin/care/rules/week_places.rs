@@ -79,7 +79,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "wider_after_a_clearance",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "within six weeks (42 days) of a clearance of care booked within a week, one check-in reaching the whole foot or further up, beyond where the cleared numbness reached or in a part of the leg it did not name (the foot, the ankle, the lower leg, the thigh, the buttock), or on both sides, or on a side the cleared numbness was not on",
+        threshold: "within six weeks (42 days) of a clearance of care booked within a week (not a tingle gone within the hour lower down the leg than the cleared numbness reached), one check-in reaching the whole foot or further up, beyond where the cleared numbness reached or in a part of the leg it did not name (the foot, the ankle, the lower leg, the thigh, the buttock), or on both sides, or on a side the cleared numbness was not on",
         source: "DOMAIN §6 clinician's review (after a clearance: what the clinician did not see goes back to them); DESIGN §4 (spreading and sides held against the episode a clearance closed)",
         test: "after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician",
         check: Check::Moment(|m| wider(m).filter(|_| m.cleared.is_some_and(|c| !c.soon))),
@@ -423,9 +423,10 @@ fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
 fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let cleared = m.cleared?;
     // Within six weeks of the clearance: after that a new place is judged
-    // afresh (the clinician's twenty-third review: a quick toe tingle two
-    // months after a calf was cleared went back to that clinician within
-    // 2 working days).
+    // afresh, as is a tingle gone within the hour lower down the leg than
+    // the cleared numbness reached, on either side (the clinician's
+    // twenty-third review: a quick toe tingle on the other foot after a
+    // calf was cleared went back to that clinician within 2 working days).
     let until = cleared.date + chrono::Days::new(SIX_WEEKS as u64);
     // The whole foot or further, beyond where the cleared numbness reached
     // or in a part of the leg it did not name (the clinician's seventeenth
@@ -439,6 +440,7 @@ fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
         e.symptomatic()
             && !e.lace_pattern()
             && e.checkin.date <= until
+            && !(e.tingle_that_settled() && e.extent.reach() < cleared.extent.reach())
             && (beyond(e.extent) || e.both_sides() || cleared.sides.other_than(e.side))
     })?;
     Some(Found::new(
