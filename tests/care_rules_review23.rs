@@ -169,3 +169,34 @@ fn tingles_between_the_toes_at_one_minute_run_after_run_book_a_podiatrist() {
     assert_eq!(c.who, "a podiatrist or an orthopedist");
     assert_eq!(c.when, When::TwoWorkingDays);
 }
+
+#[test]
+fn care_cleared_after_urgent_care_is_said_with_the_booking_before_it() {
+    // Between the toes twice booked a podiatrist; partly numb there while
+    // waiting was urgent; cleared; then back twice. The message names the
+    // booking the runner had, not only the urgent care.
+    let toes = |d, level| during(d, level, &[Spot::BetweenToes], Side::Right, 20, 10);
+    let journal = vec![
+        fine(0),
+        toes(2, 1),
+        fine(4),
+        toes(7, 1),
+        toes(11, 2),
+        toes(18, 1),
+        toes(22, 1),
+    ];
+    let care = assess_with(&[], journal, vec![clearance(14)], 22)
+        .verdict
+        .care;
+    assert!(
+        found(&care, "cleared_numbness_back_twice_in_14_days_soon"),
+        "{care:#?}"
+    );
+    let why = care.expect("care").why.join(" ");
+    assert!(
+        why.contains(
+            "(care with urgent care or an emergency department, after a booking with a podiatrist or an orthopedist for numbness between the toes"
+        ),
+        "{why}"
+    );
+}

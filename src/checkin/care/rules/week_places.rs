@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::checkin::care::event::{Clear, Event, Reach};
-use crate::checkin::care::measure::{Measures, SIX_WEEKS};
+use crate::checkin::care::measure::{ClearedCare, Measures, SIX_WEEKS};
 use crate::checkin::care::pattern::Pattern;
 use crate::checkin::{Ease, Flag, Spot};
 
@@ -402,7 +402,7 @@ fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
             format!(
                 "The numbness a clinician cleared on {} (care with {}) {} on {} and {}.",
                 crate::checkin::day_words(cleared.date, m.today),
-                cleared.who,
+                cleared_with(cleared),
                 if unseen(a) || unseen(b) {
                     "was there"
                 } else {
@@ -449,7 +449,7 @@ fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
             format!(
                 "After the clearance of {} (care with {}): {} on {}.",
                 crate::checkin::day_words(cleared.date, m.today),
-                cleared.who,
+                cleared_with(cleared),
                 describe(e),
                 m.date(e)
             )
@@ -488,4 +488,20 @@ fn in_more_than_one_part<'m, 'a>(
         let moved = earlier.count_ones() == 1 && own.count_ones() == 1 && own & earlier == 0;
         (parts.count_ones() >= 2 && !moved).then_some((**first, *to, own & !earlier != 0))
     })
+}
+
+/// Who the cleared care was with: after urgent care, the booking that came
+/// before it too, which the runner saw (the clinician's twenty-third
+/// review: "care with urgent care or an emergency department" for a
+/// neuroma a podiatrist had cleared).
+fn cleared_with(cleared: &ClearedCare) -> String {
+    match cleared.rebook {
+        Some(pattern) if pattern.booked_with() != cleared.who => format!(
+            "{}, after a booking with {} for {}",
+            cleared.who,
+            pattern.booked_with(),
+            pattern.words()
+        ),
+        _ => cleared.who.clone(),
+    }
 }
