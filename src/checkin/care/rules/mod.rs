@@ -62,6 +62,7 @@ pub(super) const TODAY: Effect = Effect::Care(CareLevel::Urgent, When::Today);
 pub(super) const TWO_DAYS: Effect = Effect::Care(CareLevel::Book, When::TwoWorkingDays);
 pub(super) const WEEK: Effect = Effect::Care(CareLevel::Book, When::OneWeek);
 
+mod cleared;
 mod emergency;
 mod plan_week;
 mod soon;

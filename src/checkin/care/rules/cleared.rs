@@ -1,0 +1,108 @@
+//! What the rows after a clearance read: the cleared numbness back twice,
+//! or wider than the clinician saw, and who that clinician was.
+
+use super::*;
+use crate::checkin::care::event::{Event, Reach};
+use crate::checkin::care::measure::{ClearedCare, Measures, SIX_WEEKS};
+
+/// After a clearance, symptoms twice within 14 days in the place cleared or
+/// as far up the leg: a new place as far up is no milder than the one
+/// cleared. The lace pattern is advice, not care
+/// (DOMAIN §6; the clinician's seventeenth review).
+pub(super) fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    let cleared = m.cleared?;
+    // The place the clinician cleared, or as far up the leg: a tingle in
+    // the toes after an exertional calf was cleared is another, milder
+    // pattern, judged afresh (the clinician's twenty-second review); the
+    // heel after the toes is no milder (the seventeenth). Wider than the
+    // cleared numbness is `wider`'s.
+    let again = m.matching(|e| {
+        e.symptomatic()
+            && !e.lace_pattern()
+            && (cleared.anywhere
+                || e.extent.is_empty()
+                || e.extent.shares_a_part(cleared.extent)
+                || e.extent.reach() >= cleared.extent.reach())
+    });
+    let (a, b) = Measures::twice_within(again, 14)?;
+    Some(Found::new(
+        m.words,
+        || {
+            // A check-in dated before the clearance but recorded after it
+            // was there, unseen (a line below says so); it did not come back
+            // (the clinician's seventeenth review).
+            let unseen = |e: &Event| e.checkin.date < cleared.date;
+            format!(
+                "The numbness a clinician cleared on {} (care with {}) {} on {} and {}.",
+                crate::checkin::day_words(cleared.date, m.today),
+                cleared_with(cleared),
+                if unseen(a) || unseen(b) {
+                    "was there"
+                } else {
+                    "came back"
+                },
+                m.date(a),
+                m.date(b)
+            )
+        },
+        [a, b],
+    ))
+}
+
+/// After a clearance, one check-in wider than the cleared care reached: the
+/// sole again after a sole at night was cleared is the same place (the
+/// clinician's sixteenth review), which [`back_twice`] books when it comes
+/// back twice.
+pub(super) fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
+    let cleared = m.cleared?;
+    // Within six weeks of the clearance: after that a new place is judged
+    // afresh, as is a tingle gone within the hour lower down the leg than
+    // the cleared numbness reached, on either side (the clinician's
+    // twenty-third review: a quick toe tingle on the other foot after a
+    // calf was cleared went back to that clinician within 2 working days).
+    let until = cleared.date + chrono::Days::new(SIX_WEEKS as u64);
+    // The whole foot or further, beyond where the cleared numbness reached
+    // or in a part of the leg it did not name (the clinician's seventeenth
+    // review: the whole foot and the shin after a calf was cleared).
+    let beyond = |x: super::super::event::Extent| {
+        x.reach() >= Reach::WholeFoot
+            && (x.reach() > cleared.extent.reach()
+                || (!cleared.anywhere && x.names_a_part_beyond(cleared.extent)))
+    };
+    let e = latest(m, |e| {
+        e.symptomatic()
+            && !e.lace_pattern()
+            && e.checkin.date <= until
+            && !(e.tingle_that_settled() && e.extent.reach() < cleared.extent.reach())
+            && (beyond(e.extent) || e.both_sides() || cleared.sides.other_than(e.side))
+    })?;
+    Some(Found::new(
+        m.words,
+        || {
+            format!(
+                "After the clearance of {} (care with {}): {} on {}.",
+                crate::checkin::day_words(cleared.date, m.today),
+                cleared_with(cleared),
+                describe(e),
+                m.date(e)
+            )
+        },
+        [e],
+    ))
+}
+
+/// Who the cleared care was with: after urgent care, the booking that came
+/// before it too, which the runner saw (the clinician's twenty-third
+/// review: "care with urgent care or an emergency department" for a
+/// neuroma a podiatrist had cleared).
+fn cleared_with(cleared: &ClearedCare) -> String {
+    match cleared.rebook {
+        Some(pattern) if pattern.booked_with() != cleared.who => format!(
+            "{}, after a booking with {} for {}",
+            cleared.who,
+            pattern.booked_with(),
+            pattern.words()
+        ),
+        _ => cleared.who.clone(),
+    }
+}
