@@ -69,6 +69,7 @@ mod soon;
 mod urgent;
 mod week;
 mod week_places;
+mod week_spread;
 
 /// The rules found so far in an episode, one bit a row of [`RULES`].
 pub type RuleBits = u128;
@@ -81,6 +82,7 @@ pub static RULES: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| {
         urgent::ROWS,
         soon::ROWS,
         week::ROWS,
+        week_spread::ROWS,
         week_places::ROWS,
         plan_week::ROWS,
     ]
