@@ -38,13 +38,11 @@ fn since_clearance<'a>(
 
 /// A check-in whose numbness had not cleared — or was partly numb or worse
 /// with no word on clearing — with no symptom-free check-in since: an open
-/// question, not good news (docs/care-rules.md).
+/// question, not good news (docs/care-rules.md). However long the silence:
+/// weeks without a word are no answer (the clinician's twenty-fourth
+/// review: the question was dropped after four weeks, and the plan went on).
 fn open_question(journal: &Journal, today: NaiveDate) -> Option<&CheckIn> {
-    let recent = since_clearance(
-        journal,
-        journal.between(today - Days::new(27), today),
-        today,
-    );
+    let recent = since_clearance(journal, journal.between(NaiveDate::MIN, today), today);
     let answered_from = recent.iter().rposition(|c| !c.numbness.is_symptomatic());
     recent
         .iter()

@@ -83,7 +83,9 @@ lacing advice). A step back is never called for by posture at rest.
 
 Two more rules live in the schedule: numbness that had not cleared, with
 nothing recorded since, holds the stage and asks \"how is it now?\" (runs
-wait for the answer); a runner numb when the plan began climbs the run/walk
+wait for the answer, however many weeks pass:
+`numbness_not_cleared_and_then_silence_holds_and_asks_however_many_weeks_pass`);
+a runner numb when the plan began climbs the run/walk
 ladder only on weeks without numbness or tingling.
 ";
 

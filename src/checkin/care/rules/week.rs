@@ -42,7 +42,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "held_two_weeks_running",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms enough to hold the plan or step it back in two weeks running, on days a week or more apart from the first to the last (a few days in a row, or three in five, are one week of symptoms): the week up to today and the week before, however the plan's weeks fall",
+        threshold: "symptoms enough to hold the plan or step it back in two weeks running, on days a week or more apart from the first to the last, counting symptoms in the week before the two (a few days in a row, or three in five, alone are one week of symptoms): the week up to today and the week before, however the plan's weeks fall",
         source: "Mayo Clinic \"Numbness\"; NHS \"Pins and needles\"; DOMAIN §6 clinician's review",
         test: "holds_for_symptoms_two_weeks_running_book_a_clinician",
         check: Check::Moment(|m| {
@@ -51,7 +51,11 @@ pub(super) static ROWS: &[Rule] = &[
             // seventh review: the same three days inside one week hold;
             // the twenty-first: three tingles in five days booked, and
             // filling in the days between held).
-            let recent = m.symptomatic().filter(|e| e.day > m.day - 14);
+            // The days may reach back into the week before the two: a
+            // tingle then makes the two weeks' days more than one spell
+            // (the clinician's twenty-fourth review: Mar 2, 10 and 16 held
+            // two weeks running and never booked, and Mar 17 booked).
+            let recent = m.symptomatic().filter(|e| e.day > m.day - 21);
             let last = recent.clone().next_back()?.day;
             if last - recent.clone().next()?.day < 7 {
                 return None;
@@ -66,7 +70,7 @@ pub(super) static ROWS: &[Rule] = &[
                     let held = |s: i32| m.week_status(s) <= WeekStatus::Hold;
                     let spans = recent
                         .clone()
-                        .find(|e| e.day >= start - 7)
+                        .find(|e| e.day >= start - 14)
                         .is_some_and(|e| last - e.day >= 7);
                     spans && held(start - 7) && held(*start)
                 })?;
