@@ -2,7 +2,7 @@
 //! profile, where the plan stands, the check-ins, and what triggered the verdict.
 //! Pure: built from a snapshot and an assessment.
 
-use crate::checkin::{Assessment, NOTICE, short_date};
+use crate::checkin::{Assessment, CareLevel, NOTICE, short_date};
 use crate::snapshot::Snapshot;
 use std::fmt::Write;
 
@@ -116,10 +116,17 @@ pub fn summary_head(snapshot: Snapshot<'_>, assessment: &Assessment) -> String {
                 care.who
             )
         } else {
+            // (One sees a clinician, one calls a number: the clinician's
+            // twenty-fourth review read "advised to see the emergency
+            // number".)
+            let advised = if care.level == CareLevel::Emergency {
+                "call the emergency number now or go to an emergency department".to_string()
+            } else {
+                format!("see {}", care.who)
+            };
             writeln!(
                 out,
-                "- Care began {since}; all exercise is stopped until a clinician clears the runner, who was advised to see {}.",
-                care.who
+                "- Care began {since}; all exercise is stopped until a clinician clears the runner, who was advised to {advised}."
             )
         };
     }

@@ -1,7 +1,9 @@
 //! The care rules the clinician's twenty-fourth review reshaped: numbness
 //! that had not cleared keeps its question open however long the silence;
 //! tingles that held the plan two weeks running book a clinician when a
-//! tingle in the week before shows they are no single spell.
+//! tingle in the week before shows they are no single spell; the summary
+//! says one calls the emergency number; a warning sign says the minutes it
+//! took to go.
 
 #[path = "common/care.rs"]
 mod care;
@@ -72,4 +74,56 @@ fn tingles_on_three_days_in_a_row_over_a_monday_are_one_spell_and_hold() {
     // clinician's sixth review).
     let care = care_on(vec![fine(0), toes(12), toes(13), toes(14)], 14);
     assert!(!found(&care, "held_two_weeks_running"), "{care:#?}");
+}
+
+const START: &str = "2026-09-07";
+
+fn checkin_by_binary(dir: &std::path::Path, day: u64, args: &str) {
+    let date = date_after(START, day);
+    cli(dir, &date)
+        .args(["checkin", "--date", &date])
+        .args(args.split(' '))
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_clinician_summary_says_the_runner_was_advised_to_call_the_emergency_number() {
+    let dir = plan_dir(START, START);
+    checkin_by_binary(
+        dir.path(),
+        1,
+        "--numbness 1 --where toes --side left --onset during --minutes 20 --cleared quickly --flag saddle",
+    );
+    let out = cli(dir.path(), &date_after(START, 1))
+        .args(["export", "--format", "md"])
+        .output()
+        .expect("runs");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains(
+            "who was advised to call the emergency number now or go to an emergency department."
+        ),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("advised to see the emergency number"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_warning_sign_with_numbness_says_the_minutes_it_took_to_go() {
+    // Calf tightness with tingling at the shin and top of the foot, gone
+    // after 20 minutes: said so, not "within the hour".
+    let dir = plan_dir(START, START);
+    checkin_by_binary(
+        dir.path(),
+        1,
+        "--numbness 1 --where shin,top --side left --onset during --minutes 20 --cleared-minutes 20 --flag calf_tightness --session done",
+    );
+    let status = json(dir.path(), &date_after(START, 1), &["status", "--json"]);
+    let why = status["care"]["why"].to_string();
+    assert!(why.contains("gone after 20 minutes"), "{status:#}");
+    assert!(!why.contains("within the hour"), "{status:#}");
 }

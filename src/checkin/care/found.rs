@@ -76,13 +76,13 @@ pub fn flag_found<'a>(m: &Measures<'_, 'a>, e: &Event<'a>, flags: &[Flag]) -> Fo
             with.push_str(&format!(" {}", spots(e.checkin)));
         }
         if e.clear != Clear::Unknown {
-            with.push_str(&format!(", {}", e.clear.words()));
+            with.push_str(&format!(", {}", gone_words(e)));
         }
         with
     } else if e.clear == Clear::Unknown || wound_only {
         String::new()
     } else {
-        format!(", {}", e.clear.words())
+        format!(", {}", gone_words(e))
     };
     Found::new(
         m.words,
@@ -121,22 +121,20 @@ pub fn describe(e: &Event) -> String {
     if let super::event::Context::During(Some(minute)) = e.context {
         text.push_str(&format!(" at minute {minute}"));
     }
-    // The minutes said, where said: 30, 35 and 40 minutes all "within the
-    // hour" hid a rise (the clinician's twentieth review).
-    match (c.cleared_minutes, e.clear) {
-        (Some(1), Clear::Quick) => text.push_str(", gone after a minute"),
-        (Some(n), Clear::Quick | Clear::Soon) => {
-            text.push_str(&format!(", gone after {n} minutes"));
-        }
-        (Some(n), Clear::Hours) if n % 60 == 0 => {
-            text.push_str(&format!(", gone after {} hours", n / 60));
-        }
-        (Some(n), Clear::Hours) => {
-            text.push_str(&format!(", gone after {} h {:02} min", n / 60, n % 60));
-        }
-        _ => text.push_str(&format!(", {}", e.clear.words())),
-    }
+    text.push_str(&format!(", {}", gone_words(e)));
     text
+}
+
+/// How soon it went, in the minutes said where said: 30, 35 and 40 minutes
+/// all "within the hour" hid a rise (the clinician's twentieth review).
+fn gone_words(e: &Event) -> String {
+    match (e.checkin.cleared_minutes, e.clear) {
+        (Some(1), Clear::Quick) => "gone after a minute".into(),
+        (Some(n), Clear::Quick | Clear::Soon) => format!("gone after {n} minutes"),
+        (Some(n), Clear::Hours) if n % 60 == 0 => format!("gone after {} hours", n / 60),
+        (Some(n), Clear::Hours) => format!("gone after {} h {:02} min", n / 60, n % 60),
+        _ => e.clear.words().into(),
+    }
 }
 
 /// "Tue 8 Dec: no feeling after the run, not gone when recorded (both legs)."
