@@ -345,6 +345,43 @@ proptest! {
         }
     }
 
+    // After a numb runner's lead-in, no distance week runs more than 30%
+    // past the week before, or one run more at the others' length (Nielsen
+    // et al. 2014; the coach's twelfth review: +30-55% weeks as runs joined
+    // and lengthened together once the walks ended), a tenth a run aside
+    // for rounding.
+    #[test]
+    fn a_numb_runners_weeks_after_the_lead_in_grow_at_most_thirty_percent(profile in runners()) {
+        let numb = Profile { numb_now: true, ..profile.clone() };
+        let (Some(plan), Some(standard)) = (plan_of(&numb, "cautious"), plan_of(&profile, "standard")) else {
+            return Ok(());
+        };
+        // (A run/walk return has no lead-in; a lead-in that carries the
+        // standard return is followed by its weeks.)
+        let lead_in = standard.weeks.first().is_some_and(|w| w.phase != Phase::RunWalk);
+        let carried = shape(&plan)[4..] == shape(&standard)[..];
+        if !lead_in || carried {
+            return Ok(());
+        }
+        let weeks: Vec<(bool, u32, usize)> = plan.weeks.iter()
+            .filter(|w| w.phase != Phase::RunWalk)
+            .map(|w| {
+                let runs: Vec<u32> = w.runs().filter_map(|r| r.distance).map(|d| d.hundredths()).collect();
+                (w.cutback, runs.iter().sum(), runs.len())
+            })
+            .collect();
+        for pair in weeks.windows(2) {
+            let ((cut_a, a, runs), (cut_b, b, n)) = (pair[0], pair[1]);
+            if cut_a || cut_b {
+                continue;
+            }
+            // (Or a run more at the others' length: +33% from three to four.)
+            let (a, b) = (f64::from(a), f64::from(b));
+            let most = (a * 1.3).max(a + a / runs as f64);
+            prop_assert!(b <= most + 10.0 * n as f64, "{} -> {}: {:?}", a, b, weeks);
+        }
+    }
+
     // A numb runner's lead-in sessions last an hour at most, walks
     // included, no longer than the usual everyday run (or half an hour),
     // and 45 minutes from five weeks off: rule 2's first week, never a

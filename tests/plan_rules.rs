@@ -891,3 +891,27 @@ fn an_impossible_profile_is_refused() {
     let e = generate(&runner, &template("standard")).unwrap_err();
     assert_eq!(e.to_string(), "runs per week 9: expected 3 to 6");
 }
+
+#[test]
+fn after_the_lead_in_a_numb_runners_weeks_grow_at_most_thirty_percent() {
+    // 12 mi over 5 runs after 9 days off, numb: once the walks end, runs
+    // join and lengthen, but no week more than 30% past the one before, or
+    // a run more at the others' length (Nielsen et al. 2014; the coach's
+    // twelfth review found 66 -> 102 ->
+    // 125 minutes, +55%, where the runner without numbness grew 7% a week).
+    let mut runner = profile(9);
+    runner.weekly_before = Distance::from_value(12.0);
+    runner.goal_weekly = Distance::from_value(12.0);
+    runner.runs_per_week = 5;
+    runner.numb_now = true;
+    let numb = plan_of(&runner, "cautious");
+    let weeks: Vec<f64> = (4..numb.weeks.len())
+        .map(|w| distances(&numb, w).iter().sum())
+        .collect();
+    for (w, pair) in weeks.windows(2).enumerate() {
+        let runs = distances(&numb, 4 + w).len() as f64;
+        let most = (pair[0] * 1.3).max(pair[0] * (1.0 + 1.0 / runs));
+        assert!(pair[1] <= most + 0.5, "{weeks:?}");
+    }
+    assert!(weeks.last().is_some_and(|w| *w >= 11.6), "{weeks:?}");
+}

@@ -31,6 +31,9 @@ pub const MAX_WEEKS: usize = 156;
 /// The first week back's runs last at least this long, within its cap.
 const FIRST_RUN_MINUTES: f64 = 30.0;
 
+/// A numb runner's distance week grows past the week before by at most this.
+const NUMB_WEEK_GROWTH_MOST: f64 = 1.3;
+
 /// One run of a planned week.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Planned {
@@ -107,6 +110,7 @@ fn standard_return(
             .and_then(|weeks| weeks.last())
             .map(|(_, sessions)| *sessions),
         ceiling,
+        numb: lead_in.is_some(),
     };
     let mut carry = Carry::default();
     for (rung, sessions) in lead_in.unwrap_or_default() {
@@ -157,6 +161,9 @@ struct Return<'a> {
     /// return's staged weeks (DESIGN.md §2 v3, rule 5: the standard
     /// timeline plus 4–8 weeks); after them, none.
     ceiling: Vec<u32>,
+    /// A numb runner's return: no distance week more than 30% past the
+    /// week before.
+    numb: bool,
 }
 
 impl Return<'_> {
@@ -320,6 +327,15 @@ impl Return<'_> {
         let last_full: u32 = carry.last_full.iter().sum();
         let target = if after_recovery {
             target.min(scaled(last_full, 1.0 + t.weekly_increase_cap).max(carry.largest))
+        } else if self.numb && entry.is_none() && last_full > 0 {
+            // A numb runner's week, once the walks end, never more than 30%
+            // past the week before (Nielsen et al. 2014, JOSPT: over 30% a
+            // week raised injury; the coach's twelfth review: +30–55% weeks
+            // as runs joined and lengthened together, the caution of the
+            // ladder ending the week the walks stopped), or one run more at
+            // the everyday runs' length (the coach: a run joins at the
+            // others' length, +33% from three runs to four).
+            target.min(scaled(last_full, NUMB_WEEK_GROWTH_MOST).max(last_full + carry.everyday))
         } else {
             target
         };
