@@ -127,3 +127,26 @@ fn a_warning_sign_with_numbness_says_the_minutes_it_took_to_go() {
     assert!(why.contains("gone after 20 minutes"), "{status:#}");
     assert!(!why.contains("within the hour"), "{status:#}");
 }
+
+#[test]
+fn a_first_night_episode_in_the_sole_after_weeks_of_symptoms_on_runs_books_the_foot_clinicians() {
+    // Toe tingles on runs two weeks apart, then the sole at night, gone in
+    // 30 minutes: tarsal tunnel's pattern, an orthopedist or a podiatrist
+    // (AAOS OrthoInfo; AOFAS FootCareMD), not the general clinicians.
+    let mut night = at(began(resting(16, 1), Onset::Night), &[Spot::Sole]);
+    night.cleared_minutes = Some(30);
+    let care = care_on(vec![fine(0), toes(1), toes(15), night], 16);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::OneWeek,
+        "sole_at_night_after_weeks_with_runs",
+    );
+    assert_eq!(care.expect("care").who, "an orthopedist or a podiatrist");
+    // At rest in the calf after those weeks: the general row, as before.
+    let mut calf = at(began(resting(16, 1), Onset::Rest), &[Spot::Calf]);
+    calf.cleared_minutes = Some(30);
+    let care = care_on(vec![fine(0), toes(1), toes(15), calf], 16);
+    assert!(found(&care, "at_rest_after_weeks_with_runs"), "{care:#?}");
+    assert!(!found(&care, "sole_at_night_after_weeks_with_runs"));
+}

@@ -102,35 +102,48 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
+        id: "sole_at_night_after_weeks_with_runs",
+        effect: WEEK,
+        pattern: Some(Pattern::SoleAtNight),
+        threshold: "a check-in in the sole, heel or arch at night (or at rest, not gone within 15 minutes) after symptoms with runs spanning 2 weeks or more in the episode: the row below, with the foot's clinicians",
+        source: "AAOS OrthoInfo; AOFAS FootCareMD \"Tarsal tunnel syndrome\" (the clinician's twenty-fourth review: a first night episode in the sole after weeks of toe tingles on runs named the general clinicians)",
+        test: "a_first_night_episode_in_the_sole_after_weeks_of_symptoms_on_runs_books_the_foot_clinicians",
+        check: Check::Moment(|m| after_weeks_with_runs(m, sole_at_night)),
+    },
+    Rule {
         id: "at_rest_after_weeks_with_runs",
         effect: WEEK,
         pattern: Some(Pattern::RestAfterRuns),
         threshold: "a check-in at rest or at night after symptoms with runs spanning 2 weeks or more in the episode",
         source: "AAOS OrthoInfo; AOFAS FootCareMD \"Tarsal tunnel syndrome\"; NIDDK \"Peripheral neuropathy\"",
         test: "a_first_night_episode_after_weeks_of_symptoms_on_runs_books_a_clinician",
-        check: Check::Moment(|m| {
-            let rest = latest(m, at_rest)?;
-            let runs: Vec<&Event> = m
-                .episode
-                .iter()
-                .filter(|e| e.day < rest.day && e.symptomatic() && e.context.with_load())
-                .collect();
-            let first = runs.first()?;
-            if rest.day - first.day < 14 {
-                return None;
-            }
-            Some(Found::new(
-                m.words,
-                || {
-                    format!(
-                        "Numbness {} on {}, after symptoms with runs since {}.",
-                        rest.when_words(),
-                        m.date(rest),
-                        m.date(first)
-                    )
-                },
-                [*first, rest],
-            ))
-        }),
+        check: Check::Moment(|m| after_weeks_with_runs(m, at_rest)),
     },
 ];
+
+/// The latest check-in `which` picks after symptoms with runs that span two
+/// weeks or more in the episode.
+fn after_weeks_with_runs<'a>(m: &Measures<'_, 'a>, which: fn(&Event) -> bool) -> Option<Found<'a>> {
+    let rest = latest(m, which)?;
+    let runs: Vec<&Event> = m
+        .episode
+        .iter()
+        .filter(|e| e.day < rest.day && e.symptomatic() && e.context.with_load())
+        .collect();
+    let first = runs.first()?;
+    if rest.day - first.day < 14 {
+        return None;
+    }
+    Some(Found::new(
+        m.words,
+        || {
+            format!(
+                "Numbness {} on {}, after symptoms with runs since {}.",
+                rest.when_words(),
+                m.date(rest),
+                m.date(first)
+            )
+        },
+        [*first, rest],
+    ))
+}
