@@ -896,9 +896,9 @@ fn an_impossible_profile_is_refused() {
 fn after_the_lead_in_a_numb_runners_weeks_grow_at_most_thirty_percent() {
     // 12 mi over 5 runs after 9 days off, numb: once the walks end, runs
     // join and lengthen, but no week more than 30% past the one before, or
-    // a run more at the others' length (Nielsen et al. 2014; the coach's
-    // twelfth review found 66 -> 102 ->
-    // 125 minutes, +55%, where the runner without numbness grew 7% a week).
+    // a run more at the others' length beside the long run's lead (Nielsen
+    // et al. 2014; the coach's twelfth review found 66 -> 102 -> 125
+    // minutes, +55%, where the runner without numbness grew 7% a week).
     let mut runner = profile(9);
     runner.weekly_before = Distance::from_value(12.0);
     runner.goal_weekly = Distance::from_value(12.0);
@@ -910,7 +910,8 @@ fn after_the_lead_in_a_numb_runners_weeks_grow_at_most_thirty_percent() {
         .collect();
     for (w, pair) in weeks.windows(2).enumerate() {
         let runs = distances(&numb, 4 + w).len() as f64;
-        let most = (pair[0] * 1.3).max(pair[0] * (1.0 + 1.0 / runs));
+        let long = distances(&numb, 4 + w).into_iter().fold(0.0, f64::max);
+        let most = (pair[0] * 1.3).max(pair[0] * (1.0 + 1.0 / runs) + long * 0.1);
         assert!(pair[1] <= most + 0.5, "{weeks:?}");
     }
     assert!(weeks.last().is_some_and(|w| *w >= 11.6), "{weeks:?}");

@@ -333,9 +333,15 @@ impl Return<'_> {
             // week raised injury; the coach's twelfth review: +30–55% weeks
             // as runs joined and lengthened together, the caution of the
             // ladder ending the week the walks stopped), or one run more at
-            // the everyday runs' length (the coach: a run joins at the
-            // others' length, +33% from three runs to four).
-            target.min(scaled(last_full, NUMB_WEEK_GROWTH_MOST).max(last_full + carry.everyday))
+            // the everyday runs' length beside the long run's lead (the
+            // coach: a run joins at the others' length, +33% from three
+            // runs to four; the standard return's own step, so that a
+            // numb runner one day longer off, whose lead-in carries it, is
+            // never back sooner).
+            let lead = lead_by(carry.long, t.single_run_cap).saturating_sub(carry.long);
+            target.min(
+                scaled(last_full, NUMB_WEEK_GROWTH_MOST).max(last_full + carry.everyday + lead),
+            )
         } else {
             target
         };
