@@ -110,7 +110,6 @@ fn standard_return(
             .and_then(|weeks| weeks.last())
             .map(|(_, sessions)| *sessions),
         ceiling,
-        numb: lead_in.is_some(),
     };
     let mut carry = Carry::default();
     for (rung, sessions) in lead_in.unwrap_or_default() {
@@ -161,9 +160,6 @@ struct Return<'a> {
     /// return's staged weeks (DESIGN.md §2 v3, rule 5: the standard
     /// timeline plus 4–8 weeks); after them, none.
     ceiling: Vec<u32>,
-    /// A numb runner's return: no distance week more than 30% past the
-    /// week before.
-    numb: bool,
 }
 
 impl Return<'_> {
@@ -327,7 +323,7 @@ impl Return<'_> {
         let last_full: u32 = carry.last_full.iter().sum();
         let target = if after_recovery {
             target.min(scaled(last_full, 1.0 + t.weekly_increase_cap).max(carry.largest))
-        } else if self.numb && entry.is_none() && last_full > 0 {
+        } else if self.after_lead_in.is_some() && entry.is_none() && last_full > 0 {
             // A numb runner's week, once the walks end, never more than 30%
             // past the week before (Nielsen et al. 2014, JOSPT: over 30% a
             // week raised injury; the coach's twelfth review: +30–55% weeks
