@@ -878,8 +878,10 @@ fn numbness_entered_before_the_booking_was_shown_is_not_worse_while_waiting() {
             &[Spot::BetweenToes],
         )
     };
+    // (Gone only after 90 minutes: urgent while waiting; within the hour
+    // it would bring the booking forward.)
     let mut worse = at(began(felt(7, 2), Onset::During), &[Spot::BetweenToes]);
-    worse.cleared_minutes = Some(40);
+    worse.cleared_minutes = Some(90);
     let journal = |order: [u64; 3]| {
         let mut days = vec![toes(1), toes(3), worse.clone()];
         for (c, seq) in days.iter_mut().zip(order) {
@@ -930,8 +932,9 @@ fn numbness_entered_before_the_booking_was_shown_is_not_worse_while_waiting() {
 fn another_pattern_found_while_waiting_keeps_its_own_clinician() {
     // The clinician's twentieth review: the left foot between the toes
     // booked a podiatrist; the right thigh and buttock partly numb at rest
-    // for 40 minutes is urgent (worse while waiting), and its own referral,
-    // a GP or spine clinician, was lost under "waiting to see a podiatrist".
+    // for 40 minutes is worse while waiting (now brought forward, gone
+    // within the hour: the twenty-fifth review), and its own referral, a
+    // GP or spine clinician, was lost under "waiting to see a podiatrist".
     let toes = |d| {
         side(
             at(
@@ -949,6 +952,29 @@ fn another_pattern_found_while_waiting_keeps_its_own_clinician() {
         Side::Right,
     );
     thigh.cleared_minutes = Some(40);
+    let care = care_on(vec![toes(1), toes(8), thigh.clone()], 11);
+    expect(
+        &care,
+        CareLevel::Book,
+        When::TwoWorkingDays,
+        "worse_while_booked_but_settled",
+    );
+    let lines = care.unwrap().what_to_do();
+    assert!(
+        lines.iter().any(|l| l.contains(
+            "If you already have an appointment for numbness between the toes that keeps coming back, ask to be seen sooner."
+        )),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l
+            .starts_with("Tell them too about the numbness reaching above the knee")
+            && l.contains("a GP or a spine clinician")),
+        "{lines:?}"
+    );
+    // Gone only after hours, it is urgent, and the urgent message names
+    // the podiatrist's booking too.
+    thigh.cleared_minutes = Some(90);
     let care = care_on(vec![toes(1), toes(8), thigh], 11);
     expect(
         &care,

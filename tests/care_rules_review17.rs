@@ -93,7 +93,7 @@ fn a_booking_soon_after_a_clearance_is_no_later_than_the_care_cleared() {
     // days on, the toes partly numb after a run and not gone, said two days
     // later. It booked within a week; the care it came back from was
     // within 2 working days.
-    let mut calf = during(1, 1, &[Spot::Calf], Side::Right, 25, 10);
+    let mut calf = during(1, 1, &[Spot::Calf], Side::Right, 25, 20);
     calf.flags = vec![Flag::CalfTightness];
     let booked = care_on(vec![calf.clone()], 1).expect("a tight calf books");
     assert_eq!(booked.when, When::TwoWorkingDays, "{booked:#?}");
@@ -153,7 +153,7 @@ fn numbness_above_the_knee_after_a_calf_is_cleared_books_the_clinician_for_the_t
 fn a_return_of_the_cleared_numbness_goes_back_to_the_clinician_who_cleared_it() {
     // The exertional calf pattern (booked, a sports doctor), cleared; the
     // same calf twice in 14 days. No new place: back to that clinician.
-    let mut calf = during(1, 1, &[Spot::Calf], Side::Right, 25, 10);
+    let mut calf = during(1, 1, &[Spot::Calf], Side::Right, 25, 20);
     calf.flags = vec![Flag::CalfTightness];
     let again = |d: u64| during(d, 1, &[Spot::Calf], Side::Right, 24, 10);
     let care = assess_with(&[], vec![calf, again(9), again(12)], vec![clearance(5)], 12)

@@ -65,7 +65,7 @@ again in the TUI) in a way that would ease or lift open care (test
 | level | `care.when` | what the runner is told | exercise meanwhile |
 | --- | --- | --- | --- |
 | `emergency` | `now` | call the emergency number now, or go to an emergency department | none at all |
-| `urgent` | `today` | be seen today (urgent care or an emergency department; a diabetic foot: the GP or foot team within one working day) | none at all |
+| `urgent` | `today` | be seen today (urgent care or an emergency department; numbness progressing while a booking waits: the GP, or urgent care if the GP cannot see the runner today; a diabetic foot: the GP or foot team within one working day) | none at all |
 | `book` | `two_working_days` | book within 2 working days (vascular, diabetic and compartment patterns that settled) | runs suspended; walking and pain-free strength work stay |
 | `book` | `one_week` | book within a week | runs suspended; walking and pain-free strength work stay |
 ";

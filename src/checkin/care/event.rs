@@ -402,6 +402,28 @@ impl<'a> Event<'a> {
         matches!(self.context, Context::During(Some(m)) if m <= 5) && self.clear == Clear::Quick
     }
 
+    /// Pins and needles in the toes, between them or at the ball, gone
+    /// within 15 minutes, with no warning sign: a forefoot nerve's brief
+    /// complaint, not a compartment's, whose numbness comes with the lower
+    /// leg or the top of the foot and takes 10 to 30 minutes to settle
+    /// (Mayo Clinic "Chronic exertional compartment syndrome"; the
+    /// clinician's twenty-fourth review).
+    pub fn forefoot_pins_and_needles(&self) -> bool {
+        self.brief_tingle()
+            && self.checkin.flags.is_empty()
+            && !self.extent.is_empty()
+            && self.extent == Extent(Extent::FOREFOOT)
+    }
+
+    /// Pins and needles in the first 5 minutes of a run, gone within 15
+    /// minutes as the runner warmed up: cold or a stiff start, brief and
+    /// harmless (NHS "Pins and needles"; DOMAIN §6: a hold that asks to
+    /// hear if it comes back, not a booking; the clinician's twenty-fourth
+    /// review).
+    pub fn warm_up_tingle(&self) -> bool {
+        self.severity == 1 && self.warm_up()
+    }
+
     /// How bad, for "getting worse": the level, then how long it took to clear.
     #[inline]
     pub fn burden(&self) -> (u8, u8) {

@@ -1,9 +1,9 @@
 //! What the rows of the rules table say when they fire: the sentence and
 //! the dated check-ins behind it, and the helpers the rows share.
 
-use super::event::{Clear, Context, Event, Extent, Reach};
+use super::event::{Clear, Context, Event, Extent};
 use super::measure::{ClearedCare, Measures, SIX_WEEKS, SideSet};
-use crate::checkin::{CheckIn, Flag, Side, Spot};
+use crate::checkin::{CheckIn, Flag, Spot};
 
 /// What a row found: the sentence, and the check-ins behind it.
 pub struct Found<'a> {
@@ -181,120 +181,6 @@ pub fn sole_at_night(e: &Event) -> bool {
     sole_at_rest(e) && (e.context == Context::Night || e.clear != Clear::Quick)
 }
 
-/// NICE CKS "Sciatica": neurological deficit progressing while the runner
-/// waits for the appointment is urgent.
-pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
-    let booked = m.booked?;
-    // (Not the lace pattern, as for getting worse.)
-    let e = m
-        .latest
-        .iter()
-        .rev()
-        .find(|e| e.symptomatic() && !e.lace_pattern() && e.day >= booked)?;
-    let what = if e.severity == 3 {
-        "no feeling"
-    } else if e.clear.rank() >= Clear::Hours.rank() && e.extent.reach() >= Reach::Ankle {
-        "hours to clear, up to the ankle or higher"
-    } else if m.not_cleared_again() {
-        "not cleared again"
-    } else if e.in_leg() && reached_both_legs(m) && !both_legs_by(m, booked) {
-        "now in both legs"
-    } else {
-        worse_than_when_booked(m, e, booked)?
-    };
-    Some(Found::new(
-        m.words,
-        || {
-            format!(
-                "{}, while waiting for the appointment: {} ({what}).",
-                m.date(e),
-                describe(e)
-            )
-        },
-        [e],
-    ))
-}
-
-/// Whether the leg above the ankle is numb on both sides, at once, or in
-/// turn with more on one side than a lower-leg tingle that settled: those
-/// on each side are booked, whichever leg had them first or twice (the
-/// clinician's twenty-second review: left, left, right was urgent, and the
-/// other orders booked).
-fn reached_both_legs(m: &Measures) -> bool {
-    m.both_legs().is_some_and(|e| e.both_sides())
-        || m.legs_in_turn_where(|e| !e.lower_leg_tingle_that_settled())
-            .is_some()
-}
-
-/// Whether the leg above the ankle was numb on both sides by day `booked`:
-/// the booking was for both legs, and another tingle there is not them
-/// reaching both (the clinician's twenty-first review).
-fn both_legs_by(m: &Measures, booked: i32) -> bool {
-    let legs = || {
-        m.so_far
-            .iter()
-            .filter(|b| b.day <= booked && b.symptomatic() && b.in_leg())
-    };
-    let side = |s: Side| legs().any(|b| b.side == Some(s));
-    legs().any(|b| b.both_sides()) || side(Side::Left) && side(Side::Right)
-}
-
-/// How `e`, after the day care was booked, is worse than every check-in up
-/// to that day since the last clearance: more numb, further up the leg (or
-/// the whole foot), slower to clear (hours, or not gone), at rest or at
-/// night for the first time, or on a side not seen before. Any of them is
-/// the deficit progressing (NICE CKS "Sciatica"); the same pattern again
-/// is not. Spreading further always is; the other ways are not when they
-/// are pins and needles (tingling) gone within 15 minutes in an episode whose
-/// symptoms have all gone within the hour: nothing there is a lasting
-/// deficit to progress (NHS "Pins and needles"; the clinician's eleventh
-/// review), and the booking stands. Once a check-in of the episode took
-/// hours or was not gone, any of them is.
-fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'static str> {
-    if e.day <= booked {
-        return None;
-    }
-    let lasting = |b: &&Event| b.symptomatic() && b.clear.rank() >= Clear::Hours.rank();
-    let pins_and_needles = e.brief_tingle() && !m.so_far.iter().any(|b| lasting(&b));
-    let before: Vec<&Event> = m
-        .so_far
-        .iter()
-        .filter(|b| b.symptomatic() && b.day <= booked)
-        .collect();
-    // Worse again than the first check-in since the last clearance: a
-    // worse picture seen before the booking and back while waiting is no
-    // milder than the same seen first while waiting (DESIGN.md §4 P5; the
-    // clinician's twelfth review).
-    worse_than(e, &before, pins_and_needles).or_else(|| {
-        let first = before.first().copied()?;
-        worse_than(e, &[first], pins_and_needles).map(|_| "worse again than when it began")
-    })
-}
-
-/// How `e` is worse than every one of `before`, if it is (spreading
-/// further always; the other ways not for `pins_and_needles`).
-fn worse_than(e: &Event, before: &[&Event], pins_and_needles: bool) -> Option<&'static str> {
-    let most = |of: fn(&Event) -> u8| before.iter().map(|b| of(b)).max().unwrap_or(0);
-    let slow = matches!(e.clear, Clear::Hours | Clear::NotYet);
-    let sides = SideSet::of(before.iter().copied().filter(|b| !b.lace_pattern()));
-    let new_side = !e.lace_pattern() && sides.other_than(e.side);
-    if e.extent.reach() as u8 > most(|b| b.extent.reach() as u8) {
-        Some("further than before")
-    } else if pins_and_needles {
-        None
-    } else if e.severity > most(|b| b.severity) {
-        Some("more numb than before")
-    } else if slow && e.clear.rank() > most(|b| b.clear.rank()) {
-        Some("slower to clear than before")
-    } else if e.context.at_rest() && !before.iter().any(|b| b.context.at_rest()) {
-        Some("at rest or at night for the first time")
-    } else if new_side {
-        Some("on the other side")
-    } else {
-        None
-    }
-}
-
 /// "Numbness between the toes on Tue 8 Dec and Sat 19 Dec." for the last two
 /// window events matching `hit`.
 pub fn twice<'m, 'a>(
@@ -331,8 +217,9 @@ pub fn extent_of<'e, 'a: 'e>(events: impl IntoIterator<Item = &'e Event<'a>>) ->
 }
 
 /// NIDDK: numbness in both feet at rest or at night once, twice in six
-/// weeks, or once with diabetes or circulation problems: every such
-/// check-in of the window cited.
+/// weeks (not counting tingles of a cold start gone as the runner warmed
+/// up: NHS "Pins and needles"), or once with diabetes or circulation
+/// problems: every such check-in of the window cited.
 pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     // Once is enough at rest, with diabetes or circulation problems, or
     // when it lasted hours or had not gone: symmetric numbness that lingers
@@ -350,7 +237,9 @@ pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let sides = SideSet::of(m.episode.iter().filter(|e| resting_feet(e)));
     let in_turn = sides.left && sides.right;
     let all = m.matching(move |e| foot_both_sides(e) || (in_turn && resting_feet(e)));
-    if once.is_none() && !in_turn && all.clone().count() < 2 {
+    // Twice counts no tingle of a cold start gone as the runner warmed up.
+    let twice = all.clone().filter(|e| !e.warm_up_tingle()).count() >= 2;
+    if once.is_none() && !in_turn && !twice {
         return None;
     }
     Some(Found::new(

@@ -343,12 +343,14 @@ impl<'m, 'a> Measures<'m, 'a> {
     /// soon each settled does not matter: slower settling is no reason to
     /// wait longer. A walk is no run, and the toes of one foot and then the
     /// other, or the toes and then the heel, are not one place coming back
-    /// at one point (the clinician's twenty-second review).
+    /// at one point (the clinician's twenty-second review). Pins and
+    /// needles of the forefoot alone, gone within 15 minutes, are not the
+    /// compartment's (see [`Event::forefoot_pins_and_needles`]).
     pub fn exertional_runs(&self) -> Vec<&Event<'a>> {
         let runs: Vec<(&Event, u32)> = self
             .episode
             .iter()
-            .filter(|e| !e.lace_pattern() && !e.no_run())
+            .filter(|e| !e.lace_pattern() && !e.no_run() && !e.forefoot_pins_and_needles())
             .filter_map(|e| e.exertional_minute().map(|m| (e, m)))
             .collect();
         runs.iter()

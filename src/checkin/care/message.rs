@@ -127,6 +127,11 @@ impl<'a> Episode<'_, 'a> {
             Some(own) => own,
             None => match (level, pattern, self.before.as_ref().and_then(|b| b.rebook)) {
                 (CareLevel::Book, Pattern::BackAfterClearance, Some(rebook)) => rebook,
+                // Brought forward: the clinician the booking named.
+                (CareLevel::Book, Pattern::Progression, _) => booked_patterns(bits)
+                    .filter(|p| *p != Pattern::Progression)
+                    .min()
+                    .unwrap_or(pattern),
                 _ => pattern,
             },
         };

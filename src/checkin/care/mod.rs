@@ -15,6 +15,7 @@ mod rules;
 mod sides;
 mod signal;
 mod timeline;
+mod waiting;
 
 pub use doc::care_rules_markdown;
 pub(crate) use event::{Clear, HOURS_AFTER_MINUTES, QUICK_MINUTES};
@@ -70,6 +71,10 @@ impl Care {
         }
         if let Some(booked) = self.booked_before() {
             out.push(match booked {
+                _ if self.level == CareLevel::Book => format!(
+                    "If you already have an appointment for {}, ask to be seen sooner.",
+                    booked.words()
+                ),
                 Pattern::BackAfterClearance => "Tell them you were waiting to see the clinician who cleared you, because the numbness had come back, and keep that appointment too.".to_string(),
                 _ => {
                     // "…a GP or family doctor, who can test for diabetes and
@@ -133,7 +138,11 @@ impl Care {
         if self.pattern != Pattern::Progression {
             return None;
         }
-        let booked = self.booked_patterns();
+        let booked: Vec<Pattern> = self
+            .booked_patterns()
+            .into_iter()
+            .filter(|p| *p != Pattern::Progression)
+            .collect();
         // The most specific pattern, as the booking named it.
         booked
             .iter()

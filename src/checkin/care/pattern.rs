@@ -211,6 +211,13 @@ impl Pattern {
             (CareLevel::Urgent, Pattern::FootWound) => {
                 "your GP or the diabetes foot team (urgent care if they cannot see you)"
             }
+            // NICE CKS "Sciatica": a progressing deficit is assessed
+            // urgently; the GP who knows the booking can arrange it (the
+            // clinician's twenty-fourth review: not an emergency department
+            // for a tingle not cleared twice).
+            (CareLevel::Urgent, Pattern::Progression) => {
+                "your GP, or urgent care if your GP cannot see you today"
+            }
             (CareLevel::Urgent, _) => "urgent care or an emergency department",
             (CareLevel::Book, pattern) => pattern.booked_with(),
         }

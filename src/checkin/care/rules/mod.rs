@@ -6,6 +6,7 @@
 use super::found::*;
 use super::measure::{Measures, WeekMeasures};
 use super::pattern::{CareLevel, Pattern, When};
+use super::waiting::{brought_forward_while_booked, while_booked};
 use crate::checkin::Flag;
 
 /// What a row does when it fires.

@@ -22,7 +22,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "calf_tightness_settled",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "flag `calf_tightness` that settled within the hour, with numbness or sharp pain, or a second time with exercise within six weeks (42 days) (once on its own, or cramps at night, a hold); or sharp pain with numbness in the shin or calf with a run, settled within the hour",
+        threshold: "flag `calf_tightness` that settled within the hour, with numbness (more than a tingle gone within 15 minutes) or sharp pain, or a second time with exercise within six weeks (42 days) (once on its own or with such a tingle, or cramps at night, a hold); or sharp pain with numbness in the shin or calf with a run, settled within the hour",
         source: "Mayo Clinic \"Chronic exertional compartment syndrome\"",
         test: "calf_tightness_that_settled_books_a_sports_doctor_within_two_working_days",
         check: Check::Moment(|m| {
@@ -30,8 +30,14 @@ pub(super) static ROWS: &[Rule] = &[
             let cramps = m
                 .matching(|e| e.flagged(Flag::CalfTightness) && e.context.with_load())
                 .count();
+            // One cramp with a tingle gone within 15 minutes is not yet
+            // "run after run" (the clinician's twenty-fourth review): a
+            // hold that asks to hear if it comes back, as the cramp alone.
             flag_rule(m, &[Flag::CalfTightness], |e| {
-                e.clear.settled() && (e.symptomatic() || e.flagged(Flag::SharpPain) || cramps >= 2)
+                e.clear.settled()
+                    && ((e.symptomatic() && !e.brief_tingle())
+                        || e.flagged(Flag::SharpPain)
+                        || cramps >= 2)
             })
             .or_else(|| {
                 // A painful numb shin or calf with a run that settled: the
@@ -46,6 +52,15 @@ pub(super) static ROWS: &[Rule] = &[
                 Some(one(m, e, "painful, settled within the hour"))
             })
         }),
+    },
+    Rule {
+        id: "worse_while_booked_but_settled",
+        effect: TWO_DAYS,
+        pattern: Some(Pattern::Progression),
+        threshold: "while a booking is open, on a later day: worse than every check-in up to it since the last clearance (as the urgent row `progression_while_booked` reads it) but gone within the hour, and nothing since the last clearance took hours to go",
+        source: "DOMAIN §6 (numbness that gets worse or spreads books; urgent progression is no feeling, not cleared twice or both legs: NICE CKS \"Sciatica\"); the clinician's twenty-fourth and twenty-fifth reviews",
+        test: "numbness_worse_while_booked_but_gone_within_the_hour_brings_the_booking_forward",
+        check: Check::Moment(brought_forward_while_booked),
     },
     Rule {
         id: "claudication_with_circulation_problems",
@@ -208,7 +223,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "exertional_pattern",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Exertional),
-        threshold: "3+ runs of the episode (not walks) with numbness at about the same minute (within a quarter or 5 minutes) in the same part of the same leg, a week or more from first to last, each within a week of the one before, the minutes not moving earlier (that is the next row); a tingle in the first 5 minutes that went quickly does not count",
+        threshold: "3+ runs of the episode (not walks) with numbness at about the same minute (within a quarter or 5 minutes) in the same part of the same leg, a week or more from first to last, each within a week of the one before, the minutes not moving earlier (that is the next row); a tingle in the first 5 minutes that went quickly does not count, nor one in the toes, between them or at the ball alone gone within 15 minutes without a warning sign (the rows for coming back book those)",
         source: "Mayo Clinic and coaortho.org \"Chronic exertional compartment syndrome\"",
         test: "the_exertional_pattern_over_two_weeks_sends_to_a_sports_doctor",
         check: Check::Moment(|m| {

@@ -114,9 +114,9 @@ pub(super) static ROWS: &[Rule] = &[
         id: "progression_while_booked",
         effect: TODAY,
         pattern: Some(Pattern::Progression),
-        threshold: "while a booking is open, recorded after it was shown (not entered before it, newest first): no feeling (3), hours to clear (or not gone) reaching the ankle or higher, a second check-in not cleared, or numbness reaching both legs; or, on a later day than the booking, worse than every check-in up to it since the last clearance: more numb, further up the leg (or the whole foot), slower to clear (hours or not gone), at rest or at night for the first time, or on another side (further up always; the others not for pins and needles gone within 15 minutes while every check-in since the last clearance went within the hour; not the lace pattern)",
-        source: "NICE CKS \"Sciatica\" (progressive neurological deficit: urgent)",
-        test: "numbness_getting_worse_in_any_way_while_booked_is_urgent",
+        threshold: "while a booking is open, recorded after it was shown (not entered before it, newest first): no feeling (3), hours to clear (or not gone) reaching the ankle or higher, a second check-in not cleared, or numbness reaching both legs; or, on a later day than the booking, worse than every check-in up to it since the last clearance: more numb, further up the leg (or the whole foot), slower to clear (hours or not gone), at rest or at night for the first time, or on another side (further up always; the others not for pins and needles gone within 15 minutes while every check-in since the last clearance went within the hour; not the lace pattern), when it was not gone within the hour or a check-in since the last clearance took hours to go (else the booking is brought forward: the row `worse_while_booked_but_settled`)",
+        source: "NICE CKS \"Sciatica\" (progressive neurological deficit: urgent); DOMAIN §6 (no feeling on 2 days, not cleared twice, both legs)",
+        test: "numbness_progressing_while_booked_is_urgent",
         check: Check::Moment(while_booked),
     },
     Rule {

@@ -178,7 +178,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_feet_again_or_at_rest",
         effect: WEEK,
         pattern: Some(Pattern::BothFeet),
-        threshold: "both feet (or ankles) at rest or at night once — on one check-in, or one foot and then the other in one episode — or once lasting hours or not gone, or twice within six weeks (42 days) (once with diabetes or circulation problems); not the lace pattern",
+        threshold: "both feet (or ankles) at rest or at night once — on one check-in, or one foot and then the other in one episode — or once lasting hours or not gone, or twice within six weeks (42 days), not counting tingles in the first 5 minutes of a run gone within 15 minutes (once with diabetes or circulation problems); not the lace pattern",
         source: "NIDDK \"Peripheral neuropathy\"",
         test: "both_feet_at_rest_send_the_runner_to_a_gp_for_blood_tests",
         check: Check::Moment(both_feet),
