@@ -472,6 +472,22 @@ static CASES: &[Case] = &[
         ],
         clear: &[],
         today: 13,
+        // Posture's pins and needles, gone in minutes: a hold until they
+        // keep coming back (the twenty-fifth round; NHS "Pins and needles").
+        expect: HOLD,
+    },
+    Case {
+        name: "pins and needles at rest three times in four weeks",
+        health: &[],
+        lines: &[
+            "d0 0",
+            "d3 1 toes rest atrest quick",
+            "d6 0",
+            "d13 1 toes rest atrest quick",
+            "d24 1 toes rest atrest quick",
+        ],
+        clear: &[],
+        today: 24,
         expect: book("one_week", "orthopedist"),
     },
     Case {

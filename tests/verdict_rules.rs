@@ -171,8 +171,9 @@ fn numbness_that_does_not_clear_twice_in_a_week_books_a_clinician() {
 
 #[test]
 fn numbness_beginning_at_rest_twice_books_a_clinician() {
+    // (Partly numb: pins and needles gone in minutes, twice, hold.)
     let at_rest = |d| {
-        let mut c = numb(d, 1);
+        let mut c = numb(d, 2);
         c.onset = Some(Onset::Rest);
         c
     };

@@ -415,13 +415,15 @@ impl<'a> Event<'a> {
             && self.extent == Extent(Extent::FOREFOOT)
     }
 
-    /// Pins and needles in the first 5 minutes of a run, gone within 15
-    /// minutes as the runner warmed up: cold or a stiff start, brief and
-    /// harmless (NHS "Pins and needles"; DOMAIN §6: a hold that asks to
-    /// hear if it comes back, not a booking; the clinician's twenty-fourth
-    /// review).
-    pub fn warm_up_tingle(&self) -> bool {
-        self.severity == 1 && self.warm_up()
+    /// Pins and needles gone within 15 minutes, in the first 5 minutes of
+    /// a run (a cold or stiff start, gone as the runner warmed up) or at
+    /// rest, not at night (posture): brief and harmless, a hold that asks
+    /// to hear if they keep coming back, not a booking (NHS "Pins and
+    /// needles"; DOMAIN §6; the clinician's twenty-fourth and twenty-fifth
+    /// reviews).
+    pub fn passing_pins_and_needles(&self) -> bool {
+        self.severity == 1
+            && (self.warm_up() || (self.context == Context::Rest && self.clear == Clear::Quick))
     }
 
     /// How bad, for "getting worse": the level, then how long it took to clear.

@@ -217,8 +217,8 @@ pub fn extent_of<'e, 'a: 'e>(events: impl IntoIterator<Item = &'e Event<'a>>) ->
 }
 
 /// NIDDK: numbness in both feet at rest or at night once, twice in six
-/// weeks (not counting tingles of a cold start gone as the runner warmed
-/// up: NHS "Pins and needles"), or once with diabetes or circulation
+/// weeks (not when each was a tingle of a cold start gone as the runner
+/// warmed up: NHS "Pins and needles"), or once with diabetes or circulation
 /// problems: every such check-in of the window cited.
 pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     // Once is enough at rest, with diabetes or circulation problems, or
@@ -237,8 +237,9 @@ pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let sides = SideSet::of(m.episode.iter().filter(|e| resting_feet(e)));
     let in_turn = sides.left && sides.right;
     let all = m.matching(move |e| foot_both_sides(e) || (in_turn && resting_feet(e)));
-    // Twice counts no tingle of a cold start gone as the runner warmed up.
-    let twice = all.clone().filter(|e| !e.warm_up_tingle()).count() >= 2;
+    // Not twice when each was a tingle of a cold start gone as the runner
+    // warmed up.
+    let twice = all.clone().count() >= 2 && !all.clone().all(|e| e.passing_pins_and_needles());
     if once.is_none() && !in_turn && !twice {
         return None;
     }

@@ -1,7 +1,7 @@
 //! The rows short of care: what a plan week's check-ins do to the plan (step back, hold).
 
 use super::*;
-use crate::checkin::care::event::{Clear, Reach};
+use crate::checkin::care::event::{Clear, Event, Reach};
 use crate::checkin::care::pattern::SADDLE_SAFETY_NET;
 use crate::checkin::{Ease, Flag};
 
@@ -196,11 +196,12 @@ pub(super) static ROWS: &[Rule] = &[
                 w.words,
                 || {
                     format!(
-                        "{}: {} {}, {} — tell a clinician if it happens again.",
+                        "{}: {} {}, {} — tell a clinician if it {}.",
                         w.date(e),
                         e.checkin.numbness.words(),
                         e.when_words(),
-                        e.clear.words()
+                        e.clear.words(),
+                        again(e)
                     )
                 },
                 [e],
@@ -245,8 +246,9 @@ pub(super) static ROWS: &[Rule] = &[
                 w.words,
                 || {
                     format!(
-                        "{}: numbness in both feet — tell a clinician if it happens again.",
-                        w.date(e)
+                        "{}: numbness in both feet — tell a clinician if it {}.",
+                        w.date(e),
+                        again(e)
                     )
                 },
                 [e],
@@ -280,3 +282,15 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
 ];
+
+/// When to tell a clinician: pins and needles of posture or a cold start
+/// gone in minutes are booked once they keep coming back (three separate
+/// weeks, or three times at rest in six), anything more the next time
+/// (NHS "Pins and needles"; the clinician's twenty-fifth review).
+fn again(e: &Event) -> &'static str {
+    if e.passing_pins_and_needles() {
+        "keeps coming back"
+    } else {
+        "happens again"
+    }
+}

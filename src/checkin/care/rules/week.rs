@@ -42,7 +42,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "held_two_weeks_running",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms enough to hold the plan or step it back in two weeks running, on days a week or more apart from the first to the last (not tingles in the first 5 minutes of a run gone within 15 minutes), counting symptoms in the week before the two (a few days in a row, or three in five, alone are one week of symptoms): the week up to today and the week before, however the plan's weeks fall",
+        threshold: "symptoms enough to hold the plan or step it back in two weeks running, on days a week or more apart from the first to the last (not when every one is a tingle gone within 15 minutes in the first 5 minutes of a run or at rest, not at night), counting symptoms in the week before the two (a few days in a row, or three in five, alone are one week of symptoms): the week up to today and the week before, however the plan's weeks fall",
         source: "Mayo Clinic \"Numbness\"; NHS \"Pins and needles\"; DOMAIN §6 clinician's review",
         test: "holds_for_symptoms_two_weeks_running_book_a_clinician",
         check: Check::Moment(|m| {
@@ -55,12 +55,14 @@ pub(super) static ROWS: &[Rule] = &[
             // tingle then makes the two weeks' days more than one spell
             // (the clinician's twenty-fourth review: Mar 2, 10 and 16 held
             // two weeks running and never booked, and Mar 17 booked).
-            // (Not tingles of a cold start gone as the runner warmed up:
-            // brief and harmless, a hold that asks to hear if they come
-            // back; a third week of them books, three weeks of six.)
-            let recent = m
-                .symptomatic()
-                .filter(|e| e.day > m.day - 21 && !e.warm_up_tingle());
+            // (Not pins and needles of a cold start or of posture, gone in
+            // minutes: brief and harmless, a hold that asks to hear if they
+            // keep coming back; a third week of them books, three weeks of
+            // six.)
+            let recent = m.symptomatic().filter(|e| e.day > m.day - 21);
+            if recent.clone().all(|e| e.passing_pins_and_needles()) {
+                return None;
+            }
             let last = recent.clone().next_back()?.day;
             if last - recent.clone().next()?.day < 7 {
                 return None;

@@ -178,7 +178,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_feet_again_or_at_rest",
         effect: WEEK,
         pattern: Some(Pattern::BothFeet),
-        threshold: "both feet (or ankles) at rest or at night once — on one check-in, or one foot and then the other in one episode — or once lasting hours or not gone, or twice within six weeks (42 days), not counting tingles in the first 5 minutes of a run gone within 15 minutes (once with diabetes or circulation problems); not the lace pattern",
+        threshold: "both feet (or ankles) at rest or at night once — on one check-in, or one foot and then the other in one episode — or once lasting hours or not gone, or twice within six weeks (42 days), not when each was a tingle in the first 5 minutes of a run gone within 15 minutes (once with diabetes or circulation problems); not the lace pattern",
         source: "NIDDK \"Peripheral neuropathy\"",
         test: "both_feet_at_rest_send_the_runner_to_a_gp_for_blood_tests",
         check: Check::Moment(both_feet),
@@ -288,21 +288,26 @@ pub(super) static ROWS: &[Rule] = &[
         id: "at_rest_twice_in_six_weeks",
         effect: WEEK,
         pattern: Some(Pattern::AtRest),
-        threshold: "numbness beginning at rest or at night on 2 check-ins within six weeks (42 days), however quickly each went (once is a hold that says to tell a clinician if it happens again)",
-        source: "NHS \"Pins and needles\" (see a GP if it keeps coming back)",
+        threshold: "numbness beginning at rest or at night on 2 check-ins within six weeks (42 days), however quickly each went (once is a hold that says to tell a clinician if it happens again); when every one is a tingle at rest (not at night) gone within 15 minutes, 3 (posture's pins and needles), unless with diabetes, circulation problems or back history",
+        source: "NHS \"Pins and needles\" (posture: normal if it passes; see a GP if it keeps coming back); the clinician's twenty-fifth review",
         test: "numbness_beginning_at_rest_twice_books_a_clinician",
         check: Check::Moment(|m| {
-            let (a, b) = Measures::last_two(m.matching(at_rest))?;
+            let sooner = m.health.sooner() || m.health.back_history;
+            let all = m.matching(at_rest);
+            let count = all.clone().count();
+            let passing = all.clone().all(|e| !sooner && e.passing_pins_and_needles());
+            if count < 2 || (passing && count < 3) {
+                return None;
+            }
             Some(Found::new(
                 m.words,
                 || {
                     format!(
-                        "Numbness began at rest or at night on {} and {}.",
-                        m.date(a),
-                        m.date(b)
+                        "Numbness began at rest or at night on {}.",
+                        m.dates(all.clone())
                     )
                 },
-                [a, b],
+                all.clone(),
             ))
         }),
     },
