@@ -148,7 +148,7 @@ fn pins_and_needles_at_rest_that_took_half_an_hour_say_so_not_that_they_went_soo
     assert!(
         v.reasons
             .iter()
-            .any(|r| r.contains("at night, gone within the hour")),
+            .any(|r| r.contains("at night, gone after 30 minutes")),
         "{:?}",
         v.reasons
     );

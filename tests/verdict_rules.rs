@@ -492,7 +492,7 @@ fn tingling_that_took_half_an_hour_to_clear_holds_the_stage() {
     let a = assess_on(vec![fine(0), c], &[], 2);
     assert_eq!(a.verdict.status, Status::Hold);
     assert!(
-        a.verdict.reasons[0].contains("gone within the hour"),
+        a.verdict.reasons[0].contains("Wed 25 Nov, gone after 30 minutes"),
         "{:?}",
         a.verdict.reasons
     );

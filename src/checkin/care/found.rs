@@ -127,7 +127,7 @@ pub fn describe(e: &Event) -> String {
 
 /// How soon it went, in the minutes said where said: 30, 35 and 40 minutes
 /// all "within the hour" hid a rise (the clinician's twentieth review).
-fn gone_words(e: &Event) -> String {
+pub fn gone_words(e: &Event) -> String {
     match (e.checkin.cleared_minutes, e.clear) {
         (Some(1), Clear::Quick) => "gone after a minute".into(),
         (Some(n), Clear::Quick | Clear::Soon) => format!("gone after {n} minutes"),
@@ -252,8 +252,8 @@ pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
                 .clone()
                 .rfind(|e| matches!(e.clear, Clear::Hours | Clear::NotYet));
             let lasting = match slow {
-                Some(e) if all.clone().count() == 1 => format!(", {}", e.clear.words()),
-                Some(e) => format!(", {} on {}", e.clear.words(), m.date(e)),
+                Some(e) if all.clone().count() == 1 => format!(", {}", gone_words(e)),
+                Some(e) => format!(", {} on {}", gone_words(e), m.date(e)),
                 None => String::new(),
             };
             format!(

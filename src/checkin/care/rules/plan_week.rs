@@ -174,9 +174,9 @@ pub(super) static ROWS: &[Rule] = &[
                 w.words,
                 || {
                     format!(
-                        "Numbness on {} {}: it needs to settle before the plan moves on.",
+                        "Numbness on {}, {}: it needs to settle before the plan moves on.",
                         w.date(e),
-                        e.clear.words()
+                        gone_words(e)
                     )
                 },
                 [e],
@@ -200,7 +200,7 @@ pub(super) static ROWS: &[Rule] = &[
                         w.date(e),
                         e.checkin.numbness.words(),
                         e.when_words(),
-                        e.clear.words(),
+                        gone_words(e),
                         again(e)
                     )
                 },
