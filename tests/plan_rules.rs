@@ -916,3 +916,39 @@ fn after_the_lead_in_a_numb_runners_weeks_grow_at_most_thirty_percent() {
     }
     assert!(weeks.last().is_some_and(|w| *w >= 11.6), "{weeks:?}");
 }
+
+#[test]
+fn five_run_weeks_never_put_more_than_three_run_days_in_a_row() {
+    // The coach's eleventh and twelfth reviews: a Sunday long run, then
+    // Monday, Tuesday and Wednesday was four days running in every 5-run
+    // week. Across the whole plan, week joins included, three at most,
+    // whatever the layoff, the long-run day or a numb start.
+    for layoff in [3, 13, 20, 45, 70, 120, 400] {
+        for (long_day, numb) in [
+            (Weekday::Sun, false),
+            (Weekday::Sat, false),
+            (Weekday::Sun, true),
+        ] {
+            let mut runner = profile(layoff);
+            runner.weekly_before = Distance::from_value(40.0);
+            runner.goal_weekly = Distance::from_value(40.0);
+            runner.runs_per_week = 5;
+            runner.long_day = Some(long_day);
+            runner.numb_now = numb;
+            let plan = plan_of(&runner, if numb { "cautious" } else { "standard" });
+            let (mut streak, mut most) = (0, 0);
+            for day in plan.weeks.iter().flat_map(|w| &w.days) {
+                streak = if day.runs().next().is_some() {
+                    streak + 1
+                } else {
+                    0
+                };
+                most = most.max(streak);
+            }
+            assert!(
+                most <= 3,
+                "{layoff} days off, {long_day:?}, numb {numb}: {most} in a row"
+            );
+        }
+    }
+}

@@ -91,6 +91,23 @@ fn choose(days: &[u64], k: usize) -> Vec<Vec<u64>> {
         .collect()
 }
 
+/// The most days in a row among `days` in a repeating week (Sunday runs
+/// into the next Monday).
+fn longest_streak(days: &[u64]) -> usize {
+    if days.len() >= 7 {
+        return 7;
+    }
+    (0..7u64)
+        .filter(|d| days.contains(d) && !days.contains(&((d + 6) % 7)))
+        .map(|first| {
+            (0..7)
+                .take_while(|i| days.contains(&((first + i) % 7)))
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// The smallest gap between any two of `days` in a repeating week.
 fn narrowest_gap(days: &[u64]) -> u64 {
     let mut sorted = days.to_vec();
@@ -232,7 +249,11 @@ impl WeekShape {
                     .iter()
                     .filter(|pair| adjacent(pair[0], pair[1]))
                     .count();
+                // No more than three run days in a row where the week
+                // allows it (the coach's eleventh and twelfth reviews: Sun
+                // long run, then Mon, Tue and Wed).
                 (
+                    longest_streak(&all).max(3),
                     neighbours,
                     days.contains(&before_long),
                     std::cmp::Reverse(narrowest_gap(&all)),
