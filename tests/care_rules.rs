@@ -471,10 +471,10 @@ fn numbness_reaching_both_legs_while_booked_is_urgent() {
     );
     assert_eq!(booked.unwrap().pattern, Pattern::BetweenToes);
     // While waiting: the left calf, then the right calf, each gone within
-    // the hour. (Tingles gone in minutes bring the booking forward: a
-    // tingle gone within the hour on each calf in turn is booked, the
-    // twenty-first review; worse while waiting but gone, the
-    // twenty-fifth.)
+    // the hour. (A tingle gone within the hour on each calf in turn is no
+    // "both legs" (the twenty-first review); but worse than when booked,
+    // and then worse again, while waiting is progression: urgent, the
+    // twenty-sixth.)
     let calf_gone = |d, s, how| {
         side(
             at(cleared(began(felt(d, 1), Onset::After), how), &[Spot::Calf]),
@@ -495,8 +495,17 @@ fn numbness_reaching_both_legs_while_booked_is_urgent() {
         fine(7),
         calf_gone(9, Side::Right, Cleared::Quickly),
     ];
+    let care = care_on(brief.clone(), 10);
     expect(
-        &care_on(brief, 10),
+        &care,
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
+    assert!(!found(&care, "both_legs_in_turn"), "{care:#?}");
+    // The first of them alone brings the booking forward.
+    expect(
+        &care_on(brief[..3].to_vec(), 7),
         CareLevel::Book,
         When::TwoWorkingDays,
         "worse_while_booked_but_settled",

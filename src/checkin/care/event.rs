@@ -230,6 +230,17 @@ impl Extent {
         parts(self) & parts(other) != 0
     }
 
+    /// Whether every part this names is in `other` (the whole foot holds
+    /// each part of the foot).
+    pub fn within(self, other: Extent) -> bool {
+        let parts = if other.has(Self::WHOLE_FOOT) {
+            other.0 | Self::FOOT
+        } else {
+            other.0
+        };
+        self.0 & !parts == 0
+    }
+
     /// The foot, the ankle or the lower leg are named: the numbness is in
     /// the foot or near it.
     #[inline]

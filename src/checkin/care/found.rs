@@ -238,8 +238,8 @@ pub fn both_feet<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let in_turn = sides.left && sides.right;
     let all = m.matching(move |e| foot_both_sides(e) || (in_turn && resting_feet(e)));
     // Not twice when each was a tingle of a cold start gone as the runner
-    // warmed up.
-    let twice = all.clone().count() >= 2 && !all.clone().all(|e| e.passing_pins_and_needles());
+    // warmed up (a third time is).
+    let twice = all.clone().count() >= 2 && !m.only_passing(all.clone());
     if once.is_none() && !in_turn && !twice {
         return None;
     }

@@ -198,6 +198,25 @@ impl<'m, 'a> Measures<'m, 'a> {
         self.recent().iter().filter(move |e| hit(e))
     }
 
+    /// Whether `events` are only brief, harmless pins and needles (of
+    /// posture or a cold start, gone within 15 minutes), two at most, and
+    /// no diabetes or circulation problems lower the thresholds: a hold
+    /// that asks to hear if they keep coming back (NHS "Pins and needles";
+    /// the clinician's twenty-fifth and twenty-sixth reviews).
+    pub fn only_passing<'e>(&self, events: impl Iterator<Item = &'e Event<'a>>) -> bool
+    where
+        'a: 'e,
+    {
+        let mut count = 0;
+        for e in events {
+            if !e.passing_pins_and_needles() {
+                return false;
+            }
+            count += 1;
+        }
+        count < 3 && !self.health.sooner()
+    }
+
     /// The longest stretch of symptomatic days ending at the latest one,
     /// never two days in a row without symptoms: its first and last event.
     pub fn unbroken_spell(&self) -> Option<(&Event<'a>, &Event<'a>)> {

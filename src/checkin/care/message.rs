@@ -127,10 +127,13 @@ impl<'a> Episode<'_, 'a> {
             Some(own) => own,
             None => match (level, pattern, self.before.as_ref().and_then(|b| b.rebook)) {
                 (CareLevel::Book, Pattern::BackAfterClearance, Some(rebook)) => rebook,
-                // Brought forward: the clinician the booking named.
+                // Brought forward: the clinician the booking named; above
+                // the knee, a nerve root's question first (the clinician's
+                // twenty-sixth review: a whole leg at rest named a
+                // podiatrist).
                 (CareLevel::Book, Pattern::Progression, _) => booked_patterns(bits)
                     .filter(|p| *p != Pattern::Progression)
-                    .min()
+                    .min_by_key(|p| (*p != Pattern::AboveTheKnee, *p))
                     .unwrap_or(pattern),
                 _ => pattern,
             },

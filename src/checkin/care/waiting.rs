@@ -1,10 +1,10 @@
 //! Numbness getting worse while a booking waits: what counts as the
 //! deficit progressing (urgent) and what brings the booking forward.
 
-use super::event::{Clear, Event, Reach};
+use super::event::{Clear, Event, Extent, Reach};
 use super::found::{Found, describe};
 use super::measure::{Measures, SideSet};
-use crate::checkin::Side;
+use crate::checkin::{Flag, Side};
 
 /// NICE CKS "Sciatica": neurological deficit progressing while the runner
 /// waits for the appointment is urgent: no feeling, not cleared twice,
@@ -63,12 +63,38 @@ impl Progressed {
 
     /// Worse than when booked, but gone within the hour, in a picture
     /// since the last clearance where nothing took hours to go: the
-    /// booking is brought forward. A lasting symptom before makes any
-    /// worsening urgent (the clinician's eleventh review), as it does for
-    /// pins and needles.
+    /// booking is brought forward. Urgent instead (the clinician's
+    /// twenty-sixth review):
+    /// - after a lasting symptom (the eleventh review), as for pins and
+    ///   needles;
+    /// - worse than when booked a second time while waiting: worse, then
+    ///   worse again, is a deficit progressing (NICE CKS "Sciatica");
+    /// - with diabetes or circulation problems (lower thresholds: NICE
+    ///   CG147, rest symptoms are critical ischaemia's; NICE NG19);
+    /// - with sharp pain or a tight calf (Mayo Clinic "Chronic exertional
+    ///   compartment syndrome": do not run through the pain).
     fn brought_forward(&self, e: &Event, m: &Measures) -> bool {
-        matches!(self, Progressed::Worse(_)) && e.clear.settled() && !m.so_far.iter().any(lasting)
+        matches!(self, Progressed::Worse(_))
+            && e.clear.settled()
+            && !m.so_far.iter().any(lasting)
+            && !m.health.sooner()
+            && !e.flagged(Flag::SharpPain)
+            && !e.flagged(Flag::CalfTightness)
+            && !worse_before_while_waiting(m, e)
     }
+}
+
+/// Whether a check-in before `e`, after the booking, was already worse
+/// than when booked.
+fn worse_before_while_waiting(m: &Measures, e: &Event) -> bool {
+    let Some(booked) = m.booked else {
+        return false;
+    };
+    m.so_far
+        .iter()
+        .filter(|f| !std::ptr::eq(*f, e) && f.day <= e.day && f.day > booked)
+        .filter(|f| f.symptomatic() && !f.lace_pattern())
+        .any(|f| worse_than_when_booked(m, f, booked).is_some())
 }
 
 /// A symptom that took hours to go, or had not gone.
@@ -164,6 +190,12 @@ fn worse_than(e: &Event, before: &[&Event], pins_and_needles: bool) -> Option<&'
         Some("spreading further than before")
     } else if pins_and_needles {
         None
+    } else if !e.lace_pattern() && !e.extent.is_empty() && !covered(e.extent, before) {
+        // A part of the foot or leg not named before, at the same reach
+        // (the toes, then the toes and arch): spreading all the same (the
+        // clinician's twenty-sixth review found toes, then toes and arch,
+        // urgent after a tingle and only booked after partly numb).
+        Some("spreading to a new part")
     } else if e.severity > most(|b| b.severity) {
         Some("more numb than before")
     } else if slow && e.clear.rank() > most(|b| b.clear.rank()) {
@@ -175,4 +207,13 @@ fn worse_than(e: &Event, before: &[&Event], pins_and_needles: bool) -> Option<&'
     } else {
         None
     }
+}
+
+/// Whether every part `extent` names was named by one of `before` (the
+/// whole foot holding each part of it).
+fn covered(extent: Extent, before: &[&Event]) -> bool {
+    let seen = before
+        .iter()
+        .fold(Extent::default(), |acc, b| acc.union(b.extent));
+    extent.within(seen)
 }

@@ -63,11 +63,12 @@ pub(super) fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let until = cleared.date + chrono::Days::new(SIX_WEEKS as u64);
     // The whole foot or further, beyond where the cleared numbness reached
     // or in a part of the leg it did not name (the clinician's seventeenth
-    // review: the whole foot and the shin after a calf was cleared).
+    // review: the whole foot and the shin after a calf was cleared). A
+    // check-in without a place names none: one more of them before the
+    // clearance must not make a new place after it milder (DESIGN §4 P5).
     let beyond = |x: super::super::event::Extent| {
         x.reach() >= Reach::WholeFoot
-            && (x.reach() > cleared.extent.reach()
-                || (!cleared.anywhere && x.names_a_part_beyond(cleared.extent)))
+            && (x.reach() > cleared.extent.reach() || x.names_a_part_beyond(cleared.extent))
     };
     let e = latest(m, |e| {
         e.symptomatic()

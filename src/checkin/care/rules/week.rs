@@ -42,7 +42,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "held_two_weeks_running",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "symptoms enough to hold the plan or step it back in two weeks running, on days a week or more apart from the first to the last (not when every one is a tingle gone within 15 minutes in the first 5 minutes of a run or at rest, not at night), counting symptoms in the week before the two (a few days in a row, or three in five, alone are one week of symptoms): the week up to today and the week before, however the plan's weeks fall",
+        threshold: "symptoms enough to hold the plan or step it back in two weeks running, on days a week or more apart from the first to the last (not when they are one or two tingles gone within 15 minutes in the first 5 minutes of a run or at rest, not at night, without diabetes or circulation problems), counting symptoms in the week before the two (a few days in a row, or three in five, alone are one week of symptoms): the week up to today and the week before, however the plan's weeks fall",
         source: "Mayo Clinic \"Numbness\"; NHS \"Pins and needles\"; DOMAIN §6 clinician's review",
         test: "holds_for_symptoms_two_weeks_running_book_a_clinician",
         check: Check::Moment(|m| {
@@ -57,10 +57,10 @@ pub(super) static ROWS: &[Rule] = &[
             // two weeks running and never booked, and Mar 17 booked).
             // (Not pins and needles of a cold start or of posture, gone in
             // minutes: brief and harmless, a hold that asks to hear if they
-            // keep coming back; a third week of them books, three weeks of
-            // six.)
+            // keep coming back: two at most, without diabetes or
+            // circulation problems.)
             let recent = m.symptomatic().filter(|e| e.day > m.day - 21);
-            if recent.clone().all(|e| e.passing_pins_and_needles()) {
+            if m.only_passing(recent.clone()) {
                 return None;
             }
             let last = recent.clone().next_back()?.day;

@@ -178,7 +178,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_feet_again_or_at_rest",
         effect: WEEK,
         pattern: Some(Pattern::BothFeet),
-        threshold: "both feet (or ankles) at rest or at night once — on one check-in, or one foot and then the other in one episode — or once lasting hours or not gone, or twice within six weeks (42 days), not when each was a tingle in the first 5 minutes of a run gone within 15 minutes (once with diabetes or circulation problems); not the lace pattern",
+        threshold: "both feet (or ankles) at rest or at night once — on one check-in, or one foot and then the other in one episode — or once lasting hours or not gone, or twice within six weeks (42 days), not when they are the only two and each was a tingle in the first 5 minutes of a run gone within 15 minutes (once with diabetes or circulation problems); not the lace pattern",
         source: "NIDDK \"Peripheral neuropathy\"",
         test: "both_feet_at_rest_send_the_runner_to_a_gp_for_blood_tests",
         check: Check::Moment(both_feet),
@@ -292,11 +292,8 @@ pub(super) static ROWS: &[Rule] = &[
         source: "NHS \"Pins and needles\" (posture: normal if it passes; see a GP if it keeps coming back); the clinician's twenty-fifth review",
         test: "numbness_beginning_at_rest_twice_books_a_clinician",
         check: Check::Moment(|m| {
-            let sooner = m.health.sooner() || m.health.back_history;
             let all = m.matching(at_rest);
-            let count = all.clone().count();
-            let passing = all.clone().all(|e| !sooner && e.passing_pins_and_needles());
-            if count < 2 || (passing && count < 3) {
+            if all.clone().count() < 2 || (!m.health.back_history && m.only_passing(all.clone())) {
                 return None;
             }
             Some(Found::new(
