@@ -7,6 +7,7 @@
 
 mod doc;
 mod event;
+mod extent;
 mod found;
 mod measure;
 mod message;
