@@ -25,6 +25,8 @@ mod ladder;
 mod numb;
 mod recovery;
 
+use ladder::Ladder;
+
 /// A plan never runs longer than this, whatever the template says.
 pub const MAX_WEEKS: usize = 156;
 
@@ -83,20 +85,43 @@ pub(super) fn plan_weeks(
     template: &Template,
     numb_lead_in: bool,
 ) -> Vec<PlannedWeek> {
-    let standard = standard_return(model, template, None, Vec::new(), false);
+    if model.run_walk_from.is_some() {
+        // A numb runner's run/walk return is run/walk already: its ladder
+        // in smaller steps, four weeks more (DESIGN.md §2 v3, rule 5; the
+        // coach's eleventh review: a lead-in in front of it, then its rungs
+        // at 20–33% a week). Either ladder's first week runs no more than
+        // the first week of the bands' last day, whose model is this one
+        // without its ladder: one more day off never makes the first week
+        // harder (the coach's twelfth review, F5: from 56 to 57 days off
+        // week 1 ran 23% more for numb runners, 11% for some others).
+        let edge = Model {
+            run_walk_from: None,
+            ..model.clone()
+        };
+        let first = plan_weeks(&edge, template, numb_lead_in);
+        let ladder = Ladder {
+            numb: numb_lead_in,
+            most: first
+                .first()
+                .map_or(u32::MAX, |week| ladder::session_most(&edge, template, week)),
+        };
+        return standard_return(model, template, None, Vec::new(), ladder);
+    }
+    let standard = standard_return(model, template, None, Vec::new(), Ladder::default());
     if !numb_lead_in {
         return standard;
     }
     numb::with_lead_in(model, template, standard)
 }
 
-/// The return, after `lead_in`'s run/walk weeks when given.
+/// The return, after `lead_in`'s run/walk weeks when given, a run/walk
+/// return's ladder taken as `ladder` says.
 fn standard_return(
     model: &Model,
     template: &Template,
     lead_in: Option<Vec<(Interval, usize)>>,
     ceiling: Vec<u32>,
-    numb: bool,
+    ladder: Ladder,
 ) -> Vec<PlannedWeek> {
     let mut weeks = Return {
         model,
@@ -121,7 +146,7 @@ fn standard_return(
         let usual = model
             .minutes(model.usual)
             .max(model.minutes(model.min_run) / template.single_run_cap);
-        for rung in ladder::rungs(template, first, usual, numb) {
+        for rung in ladder::rungs(template, first, usual, ladder) {
             let sessions = usize::from(template.run_walk_runs_per_week);
             weeks.run_walk_week(rung, sessions, &mut carry);
         }

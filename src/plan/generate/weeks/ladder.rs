@@ -3,6 +3,8 @@
 //! runner's everyday run, and for a runner who is numb now the same ladder
 //! taken in smaller steps (DESIGN.md §2 v3, rules 4 and 5).
 
+use super::super::model::Model;
+use super::{Planned, PlannedWeek};
 use crate::plan::{Interval, Template};
 
 /// A numb runner's ladder takes this many weeks more than the standard
@@ -16,6 +18,36 @@ const NUMB_EXTRA_WEEKS: usize = 4;
 /// running more than about 10–15% above the last": a fifth at most where whole blocks allow, about a sixth on average).
 const STEP_MOST: f64 = 1.2;
 
+/// How a run/walk return takes its ladder: in a numb runner's smaller
+/// steps or not, its first week's sessions running at most `most` seconds.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Ladder {
+    pub numb: bool,
+    pub most: u32,
+}
+
+impl Default for Ladder {
+    fn default() -> Ladder {
+        Ladder {
+            numb: false,
+            most: u32::MAX,
+        }
+    }
+}
+
+/// The most running, in seconds, a run/walk session may hold to run no
+/// more than `week`: its longest run's, and no more than its share of the
+/// week over the run/walk week's sessions.
+pub(super) fn session_most(model: &Model, template: &Template, week: &PlannedWeek) -> u32 {
+    let seconds = |run: &Planned| match run {
+        Planned::RunWalk(i) => i.running_seconds(),
+        Planned::Distance { hundredths, .. } => (model.minutes(*hundredths) * 60.0) as u32,
+    };
+    let longest = week.runs.iter().map(seconds).max().unwrap_or(0);
+    let sessions = u32::from(template.run_walk_runs_per_week).max(1);
+    longest.min(week.runs.iter().map(seconds).sum::<u32>() / sessions)
+}
+
 /// The sessions of each run/walk week, from rung `first` of the template's
 /// ladder. No session runs longer than `usual` minutes, the runner's
 /// everyday run before the layoff: a runner of 21-minute runs does not
@@ -23,14 +55,17 @@ const STEP_MOST: f64 = 1.2;
 /// "never over the runner's everyday run in running minutes"), and rungs
 /// that the cap makes alike are run once.
 ///
-/// `numb`: the walking rungs, from the one below `first`, are spread over
+/// `taken.numb`: the walking rungs, from the one below `first`, are spread over
 /// four weeks more, each week's running the same ratio over the last's
 /// (about 1.12–1.16x where the standard ladder steps 1.2–1.5x), the blocks
 /// those of the rung it is heading for, shortened. Never ahead of the
 /// standard ladder week for week: it starts a rung lower (the cautious
 /// ladder's rungs ran harder than the standard's at 138–156 days off,
 /// the coach's eleventh review) and grows more slowly.
-pub(super) fn rungs(template: &Template, first: usize, usual: f64, numb: bool) -> Vec<Interval> {
+///
+/// Either way the first week runs no more than `taken.most` seconds a
+/// session (the first week of the bands' last day).
+pub(super) fn rungs(template: &Template, first: usize, usual: f64, taken: Ladder) -> Vec<Interval> {
     let ladder = &template.run_walk_ladder;
     let first = first.min(ladder.len());
     let top = (usual * 60.0).max(60.0);
@@ -55,8 +90,15 @@ pub(super) fn rungs(template: &Template, first: usize, usual: f64, numb: bool) -
             .filter(|r| r.walk_seconds == 0)
             .map(|r| capped(r, top)),
     );
-    if !numb {
-        return walking.into_iter().chain(continuous).collect();
+    let most = f64::from(taken.most);
+    if !taken.numb {
+        let mut weeks = walking.into_iter().chain(continuous);
+        return weeks
+            .next()
+            .map(|first| capped(&first, most))
+            .into_iter()
+            .chain(weeks)
+            .collect();
     }
     // From the walking rung below, even where the layoff chose the
     // continuous one (the numb runner's four weeks more are walks), a
@@ -74,7 +116,8 @@ pub(super) fn rungs(template: &Template, first: usize, usual: f64, numb: bool) -
             .first()
             .map_or(to, Interval::running_seconds)
             .min(to),
-    );
+    )
+    .min(most * 1.1);
     let start = walks(&ladder[..first])
         .into_iter()
         .rfind(|r| f64::from(r.running_seconds()) * 1.1 <= under)
@@ -182,8 +225,11 @@ fn minutes(rung: &Interval) -> f64 {
 fn next_week(last: Interval, heading: Interval, running: f64, longest: u32, to: f64) -> Interval {
     let was = minutes(&last);
     let shortened = |rung: Interval, kind: u8| {
-        let share = running * 60.0 / f64::from(rung.repeats.max(1)) / 5.0;
-        [share.floor() - 1.0, share.floor(), share.ceil()].map(move |steps| {
+        let per = |minutes: f64| minutes * 60.0 / f64::from(rung.repeats.max(1)) / 5.0;
+        let share = per(running);
+        // (And the most a fifth over last week allows.)
+        let most = per(was * STEP_MOST).floor();
+        [share.floor() - 1.0, share.floor(), share.ceil(), most].map(move |steps| {
             let run_seconds = (steps.max(1.0) as u32).clamp(1, longest.max(5) / 5) * 5;
             (
                 kind,
@@ -225,8 +271,16 @@ mod tests {
     fn a_numb_ladder_takes_four_weeks_more_in_steps_of_about_a_sixth() {
         let template = cautious();
         for first in 0..template.run_walk_ladder.len() - 1 {
-            let standard = rungs(&template, first, 60.0, false);
-            let numb = rungs(&template, first, 60.0, true);
+            let standard = rungs(&template, first, 60.0, Ladder::default());
+            let numb = rungs(
+                &template,
+                first,
+                60.0,
+                Ladder {
+                    numb: true,
+                    most: u32::MAX,
+                },
+            );
             assert!(
                 numb.len() >= standard.len() + 3 && numb.len() <= standard.len() + 5,
                 "{first}: {standard:?} {numb:?}"
@@ -249,7 +303,7 @@ mod tests {
     #[test]
     fn the_ladder_never_runs_past_the_everyday_run() {
         let template = cautious();
-        let weeks = rungs(&template, 0, 21.0, false);
+        let weeks = rungs(&template, 0, 21.0, Ladder::default());
         let last = weeks.last().unwrap();
         assert_eq!(last.walk_seconds, 0);
         assert!(last.running_seconds() <= 21 * 60, "{weeks:?}");

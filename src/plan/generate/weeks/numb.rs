@@ -1,25 +1,57 @@
 //! A numb runner's return: before distance weeks, the lead-in's run/walk
 //! weeks, then the standard return week for week where they carry it, or a
-//! return that climbs from them, its runs joining one a week; a run/walk
-//! return in smaller steps (DESIGN.md §2 v3, rule 5).
+//! return that climbs from them, its runs joining one a week (DESIGN.md §2
+//! v3, rule 5; a run/walk return's smaller steps are the ladder's).
 
 use super::super::lead_in;
 use super::super::model::Model;
-use super::{Planned, PlannedWeek, run_walk_weeks, standard_return};
-use crate::plan::Template;
+use super::{Ladder, Planned, PlannedWeek, run_walk_weeks, standard_return};
+use crate::plan::{Interval, Template};
 
-/// The weeks of a numb runner's return, around the `standard` one.
+/// The weeks of a numb runner's return before distance weeks, around the
+/// `standard` one.
 pub(super) fn with_lead_in(
     model: &Model,
     template: &Template,
     standard: Vec<PlannedWeek>,
 ) -> Vec<PlannedWeek> {
-    // A run/walk return is run/walk already: its ladder in smaller steps,
-    // four weeks more (DESIGN.md §2 v3, rule 5; the coach's eleventh
-    // review: a lead-in in front of it, then its rungs at 20–33% a week).
-    if model.run_walk_from.is_some() {
-        return standard_return(model, template, None, Vec::new(), true);
+    let lead_in = lead_in_of(model, template, &standard);
+    let lead_in_weeks: Vec<PlannedWeek> = run_walk_weeks(lead_in.clone()).collect();
+    let longest = [
+        longest_of(model, &lead_in_weeks),
+        longest_of(model, &standard),
+    ];
+    // (The standard return's first week with more runs than the lead-in's
+    // sessions is not carried: its runs join one a week in the climb, the
+    // switch week ending the walks and adding no run — the coach's tenth
+    // review: four to six running days in a row at the switch.)
+    let sessions = usize::from(template.run_walk_runs_per_week);
+    let few_runs = standard.first().is_none_or(|w| w.runs.len() <= sessions);
+    if few_runs && lead_in::carries(&longest[0], &longest[1], template.single_run_cap) {
+        return lead_in_weeks.into_iter().chain(standard).collect();
     }
+    // Never ahead of the standard return's staged weeks below the old
+    // week, week for week after the lead-in: the lead-in is not the staged
+    // return (rule 5: the standard timeline plus 4–8 weeks; above the old
+    // week both grow alike).
+    let ceiling = standard
+        .iter()
+        .scan(0, |most, week| {
+            *most = week_volume(model, week).max(*most);
+            Some(*most)
+        })
+        .take_while(|most| *most < model.old_week)
+        .collect();
+    standard_return(model, template, Some(lead_in), ceiling, Ladder::default())
+}
+
+/// The lead-in's run/walk weeks before the `standard` return's distance
+/// weeks, with how many sessions each.
+fn lead_in_of(
+    model: &Model,
+    template: &Template,
+    standard: &[PlannedWeek],
+) -> Vec<(Interval, usize)> {
     // Before distance weeks a numb runner's lead-in comes first (rule 5:
     // the standard timeline plus 4–8 weeks): run/walk sessions building at
     // most a tenth a week to the running the return's first weeks lean on,
@@ -62,34 +94,7 @@ pub(super) fn with_lead_in(
     let usual = model
         .minutes(model.usual)
         .max(model.minutes(model.min_run) / template.single_run_cap);
-    let lead_in = lead_in::building_to(template, minutes, usual, cap);
-    let lead_in_weeks: Vec<PlannedWeek> = run_walk_weeks(lead_in.clone()).collect();
-    let longest = [
-        longest_of(model, &lead_in_weeks),
-        longest_of(model, &standard),
-    ];
-    // (The standard return's first week with more runs than the lead-in's
-    // sessions is not carried: its runs join one a week in the climb, the
-    // switch week ending the walks and adding no run — the coach's tenth
-    // review: four to six running days in a row at the switch.)
-    let sessions = usize::from(template.run_walk_runs_per_week);
-    let few_runs = standard.first().is_none_or(|w| w.runs.len() <= sessions);
-    if few_runs && lead_in::carries(&longest[0], &longest[1], template.single_run_cap) {
-        return lead_in_weeks.into_iter().chain(standard).collect();
-    }
-    // Never ahead of the standard return's staged weeks below the old
-    // week, week for week after the lead-in: the lead-in is not the staged
-    // return (rule 5: the standard timeline plus 4–8 weeks; above the old
-    // week both grow alike).
-    let ceiling = standard
-        .iter()
-        .scan(0, |most, week| {
-            *most = week_volume(model, week).max(*most);
-            Some(*most)
-        })
-        .take_while(|most| *most < model.old_week)
-        .collect();
-    standard_return(model, template, Some(lead_in), ceiling, false)
+    lead_in::building_to(template, minutes, usual, cap)
 }
 
 /// A planned run's distance, run/walk by its running minutes.
