@@ -334,7 +334,7 @@ impl Return<'_> {
         let m = self.model;
         let t = self.template;
         let target = if fraction < 1.0 {
-            scaled(m.old_week, fraction).max(carry.largest)
+            scaled(m.old_week, fraction).max(self.spread(carry, entry))
         } else if carry.largest < m.old_week {
             m.old_week
         } else {
@@ -384,6 +384,25 @@ impl Return<'_> {
             .copied()
             .unwrap_or(u32::MAX);
         floor_tenth(target.max(floor).min(ceiling).min(m.goal))
+    }
+
+    /// The least a staged week holds: the largest week so far, and where
+    /// that is above the staged share (three runs at the shortest, or the
+    /// run/walk's running, for a runner of a small week), the rest of the
+    /// way to the old week spread evenly over the weeks the staged return
+    /// has left, so the week neither sits flat for weeks nor jumps at the
+    /// end (the coach's twelfth review, F3: 8 mi / 3 runs after 90 days
+    /// off held 6.6 mi for eight weeks, then 8.0, +21%).
+    fn spread(&self, carry: &Carry, entry: Option<u32>) -> u32 {
+        let m = self.model;
+        let day = 7 * (self.weeks.len() - self.start) as u32;
+        if entry.is_some() || carry.largest <= scaled(m.old_week, m.week_fraction(day)) {
+            return carry.largest;
+        }
+        let left = (0..MAX_WEEKS as u32)
+            .take_while(|k| m.week_fraction(day + 7 * k) < 1.0)
+            .count() as u32;
+        carry.largest + m.old_week.saturating_sub(carry.largest) / (left + 1)
     }
 
     /// The long run's and the everyday runs' caps this week.
