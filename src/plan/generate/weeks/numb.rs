@@ -54,8 +54,12 @@ fn lead_in_of(
 ) -> Vec<(Interval, usize)> {
     // Before distance weeks a numb runner's lead-in comes first (rule 5:
     // the standard timeline plus 4–8 weeks): run/walk sessions building at
-    // most a tenth a week to the running the return's first weeks lean on,
-    // never lasting, walks included, past an hour, past the runner's
+    // most a tenth a week to the longest run of the return's first week,
+    // not past it (the coach's twelfth review, F2: built to the longest of
+    // its first three weeks, the lead-in ran up to 1.27x the first run
+    // after it, and the switch cut the running by more than a tenth: 18 mi
+    // / 3 runs after 29 days, 108 minutes, then 92), never lasting, walks
+    // included, past an hour, past the runner's
     // everyday run, nor past the standard first week's runs (smaller
     // steps, never a longer first week: the coach's eleventh review, 168
     // minutes on feet against 106). Where those sessions carry the standard
@@ -63,9 +67,9 @@ fn lead_in_of(
     // distance weeks start from the lead-in's last sessions, as after any
     // run/walk (Frandsen 2025: none over 1.1x the longest of the last 30
     // days, the pre-layoff runs by then over a month old).
-    let next = &standard[..standard.len().min(3)];
-    let minutes = next
-        .iter()
+    let minutes = standard
+        .first()
+        .into_iter()
         .flat_map(|w| &w.runs)
         .map(|r| match r {
             Planned::RunWalk(i) => f64::from(i.running_seconds()) / 60.0,
