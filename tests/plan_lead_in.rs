@@ -7,18 +7,13 @@
 
 mod common;
 
-use comeback::plan::{Distance, Phase, Plan, Profile, Run, Unit, generate};
-use common::{date, template};
+use comeback::plan::{Phase, Plan, Profile, Run, Unit, generate};
+use common::{runner, template};
 
 fn numb_runner(layoff: u32, weekly: f64, runs: u8) -> Profile {
     Profile {
-        weekly_before: Distance::from_value(weekly),
-        goal_weekly: Distance::from_value(weekly),
-        runs_per_week: runs,
-        unit: Unit::Mi,
-        start: date("2026-12-07"),
         numb_now: true,
-        ..common::profile(layoff)
+        ..runner(layoff, weekly, runs, Unit::Mi)
     }
 }
 

@@ -5,20 +5,8 @@
 mod common;
 
 use comeback::plan::{Distance, Phase, Plan, Profile, Unit, Weekday, generate};
-use common::{date, template};
+use common::{runner, template};
 use proptest::prelude::*;
-
-/// A runner who ran `weekly` a week over `runs` runs, back after `layoff` days.
-fn runner(layoff: u32, weekly: f64, runs: u8, unit: Unit) -> Profile {
-    Profile {
-        weekly_before: Distance::from_value(weekly),
-        goal_weekly: Distance::from_value(weekly),
-        runs_per_week: runs,
-        unit,
-        start: date("2026-12-07"),
-        ..common::profile(layoff)
-    }
-}
 
 fn plan_of(profile: &Profile, name: &str) -> Option<Plan> {
     generate(profile, &template(name)).ok()

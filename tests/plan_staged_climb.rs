@@ -8,19 +8,8 @@
 
 mod common;
 
-use comeback::plan::{Distance, Phase, Plan, Profile, Unit, generate};
-use common::{date, template};
-
-fn small_runner(layoff: u32, weekly: f64, runs: u8, unit: Unit) -> Profile {
-    Profile {
-        weekly_before: Distance::from_value(weekly),
-        goal_weekly: Distance::from_value(weekly),
-        runs_per_week: runs,
-        unit,
-        start: date("2026-12-07"),
-        ..common::profile(layoff)
-    }
-}
+use comeback::plan::{Phase, Plan, Profile, Unit, generate};
+use common::{runner, template};
 
 /// Each distance week's volume, in hundredths, with its phase and whether
 /// it is a recovery week.
@@ -49,7 +38,7 @@ fn a_small_runners_staged_weeks_climb_to_the_old_week_without_sitting_flat() {
                 for layoff in [35, 42, 56, 70, 90, 120, 180, 365] {
                     let profile = Profile {
                         numb_now,
-                        ..small_runner(layoff, weekly * scale, runs, unit)
+                        ..runner(layoff, weekly * scale, runs, unit)
                     };
                     let Ok(plan) = generate(&profile, &template(name)) else {
                         continue;

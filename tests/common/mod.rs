@@ -102,6 +102,19 @@ pub fn profile(layoff_days: u32) -> Profile {
     }
 }
 
+/// A runner who ran `weekly` a week over `runs` runs, back after `layoff`
+/// days, from Mon 2026-12-07.
+pub fn runner(layoff: u32, weekly: f64, runs: u8, unit: Unit) -> Profile {
+    Profile {
+        weekly_before: Distance::from_value(weekly),
+        goal_weekly: Distance::from_value(weekly),
+        runs_per_week: runs,
+        unit,
+        start: date("2026-12-07"),
+        ..profile(layoff)
+    }
+}
+
 use comeback::checkin::{
     Assessment, CheckIn, Clearance, Cleared, Flag, Journal, Numbness, Onset, SessionDone, Spot,
     assess,
