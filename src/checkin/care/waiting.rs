@@ -200,6 +200,8 @@ fn worse_than(e: &Event, before: &[&Event], pins_and_needles: bool) -> Option<&'
         Some("more numb than before")
     } else if slow && e.clear.rank() > most(|b| b.clear.rank()) {
         Some("slower to clear than before")
+    } else if numb_for_longer(e, before) {
+        Some("numb for longer than before")
     } else if e.context.at_rest() && !before.iter().any(|b| b.context.at_rest()) {
         Some("at rest or at night for the first time")
     } else if new_side {
@@ -207,6 +209,24 @@ fn worse_than(e: &Event, before: &[&Event], pins_and_needles: bool) -> Option<&'
     } else {
         None
     }
+}
+
+/// Whether `e` is numb (partly or more) for longer than any check-in of
+/// `before` as numb: no earlier one was at least as numb and as slow to
+/// clear. How numb and how long it lasts are read together, as one picture
+/// of the deficit (NICE CKS "Sciatica": a deficit progressing), so a partly
+/// numb foot gone in 40 minutes is worse than one gone in 5 and a tingle
+/// gone in 25, however the two came before the booking (DESIGN.md §4 P5:
+/// the clinician's twenty-fifth review found the numb foot gone in 5
+/// minutes, logged first, keeping the same 40 minutes booked a week later
+/// instead of brought forward). Tingling gone within the hour is not a
+/// deficit: the same tingle lasting longer is not.
+fn numb_for_longer(e: &Event, before: &[&Event]) -> bool {
+    e.severity >= 2
+        && !e.lace_pattern()
+        && !before
+            .iter()
+            .any(|b| b.severity >= e.severity && b.clear.rank() >= e.clear.rank())
 }
 
 /// Whether every part `extent` names was named by one of `before` (the
