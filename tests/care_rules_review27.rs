@@ -1,14 +1,16 @@
 //! The care rules the clinician's twenty-seventh round of checks reshaped,
-//! as journals over weeks: how numb and how long it lasted are one picture
-//! while a booking waits, so a numb spell logged first never keeps a later,
-//! longer one from bringing the booking forward (DESIGN.md §4 P5).
+//! as journals over weeks: while a booking waits, how numb and how long it
+//! lasted are one picture, worse again means worse than the last worse one,
+//! and a lasting deficit again is urgent however the first one went, so a
+//! worse first check-in never makes a later verdict milder (DESIGN.md §4
+//! P5).
 
 #[path = "common/care.rs"]
 mod care;
 mod common;
 
 use care::*;
-use comeback::checkin::{CareLevel, CheckIn, Side, Spot, When};
+use comeback::checkin::{CareLevel, CheckIn, Cleared, Health, Onset, Side, Spot, When};
 use common::*;
 
 fn toes(d: u64, level: u8, gone: u32) -> CheckIn {
@@ -84,4 +86,75 @@ fn a_tingle_lasting_longer_while_booked_leaves_the_booking_as_it_was() {
     journal.push(toes(18, 1, 40));
     let care = care_on(journal, 18).expect("care");
     assert_eq!((care.level, care.when), (booked.level, booked.when));
+}
+
+/// The ball of the foot tingling on three runs (the third also between the
+/// toes), then partly numb on three more; `first` is how numb the first
+/// was.
+fn ball_then_numb(first: u8) -> Vec<CheckIn> {
+    let ball = |d, level, spots: &[Spot], gone| during(d, level, spots, Side::Left, 30, gone);
+    let both = [Spot::Ball, Spot::BetweenToes];
+    vec![
+        fine(0),
+        ball(1, first, &[Spot::Ball], 5),
+        ball(3, 1, &[Spot::Ball], 5),
+        ball(6, 1, &both, 10),
+        ball(8, 2, &both, 10),
+        ball(10, 2, &both, 15),
+        ball(13, 2, &both, 15),
+    ]
+}
+
+#[test]
+fn the_same_numb_spell_twice_while_booked_is_brought_forward_not_urgent_whatever_came_first() {
+    // The twenty-seventh round (J29): tingles, then partly numb three times
+    // while waiting. The first partly numb brings the booking forward; the
+    // same again is not worse again, so the verdict stays within 2 working
+    // days, as it does when the very first check-in was partly numb (it was
+    // urgent with a tingle first and sooner with a numb one).
+    for first in [1, 2] {
+        let care = care_on(ball_then_numb(first), 13).expect("care");
+        assert_eq!(
+            (care.level, care.when),
+            (CareLevel::Book, When::TwoWorkingDays),
+            "first {first}: {care:#?}"
+        );
+    }
+}
+
+/// Both feet tingling at night on day 2, gone after `first` minutes
+/// (`None`: hours), then for hours on day 5; with diabetes.
+fn night_with_diabetes(first: Option<u32>) -> Option<comeback::checkin::Care> {
+    let night = |d, gone: Option<u32>| {
+        let mut c = side(
+            began(at(felt(d, 1), &[Spot::Toes, Spot::Sole]), Onset::Night),
+            Side::Both,
+        );
+        match gone {
+            Some(m) => c.cleared_minutes = Some(m),
+            None => c = cleared(c, Cleared::Hours),
+        }
+        c
+    };
+    care_with(
+        &[Health::Diabetes],
+        vec![fine(0), night(2, first), night(5, None)],
+        5,
+    )
+}
+
+#[test]
+fn with_diabetes_night_tingling_lasting_hours_again_while_booked_is_urgent_however_the_first_went()
+{
+    // The twenty-seventh round (J39): gone in 30 minutes, then hours, was
+    // urgent (slower to clear while waiting); hours, then hours, stayed
+    // booked. A lasting symptom again while waiting is urgent either way.
+    for first in [Some(30), None] {
+        expect(
+            &night_with_diabetes(first),
+            CareLevel::Urgent,
+            When::Today,
+            "progression_while_booked",
+        );
+    }
 }

@@ -46,6 +46,7 @@ enum Progressed {
     NoFeeling,
     HoursInTheLeg,
     NotClearedAgain,
+    LastingAgain,
     BothLegs,
     Worse(&'static str),
 }
@@ -56,6 +57,7 @@ impl Progressed {
             Progressed::NoFeeling => "no feeling",
             Progressed::HoursInTheLeg => "hours to clear, up to the ankle or higher",
             Progressed::NotClearedAgain => "not cleared again",
+            Progressed::LastingAgain => "hours to clear again",
             Progressed::BothLegs => "now in both legs",
             Progressed::Worse(how) => how,
         }
@@ -67,8 +69,12 @@ impl Progressed {
     /// twenty-sixth review):
     /// - after a lasting symptom (the eleventh review), as for pins and
     ///   needles;
-    /// - worse than when booked a second time while waiting: worse, then
-    ///   worse again, is a deficit progressing (NICE CKS "Sciatica");
+    /// - worse than when booked, then worse again than that while waiting:
+    ///   a deficit progressing (NICE CKS "Sciatica"). The same picture
+    ///   again is not: read against the check-ins before the booking alone,
+    ///   a first check-in partly numb turned "urgent today" into "within 2
+    ///   working days" (DESIGN.md §4 P5; the clinician's twenty-seventh
+    ///   round);
     /// - with diabetes or circulation problems (lower thresholds: NICE
     ///   CG147, rest symptoms are critical ischaemia's; NICE NG19);
     /// - with sharp pain or a tight calf (Mayo Clinic "Chronic exertional
@@ -80,21 +86,28 @@ impl Progressed {
             && !m.health.sooner()
             && !e.flagged(Flag::SharpPain)
             && !e.flagged(Flag::CalfTightness)
-            && !worse_before_while_waiting(m, e)
+            && !worse_again_while_waiting(m, e)
     }
 }
 
 /// Whether a check-in before `e`, after the booking, was already worse
-/// than when booked.
-fn worse_before_while_waiting(m: &Measures, e: &Event) -> bool {
+/// than when booked, and `e` is worse again than every check-in before it
+/// since the last clearance, that one included.
+fn worse_again_while_waiting(m: &Measures, e: &Event) -> bool {
     let Some(booked) = m.booked else {
         return false;
     };
-    m.so_far
-        .iter()
-        .filter(|f| !std::ptr::eq(*f, e) && f.day <= e.day && f.day > booked)
-        .filter(|f| f.symptomatic() && !f.lace_pattern())
-        .any(|f| worse_than_when_booked(m, f, booked).is_some())
+    let earlier = || {
+        m.so_far
+            .iter()
+            .filter(|f| !std::ptr::eq(*f, e) && f.day <= e.day)
+            .filter(|f| f.symptomatic() && !f.lace_pattern())
+    };
+    let worse_before = earlier()
+        .filter(|f| f.day > booked)
+        .any(|f| worse_than_when_booked(m, f, booked).is_some());
+    let pins_and_needles = e.brief_tingle() && !m.so_far.iter().any(lasting);
+    worse_before && worse_than(e, &earlier().collect::<Vec<_>>(), pins_and_needles).is_some()
 }
 
 /// A symptom that took hours to go, or had not gone.
@@ -116,6 +129,8 @@ fn progressed<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, Progressed
         Progressed::HoursInTheLeg
     } else if m.not_cleared_again() {
         Progressed::NotClearedAgain
+    } else if lasting_again(m, e, booked) {
+        Progressed::LastingAgain
     } else if e.in_leg() && reached_both_legs(m) && !both_legs_by(m, booked) {
         Progressed::BothLegs
     } else {
@@ -124,15 +139,33 @@ fn progressed<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, Progressed
     Some((e, what))
 }
 
-/// Whether the leg above the ankle is numb on both sides, at once, or in
-/// turn with more on one side than a lower-leg tingle that settled: those
-/// on each side are booked, whichever leg had them first or twice (the
-/// clinician's twenty-second review: left, left, right was urgent, and the
-/// other orders booked).
+/// Whether `e`, after the day care was booked, took hours to go (or had
+/// not gone) when another check-in since the last clearance already did:
+/// numbness that lasts, again while waiting, is a deficit progressing
+/// whatever came between (DESIGN.md §4 "not cleared twice"; NICE CKS
+/// "Sciatica"); tingling too with diabetes or circulation problems (lower
+/// thresholds: NICE NG19, CG147). Read without comparing the two, so a
+/// first one slower to clear never makes the second milder (P5; the
+/// clinician's twenty-seventh round: with diabetes, night tingling of both
+/// feet gone in 30 minutes, then hours, was urgent, and hours, then hours,
+/// stayed booked). Tingling for hours day after day without them is
+/// numbness not resolving: booked (DOMAIN §6).
+fn lasting_again(m: &Measures, e: &Event, booked: i32) -> bool {
+    e.day > booked
+        && (e.severity >= 2 || m.health.sooner())
+        && lasting(e)
+        && m.so_far
+            .iter()
+            .any(|f| !std::ptr::eq(f, e) && f.day <= e.day && lasting(f) && !f.lace_pattern())
+}
+
+/// Whether the leg above the ankle is numb on both sides, at once or in
+/// turn, however soon each went: spreading to both legs while a booking
+/// waits is urgent (DESIGN.md §4). (Nobody booked, a settled calf tingle
+/// on each side in turn books: the clinician's twenty-first review; while
+/// waiting it is urgent: the twenty-sixth.)
 fn reached_both_legs(m: &Measures) -> bool {
-    m.both_legs().is_some_and(|e| e.both_sides())
-        || m.legs_in_turn_where(|e| !e.lower_leg_tingle_that_settled())
-            .is_some()
+    m.both_legs().is_some() || m.legs_in_turn().is_some()
 }
 
 /// Whether the leg above the ankle was numb on both sides by day `booked`:
