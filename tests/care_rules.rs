@@ -1182,7 +1182,10 @@ fn numbness_spreading_from_the_toes_to_the_arch_books_a_clinician() {
         "more_than_one_part_of_the_foot_again",
     );
     let care = care.unwrap();
-    assert!(care.why[0].starts_with("Back in more than one part of the foot"));
+    assert!(
+        care.why[0]
+            .starts_with("Back again, in more than one part of the foot between the check-ins")
+    );
     assert_eq!(care.pattern, Pattern::KeepsComingBack);
     // The same part again, one check-in alone, the other foot, two one-offs
     // three weeks apart, or the lace pattern on the top of the foot and then

@@ -33,7 +33,14 @@ pub(super) static ROWS: &[Rule] = &[
         test: "numbness_spreading_from_the_toes_to_the_arch_books_a_clinician",
         check: Check::Moment(|m| {
             let (from, to, added) = in_more_than_one_part(m)?;
-            (!added).then(|| numbness_then(m, "Back in more than one part of the foot", from, to))
+            (!added).then(|| {
+                numbness_then(
+                    m,
+                    "Back again, in more than one part of the foot between the check-ins",
+                    from,
+                    to,
+                )
+            })
         }),
     },
     Rule {
