@@ -158,3 +158,28 @@ fn with_diabetes_night_tingling_lasting_hours_again_while_booked_is_urgent_howev
         );
     }
 }
+
+#[test]
+fn brief_pins_and_needles_at_rest_twice_in_different_parts_of_the_foot_hold() {
+    // The twenty-seventh round (J02): the right toes and sole tingling at
+    // rest, gone in 2 minutes, then the toes a week later, gone in 1:
+    // posture's pins and needles, a hold (DOMAIN §6), not "numbness that
+    // keeps coming back" booked for the parts they touched.
+    let rest = |d, spots: &[Spot], gone| {
+        let mut c = side(began(at(felt(d, 1), spots), Onset::Rest), Side::Right);
+        c.cleared_minutes = Some(gone);
+        c
+    };
+    let journal = vec![
+        fine(0),
+        rest(1, &[Spot::Toes, Spot::Sole], 2),
+        fine(2),
+        rest(8, &[Spot::Toes], 1),
+    ];
+    assert_eq!(care_on(journal.clone(), 8), None);
+    // A third, or the same with diabetes, books.
+    let mut third = journal.clone();
+    third.push(rest(12, &[Spot::Toes], 1));
+    assert!(care_on(third, 12).is_some());
+    assert!(care_with(&[Health::Diabetes], journal, 8).is_some());
+}

@@ -28,12 +28,15 @@ pub(super) static ROWS: &[Rule] = &[
         id: "more_than_one_part_of_the_foot_again",
         effect: WEEK,
         pattern: Some(Pattern::KeepsComingBack),
-        threshold: "within an episode, 2 check-ins or more on the same leg that together name 2 or more parts of the foot, the latest no new part (the row above is the spread): read as a union, so a place more on an earlier check-in never makes the verdict milder",
-        source: "DESIGN.md §4 P5; NHS \"Pins and needles\" (see a GP if it keeps coming back)",
+        threshold: "within an episode, 2 check-ins or more on the same leg that together name 2 or more parts of the foot, the latest no new part (the row above is the spread): read as a union, so a place more on an earlier check-in never makes the verdict milder; not when they are brief pins and needles of posture or a cold start, two at most and nothing else, without diabetes or circulation problems (a hold)",
+        source: "DESIGN.md §4 P5; NHS \"Pins and needles\" (see a GP if it keeps coming back; posture's are normal when they pass: DOMAIN §6, the clinician's twenty-seventh round)",
         test: "numbness_spreading_from_the_toes_to_the_arch_books_a_clinician",
         check: Check::Moment(|m| {
             let (from, to, added) = in_more_than_one_part(m)?;
-            (!added).then(|| {
+            // (Brief pins and needles of posture or a cold start, twice at
+            // most and nothing else: a hold, whichever parts they touched.)
+            let all = m.episode.iter().filter(|e| e.symptomatic());
+            (!added && !m.only_passing(all)).then(|| {
                 numbness_then(
                     m,
                     "Back again, in more than one part of the foot between the check-ins",
