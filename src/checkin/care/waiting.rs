@@ -69,12 +69,8 @@ impl Progressed {
     /// twenty-sixth review):
     /// - after a lasting symptom (the eleventh review), as for pins and
     ///   needles;
-    /// - worse than when booked, then worse again than that while waiting:
-    ///   a deficit progressing (NICE CKS "Sciatica"). The same picture
-    ///   again is not: read against the check-ins before the booking alone,
-    ///   a first check-in partly numb turned "urgent today" into "within 2
-    ///   working days" (DESIGN.md §4 P5; the clinician's twenty-seventh
-    ///   round);
+    /// - worse than when booked a second time while waiting: worse, then
+    ///   worse again, is a deficit progressing (NICE CKS "Sciatica");
     /// - with diabetes or circulation problems (lower thresholds: NICE
     ///   CG147, rest symptoms are critical ischaemia's; NICE NG19);
     /// - with sharp pain or a tight calf (Mayo Clinic "Chronic exertional
@@ -86,28 +82,21 @@ impl Progressed {
             && !m.health.sooner()
             && !e.flagged(Flag::SharpPain)
             && !e.flagged(Flag::CalfTightness)
-            && !worse_again_while_waiting(m, e)
+            && !worse_before_while_waiting(m, e)
     }
 }
 
 /// Whether a check-in before `e`, after the booking, was already worse
-/// than when booked, and `e` is worse again than every check-in before it
-/// since the last clearance, that one included.
-fn worse_again_while_waiting(m: &Measures, e: &Event) -> bool {
+/// than when booked.
+fn worse_before_while_waiting(m: &Measures, e: &Event) -> bool {
     let Some(booked) = m.booked else {
         return false;
     };
-    let earlier = || {
-        m.so_far
-            .iter()
-            .filter(|f| !std::ptr::eq(*f, e) && f.day <= e.day)
-            .filter(|f| f.symptomatic() && !f.lace_pattern())
-    };
-    let worse_before = earlier()
-        .filter(|f| f.day > booked)
-        .any(|f| worse_than_when_booked(m, f, booked).is_some());
-    let pins_and_needles = e.brief_tingle() && !m.so_far.iter().any(lasting);
-    worse_before && worse_than(e, &earlier().collect::<Vec<_>>(), pins_and_needles).is_some()
+    m.so_far
+        .iter()
+        .filter(|f| !std::ptr::eq(*f, e) && f.day <= e.day && f.day > booked)
+        .filter(|f| f.symptomatic() && !f.lace_pattern())
+        .any(|f| worse_than_when_booked(m, f, booked).is_some())
 }
 
 /// A symptom that took hours to go, or had not gone.
@@ -159,13 +148,15 @@ fn lasting_again(m: &Measures, e: &Event, booked: i32) -> bool {
             .any(|f| !std::ptr::eq(f, e) && f.day <= e.day && lasting(f) && !f.lace_pattern())
 }
 
-/// Whether the leg above the ankle is numb on both sides, at once or in
-/// turn, however soon each went: spreading to both legs while a booking
-/// waits is urgent (DESIGN.md §4). (Nobody booked, a settled calf tingle
-/// on each side in turn books: the clinician's twenty-first review; while
-/// waiting it is urgent: the twenty-sixth.)
+/// Whether the leg above the ankle is numb on both sides, at once, or in
+/// turn with more on one side than a lower-leg tingle that settled: those
+/// on each side are booked, whichever leg had them first or twice (the
+/// clinician's twenty-second review: left, left, right was urgent, and the
+/// other orders booked).
 fn reached_both_legs(m: &Measures) -> bool {
-    m.both_legs().is_some() || m.legs_in_turn().is_some()
+    m.both_legs().is_some_and(|e| e.both_sides())
+        || m.legs_in_turn_where(|e| !e.lower_leg_tingle_that_settled())
+            .is_some()
 }
 
 /// Whether the leg above the ankle was numb on both sides by day `booked`:
@@ -233,8 +224,6 @@ fn worse_than(e: &Event, before: &[&Event], pins_and_needles: bool) -> Option<&'
         Some("more numb than before")
     } else if slow && e.clear.rank() > most(|b| b.clear.rank()) {
         Some("slower to clear than before")
-    } else if numb_for_longer(e, before) {
-        Some("numb for longer than before")
     } else if e.context.at_rest() && !before.iter().any(|b| b.context.at_rest()) {
         Some("at rest or at night for the first time")
     } else if new_side {
@@ -242,24 +231,6 @@ fn worse_than(e: &Event, before: &[&Event], pins_and_needles: bool) -> Option<&'
     } else {
         None
     }
-}
-
-/// Whether `e` is numb (partly or more) for longer than any check-in of
-/// `before` as numb: no earlier one was at least as numb and as slow to
-/// clear. How numb and how long it lasts are read together, as one picture
-/// of the deficit (NICE CKS "Sciatica": a deficit progressing), so a partly
-/// numb foot gone in 40 minutes is worse than one gone in 5 and a tingle
-/// gone in 25, however the two came before the booking (DESIGN.md §4 P5:
-/// the clinician's twenty-fifth review found the numb foot gone in 5
-/// minutes, logged first, keeping the same 40 minutes booked a week later
-/// instead of brought forward). Tingling gone within the hour is not a
-/// deficit: the same tingle lasting longer is not.
-fn numb_for_longer(e: &Event, before: &[&Event]) -> bool {
-    e.severity >= 2
-        && !e.lace_pattern()
-        && !before
-            .iter()
-            .any(|b| b.severity >= e.severity && b.clear.rank() >= e.clear.rank())
 }
 
 /// Whether every part `extent` names was named by one of `before` (the

@@ -57,7 +57,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "worse_while_booked_but_settled",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Progression),
-        threshold: "while a booking is open, on a later day: worse than every check-in up to it since the last clearance (as the urgent row `progression_while_booked` reads it; a part of the foot or leg not named before counts, and so does numb for longer than any check-in as numb before) but gone within the hour, not worse again than an earlier one while waiting, without sharp pain or a tight calf, without diabetes or circulation problems, and nothing since the last clearance took hours to go (otherwise urgent)",
+        threshold: "while a booking is open, on a later day: worse than every check-in up to it since the last clearance (as the urgent row `progression_while_booked` reads it; a part of the foot or leg not named before counts) but gone within the hour, the first such check-in while waiting, without sharp pain or a tight calf, without diabetes or circulation problems, and nothing since the last clearance took hours to go (otherwise urgent)",
         source: "DOMAIN §6 (numbness that gets worse or spreads books; urgent progression is no feeling, not cleared twice or both legs: NICE CKS \"Sciatica\"); the clinician's twenty-fourth and twenty-fifth reviews (the twenty-sixth: once only)",
         test: "numbness_worse_while_booked_but_gone_within_the_hour_brings_the_booking_forward",
         check: Check::Moment(brought_forward_while_booked),
