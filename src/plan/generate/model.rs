@@ -108,8 +108,11 @@ pub(super) struct Model {
     /// Every run of the first week back at most this long; `None` after
     /// up to 5 days off (straight back).
     pub first_cap: Option<u32>,
-    /// The most runs the first week back has.
-    pub first_runs: usize,
+    /// The most runs the first week back has, by days off: a fraction
+    /// between two counts holds the week to that many runs at the cap (so
+    /// one more day off never takes a whole run off the week), spread over
+    /// the count above it.
+    pub first_runs: f64,
     /// The staged return of the layoff's band, and of the band before it
     /// with how much of it still counts (a layoff just past a band's end
     /// returns almost as the shorter band would).
@@ -208,8 +211,7 @@ impl Model {
             goal_long: 0,
             long_share: template.long_run.share,
             first_cap: first_week_cap(return_layoff, usual, minutes_per_unit),
-            first_runs: ramp(&FIRST_WEEK_MOST_RUNS, f64::from(return_layoff.max(6))).round()
-                as usize,
+            first_runs: ramp(&FIRST_WEEK_MOST_RUNS, f64::from(return_layoff.max(6))),
             staged,
             staged_before,
         };

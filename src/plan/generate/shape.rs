@@ -53,6 +53,12 @@ pub(super) fn fill(
         // add to the week, they do not shorten the runs.
         let each = floor_tenth((target / count.min(3) as u32).min(long_cap)).max(TENTH);
         let mut runs = vec![each; count];
+        // A week held to a fraction of a run more (the first week's budget)
+        // makes its last run the shorter one.
+        if let Some(last) = runs.last_mut() {
+            let rest = target.saturating_sub(each * (count as u32 - 1));
+            *last = floor_tenth(rest.min(each)).max(m.min_run.min(each));
+        }
         let mut left = target.saturating_sub(each * count as u32);
         for run in runs.iter_mut() {
             if left >= TENTH && *run + TENTH <= long_cap {

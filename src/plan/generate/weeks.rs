@@ -280,6 +280,11 @@ impl Return<'_> {
         let entry_cap = first.then(|| self.entry_cap(longest)).flatten();
         let target = self.target(carry, fraction, entry_cap);
         let (long_cap, everyday_cap) = self.caps(longest, entry_cap);
+        // The first week holds its budget of runs at their cap.
+        let target = match entry_cap {
+            Some(_) => target.min(self.first_volume(long_cap)),
+            None => target,
+        };
         let count = self.count(carry, target, entry_cap, (long_cap, everyday_cap), first);
         let shape = Shape::of(entry_cap.is_some(), target >= m.goal);
         let runs = fill(m, target, count, (long_cap, everyday_cap), shape);
@@ -386,6 +391,11 @@ impl Return<'_> {
         floor_tenth(target.max(floor).min(ceiling).min(m.goal))
     }
 
+    /// The most the first week holds: its budget of runs at the cap.
+    fn first_volume(&self, cap: u32) -> u32 {
+        floor_tenth((self.first_budget() * f64::from(cap)) as u32)
+    }
+
     /// The least a staged week holds: the largest week so far, and where
     /// that is above the staged share (three runs at the shortest, or the
     /// run/walk's running, for a runner of a small week), the rest of the
@@ -437,8 +447,15 @@ impl Return<'_> {
         let most = m.runs;
         let mut count = match (first, entry) {
             // Three runs, more when three at the cap fall a run short.
+            // (Where the first week's budget of runs holds it, the count it
+            // rounds up to: the last run is the fraction's, shorter.)
             (true, Some(cap)) => {
-                ((target / cap.max(TENTH)) as usize).clamp(most.min(3), most.min(self.first_runs()))
+                let whole = if target >= self.first_volume(caps.0) {
+                    self.first_runs()
+                } else {
+                    (target / cap.max(TENTH)) as usize
+                };
+                whole.clamp(most.min(3), most.min(self.first_runs()))
             }
             (true, None) => most.min(self.first_runs()),
             _ => (carry.runs + 1).min(most).max(1),

@@ -9,18 +9,28 @@ impl Return<'_> {
     /// The most runs the first distance week has: after the run/walk of a
     /// long layoff or a numb runner's lead-in, as many as its sessions.
     pub(super) fn first_runs(&self) -> usize {
-        let runs = self.model.first_runs.max(3);
+        // (Less a hair: 4.0000001 runs are four.)
+        (self.first_budget() - 1e-6).ceil() as usize
+    }
+
+    /// How many runs at the first week's cap its volume may come to: the
+    /// model's count by days off, fractional between two counts (the
+    /// coach's thirteenth round: 55 mi / 5 runs was five runs, 46.5 mi,
+    /// after 11 days and four, 34.8 mi, after 12), or the lead-in's or the
+    /// run/walk's sessions.
+    pub(super) fn first_budget(&self) -> f64 {
+        let runs = self.model.first_runs.max(3.0);
         if let Some(sessions) = self.after_lead_in {
             // As many runs as the lead-in's last week had sessions: the
             // walk breaks end and the runs lengthen, no run joins that week
             // too (the coach's tenth review: weekly running rose 32–47% at
             // the switch).
-            runs.min(sessions)
+            runs.min(sessions as f64)
         } else if self.model.run_walk_from.is_some() {
             // As many as the run/walk weeks had sessions: the switch ends
             // the walks and adds no run (the coach's eleventh review: three
             // 30-minute runs became four, +29%, at the switch).
-            runs.min(usize::from(self.template.run_walk_runs_per_week))
+            runs.min(f64::from(self.template.run_walk_runs_per_week))
         } else {
             runs
         }
