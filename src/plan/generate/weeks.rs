@@ -391,11 +391,6 @@ impl Return<'_> {
         floor_tenth(target.max(floor).min(ceiling).min(m.goal))
     }
 
-    /// The most the first week holds: its budget of runs at the cap.
-    fn first_volume(&self, cap: u32) -> u32 {
-        floor_tenth((self.first_budget() * f64::from(cap)) as u32)
-    }
-
     /// The least a staged week holds: the largest week so far, and where
     /// that is above the staged share (three runs at the shortest, or the
     /// run/walk's running, for a runner of a small week), the rest of the

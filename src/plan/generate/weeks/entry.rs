@@ -36,6 +36,11 @@ impl Return<'_> {
         }
     }
 
+    /// The most the first week holds: its budget of runs at the cap.
+    pub(super) fn first_volume(&self, cap: u32) -> u32 {
+        floor_tenth((self.first_budget() * f64::from(cap)) as u32)
+    }
+
     /// The first week's cap on every run: the first week back's, or after
     /// run/walk none over 1.1x its running minutes either.
     pub(super) fn entry_cap(&self, longest: u32) -> Option<u32> {
