@@ -9,9 +9,7 @@ mod common;
 
 use care::*;
 
-use comeback::checkin::{
-    CareLevel, CheckIn, Cleared, Flag, Onset, Pattern, SessionDone, Side, Spot, When,
-};
+use comeback::checkin::{CareLevel, CheckIn, Cleared, Flag, Onset, SessionDone, Side, Spot, When};
 use common::*;
 
 /// Tingling toes at rest on day `d`, not gone, with `flag` on `side`.
@@ -162,7 +160,9 @@ fn the_same_places_again_with_back_pain_are_booked_and_not_called_spreading() {
     // three days. The tenth review made it urgent; the twenty-first
     // (NHS Lothian: "deteriorating" radiculopathy is worse, not the same
     // again) books a GP or a physiotherapist, with the back's warning signs
-    // to act on at once.
+    // to act on at once. Booked on the first; the second, tingling in the
+    // leg again while runs wait, brings the booking forward (DESIGN.md §4
+    // P5: had the first been lower down the leg, it would have spread).
     let buttock = |d: u64| {
         side(
             flagged(
@@ -182,13 +182,19 @@ fn the_same_places_again_with_back_pain_are_booked_and_not_called_spreading() {
     expect(
         &care,
         CareLevel::Book,
-        When::OneWeek,
+        When::TwoWorkingDays,
         "above_the_knee_again",
     );
+    assert!(found(&care, "back_while_booked_but_settled"), "{care:?}");
     assert!(!found(&care, "worse_with_back_pain"), "{care:?}");
     let care = care.unwrap();
-    assert_eq!(care.pattern, Pattern::WithBackPain);
     assert!(care.who.starts_with("a GP"), "{}", care.who);
+    assert!(
+        care.what_to_do().iter().any(|l| l
+            == "If you already have an appointment for leg or foot numbness with back pain, ask to be seen sooner."),
+        "{:?}",
+        care.what_to_do()
+    );
     assert!(
         care.what_to_do()
             .iter()

@@ -44,7 +44,7 @@ fn toes_then_the_arch_then_the_whole_foot_while_booked_bring_the_booking_forward
         &care,
         CareLevel::Book,
         When::TwoWorkingDays,
-        "worse_while_booked_but_settled",
+        "back_while_booked_but_settled",
     );
     let c = care.expect("care");
     assert_eq!(
@@ -52,7 +52,7 @@ fn toes_then_the_arch_then_the_whole_foot_while_booked_bring_the_booking_forward
         "an orthopedist, a physical therapist or a sports doctor"
     );
     assert!(
-        c.why[0].contains("spreading further than before"),
+        c.why[0].contains("(tingling over the whole foot or further while waiting)"),
         "{:?}",
         c.why
     );
@@ -200,7 +200,7 @@ fn numbness_worse_again_while_the_booking_waits_is_urgent() {
         &care_on(journal.clone(), 16),
         CareLevel::Book,
         When::TwoWorkingDays,
-        "worse_while_booked_but_settled",
+        "back_while_booked_but_settled",
     );
     journal.push(during(
         18,
@@ -252,7 +252,7 @@ fn with_circulation_problems_worse_while_booked_is_urgent_and_cold_starts_count(
         &care_on(journal, 16),
         CareLevel::Book,
         When::TwoWorkingDays,
-        "worse_while_booked_but_settled",
+        "back_while_booked_but_settled",
     );
     let cold = |d| during(d, 1, &[Spot::Toes], Side::Right, 3, 5);
     let journal = vec![fine(0), cold(2), fine(5), cold(9), cold(11)];

@@ -66,7 +66,10 @@ impl Care {
             },
             format!("The pattern: {}.", self.pattern_words),
         ];
-        if matches!(self.pattern, Pattern::Exertional | Pattern::EarlierOnset) {
+        // While a booking waits, what its pattern says to do and to watch
+        // for still stands.
+        let pattern = self.booked_before().unwrap_or(self.pattern);
+        if matches!(pattern, Pattern::Exertional | Pattern::EarlierOnset) {
             // Mayo Clinic: don't exercise through the pain.
             out.push("Do not run through it: carrying on can make it lasting.".into());
         }
@@ -106,7 +109,7 @@ impl Care {
         // that comes back and stays is the emergency (StatPearls
         // "Compartment syndrome"; NICE CKS "Acute limb ischaemia").
         if self.level != CareLevel::Emergency {
-            match self.pattern {
+            match pattern {
                 Pattern::TenseLeg | Pattern::Exertional => out.push(
                     "If your calf or shin turns tight and painful and does not ease with rest, call the emergency number now.".into(),
                 ),
@@ -131,7 +134,7 @@ impl Care {
         out
     }
 
-    /// Numbness getting worse while waiting for an appointment: the pattern
+    /// Numbness back or getting worse while waiting for an appointment: the pattern
     /// that booked it, so its clinician is not lost under urgent care (the
     /// clinician's nineteenth review: a podiatrist's booking for numbness
     /// between the toes read only "urgent care" once it grew worse).

@@ -135,7 +135,7 @@ patterns! {
     // diabetes a GP or a podiatrist (the clinician's fourteenth review: the
     // diabetes foot team named to a runner without diabetes misleads).
     FootWound = "foot_wound", "a cut, blister or redness on a foot that did not feel it", "your GP or a podiatrist (with diabetes, the diabetes foot team)";
-    Progression = "progression", "numbness getting worse while waiting for an appointment", GENERAL;
+    Progression = "progression", "numbness back or getting worse while waiting for an appointment", GENERAL;
     WorseWithBackPain = "worse_with_back_pain", "leg symptoms getting worse with back pain or a history of back trouble", SPINE;
     // NICE NG19; ADA Standards of Care, foot care. With diabetes the foot
     // team looks first, whatever else the runs show (the foot protection

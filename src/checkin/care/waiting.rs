@@ -1,26 +1,28 @@
-//! Numbness getting worse while a booking waits: what counts as the
-//! deficit progressing (urgent) and what brings the booking forward.
+//! Numbness back or getting worse while a booking waits: what counts as the
+//! deficit progressing (urgent) and what brings the booking forward. Each
+//! check-in is read on its own, never against those before the booking, so
+//! more symptoms never make a verdict milder (DESIGN.md §4 P5).
 
-use super::event::{Clear, Event, Extent, Reach};
+use super::event::{Clear, Event, Reach};
 use super::found::{Found, describe};
-use super::measure::{Measures, SideSet};
+use super::measure::Measures;
 use crate::checkin::{Flag, Side};
 
 /// NICE CKS "Sciatica": neurological deficit progressing while the runner
 /// waits for the appointment is urgent: no feeling, not cleared twice,
-/// hours to clear in the leg, both legs, or worse than when booked in a
-/// way that lasted (or after a symptom that did).
+/// hours to clear in the leg, both legs, or numbness back while waiting
+/// that lasted (or after numbness that did, or twice in the leg).
 pub fn while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let (e, what) = progressed(m).filter(|(e, what)| !what.brought_forward(e, m))?;
     Some(waiting(m, e, what.words()))
 }
 
-/// Worse than when booked, but gone within the hour: the booking is
-/// brought forward, not turned urgent (DOMAIN §6: numbness that gets worse
-/// or spreads books, and the urgent progression is no feeling, not cleared
-/// twice or both legs; the clinician's twenty-fourth and twenty-fifth
-/// reviews sent a tingle of the whole foot gone in 25 minutes, and a first
-/// night tingle gone in 30, to an emergency department).
+/// Back while waiting, but gone within the hour (or tingling): the booking
+/// is brought forward, not turned urgent (DOMAIN §6: numbness
+/// that keeps coming books; the urgent progression is no feeling, not
+/// cleared twice or both legs; the clinician's twenty-fourth and
+/// twenty-fifth reviews sent a tingle of the whole foot gone in 25 minutes,
+/// and a first night tingle gone in 30, to an emergency department).
 pub fn brought_forward_while_booked<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let (e, what) = progressed(m).filter(|(e, what)| what.brought_forward(e, m))?;
     Some(waiting(m, e, what.words()))
@@ -48,7 +50,7 @@ enum Progressed {
     NotClearedAgain,
     LastingAgain,
     BothLegs,
-    Worse(&'static str),
+    Back(&'static str),
 }
 
 impl Progressed {
@@ -59,44 +61,69 @@ impl Progressed {
             Progressed::NotClearedAgain => "not cleared again",
             Progressed::LastingAgain => "hours to clear again",
             Progressed::BothLegs => "now in both legs",
-            Progressed::Worse(how) => how,
+            Progressed::Back(how) => how,
         }
     }
 
-    /// Worse than when booked, but gone within the hour, in a picture
-    /// since the last clearance where nothing took hours to go: the
-    /// booking is brought forward. Urgent instead (the clinician's
-    /// twenty-sixth review):
-    /// - after a lasting symptom (the eleventh review), as for pins and
-    ///   needles;
-    /// - worse than when booked a second time while waiting: worse, then
-    ///   worse again, is a deficit progressing (NICE CKS "Sciatica");
-    /// - with diabetes or circulation problems (lower thresholds: NICE
-    ///   CG147, rest symptoms are critical ischaemia's; NICE NG19);
+    /// Back while waiting but settled: brought forward. Urgent instead
+    /// (the clinician's eleventh and twenty-sixth reviews), each read on
+    /// the check-ins themselves, so more symptoms never make it milder
+    /// (DESIGN.md §4 P5):
+    /// - numbness (partly numb or more) not gone within the hour; back a
+    ///   second time while waiting past part of one foot: a deficit
+    ///   progressing (NICE CKS "Sciatica"; the clinician's twenty-sixth and
+    ///   twenty-eighth reviews);
+    /// - after numbness in the episode that took hours to go (or, with
+    ///   diabetes or circulation problems, tingling that did), and numbness
+    ///   after tingling that did;
+    /// - numbness with diabetes or circulation problems (lower thresholds:
+    ///   NICE CG147, rest symptoms are critical ischaemia's; NICE NG19);
     /// - with sharp pain or a tight calf (Mayo Clinic "Chronic exertional
     ///   compartment syndrome": do not run through the pain).
     fn brought_forward(&self, e: &Event, m: &Measures) -> bool {
-        matches!(self, Progressed::Worse(_))
-            && e.clear.settled()
-            && !m.so_far.iter().any(lasting)
-            && !m.health.sooner()
-            && !e.flagged(Flag::SharpPain)
-            && !e.flagged(Flag::CalfTightness)
-            && !worse_before_while_waiting(m, e)
+        matches!(self, Progressed::Back(_)) && !urgent_back(e, m)
     }
 }
 
-/// Whether a check-in before `e`, after the booking, was already worse
-/// than when booked.
-fn worse_before_while_waiting(m: &Measures, e: &Event) -> bool {
+/// Whether `e`, back while waiting, is urgent rather than brought forward
+/// (as [`Progressed::brought_forward`] lists).
+fn urgent_back(e: &Event, m: &Measures) -> bool {
+    let numb = e.severity >= 2;
+    numb && !e.clear.settled()
+        || past_part_of_one_foot(e) && back_before_while_waiting(m, e)
+        || m.so_far
+            .iter()
+            .any(|f| lasting_deficit(m, f) || numb && lasting(f))
+        || numb && m.health.sooner()
+        || e.flagged(Flag::SharpPain)
+        || e.flagged(Flag::CalfTightness)
+}
+
+/// Whether `e`, back while waiting, reaches past part of one foot: the
+/// whole foot, both feet or the leg. A second time while waiting, that is
+/// the numbness spreading however it began (the clinician's twenty-eighth
+/// round: wider, then wider and slower; one foot, then both); the same
+/// spell in part of one foot again stays brought forward (the twelfth,
+/// twenty-seventh and twenty-eighth).
+fn past_part_of_one_foot(e: &Event) -> bool {
+    e.extent.reach() >= Reach::WholeFoot || e.both_sides()
+}
+
+/// Whether a check-in before `e`, after the booking, was already back.
+fn back_before_while_waiting(m: &Measures, e: &Event) -> bool {
     let Some(booked) = m.booked else {
         return false;
     };
     m.so_far
         .iter()
-        .filter(|f| !std::ptr::eq(*f, e) && f.day <= e.day && f.day > booked)
-        .filter(|f| f.symptomatic() && !f.lace_pattern())
-        .any(|f| worse_than_when_booked(m, f, booked).is_some())
+        .filter(|f| !std::ptr::eq(*f, e) && f.day <= e.day)
+        .any(|f| back_while_waiting(f, booked).is_some())
+}
+
+/// Numbness that took hours to go, or had not gone; tingling too with
+/// diabetes or circulation problems (lower thresholds: NICE NG19, CG147).
+fn lasting_deficit(m: &Measures, f: &Event) -> bool {
+    lasting(f) && !f.lace_pattern() && (f.severity >= 2 || m.health.sooner())
 }
 
 /// A symptom that took hours to go, or had not gone.
@@ -123,7 +150,7 @@ fn progressed<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, Progressed
     } else if e.in_leg() && reached_both_legs(m) && !both_legs_by(m, booked) {
         Progressed::BothLegs
     } else {
-        Progressed::Worse(worse_than_when_booked(m, e, booked)?)
+        Progressed::Back(back_while_waiting(e, booked)?)
     };
     Some((e, what))
 }
@@ -172,72 +199,29 @@ fn both_legs_by(m: &Measures, booked: i32) -> bool {
     legs().any(|b| b.both_sides()) || side(Side::Left) && side(Side::Right)
 }
 
-/// How `e`, after the day care was booked, is worse than every check-in up
-/// to that day since the last clearance: more numb, further up the leg (or
-/// the whole foot), slower to clear (hours, or not gone), at rest or at
-/// night for the first time, or on a side not seen before. Any of them is
-/// the deficit progressing (NICE CKS "Sciatica"); the same pattern again
-/// is not. Spreading further always is; the other ways are not when they
-/// are pins and needles (tingling) gone within 15 minutes in an episode whose
-/// symptoms have all gone within the hour: nothing there is a lasting
-/// deficit to progress (NHS "Pins and needles"; the clinician's eleventh
-/// review), and the booking stands. Once a check-in of the episode took
-/// hours or was not gone, any of them is.
-fn worse_than_when_booked(m: &Measures, e: &Event, booked: i32) -> Option<&'static str> {
-    if e.day <= booked {
-        return None;
-    }
-    let pins_and_needles = e.brief_tingle() && !m.so_far.iter().any(lasting);
-    let before: Vec<&Event> = m
-        .so_far
-        .iter()
-        .filter(|b| b.symptomatic() && b.day <= booked)
-        .collect();
-    // Worse again than the first check-in since the last clearance: a
-    // worse picture seen before the booking and back while waiting is no
-    // milder than the same seen first while waiting (DESIGN.md §4 P5; the
-    // clinician's twelfth review).
-    worse_than(e, &before, pins_and_needles).or_else(|| {
-        let first = before.first().copied()?;
-        worse_than(e, &[first], pins_and_needles).map(|_| "worse again than when it began")
-    })
-}
-
-/// How `e` is worse than every one of `before`, if it is (spreading
-/// further always; the other ways not for `pins_and_needles`).
-fn worse_than(e: &Event, before: &[&Event], pins_and_needles: bool) -> Option<&'static str> {
-    let most = |of: fn(&Event) -> u8| before.iter().map(|b| of(b)).max().unwrap_or(0);
-    let slow = matches!(e.clear, Clear::Hours | Clear::NotYet);
-    let sides = SideSet::of(before.iter().copied().filter(|b| !b.lace_pattern()));
-    let new_side = !e.lace_pattern() && sides.other_than(e.side);
-    if e.extent.reach() as u8 > most(|b| b.extent.reach() as u8) {
-        Some("spreading further than before")
-    } else if pins_and_needles {
+/// How `e`, on a later day than the booking, is the numbness back while
+/// waiting, if it is: anything more than pins and needles in the foot
+/// (tingling gone within 15 minutes), and any tingling in the leg; not the
+/// lace pattern. Runs are suspended while a booking waits (DESIGN.md §4),
+/// so numbness back anyway is not settling (DOMAIN §6); brief pins and
+/// needles are no deficit, and the booking stands (NHS "Pins and needles";
+/// the clinician's eleventh review). Read on the check-in alone, never
+/// against those before the booking: a worse start must not make the same
+/// later check-in milder (DESIGN.md §4 P5; the clinician's twenty-seventh
+/// and twenty-eighth rounds found 15 such journals when this compared
+/// them).
+fn back_while_waiting(e: &Event, booked: i32) -> Option<&'static str> {
+    if e.day <= booked || !e.symptomatic() || e.lace_pattern() {
         None
-    } else if !e.lace_pattern() && !e.extent.is_empty() && !covered(e.extent, before) {
-        // A part of the foot or leg not named before, at the same reach
-        // (the toes, then the toes and arch): spreading all the same (the
-        // clinician's twenty-sixth review found toes, then toes and arch,
-        // urgent after a tingle and only booked after partly numb).
-        Some("spreading to a new part")
-    } else if e.severity > most(|b| b.severity) {
-        Some("more numb than before")
-    } else if slow && e.clear.rank() > most(|b| b.clear.rank()) {
-        Some("slower to clear than before")
-    } else if e.context.at_rest() && !before.iter().any(|b| b.context.at_rest()) {
-        Some("at rest or at night for the first time")
-    } else if new_side {
-        Some("on the other side")
+    } else if e.severity >= 2 {
+        Some("numb again while waiting")
+    } else if e.in_leg() {
+        Some("tingling in the leg while waiting")
+    } else if e.brief_tingle() {
+        None
+    } else if e.extent.reach() >= Reach::WholeFoot {
+        Some("tingling over the whole foot or further while waiting")
     } else {
-        None
+        Some("tingling again while waiting, slower to go than pins and needles")
     }
-}
-
-/// Whether every part `extent` names was named by one of `before` (the
-/// whole foot holding each part of it).
-fn covered(extent: Extent, before: &[&Event]) -> bool {
-    let seen = before
-        .iter()
-        .fold(Extent::default(), |acc, b| acc.union(b.extent));
-    extent.within(seen)
 }

@@ -54,12 +54,12 @@ pub(super) static ROWS: &[Rule] = &[
         }),
     },
     Rule {
-        id: "worse_while_booked_but_settled",
+        id: "back_while_booked_but_settled",
         effect: TWO_DAYS,
         pattern: Some(Pattern::Progression),
-        threshold: "while a booking is open, on a later day: worse than every check-in up to it since the last clearance (as the urgent row `progression_while_booked` reads it; a part of the foot or leg not named before counts) but gone within the hour, the first such check-in while waiting, without sharp pain or a tight calf, without diabetes or circulation problems, and nothing since the last clearance took hours to go (otherwise urgent)",
-        source: "DOMAIN §6 (numbness that gets worse or spreads books; urgent progression is no feeling, not cleared twice or both legs: NICE CKS \"Sciatica\"); the clinician's twenty-fourth and twenty-fifth reviews (the twenty-sixth: once only)",
-        test: "numbness_worse_while_booked_but_gone_within_the_hour_brings_the_booking_forward",
+        threshold: "while a booking is open, on a later day, recorded after it was shown: numbness back (partly numb or more), tingling in the leg above the ankle, or tingling that took more than 15 minutes to go (not pins and needles gone within 15 minutes in the foot; not the lace pattern), read on the check-in alone, never against those before the booking; gone within the hour (or tingling), not the second while waiting over the whole foot, in both feet or in the leg, without sharp pain or a tight calf, without diabetes or circulation problems, and no numbness since the last clearance took hours to go (otherwise urgent)",
+        source: "DESIGN §4 (runs are suspended while booked; more symptoms never give a milder verdict, P5); DOMAIN §6 (numbness that keeps coming or gets worse books; urgent progression is no feeling, not cleared twice or both legs: NICE CKS \"Sciatica\"); NHS \"Pins and needles\" (brief tingling is no deficit); the clinician's twenty-fourth to twenty-eighth reviews",
+        test: "numbness_back_while_booked_but_gone_within_the_hour_brings_the_booking_forward",
         check: Check::Moment(brought_forward_while_booked),
     },
     Rule {
