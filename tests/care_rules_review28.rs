@@ -133,3 +133,28 @@ fn numbness_back_while_booked_is_brought_forward_whatever_came_before_the_bookin
         );
     }
 }
+
+#[test]
+fn a_cold_pale_foot_back_while_booked_is_urgent() {
+    // The clinician's twenty-ninth round: booked for the toes partly numb
+    // twice; then the same with the foot cold and pale, settled in 10
+    // minutes. Alone that books within 2 working days; while a booking
+    // waits, an ischaemic sign again is seen the same day (NICE CKS "Acute
+    // limb ischaemia"; Mayo Clinic "Popliteal artery entrapment syndrome").
+    let toes = [Spot::Toes];
+    let mut cold = run(5, 2, &toes, 10);
+    cold.flags = vec![comeback::checkin::Flag::ColdPale];
+    let journal = vec![run(1, 2, &toes, 10), run(3, 2, &toes, 10), cold];
+    expect(
+        &care_on(journal[..2].to_vec(), 3),
+        CareLevel::Book,
+        When::OneWeek,
+        "back_after_a_step_back",
+    );
+    expect(
+        &care_on(journal, 5),
+        CareLevel::Urgent,
+        When::Today,
+        "progression_while_booked",
+    );
+}

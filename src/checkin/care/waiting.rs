@@ -79,7 +79,11 @@ impl Progressed {
     /// - numbness with diabetes or circulation problems (lower thresholds:
     ///   NICE CG147, rest symptoms are critical ischaemia's; NICE NG19);
     /// - with sharp pain or a tight calf (Mayo Clinic "Chronic exertional
-    ///   compartment syndrome": do not run through the pain).
+    ///   compartment syndrome": do not run through the pain), or a cold,
+    ///   pale or discoloured foot, settled or not: an ischaemic sign again
+    ///   while waiting is seen the same day (NICE CKS "Acute limb
+    ///   ischaemia"; Mayo Clinic "Popliteal artery entrapment syndrome";
+    ///   the clinician's twenty-ninth round).
     fn brought_forward(&self, e: &Event, m: &Measures) -> bool {
         matches!(self, Progressed::Back(_)) && !urgent_back(e, m)
     }
@@ -95,8 +99,14 @@ fn urgent_back(e: &Event, m: &Measures) -> bool {
             .iter()
             .any(|f| lasting_deficit(m, f) || numb && lasting(f))
         || numb && m.health.sooner()
-        || e.flagged(Flag::SharpPain)
-        || e.flagged(Flag::CalfTightness)
+        || [
+            Flag::SharpPain,
+            Flag::CalfTightness,
+            Flag::ColdPale,
+            Flag::SkinColour,
+        ]
+        .into_iter()
+        .any(|f| e.flagged(f))
 }
 
 /// Whether `e`, back while waiting, reaches past part of one foot: the
