@@ -3,7 +3,8 @@
 //! count to the next by days off, the week keeps the fraction of a run in
 //! between as one shorter run, so a day more never takes a whole run off
 //! it (the coach's thirteenth round: 55 mi / 5 runs was five runs of 9.3
-//! mi, 46.5 mi, after 11 days off, and four of 8.7, 34.8 mi, after 12).
+//! mi, 46.5 mi, after 11 days off, and four of 8.7, 34.8 mi, after 12);
+//! below that budget, runs at the cap and the rest as one shorter run.
 
 mod common;
 
@@ -34,10 +35,14 @@ fn one_more_day_off_never_takes_a_whole_run_off_the_first_week() {
         (40.0, 5),
         (25.0, 5),
         (35.0, 6),
+        (30.0, 4),
     ] {
         // (From 5 days off to 14 the first week's most runs step down from
-        // the runner's count to four.)
-        for layoff in 5..16 {
+        // the runner's count to four; to 28, runs at the week's cap and
+        // the rest as one shorter run: 30 mi / 4 runs was 25.2 mi after
+        // 12 days off and 18.3 after 13, 45 mi / 6 24.0 after 24 and 18.0
+        // after 25.)
+        for layoff in 5..28 {
             let (before, after) = (
                 first_week(layoff, weekly, runs),
                 first_week(layoff + 1, weekly, runs),

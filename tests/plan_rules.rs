@@ -152,15 +152,19 @@ fn a_runner_whose_longest_run_is_under_two_miles_keeps_more_runs_and_comes_back_
 }
 
 #[test]
-fn two_weeks_off_starts_with_three_short_runs_and_is_back_within_four_weeks() {
-    // Daniels: 50% then 75% over a return as long as the layoff; the
-    // first week has three runs, none long, none over the usual run.
+fn two_weeks_off_starts_with_short_runs_and_is_back_within_four_weeks() {
+    // Daniels: 50% then 75% over a return as long as the layoff, blended
+    // over three weeks past 5 days off with the straight return (9 days
+    // past it: 57% of 100%, 43% of Daniels' first week at 50%, 79%); the
+    // first week has three runs at the cap and the rest as a shorter one,
+    // none long, none over the usual run.
     let p = plan(14);
     let first = distances(&p, 0);
-    assert_eq!(first.len(), 3);
+    assert!((3..=4).contains(&first.len()), "{first:?}");
     assert!(first.iter().all(|d| *d <= 25.0 / 4.0), "{first:?}");
     assert!(p.weeks[0].runs().all(|r| !r.long));
-    assert!(volumes(&p)[0] <= 0.75 * 25.0);
+    let week = volumes(&p)[0];
+    assert!((0.5 * 25.0..=0.8 * 25.0).contains(&week), "{week}");
     assert!((3..=4).contains(&weeks_until_back(&p)));
 }
 

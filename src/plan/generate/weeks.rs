@@ -442,16 +442,9 @@ impl Return<'_> {
         let most = m.runs;
         let mut count = match (first, entry) {
             // Three runs, more when three at the cap fall a run short.
-            // (Where the first week's budget of runs holds it, the count it
-            // rounds up to: the last run is the fraction's, shorter.)
-            (true, Some(cap)) => {
-                let whole = if target >= self.first_volume(caps.0) {
-                    self.first_runs()
-                } else {
-                    (target / cap.max(TENTH)) as usize
-                };
-                whole.clamp(most.min(3), most.min(self.first_runs()))
-            }
+            (true, Some(cap)) => self
+                .first_count(target, cap, caps.0)
+                .clamp(most.min(3), most.min(self.first_runs())),
             (true, None) => most.min(self.first_runs()),
             _ => (carry.runs + 1).min(most).max(1),
         };

@@ -2,7 +2,7 @@
 //! each may be, after a layoff, after run/walk or after a numb runner's
 //! lead-in (DESIGN.md §2 v3, rules 2 and 3).
 
-use super::super::model::{floor_tenth, scaled, tenth_up};
+use super::super::model::{TENTH, floor_tenth, scaled, tenth_up};
 use super::Return;
 
 impl Return<'_> {
@@ -34,6 +34,20 @@ impl Return<'_> {
         } else {
             runs
         }
+    }
+
+    /// How many runs the first week's `target` takes at `cap`: where its
+    /// budget of runs holds it, the count that rounds up to (the last run
+    /// the fraction's, shorter); else runs at the cap and the rest as one
+    /// shorter run when it is a run's worth, so a day more off never takes
+    /// a whole run off the week (30 mi / 4 runs was 25.2 mi after 12 days
+    /// off and 18.3 after 13, then 41% more in the second week).
+    pub(super) fn first_count(&self, target: u32, cap: u32, long_cap: u32) -> usize {
+        if target >= self.first_volume(long_cap) {
+            return self.first_runs();
+        }
+        let cap = cap.max(TENTH);
+        (target / cap) as usize + usize::from(target % cap >= self.model.min_run)
     }
 
     /// The most the first week holds: its budget of runs at the cap.
