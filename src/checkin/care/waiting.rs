@@ -48,7 +48,6 @@ enum Progressed {
     NoFeeling,
     HoursInTheLeg,
     NotClearedAgain,
-    LastingAgain,
     BothLegs,
     Back(&'static str),
 }
@@ -59,7 +58,6 @@ impl Progressed {
             Progressed::NoFeeling => "no feeling",
             Progressed::HoursInTheLeg => "hours to clear, up to the ankle or higher",
             Progressed::NotClearedAgain => "not cleared again",
-            Progressed::LastingAgain => "hours to clear again",
             Progressed::BothLegs => "now in both legs",
             Progressed::Back(how) => how,
         }
@@ -132,6 +130,12 @@ fn back_before_while_waiting(m: &Measures, e: &Event) -> bool {
 
 /// Numbness that took hours to go, or had not gone; tingling too with
 /// diabetes or circulation problems (lower thresholds: NICE NG19, CG147).
+/// Back while waiting after one, or being one, is urgent (DESIGN.md §4 "not
+/// cleared twice"; the clinician's twenty-seventh round: with diabetes,
+/// night tingling gone in 30 minutes, then hours, was urgent, and hours,
+/// then hours, stayed booked). Tingling for hours day after day without
+/// them is numbness not resolving: booked, brought forward while waiting
+/// (DOMAIN §6).
 fn lasting_deficit(m: &Measures, f: &Event) -> bool {
     lasting(f) && !f.lace_pattern() && (f.severity >= 2 || m.health.sooner())
 }
@@ -155,34 +159,12 @@ fn progressed<'m, 'a>(m: &Measures<'m, 'a>) -> Option<(&'m Event<'a>, Progressed
         Progressed::HoursInTheLeg
     } else if m.not_cleared_again() {
         Progressed::NotClearedAgain
-    } else if lasting_again(m, e, booked) {
-        Progressed::LastingAgain
     } else if e.in_leg() && reached_both_legs(m) && !both_legs_by(m, booked) {
         Progressed::BothLegs
     } else {
         Progressed::Back(back_while_waiting(e, booked)?)
     };
     Some((e, what))
-}
-
-/// Whether `e`, after the day care was booked, took hours to go (or had
-/// not gone) when another check-in since the last clearance already did:
-/// numbness that lasts, again while waiting, is a deficit progressing
-/// whatever came between (DESIGN.md §4 "not cleared twice"; NICE CKS
-/// "Sciatica"); tingling too with diabetes or circulation problems (lower
-/// thresholds: NICE NG19, CG147). Read without comparing the two, so a
-/// first one slower to clear never makes the second milder (P5; the
-/// clinician's twenty-seventh round: with diabetes, night tingling of both
-/// feet gone in 30 minutes, then hours, was urgent, and hours, then hours,
-/// stayed booked). Tingling for hours day after day without them is
-/// numbness not resolving: booked (DOMAIN §6).
-fn lasting_again(m: &Measures, e: &Event, booked: i32) -> bool {
-    e.day > booked
-        && (e.severity >= 2 || m.health.sooner())
-        && lasting(e)
-        && m.so_far
-            .iter()
-            .any(|f| !std::ptr::eq(f, e) && f.day <= e.day && lasting(f) && !f.lace_pattern())
 }
 
 /// Whether the leg above the ankle is numb on both sides, at once, or in
