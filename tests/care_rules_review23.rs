@@ -34,9 +34,17 @@ fn tingling_then_partly_numb_books_a_clinician_as_the_other_order_does() {
     );
     let easing = care_on(vec![fine(0), toes(2, 2), toes(7, 1)], 7);
     assert!(easing.is_some(), "the easing order books too");
-    // As numb again is no worse: the step back of the day.
-    let a = assess_with(&[], vec![fine(0), toes(2, 2), toes(7, 2)], vec![], 7);
-    assert!(!found(&a.verdict.care, "more_numb_than_before"));
+    // As numb again is no milder than tingling first: an earlier check-in
+    // made as numb must not take the booking away (DESIGN §4 P5).
+    let again = care_on(vec![fine(0), toes(2, 2), toes(7, 2)], 7);
+    expect(
+        &again,
+        CareLevel::Book,
+        When::OneWeek,
+        "more_numb_than_before",
+    );
+    let why = again.expect("care").why.join(" ");
+    assert!(why.contains("Numb again: partly numb"), "{why}");
 }
 
 #[test]

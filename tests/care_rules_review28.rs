@@ -158,3 +158,85 @@ fn a_cold_pale_foot_back_while_booked_is_urgent() {
         "progression_while_booked",
     );
 }
+
+/// The place and sides the clinician saw before a clearance never make a
+/// check-in after it milder: a wider picture cleared, or a both-sides
+/// check-in beside one whose side was not said, once hid a one-side
+/// tingle or a whole-foot one after it (DESIGN §4 P5: verdict_properties
+/// seeds 4 and 33 at 2,000 cases, the twenty-second session).
+#[test]
+fn a_wider_picture_before_a_clearance_never_makes_one_after_it_milder() {
+    let unsaid = |d: u64| {
+        let mut c = began(felt(d, 1), comeback::checkin::Onset::Rest);
+        c.session = Some(comeback::checkin::SessionDone::RestDay);
+        c
+    };
+    let toes = |d: u64| at(unsaid(d), &[Spot::Toes]);
+    let after = [
+        // A tingle on the left on a run, how soon it went not said.
+        side(felt(34, 1), Side::Left),
+        // A tingle at the whole foot, how soon it went not said.
+        at(felt(34, 1), &[Spot::WholeFoot]),
+    ];
+    let wider_before = [
+        // Both sides, beside the check-in whose side was not said.
+        side(unsaid(22), Side::Both),
+        // The whole foot.
+        at(unsaid(22), &[Spot::WholeFoot, Spot::Calf]),
+    ];
+    for later in &after {
+        for (first, more) in [(unsaid(15), &wider_before), (toes(15), &wider_before)] {
+            let journal = |extra: Option<&CheckIn>| {
+                let mut j = vec![first.clone()];
+                j.extend(extra.cloned());
+                j.push(later.clone());
+                j
+            };
+            let base = pressing(
+                &assess_with(&[], journal(None), vec![clearance(29)], 52)
+                    .verdict
+                    .care,
+            );
+            assert!(
+                base >= 1,
+                "{later:?} after {first:?} goes back to the clinician"
+            );
+            for extra in more {
+                let care = assess_with(&[], journal(Some(extra)), vec![clearance(29)], 52)
+                    .verdict
+                    .care;
+                assert!(
+                    pressing(&care) >= base,
+                    "{extra:?} before the clearance: {care:#?}"
+                );
+            }
+        }
+    }
+}
+
+/// Partly numb after a tingle books; partly numb after partly numb is no
+/// milder (DESIGN §4 P5: verdict_properties seed 35 at 2,000 cases, the
+/// twenty-second session: a tingle on a run, then partly numb at rest two
+/// days later booked, and the same with the run's check-in partly numb
+/// read on track).
+#[test]
+fn partly_numb_after_as_numb_a_day_is_no_milder_than_after_a_tingle() {
+    let later = || {
+        let mut c = cleared(
+            began(felt(8, 2), comeback::checkin::Onset::Rest),
+            comeback::checkin::Cleared::Quickly,
+        );
+        c.session = Some(comeback::checkin::SessionDone::Skipped);
+        c
+    };
+    let journal = |first: u8| vec![fine(1), fine(4), felt(6, first), later(), fine(9), fine(16)];
+    for today in [8, 16, 35] {
+        let tingle_first = pressing(&care_on(journal(1), today));
+        let numb_first = pressing(&care_on(journal(2), today));
+        assert!(tingle_first >= 1, "day {today}");
+        assert!(
+            numb_first >= tingle_first,
+            "day {today}: {numb_first} < {tingle_first}"
+        );
+    }
+}

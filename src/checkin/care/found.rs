@@ -278,7 +278,7 @@ pub fn after_the_other_leg_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>
             e.symptomatic()
                 && e.in_leg()
                 && !e.lower_leg_tingle_that_settled()
-                && c.legs.other_than(e.side)
+                && c.legs.both_with(e.side)
         },
         |what, cleared| {
             format!(

@@ -33,17 +33,35 @@ impl SideSet {
             })
     }
 
-    /// Whether `side` is, or may be, one not in the set: a side the set
-    /// does not hold, or any side said when the set holds only sides not
-    /// said (the careful reading: the clinician's twentieth review, weakness
-    /// with no side and then in the left leg was urgent, not both legs).
-    pub fn other_than(self, side: Option<Side>) -> bool {
-        let unsaid_only = self.unsaid && !self.left && !self.right;
-        match side {
-            Some(Side::Left) => (self.right && !self.left) || unsaid_only,
-            Some(Side::Right) => (self.left && !self.right) || unsaid_only,
-            Some(Side::Both) => self.left != self.right || unsaid_only,
-            None => false,
+    /// Whether the set with `side` added holds, or may hold, both sides:
+    /// left and right, or a side said beside one not said (the careful
+    /// reading: the clinician's twentieth review, weakness with no side and
+    /// then in the left leg was urgent, not both legs). It only grows as
+    /// the set does, so one more check-in in the set never makes a later
+    /// one milder (DESIGN §4 P5; "a side the set does not hold" did: a
+    /// both-sides check-in before a clearance hid a one-side one after it,
+    /// the twenty-second session).
+    pub fn both_with(self, side: Option<Side>) -> bool {
+        let Some(side) = side else {
+            return false;
+        };
+        let all = SideSet::of_side(side).union(self);
+        (all.left && all.right) || (all.unsaid && (all.left || all.right))
+    }
+
+    fn of_side(side: Side) -> SideSet {
+        SideSet {
+            left: side != Side::Right,
+            right: side != Side::Left,
+            unsaid: false,
+        }
+    }
+
+    fn union(self, other: SideSet) -> SideSet {
+        SideSet {
+            left: self.left || other.left,
+            right: self.right || other.right,
+            unsaid: self.unsaid || other.unsaid,
         }
     }
 }

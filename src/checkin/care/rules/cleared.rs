@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::checkin::care::event::{Event, Reach};
+use crate::checkin::care::extent::Extent;
 use crate::checkin::care::measure::{ClearedCare, Measures, SIX_WEEKS};
 
 /// After a clearance, symptoms twice within 14 days in the place cleared or
@@ -49,33 +50,34 @@ pub(super) fn back_twice<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     ))
 }
 
-/// After a clearance, one check-in wider than the cleared care reached: the
-/// sole again after a sole at night was cleared is the same place (the
-/// clinician's sixteenth review), which [`back_twice`] books when it comes
-/// back twice.
+/// Within six weeks of a clearance, one check-in at the whole foot or
+/// further up the leg, or on the other side or both: more than a part of
+/// the foot, which [`back_twice`] books when it comes back twice (the
+/// clinician's sixteenth review).
 pub(super) fn wider<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     let cleared = m.cleared?;
     // Within six weeks of the clearance: after that a new place is judged
-    // afresh, as is a tingle gone within the hour lower down the leg than
-    // the cleared numbness reached, on either side (the clinician's
+    // afresh, as is a tingle gone within the hour in part of the foot, the
+    // ankle or the lower leg of one foot, not the whole foot (the clinician's
     // twenty-third review: a quick toe tingle on the other foot after a
-    // calf was cleared went back to that clinician within 2 working days).
+    // calf was cleared went back to that clinician within 2 working days;
+    // the sixteenth: the exertional shin again once, gone in minutes).
     let until = cleared.date + chrono::Days::new(SIX_WEEKS as u64);
-    // The whole foot or further, beyond where the cleared numbness reached
-    // or in a part of the leg it did not name (the clinician's seventeenth
-    // review: the whole foot and the shin after a calf was cleared). A
-    // check-in without a place names none: one more of them before the
-    // clearance must not make a new place after it milder (DESIGN §4 P5).
-    let beyond = |x: super::super::event::Extent| {
-        x.reach() >= Reach::WholeFoot
-            && (x.reach() > cleared.extent.reach() || x.names_a_part_beyond(cleared.extent))
-    };
+    // The whole foot or further, or on a side the cleared numbness was not
+    // on, or may not have been (a side not said), or both (the clinician's
+    // seventeenth review: the whole foot and the shin after a calf was
+    // cleared). Read on its own, not as "beyond where the cleared numbness
+    // reached": that reading made a later check-in milder for every place
+    // or side one more check-in before the clearance added (DESIGN §4 P5;
+    // the twenty-second session's seeds 4 and 33).
     let e = latest(m, |e| {
         e.symptomatic()
             && !e.lace_pattern()
             && e.checkin.date <= until
-            && !(e.tingle_that_settled() && e.extent.reach() < cleared.extent.reach())
-            && (beyond(e.extent) || e.both_sides() || cleared.sides.other_than(e.side))
+            && !(e.lower_leg_tingle_that_settled()
+                && !e.extent.has(Extent::WHOLE_FOOT)
+                && !e.both_sides())
+            && (e.extent.reach() >= Reach::WholeFoot || cleared.sides.both_with(e.side))
     })?;
     Some(Found::new(
         m.words,

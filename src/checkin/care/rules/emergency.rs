@@ -131,7 +131,7 @@ pub(super) static ROWS: &[Rule] = &[
                 return after_a_clearance(
                     m,
                     |_| true,
-                    |c, w| std::ptr::eq(w, e) && c.weak.other_than(w.side),
+                    |c, w| std::ptr::eq(w, e) && c.weak.both_with(w.side),
                     |_, cleared| {
                         format!(
                             "Weakness in one leg and then the other: the first cleared on {cleared}; then {}.",

@@ -215,7 +215,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "both_sides_with_back_pain",
         effect: TODAY,
         pattern: Some(Pattern::LowBackNerves),
-        threshold: "back pain flagged in the last six weeks (42 days, since the last clearance), and numbness on both sides in them (at once, or one side and then the other, however far apart, not both tingles gone within the hour; not the lace pattern); or, within six weeks of a clearance of care with back pain, numbness on both sides, or on the side that care had not seen (not a tingle gone within the hour)",
+        threshold: "back pain flagged in the last six weeks (42 days, since the last clearance), and numbness on both sides in them (at once, or one side and then the other, however far apart, not both tingles gone within the hour; not the lace pattern); or, within six weeks of a clearance of care with back pain, numbness on both sides, or on one side when that care saw the other, or both, or a side not said (not a tingle gone within the hour)",
         source: "NHS \"Cauda equina syndrome\" and \"Sciatica\" (back pain with symptoms in both legs); NHS Lothian lumbar red flags",
         test: "back_pain_with_numbness_on_both_sides_is_urgent",
         check: Check::Moment(|m| {
@@ -419,10 +419,11 @@ fn foot_and_leg(e: &Event) -> bool {
     (e.extent.in_foot() || e.extent.has(Extent::ANKLE)) && e.in_leg()
 }
 
-/// Care with back pain cleared by a clinician who saw numbness on one side,
-/// then within six weeks numbness on both sides, or on the other more than
-/// a tingle gone within the hour: the picture that clinician cleared was
-/// not this one (the clinician's fifteenth review; such a tingle goes back
+/// Care with back pain cleared by a clinician, then within six weeks
+/// numbness on both sides, or more than a tingle gone within the hour on a
+/// side that, with the cleared sides, makes both (read as
+/// [`crate::checkin::care::measure::SideSet::both_with`], so a wider picture cleared is never milder):
+/// the picture that clinician cleared was not this one (the clinician's fifteenth review; such a tingle goes back
 /// to that clinician, `wider_after_a_clearance`, the twenty-second).
 fn both_sides_after_back_pain_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<'a>> {
     after_a_clearance(
@@ -431,11 +432,11 @@ fn both_sides_after_back_pain_cleared<'a>(m: &Measures<'_, 'a>) -> Option<Found<
         |c, e| {
             e.symptomatic()
                 && !e.lace_pattern()
-                && (e.both_sides() || (c.sides.other_than(e.side) && !e.tingle_that_settled()))
+                && (e.both_sides() || (c.sides.both_with(e.side) && !e.tingle_that_settled()))
         },
         |what, cleared| {
             format!(
-                "Numbness on both sides: {what}, after back pain with numbness on one side a clinician cleared on {cleared}."
+                "Numbness on both sides within six weeks: {what}, after back pain with numbness a clinician cleared on {cleared}."
             )
         },
     )

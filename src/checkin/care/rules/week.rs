@@ -317,24 +317,36 @@ pub(super) static ROWS: &[Rule] = &[
         id: "more_numb_than_before",
         effect: WEEK,
         pattern: Some(Pattern::Worsening),
-        threshold: "within an episode, a check-in more numb than an earlier one (tingling, then partly numb or no feeling; partly numb, then no feeling), clear days between or not; not the lace pattern",
+        threshold: "within an episode, partly numb or no feeling on a later day than an earlier symptom: more numb than it (tingling, then partly numb or no feeling; partly numb, then no feeling) or as numb again (partly numb twice), clear days between or not; not the lace pattern",
         source: "DOMAIN §6 (numbness that gets worse over the check-ins: book); Mayo Clinic \"Numbness\"; the clinician's twenty-third review (tingling then partly numb stepped back where partly numb then tingling booked)",
         test: "tingling_then_partly_numb_books_a_clinician_as_the_other_order_does",
         check: Check::Moment(|m| {
+            // Partly numb or no feeling after any earlier symptom: were it
+            // only "more numb than the earlier one", an earlier check-in
+            // made as numb would make the later one milder (DESIGN §4 P5;
+            // verdict_properties seed 35 at 2,000 cases, the twenty-second
+            // session). The first such pair, the most telling.
             let numb = |e: &&Event| e.symptomatic() && !e.lace_pattern();
-            let to = latest(m, |e| numb(&e))?;
+            let first = m.episode.iter().find(numb)?;
+            let to = latest(m, |e| numb(&e) && e.severity >= 2 && e.day > first.day)?;
             let from = m
                 .episode
                 .iter()
                 .take_while(|e| e.day < to.day)
                 .filter(numb)
-                .find(|e| e.severity < to.severity)?;
+                .find(|e| e.severity < to.severity)
+                .unwrap_or(first);
             let what = |e: &Event| format!("{} {}", e.checkin.numbness.words(), spots(e.checkin));
+            let how = if from.severity < to.severity {
+                "More numb than before"
+            } else {
+                "Numb again"
+            };
             Some(Found::new(
                 m.words,
                 || {
                     format!(
-                        "More numb than before: {} on {}, then {} on {}.",
+                        "{how}: {} on {}, then {} on {}.",
                         what(from),
                         m.date(from),
                         what(to),

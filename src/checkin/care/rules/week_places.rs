@@ -90,7 +90,7 @@ pub(super) static ROWS: &[Rule] = &[
         id: "wider_after_a_clearance",
         effect: WEEK,
         pattern: Some(Pattern::BackAfterClearance),
-        threshold: "within six weeks (42 days) of a clearance of care booked within a week (not a tingle gone within the hour lower down the leg than the cleared numbness reached), one check-in reaching the whole foot or further up, beyond where the cleared numbness reached or in a part of the leg it did not name (the foot, the ankle, the lower leg, the thigh, the buttock), or on both sides, or on a side the cleared numbness was not on",
+        threshold: "within six weeks (42 days) of a clearance of care booked within a week, one check-in reaching the whole foot or further up the leg, or on both sides, or on a side the cleared numbness was not on or may not have been (a side not said); not a tingle of one foot gone within the hour short of the whole foot (part of the foot, the ankle, the lower leg). Read on its own, not against where the cleared numbness reached, so a wider picture before the clearance never makes it milder (DESIGN §4 P5)",
         source: "DOMAIN §6 clinician's review (after a clearance: what the clinician did not see goes back to them); DESIGN §4 (spreading and sides held against the episode a clearance closed)",
         test: "after_a_clearance_numbness_wider_than_before_goes_back_to_the_clinician",
         check: Check::Moment(|m| wider(m).filter(|_| m.cleared.is_some_and(|c| !c.soon))),
