@@ -152,6 +152,25 @@ impl Extent {
         parts(self) & !parts(other) != 0
     }
 
+    /// The lowest part named: part of the foot, the whole foot, the ankle,
+    /// the lower leg, the thigh, the buttock.
+    pub fn lowest(self) -> Reach {
+        [
+            (
+                Self::FOREFOOT | Self::MIDFOOT | Self::HINDFOOT,
+                Reach::PartOfFoot,
+            ),
+            (Self::WHOLE_FOOT, Reach::WholeFoot),
+            (Self::ANKLE, Reach::Ankle),
+            (Self::LOWER_LEG, Reach::LowerLeg),
+            (Self::THIGH, Reach::Thigh),
+            (Self::BUTTOCK, Reach::Buttock),
+        ]
+        .into_iter()
+        .find(|(bits, _)| self.has(*bits))
+        .map_or(Reach::None, |(_, reach)| reach)
+    }
+
     /// The highest part named.
     pub fn reach(self) -> Reach {
         [
