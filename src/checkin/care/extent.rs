@@ -155,7 +155,7 @@ impl Extent {
     /// The lowest part named: part of the foot, the whole foot, the ankle,
     /// the lower leg, the thigh, the buttock.
     pub fn lowest(self) -> Reach {
-        [
+        self.first_named([
             (
                 Self::FOREFOOT | Self::MIDFOOT | Self::HINDFOOT,
                 Reach::PartOfFoot,
@@ -165,31 +165,43 @@ impl Extent {
             (Self::LOWER_LEG, Reach::LowerLeg),
             (Self::THIGH, Reach::Thigh),
             (Self::BUTTOCK, Reach::Buttock),
-        ]
-        .into_iter()
-        .find(|(bits, _)| self.has(*bits))
-        .map_or(Reach::None, |(_, reach)| reach)
+        ])
     }
 
     /// The highest part named.
     pub fn reach(self) -> Reach {
-        [
+        self.first_named([
             (Self::BUTTOCK, Reach::Buttock),
             (Self::THIGH, Reach::Thigh),
             (Self::LOWER_LEG, Reach::LowerLeg),
             (Self::ANKLE, Reach::Ankle),
             (Self::WHOLE_FOOT, Reach::WholeFoot),
             (Self::FOOT, Reach::PartOfFoot),
-        ]
-        .into_iter()
-        .find(|(bits, _)| self.has(*bits))
-        .map_or(Reach::None, |(_, reach)| reach)
+        ])
+    }
+
+    /// The reach of the first of `order`'s parts this names.
+    fn first_named(self, order: [(u8, Reach); 6]) -> Reach {
+        order
+            .into_iter()
+            .find(|(bits, _)| self.has(*bits))
+            .map_or(Reach::None, |(_, reach)| reach)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lowest_place_named_is_the_foot_below_the_whole_foot() {
+        let e = Extent::of(&[Spot::Toes, Spot::Thigh]);
+        assert_eq!((e.lowest(), e.reach()), (Reach::PartOfFoot, Reach::Thigh));
+        let e = Extent::of(&[Spot::WholeFoot, Spot::Calf]);
+        assert_eq!(e.lowest(), Reach::WholeFoot);
+        assert_eq!(Extent::of(&[Spot::Sole]).lowest(), Reach::PartOfFoot);
+        assert_eq!(Extent::of(&[]).lowest(), Reach::None);
+    }
 
     #[test]
     fn three_places_of_the_foot_are_the_whole_foot() {
