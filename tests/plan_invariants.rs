@@ -255,13 +255,15 @@ proptest! {
     }
 
     // 1b. Across the switch from the run/walk of a long layoff (rule 4),
-    //     the first distance week's runs are no more than 20% shorter than
-    //     the last run/walk week's running minutes (rule 2), unless the
-    //     runner's usual everyday run or the everyday limit is shorter
-    //     still. (A numb runner's lead-in is rule 5's: not held here.)
+    //     the first distance week's runs are about the last run/walk
+    //     week's running minutes: no more than 1.1x shorter (DOMAIN.md §2,
+    //     from run/walk to distance; the coach's thirteenth round found
+    //     cuts of 13–20%), unless the runner's usual everyday run or the
+    //     everyday limit is shorter still. (A numb runner's lead-in, at 56
+    //     days or fewer, is rule 5's: tests/plan_lead_in.rs.)
     #[test]
-    fn runs_shrink_at_most_a_fifth_across_the_switch_from_run_walk(profile in profiles(), name in template_name()) {
-        if profile.numb_now || profile.layoff_days <= 56 {
+    fn runs_shrink_at_most_a_tenth_across_the_switch_from_run_walk(profile in profiles(), name in template_name()) {
+        if profile.layoff_days <= 56 {
             return Ok(());
         }
         let Some((plan, template)) = plan_for(&profile, name)? else { return Ok(()) };
@@ -275,7 +277,7 @@ proptest! {
             .map(|x| f64::from(x.running_seconds()) / 60.0 / per_unit)
             .fold(0.0, f64::max);
         let usual = profile.weekly_before.min(profile.goal_weekly).value() / f64::from(profile.runs_per_week);
-        let floor = (running * 0.8).min(usual).min(everyday_limit(&profile, &template)) - 0.1;
+        let floor = (running / 1.1).min(usual).min(everyday_limit(&profile, &template)) - 0.1;
         for run in distances(&plan.weeks[i]) {
             prop_assert!(run >= floor - 1e-9, "week {}: {} after {} of running", i + 1, run, running);
         }

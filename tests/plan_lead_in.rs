@@ -67,3 +67,45 @@ fn a_numb_runners_lead_in_builds_to_the_runs_after_it_and_the_switch_cuts_no_run
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[test]
+fn after_a_run_walk_return_the_first_runs_keep_the_ladders_running_within_a_tenth() {
+    // The coach's thirteenth round: over 56 days off, a small runner's
+    // ladder ended at 3 x 30 minutes continuous and the first distance
+    // week ran three of about 24 (10 mi / 3 runs after 57 days numb: 90
+    // running minutes, then 72); 81 grid plans cut it 13–20%. The first
+    // distance week is about the last run/walk week's running (DOMAIN.md
+    // §2, from run/walk to distance): a tenth less at most, a minute
+    // aside for rounding to whole minutes and tenths.
+    let mut failures = Vec::new();
+    for layoff in [57, 58, 70, 90, 120, 180, 400, 730] {
+        for (weekly, runs) in [
+            (8.0, 3),
+            (10.0, 3),
+            (12.0, 4),
+            (15.0, 5),
+            (18.0, 6),
+            (40.0, 5),
+        ] {
+            for numb in [false, true] {
+                let profile = Profile {
+                    numb_now: numb,
+                    ..runner(layoff, weekly, runs, Unit::Mi)
+                };
+                let name = if numb { "cautious" } else { "standard" };
+                let Ok(plan) = generate(&profile, &template(name)) else {
+                    continue;
+                };
+                let Some([(last_total, _), (first_total, _)]) = switch(&plan) else {
+                    continue;
+                };
+                if first_total < last_total / 1.1 - 1.0 {
+                    failures.push(format!(
+                        "{name}, {weekly} mi / {runs} runs after {layoff} days: run/walk {last_total:.0} min, then {first_total:.0}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -16,7 +16,9 @@
 //!   after which the build takes its next step from the last full week
 //!   (Higdon, Pfitzinger; `recovery`).
 
-use super::model::{MINUTES_BEFORE_MORE_RUNS, Model, TENTH, floor_tenth, lead_by, scaled};
+use super::model::{
+    MINUTES_BEFORE_MORE_RUNS, Model, TENTH, floor_tenth, lead_by, scaled, tenth_up,
+};
 use super::shape::{Shape, fill, goal_shortest};
 use crate::plan::{Interval, Phase, Template};
 
@@ -407,7 +409,10 @@ impl Return<'_> {
         let left = (0..MAX_WEEKS as u32)
             .take_while(|k| m.week_fraction(day + 7 * k) < 1.0)
             .count() as u32;
-        carry.largest + m.old_week.saturating_sub(carry.largest) / (left + 1)
+        // (Each step a tenth at least: a week a hair short of the old one
+        // would otherwise round back to the week before.)
+        let step = tenth_up(m.old_week.saturating_sub(carry.largest) / (left + 1));
+        (carry.largest + step).min(m.old_week)
     }
 
     /// The long run's and the everyday runs' caps this week.

@@ -62,13 +62,16 @@ impl Return<'_> {
         let after_run_walk =
             longest > 0 && (m.run_walk_from.is_some() || self.after_lead_in.is_some());
         let by_run_walk = floor_tenth(scaled(longest, self.template.single_run_cap));
-        // Nor under the run/walk's running minutes by more than a recovery
-        // week's 20% (rule 2), whatever the first week back's own cap: the
-        // run/walk weeks were the first weeks back (the coach's fourth
-        // review: 30 minutes continuous, then 21-minute runs).
-        // (Never past the usual everyday run: rule 2's first week.)
+        // Nor under the run/walk's running minutes by more than the 1.1x
+        // the other way, whatever the first week back's own cap: the
+        // run/walk weeks were the first weeks back, and the first distance
+        // week is about their last week's running at an easy pace (DOMAIN.md
+        // §2, from run/walk to distance; the coach's fourth review: 30
+        // minutes continuous, then 21-minute runs; the thirteenth: then
+        // 24-minute runs, the week's running cut 13–20%). (Never past the
+        // usual everyday run: rule 2's first week.)
         let usual = m.old_week / m.runs.max(1) as u32;
-        let kept = tenth_up(scaled(longest, self.template.recovery_fraction)).min(usual);
+        let kept = tenth_up(scaled(longest, 1.0 / self.template.single_run_cap)).min(usual);
         match m.first_cap {
             Some(cap) if after_run_walk => Some(
                 cap.min(by_run_walk)
