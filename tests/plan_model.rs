@@ -71,6 +71,8 @@ fn spread_of_runners() -> Vec<Profile> {
         (40.0, 5),
         (60.0, 6),
         (70.0, 6),
+        // Many short runs: the runs joining after a run/walk return.
+        (15.0, 6),
     ] {
         all.push(runner(0, weekly, runs, Unit::Mi));
     }

@@ -480,9 +480,13 @@ impl Return<'_> {
                 count > 4 && !brief_goal && m.minutes(shortest) < MINUTES_BEFORE_MORE_RUNS;
             // On the way back to the old week, a run added never shrinks the
             // others by more than a tenth (above it the week grows by its
-            // runs, 10% at a time).
+            // runs, 10% at a time), nor below a tenth under the usual
+            // everyday run when they had grown past it: frequency before
+            // length (DESIGN.md §2 v3, rule 2; the coach's thirteenth round:
+            // 15 mi / 6 runs after 58 days kept three runs growing to 3.0 and
+            // 4.4 mi for eight weeks, a run joining only at their length).
             let building = !first && target < m.old_week;
-            let shrinks = building && mean * 10 < carry.everyday * 9;
+            let shrinks = building && mean * 10 < carry.everyday.min(m.usual) * 9;
             // Nor does a run join a build week by taking the long run below
             // last week's (at the goal, the goal's shape decides).
             let long_gives_way = shape == Shape::Building && runs[0] < carry.long;
