@@ -73,6 +73,8 @@ fn spread_of_runners() -> Vec<Profile> {
         (70.0, 6),
         // Many short runs: the runs joining after a run/walk return.
         (15.0, 6),
+        // A numb lead-in whose session cap binds from two weeks off.
+        (19.5, 4),
     ] {
         all.push(runner(0, weekly, runs, Unit::Mi));
     }

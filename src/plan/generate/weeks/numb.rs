@@ -92,7 +92,10 @@ fn lead_in_of(
             lead_in::LEAD_IN_LEAST_MINUTES,
             lead_in::LEAD_IN_MOST_MINUTES,
         );
-    let minutes = minutes.min(lead_in::most_running(template, cap));
+    // (Where the session's cap binds, the last week runs as much as it
+    // holds, not a tenth under it: one more day off, a cap a minute
+    // shorter, never costs a tenth of the running and two weeks.)
+    let minutes = minutes.min(lead_in::most_running(template, cap) * template.single_run_cap);
     // Past the usual run only as far as the shortest run after it needs
     // (the 1.1x rule).
     let usual = model
